@@ -1,0 +1,111 @@
+//! The command line: clap types live here and nowhere else. Each subcommand has a file
+//! that turns its arguments into a request (via `config`), calls the engine, and hands the
+//! result to a printer. `run` returns the process exit code: 0 success / hits, 1 no hits,
+//! 2 error.
+
+mod index;
+mod search;
+mod show;
+mod stats;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Result;
+
+pub use index::IndexArgs;
+pub use search::SearchArgs;
+pub use show::ShowArgs;
+pub use stats::StatsArgs;
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success; for search: at least one hit on this page
+  1  search found no hits
+  2  error (bad arguments, bad query or date, missing or damaged index;
+     for index: at least one file could not be indexed)";
+
+/// Full-text search for news archives.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Full-text search for news archives",
+    long_about = "Full-text search for news archives.\n\n\
+        Index a directory of articles once, then search it by keywords, phrases, fields \
+        and dates, from the shell or from scripts (JSON, JSON Lines, CSV).",
+    after_help = "Run `newsdex --help` for examples and exit codes.",
+    after_long_help = concat!("\
+Examples:
+  newsdex index ~/archive                     index a directory of articles
+  newsdex search 'syria talks'                both words (AND is the default)
+  newsdex search '\"peace talks\" -iran'        a phrase, without iran
+  newsdex search 'title:lighthouse' --from 2014-01 --to 2014-03
+  newsdex search syria --sort newest --format jsonl | jq -r .title
+  newsdex show 3fa2b1c4d5e6f708               one article in full
+  newsdex stats                               size and date range of the index
+
+Index location: --index PATH, else $NEWSDEX_INDEX, else
+$XDG_DATA_HOME/newsdex/index (~/.local/share/newsdex/index).
+
+", "Exit status:
+  0  success; for search: at least one hit on this page
+  1  search found no hits
+  2  error (bad arguments, bad query or date, missing or damaged index;
+     for index: at least one file could not be indexed)")
+)]
+pub struct Cli {
+    /// Index directory [default: $XDG_DATA_HOME/newsdex/index]
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "PATH")]
+    pub index: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index (or re-index) an archive directory
+    Index(IndexArgs),
+    /// Search the index
+    Search(SearchArgs),
+    /// Print one article in full
+    Show(ShowArgs),
+    /// Print document count, date range and size of the index
+    Stats(StatsArgs),
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses `args` and runs the command.
+pub fn run<I, T>(args: I) -> Result<ExitCode>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        // clap prints help/version (exit 0) or the usage error (exit 2) itself.
+        Err(e) => e.exit(),
+    };
+    let index = crate::config::index_dir(cli.index.as_deref());
+    match cli.command {
+        Command::Index(a) => index::run(a, index),
+        Command::Search(a) => search::run(a, index),
+        Command::Show(a) => show::run(a, index),
+        Command::Stats(a) => stats::run(a, index),
+    }
+}
+
+#[allow(dead_code)]
+const _EXIT_CODES_DOC: &str = EXIT_CODES;

@@ -1,0 +1,121 @@
+//! `newsdex search QUERY`: ranked hits with snippets, as text, JSON, JSON Lines or CSV.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::cli::ColorChoice;
+use crate::error::Result;
+use crate::index::OpenIndex;
+use crate::output;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Query syntax:
+  climate change          both terms (AND is the default; --any for OR)
+  \"climate change\"        the phrase
+  +syria -iran            must / must not
+  (syria OR iraq) AND talks
+  title:lighthouse        only in titles (also byline:, body:)
+  ''                      every article (with --from/--to and --sort)
+
+Dates: --from/--to take YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339; both ends are inclusive,
+and a bare year or month means all of it (--to 2014-01 ends on 31 January).
+
+Exit status: 0 hits on this page, 1 no hits, 2 error.")]
+pub struct SearchArgs {
+    /// The query (several words are joined with spaces)
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+
+    /// Match any term (OR) instead of all terms (AND)
+    #[arg(long)]
+    pub any: bool,
+
+    /// Only articles dated on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only articles dated on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Result order
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+
+    /// Hits per page
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// Skip this many hits (for paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+
+    /// Colour: auto (terminal and no NO_COLOR), always, never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl From<SortArg> for crate::search::Sort {
+    fn from(s: SortArg) -> Self {
+        match s {
+            SortArg::Relevance => crate::search::Sort::Relevance,
+            SortArg::Newest => crate::search::Sort::Newest,
+            SortArg::Oldest => crate::search::Sort::Oldest,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+impl From<FormatArg> for output::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => output::Format::Text,
+            FormatArg::Json => output::Format::Json,
+            FormatArg::Jsonl => output::Format::Jsonl,
+            FormatArg::Csv => output::Format::Csv,
+        }
+    }
+}
+
+pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<ExitCode> {
+    let req = crate::config::search_request(&a)?;
+    let index = OpenIndex::open(&index_dir)?;
+    let results = crate::search::run(&index, &req)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match output::Format::from(a.format) {
+        output::Format::Text => {
+            output::text::search(&mut out, &results, crate::config::use_color(a.color))?
+        }
+        output::Format::Json => output::json::search(&mut out, &results)?,
+        output::Format::Jsonl => output::json::search_lines(&mut out, &results)?,
+        output::Format::Csv => output::csv::search(&mut out, &results)?,
+    }
+    out.flush()?;
+    Ok(if results.hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,98 @@
+//! The library's error type. Every variant carries the context a user needs to act on it
+//! (the path, the query, the flag); the binary prints it once as `newsdex: <error>`.
+
+use std::path::PathBuf;
+
+/// Everything the engine can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no index at {}: run `newsdex index ARCHIVE_DIR` first", path.display())]
+    NoIndex { path: PathBuf },
+
+    #[error(
+        "{} exists but is not a newsdex index (no newsdex.json); pass another --index, \
+         or remove it and run `newsdex index ARCHIVE_DIR`",
+        path.display()
+    )]
+    NotAnIndex { path: PathBuf },
+
+    #[error(
+        "the index at {} was built with schema version {found}; this newsdex reads version \
+         {expected}: rebuild it with `newsdex index ARCHIVE_DIR --index {} --rebuild`",
+        path.display(),
+        path.display()
+    )]
+    SchemaVersion {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+
+    #[error("index at {} is damaged or unreadable: {reason}; rebuild it with `newsdex index ARCHIVE_DIR --rebuild`", path.display())]
+    Damaged { path: PathBuf, reason: String },
+
+    #[error("invalid query {query:?}: {reason}")]
+    Query { query: String, reason: String },
+
+    #[error(
+        "invalid date {input:?} for {flag}: expected YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339 \
+         (e.g. 2014-01-22T05:30:00Z)"
+    )]
+    BadDate { flag: &'static str, input: String },
+
+    #[error("empty date range: --from {from} is after --to {to}")]
+    EmptyRange { from: String, to: String },
+
+    #[error("cannot read archive directory {}: {source}", path.display())]
+    Archive {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("the archive {} contains the index directory {}; pass an --index outside the archive or inside it (it is skipped), not the archive itself", archive.display(), index.display())]
+    IndexIsArchive { archive: PathBuf, index: PathBuf },
+
+    #[error("no article with id {id} in the index")]
+    NotFound { id: String },
+
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("index at {}: {source}", path.display())]
+    Tantivy {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
+
+    #[error("schema/fields.json is invalid: {0}")]
+    Schema(String),
+
+    #[error("{0}")]
+    Output(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A write to stdout failed because the reader went away (`newsdex search x | head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
+    pub(crate) fn tantivy(path: impl Into<PathBuf>, source: tantivy::TantivyError) -> Self {
+        Error::Tantivy {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

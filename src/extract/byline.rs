@@ -1,0 +1,246 @@
+//! Bylines: the "By ..." line at the top of a story and the credit line at its foot
+//! ("TBP and Agencies", "(AP)", "Reporting by ...; Editing by ...").
+//!
+//! Credit lines are recognised conservatively: a short line with no sentence punctuation
+//! that either names a news agency or staff desk, or reads like a list of personal names.
+//! A false positive would cut the last paragraph of a story, so prose never qualifies.
+
+/// Words that mark a line as a credit to an agency or desk rather than prose.
+const AGENCY_WORDS: &[&str] = &[
+    "agencies",
+    "agency",
+    "reuters",
+    "ap",
+    "afp",
+    "dpa",
+    "xinhua",
+    "pti",
+    "ians",
+    "ani",
+    "efe",
+    "ansa",
+    "anp",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "bloomberg",
+    "upi",
+    "wires",
+    "wire",
+    "staff",
+    "correspondent",
+    "correspondents",
+    "bureau",
+    "desk",
+    "reporters",
+    "editors",
+    "associated",
+    "press",
+];
+
+/// Words that, at the end of a page, head a navigation block rather than name a person.
+const NOT_NAMES: &[&str] = &[
+    "related",
+    "reading",
+    "more",
+    "share",
+    "comments",
+    "advertisement",
+    "tags",
+    "topics",
+    "read",
+    "next",
+    "previous",
+    "story",
+    "stories",
+    "news",
+    "home",
+    "contact",
+    "about",
+    "privacy",
+    "terms",
+    "follow",
+    "subscribe",
+    "newsletter",
+    "sources",
+    "source",
+    "notes",
+    "update",
+    "updates",
+    "the",
+    "end",
+];
+
+/// Strips "By", dashes, parentheses and separators around a byline; `None` when nothing is left.
+pub fn normalize(raw: &str) -> Option<String> {
+    let mut s = crate::extract::squash_spaces(raw);
+    loop {
+        let before = s.len();
+        let t = s
+            .trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•' | ',' | ';')
+            })
+            .to_string();
+        s = t;
+        if let Some(rest) = strip_prefix_ci(&s, "by ") {
+            s = rest.to_string();
+        } else if let Some(rest) = strip_prefix_ci(&s, "by:") {
+            s = rest.trim_start().to_string();
+        }
+        if s.starts_with('(') && s.ends_with(')') && s.matches('(').count() == 1 {
+            s = s[1..s.len() - 1].to_string();
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    (!s.is_empty()).then_some(s)
+}
+
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
+/// A "By ..." line at the top of a story; returns the byline and what follows a separator
+/// (often a date: "By Jane Doe | January 22, 2014").
+pub fn top_byline(line: &str) -> Option<(String, Option<&str>)> {
+    let t = line.trim();
+    let rest = strip_prefix_ci(t, "by ").or_else(|| strip_prefix_ci(t, "by:"))?;
+    if t.chars().count() > 160 {
+        return None;
+    }
+    let (names, tail) = match rest.find(['|', '•', '·']) {
+        Some(i) => (
+            &rest[..i],
+            Some(rest[i..].trim_start_matches(['|', '•', '·'])),
+        ),
+        None => (rest, None),
+    };
+    let names = first_letter_upper(names.trim())?;
+    Some((normalize(names)?, tail))
+}
+
+fn first_letter_upper(s: &str) -> Option<&str> {
+    s.chars().next().filter(|c| c.is_uppercase()).map(|_| s)
+}
+
+/// The byline in a credit line at the foot of a story, or `None` when the line is prose.
+pub fn credit_line(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 90 {
+        return None;
+    }
+    if let Some(rest) = strip_prefix_ci(t, "reporting by ") {
+        let names = rest.split(';').next().unwrap_or(rest);
+        return normalize(names.trim_end_matches('.'));
+    }
+    if let Some((byline, _)) = top_byline(t) {
+        return (!ends_like_sentence(&byline)).then_some(byline);
+    }
+    let stripped = t.trim_start_matches(['-', '–', '—', ' ']);
+    let inner = stripped.trim_matches(['(', ')']);
+    if ends_like_sentence(inner) || inner.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = inner
+        .split(|c: char| c.is_whitespace() || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let agency = lower.iter().any(|w| AGENCY_WORDS.contains(&w.as_str()));
+    let parenthesised = stripped.starts_with('(') && stripped.ends_with(')') && words.len() <= 3;
+    let dashed = stripped.len() != t.len();
+    if agency || parenthesised || (dashed && looks_like_names(&words, &lower)) {
+        return normalize(stripped);
+    }
+    if looks_like_names(&words, &lower) && words.len() >= 2 {
+        return normalize(inner);
+    }
+    None
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ':', '…'])
+}
+
+/// "Anna Keller", "Jane Doe and Omar Haddad", "Ludwig van Beethoven".
+fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
+    const PARTICLES: &[&str] = &[
+        "and", "&", "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "y",
+    ];
+    if lower.iter().any(|w| NOT_NAMES.contains(&w.as_str())) {
+        return false;
+    }
+    let mut capitalised = 0;
+    for (w, l) in words.iter().zip(lower) {
+        if PARTICLES.contains(&l.as_str()) {
+            continue;
+        }
+        let first = w.chars().next();
+        if !first.is_some_and(|c| c.is_uppercase())
+            || !w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        {
+            return false;
+        }
+        capitalised += 1;
+    }
+    (1..=6).contains(&capitalised)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_lines_are_recognised() {
+        let cases = [
+            ("TBP and Agencies", "TBP and Agencies"),
+            ("(AP)", "AP"),
+            ("Reuters", "Reuters"),
+            ("Staff and agencies", "Staff and agencies"),
+            ("By Maria Lopez", "Maria Lopez"),
+            ("Anna Keller", "Anna Keller"),
+            ("— Jane Doe", "Jane Doe"),
+            ("Reporting by Jane Doe; Editing by Omar Haddad", "Jane Doe"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(credit_line(line).as_deref(), Some(want), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_a_credit() {
+        for line in [
+            "The talks resume on Friday.",
+            "More than 100,000 people have been killed.",
+            "Related stories",
+            "He said: “Nobody can touch the presidency”",
+            "",
+            "the government responded",
+        ] {
+            assert_eq!(credit_line(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn top_bylines_and_normalisation() {
+        assert_eq!(
+            top_byline("By Jane Doe and Omar Haddad"),
+            Some(("Jane Doe and Omar Haddad".to_string(), None))
+        );
+        let (name, tail) = top_byline("By Jane Doe | January 22, 2014").unwrap();
+        assert_eq!(name, "Jane Doe");
+        assert_eq!(tail.map(str::trim), Some("January 22, 2014"));
+        assert_eq!(top_byline("by the way, this is prose"), None);
+        assert_eq!(normalize("  BY  Jane   Doe, "), Some("Jane Doe".into()));
+        assert_eq!(normalize(" -- "), None);
+    }
+}

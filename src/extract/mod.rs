@@ -1,0 +1,187 @@
+//! Extraction: decoded text of one file -> the fields of its article(s).
+//!
+//! One module per input format, each a pure function from text to `Fields`, so they can be
+//! unit-tested on inline strings. Helpers shared across formats live here: text cleaning
+//! (control and bidi characters, whitespace) and the boilerplate line test.
+
+pub mod byline;
+pub mod date;
+pub mod text;
+
+/// Removes what must never reach the index or a terminal: C0/C1 control characters (except
+/// newline), bidi overrides and zero-width characters; normalises line endings, tabs and
+/// no-break spaces; trims trailing spaces on each line.
+pub fn clean_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' => {
+                trim_trailing_spaces(&mut out);
+                out.push('\n');
+            }
+            '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' => out.push(' '),
+            c if is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    trim_trailing_spaces(&mut out);
+    out
+}
+
+fn trim_trailing_spaces(s: &mut String) {
+    while s.ends_with(' ') {
+        s.pop();
+    }
+}
+
+/// Control, bidi-override and zero-width characters: invisible, and in a terminal some of
+/// them rewrite what the user sees.
+pub fn is_invisible(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c,
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn squash_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines that pages and feeds print around an article but that are not part of it.
+pub fn is_boilerplate(line: &str) -> bool {
+    let l = line
+        .trim()
+        .trim_end_matches([':', '.', '»', '>', '|'])
+        .trim();
+    if l.is_empty() {
+        return false;
+    }
+    let lower = l.to_lowercase();
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "follow us",
+        "follow us on",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share on facebook",
+        "share on twitter",
+        "share via email",
+        "skip to main content",
+        "skip to content",
+        "skip navigation",
+        "sign in",
+        "log in",
+        "subscribe",
+        "subscribe now",
+        "newsletter",
+        "menu",
+        "home",
+        "print",
+        "print this page",
+        "email",
+        "e-mail",
+        "tweet",
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "read more",
+        "more on this story",
+        "comments",
+        "leave a comment",
+        "click here",
+        "loading",
+        "loading...",
+        "story continues below",
+        "continue reading",
+        "back to top",
+        "top stories",
+        "most read",
+        "trending",
+        "image",
+        "photo",
+        "video",
+    ];
+    if EXACT.contains(&lower.as_str()) {
+        return true;
+    }
+    if lower.starts_with("follow us on")
+        || lower.starts_with("share this")
+        || lower.starts_with("copyright ")
+        || lower.starts_with("all rights reserved")
+        || lower.starts_with("© ")
+        || lower.starts_with("(c) ")
+    {
+        return l.chars().count() <= 120;
+    }
+    // A row of social network names: "Facebook Twitter WhatsApp Email".
+    const SOCIAL: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "instagram",
+        "youtube",
+        "print",
+        "share",
+        "messenger",
+        "copy",
+        "link",
+        "|",
+        "·",
+        "•",
+        "/",
+    ];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(|w| SOCIAL.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_strips_controls_and_bidi_and_normalises_lines() {
+        let raw = "Title\r\nLine\u{202e}two\u{0007}  \r\n\tTabbed\u{a0}space\u{200b}\rend";
+        assert_eq!(clean_text(raw), "Title\nLinetwo\n Tabbed space\nend");
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        for l in [
+            "Follow us on:   ",
+            "Advertisement",
+            "Share this:",
+            "Skip to main content",
+            "Facebook Twitter WhatsApp",
+            "© 2014 The Paper. All rights reserved.",
+        ] {
+            assert!(is_boilerplate(l), "{l:?}");
+        }
+        for l in [
+            "China, Russia FMs meet ahead of Syria talks",
+            "Share prices fell sharply on Monday",
+            "",
+        ] {
+            assert!(!is_boilerplate(l), "{l:?}");
+        }
+    }
+}

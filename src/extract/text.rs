@@ -1,0 +1,273 @@
+//! Plain-text articles, as scraped or exported: the layouts found in real archives.
+//!
+//! - scraped page: boilerplate line(s), title, free-form date line, maybe a photo caption
+//!   printed twice, body, and a credit line ("TBP and Agencies") at the foot;
+//! - title line, blank line, body (the BBC archive);
+//! - title, "By ..." line, date line, body;
+//! - a header block of `Title:` / `Date:` / `By:` lines, blank line, body.
+//!
+//! The header zone is the first few non-blank lines: boilerplate is dropped there, the
+//! first plausible line becomes the title, and date and byline lines are taken in any
+//! order. The body is what follows, with boilerplate lines and repeated paragraphs
+//! (captions printed twice) removed and the credit line lifted off the end.
+
+use crate::article::Fields;
+use crate::extract::date::{find_date, parse_date, ArticleDate};
+use crate::extract::{byline, clean_text, is_boilerplate, squash_spaces};
+
+/// Longest line we accept as a title; longer first lines are body text.
+const MAX_TITLE_CHARS: usize = 250;
+/// How many non-blank lines the header zone spans at most.
+const HEADER_LINES: usize = 8;
+
+pub fn extract(raw: &str) -> Fields {
+    let text = clean_text(raw);
+    let blocks = blocks(&text);
+    let mut fields = Fields::default();
+
+    // Header zone: walk lines of the leading blocks until one is body text.
+    let mut body_start = (blocks.len(), 0);
+    let mut seen = 0;
+    'header: for (bi, block) in blocks.iter().enumerate() {
+        for (li, line) in block.iter().enumerate() {
+            seen += 1;
+            if seen > HEADER_LINES || !header_line(line, &mut fields) {
+                body_start = (bi, li);
+                break 'header;
+            }
+        }
+    }
+
+    let mut paragraphs: Vec<String> = Vec::new();
+    for (bi, block) in blocks.iter().enumerate().skip(body_start.0) {
+        let skip = if bi == body_start.0 { body_start.1 } else { 0 };
+        let lines: Vec<&str> = block[skip..]
+            .iter()
+            .copied()
+            .filter(|l| !is_boilerplate(l))
+            .collect();
+        if !lines.is_empty() {
+            paragraphs.push(lines.join("\n"));
+        }
+    }
+
+    // Foot: trailing boilerplate, then at most one credit line.
+    while paragraphs.last().is_some_and(|p| is_boilerplate(p)) {
+        paragraphs.pop();
+    }
+    // A one-paragraph story keeps its only paragraph even if it reads like a credit.
+    if paragraphs.len() > 1 {
+        if let Some(credit) = paragraphs
+            .last()
+            .filter(|p| !p.contains('\n'))
+            .and_then(|p| byline::credit_line(p))
+        {
+            paragraphs.pop();
+            if fields.byline.is_none() {
+                fields.byline = Some(credit);
+            }
+        }
+    }
+
+    fields.body = dedup_paragraphs(paragraphs).join("\n\n");
+    fields
+}
+
+/// Splits text into blocks of consecutive non-blank lines.
+fn blocks(text: &str) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(line.trim());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Consumes `line` into `fields` if it belongs to the header; false when body text starts.
+fn header_line(line: &str, fields: &mut Fields) -> bool {
+    if is_boilerplate(line) {
+        return true;
+    }
+    if let Some((key, value)) = header_field(line) {
+        match key {
+            HeaderKey::Title if fields.title.is_none() => {
+                fields.title = Some(squash_spaces(value));
+            }
+            HeaderKey::Date if fields.date.is_none() => {
+                fields.date = parse_date(value).or_else(|| find_date(value));
+            }
+            HeaderKey::Byline if fields.byline.is_none() => {
+                fields.byline = byline::normalize(value);
+            }
+            _ => {}
+        }
+        return true;
+    }
+    if fields.date.is_none() {
+        if let Some(date) = date_line(line) {
+            fields.date = Some(date);
+            return true;
+        }
+    }
+    if fields.byline.is_none() {
+        if let Some((name, tail)) = byline::top_byline(line) {
+            fields.byline = Some(name);
+            if fields.date.is_none() {
+                fields.date = tail.and_then(|t| parse_date(t).or_else(|| find_date(t)));
+            }
+            return true;
+        }
+    }
+    if fields.title.is_none() && is_title(line) {
+        fields.title = Some(squash_spaces(line));
+        return true;
+    }
+    false
+}
+
+#[derive(Clone, Copy)]
+enum HeaderKey {
+    Title,
+    Date,
+    Byline,
+}
+
+/// `Title: ...`, `Date: ...`, `By: ...` and their common synonyms.
+fn header_field(line: &str) -> Option<(HeaderKey, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim().to_ascii_lowercase();
+    let value = value.trim();
+    if value.is_empty() || key.len() > 12 {
+        return None;
+    }
+    let k = match key.as_str() {
+        "title" | "headline" | "subject" => HeaderKey::Title,
+        "date" | "published" | "dated" => HeaderKey::Date,
+        "by" | "author" | "authors" | "byline" | "writer" => HeaderKey::Byline,
+        _ => return None,
+    };
+    Some((k, value))
+}
+
+/// A line that is a date and little else: "January 22, 2014, 5:30 am", "Updated: 22 Jan 2014".
+fn date_line(line: &str) -> Option<ArticleDate> {
+    if let Some(d) = parse_date(line) {
+        return Some(d);
+    }
+    let short = line.chars().count() <= 100;
+    let prose = line.trim_end().ends_with('.') && line.split_whitespace().count() > 8;
+    if short && !prose {
+        return find_date(line);
+    }
+    None
+}
+
+fn is_title(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= MAX_TITLE_CHARS
+        && line.chars().any(char::is_alphabetic)
+        && !line.starts_with("http://")
+        && !line.starts_with("https://")
+}
+
+/// Drops paragraphs that repeat an earlier one (captions printed twice, pasted duplicates).
+fn dedup_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    paragraphs
+        .into_iter()
+        .filter(|p| seen.insert(squash_spaces(p).to_lowercase()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::date::DatePrecision;
+
+    const SCRAPED: &str = "Follow us on:   \n\nChina, Russia FMs meet ahead of Syria talks\n\
+        January 22, 2014, 5:30 am\n\nBeijing and Moscow vowed to talk [Xinhua]\n\n\
+        Beijing and Moscow vowed to talk [Xinhua]\n\nIn the lead-up to the talks, China and \
+        Russia held talks.\n\nMore than 100,000 people have been killed.\n\nTBP and Agencies\n";
+
+    #[test]
+    fn scraped_layout_gets_all_four_fields() {
+        let f = extract(SCRAPED);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("China, Russia FMs meet ahead of Syria talks")
+        );
+        let d = f.date.expect("date");
+        assert_eq!(
+            (
+                d.utc.year(),
+                d.utc.month() as u8,
+                d.utc.day(),
+                d.utc.hour(),
+                d.utc.minute()
+            ),
+            (2014, 1, 22, 5, 30)
+        );
+        assert_eq!(d.precision, DatePrecision::Minute);
+        assert_eq!(f.byline.as_deref(), Some("TBP and Agencies"));
+        assert_eq!(
+            f.body,
+            "Beijing and Moscow vowed to talk [Xinhua]\n\nIn the lead-up to the talks, China \
+             and Russia held talks.\n\nMore than 100,000 people have been killed."
+        );
+    }
+
+    #[test]
+    fn bbc_layout_title_blank_body() {
+        let f = extract("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains.\n");
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Ad sales boost Time Warner profit")
+        );
+        assert_eq!(f.date, None);
+        assert_eq!(f.byline, None);
+        assert_eq!(
+            f.body,
+            "Quarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains."
+        );
+    }
+
+    #[test]
+    fn byline_at_top_with_date() {
+        let f = extract("Harbour plan approved\nBy Jane Doe and Omar Haddad\n22 Jan 2014\n\nThe council voted on Tuesday.\n");
+        assert_eq!(f.title.as_deref(), Some("Harbour plan approved"));
+        assert_eq!(f.byline.as_deref(), Some("Jane Doe and Omar Haddad"));
+        assert!(f.date.is_some());
+        assert_eq!(f.body, "The council voted on Tuesday.");
+    }
+
+    #[test]
+    fn header_block_layout() {
+        let f = extract("Title: Rail strike ends\nDate: 2014-01-31\nBy: Anna Keller\n\nTrains ran again on Friday.\n");
+        assert_eq!(f.title.as_deref(), Some("Rail strike ends"));
+        assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
+        assert_eq!(f.date.map(|d| d.precision), Some(DatePrecision::Day));
+        assert_eq!(f.body, "Trains ran again on Friday.");
+    }
+
+    #[test]
+    fn last_sentence_is_not_taken_for_a_credit() {
+        let f = extract("Title\n\nFirst paragraph here.\n\nThe talks resume on Friday.\n");
+        assert_eq!(f.byline, None);
+        assert!(f.body.ends_with("The talks resume on Friday."));
+    }
+
+    #[test]
+    fn empty_and_whitespace_input() {
+        assert_eq!(extract(""), Fields::default());
+        assert_eq!(extract("\n\n  \n"), Fields::default());
+    }
+}

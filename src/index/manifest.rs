@@ -1,0 +1,52 @@
+//! `newsdex.json`, written beside tantivy's files: which schema version built the index,
+//! from which archive, and when. It is how newsdex recognises its own index directories
+//! (and refuses to delete anything else on `--rebuild`).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+pub const FILE_NAME: &str = "newsdex.json";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub newsdex_version: String,
+    /// Absolute path of the archive last indexed into this index.
+    pub archive: PathBuf,
+    /// RFC 3339 time of the last completed indexing run.
+    pub indexed_at: String,
+}
+
+impl Manifest {
+    pub fn path(index_dir: &Path) -> PathBuf {
+        index_dir.join(FILE_NAME)
+    }
+
+    /// `Ok(None)` when the file does not exist.
+    pub fn read(index_dir: &Path) -> Result<Option<Manifest>> {
+        let path = Self::path(index_dir);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| Error::Damaged {
+                path: index_dir.to_path_buf(),
+                reason: format!("{FILE_NAME} is not valid: {e}"),
+            })
+    }
+
+    /// Writes atomically (temp file + rename) so a crash never leaves half a manifest.
+    pub fn write(&self, index_dir: &Path) -> Result<()> {
+        let path = Self::path(index_dir);
+        let tmp = index_dir.join(format!("{FILE_NAME}.tmp"));
+        let text = serde_json::to_string_pretty(self).map_err(|e| Error::Schema(e.to_string()))?;
+        std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+    }
+}

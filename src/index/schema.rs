@@ -1,0 +1,212 @@
+//! The index schema, built from `schema/fields.json` (compiled in), and the tokenizer.
+//!
+//! Keeping the fields as data lets tests, docs and the manifest agree on one version
+//! number; any change to fields or analysis bumps it and old indexes ask to be rebuilt.
+
+use serde::Deserialize;
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+use crate::error::{Error, Result};
+
+/// The schema definition shipped with this build.
+pub const FIELDS_JSON: &str = include_str!("../../schema/fields.json");
+
+/// Name under which the article-text analyzer is registered on every opened index.
+pub const TOKENIZER: &str = "newsdex";
+
+#[derive(Debug, Deserialize)]
+struct SchemaSpec {
+    version: u32,
+    tokenizer: TokenizerSpec,
+    fields: Vec<FieldSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenizerSpec {
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct FieldSpec {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    indexed: bool,
+    #[serde(default)]
+    fast: bool,
+    #[serde(default)]
+    stored: bool,
+    #[serde(default)]
+    positions: bool,
+}
+
+/// Handles to every field, resolved once.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub format: Field,
+    pub encoding: Field,
+    pub title: Field,
+    pub byline: Field,
+    pub date: Field,
+    pub date_precision: Field,
+    pub body: Field,
+}
+
+/// The schema, its version and its field handles.
+#[derive(Debug, Clone)]
+pub struct IndexSchema {
+    pub version: u32,
+    pub schema: Schema,
+    pub fields: Fields,
+}
+
+impl IndexSchema {
+    /// Builds the schema from the compiled-in `schema/fields.json`.
+    pub fn current() -> Result<Self> {
+        let spec: SchemaSpec =
+            serde_json::from_str(FIELDS_JSON).map_err(|e| Error::Schema(e.to_string()))?;
+        if spec.tokenizer.name != TOKENIZER {
+            return Err(Error::Schema(format!(
+                "tokenizer {:?} is not the one this build registers ({TOKENIZER:?})",
+                spec.tokenizer.name
+            )));
+        }
+        let mut b = Schema::builder();
+        for f in &spec.fields {
+            match f.kind.as_str() {
+                "text" => {
+                    let record = if f.positions {
+                        IndexRecordOption::WithFreqsAndPositions
+                    } else {
+                        IndexRecordOption::WithFreqs
+                    };
+                    let mut opts = TextOptions::default().set_indexing_options(
+                        TextFieldIndexing::default()
+                            .set_tokenizer(TOKENIZER)
+                            .set_index_option(record),
+                    );
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    b.add_text_field(&f.name, opts);
+                }
+                "string" => {
+                    let mut opts = if f.indexed {
+                        STRING.into()
+                    } else {
+                        TextOptions::default()
+                    };
+                    if f.stored {
+                        opts = opts | STORED;
+                    }
+                    if f.fast {
+                        opts = opts.set_fast("raw");
+                    }
+                    b.add_text_field(&f.name, opts);
+                }
+                "u64" => {
+                    let mut opts = NumericOptions::default();
+                    if f.indexed {
+                        opts = opts.set_indexed();
+                    }
+                    if f.fast {
+                        opts = opts.set_fast();
+                    }
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    b.add_u64_field(&f.name, opts);
+                }
+                "date" => {
+                    let mut opts = DateOptions::default().set_precision(DateTimePrecision::Seconds);
+                    if f.indexed {
+                        opts = opts.set_indexed();
+                    }
+                    if f.fast {
+                        opts = opts.set_fast();
+                    }
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    b.add_date_field(&f.name, opts);
+                }
+                other => {
+                    return Err(Error::Schema(format!(
+                        "field {:?} has unknown type {other:?}",
+                        f.name
+                    )))
+                }
+            }
+        }
+        let schema = b.build();
+        let get = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| Error::Schema(format!("required field {name:?} is missing")))
+        };
+        let fields = Fields {
+            id: get("id")?,
+            path: get("path")?,
+            format: get("format")?,
+            encoding: get("encoding")?,
+            title: get("title")?,
+            byline: get("byline")?,
+            date: get("date")?,
+            date_precision: get("date_precision")?,
+            body: get("body")?,
+        };
+        Ok(IndexSchema {
+            version: spec.version,
+            schema,
+            fields,
+        })
+    }
+}
+
+/// The analyzer for article text: word tokens, lower-cased, accents folded (so "Zurich"
+/// finds "Zürich"), English stemming (so "talks" finds "talk").
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+pub fn register_tokenizer(index: &tantivy::Index) {
+    index.tokenizers().register(TOKENIZER, analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_builds_from_json() {
+        let s = IndexSchema::current().unwrap();
+        assert!(s.version >= 1);
+        assert_eq!(s.schema.get_field_name(s.fields.title), "title");
+    }
+
+    #[test]
+    fn analyzer_folds_and_stems() {
+        let mut a = analyzer();
+        let mut stream = a.token_stream("Zürich Talks");
+        let mut toks = Vec::new();
+        while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+            toks.push(t.text.clone());
+        }
+        assert_eq!(toks, vec!["zurich", "talk"]);
+    }
+}

@@ -1,0 +1,29 @@
+//! CSV printer (RFC 4180, header row): one row per hit, no highlight markup.
+
+use std::io::Write;
+
+use crate::search::dates::rfc3339;
+use crate::search::SearchResults;
+
+pub const HEADER: [&str; 8] = [
+    "rank", "id", "path", "title", "date", "byline", "score", "snippet",
+];
+
+pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(HEADER)?;
+    for h in &r.hits {
+        let a = &h.article;
+        w.write_record([
+            h.rank.to_string().as_str(),
+            &a.id.to_string(),
+            &a.path,
+            a.fields.title.as_deref().unwrap_or(""),
+            &a.fields.date.map(|d| rfc3339(d.utc)).unwrap_or_default(),
+            a.fields.byline.as_deref().unwrap_or(""),
+            &format!("{:.4}", h.score),
+            &h.snippet.text,
+        ])?;
+    }
+    w.flush()
+}

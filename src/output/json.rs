@@ -1,0 +1,146 @@
+//! JSON and JSON Lines printers. Shapes are documented as JSON Schema in `schema/`
+//! (`search.schema.json`, `hit.schema.json`, `article.schema.json`, `stats.schema.json`);
+//! dates are RFC 3339 UTC; snippet highlight offsets are Unicode characters, end-exclusive.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::index::Manifest;
+use crate::search::dates::rfc3339;
+use crate::search::{Hit, SearchResults, Snippet, Stats};
+
+#[derive(Serialize)]
+pub struct JsonHit<'a> {
+    pub rank: usize,
+    pub id: String,
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<String>,
+    pub date_precision: Option<&'static str>,
+    pub byline: Option<&'a str>,
+    pub score: f32,
+    pub snippet: &'a Snippet,
+}
+
+impl<'a> JsonHit<'a> {
+    pub fn new(h: &'a Hit) -> Self {
+        let a = &h.article;
+        JsonHit {
+            rank: h.rank,
+            id: a.id.to_string(),
+            path: &a.path,
+            title: a.fields.title.as_deref(),
+            date: a.fields.date.map(|d| rfc3339(d.utc)),
+            date_precision: a.fields.date.map(|d| d.precision.as_str()),
+            byline: a.fields.byline.as_deref(),
+            score: h.score,
+            snippet: &h.snippet,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonResults<'a> {
+    query: &'a str,
+    total_hits: usize,
+    offset: usize,
+    limit: usize,
+    took_ms: f64,
+    hits: Vec<JsonHit<'a>>,
+}
+
+fn took_ms(r: &SearchResults) -> f64 {
+    (r.took.as_secs_f64() * 1000.0 * 1000.0).round() / 1000.0
+}
+
+pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
+    let doc = JsonResults {
+        query: &r.query,
+        total_hits: r.total_hits,
+        offset: r.offset,
+        limit: r.limit,
+        took_ms: took_ms(r),
+        hits: r.hits.iter().map(JsonHit::new).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+pub fn search_lines(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
+    for h in &r.hits {
+        serde_json::to_writer(&mut *out, &JsonHit::new(h))?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    id: String,
+    path: &'a str,
+    format: &'a str,
+    encoding: &'a str,
+    title: Option<&'a str>,
+    date: Option<String>,
+    date_precision: Option<&'static str>,
+    byline: Option<&'a str>,
+    body: &'a str,
+}
+
+pub fn article_value(a: &Article) -> serde_json::Value {
+    serde_json::to_value(JsonArticle {
+        id: a.id.to_string(),
+        path: &a.path,
+        format: &a.format,
+        encoding: &a.encoding,
+        title: a.fields.title.as_deref(),
+        date: a.fields.date.map(|d| rfc3339(d.utc)),
+        date_precision: a.fields.date.map(|d| d.precision.as_str()),
+        byline: a.fields.byline.as_deref(),
+        body: &a.fields.body,
+    })
+    .unwrap_or(serde_json::Value::Null)
+}
+
+pub fn article(out: &mut dyn Write, a: &Article) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &article_value(a))?;
+    writeln!(out)
+}
+
+#[derive(Serialize)]
+struct JsonStats<'a> {
+    index: String,
+    archive: String,
+    schema_version: u32,
+    indexed_at: &'a str,
+    articles: u64,
+    dated_articles: u64,
+    earliest: Option<String>,
+    latest: Option<String>,
+    size_bytes: u64,
+    segments: usize,
+}
+
+pub fn stats(
+    out: &mut dyn Write,
+    s: &Stats,
+    m: &Manifest,
+    index_dir: &std::path::Path,
+) -> std::io::Result<()> {
+    let doc = JsonStats {
+        index: index_dir.display().to_string(),
+        archive: m.archive.display().to_string(),
+        schema_version: m.schema_version,
+        indexed_at: &m.indexed_at,
+        articles: s.articles,
+        dated_articles: s.dated,
+        earliest: s.earliest.map(rfc3339),
+        latest: s.latest.map(rfc3339),
+        size_bytes: s.size_bytes,
+        segments: s.segments,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

@@ -1,0 +1,218 @@
+//! The human printer: numbered hits with title, date, byline, path and id, and a snippet
+//! with matches in colour when colour is on. All article text is sanitised first.
+
+use std::io::Write;
+
+use crate::article::Article;
+use crate::extract::date::{ArticleDate, DatePrecision};
+use crate::index::Manifest;
+use crate::output::terminal_safe;
+use crate::search::{SearchResults, Snippet, Stats};
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const MATCH: &str = "\x1b[1;31m";
+const RESET: &str = "\x1b[0m";
+
+/// Dates as people read them, only as precise as the source was.
+pub fn human_date(d: &ArticleDate) -> String {
+    let t = d.utc;
+    match d.precision {
+        DatePrecision::Year => format!("{:04}", t.year()),
+        DatePrecision::Month => format!("{:04}-{:02}", t.year(), t.month() as u8),
+        DatePrecision::Day => format!("{:04}-{:02}-{:02}", t.year(), t.month() as u8, t.day()),
+        DatePrecision::Minute => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            t.year(),
+            t.month() as u8,
+            t.day(),
+            t.hour(),
+            t.minute()
+        ),
+        DatePrecision::Second => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            t.year(),
+            t.month() as u8,
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+    }
+}
+
+fn paint(color: bool, style: &str, s: &str) -> String {
+    if color {
+        format!("{style}{s}{RESET}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The snippet with highlights painted (or left plain without colour).
+pub fn render_snippet(s: &Snippet, color: bool) -> String {
+    if !color || s.highlights.is_empty() {
+        return terminal_safe(&s.text, true);
+    }
+    let chars: Vec<char> = s.text.chars().collect();
+    let piece = |r: &[char]| terminal_safe(&r.iter().collect::<String>(), true);
+    let mut out = String::with_capacity(s.text.len() + 16 * s.highlights.len());
+    let mut at = 0;
+    for &[start, end] in &s.highlights {
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        if start < at || end <= start {
+            continue;
+        }
+        out.push_str(&piece(&chars[at..start]));
+        out.push_str(MATCH);
+        out.push_str(&piece(&chars[start..end]));
+        out.push_str(RESET);
+        at = end;
+    }
+    out.push_str(&piece(&chars[at..]));
+    out
+}
+
+fn meta_line(a: &Article) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &a.fields.date {
+        parts.push(human_date(d));
+    }
+    if let Some(b) = &a.fields.byline {
+        parts.push(terminal_safe(b, true));
+    }
+    parts.push(terminal_safe(&a.path, true));
+    parts.push(a.id.to_string());
+    parts.join(" · ")
+}
+
+pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::Result<()> {
+    let width = r.hits.last().map_or(1, |h| h.rank.to_string().len());
+    for h in &r.hits {
+        let title = h
+            .article
+            .fields
+            .title
+            .as_deref()
+            .map_or_else(|| "(untitled)".to_string(), |t| terminal_safe(t, true));
+        let indent = " ".repeat(width + 2);
+        writeln!(out, "{:>width$}. {}", h.rank, paint(color, BOLD, &title))?;
+        writeln!(out, "{indent}{}", paint(color, DIM, &meta_line(&h.article)))?;
+        if !h.snippet.text.is_empty() {
+            writeln!(out, "{indent}{}", render_snippet(&h.snippet, color))?;
+        }
+        writeln!(out)?;
+    }
+    let shown = if r.hits.is_empty() {
+        format!("No hits for {:?}", r.query)
+    } else {
+        format!(
+            "Showing {}-{} of {} hits for {:?}",
+            r.offset + 1,
+            r.offset + r.hits.len(),
+            r.total_hits,
+            r.query
+        )
+    };
+    let more = if r.total_hits > r.offset + r.hits.len() && !r.hits.is_empty() {
+        format!(" (next page: --offset {})", r.offset + r.hits.len())
+    } else if r.hits.is_empty() && r.total_hits > 0 {
+        format!(" ({} hits in all; --offset is past the end)", r.total_hits)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{}",
+        paint(
+            color,
+            DIM,
+            &format!("{shown}{more}, {:.1} ms", r.took.as_secs_f64() * 1000.0)
+        )
+    )
+}
+
+pub fn article(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Result<()> {
+    let title = a.fields.title.as_deref().unwrap_or("(untitled)");
+    writeln!(out, "{}", paint(color, BOLD, &terminal_safe(title, true)))?;
+    writeln!(out, "{}", paint(color, DIM, &meta_line(a)))?;
+    writeln!(out)?;
+    writeln!(out, "{}", terminal_safe(&a.fields.body, false))
+}
+
+pub fn stats(
+    out: &mut dyn Write,
+    s: &Stats,
+    m: &Manifest,
+    index_dir: &std::path::Path,
+) -> std::io::Result<()> {
+    let day = |t: Option<time::OffsetDateTime>| {
+        t.map_or_else(
+            || "-".to_string(),
+            |t| {
+                human_date(&ArticleDate {
+                    utc: t,
+                    precision: DatePrecision::Day,
+                })
+            },
+        )
+    };
+    writeln!(out, "index       {}", index_dir.display())?;
+    writeln!(out, "archive     {}", m.archive.display())?;
+    writeln!(out, "articles    {}", s.articles)?;
+    writeln!(out, "dated       {}", s.dated)?;
+    writeln!(out, "date range  {} .. {}", day(s.earliest), day(s.latest))?;
+    writeln!(out, "size        {}", human_bytes(s.size_bytes))?;
+    writeln!(out, "segments    {}", s.segments)?;
+    writeln!(out, "indexed at  {}", m.indexed_at)?;
+    writeln!(out, "schema      v{}", m.schema_version)
+}
+
+pub fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_highlights_are_painted_only_with_colour() {
+        let s = Snippet {
+            text: "the lighthouse keeper".into(),
+            highlights: vec![[4, 14]],
+        };
+        assert_eq!(render_snippet(&s, false), "the lighthouse keeper");
+        assert_eq!(
+            render_snippet(&s, true),
+            "the \x1b[1;31mlighthouse\x1b[0m keeper"
+        );
+    }
+
+    #[test]
+    fn article_escape_sequences_never_reach_the_terminal() {
+        let s = Snippet {
+            text: "evil\u{1b}]0;title\u{7} text".into(),
+            highlights: vec![[0, 4]],
+        };
+        let painted = render_snippet(&s, true);
+        assert_eq!(painted, "\x1b[1;31mevil\x1b[0m]0;title text");
+    }
+
+    #[test]
+    fn bytes_are_human() {
+        assert_eq!(human_bytes(512), "512 B");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+}

@@ -1,0 +1,192 @@
+//! Date bounds for `--from` / `--to`, and RFC 3339 formatting.
+//!
+//! A bound names a span: `2014` is all of 2014, `2014-01` all of January, `2014-01-22` that
+//! day, an RFC 3339 time that second. `--from` takes the start of its span and `--to` the
+//! end of its span, so both are inclusive at the granularity the user typed. Times without
+//! an offset are UTC, like the dates in the index.
+
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+
+use crate::error::{Error, Result};
+
+/// The span of time a `--from`/`--to` value names: `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: OffsetDateTime,
+    pub end: OffsetDateTime,
+}
+
+/// Parses a user-supplied date for `flag` into the span it names.
+pub fn parse_span(flag: &'static str, input: &str) -> Result<Span> {
+    let bad = || Error::BadDate {
+        flag,
+        input: input.to_string(),
+    };
+    let s = input.trim();
+    let (date_part, time_part) = match s.find(['T', 't', ' ']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let nums: Vec<&str> = date_part.split('-').collect();
+    let num = |t: &str, len: usize| -> Option<u32> {
+        (t.len() == len && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let year = nums.first().and_then(|y| num(y, 4)).ok_or_else(bad)? as i32;
+    let month = match nums.get(1) {
+        Some(m) => Some(
+            num(m, 2)
+                .and_then(|m| Month::try_from(m as u8).ok())
+                .ok_or_else(bad)?,
+        ),
+        None => None,
+    };
+    let day = match nums.get(2) {
+        Some(d) => Some(num(d, 2).ok_or_else(bad)? as u8),
+        None => None,
+    };
+    if nums.len() > 3 || (time_part.is_some() && day.is_none()) {
+        return Err(bad());
+    }
+    let utc = |d: Date| PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc();
+    let span = match (month, day, time_part) {
+        (None, _, _) => {
+            let start = Date::from_calendar_date(year, Month::January, 1).map_err(|_| bad())?;
+            let end = Date::from_calendar_date(year + 1, Month::January, 1).map_err(|_| bad())?;
+            Span {
+                start: utc(start),
+                end: utc(end),
+            }
+        }
+        (Some(m), None, _) => {
+            let start = Date::from_calendar_date(year, m, 1).map_err(|_| bad())?;
+            let (ny, nm) = if m == Month::December {
+                (year + 1, Month::January)
+            } else {
+                (year, m.next())
+            };
+            let end = Date::from_calendar_date(ny, nm, 1).map_err(|_| bad())?;
+            Span {
+                start: utc(start),
+                end: utc(end),
+            }
+        }
+        (Some(m), Some(d), None) => {
+            let start = Date::from_calendar_date(year, m, d).map_err(|_| bad())?;
+            let end = start.next_day().ok_or_else(bad)?;
+            Span {
+                start: utc(start),
+                end: utc(end),
+            }
+        }
+        (Some(m), Some(d), Some(t)) => {
+            let date = Date::from_calendar_date(year, m, d).map_err(|_| bad())?;
+            let (time, offset) = parse_time(t).ok_or_else(bad)?;
+            let at = PrimitiveDateTime::new(date, time)
+                .assume_offset(offset)
+                .to_offset(UtcOffset::UTC);
+            Span {
+                start: at,
+                end: at + time::Duration::SECOND,
+            }
+        }
+    };
+    Ok(span)
+}
+
+/// `HH:MM[:SS[.fff]][Z|±HH:MM]`
+fn parse_time(t: &str) -> Option<(Time, UtcOffset)> {
+    let (clock, offset) = if let Some(c) = t.strip_suffix(['Z', 'z']) {
+        (c, UtcOffset::UTC)
+    } else if let Some(i) = t.rfind(['+', '-']) {
+        let (sign, rest) = (if &t[i..i + 1] == "-" { -1 } else { 1 }, &t[i + 1..]);
+        let (h, m) = rest.split_once(':').unwrap_or((rest, "00"));
+        let h: i8 = h.parse().ok()?;
+        let m: i8 = m.parse().ok()?;
+        (&t[..i], UtcOffset::from_hms(sign * h, sign * m, 0).ok()?)
+    } else {
+        (t, UtcOffset::UTC)
+    };
+    let mut parts = clock.split(':');
+    let h: u8 = parts.next()?.parse().ok()?;
+    let m: u8 = parts.next()?.parse().ok()?;
+    let s: u8 = match parts.next() {
+        Some(s) => s.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((Time::from_hms(h, m, s).ok()?, offset))
+}
+
+/// `2014-01-22T05:30:00Z`: RFC 3339 in UTC, second precision.
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    let t = t.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str) -> (String, String) {
+        let sp = parse_span("--from", s).unwrap();
+        (rfc3339(sp.start), rfc3339(sp.end))
+    }
+
+    #[test]
+    fn partial_dates_name_whole_spans() {
+        assert_eq!(
+            span("2014"),
+            ("2014-01-01T00:00:00Z".into(), "2015-01-01T00:00:00Z".into())
+        );
+        assert_eq!(
+            span("2014-12"),
+            ("2014-12-01T00:00:00Z".into(), "2015-01-01T00:00:00Z".into())
+        );
+        assert_eq!(
+            span("2014-02"),
+            ("2014-02-01T00:00:00Z".into(), "2014-03-01T00:00:00Z".into())
+        );
+        assert_eq!(
+            span("2014-01-31"),
+            ("2014-01-31T00:00:00Z".into(), "2014-02-01T00:00:00Z".into())
+        );
+    }
+
+    #[test]
+    fn rfc3339_instants_convert_to_utc() {
+        assert_eq!(
+            span("2014-01-22T05:30:00+08:00"),
+            ("2014-01-21T21:30:00Z".into(), "2014-01-21T21:30:01Z".into())
+        );
+        assert_eq!(span("2014-01-22T05:30:00Z").0, "2014-01-22T05:30:00Z");
+        assert_eq!(span("2014-01-22 05:30").0, "2014-01-22T05:30:00Z");
+    }
+
+    #[test]
+    fn bad_dates_are_errors() {
+        for s in [
+            "",
+            "14",
+            "2014-13",
+            "2014-02-30",
+            "2014-1",
+            "yesterday",
+            "2014-01-01T25:00",
+            "2014T05:00",
+        ] {
+            assert!(parse_span("--from", s).is_err(), "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Search: a `SearchRequest` in, ranked `Hit`s out (plain data; printers render them).
+//!
+//! Query language: tantivy's (terms, "phrases", `+`/`-`, AND/OR/NOT, parentheses,
+//! `title:`/`byline:`/`body:` scoping), with AND as the default operator unless `any`.
+//! BM25 over title (boosted), byline and body. `--from`/`--to` become a date filter that
+//! does not touch scores. Ordering is total: ties fall back to date (newest first), then id,
+//! so the same query over the same index always prints the same list.
+
+pub mod dates;
+pub mod snippet;
+
+use std::time::{Duration, Instant};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery,
+};
+use tantivy::schema::TantivyDocument;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, DocId, ReloadPolicy, Score, SegmentReader, Term};
+
+use crate::article::{Article, DocId as ArticleId};
+use crate::error::{Error, Result};
+use crate::index::OpenIndex;
+pub use dates::Span;
+pub use snippet::Snippet;
+
+/// Title matches count this many times a body match.
+pub const TITLE_BOOST: Score = 2.5;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// A validated search.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    /// OR instead of AND between bare terms.
+    pub any: bool,
+    /// Inclusive lower bound: the start of this span.
+    pub from: Option<Span>,
+    /// Inclusive upper bound: the end of this span.
+    pub to: Option<Span>,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// One ranked article.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// 1-based position in the whole result list (offset included).
+    pub rank: usize,
+    pub score: Score,
+    pub article: Article,
+    pub snippet: Snippet,
+}
+
+/// A page of results.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub query: String,
+    pub total_hits: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub took: Duration,
+    pub hits: Vec<Hit>,
+}
+
+/// Runs `req` against an opened index.
+pub fn run(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
+    let started = Instant::now();
+    let query = build_query(index, req)?;
+    let reader = index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let searcher = reader.searcher();
+
+    let sort = req.sort;
+    let top = TopDocs::with_limit(req.limit.max(1))
+        .and_offset(req.offset)
+        .tweak_score(move |seg: &SegmentReader| {
+            let dates = seg.fast_fields().date("date").ok();
+            let ids = seg.fast_fields().u64("id").ok();
+            move |doc: DocId, score: Score| {
+                let date = dates
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .map(|d| d.into_timestamp_secs() as f64);
+                let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                sort_key(sort, score, date, id)
+            }
+        });
+    let (total_hits, top_docs) = searcher
+        .search(&query, &(Count, top))
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let top_docs = if req.limit == 0 { Vec::new() } else { top_docs };
+
+    let mut body_snippets = SnippetGenerator::create(&searcher, &*query, index.schema.fields.body)
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    body_snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
+
+    let mut hits = Vec::with_capacity(top_docs.len());
+    for (i, (key, addr)) in top_docs.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher
+            .doc(addr)
+            .map_err(|e| Error::tantivy(&index.dir, e))?;
+        let article = index.article(&doc);
+        let s = body_snippets.snippet(&article.fields.body);
+        let snippet = if s.highlighted().is_empty() {
+            snippet::lead(&article.fields.body)
+        } else {
+            snippet::from_fragment(s.fragment(), s.highlighted())
+        };
+        hits.push(Hit {
+            rank: req.offset + i + 1,
+            score: score_of(sort, key),
+            article,
+            snippet,
+        });
+    }
+    Ok(SearchResults {
+        query: req.query.clone(),
+        total_hits,
+        offset: req.offset,
+        limit: req.limit,
+        took: started.elapsed(),
+        hits,
+    })
+}
+
+/// Sort key, largest first: the primary order, then score or date, then id (ascending).
+/// Undated articles sort after dated ones in every order.
+fn sort_key(sort: Sort, score: Score, date: Option<f64>, id: u64) -> (f64, f64, u64) {
+    let tiebreak_id = u64::MAX - id;
+    let score = f64::from(score);
+    match sort {
+        Sort::Relevance => (score, date.unwrap_or(f64::NEG_INFINITY), tiebreak_id),
+        Sort::Newest => (date.unwrap_or(f64::NEG_INFINITY), score, tiebreak_id),
+        Sort::Oldest => (date.map_or(f64::NEG_INFINITY, |d| -d), score, tiebreak_id),
+    }
+}
+
+fn score_of(sort: Sort, key: (f64, f64, u64)) -> Score {
+    match sort {
+        Sort::Relevance => key.0 as Score,
+        Sort::Newest | Sort::Oldest => key.1 as Score,
+    }
+}
+
+/// Parses the user's query and adds the date filter.
+pub fn build_query(index: &OpenIndex, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    let f = &index.schema.fields;
+    let text = req.query.trim();
+    let user: Box<dyn Query> = if text.is_empty() || text == "*" {
+        Box::new(AllQuery)
+    } else {
+        let mut parser = QueryParser::for_index(&index.index, vec![f.title, f.byline, f.body]);
+        parser.set_field_boost(f.title, TITLE_BOOST);
+        if !req.any {
+            parser.set_conjunction_by_default();
+        }
+        parser.parse_query(text).map_err(|e| Error::Query {
+            query: req.query.clone(),
+            reason: query_error_reason(&e),
+        })?
+    };
+    if let (Some(from), Some(to)) = (req.from, req.to) {
+        if from.start >= to.end {
+            return Err(Error::EmptyRange {
+                from: dates::rfc3339(from.start),
+                to: dates::rfc3339(to.end),
+            });
+        }
+    }
+    if req.from.is_none() && req.to.is_none() {
+        return Ok(user);
+    }
+    let lower = match req.from {
+        Some(s) => {
+            std::ops::Bound::Included(Term::from_field_date(f.date, DateTime::from_utc(s.start)))
+        }
+        None => std::ops::Bound::Unbounded,
+    };
+    let upper = match req.to {
+        Some(s) => {
+            std::ops::Bound::Excluded(Term::from_field_date(f.date, DateTime::from_utc(s.end)))
+        }
+        None => std::ops::Bound::Unbounded,
+    };
+    let range = ConstScoreQuery::new(Box::new(RangeQuery::new(lower, upper)), 0.0);
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, user),
+        (Occur::Must, Box::new(range)),
+    ])))
+}
+
+fn query_error_reason(e: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match e {
+        E::SyntaxError(_) => {
+            "syntax error (check quotes, parentheses and operators; quote a term to search it literally)"
+                .to_string()
+        }
+        E::FieldDoesNotExist(field) => format!(
+            "unknown field {field:?}; searchable fields are title:, byline: and body:"
+        ),
+        E::AllButQueryForbidden => {
+            "a query cannot consist only of excluded terms (-term); add a term to search for"
+                .to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Looks an article up by its id.
+pub fn article_by_id(index: &OpenIndex, id: ArticleId) -> Result<Article> {
+    let reader = index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let searcher = reader.searcher();
+    let term = Term::from_field_u64(index.schema.fields.id, id.0);
+    let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let Some((_, addr)) = top.into_iter().next() else {
+        return Err(Error::NotFound { id: id.to_string() });
+    };
+    let doc: TantivyDocument = searcher
+        .doc(addr)
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    Ok(index.article(&doc))
+}
+
+/// What `newsdex stats` reports.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    pub articles: u64,
+    pub dated: u64,
+    pub earliest: Option<time::OffsetDateTime>,
+    pub latest: Option<time::OffsetDateTime>,
+    pub size_bytes: u64,
+    pub segments: usize,
+}
+
+pub fn stats(index: &OpenIndex) -> Result<Stats> {
+    let reader = index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let searcher = reader.searcher();
+    let dated_query = tantivy::query::ExistsQuery::new("date".to_string(), false);
+    let by_date = |newest: bool| {
+        TopDocs::with_limit(1).order_by(move |seg: &SegmentReader| {
+            let dates = seg.fast_fields().date("date").ok();
+            move |doc: DocId| {
+                let d = dates.as_ref().and_then(|c| c.first(doc));
+                d.map(|d| {
+                    let t = d.into_timestamp_secs();
+                    if newest {
+                        t
+                    } else {
+                        -t
+                    }
+                })
+            }
+        })
+    };
+    let (dated, first, last) = searcher
+        .search(&dated_query, &(Count, by_date(false), by_date(true)))
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let to_time = |v: Vec<(Option<i64>, tantivy::DocAddress)>, negate: bool| {
+        v.into_iter().next().and_then(|(k, _)| k).and_then(|t| {
+            let t = if negate { -t } else { t };
+            time::OffsetDateTime::from_unix_timestamp(t).ok()
+        })
+    };
+    Ok(Stats {
+        articles: searcher.num_docs(),
+        dated: dated as u64,
+        earliest: to_time(first, true),
+        latest: to_time(last, false),
+        size_bytes: crate::index::size_on_disk(&index.dir),
+        segments: searcher.segment_readers().len(),
+    })
+}
