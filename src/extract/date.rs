@@ -25,7 +25,8 @@
 //! month-first (US; TIME magazine's `01/04/63` is 1963-01-04) unless that would
 //! make the month larger than 12, in which case the other order is used
 //! (`22/01/2014` is 22 January). Two-digit years are 20yy up to next year's yy,
-//! otherwise 19yy.
+//! otherwise 19yy. A dotted date with a two-digit year needs two-digit day and
+//! month (`22.01.14`), since `1.2.33` is a version number.
 //!
 //! Time zones: numeric offsets (`Z`, `+08:00`, `+0800`, `GMT+1`) and the
 //! abbreviations in [`ZONES`] are converted to UTC. Abbreviations are fixed
@@ -116,139 +117,74 @@ const PARSE_WINDOW_CHARS: usize = 512;
 const MIN_YEAR: i32 = 1800;
 
 /// Zone abbreviations by fixed offset in minutes east of UTC.
-pub const ZONES: &[(i32, &str)] = &[
-    (0, "UTC UT GMT Z WET"),
-    (60, "WEST BST CET MEZ"),
-    (120, "CEST MESZ EET"),
-    (180, "EEST MSK"),
-    (330, "IST"),
-    (480, "SGT HKT AWST"),
-    (540, "JST KST"),
-    (570, "ACST"),
-    (600, "AEST"),
-    (660, "AEDT"),
-    (720, "NZST"),
-    (780, "NZDT"),
-    (-240, "EDT"),
-    (-300, "EST ET CDT"),
-    (-360, "CST CT MDT"),
-    (-420, "MST MT PDT"),
-    (-480, "PST PT AKDT"),
-    (-540, "AKST"),
-    (-600, "HST"),
+#[rustfmt::skip]
+pub const ZONES: &[(i32, &[&str])] = &[
+    (0, &["UTC", "UT", "GMT", "Z", "WET"]),
+    (60, &["WEST", "BST", "CET", "MEZ"]),
+    (120, &["CEST", "MESZ", "EET"]),
+    (180, &["EEST", "MSK"]),
+    (330, &["IST"]),
+    (480, &["SGT", "HKT", "AWST"]),
+    (540, &["JST", "KST"]),
+    (570, &["ACST"]),
+    (600, &["AEST"]),
+    (660, &["AEDT"]),
+    (720, &["NZST"]),
+    (780, &["NZDT"]),
+    (-240, &["EDT"]),
+    (-300, &["EST", "ET", "CDT"]),
+    (-360, &["CST", "CT", "MDT"]),
+    (-420, &["MST", "MT", "PDT"]),
+    (-480, &["PST", "PT", "AKDT"]),
+    (-540, &["AKST"]),
+    (-600, &["HST"]),
 ];
 
 /// Month names by month, lower case, in English, German, French and Spanish;
 /// unaccented spellings are listed because archives often lost their accents.
+#[rustfmt::skip]
 const MONTHS: [&[&str]; 12] = [
-    &[
-        "january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero", "ene",
-    ],
-    &[
-        "february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
-    ],
-    &[
-        "march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo",
-    ],
+    &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero", "ene"],
+    &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero"],
+    &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo"],
     &["april", "apr", "avril", "avr", "abril", "abr"],
     &["may", "mai", "mayo"],
     &["june", "jun", "juni", "juin", "junio"],
     &["july", "jul", "juli", "juillet", "juil", "julio"],
     &["august", "aug", "août", "aout", "agosto", "ago"],
-    &[
-        "september",
-        "sep",
-        "sept",
-        "septembre",
-        "septiembre",
-        "setiembre",
-    ],
+    &["september", "sep", "sept", "septembre", "septiembre", "setiembre"],
     &["october", "oct", "oktober", "okt", "octobre", "octubre"],
     &["november", "nov", "novembre", "noviembre"],
-    &[
-        "december",
-        "dec",
-        "dezember",
-        "dez",
-        "décembre",
-        "decembre",
-        "déc",
-        "diciembre",
-        "dic",
-    ],
+    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"],
 ];
 
 // Short forms that collide with months ("mar" for mardi) are left out on purpose.
+#[rustfmt::skip]
 const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "weds",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonnabend",
-    "sonntag",
-    "mo",
-    "di",
-    "mi",
-    "do",
-    "fr",
-    "sa",
-    "so",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "sabado",
-    "domingo",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    "mo", "di", "mi", "do", "fr", "sa", "so",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
 ];
 
-const LABELS: &str = "updated update published posted last first originally date dated on \
-    modified created released issued filed pubdate \
-    stand datum veröffentlicht aktualisiert zuletzt am vom \
-    publié publie mis à jour le publicado actualizado fecha el";
+#[rustfmt::skip]
+const LABELS: &[&str] = &[
+    "updated", "update", "published", "posted", "last", "first", "originally", "date", "dated",
+    "on", "modified", "created", "released", "issued", "filed", "pubdate",
+    "stand", "datum", "veröffentlicht", "aktualisiert", "zuletzt", "am", "vom",
+    "publié", "publie", "mis", "à", "jour", "le", "publicado", "actualizado", "fecha", "el",
+];
 
 /// Words that may sit between a date and its time.
 const TIME_INTRO: &[&str] = &["at", "um", "à", "a", "las", "la", "gegen"];
 const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "º", "ª"];
 
-/// Membership in a space-separated word list.
-fn in_list(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w == word)
-}
-
 fn zone_minutes(name: &str) -> Option<i32> {
     ZONES
         .iter()
-        .find(|(_, names)| names.split(' ').any(|n| n.eq_ignore_ascii_case(name)))
+        .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
         .map(|&(minutes, _)| minutes)
 }
 
@@ -404,6 +340,15 @@ impl<'t, 'a> Cur<'t, 'a> {
         self.num(min_len, max_len)
     }
 
+    /// At the `T` of `2014-01-22T05:30` / `20151210T1910`.
+    fn at_iso_t(&self) -> bool {
+        self.peek_glued().is_some_and(|t| t.lower == "t")
+            && self
+                .toks
+                .get(self.i + 1)
+                .is_some_and(|n| n.kind == Kind::Num && !n.spaced)
+    }
+
     /// True when the number just read goes on ("1.2.3.4", "2014-01-22-7"),
     /// so it is part of something that is not a date.
     fn continues_number(&self) -> bool {
@@ -425,7 +370,7 @@ fn skip_labels(toks: &[Tok]) -> usize {
         .position(|t| match t.kind {
             Kind::Punct(_) => false,
             Kind::Num => true,
-            Kind::Word => t.month.is_some() || !(t.weekday || in_list(LABELS, &t.lower)),
+            Kind::Word => t.month.is_some() || !(t.weekday || LABELS.contains(&t.lower.as_str())),
         })
         .unwrap_or(toks.len())
 }
@@ -467,21 +412,30 @@ struct Ymd {
 
 impl Ymd {
     fn day(year: i32, month: u32, day: u32) -> Self {
+        let precision = DatePrecision::Day;
         Ymd {
             year,
             month,
             day,
-            precision: DatePrecision::Day,
+            precision,
+        }
+    }
+
+    fn month(year: i32, month: u32) -> Self {
+        let precision = DatePrecision::Month;
+        Ymd {
+            year,
+            month,
+            day: 1,
+            precision,
         }
     }
 }
 
-/// The time part, already checked against 24h/60m/60s.
+/// The time part, with the zone it was given in (if any).
 #[derive(Debug, Clone, Copy)]
 struct Clock {
-    hour: u32,
-    minute: u32,
-    second: u32,
+    time: Time,
     precision: DatePrecision,
     offset: Option<UtcOffset>,
 }
@@ -569,20 +523,14 @@ fn year_first(c: &mut Cur) -> Option<Ymd> {
             if c.continues_number() {
                 return None;
             }
-            return Some(Ymd {
-                year,
-                month,
-                day: 1,
-                precision: DatePrecision::Month,
-            });
+            return Some(Ymd::month(year, month));
         }
     }
     *c = after_year;
+    let precision = DatePrecision::Year;
     Some(Ymd {
-        year,
-        month: 1,
-        day: 1,
-        precision: DatePrecision::Year,
+        precision,
+        ..Ymd::month(year, 1)
     })
 }
 
@@ -591,27 +539,25 @@ fn year_first(c: &mut Cur) -> Option<Ymd> {
 fn compact(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     let v = c.num(8, 8)?;
     if !ctx.whole {
-        let t = c.peek_glued()?;
-        let timed = t.lower == "t"
-            && c.toks
-                .get(c.i + 1)
-                .is_some_and(|n| n.kind == Kind::Num && !n.spaced);
-        if !timed {
-            return None;
-        }
+        c.at_iso_t().then_some(())?;
     }
     Some(Ymd::day((v / 10_000) as i32, v / 100 % 100, v % 100))
 }
 
 /// `22.01.2014`, `01/22/2014`, `1/22/14`, `22-01-2014`.
 fn numeric(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
+    let short = |c: &Cur| c.peek().is_some_and(|t| t.raw.len() < 2);
+    let short_a = short(c);
     let a = c.num(1, 2)?;
     let sep = c.glued_punct(&['.', '/', '-'])?;
+    let short_b = short(c);
     let b = c.glued_num(1, 2)?;
     c.glued_punct(&[sep])?;
     let y_len = c.peek_glued()?.raw.len();
     let y = c.glued_num(2, 4).filter(|_| y_len != 3)?;
-    if c.continues_number() {
+    // "1.2.33" is far more often a version number than a date.
+    let version_like = sep == '.' && y_len == 2 && (short_a || short_b);
+    if version_like || c.continues_number() {
         return None;
     }
     let year = if y_len == 2 {
@@ -657,12 +603,7 @@ fn month_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     let before_year = *c;
     c.word(&["de", "del"]);
     if let Some(year) = c.num(4, 4) {
-        return (!c.continues_number()).then_some(Ymd {
-            year: year as i32,
-            month,
-            day: 1,
-            precision: DatePrecision::Month,
-        });
+        return (!c.continues_number()).then_some(Ymd::month(year as i32, month));
     }
     *c = before_year;
     let day = c.num(1, 2)?;
@@ -723,10 +664,7 @@ fn expand_year(yy: u32, now_year: i32) -> Option<i32> {
 /// The time after a date, with whatever links them; restores `c` if absent.
 fn clock_after_date(c: &mut Cur) -> Result<Option<Clock>, BadTime> {
     let start = *c;
-    let iso_t = c.peek_glued().is_some_and(|t| t.lower == "t")
-        && c.toks
-            .get(c.i + 1)
-            .is_some_and(|n| n.kind == Kind::Num && !n.spaced);
+    let iso_t = c.at_iso_t();
     if iso_t {
         c.i += 1;
     } else {
@@ -752,7 +690,7 @@ fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime> {
     let named = |t: &Tok| matches!(t.lower.as_str(), "noon" | "midday" | "midnight");
     if let Some(t) = c.take(named) {
         let hour = if t.lower == "midnight" { 0 } else { 12 };
-        return Ok(Some(make_clock(c, hour, 0, None)));
+        return checked_clock(c, hour, 0, None).map(Some);
     }
     let compact_len = c
         .peek()
@@ -828,30 +766,19 @@ fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime> {
     }
 }
 
-fn checked_clock(
-    c: &mut Cur,
-    hour: u32,
-    minute: u32,
-    second: Option<u32>,
-) -> Result<Clock, BadTime> {
-    if hour > 23 || minute > 59 || second.is_some_and(|s| s > 59) {
-        return Err(BadTime);
-    }
-    Ok(make_clock(c, hour, minute, second))
-}
-
-fn make_clock(c: &mut Cur, hour: u32, minute: u32, second: Option<u32>) -> Clock {
-    Clock {
-        hour,
-        minute,
-        second: second.unwrap_or(0),
-        precision: if second.is_some() {
-            DatePrecision::Second
-        } else {
-            DatePrecision::Minute
-        },
+/// Checks the fields and reads the zone that may follow.
+fn checked_clock(c: &mut Cur, h: u32, m: u32, s: Option<u32>) -> Result<Clock, BadTime> {
+    let field = |v: u32| u8::try_from(v).map_err(|_| BadTime);
+    let time = Time::from_hms(field(h)?, field(m)?, field(s.unwrap_or(0))?).map_err(|_| BadTime)?;
+    let precision = match s {
+        Some(_) => DatePrecision::Second,
+        None => DatePrecision::Minute,
+    };
+    Ok(Clock {
+        time,
+        precision,
         offset: zone(c),
-    }
+    })
 }
 
 fn skip_fraction(c: &mut Cur, has_seconds: bool) {
@@ -931,7 +858,8 @@ fn signed_offset(c: &mut Cur, after_name: bool) -> Option<i32> {
         }
         _ => return None,
     };
-    if h > 14 || m > 59 {
+    // Real offsets run from -12:00 to +14:00; "12:00-14:00" is a range.
+    if h > if sign > 0 { 14 } else { 12 } || m > 59 {
         return None;
     }
     *c = probe;
@@ -945,15 +873,7 @@ fn finish(ymd: Ymd, clock: Option<Clock>, end: usize, ctx: &Ctx) -> Option<(Arti
     let month = Month::try_from(u8::try_from(ymd.month).ok()?).ok()?;
     let date = Date::from_calendar_date(ymd.year, month, u8::try_from(ymd.day).ok()?).ok()?;
     let (time, offset, precision) = match clock {
-        Some(k) => {
-            let time = Time::from_hms(
-                u8::try_from(k.hour).ok()?,
-                u8::try_from(k.minute).ok()?,
-                u8::try_from(k.second).ok()?,
-            )
-            .ok()?;
-            (time, k.offset.unwrap_or(UtcOffset::UTC), k.precision)
-        }
+        Some(k) => (k.time, k.offset.unwrap_or(UtcOffset::UTC), k.precision),
         None => (Time::MIDNIGHT, UtcOffset::UTC, ymd.precision),
     };
     let utc = PrimitiveDateTime::new(date, time)
@@ -1285,6 +1205,7 @@ mod tests {
             ("22-01-2014", "2014-01-22T00:00:00Z", Day),
             ("01/04/63", "1963-01-04T00:00:00Z", Day),
             ("22.01.2014 14:30", "2014-01-22T14:30:00Z", Minute),
+            ("22.01.14", "2014-01-22T00:00:00Z", Day),
         ]);
         assert_eq!(parse("13/13/2014"), None);
     }
@@ -1433,6 +1354,7 @@ mod tests {
             "In March 2019 the team won",
             "In March 22 people died",
             "Server 10.1.1.25 is down",
+            "Version 1.2.33 released",
             "Call 555-12-2014 now",
             "Page 3 of 12, 2014 edition",
         ] {

@@ -102,7 +102,7 @@ impl IndexSchema {
                 }
                 "string" => {
                     let mut opts = if f.indexed {
-                        STRING.into()
+                        STRING
                     } else {
                         TextOptions::default()
                     };

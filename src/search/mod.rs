@@ -15,6 +15,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery,
 };
+use tantivy::query_grammar::UserInputAst;
 use tantivy::schema::TantivyDocument;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocId, ReloadPolicy, Score, SegmentReader, Term};
@@ -169,10 +170,18 @@ pub fn build_query(index: &OpenIndex, req: &SearchRequest) -> Result<Box<dyn Que
         if !req.any {
             parser.set_conjunction_by_default();
         }
-        parser.parse_query(text).map_err(|e| Error::Query {
+        let bad = |e: &tantivy::query::QueryParserError| Error::Query {
             query: req.query.clone(),
-            reason: query_error_reason(&e),
-        })?
+            reason: query_error_reason(e),
+        };
+        let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+            bad(&tantivy::query::QueryParserError::SyntaxError(
+                text.to_string(),
+            ))
+        })?;
+        parser
+            .build_query_from_user_input_ast(lift_negations(ast))
+            .map_err(|e| bad(&e))?
     };
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from.start >= to.end {
@@ -202,6 +211,32 @@ pub fn build_query(index: &OpenIndex, req: &SearchRequest) -> Result<Box<dyn Que
         (Occur::Must, user),
         (Occur::Must, Box::new(range)),
     ])))
+}
+
+/// Lifts `NOT x` out of the one-clause group the grammar wraps it in, so that
+/// `a AND NOT b` means `a -b`. Left alone, the group `(NOT b)` matches nothing on its own
+/// (a query of exclusions only), and the conjunction with it would match nothing at all.
+fn lift_negations(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(children) => UserInputAst::Clause(
+            children
+                .into_iter()
+                .map(|(occur, child)| match (occur, lift_negations(child)) {
+                    (None | Some(Occur::Must), UserInputAst::Clause(mut inner))
+                        if inner.len() == 1 && inner[0].0 == Some(Occur::MustNot) =>
+                    {
+                        let (_, negated) = inner.remove(0);
+                        (Some(Occur::MustNot), negated)
+                    }
+                    (occur, child) => (occur, child),
+                })
+                .collect(),
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(lift_negations(*inner)), boost)
+        }
+        leaf => leaf,
+    }
 }
 
 fn query_error_reason(e: &tantivy::query::QueryParserError) -> String {

@@ -84,7 +84,8 @@ mod tests {
         // "Zürich" has a two-byte char before the highlighted word.
         let frag = "Zürich\n\nvoted  on the lighthouse plan";
         let start = frag.find("lighthouse").unwrap();
-        let s = from_fragment(frag, &[start..start + "lighthouse".len()]);
+        let range = start..start + "lighthouse".len();
+        let s = from_fragment(frag, std::slice::from_ref(&range));
         assert_eq!(s.text, "Zürich voted on the lighthouse plan");
         let [a, b] = s.highlights[0];
         let hl: String = s.text.chars().skip(a).take(b - a).collect();

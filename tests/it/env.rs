@@ -1,0 +1,133 @@
+//! The test environment: a temp directory with a copy of `fixtures/` and an index built
+//! from it, and helpers to run the binary and parse what it prints.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+impl TestEnv {
+    /// A fresh copy of the fixtures, not indexed yet.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&fixtures_dir(), &dir.path().join("archive"));
+        TestEnv { dir }
+    }
+
+    /// A fresh copy of the fixtures, indexed.
+    pub fn indexed() -> Self {
+        let env = Self::new();
+        let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+        assert!(out.status.success(), "index failed: {}", stderr(&out));
+        env
+    }
+
+    pub fn archive(&self) -> PathBuf {
+        self.dir.path().join("archive")
+    }
+
+    pub fn index(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// The binary with a clean environment and `--index` pointing into the temp dir.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("newsdex").unwrap();
+        c.env_clear()
+            .env("HOME", self.dir.path())
+            .env("NEWSDEX_INDEX", self.index())
+            .current_dir(self.dir.path());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// `search ARGS --format json`, asserting exit 0 or 1, parsed.
+    pub fn search_json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--format", "json"]);
+        let out = self.run(&all);
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || code == Some(1),
+            "search {args:?} exited {code:?}: {}",
+            stderr(&out)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// Paths of the hits of a JSON search, in rank order.
+    pub fn paths(&self, args: &[&str]) -> Vec<String> {
+        hit_paths(&self.search_json(args))
+    }
+}
+
+pub fn hit_paths(v: &Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A validator for `schema/NAME`, with the other schemas registered for `$ref`s.
+pub fn validator(name: &str) -> jsonschema::Validator {
+    let schema_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    let load = |n: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(schema_dir.join(n)).unwrap()).unwrap()
+    };
+    let mut registry = jsonschema::Registry::new();
+    for n in [
+        "hit.schema.json",
+        "search.schema.json",
+        "article.schema.json",
+    ] {
+        let v = load(n);
+        let id = v["$id"].as_str().unwrap().to_string();
+        registry = registry.add(id, v).unwrap();
+    }
+    let registry = Box::leak(Box::new(registry.prepare().unwrap()));
+    jsonschema::options()
+        .with_registry(registry)
+        .build(&load(name))
+        .unwrap()
+}
+
+pub fn assert_valid(validator: &jsonschema::Validator, v: &Value) {
+    let errors: Vec<String> = validator.iter_errors(v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "schema errors: {errors:#?}\nin {v:#}");
+}

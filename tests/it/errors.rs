@@ -1,0 +1,137 @@
+//! Exit codes and error messages: 0 hits, 1 no hits, 2 error, each with a clear message.
+
+use crate::env::{stderr, TestEnv};
+
+#[test]
+fn exit_codes_for_hits_and_no_hits() {
+    let env = TestEnv::indexed();
+    assert_eq!(env.run(&["search", "zeppelin"]).status.code(), Some(0));
+    let none = env.run(&["search", "xylophonist"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stderr(&none).is_empty());
+    assert_eq!(
+        env.run(&["search", "xylophonist", "--format", "json"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn missing_index_says_how_to_create_one() {
+    let env = TestEnv::new();
+    let out = env.run(&["search", "zeppelin"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("newsdex: no index at"), "{err}");
+    assert!(err.contains("newsdex index"), "{err}");
+    assert_eq!(err.lines().count(), 1, "printed once: {err}");
+}
+
+#[test]
+fn malformed_query_shows_the_query_and_the_problem() {
+    let env = TestEnv::indexed();
+    for (q, needle) in [
+        ("\"unclosed phrase", "syntax"),
+        ("nosuchfield:x", "unknown field"),
+        ("(a OR", "syntax"),
+    ] {
+        let out = env.run(&["search", q]);
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        let err = stderr(&out);
+        assert!(err.contains(&format!("{q:?}")), "{q}: {err}");
+        assert!(err.contains(needle), "{q}: {err}");
+    }
+}
+
+#[test]
+fn bad_dates_are_rejected_with_the_accepted_forms() {
+    let env = TestEnv::indexed();
+    for d in ["2014-13", "yesterday", "2014-02-30", "14"] {
+        let out = env.run(&["search", "minister", "--from", d]);
+        assert_eq!(out.status.code(), Some(2), "{d}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("--from") && err.contains("YYYY-MM-DD"),
+            "{err}"
+        );
+    }
+    let out = env.run(&["search", "minister", "--from", "2015", "--to", "2014"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("empty date range"));
+}
+
+#[test]
+fn unreadable_archive_is_an_error() {
+    let env = TestEnv::new();
+    let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read archive directory"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn schema_version_mismatch_asks_for_a_rebuild() {
+    let env = TestEnv::indexed();
+    let manifest = env.index().join("newsdex.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["schema_version"] = 999.into();
+    std::fs::write(&manifest, v.to_string()).unwrap();
+    let out = env.run(&["search", "zeppelin"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("schema version 999") && err.contains("--rebuild"),
+        "{err}"
+    );
+    // And the advice works.
+    let re = env.run(&["index", "--rebuild", "-q", env.archive().to_str().unwrap()]);
+    assert!(re.status.success(), "{}", stderr(&re));
+    assert_eq!(env.run(&["search", "zeppelin"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_directory_that_is_not_an_index_is_never_clobbered() {
+    let env = TestEnv::new();
+    let other = env.dir.path().join("precious");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("thesis.doc"), "do not delete").unwrap();
+    let out = env.run(&[
+        "index",
+        "--rebuild",
+        "--index",
+        other.to_str().unwrap(),
+        env.archive().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not a newsdex index"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(other.join("thesis.doc").exists());
+}
+
+#[test]
+fn unknown_id_for_show() {
+    let env = TestEnv::indexed();
+    let out = env.run(&["show", "0123456789abcdef"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no article with id 0123456789abcdef"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = TestEnv::new();
+    assert_eq!(env.run(&["search"]).status.code(), Some(2));
+    assert_eq!(
+        env.run(&["search", "x", "--sort", "sideways"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,93 @@
+//! Every fixture article comes out of the index with the title, date, byline and body
+//! listed in `tests/data/fixtures-expected.json`.
+
+use serde_json::Value;
+
+use crate::env::{assert_valid, stderr, validator, TestEnv};
+
+#[test]
+fn every_fixture_has_its_expected_fields() {
+    let env = TestEnv::indexed();
+    let expected: Vec<Value> =
+        serde_json::from_str(include_str!("../data/fixtures-expected.json")).unwrap();
+    let all = env.search_json(&["", "--limit", "1000"]);
+    assert_eq!(all["total_hits"].as_u64().unwrap() as usize, expected.len());
+    let article_schema = validator("article.schema.json");
+
+    let mut failures = Vec::new();
+    for want in &expected {
+        let path = want["path"].as_str().unwrap();
+        let hit = all["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["path"] == path)
+            .unwrap_or_else(|| panic!("{path} not indexed"));
+        let out = env.run(&["show", hit["id"].as_str().unwrap(), "--format", "json"]);
+        assert!(out.status.success(), "show {path}: {}", stderr(&out));
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_valid(&article_schema, &got);
+        for field in ["title", "date", "byline"] {
+            if got[field] != want[field] {
+                failures.push(format!(
+                    "{path}: {field} = {}, want {}",
+                    got[field], want[field]
+                ));
+            }
+        }
+        let body = got["body"].as_str().unwrap();
+        let starts = want["body_starts_with"].as_str().unwrap();
+        let ends = want["body_ends_with"].as_str().unwrap();
+        if !body.starts_with(starts) {
+            failures.push(format!(
+                "{path}: body starts {:?}, want {starts:?}",
+                &body[..body.len().min(60)]
+            ));
+        }
+        if !body.ends_with(ends) {
+            failures.push(format!(
+                "{path}: body ends {:?}, want {ends:?}",
+                &body[body.len().saturating_sub(60)..]
+            ));
+        }
+        for ex in want["body_excludes"].as_array().unwrap() {
+            let ex = ex.as_str().unwrap();
+            if body.contains(ex) {
+                failures.push(format!("{path}: body contains {ex:?}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn caption_printed_twice_is_kept_once() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["title:lighthouse"]);
+    let id = v["hits"][0]["id"].as_str().unwrap();
+    let out = env.run(&["show", id, "--format", "json"]);
+    let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let body = got["body"].as_str().unwrap();
+    let first_para = body.split("\n\n").next().unwrap();
+    assert!(first_para.contains("[Xinhua]"), "{first_para}");
+    assert_eq!(body.matches(first_para).count(), 1);
+}
+
+#[test]
+fn windows_1252_file_is_decoded() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["hartley"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    let id = v["hits"][0]["id"].as_str().unwrap();
+    let got: Value =
+        serde_json::from_slice(&env.run(&["show", id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(got["encoding"], "windows-1252");
+    let body = got["body"].as_str().unwrap();
+    assert!(body.contains('£'), "{body}");
+    assert!(!body.contains('\u{fffd}'));
+}

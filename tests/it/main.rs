@@ -1,0 +1,10 @@
+//! Integration tests: the real `newsdex` executable on a temporary copy of `fixtures/`,
+//! with the environment scrubbed so the user's index, colours and locale never leak in.
+
+mod env;
+
+mod errors;
+mod extraction;
+mod indexing;
+mod output;
+mod search;
