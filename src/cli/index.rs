@@ -100,3 +100,11 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<ExitCode> {
         ExitCode::from(2)
     })
 }
+
+fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -126,18 +126,32 @@ fn first_letter_upper(s: &str) -> Option<&str> {
     s.chars().next().filter(|c| c.is_uppercase()).map(|_| s)
 }
 
+/// How sure a credit line is: marked (agency word, "By", dash, parentheses, "Reporting by")
+/// or only a bare run of capitalised names, which lists and match reports also end with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credit {
+    Marked,
+    BareNames,
+}
+
 /// The byline in a credit line at the foot of a story, or `None` when the line is prose.
 pub fn credit_line(line: &str) -> Option<String> {
+    credit_line_kind(line).map(|(b, _)| b)
+}
+
+/// `credit_line`, also saying how the credit was recognised.
+pub fn credit_line_kind(line: &str) -> Option<(String, Credit)> {
+    let marked = |b: Option<String>| b.map(|b| (b, Credit::Marked));
     let t = line.trim();
     if t.is_empty() || t.chars().count() > 90 {
         return None;
     }
     if let Some(rest) = strip_prefix_ci(t, "reporting by ") {
         let names = rest.split(';').next().unwrap_or(rest);
-        return normalize(names.trim_end_matches('.'));
+        return marked(normalize(names.trim_end_matches('.')));
     }
     if let Some((byline, _)) = top_byline(t) {
-        return (!ends_like_sentence(&byline)).then_some(byline);
+        return marked((!ends_like_sentence(&byline)).then_some(byline));
     }
     let stripped = t.trim_start_matches(['-', '–', '—', ' ']);
     let inner = stripped.trim_matches(['(', ')']);
@@ -156,10 +170,10 @@ pub fn credit_line(line: &str) -> Option<String> {
     let parenthesised = stripped.starts_with('(') && stripped.ends_with(')') && words.len() <= 3;
     let dashed = stripped.len() != t.len();
     if agency || parenthesised || (dashed && looks_like_names(&words, &lower)) {
-        return normalize(stripped);
+        return marked(normalize(stripped));
     }
     if looks_like_names(&words, &lower) && words.len() >= 2 {
-        return normalize(inner);
+        return normalize(inner).map(|b| (b, Credit::BareNames));
     }
     None
 }

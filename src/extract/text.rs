@@ -55,12 +55,15 @@ pub fn extract(raw: &str) -> Fields {
     while paragraphs.last().is_some_and(|p| is_boilerplate(p)) {
         paragraphs.pop();
     }
-    // A one-paragraph story keeps its only paragraph even if it reads like a credit.
+    // A one-paragraph story keeps its only paragraph even if it reads like a credit. A bare
+    // name counts only after prose: match reports and lists also end in capitalised names.
     if paragraphs.len() > 1 {
-        if let Some(credit) = paragraphs
+        let after_prose = is_prose(&paragraphs[paragraphs.len() - 2]);
+        if let Some((credit, _)) = paragraphs
             .last()
             .filter(|p| !p.contains('\n'))
-            .and_then(|p| byline::credit_line(p))
+            .and_then(|p| byline::credit_line_kind(p))
+            .filter(|(_, kind)| *kind == byline::Credit::Marked || after_prose)
         {
             paragraphs.pop();
             if fields.byline.is_none() {
@@ -71,6 +74,12 @@ pub fn extract(raw: &str) -> Fields {
 
     fields.body = dedup_paragraphs(paragraphs).join("\n\n");
     fields
+}
+
+/// A paragraph of running text: several words, ending like a sentence.
+fn is_prose(paragraph: &str) -> bool {
+    let end = paragraph.trim_end();
+    end.split_whitespace().count() >= 8 && end.ends_with(['.', '!', '?', '"', '”', '’'])
 }
 
 /// Splits text into blocks of consecutive non-blank lines.
@@ -263,6 +272,17 @@ mod tests {
         let f = extract("Title\n\nFirst paragraph here.\n\nThe talks resume on Friday.\n");
         assert_eq!(f.byline, None);
         assert!(f.body.ends_with("The talks resume on Friday."));
+    }
+
+    #[test]
+    fn bare_names_after_a_list_are_not_a_credit() {
+        let f = extract("Hearts 2-1 Livingston\n\nHearts won at home on Saturday.\n\nHearts: Gordon, Neilson, Pressley.\n\n9,796\n\nA Freeland\n");
+        assert_eq!(f.byline, None);
+        assert!(f.body.ends_with("A Freeland"));
+        let f = extract(
+            "Title\n\nThe council met on Tuesday and voted to approve the plan.\n\nAnna Keller\n",
+        );
+        assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
     }
 
     #[test]

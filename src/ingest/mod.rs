@@ -36,6 +36,9 @@ impl Format {
     /// Files without an extension are sniffed as text.
     pub fn from_path(rel: &str) -> Option<Format> {
         let name = rel.rsplit('/').next().unwrap_or(rel);
+        if is_archive_documentation(name) {
+            return None;
+        }
         let ext = match name.rsplit_once('.') {
             Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
             _ => return Some(Format::Text),
@@ -45,6 +48,15 @@ impl Format {
             _ => None,
         }
     }
+}
+
+/// README, LICENSE and similar files describe an archive; they are not articles.
+fn is_archive_documentation(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG" | "NOTICE" | "AUTHORS"
+    )
 }
 
 /// What became of one file.
@@ -126,6 +138,12 @@ mod tests {
         assert_eq!(Format::from_path("a/noext"), Some(Format::Text));
         assert_eq!(Format::from_path("a/README.md"), None);
         assert_eq!(Format::from_path("photo.jpg"), None);
+        assert_eq!(Format::from_path("bbc/README.TXT"), None);
+        assert_eq!(Format::from_path("LICENSE"), None);
+        assert_eq!(
+            Format::from_path("news/readme-first-story.txt"),
+            Some(Format::Text)
+        );
     }
 
     #[test]

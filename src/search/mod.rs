@@ -103,7 +103,14 @@ pub fn run(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
         });
     let (total_hits, top_docs) = searcher
         .search(&query, &(Count, top))
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
+        .map_err(|e| match e {
+            // Raised while executing a query the parser accepted, e.g. `title:*`.
+            tantivy::TantivyError::SchemaError(reason) => Error::Query {
+                query: req.query.clone(),
+                reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
+            },
+            other => Error::tantivy(&index.dir, other),
+        })?;
     let top_docs = if req.limit == 0 { Vec::new() } else { top_docs };
 
     let mut body_snippets = SnippetGenerator::create(&searcher, &*query, index.schema.fields.body)
