@@ -9,8 +9,23 @@ pub struct Fields {
     pub title: Option<String>,
     pub date: Option<ArticleDate>,
     pub byline: Option<String>,
+    /// Author names, one per entry ("Jane Doe", "Omar Haddad"); derived from the byline
+    /// when the source has no structured list.
+    pub authors: Vec<String>,
     /// Paragraphs separated by one blank line.
     pub body: String,
+    /// The collection's own identifier (Reuters NEWID, TREC DOCNO, a JSON "id", a NewsML
+    /// guid), when the source has one.
+    pub source_id: Option<String>,
+}
+
+/// One article found in a file. `key` tells records of one file apart and stays the same
+/// when the file is re-read (a record id where the source has one, else its position), so
+/// ids are stable.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    pub key: String,
+    pub fields: Fields,
 }
 
 /// An article located in the archive: extracted fields plus where they came from.
@@ -32,12 +47,12 @@ pub struct Article {
 pub struct DocId(pub u64);
 
 impl DocId {
-    /// `record` distinguishes articles inside one multi-record file; 0 for single-article files.
-    pub fn new(rel_path: &str, record: u64) -> Self {
-        let mut key = Vec::with_capacity(rel_path.len() + 9);
+    /// `record` distinguishes articles inside one multi-record file; "" for single-article files.
+    pub fn new(rel_path: &str, record: &str) -> Self {
+        let mut key = Vec::with_capacity(rel_path.len() + record.len() + 1);
         key.extend_from_slice(rel_path.as_bytes());
         key.push(0);
-        key.extend_from_slice(&record.to_le_bytes());
+        key.extend_from_slice(record.as_bytes());
         DocId(xxhash_rust::xxh3::xxh3_64(&key))
     }
 
@@ -86,10 +101,10 @@ mod tests {
 
     #[test]
     fn doc_id_is_stable_and_round_trips() {
-        let a = DocId::new("scraped/a.txt", 0);
-        assert_eq!(a, DocId::new("scraped/a.txt", 0));
-        assert_ne!(a, DocId::new("scraped/a.txt", 1));
-        assert_ne!(a, DocId::new("scraped/b.txt", 0));
+        let a = DocId::new("scraped/a.txt", "");
+        assert_eq!(a, DocId::new("scraped/a.txt", ""));
+        assert_ne!(a, DocId::new("scraped/a.txt", "1"));
+        assert_ne!(a, DocId::new("scraped/b.txt", ""));
         let shown = a.to_string();
         assert_eq!(shown.len(), 16);
         assert_eq!(DocId::parse(&shown), Some(a));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::error::Result;
-use crate::index::{self, FileError, IndexRequest};
+use crate::index::{self, FileError, IndexRequest, Severity};
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -49,9 +49,11 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<ExitCode> {
         follow_links: a.follow_links,
         memory_budget: a.memory.saturating_mul(1_000_000),
         threads: a.threads,
+        read: Default::default(),
     };
-    let report = |e: &FileError| {
-        eprintln!("newsdex: skipped {}: {}", e.path, e.reason);
+    let report = |e: &FileError, severity: Severity| match severity {
+        Severity::Skipped => eprintln!("newsdex: skipped {}: {}", e.path, e.reason),
+        Severity::Warning => eprintln!("newsdex: warning: {}: {}", e.path, e.reason),
     };
     let summary = index::build(&req, report)?;
     let mut out = std::io::stdout().lock();
@@ -68,28 +70,31 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<ExitCode> {
             "files": summary.files,
             "unsupported": summary.unsupported,
             "failed": failed,
+            "warnings": summary.warnings.iter().map(|e| serde_json::json!({"path": e.path, "reason": e.reason})).collect::<Vec<_>>(),
             "elapsed_ms": summary.elapsed.as_millis() as u64,
         });
         writeln!(out, "{doc}")?;
     } else if !a.quiet {
         let secs = summary.elapsed.as_secs_f64();
         let mut line = format!(
-            "Indexed {} articles from {} files in {:.2} s into {}",
-            summary.articles,
-            summary.files,
+            "Indexed {} from {} in {:.2} s into {}",
+            plural(summary.articles, "article"),
+            plural(summary.files, "file"),
             secs,
             index_dir.display()
         );
         if !summary.failed.is_empty() {
-            line.push_str(&format!(
-                "; {} files skipped (errors above)",
-                summary.failed.len()
-            ));
+            let n = summary.failed.len() as u64;
+            line.push_str(&format!("; {} skipped (errors above)", plural(n, "file")));
+        }
+        if !summary.warnings.is_empty() {
+            let n = summary.warnings.len() as u64;
+            line.push_str(&format!("; {} (above)", plural(n, "warning")));
         }
         if summary.unsupported > 0 {
             line.push_str(&format!(
-                "; {} files not in a supported format",
-                summary.unsupported
+                "; {} not in a supported format",
+                plural(summary.unsupported, "file")
             ));
         }
         writeln!(out, "{line}")?;

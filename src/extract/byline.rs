@@ -209,6 +209,89 @@ fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
     (1..=6).contains(&capitalised)
 }
 
+/// Words that describe a role or a desk, not a person: dropped from the name list.
+const ROLE_WORDS: &[&str] = &[
+    "staff",
+    "agencies",
+    "agency",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "writer",
+    "writers",
+    "editor",
+    "editors",
+    "wires",
+    "wire",
+    "desk",
+    "bureau",
+    "and",
+    "staff writer",
+    "staff reporter",
+    "special correspondent",
+    "news desk",
+    "the",
+];
+
+/// The people (and agencies) in a byline, one per entry, for search and facets:
+/// "Jane Doe and Omar Haddad" -> ["Jane Doe", "Omar Haddad"];
+/// "Janie Gabbett, Reuters" -> ["Janie Gabbett", "Reuters"];
+/// "Anna Keller in Zurich" -> ["Anna Keller"]; "Staff and agencies" -> [].
+pub fn names(byline: &str) -> Vec<String> {
+    let Some(b) = normalize(byline) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for part in b.split([',', ';', '&', '/', '|']) {
+        for piece in split_words_ci(part, &[" and ", " und ", " et ", " y ", " with "]) {
+            let mut name = piece.trim().trim_matches(['(', ')', '.', ' ']).to_string();
+            for sep in [" in ", " at ", " for ", " reporting from "] {
+                if let Some(i) = name.to_lowercase().find(sep) {
+                    name.truncate(i);
+                }
+            }
+            let name = strip_prefix_ci(&name, "by ")
+                .unwrap_or(&name)
+                .trim()
+                .to_string();
+            let lower = name.to_lowercase();
+            if name.is_empty() || ROLE_WORDS.contains(&lower.as_str()) || name.chars().count() > 60
+            {
+                continue;
+            }
+            if !out.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// Splits on any of `seps`, ignoring ASCII case.
+fn split_words_ci<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
+    let lower = s.to_ascii_lowercase();
+    let mut cuts = Vec::new();
+    for sep in seps {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(sep) {
+            cuts.push((from + i, sep.len()));
+            from += i + sep.len();
+        }
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (i, len) in cuts {
+        if i >= at {
+            out.push(&s[at..i]);
+            at = i + len;
+        }
+    }
+    out.push(&s[at..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +325,26 @@ mod tests {
         ] {
             assert_eq!(credit_line(line), None, "{line:?}");
         }
+    }
+
+    #[test]
+    fn names_from_bylines() {
+        assert_eq!(
+            names("Jane Doe and Omar Haddad"),
+            ["Jane Doe", "Omar Haddad"]
+        );
+        assert_eq!(
+            names("by Janie Gabbett, Reuters"),
+            ["Janie Gabbett", "Reuters"]
+        );
+        assert_eq!(names("Anna Keller in Zurich"), ["Anna Keller"]);
+        assert_eq!(names("Staff and agencies"), Vec::<String>::new());
+        assert_eq!(names("TBP and Agencies"), ["TBP"]);
+        assert_eq!(names("(AP)"), ["AP"]);
+        assert_eq!(
+            names("Müller, Dvořák & Brändli"),
+            ["Müller", "Dvořák", "Brändli"]
+        );
     }
 
     #[test]

@@ -1,12 +1,120 @@
-//! Extraction: decoded text of one file -> the fields of its article(s).
+//! Extraction: decoded text of one file -> the articles it holds.
 //!
-//! One module per input format, each a pure function from text to `Fields`, so they can be
-//! unit-tested on inline strings. Helpers shared across formats live here: text cleaning
-//! (control and bidi characters, whitespace) and the boilerplate line test.
+//! One module per input format, each a pure function from text to records, so they can be
+//! unit-tested on inline strings and fuzzed. `extract` dispatches on the format that
+//! `ingest` sniffed. Helpers shared across formats live here: text cleaning (control and
+//! bidi characters, entities, whitespace) and the boilerplate line test.
 
 pub mod byline;
 pub mod date;
+pub mod html;
+pub mod json;
+pub mod sgml;
 pub mod text;
+pub mod xml;
+
+use crate::article::Record;
+
+/// The input formats newsdex reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Plain text in one of the scraped/exported layouts.
+    Text,
+    /// An HTML page.
+    Html,
+    /// One JSON article, an array of them, or a ninjs item.
+    Json,
+    /// JSON Lines: one article per line.
+    Jsonl,
+    /// Newswire XML: NITF, NewsML-G2, NewsML 1.x (and feeds that wrap them).
+    Xml,
+    /// SGML collections: Reuters-21578 `<REUTERS>` records, TREC `<DOC>` records.
+    Sgml,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Xml => "xml",
+            Format::Sgml => "sgml",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Format> {
+        Some(match s {
+            "text" => Format::Text,
+            "html" => Format::Html,
+            "json" => Format::Json,
+            "jsonl" => Format::Jsonl,
+            "xml" => Format::Xml,
+            "sgml" => Format::Sgml,
+            _ => return None,
+        })
+    }
+}
+
+/// Options that change how extractors read their input.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Explicit JSON field names, overriding the automatic mapping.
+    pub json: json::Mapping,
+}
+
+/// What one file yielded: its records, and problems with parts of it (a malformed JSON
+/// line, a record without text) that did not stop the rest.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub records: Vec<Record>,
+    pub problems: Vec<String>,
+    /// A more precise format name than `Format::name`, e.g. "nitf", "reuters-sgml", "ninjs".
+    pub detail: Option<&'static str>,
+}
+
+impl Extracted {
+    pub fn one(fields: crate::article::Fields) -> Self {
+        Extracted {
+            records: vec![Record {
+                key: String::new(),
+                fields,
+            }],
+            ..Default::default()
+        }
+    }
+}
+
+/// Runs the extractor for `format` and fills in what every format shares: authors from the
+/// byline, and records with neither title nor body dropped.
+pub fn extract(format: Format, text: &str, opts: &ExtractOptions) -> Extracted {
+    let mut out = match format {
+        Format::Text => Extracted::one(text::extract(text)),
+        Format::Html => Extracted::one(html::extract(text)),
+        Format::Json | Format::Jsonl => json::extract(text, format == Format::Jsonl, &opts.json),
+        Format::Xml => xml::extract(text),
+        Format::Sgml => sgml::extract(text),
+    };
+    let mut dropped = 0;
+    out.records.retain(|r| {
+        let keep = r.fields.title.is_some() || !r.fields.body.trim().is_empty();
+        dropped += usize::from(!keep);
+        keep
+    });
+    if dropped > 0 {
+        out.problems
+            .push(format!("{dropped} record(s) without title or text skipped"));
+    }
+    for r in &mut out.records {
+        if r.fields.authors.is_empty() {
+            if let Some(b) = &r.fields.byline {
+                r.fields.authors = byline::names(b);
+            }
+        }
+    }
+    out
+}
 
 /// Removes what must never reach the index or a terminal: C0/C1 control characters (except
 /// newline), bidi overrides and zero-width characters; normalises line endings, tabs and

@@ -99,7 +99,12 @@ impl OpenIndex {
                 title: text(f.title),
                 date,
                 byline: text(f.byline),
+                authors: doc
+                    .get_all(f.authors)
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
                 body: text(f.body).unwrap_or_default(),
+                source_id: text(f.source_id),
             },
         }
     }
@@ -117,9 +122,20 @@ pub struct IndexRequest {
     pub memory_budget: usize,
     /// Writer threads; `None` lets newsdex pick from the cores available.
     pub threads: Option<usize>,
+    /// How files are read (forced format, JSON field mapping).
+    pub read: ingest::ReadOptions,
 }
 
-/// A file that could not be indexed, and why.
+/// How bad a file problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The file was skipped; the run will exit 2.
+    Skipped,
+    /// Part of the file was skipped (a bad record); the rest is indexed.
+    Warning,
+}
+
+/// A file that could not be indexed (or only in part), and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub path: String,
@@ -133,12 +149,17 @@ pub struct IndexSummary {
     pub files: u64,
     pub unsupported: u64,
     pub failed: Vec<FileError>,
+    /// Problems with parts of files that were indexed (a malformed JSON line, ...).
+    pub warnings: Vec<FileError>,
     pub elapsed: Duration,
 }
 
 /// Indexes `req.archive` into `req.index_dir`, replacing what the index held.
 /// `on_error` is told about each file that fails as soon as it does.
-pub fn build(req: &IndexRequest, mut on_error: impl FnMut(&FileError)) -> Result<IndexSummary> {
+pub fn build(
+    req: &IndexRequest,
+    mut on_error: impl FnMut(&FileError, Severity),
+) -> Result<IndexSummary> {
     let started = Instant::now();
     let archive = req.archive.canonicalize().map_err(|e| Error::Archive {
         path: req.archive.clone(),
@@ -185,14 +206,22 @@ pub fn build(req: &IndexRequest, mut on_error: impl FnMut(&FileError)) -> Result
             Ok(entry) => entry,
             Err((path, reason)) => {
                 let err = FileError { path, reason };
-                on_error(&err);
+                on_error(&err, Severity::Skipped);
                 summary.failed.push(err);
                 continue;
             }
         };
-        match ingest::read_entry(&entry) {
-            Outcome::Articles(articles) => {
+        match ingest::read_entry(&entry, &req.read) {
+            Outcome::Articles { articles, problems } => {
                 summary.files += 1;
+                for reason in problems {
+                    let warning = FileError {
+                        path: entry.rel.clone(),
+                        reason,
+                    };
+                    on_error(&warning, Severity::Warning);
+                    summary.warnings.push(warning);
+                }
                 for article in &articles {
                     writer
                         .add_document(to_document(&schema, article))
@@ -206,7 +235,7 @@ pub fn build(req: &IndexRequest, mut on_error: impl FnMut(&FileError)) -> Result
                     path: entry.rel,
                     reason,
                 };
-                on_error(&err);
+                on_error(&err, Severity::Skipped);
                 summary.failed.push(err);
             }
         }
@@ -301,6 +330,12 @@ pub fn to_document(schema: &IndexSchema, a: &Article) -> TantivyDocument {
     }
     if let Some(b) = &a.fields.byline {
         doc.add_text(f.byline, b);
+    }
+    for name in &a.fields.authors {
+        doc.add_text(f.authors, name);
+    }
+    if let Some(s) = &a.fields.source_id {
+        doc.add_text(f.source_id, s);
     }
     if let Some(d) = &a.fields.date {
         doc.add_date(f.date, DateTime::from_utc(d.utc));

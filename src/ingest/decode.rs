@@ -1,52 +1,76 @@
-//! Bytes to text: byte-order marks, UTF-8, and a single-byte fallback for legacy files.
+//! Bytes to text: gzip, byte-order marks, declared charsets checked against the bytes, and
+//! statistical detection for undeclared legacy encodings.
 //!
-//! Archives mix encodings (a lone Latin-1 pound sign in an otherwise UTF-8 set is typical).
-//! Order: a BOM wins; valid UTF-8 is UTF-8; anything else is read as windows-1252, the
-//! superset of ISO-8859-1 that browsers and the WHATWG standard use for "latin1", so a
-//! 0xA3 byte becomes '£' instead of a replacement character.
+//! Order of evidence: a BOM wins; bytes that are valid UTF-8 are UTF-8 even when the file
+//! declares ISO-8859-1 (wire feeds that re-encode without fixing the declaration are
+//! common, and valid UTF-8 by accident is vanishingly rare in Latin-1 text); otherwise a
+//! declared charset (`<?xml encoding=...?>`, `<meta charset=...>`) is used; otherwise
+//! chardetng guesses (a lone Latin-1 `0xA3` becomes '£', not a replacement character).
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use std::io::Read;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Decoded text and the name of the encoding it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
-    pub encoding: &'static str,
+    /// Lower-case WHATWG name: "utf-8", "windows-1252", "iso-8859-2", "utf-16le", ...
+    pub encoding: String,
 }
 
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Decoded {
-            text: text.into_owned(),
-            encoding: encoding_name(enc),
-        };
+        return decoded(text.into_owned(), enc);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded {
-            text: s.to_owned(),
-            encoding: "utf-8",
-        },
-        Err(_) => {
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-            Decoded {
-                text: text.into_owned(),
-                encoding: "windows-1252",
-            }
-        }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return decoded(s.to_owned(), UTF_8);
+    }
+    let enc = declared_charset(bytes)
+        .filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
+        .unwrap_or_else(|| {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            detector.guess(None, chardetng::Utf8Detection::Deny)
+        });
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    decoded(text.into_owned(), enc)
+}
+
+fn decoded(text: String, enc: &'static Encoding) -> Decoded {
+    Decoded {
+        text,
+        encoding: enc.name().to_ascii_lowercase(),
     }
 }
 
-fn encoding_name(enc: &'static Encoding) -> &'static str {
-    if enc == UTF_8 {
-        "utf-8"
-    } else if enc == UTF_16LE {
-        "utf-16le"
-    } else if enc == UTF_16BE {
-        "utf-16be"
+/// The charset an XML declaration or an HTML meta tag claims, from the first 4 KiB.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let value_after = |key: &str| -> Option<String> {
+        let i = head.find(key)? + key.len();
+        let rest = head[i..].trim_start_matches([' ', '=', '"', '\'']);
+        let end = rest
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.' || c == ':')
+            })
+            .unwrap_or(rest.len());
+        (end > 0).then(|| rest[..end].to_string())
+    };
+    let label = if head.trim_start().starts_with("<?xml") {
+        let decl_end = head.find("?>").unwrap_or(head.len());
+        head[..decl_end]
+            .contains("encoding")
+            .then(|| value_after("encoding"))
+            .flatten()
     } else {
-        "windows-1252"
+        None
     }
+    .or_else(|| value_after("charset"))?;
+    Encoding::for_label(label.as_bytes())
 }
 
 /// True when the bytes look like a binary file (image, PDF, executable) rather than text:
@@ -56,6 +80,23 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+/// Gunzips `bytes`, refusing output larger than `cap` (a gzip bomb) and reporting a
+/// truncated or corrupt stream.
+pub fn gunzip(bytes: &[u8], cap: u64) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(cap + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("truncated or corrupt gzip data ({e})"))?;
+    if out.len() as u64 > cap {
+        return Err(format!(
+            "decompresses to more than {} MiB (the per-file limit)",
+            cap / (1024 * 1024)
+        ));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -71,17 +112,37 @@ mod tests {
 
     #[test]
     fn latin1_pound_sign_is_decoded() {
-        let d = decode(b"It cost \xa3300 in M\xfcnchen");
-        assert_eq!(d.text, "It cost £300 in München");
+        let d = decode(b"It cost \xa3300 in M\xfcnchen, said the chairman of the club.");
+        assert_eq!(
+            d.text,
+            "It cost £300 in München, said the chairman of the club."
+        );
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn declared_latin1_with_utf8_bytes_is_utf8() {
+        let bytes = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><nitf>Zürich</nitf>".as_bytes();
+        assert_eq!(decode(bytes).encoding, "utf-8");
+        assert!(decode(bytes).text.contains("Zürich"));
+    }
+
+    #[test]
+    fn declared_charset_is_used_for_legacy_bytes() {
+        let bytes = b"<?xml version=\"1.0\" encoding=\"iso-8859-2\"?><p>\xb3\xf3d\xbc</p>";
+        let d = decode(bytes);
+        assert_eq!(d.encoding, "iso-8859-2");
+        assert!(d.text.contains("łódź"), "{}", d.text);
+        let html = b"<html><head><meta charset=\"windows-1251\"></head><body>\xcf\xf0\xe8\xe2\xe5\xf2</body></html>";
+        assert!(decode(html).text.contains("Привет"));
     }
 
     #[test]
     fn boms_are_honoured_and_stripped() {
         let d = decode(b"\xef\xbb\xbfTitle");
-        assert_eq!((d.text.as_str(), d.encoding), ("Title", "utf-8"));
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("Title", "utf-8"));
         let d = decode(b"\xff\xfeT\x00i\x00");
-        assert_eq!((d.text.as_str(), d.encoding), ("Ti", "utf-16le"));
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("Ti", "utf-16le"));
         assert!(!looks_binary(b"\xff\xfeT\x00i\x00"));
     }
 
@@ -89,5 +150,18 @@ mod tests {
     fn nul_bytes_mean_binary() {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"));
         assert!(!looks_binary(b"plain text\n"));
+    }
+
+    #[test]
+    fn gzip_round_trip_truncation_and_bombs() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(&b"a".repeat(10_000)).unwrap();
+        let gz = enc.finish().unwrap();
+        assert_eq!(gunzip(&gz, 1 << 20).unwrap().len(), 10_000);
+        assert!(gunzip(&gz[..gz.len() / 2], 1 << 20)
+            .unwrap_err()
+            .contains("truncated"));
+        assert!(gunzip(&gz, 1000).unwrap_err().contains("more than"));
     }
 }

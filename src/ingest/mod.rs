@@ -1,114 +1,136 @@
 //! Ingest: from a file in the archive to the articles it holds.
 //!
-//! `walk` lists candidate files; `read_entry` reads one, sniffs its format from the
-//! extension and the bytes, decodes it and hands the text to the format's extractor.
-//! Every failure is returned as a reason string for that path, never raised: one bad file
-//! must not stop an indexing run.
+//! `walk` lists candidate files; `read_entry` reads one (capped), gunzips it, sniffs its
+//! format from the name and the bytes, decodes it and hands the text to the format's
+//! extractor. Every failure is returned as a reason for that path, never raised: one bad
+//! file must not stop an indexing run.
 
 pub mod decode;
+pub mod sniff;
 pub mod walk;
 
 use std::io::Read;
 
 use crate::article::{Article, DocId};
-use crate::extract;
+use crate::extract::{self, ExtractOptions, Format};
 
 pub use walk::{walk, Entry, WalkItem};
 
-/// Files larger than this are refused rather than read into memory. No single news article
-/// comes near it; it bounds the indexer's memory whatever the archive holds.
+/// Files larger than this (before or after gunzip) are refused rather than read into
+/// memory. No single news article comes near it; it bounds the indexer's memory whatever
+/// the archive holds.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The input formats newsdex reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-        }
-    }
-
-    /// Decides from the file name alone; `None` for files no extractor reads.
-    /// Files without an extension are sniffed as text.
-    pub fn from_path(rel: &str) -> Option<Format> {
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        if is_archive_documentation(name) {
-            return None;
-        }
-        let ext = match name.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
-            _ => return Some(Format::Text),
-        };
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            _ => None,
-        }
-    }
-}
-
-/// README, LICENSE and similar files describe an archive; they are not articles.
-fn is_archive_documentation(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
-    matches!(
-        stem.as_str(),
-        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG" | "NOTICE" | "AUTHORS"
-    )
-}
 
 /// What became of one file.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The file's articles (at least one).
-    Articles(Vec<Article>),
-    /// Not a format newsdex reads (by name); not an error.
+    /// The file's articles (at least one), and problems with parts of it.
+    Articles {
+        articles: Vec<Article>,
+        problems: Vec<String>,
+    },
+    /// Not an article by its name (image, README, ...): not read, not an error.
     Unsupported,
     /// Could not be read or holds no article; the reason is for the user.
     Failed(String),
 }
 
+/// How to read a file: the format forced by the user, or sniffed.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub force_format: Option<Format>,
+    pub extract: ExtractOptions,
+}
+
 /// Reads, decodes and extracts one archive file.
-pub fn read_entry(entry: &Entry) -> Outcome {
-    let Some(format) = Format::from_path(&entry.rel) else {
+pub fn read_entry(entry: &Entry, opts: &ReadOptions) -> Outcome {
+    let name = entry.rel.rsplit('/').next().unwrap_or(&entry.rel);
+    let (hint, _) = sniff::from_name(name);
+    if hint == sniff::NameHint::Skip && opts.force_format.is_none() {
         return Outcome::Unsupported;
-    };
+    }
     let bytes = match read_capped(&entry.abs) {
         Ok(b) => b,
         Err(reason) => return Outcome::Failed(reason),
     };
-    articles_from_bytes(&entry.rel, format, &bytes)
+    articles_from_bytes(&entry.rel, &bytes, opts)
 }
 
-/// The part of `read_entry` after the bytes are in memory: also used by `newsdex extract`.
-pub fn articles_from_bytes(rel: &str, format: Format, bytes: &[u8]) -> Outcome {
+/// The part of `read_entry` after the bytes are in memory; also used by `newsdex extract`.
+pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let (hint, named_gz) = sniff::from_name(name);
+    let gunzipped;
+    let bytes = if named_gz || raw.starts_with(&[0x1f, 0x8b]) {
+        match decode::gunzip(raw, MAX_FILE_BYTES) {
+            Ok(b) => {
+                gunzipped = b;
+                &gunzipped[..]
+            }
+            Err(reason) => return Outcome::Failed(reason),
+        }
+    } else {
+        raw
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Outcome::Failed("empty file".into());
     }
     if decode::looks_binary(bytes) {
-        return Outcome::Failed("binary content, not text".into());
+        return Outcome::Failed(format!("binary content ({}), not text", binary_kind(bytes)));
     }
     let decoded = decode::decode(bytes);
-    let fields = match format {
-        Format::Text => extract::text::extract(&decoded.text),
-    };
-    if fields.title.is_none() && fields.body.is_empty() {
-        return Outcome::Failed("no article text found".into());
+    let format = opts.force_format.unwrap_or(match hint {
+        sniff::NameHint::Format(f) => f,
+        sniff::NameHint::Sniff | sniff::NameHint::Skip => sniff::from_content(&decoded.text),
+    });
+    let extracted = extract::extract(format, &decoded.text, &opts.extract);
+    if extracted.records.is_empty() {
+        let why = if extracted.problems.is_empty() {
+            format!("no article text found (read as {})", format.name())
+        } else {
+            extracted.problems.join("; ")
+        };
+        return Outcome::Failed(why);
     }
-    Outcome::Articles(vec![Article {
-        id: DocId::new(rel, 0),
-        path: rel.to_string(),
-        format: format.name().to_string(),
-        encoding: decoded.encoding.to_string(),
-        fields,
-    }])
+    let format_name = extracted.detail.unwrap_or(format.name());
+    let articles = extracted
+        .records
+        .into_iter()
+        .map(|r| Article {
+            id: DocId::new(rel, &r.key),
+            path: rel.to_string(),
+            format: format_name.to_string(),
+            encoding: decoded.encoding.clone(),
+            fields: r.fields,
+        })
+        .collect();
+    Outcome::Articles {
+        articles,
+        problems: extracted.problems,
+    }
 }
 
-fn read_capped(path: &std::path::Path) -> Result<Vec<u8>, String> {
+/// A name for common binary formats, so the skip message says what the file is.
+fn binary_kind(b: &[u8]) -> &'static str {
+    match b {
+        [0x89, b'P', b'N', b'G', ..] => "PNG image",
+        [0xff, 0xd8, 0xff, ..] => "JPEG image",
+        [b'G', b'I', b'F', b'8', ..] => "GIF image",
+        [b'%', b'P', b'D', b'F', ..] => "PDF document",
+        [0x7f, b'E', b'L', b'F', ..] => "ELF executable",
+        [b'M', b'Z', ..] => "Windows executable",
+        [b'P', b'K', 3, 4, ..] => "zip archive",
+        _ => "NUL bytes",
+    }
+}
+
+pub fn read_capped(path: &std::path::Path) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let len = file.metadata().map_err(|e| e.to_string())?.len();
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(format!(
             "file too large ({} MiB; the limit is {} MiB)",
@@ -131,28 +153,45 @@ fn read_capped(path: &std::path::Path) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn format_from_path() {
-        assert_eq!(Format::from_path("a/b.txt"), Some(Format::Text));
-        assert_eq!(Format::from_path("a/B.TXT"), Some(Format::Text));
-        assert_eq!(Format::from_path("a/noext"), Some(Format::Text));
-        assert_eq!(Format::from_path("a/README.md"), None);
-        assert_eq!(Format::from_path("photo.jpg"), None);
-        assert_eq!(Format::from_path("bbc/README.TXT"), None);
-        assert_eq!(Format::from_path("LICENSE"), None);
-        assert_eq!(
-            Format::from_path("news/readme-first-story.txt"),
-            Some(Format::Text)
-        );
+    fn outcome(rel: &str, bytes: &[u8]) -> Outcome {
+        articles_from_bytes(rel, bytes, &ReadOptions::default())
     }
 
     #[test]
     fn empty_and_binary_files_fail_with_reasons() {
+        assert!(matches!(outcome("e.txt", b" \n"), Outcome::Failed(r) if r == "empty file"));
         assert!(
-            matches!(articles_from_bytes("e.txt", Format::Text, b" \n"), Outcome::Failed(r) if r == "empty file")
+            matches!(outcome("b.txt", b"\x7fELF\x02\x01\x00\x00"), Outcome::Failed(r) if r.contains("ELF"))
         );
+    }
+
+    #[test]
+    fn gzipped_text_is_read_like_text() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"Harbour plan approved\n\nThe council voted on Tuesday.\n")
+            .unwrap();
+        let gz = enc.finish().unwrap();
+        let Outcome::Articles { articles, .. } = outcome("a/story.txt.gz", &gz) else {
+            panic!("not read")
+        };
+        assert_eq!(
+            articles[0].fields.title.as_deref(),
+            Some("Harbour plan approved")
+        );
+        assert_eq!(articles[0].format, "text");
+        // Also without the .gz name, by magic bytes.
+        assert!(matches!(outcome("a/story", &gz), Outcome::Articles { .. }));
         assert!(
-            matches!(articles_from_bytes("b.txt", Format::Text, b"\x7fELF\x02\x01\x00\x00"), Outcome::Failed(r) if r.contains("binary"))
+            matches!(outcome("a/story.gz", &gz[..10]), Outcome::Failed(r) if r.contains("gzip"))
         );
+    }
+
+    #[test]
+    fn ids_differ_per_record_and_path() {
+        let Outcome::Articles { articles, .. } = outcome("x.txt", b"Title\n\nBody text.\n") else {
+            panic!()
+        };
+        assert_eq!(articles[0].id, DocId::new("x.txt", ""));
     }
 }
