@@ -3,6 +3,7 @@
 //! result to a printer. `run` returns the process exit code: 0 success / hits, 1 no hits,
 //! 2 error.
 
+mod extract;
 mod index;
 mod search;
 mod show;
@@ -16,6 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Result;
 
+pub use extract::ExtractArgs;
 pub use index::IndexArgs;
 pub use search::SearchArgs;
 pub use show::ShowArgs;
@@ -47,6 +49,7 @@ Examples:
   newsdex search syria --sort newest --format jsonl | jq -r .title
   newsdex show 3fa2b1c4d5e6f708               one article in full
   newsdex stats                               size and date range of the index
+  newsdex extract page.html                   what newsdex reads from a file
 
 Index location: --index PATH, else $NEWSDEX_INDEX, else
 $XDG_DATA_HOME/newsdex/index (~/.local/share/newsdex/index).
@@ -76,6 +79,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Print document count, date range and size of the index
     Stats(StatsArgs),
+    /// Show what would be indexed from the given files (format, encoding, fields)
+    Extract(ExtractArgs),
 }
 
 /// When to colour text output.
@@ -104,6 +109,7 @@ where
         Command::Search(a) => search::run(a, index),
         Command::Show(a) => show::run(a, index),
         Command::Stats(a) => stats::run(a, index),
+        Command::Extract(a) => extract::run(a),
     }
 }
 

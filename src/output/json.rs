@@ -86,6 +86,8 @@ struct JsonArticle<'a> {
     date: Option<String>,
     date_precision: Option<&'static str>,
     byline: Option<&'a str>,
+    authors: &'a [String],
+    source_id: Option<&'a str>,
     body: &'a str,
 }
 
@@ -99,6 +101,8 @@ pub fn article_value(a: &Article) -> serde_json::Value {
         date: a.fields.date.map(|d| rfc3339(d.utc)),
         date_precision: a.fields.date.map(|d| d.precision.as_str()),
         byline: a.fields.byline.as_deref(),
+        authors: &a.fields.authors,
+        source_id: a.fields.source_id.as_deref(),
         body: &a.fields.body,
     })
     .unwrap_or(serde_json::Value::Null)

@@ -140,6 +140,66 @@ pub fn article(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Result
     writeln!(out, "{}", terminal_safe(&a.fields.body, false))
 }
 
+/// `newsdex extract`: every field, labelled, then the body.
+pub fn extracted(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Result<()> {
+    let none = || "-".to_string();
+    let f = &a.fields;
+    writeln!(
+        out,
+        "{}",
+        paint(
+            color,
+            BOLD,
+            &format!(
+                "== {} ({}, {})",
+                terminal_safe(&a.path, true),
+                a.format,
+                a.encoding
+            )
+        )
+    )?;
+    writeln!(
+        out,
+        "title:     {}",
+        f.title
+            .as_deref()
+            .map_or_else(none, |t| terminal_safe(t, true))
+    )?;
+    writeln!(
+        out,
+        "date:      {}",
+        f.date.map_or_else(none, |d| format!(
+            "{} ({})",
+            crate::search::dates::rfc3339(d.utc),
+            d.precision.as_str()
+        ))
+    )?;
+    writeln!(
+        out,
+        "byline:    {}",
+        f.byline
+            .as_deref()
+            .map_or_else(none, |b| terminal_safe(b, true))
+    )?;
+    writeln!(
+        out,
+        "authors:   {}",
+        if f.authors.is_empty() {
+            none()
+        } else {
+            terminal_safe(&f.authors.join("; "), true)
+        }
+    )?;
+    if let Some(s) = &f.source_id {
+        writeln!(out, "source id: {}", terminal_safe(s, true))?;
+    }
+    writeln!(out, "id:        {}", a.id)?;
+    writeln!(out, "body:      {} characters", f.body.chars().count())?;
+    writeln!(out)?;
+    writeln!(out, "{}", terminal_safe(&f.body, false))?;
+    writeln!(out)
+}
+
 pub fn stats(
     out: &mut dyn Write,
     s: &Stats,
