@@ -87,6 +87,39 @@ impl TestEnv {
     }
 }
 
+/// Every expected article: the entries of all `tests/data/expected-*.json` files (one
+/// file per input format, each an array of `{path, title, date, byline, ...}`).
+pub fn expected() -> Vec<Value> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("expected-") && name.ends_with(".json")
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|f| {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+            v.as_array().unwrap().clone()
+        })
+        .collect()
+}
+
+/// Number of distinct files among the expected articles.
+pub fn expected_files() -> usize {
+    let mut paths: Vec<String> = expected()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths.len()
+}
+
 pub fn hit_paths(v: &Value) -> Vec<String> {
     v["hits"]
         .as_array()

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::env::{stderr, stdout, TestEnv};
+use crate::env::{expected, expected_files, stderr, stdout, TestEnv};
 
 fn article_count(env: &TestEnv) -> u64 {
     let out = env.run(&["stats", "--format", "json"]);
@@ -18,7 +18,11 @@ fn summary_line_and_quiet() {
     assert!(out.status.success(), "{}", stderr(&out));
     let s = stdout(&out);
     assert!(
-        s.starts_with("Indexed 31 articles from 31 files in "),
+        s.starts_with(&format!(
+            "Indexed {} articles from {} files in ",
+            expected().len(),
+            expected_files()
+        )),
         "{s}"
     );
     assert_eq!(s.lines().count(), 1);
@@ -30,11 +34,12 @@ fn summary_line_and_quiet() {
 #[test]
 fn reindexing_replaces_instead_of_duplicating() {
     let env = TestEnv::indexed();
-    assert_eq!(article_count(&env), 31);
+    let n = expected().len() as u64;
+    assert_eq!(article_count(&env), n);
     std::fs::remove_file(env.archive().join("scraped/zurich-zeppelin-gondola.txt")).unwrap();
     let again = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
     assert!(again.status.success());
-    assert_eq!(article_count(&env), 30);
+    assert_eq!(article_count(&env), n - 1);
     assert_eq!(env.run(&["search", "zeppelin"]).status.code(), Some(1));
 }
 
@@ -67,7 +72,7 @@ fn bad_files_are_reported_and_skipped_and_the_rest_indexed() {
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("image.txt: binary content"), "{err}");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["articles"], 31);
+    assert_eq!(v["articles"], expected().len());
     assert_eq!(v["failed"].as_array().unwrap().len(), 2);
     assert_eq!(v["unsupported"], 2, "photo.jpg and README.md");
     assert_eq!(env.run(&["search", "zeppelin"]).status.code(), Some(0));
@@ -99,7 +104,7 @@ fn index_inside_the_archive_and_hidden_files_are_skipped() {
             env.archive().to_str().unwrap(),
         ]);
         let v: Value = serde_json::from_slice(&again.stdout).unwrap();
-        assert_eq!(v["articles"], 31, "{v}");
+        assert_eq!(v["articles"], expected().len(), "{v}");
         assert!(v["failed"].as_array().unwrap().is_empty(), "{v}");
     }
 }
