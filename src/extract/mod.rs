@@ -9,6 +9,7 @@ pub mod byline;
 pub mod date;
 pub mod html;
 pub mod json;
+pub mod markup;
 pub mod sgml;
 pub mod text;
 pub mod xml;
