@@ -9,7 +9,7 @@
 
 use std::io::Read;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// Decoded text and the name of the encoding it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,14 +29,31 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     let enc = declared_charset(bytes)
         .filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
-        .unwrap_or_else(|| {
-            let mut detector =
-                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
-            detector.guess(None, chardetng::Utf8Detection::Deny)
-        });
+        .unwrap_or_else(|| detect(bytes));
     let (text, _) = enc.decode_without_bom_handling(bytes);
     decoded(text.into_owned(), enc)
+}
+
+/// Below this many non-ASCII bytes the detector has too little evidence to tell the
+/// single-byte encodings apart (one 0xA3 is '£' in windows-1252 and 'Ł' in windows-1250),
+/// so the most common legacy encoding of news text wins unless its byte statistics rule
+/// it out (an undefined byte).
+const FEW_NON_ASCII: usize = 16;
+
+/// chardetng's guess for undeclared, non-UTF-8 bytes, biased to windows-1252 on thin evidence.
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    // Bytes windows-1252 leaves undefined rule it out.
+    let unmapped_in_1252 = bytes
+        .iter()
+        .any(|b| matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d));
+    if non_ascii <= FEW_NON_ASCII && !unmapped_in_1252 {
+        return WINDOWS_1252;
+    }
+    guess
 }
 
 fn decoded(text: String, enc: &'static Encoding) -> Decoded {
@@ -118,6 +135,23 @@ mod tests {
             "It cost £300 in München, said the chairman of the club."
         );
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn lone_pound_sign_in_english_text_is_windows_1252() {
+        let d =
+            decode(b"Chelsea paid \xa315.8m for the striker, who joined from Parma last season.");
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.contains("£15.8m"));
+    }
+
+    #[test]
+    fn longer_legacy_text_is_detected_statistically() {
+        let cyrillic = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(cyrillic);
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, "windows-1251");
+        assert_eq!(d.text, cyrillic);
     }
 
     #[test]

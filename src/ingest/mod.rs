@@ -195,3 +195,67 @@ mod tests {
         assert_eq!(articles[0].id, DocId::new("x.txt", ""));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Arbitrary bytes, under any name, through sniffing, gunzip, decoding and every
+    //! extractor: never a panic, and whatever comes out is clean text.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn names() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "a.txt", "a.html", "a.htm.gz", "a.json", "a.jsonl", "a.xml", "a.sgm", "noext", "a.tst",
+            "a.txt.gz", "README", "x.jpg",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    /// Bytes that look like the start of each format, then arbitrary bytes.
+    fn inputs() -> impl Strategy<Value = Vec<u8>> {
+        let prefixes = prop::sample::select(vec![
+            "",
+            "<html><body><p>",
+            "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><nitf><body>",
+            "{\"headline\": \"",
+            "[{\"title\":",
+            "<REUTERS NEWID=\"1\"><TEXT><TITLE>",
+            "<DOC><DOCNO>",
+            "Title\n\nJanuary 22, 2014\n\n",
+            "\u{1f}\u{8b}",
+            "\u{feff}",
+        ]);
+        (prefixes, prop::collection::vec(any::<u8>(), 0..2048)).prop_map(|(p, mut rest)| {
+            let mut v = p.as_bytes().to_vec();
+            v.append(&mut rest);
+            v
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(name in names(), bytes in inputs()) {
+            let out = articles_from_bytes(&name, &bytes, &ReadOptions::default());
+            if let Outcome::Articles { articles, .. } = out {
+                for a in articles {
+                    let f = &a.fields;
+                    for text in [f.title.as_deref().unwrap_or(""), f.byline.as_deref().unwrap_or(""), &f.body] {
+                        prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "control char in {text:?}");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics_any_extractor(text in "\\PC{0,400}") {
+            for format in [Format::Text, Format::Html, Format::Json, Format::Jsonl, Format::Xml, Format::Sgml] {
+                let _ = extract::extract(format, &text, &ExtractOptions::default());
+            }
+            let _ = sniff::from_content(&text);
+        }
+    }
+}
