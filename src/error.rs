@@ -31,6 +31,13 @@ pub enum Error {
     #[error("index at {} is damaged or unreadable: {reason}; rebuild it with `newsdex index ARCHIVE_DIR --rebuild`", path.display())]
     Damaged { path: PathBuf, reason: String },
 
+    #[error(
+        "another `newsdex index` is writing to {} right now; wait for it to finish \
+         (searches keep working meanwhile)",
+        path.display()
+    )]
+    Locked { path: PathBuf },
+
     #[error("invalid query {query:?}: {reason}")]
     Query { query: String, reason: String },
 
@@ -95,4 +102,13 @@ impl Error {
             source,
         }
     }
+}
+
+/// The message of a caught panic, for reporting it as an error.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown failure".to_string())
 }

@@ -3,7 +3,7 @@
 //! result to a printer. `run` returns the process exit code: 0 success / hits, 1 no hits,
 //! 2 error.
 
-mod extract;
+pub(crate) mod extract;
 mod index;
 mod search;
 mod show;

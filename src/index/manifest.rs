@@ -16,11 +16,22 @@ pub struct Manifest {
     pub newsdex_version: String,
     /// Absolute path of the archive last indexed into this index.
     pub archive: PathBuf,
-    /// RFC 3339 time of the last completed indexing run.
-    pub indexed_at: String,
+    /// RFC 3339 time of the last completed indexing run; `None` while the first is running.
+    pub indexed_at: Option<String>,
 }
 
 impl Manifest {
+    /// A manifest for this build; `completed` stamps the current time as `indexed_at`.
+    pub fn new(schema_version: u32, archive: PathBuf, completed: bool) -> Self {
+        Manifest {
+            schema_version,
+            newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
+            archive,
+            indexed_at: completed
+                .then(|| crate::search::dates::rfc3339(time::OffsetDateTime::now_utc())),
+        }
+    }
+
     pub fn path(index_dir: &Path) -> PathBuf {
         index_dir.join(FILE_NAME)
     }

@@ -53,6 +53,9 @@ struct FieldSpec {
 pub struct Fields {
     pub id: Field,
     pub path: Field,
+    pub file_size: Field,
+    pub file_mtime: Field,
+    pub file_hash: Field,
     pub format: Field,
     pub encoding: Field,
     pub title: Field,
@@ -129,6 +132,19 @@ impl IndexSchema {
                     }
                     b.add_u64_field(&f.name, opts);
                 }
+                "i64" => {
+                    let mut opts = NumericOptions::default();
+                    if f.indexed {
+                        opts = opts.set_indexed();
+                    }
+                    if f.fast {
+                        opts = opts.set_fast();
+                    }
+                    if f.stored {
+                        opts = opts.set_stored();
+                    }
+                    b.add_i64_field(&f.name, opts);
+                }
                 "date" => {
                     let mut opts = DateOptions::default().set_precision(DateTimePrecision::Seconds);
                     if f.indexed {
@@ -159,6 +175,9 @@ impl IndexSchema {
         let fields = Fields {
             id: get("id")?,
             path: get("path")?,
+            file_size: get("file_size")?,
+            file_mtime: get("file_mtime")?,
+            file_hash: get("file_hash")?,
             format: get("format")?,
             encoding: get("encoding")?,
             title: get("title")?,

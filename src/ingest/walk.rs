@@ -103,3 +103,71 @@ mod tests {
         assert_eq!(rels, vec!["a.txt", "b/2.txt"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    //! Arbitrary directory trees (odd and non-UTF-8 names, hidden entries, any bytes):
+    //! the walk lists exactly the visible files, and reading each never panics.
+
+    use std::collections::BTreeSet;
+    use std::os::unix::ffi::OsStrExt;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn name() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            "[a-z]{1,8}(\\.(txt|html|json|xml|sgm|gz|jpg))?".prop_map(|s| s.into_bytes()),
+            "\\.[a-z]{1,5}".prop_map(|s| s.into_bytes()),
+            "[ -~&&[^/]]{1,12}".prop_map(|s| s.into_bytes()),
+            prop::collection::vec(1u8..=255, 1..12)
+                .prop_map(|v| v.into_iter().filter(|&b| b != b'/').collect::<Vec<u8>>()),
+        ]
+        .prop_filter("usable name", |n| !n.is_empty() && n != b"." && n != b"..")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        #[test]
+        fn walk_and_read_any_tree(files in prop::collection::vec(
+            (prop::collection::vec(name(), 1..4), prop::collection::vec(any::<u8>(), 0..300)),
+            0..25,
+        )) {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            let mut written = Vec::new();
+            for (parts, bytes) in &files {
+                let mut path = root.to_path_buf();
+                for p in parts {
+                    path.push(std::ffi::OsStr::from_bytes(p));
+                }
+                let Some(parent) = path.parent() else { continue };
+                if std::fs::create_dir_all(parent).is_ok() && std::fs::write(&path, bytes).is_ok() {
+                    written.push(path);
+                }
+            }
+            // What is on disk once every write is done (a later path may have made an
+            // earlier file's name into a directory), minus hidden entries.
+            let want: BTreeSet<std::path::PathBuf> = written
+                .into_iter()
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    !p.strip_prefix(root)
+                        .unwrap()
+                        .components()
+                        .any(|c| c.as_os_str().as_bytes().starts_with(b"."))
+                })
+                .collect();
+            let mut got = BTreeSet::new();
+            for item in walk(root, None, false) {
+                let entry = item.expect("no walk errors in a plain tree");
+                let _ = crate::ingest::read_entry(&entry, &crate::ingest::ReadOptions::default());
+                prop_assert!(!entry.rel.starts_with('/'));
+                got.insert(entry.abs);
+            }
+            prop_assert_eq!(got, want);
+        }
+    }
+}

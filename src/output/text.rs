@@ -224,7 +224,11 @@ pub fn stats(
     writeln!(out, "date range  {} .. {}", day(s.earliest), day(s.latest))?;
     writeln!(out, "size        {}", human_bytes(s.size_bytes))?;
     writeln!(out, "segments    {}", s.segments)?;
-    writeln!(out, "indexed at  {}", m.indexed_at)?;
+    writeln!(
+        out,
+        "indexed at  {}",
+        m.indexed_at.as_deref().unwrap_or("(first run in progress)")
+    )?;
     writeln!(out, "schema      v{}", m.schema_version)
 }
 

@@ -76,6 +76,10 @@ pub struct SearchResults {
 
 /// Runs `req` against an opened index.
 pub fn run(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
+    crate::index::guard(&index.dir, || run_unguarded(index, req))
+}
+
+fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
     let started = Instant::now();
     let query = build_query(index, req)?;
     let reader = index
@@ -266,6 +270,10 @@ fn query_error_reason(e: &tantivy::query::QueryParserError) -> String {
 
 /// Looks an article up by its id.
 pub fn article_by_id(index: &OpenIndex, id: ArticleId) -> Result<Article> {
+    crate::index::guard(&index.dir, || article_by_id_unguarded(index, id))
+}
+
+fn article_by_id_unguarded(index: &OpenIndex, id: ArticleId) -> Result<Article> {
     let reader = index
         .index
         .reader_builder()
@@ -299,6 +307,10 @@ pub struct Stats {
 }
 
 pub fn stats(index: &OpenIndex) -> Result<Stats> {
+    crate::index::guard(&index.dir, || stats_unguarded(index))
+}
+
+fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
     let reader = index
         .index
         .reader_builder()

@@ -5,6 +5,8 @@ mod env;
 
 mod errors;
 mod extraction;
+mod hostile;
+mod incremental;
 mod indexing;
 mod output;
 mod search;

@@ -1,0 +1,481 @@
+//! The indexing run: incremental, batched, crash-safe.
+//!
+//! A run converges the index to exactly the archive's current content:
+//! - every file's size and mtime are compared with the stamp stored on its articles; equal
+//!   means unchanged and the file is not read;
+//! - new and changed files are read and extracted by worker threads, their old articles
+//!   deleted (by path) and the new ones added, in the same batch;
+//! - articles of files that are gone are deleted at the end.
+//!
+//! Work is committed in batches (by article count and by time), so a killed run loses at
+//! most one batch, and because file stamps live in the committed documents, the next run
+//! redoes exactly what was lost. Readers always see the last commit. tantivy's writer lock
+//! (an OS file lock, released when a process dies) makes a second concurrent run fail at
+//! once instead of corrupting anything.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
+
+use crate::article::Article;
+use crate::error::{Error, Result};
+use crate::index::manifest::Manifest;
+use crate::index::schema::{self, IndexSchema};
+use crate::index::state::{self, FileStamp};
+use crate::index::to_document;
+use crate::ingest::{self, Outcome, ReadOptions};
+
+/// What `newsdex index` is asked to do.
+#[derive(Debug, Clone)]
+pub struct IndexRequest {
+    pub archive: PathBuf,
+    pub index_dir: PathBuf,
+    /// Delete the index directory's contents and start from scratch.
+    pub rebuild: bool,
+    pub follow_links: bool,
+    /// Writer memory budget in bytes (split across writer threads).
+    pub memory_budget: usize,
+    /// Reader and writer threads; `None` picks from the cores available.
+    pub threads: Option<usize>,
+    /// How files are read (forced format, JSON field mapping).
+    pub read: ReadOptions,
+    /// Commit after this many added articles...
+    pub commit_every: usize,
+    /// ...or after this much time, whichever comes first.
+    pub commit_interval: Duration,
+    /// Count the files first, so progress can show a total and an ETA.
+    pub count_first: bool,
+}
+
+impl IndexRequest {
+    /// A request with the documented defaults.
+    pub fn new(archive: PathBuf, index_dir: PathBuf) -> Self {
+        IndexRequest {
+            archive,
+            index_dir,
+            rebuild: false,
+            follow_links: false,
+            memory_budget: 256_000_000,
+            threads: None,
+            read: ReadOptions::default(),
+            commit_every: 20_000,
+            commit_interval: Duration::from_secs(30),
+            count_first: false,
+        }
+    }
+}
+
+/// How bad a file problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The file was skipped; the run will exit 2.
+    Skipped,
+    /// Part of the file was skipped (a bad record); the rest is indexed.
+    Warning,
+}
+
+/// A file that could not be indexed (or only in part), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Where a run is.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    pub files_done: u64,
+    pub files_total: Option<u64>,
+    pub articles_added: u64,
+    pub elapsed: Duration,
+}
+
+/// Told about problems and progress while a run goes on (the CLI prints them).
+pub trait Observer {
+    fn problem(&mut self, _error: &FileError, _severity: Severity) {}
+    fn progress(&mut self, _progress: &Progress) {}
+}
+
+impl<F: FnMut(&FileError, Severity)> Observer for F {
+    fn problem(&mut self, error: &FileError, severity: Severity) {
+        self(error, severity)
+    }
+}
+
+/// The outcome of an indexing run.
+#[derive(Debug, Clone, Default)]
+pub struct IndexSummary {
+    /// Articles in the index after the run.
+    pub articles: u64,
+    /// Files read for the first time.
+    pub new_files: u64,
+    /// Files whose content changed since the last run.
+    pub updated_files: u64,
+    /// Files gone from the archive whose articles were removed.
+    pub deleted_files: u64,
+    /// Files not re-read (or re-read and found identical).
+    pub unchanged_files: u64,
+    pub articles_added: u64,
+    pub articles_deleted: u64,
+    /// Files skipped by name (images, README, ...).
+    pub unsupported: u64,
+    pub failed: Vec<FileError>,
+    /// Problems with parts of files that were indexed (a malformed JSON line, ...).
+    pub warnings: Vec<FileError>,
+    pub commits: u64,
+    pub elapsed: Duration,
+}
+
+impl IndexSummary {
+    /// Files handled (indexed or unchanged); what the summary line counts.
+    pub fn files(&self) -> u64 {
+        self.new_files + self.updated_files + self.unchanged_files
+    }
+
+    /// Skipped files counted by reason, most common first.
+    pub fn failures_by_reason(&self) -> Vec<(String, u64)> {
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for f in &self.failed {
+            let kind = f.reason.split(['(', ':']).next().unwrap_or("").trim();
+            *counts.entry(kind.to_string()).or_default() += 1;
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+}
+
+/// What a worker found out about one walked path.
+enum Found {
+    WalkError(FileError),
+    Unsupported,
+    Unchanged(String),
+    Failed(FileError),
+    Read {
+        rel: String,
+        stamp: FileStamp,
+        /// The content is the same as the indexed one (only the mtime moved).
+        same_content: bool,
+        articles: Vec<Article>,
+        problems: Vec<String>,
+    },
+}
+
+/// Indexes `req.archive` into `req.index_dir`, incrementally.
+pub fn build(req: &IndexRequest, observer: &mut dyn Observer) -> Result<IndexSummary> {
+    crate::index::guard(&req.index_dir, || build_unguarded(req, observer))
+}
+
+fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<IndexSummary> {
+    let started = Instant::now();
+    let archive = req.archive.canonicalize().map_err(|e| Error::Archive {
+        path: req.archive.clone(),
+        source: e,
+    })?;
+    std::fs::read_dir(&archive).map_err(|e| Error::Archive {
+        path: req.archive.clone(),
+        source: e,
+    })?;
+    std::fs::create_dir_all(&req.index_dir).map_err(|e| Error::io(&req.index_dir, e))?;
+    let index_dir = req
+        .index_dir
+        .canonicalize()
+        .map_err(|e| Error::io(&req.index_dir, e))?;
+    if index_dir == archive {
+        return Err(Error::IndexIsArchive {
+            archive,
+            index: index_dir,
+        });
+    }
+
+    let schema = IndexSchema::current()?;
+    let index = open_for_writing(&index_dir, &schema, req.rebuild, &archive)?;
+    schema::register_tokenizer(&index);
+    let threads = req
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8)
+        })
+        .max(1);
+    let budget = req.memory_budget.max(threads * 15_000_000);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(threads, budget)
+        .map_err(|e| writer_error(&index_dir, e))?;
+
+    let known = {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| damaged(&index_dir, e))?;
+        state::load(&reader.searcher()).map_err(|e| damaged(&index_dir, e))?
+    };
+    let files_total = req.count_first.then(|| {
+        ingest::walk(&archive, Some(&index_dir), req.follow_links)
+            .filter(|r| r.is_ok())
+            .count() as u64
+    });
+
+    let mut summary = IndexSummary::default();
+    let mut seen: HashSet<String> = HashSet::with_capacity(known.len());
+    let mut since_commit = 0usize;
+    let mut last_commit = Instant::now();
+    let mut files_done = 0u64;
+    let path_field = schema.fields.path;
+
+    let walker = Mutex::new(ingest::walk(&archive, Some(&index_dir), req.follow_links));
+    let outcome: Result<()> = std::thread::scope(|scope| {
+        let (tx, rx) = sync_channel::<Found>(4 * threads);
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (walker, known, read) = (&walker, &known, &req.read);
+            scope.spawn(move || loop {
+                let next = match walker.lock() {
+                    Ok(mut w) => w.next(),
+                    Err(_) => None,
+                };
+                let Some(item) = next else { break };
+                if tx.send(examine(item, known, read)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for found in rx {
+            files_done += 1;
+            match found {
+                Found::WalkError(e) => {
+                    observer.problem(&e, Severity::Skipped);
+                    summary.failed.push(e);
+                }
+                Found::Unsupported => summary.unsupported += 1,
+                Found::Unchanged(rel) => {
+                    summary.unchanged_files += 1;
+                    seen.insert(rel);
+                }
+                Found::Failed(e) => {
+                    // The file is still there: keep what the index has of it until it
+                    // can be read again.
+                    seen.insert(e.path.clone());
+                    observer.problem(&e, Severity::Skipped);
+                    summary.failed.push(e);
+                }
+                Found::Read {
+                    rel,
+                    stamp,
+                    same_content,
+                    articles,
+                    problems,
+                } => {
+                    if let Some((_, old)) = known.get(&rel) {
+                        writer.delete_term(Term::from_field_text(path_field, &rel));
+                        summary.articles_deleted += old;
+                        if same_content {
+                            summary.unchanged_files += 1;
+                        } else {
+                            summary.updated_files += 1;
+                        }
+                    } else {
+                        summary.new_files += 1;
+                    }
+                    for reason in problems {
+                        let w = FileError {
+                            path: rel.clone(),
+                            reason,
+                        };
+                        observer.problem(&w, Severity::Warning);
+                        summary.warnings.push(w);
+                    }
+                    for article in &articles {
+                        writer
+                            .add_document(to_document(&schema, article, &stamp))
+                            .map_err(|e| Error::tantivy(&index_dir, e))?;
+                    }
+                    summary.articles_added += articles.len() as u64;
+                    since_commit += articles.len();
+                    seen.insert(rel);
+                }
+            }
+            if since_commit >= req.commit_every
+                || (since_commit > 0 && last_commit.elapsed() >= req.commit_interval)
+            {
+                writer.commit().map_err(|e| Error::tantivy(&index_dir, e))?;
+                summary.commits += 1;
+                since_commit = 0;
+                last_commit = Instant::now();
+            }
+            observer.progress(&Progress {
+                files_done,
+                files_total,
+                articles_added: summary.articles_added,
+                elapsed: started.elapsed(),
+            });
+        }
+        Ok(())
+    });
+    outcome?;
+
+    for (rel, (_, n)) in &known {
+        if !seen.contains(rel) {
+            writer.delete_term(Term::from_field_text(path_field, rel));
+            summary.deleted_files += 1;
+            summary.articles_deleted += n;
+        }
+    }
+    writer.commit().map_err(|e| Error::tantivy(&index_dir, e))?;
+    summary.commits += 1;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| Error::tantivy(&index_dir, e))?;
+
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Error::tantivy(&index_dir, e))?;
+    summary.articles = reader.searcher().num_docs();
+    drop(walker);
+    Manifest::new(schema.version, archive.clone(), true).write(&index_dir)?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Decides what to do with one walked path; runs on a worker thread.
+fn examine(
+    item: ingest::WalkItem,
+    known: &HashMap<String, (FileStamp, u64)>,
+    read: &ReadOptions,
+) -> Found {
+    let entry = match item {
+        Ok(e) => e,
+        Err((path, reason)) => return Found::WalkError(FileError { path, reason }),
+    };
+    let name = entry.rel.rsplit('/').next().unwrap_or(&entry.rel);
+    if read.force_format.is_none()
+        && ingest::sniff::from_name(name).0 == ingest::sniff::NameHint::Skip
+    {
+        return Found::Unsupported;
+    }
+    let failed = |reason: String| {
+        Found::Failed(FileError {
+            path: entry.rel.clone(),
+            reason,
+        })
+    };
+    let (size, mtime_ns) = match state::stat(&entry.abs) {
+        Ok(s) => s,
+        Err(e) => return failed(e.to_string()),
+    };
+    let old = known.get(&entry.rel).map(|(s, _)| *s);
+    if old.is_some_and(|o| o.size == size && o.mtime_ns == mtime_ns) {
+        return Found::Unchanged(entry.rel);
+    }
+    let bytes = match ingest::read_capped(&entry.abs) {
+        Ok(b) => b,
+        Err(reason) => return failed(reason),
+    };
+    let stamp = FileStamp {
+        size: bytes.len() as u64,
+        mtime_ns,
+        hash: state::hash(&bytes),
+    };
+    match ingest::articles_from_bytes(&entry.rel, &bytes, read) {
+        Outcome::Articles { articles, problems } => Found::Read {
+            same_content: old.is_some_and(|o| o.hash == stamp.hash),
+            rel: entry.rel,
+            stamp,
+            articles,
+            problems,
+        },
+        Outcome::Unsupported => Found::Unsupported,
+        Outcome::Failed(reason) => failed(reason),
+    }
+}
+
+fn damaged(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Damaged {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+fn writer_error(dir: &Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => Error::Locked {
+            path: dir.to_path_buf(),
+        },
+        other => damaged(dir, other),
+    }
+}
+
+/// Opens the index for a run, creating it when the directory is new (or `rebuild`).
+fn open_for_writing(
+    dir: &Path,
+    schema: &IndexSchema,
+    rebuild: bool,
+    archive: &Path,
+) -> Result<Index> {
+    let manifest = Manifest::read(dir);
+    let is_empty = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .next()
+        .is_none();
+    match manifest {
+        Ok(Some(m)) if !rebuild && m.schema_version != schema.version => {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: m.schema_version,
+                expected: schema.version,
+            })
+        }
+        Ok(Some(_)) if !rebuild => {
+            // A run killed between writing the manifest and creating the index left no
+            // index yet: create it now.
+            let exists = tantivy::directory::MmapDirectory::open(dir)
+                .ok()
+                .is_some_and(|d| Index::exists(&d).unwrap_or(false));
+            if exists {
+                return Index::open_in_dir(dir).map_err(|e| damaged(dir, e));
+            }
+            return Index::create_in_dir(dir, schema.schema.clone())
+                .map_err(|e| Error::tantivy(dir, e));
+        }
+        Ok(None) if !is_empty => {
+            return Err(Error::NotAnIndex {
+                path: dir.to_path_buf(),
+            })
+        }
+        Err(e) if !rebuild => return Err(e),
+        _ => {}
+    }
+    if !is_empty {
+        clear_index_dir(dir)?;
+    }
+    // The manifest goes first: a directory with a manifest is ours (and may be cleared by
+    // --rebuild); searches during the first run then find an index, empty until the first
+    // commit, instead of "not an index".
+    Manifest::new(schema.version, archive.to_path_buf(), false).write(dir)?;
+    Index::create_in_dir(dir, schema.schema.clone()).map_err(|e| Error::tantivy(dir, e))
+}
+
+/// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
+/// (valid or damaged), so a directory that is not ours is never touched.
+fn clear_index_dir(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let res = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        res.map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
