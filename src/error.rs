@@ -59,6 +59,9 @@ pub enum Error {
     #[error("the archive {} contains the index directory {}; pass an --index outside the archive or inside it (it is skipped), not the archive itself", archive.display(), index.display())]
     IndexIsArchive { archive: PathBuf, index: PathBuf },
 
+    #[error("{}: {reason}", path.display())]
+    Input { path: PathBuf, reason: String },
+
     #[error("no article with id {id} in the index")]
     NotFound { id: String },
 

@@ -3,13 +3,15 @@
 //! The engine, as a library: `ingest` walks an archive and decodes files, `extract` turns
 //! each file into articles (title, date, byline, body), `index` writes them to a tantivy
 //! index, `search` runs queries and returns ranked hits with snippets as plain data, and
-//! `output` renders that data as text, JSON, JSON Lines or CSV. The `newsdex` binary is a
+//! `output` renders that data as text, JSON, JSON Lines or CSV, and `eval` scores rankings
+//! against relevance judgments. The `newsdex` binary is a
 //! thin shell over these (`cli`).
 
 pub mod article;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod ingest;

@@ -3,10 +3,11 @@
 //! result to a printer. `run` returns the process exit code: 0 success / hits, 1 no hits,
 //! 2 error.
 
+mod eval;
 pub(crate) mod extract;
 mod index;
 mod search;
-mod show;
+pub(crate) mod show;
 mod stats;
 
 use std::ffi::OsString;
@@ -81,6 +82,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Show what would be indexed from the given files (format, encoding, fields)
     Extract(ExtractArgs),
+    /// Measure ranking quality against relevance judgments (MAP, P@10, nDCG@10, R@100)
+    Eval(eval::EvalArgs),
 }
 
 /// When to colour text output.
@@ -110,6 +113,7 @@ where
         Command::Show(a) => show::run(a, index),
         Command::Stats(a) => stats::run(a, index),
         Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval::run(a, index),
     }
 }
 

@@ -51,6 +51,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     pub limit: usize,
     pub offset: usize,
+    /// Build snippets (evaluation runs skip them).
+    pub snippets: bool,
 }
 
 /// One ranked article.
@@ -127,11 +129,15 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
             .doc(addr)
             .map_err(|e| Error::tantivy(&index.dir, e))?;
         let article = index.article(&doc);
-        let s = body_snippets.snippet(&article.fields.body);
-        let snippet = if s.highlighted().is_empty() {
-            snippet::lead(&article.fields.body)
+        let snippet = if !req.snippets {
+            Snippet::default()
         } else {
-            snippet::from_fragment(s.fragment(), s.highlighted())
+            let s = body_snippets.snippet(&article.fields.body);
+            if s.highlighted().is_empty() {
+                snippet::lead(&article.fields.body)
+            } else {
+                snippet::from_fragment(s.fragment(), s.highlighted())
+            }
         };
         hits.push(Hit {
             rank: req.offset + i + 1,

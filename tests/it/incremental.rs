@@ -282,13 +282,21 @@ fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
     synthetic_archive(&env.archive(), 2500, "vanish");
     let mut child = spawn_index(&env, "200");
     std::thread::sleep(Duration::from_millis(150));
-    for d in ["d30", "d31", "d32", "d33", "d34", "d35", "d36", "d37", "d38", "d39"] {
+    for d in [
+        "d30", "d31", "d32", "d33", "d34", "d35", "d36", "d37", "d38", "d39",
+    ] {
         let _ = std::fs::remove_dir_all(env.archive().join(d));
     }
     let out = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.code() == Some(0) || out.status.code() == Some(2), "{err}");
-    assert!(!err.contains("panicked") && !err.contains("internal error"), "{err}");
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(2),
+        "{err}"
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("internal error"),
+        "{err}"
+    );
     let again = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(again.status.success(), "{}", stderr(&again));
     let (paths, docs) = indexed(&env);

@@ -26,7 +26,10 @@ fn summary_line_and_quiet() {
         "{s}"
     );
     assert_eq!(s.lines().count(), 1);
-    assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
     let quiet = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(quiet.status.success());
     assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty());

@@ -4,6 +4,7 @@
 mod env;
 
 mod errors;
+mod eval;
 mod extraction;
 mod hostile;
 mod incremental;

@@ -1,0 +1,147 @@
+//! `newsdex eval --topics FILE --qrels FILE`: ranking quality (MAP, P@10, nDCG@10,
+//! recall@100) of the index against relevance judgments, as a table or JSON, and a TREC run
+//! file for trec_eval users.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::eval::{self, DocIdSource, TopicFields};
+use crate::index::OpenIndex;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Topics: a TREC topic file (<top><num>..<title>..<desc>..</top>) or a TSV of qid<TAB>query.
+Qrels: TREC format, `qid 0 docid grade` (grade > 0 is relevant).
+Each topic runs as an OR query (its words only, no query syntax) to depth 1000. Document
+ids come from the collection's own id (source_id: TREC DOCNO, Reuters NEWID, a JSON id),
+else the file name without extension (--docid).
+Measures as trec_eval: map, P_10, ndcg_cut_10, recall_100; means over topics with at
+least one relevant judgment.")]
+pub struct EvalArgs {
+    /// Topics: TREC topic file or qid<TAB>query TSV
+    #[arg(long, value_name = "FILE")]
+    pub topics: PathBuf,
+
+    /// Relevance judgments in TREC qrels format
+    #[arg(long, value_name = "FILE")]
+    pub qrels: PathBuf,
+
+    /// Also write a TREC run file (qid Q0 docid rank score tag)
+    #[arg(long, value_name = "FILE")]
+    pub run: Option<PathBuf>,
+
+    /// Tag for the run file
+    #[arg(long, default_value = "newsdex", value_name = "TAG")]
+    pub tag: String,
+
+    /// TREC topic parts that make the query
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "title,desc",
+        value_name = "PARTS"
+    )]
+    pub topic_fields: Vec<TopicPart>,
+
+    /// What identifies a document in the qrels
+    #[arg(long, value_enum, default_value_t = DocIdArg::SourceId)]
+    pub docid: DocIdArg,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = crate::cli::show::DocFormat::Text)]
+    pub format: crate::cli::show::DocFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TopicPart {
+    Title,
+    Desc,
+    Narr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocIdArg {
+    SourceId,
+    Path,
+    Stem,
+}
+
+fn read(path: &PathBuf) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+}
+
+pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<ExitCode> {
+    let fields = TopicFields {
+        title: a.topic_fields.contains(&TopicPart::Title),
+        desc: a.topic_fields.contains(&TopicPart::Desc),
+        narr: a.topic_fields.contains(&TopicPart::Narr),
+    };
+    let bad = |path: &PathBuf, reason: String| Error::Input {
+        path: path.clone(),
+        reason,
+    };
+    let topics = eval::parse_topics(&read(&a.topics)?, fields).map_err(|r| bad(&a.topics, r))?;
+    let qrels = eval::parse_qrels(&read(&a.qrels)?).map_err(|r| bad(&a.qrels, r))?;
+    let docid = match a.docid {
+        DocIdArg::SourceId => DocIdSource::SourceId,
+        DocIdArg::Path => DocIdSource::Path,
+        DocIdArg::Stem => DocIdSource::Stem,
+    };
+    let index = OpenIndex::open(&index_dir)?;
+    let report = eval::run(&index, &topics, &qrels, docid)?;
+    if let Some(path) = &a.run {
+        let mut f =
+            std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| Error::io(path, e))?);
+        eval::write_run(&mut f, &report, &a.tag).map_err(|e| Error::io(path, e))?;
+        f.flush().map_err(|e| Error::io(path, e))?;
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match a.format {
+        crate::cli::show::DocFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        crate::cli::show::DocFormat::Text => {
+            writeln!(
+                out,
+                "{:<10} {:>7} {:>7} {:>8} {:>8} {:>5} {:>5}",
+                "topic", "AP", "P@10", "nDCG@10", "R@100", "rel", "found"
+            )?;
+            for t in &report.topics {
+                writeln!(
+                    out,
+                    "{:<10} {:>7.4} {:>7.4} {:>8.4} {:>8.4} {:>5} {:>5}",
+                    t.topic,
+                    t.ap,
+                    t.p_10,
+                    t.ndcg_10,
+                    t.recall_100,
+                    t.relevant,
+                    t.relevant_retrieved
+                )?;
+            }
+            let judged = report.topics.len() - report.unjudged.len();
+            writeln!(
+                out,
+                "{:<10} {:>7.4} {:>7.4} {:>8.4} {:>8.4}   ({} topics with judgments{})",
+                "mean",
+                report.map,
+                report.p_10,
+                report.ndcg_10,
+                report.recall_100,
+                judged,
+                if report.unjudged.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} without, not averaged", report.unjudged.len())
+                }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
