@@ -280,7 +280,7 @@ fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
     let env = TestEnv::new();
     std::fs::remove_dir_all(env.archive()).unwrap();
     synthetic_archive(&env.archive(), 2500, "vanish");
-    let mut child = spawn_index(&env, "200");
+    let child = spawn_index(&env, "200");
     std::thread::sleep(Duration::from_millis(150));
     for d in [
         "d30", "d31", "d32", "d33", "d34", "d35", "d36", "d37", "d38", "d39",
