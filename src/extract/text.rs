@@ -29,6 +29,12 @@ pub fn extract(raw: &str) -> Fields {
     let mut body_start = (blocks.len(), 0);
     let mut seen = 0;
     'header: for (bi, block) in blocks.iter().enumerate() {
+        // A block of `Key: value` header lines ends the header zone: what follows the
+        // blank line is the body, even when its first line looks like a title.
+        if bi > 0 && blocks[bi - 1].iter().all(|l| header_field(l).is_some()) {
+            body_start = (bi, 0);
+            break 'header;
+        }
         for (li, line) in block.iter().enumerate() {
             seen += 1;
             if seen > HEADER_LINES || !header_line(line, &mut fields) {
@@ -265,6 +271,14 @@ mod tests {
         assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
         assert_eq!(f.date.map(|d| d.precision), Some(DatePrecision::Day));
         assert_eq!(f.body, "Trains ran again on Friday.");
+    }
+
+    #[test]
+    fn header_block_without_title_leaves_the_body_alone() {
+        let f = extract("Date: 1963-01-04\n\nTHE ALLIES AFTER NASSAU IN DECEMBER 1960, THE U.S . FIRST\nPROPOSED TO HELP NATO.\n");
+        assert_eq!(f.title, None);
+        assert!(f.date.is_some());
+        assert!(f.body.starts_with("THE ALLIES AFTER NASSAU"));
     }
 
     #[test]
