@@ -60,6 +60,6 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
         sort: a.sort.into(),
         limit: a.limit.min(MAX_LIMIT),
         offset: a.offset,
-        snippets: true,
+        fragments: a.fragments.clamp(1, 20),
     })
 }

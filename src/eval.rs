@@ -277,7 +277,7 @@ pub fn run(
             sort: Sort::Relevance,
             limit: DEPTH,
             offset: 0,
-            snippets: false,
+            fragments: 0,
         };
         let hits = if query.is_empty() {
             Vec::new()

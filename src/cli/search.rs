@@ -54,6 +54,10 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
+    /// Matching passages per hit (1-20)
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub fragments: usize,
+
     /// Output format
     #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,

@@ -22,6 +22,7 @@ pub struct JsonHit<'a> {
     pub byline: Option<&'a str>,
     pub score: f32,
     pub snippet: &'a Snippet,
+    pub passages: &'a [Snippet],
 }
 
 impl<'a> JsonHit<'a> {
@@ -37,6 +38,7 @@ impl<'a> JsonHit<'a> {
             byline: a.fields.byline.as_deref(),
             score: h.score,
             snippet: &h.snippet,
+            passages: &h.passages,
         }
     }
 }

@@ -98,8 +98,8 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
         let indent = " ".repeat(width + 2);
         writeln!(out, "{:>width$}. {}", h.rank, paint(color, BOLD, &title))?;
         writeln!(out, "{indent}{}", paint(color, DIM, &meta_line(&h.article)))?;
-        if !h.snippet.text.is_empty() {
-            writeln!(out, "{indent}{}", render_snippet(&h.snippet, color))?;
+        for passage in h.passages.iter().filter(|p| !p.text.is_empty()) {
+            writeln!(out, "{indent}{}", render_snippet(passage, color))?;
         }
         writeln!(out)?;
     }

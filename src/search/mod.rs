@@ -7,18 +7,16 @@
 //! so the same query over the same index always prints the same list.
 
 pub mod dates;
+pub mod passages;
+pub mod query;
 pub mod snippet;
 
 use std::time::{Duration, Instant};
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery,
-};
-use tantivy::query_grammar::UserInputAst;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::TantivyDocument;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocId, ReloadPolicy, Score, SegmentReader, Term};
+use tantivy::{DocId, ReloadPolicy, Score, SegmentReader, Term};
 
 use crate::article::{Article, DocId as ArticleId};
 use crate::error::{Error, Result};
@@ -26,8 +24,7 @@ use crate::index::OpenIndex;
 pub use dates::Span;
 pub use snippet::Snippet;
 
-/// Title matches count this many times a body match.
-pub const TITLE_BOOST: Score = 2.5;
+pub use query::TITLE_BOOST;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,8 +48,8 @@ pub struct SearchRequest {
     pub sort: Sort,
     pub limit: usize,
     pub offset: usize,
-    /// Build snippets (evaluation runs skip them).
-    pub snippets: bool,
+    /// Passages per hit (0: no snippets, as in evaluation runs).
+    pub fragments: usize,
 }
 
 /// One ranked article.
@@ -62,7 +59,10 @@ pub struct Hit {
     pub rank: usize,
     pub score: Score,
     pub article: Article,
+    /// The best passage (empty when snippets were not asked for).
     pub snippet: Snippet,
+    /// Up to `fragments` passages, best first; the first is `snippet`.
+    pub passages: Vec<Snippet>,
 }
 
 /// A page of results.
@@ -83,7 +83,7 @@ pub fn run(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
 
 fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
     let started = Instant::now();
-    let query = build_query(index, req)?;
+    let (query, highlight) = build_query(index, req)?;
     let reader = index
         .index
         .reader_builder()
@@ -119,31 +119,30 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
         })?;
     let top_docs = if req.limit == 0 { Vec::new() } else { top_docs };
 
-    let mut body_snippets = SnippetGenerator::create(&searcher, &*query, index.schema.fields.body)
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    body_snippets.set_max_num_chars(snippet::SNIPPET_CHARS);
-
+    let mut analyzer = crate::index::schema::analyzer();
     let mut hits = Vec::with_capacity(top_docs.len());
     for (i, (key, addr)) in top_docs.into_iter().enumerate() {
         let doc: TantivyDocument = searcher
             .doc(addr)
             .map_err(|e| Error::tantivy(&index.dir, e))?;
         let article = index.article(&doc);
-        let snippet = if !req.snippets {
-            Snippet::default()
+        let passages = if req.fragments == 0 {
+            Vec::new()
         } else {
-            let s = body_snippets.snippet(&article.fields.body);
-            if s.highlighted().is_empty() {
-                snippet::lead(&article.fields.body)
-            } else {
-                snippet::from_fragment(s.fragment(), s.highlighted())
-            }
+            passages::passages(
+                &article.fields.body,
+                &mut analyzer,
+                &highlight,
+                req.fragments,
+                snippet::SNIPPET_CHARS,
+            )
         };
         hits.push(Hit {
             rank: req.offset + i + 1,
             score: score_of(sort, key),
+            snippet: passages.first().cloned().unwrap_or_default(),
+            passages,
             article,
-            snippet,
         });
     }
     Ok(SearchResults {
@@ -175,30 +174,21 @@ fn score_of(sort: Sort, key: (f64, f64, u64)) -> Score {
     }
 }
 
-/// Parses the user's query and adds the date filter.
-pub fn build_query(index: &OpenIndex, req: &SearchRequest) -> Result<Box<dyn Query>> {
+/// Compiles the user's query and adds the `--from`/`--to` filter.
+pub fn build_query(
+    index: &OpenIndex,
+    req: &SearchRequest,
+) -> Result<(Box<dyn Query>, query::Highlight)> {
     let f = &index.schema.fields;
     let text = req.query.trim();
-    let user: Box<dyn Query> = if text.is_empty() || text == "*" {
-        Box::new(AllQuery)
+    let (user, highlight): (Box<dyn Query>, query::Highlight) = if text.is_empty() || text == "*" {
+        (Box::new(AllQuery), query::Highlight::default())
     } else {
-        let mut parser = QueryParser::for_index(&index.index, vec![f.title, f.byline, f.body]);
-        parser.set_field_boost(f.title, TITLE_BOOST);
-        if !req.any {
-            parser.set_conjunction_by_default();
-        }
-        let bad = |e: &tantivy::query::QueryParserError| Error::Query {
+        let c = query::compile(f, text, req.any).map_err(|reason| Error::Query {
             query: req.query.clone(),
-            reason: query_error_reason(e),
-        };
-        let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
-            bad(&tantivy::query::QueryParserError::SyntaxError(
-                text.to_string(),
-            ))
+            reason,
         })?;
-        parser
-            .build_query_from_user_input_ast(lift_negations(ast))
-            .map_err(|e| bad(&e))?
+        (c.query, c.highlight)
     };
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from.start >= to.end {
@@ -209,69 +199,22 @@ pub fn build_query(index: &OpenIndex, req: &SearchRequest) -> Result<Box<dyn Que
         }
     }
     if req.from.is_none() && req.to.is_none() {
-        return Ok(user);
+        return Ok((user, highlight));
     }
-    let lower = match req.from {
-        Some(s) => {
-            std::ops::Bound::Included(Term::from_field_date(f.date, DateTime::from_utc(s.start)))
-        }
-        None => std::ops::Bound::Unbounded,
-    };
-    let upper = match req.to {
-        Some(s) => {
-            std::ops::Bound::Excluded(Term::from_field_date(f.date, DateTime::from_utc(s.end)))
-        }
-        None => std::ops::Bound::Unbounded,
-    };
-    let range = ConstScoreQuery::new(Box::new(RangeQuery::new(lower, upper)), 0.0);
-    Ok(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, user),
-        (Occur::Must, Box::new(range)),
-    ])))
-}
-
-/// Lifts `NOT x` out of the one-clause group the grammar wraps it in, so that
-/// `a AND NOT b` means `a -b`. Left alone, the group `(NOT b)` matches nothing on its own
-/// (a query of exclusions only), and the conjunction with it would match nothing at all.
-fn lift_negations(ast: UserInputAst) -> UserInputAst {
-    match ast {
-        UserInputAst::Clause(children) => UserInputAst::Clause(
-            children
-                .into_iter()
-                .map(|(occur, child)| match (occur, lift_negations(child)) {
-                    (None | Some(Occur::Must), UserInputAst::Clause(mut inner))
-                        if inner.len() == 1 && inner[0].0 == Some(Occur::MustNot) =>
-                    {
-                        let (_, negated) = inner.remove(0);
-                        (Some(Occur::MustNot), negated)
-                    }
-                    (occur, child) => (occur, child),
-                })
-                .collect(),
-        ),
-        UserInputAst::Boost(inner, boost) => {
-            UserInputAst::Boost(Box::new(lift_negations(*inner)), boost)
-        }
-        leaf => leaf,
-    }
-}
-
-fn query_error_reason(e: &tantivy::query::QueryParserError) -> String {
-    use tantivy::query::QueryParserError as E;
-    match e {
-        E::SyntaxError(_) => {
-            "syntax error (check quotes, parentheses and operators; quote a term to search it literally)"
-                .to_string()
-        }
-        E::FieldDoesNotExist(field) => format!(
-            "unknown field {field:?}; searchable fields are title:, byline: and body:"
-        ),
-        E::AllButQueryForbidden => {
-            "a query cannot consist only of excluded terms (-term); add a term to search for"
-                .to_string()
-        }
-        other => other.to_string(),
-    }
+    let lower = req.from.map_or(std::ops::Bound::Unbounded, |s| {
+        std::ops::Bound::Included(s.start)
+    });
+    let upper = req.to.map_or(std::ops::Bound::Unbounded, |s| {
+        std::ops::Bound::Excluded(s.end)
+    });
+    let range = query::date_query(f.date, lower, upper);
+    Ok((
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, user),
+            (Occur::Must, range),
+        ])),
+        highlight,
+    ))
 }
 
 /// Looks an article up by its id.

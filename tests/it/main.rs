@@ -9,5 +9,6 @@ mod extraction;
 mod hostile;
 mod incremental;
 mod indexing;
+mod news;
 mod output;
 mod search;

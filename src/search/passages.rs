@@ -1,0 +1,173 @@
+//! Passage selection for snippets: the stretches of an article's body with the most
+//! distinct query terms (then the most matches), up to N of them, not overlapping.
+//!
+//! The body is analysed with the index's analyzer, so a match here is exactly a match in
+//! the index (stems, folded accents, prefixes, fuzzy terms). Each candidate passage starts
+//! a little before a match (at a sentence start when one is near) and runs for about
+//! `max_chars` characters, cut at token boundaries.
+
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+
+use crate::search::query::Highlight;
+use crate::search::snippet::{self, Snippet};
+
+struct Match {
+    from: usize,
+    to: usize,
+    term: usize,
+}
+
+/// Up to `n` passages of `body`, best first. Falls back to the opening of the body when
+/// nothing in it matches (a title-only hit).
+pub fn passages(
+    body: &str,
+    analyzer: &mut TextAnalyzer,
+    hl: &Highlight,
+    n: usize,
+    max_chars: usize,
+) -> Vec<Snippet> {
+    let n = n.max(1);
+    let mut matches = Vec::new();
+    if !hl.is_empty() {
+        let mut stream = analyzer.token_stream(body);
+        while let Some(t) = stream.next() {
+            if let Some(term) = hl.matches(&t.text) {
+                matches.push(Match {
+                    from: t.offset_from,
+                    to: t.offset_to,
+                    term,
+                });
+            }
+        }
+    }
+    if matches.is_empty() {
+        return vec![snippet::lead(body)];
+    }
+    // Candidate windows, one per match, scored by distinct terms then match count.
+    let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end, distinct, count)
+    for m in &matches {
+        let start = window_start(body, m.from, max_chars / 4);
+        let end = window_end(body, start, max_chars);
+        let inside: Vec<&Match> = matches
+            .iter()
+            .filter(|x| x.from >= start && x.to <= end)
+            .collect();
+        let mut terms: Vec<usize> = inside.iter().map(|x| x.term).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        candidates.push((start, end, terms.len(), inside.len()));
+    }
+    candidates.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then(a.0.cmp(&b.0)));
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for (start, end, _, _) in candidates {
+        if chosen.len() == n {
+            break;
+        }
+        if chosen.iter().all(|&(s, e)| end <= s || start >= e) {
+            chosen.push((start, end));
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|(start, end)| {
+            let ranges: Vec<std::ops::Range<usize>> = matches
+                .iter()
+                .filter(|m| m.from >= start && m.to <= end)
+                .map(|m| m.from - start..m.to - start)
+                .collect();
+            snippet::from_fragment(&body[start..end], &ranges)
+        })
+        .collect()
+}
+
+/// A start up to `back` bytes before `at`: the start of the sentence or paragraph when one
+/// begins in that stretch, else a word boundary. Always a char boundary.
+fn window_start(body: &str, at: usize, back: usize) -> usize {
+    let mut lo = at.saturating_sub(back);
+    while !body.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &body[lo..at];
+    if let Some(i) = before.rfind("\n\n") {
+        return lo + i + 2;
+    }
+    if let Some(i) = before.rfind(". ") {
+        return lo + i + 2;
+    }
+    if lo == 0 {
+        return 0;
+    }
+    match before.find(char::is_whitespace) {
+        Some(i) => lo + i + 1,
+        None => at,
+    }
+}
+
+/// An end about `max_chars` characters after `start`, cut at a word boundary.
+fn window_end(body: &str, start: usize, max_chars: usize) -> usize {
+    let rest = &body[start..];
+    let Some((cut, _)) = rest.char_indices().nth(max_chars) else {
+        return body.len();
+    };
+    match rest[..cut].rfind(char::is_whitespace) {
+        Some(i) if i > 0 => start + i,
+        _ => start + cut,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::analyzer;
+
+    fn hl(terms: &[&str]) -> Highlight {
+        Highlight {
+            exact: terms.iter().map(|s| s.to_string()).collect(),
+            ..Highlight::default()
+        }
+    }
+
+    #[test]
+    fn best_passage_has_the_most_distinct_terms() {
+        let body = format!(
+            "{} The water board met. {} Officials announced water rationing for the city. {}",
+            "Filler sentence here. ".repeat(20),
+            "More filler text. ".repeat(20),
+            "Closing words. ".repeat(10)
+        );
+        let p = passages(&body, &mut analyzer(), &hl(&["water", "ration"]), 1, 120);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].text.contains("water rationing"), "{}", p[0].text);
+        assert_eq!(p[0].highlights.len(), 2);
+    }
+
+    #[test]
+    fn several_passages_do_not_overlap() {
+        let body = "Syria talks began. ".to_string()
+            + &"Other news. ".repeat(40)
+            + "Syria talks ended. "
+            + &"More. ".repeat(40)
+            + "Syria again.";
+        let p = passages(&body, &mut analyzer(), &hl(&["syria"]), 3, 60);
+        assert_eq!(p.len(), 3);
+        for s in &p {
+            assert!(s.text.to_lowercase().contains("syria"), "{}", s.text);
+        }
+    }
+
+    #[test]
+    fn no_match_gives_the_lead_and_odd_text_never_panics() {
+        let p = passages(
+            "Zürich — “quoted” text.",
+            &mut analyzer(),
+            &hl(&["absent"]),
+            2,
+            10,
+        );
+        assert_eq!(p.len(), 1);
+        assert!(p[0].highlights.is_empty());
+        for body in ["", "ü", "a\u{202e}b zürich", "zürich zürich zürich"] {
+            let _ = passages(body, &mut analyzer(), &hl(&["zurich"]), 2, 3);
+        }
+    }
+}

@@ -1,0 +1,537 @@
+//! The query language, compiled to tantivy queries by newsdex rather than tantivy's
+//! `QueryParser`, so that news-specific syntax works the same everywhere:
+//!
+//! - terms, `"phrases"` (with `~N` slop), `+must`, `-must_not`, `AND`/`OR`/`NOT`, `( )`,
+//!   `^boost`; AND between bare terms unless `any`;
+//! - fields: `title:`, `byline:` (the byline and the normalised author names), `author:`,
+//!   `body:`, and the exact-match `path:`, `source:` (the collection's id), `format:`;
+//! - `date:2014`, `date:2014-01`, `date:2014-01-22`, `date:[2014-01-01 TO 2014-03-31]`,
+//!   `date:>=2019` — each bound is the whole span it names, as for `--from/--to`;
+//! - `term~1` / `term~2`: fuzzy (edit distance), `term*`: prefix, `"phrase prefix"*`.
+//!
+//! tantivy's grammar parses the text into an AST; this module walks it. Besides the query
+//! it returns what the snippet highlighter and the "did you mean" suggestions need: the
+//! positive body terms, prefixes and fuzzy terms.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery,
+    Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::query_grammar::{
+    Delimiter, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{DateTime, Term};
+
+use crate::index::schema::{self, Fields};
+use crate::search::dates;
+
+/// Title matches count this many times a body match.
+pub const TITLE_BOOST: f32 = 2.5;
+
+/// What the highlighter marks in article text: analysed (stemmed) terms, prefixes and
+/// fuzzy terms of the positive part of the query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    pub exact: Vec<String>,
+    pub prefixes: Vec<String>,
+    pub fuzzy: Vec<(String, u8)>,
+}
+
+impl Highlight {
+    /// Which matcher (if any) a token of article text matches; the index identifies the
+    /// query term, so passages can be scored by distinct terms.
+    pub fn matches(&self, token: &str) -> Option<usize> {
+        if let Some(i) = self.exact.iter().position(|t| t == token) {
+            return Some(i);
+        }
+        let base = self.exact.len();
+        if let Some(i) = self
+            .prefixes
+            .iter()
+            .position(|p| token.starts_with(p.as_str()))
+        {
+            return Some(base + i);
+        }
+        let base = base + self.prefixes.len();
+        self.fuzzy
+            .iter()
+            .position(|(t, d)| edit_distance_within(t, token, *d))
+            .map(|i| base + i)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty() && self.prefixes.is_empty() && self.fuzzy.is_empty()
+    }
+
+    fn add_exact(&mut self, t: &str) {
+        if !self.exact.iter().any(|e| e == t) {
+            self.exact.push(t.to_string());
+        }
+    }
+}
+
+/// A compiled query and what it is made of.
+#[derive(Debug)]
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    /// Terms to mark in bodies.
+    pub highlight: Highlight,
+    /// Plain positive terms as typed (lower-cased), for "did you mean".
+    pub words: Vec<String>,
+}
+
+/// Compiles `text`; the error is a reason for the user.
+pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, String> {
+    let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+        "syntax error (check quotes, parentheses and operators; quote a term to search it literally)"
+            .to_string()
+    })?;
+    let mut c = Compiler {
+        fields,
+        any,
+        analyzer: schema::analyzer(),
+        highlight: Highlight::default(),
+        words: Vec::new(),
+    };
+    let query = c.node(&lift_negations(ast), false)?;
+    let query =
+        match query {
+            Some(Node::Positive(q)) => q,
+            Some(Node::OnlyNegative(_)) => return Err(
+                "a query cannot consist only of excluded terms (-term); add a term to search for"
+                    .to_string(),
+            ),
+            None => Box::new(EmptyQuery),
+        };
+    Ok(Compiled {
+        query,
+        highlight: c.highlight,
+        words: c.words,
+    })
+}
+
+/// A compiled subtree; one made only of exclusions matches nothing on its own.
+enum Node {
+    Positive(Box<dyn Query>),
+    OnlyNegative(Box<dyn Query>),
+}
+
+struct Compiler<'a> {
+    fields: &'a Fields,
+    any: bool,
+    analyzer: TextAnalyzer,
+    highlight: Highlight,
+    words: Vec<String>,
+}
+
+/// Where a literal is searched.
+enum Target {
+    /// Analysed text fields, with boosts.
+    Text(Vec<(Field, f32)>),
+    /// An exact-match string field.
+    Raw(Field),
+    Date,
+}
+
+impl Compiler<'_> {
+    fn node(&mut self, ast: &UserInputAst, negated: bool) -> Result<Option<Node>, String> {
+        match ast {
+            UserInputAst::Clause(children) => {
+                let default = if self.any { Occur::Should } else { Occur::Must };
+                let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (occur, child) in children {
+                    let occur = occur.unwrap_or(default);
+                    let negate_child = negated ^ (occur == Occur::MustNot);
+                    match self.node(child, negate_child)? {
+                        Some(Node::Positive(q)) => parts.push((occur, q)),
+                        // `-(-a)` is unusual; treat the inner exclusion as the clause.
+                        Some(Node::OnlyNegative(q)) => parts.push((Occur::MustNot, q)),
+                        None => {}
+                    }
+                }
+                if parts.is_empty() {
+                    return Ok(None);
+                }
+                let only_negative = parts.iter().all(|(o, _)| *o == Occur::MustNot);
+                if parts.len() == 1 && parts[0].0 != Occur::MustNot {
+                    return Ok(parts.pop().map(|(_, q)| Node::Positive(q)));
+                }
+                let q: Box<dyn Query> = Box::new(BooleanQuery::new(parts));
+                Ok(Some(if only_negative {
+                    Node::OnlyNegative(q)
+                } else {
+                    Node::Positive(q)
+                }))
+            }
+            UserInputAst::Boost(inner, boost) => Ok(self.node(inner, negated)?.map(|n| match n {
+                Node::Positive(q) => {
+                    Node::Positive(Box::new(BoostQuery::new(q, boost.into_inner() as f32)))
+                }
+                other => other,
+            })),
+            UserInputAst::Leaf(leaf) => self.leaf(leaf, negated).map(|q| q.map(Node::Positive)),
+        }
+    }
+
+    fn target(&self, field: Option<&str>) -> Result<Target, String> {
+        let f = self.fields;
+        Ok(match field {
+            None => Target::Text(vec![(f.title, TITLE_BOOST), (f.byline, 1.0), (f.body, 1.0)]),
+            Some("title") | Some("headline") => Target::Text(vec![(f.title, 1.0)]),
+            Some("byline") | Some("by") => Target::Text(vec![(f.byline, 1.0), (f.authors, 1.0)]),
+            Some("author") | Some("authors") => Target::Text(vec![(f.authors, 1.0)]),
+            Some("body") | Some("text") => Target::Text(vec![(f.body, 1.0)]),
+            Some("path") => Target::Raw(f.path),
+            Some("source") | Some("source_id") => Target::Raw(f.source_id),
+            Some("format") => Target::Raw(f.format),
+            Some("date") => Target::Date,
+            Some(other) => {
+                return Err(format!(
+                    "unknown field {other:?}; fields are title:, byline:, author:, body:, date:, path:, source:, format:"
+                ))
+            }
+        })
+    }
+
+    fn leaf(
+        &mut self,
+        leaf: &UserInputLeaf,
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>, String> {
+        match leaf {
+            UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+            UserInputLeaf::Literal(lit) => self.literal(lit, negated),
+            UserInputLeaf::Range {
+                field,
+                lower,
+                upper,
+            } => match self.target(field.as_deref())? {
+                Target::Date => Ok(Some(self.date_range(lower, upper)?)),
+                _ => Err("ranges work on dates only: date:[2014-01 TO 2014-03]".to_string()),
+            },
+            UserInputLeaf::Exists { field } => match self.target(Some(field))? {
+                Target::Date => Ok(Some(Box::new(ExistsQuery::new("date".to_string(), false)))),
+                _ => Err(format!("`{field}:*` works only on dates: use date:*")),
+            },
+            UserInputLeaf::Set { field, elements } => {
+                let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for e in elements {
+                    let lit = UserInputLiteral {
+                        field_name: field.clone(),
+                        phrase: e.clone(),
+                        delimiter: Delimiter::None,
+                        slop: 0,
+                        prefix: false,
+                    };
+                    if let Some(q) = self.literal(&lit, negated)? {
+                        parts.push((Occur::Should, q));
+                    }
+                }
+                Ok((!parts.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(parts)) as Box<dyn Query>))
+            }
+            UserInputLeaf::Regex { .. } => {
+                Err("regular expressions are not supported; use term* or term~1".to_string())
+            }
+        }
+    }
+
+    fn literal(
+        &mut self,
+        lit: &UserInputLiteral,
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>, String> {
+        // The grammar keeps `word~1` and `word*` in the word: split the operator off.
+        let mut lit = lit.clone();
+        if lit.delimiter == Delimiter::None {
+            if let Some((word, d)) = lit.phrase.rsplit_once('~') {
+                if let Ok(d) = d.parse::<u32>() {
+                    if !word.is_empty() {
+                        lit.phrase = word.to_string();
+                        lit.slop = d.max(1);
+                    }
+                }
+            } else if lit.phrase.len() > 1 && lit.phrase.ends_with('*') {
+                lit.phrase.pop();
+                lit.prefix = true;
+            }
+        }
+        let lit = &lit;
+        match self.target(lit.field_name.as_deref())? {
+            Target::Date => {
+                let span = dates::parse_span("date:", &lit.phrase).map_err(|e| e.to_string())?;
+                Ok(Some(date_query(
+                    self.fields.date,
+                    Bound::Included(span.start),
+                    Bound::Excluded(span.end),
+                )))
+            }
+            Target::Raw(field) => Ok(Some(Box::new(TermQuery::new(
+                Term::from_field_text(field, &lit.phrase),
+                IndexRecordOption::Basic,
+            )))),
+            Target::Text(fields) => {
+                let tokens = self.tokens(&lit.phrase);
+                if tokens.is_empty() {
+                    return Ok(None);
+                }
+                let body_in_scope = fields.iter().any(|(f, _)| *f == self.fields.body);
+                let single = tokens.len() == 1;
+                let fuzzy = single && lit.slop > 0 && lit.delimiter != Delimiter::DoubleQuotes;
+                let prefix_text = (single && lit.prefix).then(|| self.prefix_of(&lit.phrase));
+                if !negated {
+                    if lit.field_name.is_none() && single && !lit.prefix && !fuzzy {
+                        self.words.push(lit.phrase.to_lowercase());
+                    }
+                    if body_in_scope {
+                        match (&prefix_text, fuzzy) {
+                            (Some(p), _) => self.highlight.prefixes.push(p.clone()),
+                            (None, true) => self
+                                .highlight
+                                .fuzzy
+                                .push((tokens[0].1.clone(), lit.slop.min(2) as u8)),
+                            _ => tokens.iter().for_each(|(_, t)| self.highlight.add_exact(t)),
+                        }
+                    }
+                }
+                let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (field, boost) in fields {
+                    let q: Box<dyn Query> = if let Some(p) = &prefix_text {
+                        Box::new(FuzzyTermQuery::new_prefix(
+                            Term::from_field_text(field, p),
+                            0,
+                            false,
+                        ))
+                    } else if fuzzy {
+                        let distance = lit.slop.min(2) as u8;
+                        Box::new(FuzzyTermQuery::new(
+                            Term::from_field_text(field, &tokens[0].1),
+                            distance,
+                            true,
+                        ))
+                    } else if single {
+                        Box::new(TermQuery::new(
+                            Term::from_field_text(field, &tokens[0].1),
+                            IndexRecordOption::WithFreqs,
+                        ))
+                    } else {
+                        let terms: Vec<(usize, Term)> = tokens
+                            .iter()
+                            .map(|(pos, t)| (*pos, Term::from_field_text(field, t)))
+                            .collect();
+                        if lit.prefix {
+                            Box::new(PhrasePrefixQuery::new_with_offset(terms))
+                        } else {
+                            let mut q = PhraseQuery::new_with_offset(terms);
+                            q.set_slop(lit.slop);
+                            Box::new(q)
+                        }
+                    };
+                    let q = if (boost - 1.0).abs() > f32::EPSILON {
+                        Box::new(BoostQuery::new(q, boost))
+                    } else {
+                        q
+                    };
+                    per_field.push((Occur::Should, q));
+                }
+                Ok(Some(if per_field.len() == 1 {
+                    per_field.remove(0).1
+                } else {
+                    Box::new(BooleanQuery::new(per_field))
+                }))
+            }
+        }
+    }
+
+    /// Analysed tokens (position, text) of a phrase.
+    fn tokens(&mut self, phrase: &str) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        let mut stream = self.analyzer.token_stream(phrase);
+        while let Some(t) = stream.next() {
+            out.push((t.position, t.text.clone()));
+        }
+        out
+    }
+
+    /// The indexed form of a prefix: lower-cased and folded like indexed text, then cut
+    /// to what it shares with its own stem, and for prefixes of five letters or more by
+    /// two more letters: the index holds stems, and stemming removes endings the user may
+    /// have typed (`negotiat*` -> `negoti`, which starts the indexed stems of negotiate,
+    /// negotiation, negotiating).
+    fn prefix_of(&mut self, raw: &str) -> String {
+        let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+            .filter(tantivy::tokenizer::LowerCaser)
+            .filter(tantivy::tokenizer::AsciiFoldingFilter)
+            .build();
+        let mut folded = String::new();
+        let mut s = folder.token_stream(raw);
+        if let Some(t) = s.next() {
+            folded = t.text.clone();
+        }
+        let stem = self
+            .tokens(raw)
+            .into_iter()
+            .next()
+            .map(|(_, t)| t)
+            .unwrap_or_default();
+        let common = folded
+            .chars()
+            .zip(stem.chars())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a)
+            .collect::<String>();
+        let base = if common.chars().count() >= 2 {
+            common
+        } else {
+            folded
+        };
+        let n = base.chars().count();
+        if n >= 5 {
+            base.chars().take((n - 2).max(4)).collect()
+        } else {
+            base
+        }
+    }
+
+    fn date_range(
+        &self,
+        lower: &UserInputBound,
+        upper: &UserInputBound,
+    ) -> Result<Box<dyn Query>, String> {
+        let span = |s: &str| dates::parse_span("date:", s).map_err(|e| e.to_string());
+        let lo = match lower {
+            UserInputBound::Inclusive(s) => Bound::Included(span(s)?.start),
+            UserInputBound::Exclusive(s) => Bound::Included(span(s)?.end),
+            UserInputBound::Unbounded => Bound::Unbounded,
+        };
+        let hi = match upper {
+            UserInputBound::Inclusive(s) => Bound::Excluded(span(s)?.end),
+            UserInputBound::Exclusive(s) => Bound::Excluded(span(s)?.start),
+            UserInputBound::Unbounded => Bound::Unbounded,
+        };
+        Ok(date_query(self.fields.date, lo, hi))
+    }
+}
+
+/// A date filter that does not change scores.
+pub fn date_query(
+    field: Field,
+    lower: Bound<time::OffsetDateTime>,
+    upper: Bound<time::OffsetDateTime>,
+) -> Box<dyn Query> {
+    let term = |t: time::OffsetDateTime| Term::from_field_date(field, DateTime::from_utc(t));
+    let range = RangeQuery::new(lower.map(term), upper.map(term));
+    Box::new(ConstScoreQuery::new(Box::new(range), 0.0))
+}
+
+/// Lifts `NOT x` out of the one-clause group the grammar wraps it in, so that
+/// `a AND NOT b` means `a -b`. Left alone, the group `(NOT b)` matches nothing on its own
+/// (a query of exclusions only), and the conjunction with it would match nothing at all.
+fn lift_negations(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(children) => UserInputAst::Clause(
+            children
+                .into_iter()
+                .map(|(occur, child)| match (occur, lift_negations(child)) {
+                    (None | Some(Occur::Must), UserInputAst::Clause(mut inner))
+                        if inner.len() == 1 && inner[0].0 == Some(Occur::MustNot) =>
+                    {
+                        let (_, negated) = inner.remove(0);
+                        (Some(Occur::MustNot), negated)
+                    }
+                    (occur, child) => (occur, child),
+                })
+                .collect(),
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(lift_negations(*inner)), boost)
+        }
+        leaf => leaf,
+    }
+}
+
+/// Levenshtein distance between `a` and `b` is at most `max` (short words only).
+pub fn edit_distance_within(a: &str, b: &str, max: u8) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let max = usize::from(max);
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().min().is_some_and(|&m| m > max) {
+            return false;
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> Fields {
+        crate::index::IndexSchema::current().unwrap().fields
+    }
+
+    #[test]
+    fn highlight_terms_are_analysed_and_skip_negations() {
+        let c = compile(
+            &fields(),
+            "Talks \"peace process\" -iran title:syria",
+            false,
+        )
+        .unwrap();
+        assert_eq!(c.highlight.exact, vec!["talk", "peac", "process"]);
+        assert_eq!(c.words, vec!["talks"]);
+    }
+
+    #[test]
+    fn fuzzy_and_prefix_terms() {
+        let c = compile(&fields(), "lighthous~1 negotiat*", false).unwrap();
+        assert_eq!(c.highlight.fuzzy, vec![("lighthous".to_string(), 1)]);
+        assert_eq!(c.highlight.prefixes, vec!["negoti".to_string()]);
+        assert!(c.highlight.matches("negotiations").is_some());
+        assert!(c.highlight.matches("lighthouse").is_some());
+        assert!(c.highlight.matches("harbour").is_none());
+    }
+
+    #[test]
+    fn errors_are_reasons() {
+        assert!(compile(&fields(), "nosuch:x", false)
+            .unwrap_err()
+            .contains("unknown field"));
+        assert!(compile(&fields(), "-only", false)
+            .unwrap_err()
+            .contains("excluded"));
+        assert!(compile(&fields(), "\"open", false)
+            .unwrap_err()
+            .contains("syntax"));
+        assert!(compile(&fields(), "date:yesterday", false)
+            .unwrap_err()
+            .contains("invalid date"));
+        assert!(compile(&fields(), "title:[a TO b]", false)
+            .unwrap_err()
+            .contains("dates only"));
+        assert!(compile(&fields(), "date:2014 AND NOT date:2014-01", false).is_ok());
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert!(edit_distance_within("kitten", "sitting", 3));
+        assert!(!edit_distance_within("kitten", "sitting", 2));
+        assert!(edit_distance_within("syria", "siria", 1));
+        assert!(edit_distance_within("", "ab", 2));
+    }
+}

@@ -1,0 +1,90 @@
+//! News-native search features on the fixtures: dates inside queries, fuzzy and prefix
+//! terms, several passages per hit.
+
+use crate::env::TestEnv;
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn dates_inside_queries_match_the_flags() {
+    let env = TestEnv::indexed();
+    for (inline, from, to) in [
+        ("date:2014-01", "2014-01", "2014-01"),
+        ("date:2014", "2014", "2014"),
+        ("date:2014-01-31", "2014-01-31", "2014-01-31"),
+        (
+            "date:[2013-12-31 TO 2014-01-22]",
+            "2013-12-31",
+            "2014-01-22",
+        ),
+    ] {
+        let a = sorted(env.paths(&[inline, "-n", "100"]));
+        let b = sorted(env.paths(&["", "--from", from, "--to", to, "-n", "100"]));
+        assert!(!a.is_empty(), "{inline}");
+        assert_eq!(a, b, "{inline}");
+    }
+    let after = env.paths(&["date:>=2019", "-n", "100"]);
+    assert!(!after.is_empty());
+    let all = env.search_json(&["date:>=2019", "-n", "100"]);
+    for h in all["hits"].as_array().unwrap() {
+        assert!(h["date"].as_str().unwrap() >= "2019-01-01", "{h}");
+    }
+    assert_eq!(
+        env.paths(&["lighthouse date:2014-01-22"]),
+        vec!["scraped/haixing-lighthouse-relit.txt"]
+    );
+}
+
+#[test]
+fn fuzzy_and_prefix_terms_find_variants() {
+    let env = TestEnv::indexed();
+    assert!(env.paths(&["lighthuose"]).is_empty());
+    let fuzzy = env.paths(&["lighthuose~2"]);
+    assert_eq!(fuzzy.len(), 3, "{fuzzy:?}");
+    assert_eq!(
+        sorted(env.paths(&["lightho*"])),
+        sorted(env.paths(&["lighthouse"]))
+    );
+    assert!(env
+        .paths(&["zeppel*"])
+        .contains(&"scraped/zurich-zeppelin-gondola.txt".to_string()));
+    let v = env.search_json(&["lightho*"]);
+    let snip = &v["hits"][0]["snippet"];
+    assert!(!snip["highlights"].as_array().unwrap().is_empty(), "{snip}");
+}
+
+#[test]
+fn fragments_return_several_passages_each_with_highlights() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["strike", "--fragments", "3", "-n", "50"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["passages"].as_array().unwrap().len() > 1),
+        "some article mentions it more than once"
+    );
+    for h in hits {
+        let p = h["passages"].as_array().unwrap();
+        assert!(!p.is_empty() && p.len() <= 3);
+        assert_eq!(p[0], h["snippet"]);
+        for passage in p {
+            let text: Vec<char> = passage["text"].as_str().unwrap().chars().collect();
+            for r in passage["highlights"].as_array().unwrap() {
+                let w: String = text
+                    [r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect();
+                assert!(w.to_lowercase().starts_with("strike"), "{w}");
+            }
+        }
+    }
+    let one = env.search_json(&["strike"]);
+    assert!(one["hits"].as_array().unwrap().iter().all(|h| h["passages"]
+        .as_array()
+        .unwrap()
+        .len()
+        == 1));
+}
