@@ -43,11 +43,23 @@ pub fn use_color(choice: ColorChoice) -> bool {
 pub const MAX_LIMIT: usize = 10_000;
 
 pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
-    let from = a
+    let mut from = a
         .from
         .as_deref()
         .map(|s| dates::parse_span("--from", s))
         .transpose()?;
+    if let Some(since) = &a.since {
+        let start = dates::since(since, time::OffsetDateTime::now_utc())?;
+        // The later of --from and --since bounds the range.
+        if from.is_none_or(|f| f.start < start) {
+            from = Some(dates::Span { start, end: start });
+        }
+    }
+    let fresh = if a.fresh {
+        Some(dates::duration_secs("--half-life", &a.half_life)?)
+    } else {
+        None
+    };
     let to =
         a.to.as_deref()
             .map(|s| dates::parse_span("--to", s))
@@ -61,5 +73,6 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
         limit: a.limit.min(MAX_LIMIT),
         offset: a.offset,
         fragments: a.fragments.clamp(1, 20),
+        fresh,
     })
 }

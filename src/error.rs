@@ -47,6 +47,9 @@ pub enum Error {
     )]
     BadDate { flag: &'static str, input: String },
 
+    #[error("invalid age {input:?} for {flag}: expected a number and a unit, d, w, m or y (e.g. 30d, 6m, 2y)")]
+    BadAge { flag: &'static str, input: String },
+
     #[error("empty date range: --from {from} is after --to {to}")]
     EmptyRange { from: String, to: String },
 

@@ -278,6 +278,7 @@ pub fn run(
             limit: DEPTH,
             offset: 0,
             fragments: 0,
+            fresh: None,
         };
         let hits = if query.is_empty() {
             Vec::new()

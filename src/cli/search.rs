@@ -22,7 +22,15 @@ Query syntax:
   ''                      every article (with --from/--to and --sort)
 
 Dates: --from/--to take YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339; both ends are inclusive,
-and a bare year or month means all of it (--to 2014-01 ends on 31 January).
+and a bare year or month means all of it (--to 2014-01 ends on 31 January). In queries:
+date:2014, date:2014-01, date:[2014-01-01 TO 2014-03-31], date:>=2019. --since 30d is
+relative to today (d, w, m, y).
+
+--fresh multiplies relevance by a recency factor: 1 for the newest article in the index,
+falling towards 0.5 with age (halving the gap every --half-life); undated articles get
+0.5. Age counts from the newest article, not from today, so old archives work too.
+
+Fuzzy and prefix terms: lighthuose~1 (edit distance 1 or 2), negotiat* (prefix).
 
 Exit status: 0 hits on this page, 1 no hits, 2 error.")]
 pub struct SearchArgs {
@@ -41,6 +49,18 @@ pub struct SearchArgs {
     /// Only articles dated on or before this date
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+
+    /// Only articles from the last N days/weeks/months/years: 30d, 6w, 3m, 2y (from today)
+    #[arg(long, value_name = "AGE")]
+    pub since: Option<String>,
+
+    /// Favour recent articles: relevance times a recency decay (see --half-life)
+    #[arg(long)]
+    pub fresh: bool,
+
+    /// Half-life of --fresh's decay: after this age an article's boost halves (7d, 6m, 1y)
+    #[arg(long, value_name = "AGE", default_value = "30d")]
+    pub half_life: String,
 
     /// Result order
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]

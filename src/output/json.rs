@@ -50,6 +50,7 @@ struct JsonResults<'a> {
     offset: usize,
     limit: usize,
     took_ms: f64,
+    did_you_mean: Option<&'a str>,
     hits: Vec<JsonHit<'a>>,
 }
 
@@ -64,6 +65,7 @@ pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
         offset: r.offset,
         limit: r.limit,
         took_ms: took_ms(r),
+        did_you_mean: r.did_you_mean.as_deref(),
         hits: r.hits.iter().map(JsonHit::new).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

@@ -104,7 +104,14 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
         writeln!(out)?;
     }
     let shown = if r.hits.is_empty() {
-        format!("No hits for {:?}", r.query)
+        match &r.did_you_mean {
+            Some(s) => format!(
+                "No hits for {:?}. Did you mean {:?}?",
+                r.query,
+                terminal_safe(s, true)
+            ),
+            None => format!("No hits for {:?}", r.query),
+        }
     } else {
         format!(
             "Showing {}-{} of {} hits for {:?}",
@@ -127,7 +134,7 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
         paint(
             color,
             DIM,
-            &format!("{shown}{more}, {:.1} ms", r.took.as_secs_f64() * 1000.0)
+            &format!("{shown}{more} ({:.1} ms)", r.took.as_secs_f64() * 1000.0)
         )
     )
 }

@@ -95,6 +95,54 @@ pub fn parse_span(flag: &'static str, input: &str) -> Result<Span> {
     Ok(span)
 }
 
+/// `N` + unit (d, w, m, y) as used by `--since` and `--half-life`.
+fn parse_age(input: &str) -> Option<(i64, char)> {
+    let s = input.trim();
+    let unit = s.chars().last()?.to_ascii_lowercase();
+    let n: i64 = s[..s.len() - unit.len_utf8()].trim().parse().ok()?;
+    (n > 0 && n < 100_000 && matches!(unit, 'd' | 'w' | 'm' | 'y')).then_some((n, unit))
+}
+
+/// The start of `--since AGE`: `now` minus N days, weeks, calendar months or years.
+pub fn since(input: &str, now: OffsetDateTime) -> Result<OffsetDateTime> {
+    let bad = || Error::BadAge {
+        flag: "--since",
+        input: input.to_string(),
+    };
+    let (n, unit) = parse_age(input).ok_or_else(bad)?;
+    let date = now.date();
+    let start = match unit {
+        'd' => date.checked_sub(time::Duration::days(n)),
+        'w' => date.checked_sub(time::Duration::weeks(n)),
+        'm' | 'y' => {
+            let months = if unit == 'y' { n * 12 } else { n };
+            let total = i64::from(date.year()) * 12 + i64::from(date.month() as u8) - 1 - months;
+            let year = i32::try_from(total.div_euclid(12)).map_err(|_| bad())?;
+            let month = Month::try_from((total.rem_euclid(12) + 1) as u8).map_err(|_| bad())?;
+            let last = month.length(year);
+            Date::from_calendar_date(year, month, date.day().min(last)).ok()
+        }
+        _ => None,
+    }
+    .ok_or_else(bad)?;
+    Ok(PrimitiveDateTime::new(start, Time::MIDNIGHT).assume_utc())
+}
+
+/// An age such as `30d` or `1y` in seconds (a month is 30 days, a year 365).
+pub fn duration_secs(flag: &'static str, input: &str) -> Result<f64> {
+    let (n, unit) = parse_age(input).ok_or_else(|| Error::BadAge {
+        flag,
+        input: input.to_string(),
+    })?;
+    let days = match unit {
+        'd' => 1,
+        'w' => 7,
+        'm' => 30,
+        _ => 365,
+    };
+    Ok((n * days * 86_400) as f64)
+}
+
 /// `HH:MM[:SS[.fff]][Z|±HH:MM]`
 fn parse_time(t: &str) -> Option<(Time, UtcOffset)> {
     let (clock, offset) = if let Some(c) = t.strip_suffix(['Z', 'z']) {
@@ -172,6 +220,24 @@ mod tests {
         );
         assert_eq!(span("2014-01-22T05:30:00Z").0, "2014-01-22T05:30:00Z");
         assert_eq!(span("2014-01-22 05:30").0, "2014-01-22T05:30:00Z");
+    }
+
+    #[test]
+    fn since_counts_back_from_today() {
+        let now = PrimitiveDateTime::new(
+            Date::from_calendar_date(2024, Month::March, 31).unwrap(),
+            Time::from_hms(15, 0, 0).unwrap(),
+        )
+        .assume_utc();
+        assert_eq!(rfc3339(since("30d", now).unwrap()), "2024-03-01T00:00:00Z");
+        assert_eq!(rfc3339(since("1w", now).unwrap()), "2024-03-24T00:00:00Z");
+        assert_eq!(rfc3339(since("1m", now).unwrap()), "2024-02-29T00:00:00Z");
+        assert_eq!(rfc3339(since("2y", now).unwrap()), "2022-03-31T00:00:00Z");
+        assert_eq!(rfc3339(since("14m", now).unwrap()), "2023-01-31T00:00:00Z");
+        for bad in ["", "d", "30", "-3d", "3x", "1.5y"] {
+            assert!(since(bad, now).is_err(), "{bad}");
+        }
+        assert_eq!(duration_secs("--half-life", "2w").unwrap(), 14.0 * 86_400.0);
     }
 
     #[test]

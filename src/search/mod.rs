@@ -10,6 +10,7 @@ pub mod dates;
 pub mod passages;
 pub mod query;
 pub mod snippet;
+pub mod suggest;
 
 use std::time::{Duration, Instant};
 
@@ -50,6 +51,8 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Passages per hit (0: no snippets, as in evaluation runs).
     pub fragments: usize,
+    /// Blend relevance with recency: the half-life of the decay, in seconds.
+    pub fresh: Option<f64>,
 }
 
 /// One ranked article.
@@ -74,6 +77,8 @@ pub struct SearchResults {
     pub limit: usize,
     pub took: Duration,
     pub hits: Vec<Hit>,
+    /// With no hits: the query with misspelled words replaced by the closest indexed words.
+    pub did_you_mean: Option<String>,
 }
 
 /// Runs `req` against an opened index.
@@ -83,7 +88,7 @@ pub fn run(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
 
 fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
     let started = Instant::now();
-    let (query, highlight) = build_query(index, req)?;
+    let (query, highlight, words) = build_query(index, req)?;
     let reader = index
         .index
         .reader_builder()
@@ -93,6 +98,9 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
     let searcher = reader.searcher();
 
     let sort = req.sort;
+    let fresh = req
+        .fresh
+        .map(|half_life| (latest_date(&searcher), half_life.max(1.0)));
     let top = TopDocs::with_limit(req.limit.max(1))
         .and_offset(req.offset)
         .tweak_score(move |seg: &SegmentReader| {
@@ -104,6 +112,10 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
                     .and_then(|c| c.first(doc))
                     .map(|d| d.into_timestamp_secs() as f64);
                 let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                let score = match fresh {
+                    Some((anchor, half_life)) => score * recency(date, anchor, half_life),
+                    None => score,
+                };
                 sort_key(sort, score, date, id)
             }
         });
@@ -145,7 +157,13 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
             article,
         });
     }
+    let did_you_mean = if total_hits == 0 && !words.is_empty() {
+        suggest::did_you_mean(index, &searcher, &req.query, &words)
+    } else {
+        None
+    };
     Ok(SearchResults {
+        did_you_mean,
         query: req.query.clone(),
         total_hits,
         offset: req.offset,
@@ -153,6 +171,31 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
         took: started.elapsed(),
         hits,
     })
+}
+
+/// The recency factor of `--fresh`: from 1 for the newest article down to 0.5 for very
+/// old ones (and undated ones), halving the gap every `half_life` seconds of age. Age is
+/// measured from the newest article in the index, not from today, so that an archive of
+/// 1987 stories still ranks its later stories first.
+pub fn recency(date: Option<f64>, anchor: f64, half_life: f64) -> f32 {
+    match date {
+        Some(d) => {
+            let age = (anchor - d).max(0.0);
+            (0.5 + 0.5 * 0.5f64.powf(age / half_life)) as f32
+        }
+        None => 0.5,
+    }
+}
+
+/// The newest article date in the index (seconds since the epoch), 0 when none.
+fn latest_date(searcher: &tantivy::Searcher) -> f64 {
+    searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|seg| seg.fast_fields().date("date").ok())
+        .filter(|c| c.num_docs() > 0)
+        .map(|c| c.max_value().into_timestamp_secs() as f64)
+        .fold(0.0, f64::max)
 }
 
 /// Sort key, largest first: the primary order, then score or date, then id (ascending).
@@ -175,21 +218,23 @@ fn score_of(sort: Sort, key: (f64, f64, u64)) -> Score {
 }
 
 /// Compiles the user's query and adds the `--from`/`--to` filter.
+#[allow(clippy::type_complexity)]
 pub fn build_query(
     index: &OpenIndex,
     req: &SearchRequest,
-) -> Result<(Box<dyn Query>, query::Highlight)> {
+) -> Result<(Box<dyn Query>, query::Highlight, Vec<String>)> {
     let f = &index.schema.fields;
     let text = req.query.trim();
-    let (user, highlight): (Box<dyn Query>, query::Highlight) = if text.is_empty() || text == "*" {
-        (Box::new(AllQuery), query::Highlight::default())
-    } else {
-        let c = query::compile(f, text, req.any).map_err(|reason| Error::Query {
-            query: req.query.clone(),
-            reason,
-        })?;
-        (c.query, c.highlight)
-    };
+    let (user, highlight, words): (Box<dyn Query>, query::Highlight, Vec<String>) =
+        if text.is_empty() || text == "*" {
+            (Box::new(AllQuery), query::Highlight::default(), Vec::new())
+        } else {
+            let c = query::compile(f, text, req.any).map_err(|reason| Error::Query {
+                query: req.query.clone(),
+                reason,
+            })?;
+            (c.query, c.highlight, c.words)
+        };
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from.start >= to.end {
             return Err(Error::EmptyRange {
@@ -199,7 +244,7 @@ pub fn build_query(
         }
     }
     if req.from.is_none() && req.to.is_none() {
-        return Ok((user, highlight));
+        return Ok((user, highlight, words));
     }
     let lower = req.from.map_or(std::ops::Bound::Unbounded, |s| {
         std::ops::Bound::Included(s.start)
@@ -214,6 +259,7 @@ pub fn build_query(
             (Occur::Must, range),
         ])),
         highlight,
+        words,
     ))
 }
 

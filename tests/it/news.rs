@@ -88,3 +88,55 @@ fn fragments_return_several_passages_each_with_highlights() {
         .len()
         == 1));
 }
+
+#[test]
+fn zero_hits_suggest_the_closest_indexed_words() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["lighthuose"]);
+    assert_eq!(v["total_hits"], 0);
+    assert_eq!(v["did_you_mean"], "lighthouse");
+    let v = env.search_json(&["harbor dredging"]);
+    assert_eq!(v["did_you_mean"], "harbour dredging");
+    let text = crate::env::stdout(&env.run(&["search", "lighthuose"]));
+    assert!(text.contains("Did you mean \"lighthouse\"?"), "{text}");
+    let hit = env.search_json(&["lighthouse"]);
+    assert_eq!(hit["did_you_mean"], serde_json::Value::Null);
+}
+
+#[test]
+fn since_is_relative_to_today() {
+    let env = TestEnv::indexed();
+    // Every fixture date is in the past; a century back covers all dated articles.
+    let all_dated = env.search_json(&["", "--from", "1900", "-n", "1"])["total_hits"].clone();
+    assert_eq!(
+        env.search_json(&["", "--since", "100y", "-n", "1"])["total_hits"],
+        all_dated
+    );
+    assert_eq!(
+        env.search_json(&["", "--since", "1d", "-n", "1"])["total_hits"],
+        0
+    );
+    let out = env.run(&["search", "x", "--since", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(crate::env::stderr(&out).contains("invalid age"));
+}
+
+#[test]
+fn fresh_lifts_recent_articles_over_slightly_better_old_ones() {
+    let env = TestEnv::new();
+    std::fs::remove_dir_all(env.archive()).unwrap();
+    std::fs::create_dir_all(env.archive()).unwrap();
+    std::fs::write(env.archive().join("old.txt"), "Dispute goes on\n3 March 2015\n\nThe ferry dispute went on and the ferry operators refused to talk.\n").unwrap();
+    std::fs::write(env.archive().join("new.txt"), "Dispute is settled\n3 March 2020\n\nThe ferry dispute is settled at last after long and hard talks.\n").unwrap();
+    assert!(env
+        .run(&["index", "-q", env.archive().to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(env.paths(&["ferry"]), vec!["old.txt", "new.txt"]);
+    assert_eq!(env.paths(&["ferry", "--fresh"]), vec!["new.txt", "old.txt"]);
+    // With a half-life of decades, recency hardly matters and relevance wins again.
+    assert_eq!(
+        env.paths(&["ferry", "--fresh", "--half-life", "500y"]),
+        vec!["old.txt", "new.txt"]
+    );
+}
