@@ -74,5 +74,6 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
         offset: a.offset,
         fragments: a.fragments.clamp(1, 20),
         fresh,
+        collapse: !a.no_collapse,
     })
 }

@@ -279,6 +279,7 @@ pub fn run(
             offset: 0,
             fragments: 0,
             fresh: None,
+            collapse: false,
         };
         let hits = if query.is_empty() {
             Vec::new()

@@ -10,6 +10,7 @@
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod dedup;
 pub mod error;
 pub mod eval;
 pub mod extract;

@@ -62,6 +62,10 @@ pub struct SearchArgs {
     #[arg(long, value_name = "AGE", default_value = "30d")]
     pub half_life: String,
 
+    /// Show every copy of a syndicated story instead of one hit with "+N copies"
+    #[arg(long)]
+    pub no_collapse: bool,
+
     /// Result order
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,

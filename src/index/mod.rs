@@ -150,6 +150,7 @@ pub fn to_document(schema: &IndexSchema, a: &Article, stamp: &state::FileStamp) 
         doc.add_date(f.date, DateTime::from_utc(d.utc));
         doc.add_text(f.date_precision, d.precision.as_str());
     }
+    doc.add_u64(f.fingerprint, crate::dedup::fingerprint(&a.fields.body));
     doc.add_text(f.body, &a.fields.body);
     doc
 }

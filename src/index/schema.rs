@@ -64,6 +64,7 @@ pub struct Fields {
     pub source_id: Field,
     pub date: Field,
     pub date_precision: Field,
+    pub fingerprint: Field,
     pub body: Field,
 }
 
@@ -186,6 +187,7 @@ impl IndexSchema {
             source_id: get("source_id")?,
             date: get("date")?,
             date_precision: get("date_precision")?,
+            fingerprint: get("fingerprint")?,
             body: get("body")?,
         };
         Ok(IndexSchema {

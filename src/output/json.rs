@@ -23,6 +23,15 @@ pub struct JsonHit<'a> {
     pub score: f32,
     pub snippet: &'a Snippet,
     pub passages: &'a [Snippet],
+    pub copies: Vec<JsonCopy<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct JsonCopy<'a> {
+    pub id: String,
+    pub path: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<String>,
 }
 
 impl<'a> JsonHit<'a> {
@@ -39,6 +48,16 @@ impl<'a> JsonHit<'a> {
             score: h.score,
             snippet: &h.snippet,
             passages: &h.passages,
+            copies: h
+                .copies
+                .iter()
+                .map(|c| JsonCopy {
+                    id: c.id.to_string(),
+                    path: &c.path,
+                    title: c.title.as_deref(),
+                    date: c.date.map(|d| rfc3339(d.utc)),
+                })
+                .collect(),
         }
     }
 }
@@ -92,6 +111,7 @@ struct JsonArticle<'a> {
     byline: Option<&'a str>,
     authors: &'a [String],
     source_id: Option<&'a str>,
+    fingerprint: String,
     body: &'a str,
 }
 
@@ -107,6 +127,7 @@ pub fn article_value(a: &Article) -> serde_json::Value {
         byline: a.fields.byline.as_deref(),
         authors: &a.fields.authors,
         source_id: a.fields.source_id.as_deref(),
+        fingerprint: format!("{:016x}", crate::dedup::fingerprint(&a.fields.body)),
         body: &a.fields.body,
     })
     .unwrap_or(serde_json::Value::Null)

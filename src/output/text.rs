@@ -97,7 +97,15 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
             .map_or_else(|| "(untitled)".to_string(), |t| terminal_safe(t, true));
         let indent = " ".repeat(width + 2);
         writeln!(out, "{:>width$}. {}", h.rank, paint(color, BOLD, &title))?;
-        writeln!(out, "{indent}{}", paint(color, DIM, &meta_line(&h.article)))?;
+        let mut meta = meta_line(&h.article);
+        if !h.copies.is_empty() {
+            let n = h.copies.len();
+            meta.push_str(&format!(
+                " · +{n} {}",
+                if n == 1 { "copy" } else { "copies" }
+            ));
+        }
+        writeln!(out, "{indent}{}", paint(color, DIM, &meta))?;
         for passage in h.passages.iter().filter(|p| !p.text.is_empty()) {
             writeln!(out, "{indent}{}", render_snippet(passage, color))?;
         }
@@ -113,15 +121,21 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
             None => format!("No hits for {:?}", r.query),
         }
     } else {
+        let folded: usize = r.hits.iter().map(|h| h.copies.len()).sum();
         format!(
-            "Showing {}-{} of {} hits for {:?}",
+            "Showing {}-{} of {} hits for {:?}{}",
             r.offset + 1,
             r.offset + r.hits.len(),
             r.total_hits,
-            r.query
+            r.query,
+            match folded {
+                0 => String::new(),
+                1 => " (1 copy folded)".to_string(),
+                n => format!(" ({n} copies folded)"),
+            }
         )
     };
-    let more = if r.total_hits > r.offset + r.hits.len() && !r.hits.is_empty() {
+    let more = if r.has_more && !r.hits.is_empty() {
         format!(" (next page: --offset {})", r.offset + r.hits.len())
     } else if r.hits.is_empty() && r.total_hits > 0 {
         format!(" ({} hits in all; --offset is past the end)", r.total_hits)

@@ -53,6 +53,17 @@ pub struct SearchRequest {
     pub fragments: usize,
     /// Blend relevance with recency: the half-life of the decay, in seconds.
     pub fresh: Option<f64>,
+    /// Fold near-identical copies of a story into one hit.
+    pub collapse: bool,
+}
+
+/// A copy of a story folded into another hit.
+#[derive(Debug, Clone)]
+pub struct CopyRef {
+    pub id: ArticleId,
+    pub path: String,
+    pub date: Option<crate::extract::date::ArticleDate>,
+    pub title: Option<String>,
 }
 
 /// One ranked article.
@@ -66,6 +77,8 @@ pub struct Hit {
     pub snippet: Snippet,
     /// Up to `fragments` passages, best first; the first is `snippet`.
     pub passages: Vec<Snippet>,
+    /// Near-identical copies folded into this hit, earliest first.
+    pub copies: Vec<CopyRef>,
 }
 
 /// A page of results.
@@ -79,6 +92,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// With no hits: the query with misspelled words replaced by the closest indexed words.
     pub did_you_mean: Option<String>,
+    /// Whether hits follow this page (`--offset` + `--limit` to see them).
+    pub has_more: bool,
 }
 
 /// Runs `req` against an opened index.
@@ -101,24 +116,37 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
     let fresh = req
         .fresh
         .map(|half_life| (latest_date(&searcher), half_life.max(1.0)));
-    let top = TopDocs::with_limit(req.limit.max(1))
-        .and_offset(req.offset)
-        .tweak_score(move |seg: &SegmentReader| {
-            let dates = seg.fast_fields().date("date").ok();
-            let ids = seg.fast_fields().u64("id").ok();
-            move |doc: DocId, score: Score| {
-                let date = dates
-                    .as_ref()
-                    .and_then(|c| c.first(doc))
-                    .map(|d| d.into_timestamp_secs() as f64);
-                let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                let score = match fresh {
-                    Some((anchor, half_life)) => score * recency(date, anchor, half_life),
-                    None => score,
-                };
-                sort_key(sort, score, date, id)
-            }
-        });
+    // Collapsing needs the hits before the page too: copies are looked for among the top
+    // COLLAPSE_WINDOW_FACTOR x (offset + limit) hits.
+    let (fetch, skip) = if req.collapse {
+        (
+            ((req.offset + req.limit) * COLLAPSE_WINDOW_FACTOR)
+                .clamp(50, 5000)
+                .max(req.offset + req.limit),
+            0,
+        )
+    } else {
+        (req.limit.max(1), req.offset)
+    };
+    let top =
+        TopDocs::with_limit(fetch)
+            .and_offset(skip)
+            .tweak_score(move |seg: &SegmentReader| {
+                let dates = seg.fast_fields().date("date").ok();
+                let ids = seg.fast_fields().u64("id").ok();
+                move |doc: DocId, score: Score| {
+                    let date = dates
+                        .as_ref()
+                        .and_then(|c| c.first(doc))
+                        .map(|d| d.into_timestamp_secs() as f64);
+                    let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                    let score = match fresh {
+                        Some((anchor, half_life)) => score * recency(date, anchor, half_life),
+                        None => score,
+                    };
+                    sort_key(sort, score, date, id)
+                }
+            });
     let (total_hits, top_docs) = searcher
         .search(&query, &(Count, top))
         .map_err(|e| match e {
@@ -129,11 +157,37 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
             },
             other => Error::tantivy(&index.dir, other),
         })?;
-    let top_docs = if req.limit == 0 { Vec::new() } else { top_docs };
+    let fetched = top_docs.len();
+    let (groups, has_more): (
+        Vec<(
+            (f64, f64, u64),
+            tantivy::DocAddress,
+            Vec<tantivy::DocAddress>,
+        )>,
+        bool,
+    ) = if req.limit == 0 {
+        (Vec::new(), total_hits > 0)
+    } else if req.collapse {
+        let all = collapse(&searcher, top_docs);
+        let more = all.len() > req.offset + req.limit || total_hits > fetched;
+        (
+            all.into_iter().skip(req.offset).take(req.limit).collect(),
+            more,
+        )
+    } else {
+        let more = total_hits > req.offset + fetched;
+        (
+            top_docs
+                .into_iter()
+                .map(|(k, a)| (k, a, Vec::new()))
+                .collect(),
+            more,
+        )
+    };
 
     let mut analyzer = crate::index::schema::analyzer();
-    let mut hits = Vec::with_capacity(top_docs.len());
-    for (i, (key, addr)) in top_docs.into_iter().enumerate() {
+    let mut hits = Vec::with_capacity(groups.len());
+    for (i, (key, addr, copies)) in groups.into_iter().enumerate() {
         let doc: TantivyDocument = searcher
             .doc(addr)
             .map_err(|e| Error::tantivy(&index.dir, e))?;
@@ -149,11 +203,30 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
                 snippet::SNIPPET_CHARS,
             )
         };
+        let mut copies: Vec<CopyRef> = copies
+            .into_iter()
+            .map(|a| {
+                let doc: TantivyDocument =
+                    searcher.doc(a).map_err(|e| Error::tantivy(&index.dir, e))?;
+                let c = index.article(&doc);
+                Ok(CopyRef {
+                    id: c.id,
+                    path: c.path,
+                    date: c.fields.date,
+                    title: c.fields.title,
+                })
+            })
+            .collect::<Result<_>>()?;
+        copies.sort_by(|a, b| {
+            let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
+            key(a).cmp(&key(b))
+        });
         hits.push(Hit {
             rank: req.offset + i + 1,
             score: score_of(sort, key),
             snippet: passages.first().cloned().unwrap_or_default(),
             passages,
+            copies,
             article,
         });
     }
@@ -164,6 +237,7 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
     };
     Ok(SearchResults {
         did_you_mean,
+        has_more,
         query: req.query.clone(),
         total_hits,
         offset: req.offset,
@@ -171,6 +245,45 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
         took: started.elapsed(),
         hits,
     })
+}
+
+/// How many times the requested page's depth is fetched to find copies to fold.
+pub const COLLAPSE_WINDOW_FACTOR: usize = 4;
+
+/// Groups ranked hits whose fingerprints are near: each group keeps the rank and key of
+/// its best hit, followed by its copies.
+#[allow(clippy::type_complexity)]
+fn collapse(
+    searcher: &tantivy::Searcher,
+    ranked: Vec<((f64, f64, u64), tantivy::DocAddress)>,
+) -> Vec<(
+    (f64, f64, u64),
+    tantivy::DocAddress,
+    Vec<tantivy::DocAddress>,
+)> {
+    let fingerprint = |a: tantivy::DocAddress| -> u64 {
+        searcher
+            .segment_reader(a.segment_ord)
+            .fast_fields()
+            .u64("fingerprint")
+            .ok()
+            .and_then(|c| c.first(a.doc_id))
+            .unwrap_or(0)
+    };
+    let mut groups: Vec<(
+        (f64, f64, u64),
+        tantivy::DocAddress,
+        Vec<tantivy::DocAddress>,
+        u64,
+    )> = Vec::new();
+    for (key, addr) in ranked {
+        let fp = fingerprint(addr);
+        match groups.iter_mut().find(|g| crate::dedup::near(g.3, fp)) {
+            Some(g) => g.2.push(addr),
+            None => groups.push((key, addr, Vec::new(), fp)),
+        }
+    }
+    groups.into_iter().map(|(k, a, c, _)| (k, a, c)).collect()
 }
 
 /// The recency factor of `--fresh`: from 1 for the newest article down to 0.5 for very

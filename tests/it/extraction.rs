@@ -9,7 +9,7 @@ use crate::env::{assert_valid, expected, stderr, validator, TestEnv};
 fn every_fixture_has_its_expected_fields() {
     let env = TestEnv::indexed();
     let expected = expected();
-    let all = env.search_json(&["", "--limit", "1000"]);
+    let all = env.search_json(&["", "--limit", "1000", "--no-collapse"]);
     assert_eq!(all["total_hits"].as_u64().unwrap() as usize, expected.len());
     let article_schema = validator("article.schema.json");
 

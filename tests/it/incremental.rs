@@ -44,7 +44,15 @@ fn archive_files(root: &Path) -> BTreeSet<String> {
 
 /// Paths of all documents in the index, and the number of documents.
 fn indexed(env: &TestEnv) -> (BTreeSet<String>, usize) {
-    let out = env.run(&["search", "", "--limit", "10000", "--format", "jsonl"]);
+    let out = env.run(&[
+        "search",
+        "",
+        "--limit",
+        "10000",
+        "--no-collapse",
+        "--format",
+        "jsonl",
+    ]);
     assert!(
         out.status.code() == Some(0) || out.status.code() == Some(1),
         "{}",

@@ -140,3 +140,59 @@ fn fresh_lifts_recent_articles_over_slightly_better_old_ones() {
         vec!["old.txt", "new.txt"]
     );
 }
+
+#[test]
+fn syndicated_copies_collapse_and_no_collapse_shows_them() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["storm ferries"]);
+    let hits = v["hits"].as_array().unwrap();
+    let storm: Vec<&serde_json::Value> = hits
+        .iter()
+        .filter(|h| {
+            h["title"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Storm cancels ferries")
+        })
+        .collect();
+    assert_eq!(
+        storm.len(),
+        1,
+        "the syndicated near-copy folds into one hit: {v}"
+    );
+    let copies = storm[0]["copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 1);
+    let all_paths = [
+        storm[0]["path"].as_str().unwrap(),
+        copies[0]["path"].as_str().unwrap(),
+    ];
+    assert!(all_paths.contains(&"syndicated/island-storm-ferries.txt"));
+    assert!(all_paths.contains(&"scraped/storm-ferries-cancelled.txt"));
+    // The byte-identical pair folds too.
+    let port = env.search_json(&["title:dockers"]);
+    assert_eq!(port["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(port["hits"][0]["copies"].as_array().unwrap().len(), 1);
+    // Stories that only share a topic stay apart.
+    let strike = env.search_json(&["strike"]);
+    assert!(strike["hits"].as_array().unwrap().len() >= 2);
+    let expanded = env.search_json(&["storm ferries", "--no-collapse"]);
+    let n = expanded["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| {
+            h["title"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("Storm cancels ferries")
+        })
+        .count();
+    assert_eq!(n, 2);
+    assert!(expanded["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["copies"].as_array().unwrap().is_empty()));
+    let text = crate::env::stdout(&env.run(&["search", "title:dockers"]));
+    assert!(text.contains("+1 copy"), "{text}");
+}

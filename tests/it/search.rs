@@ -155,6 +155,35 @@ fn sort_newest_and_oldest_with_undated_last() {
 }
 
 #[test]
+fn collapsed_pages_cover_every_article_once_as_a_hit_or_a_copy() {
+    let env = TestEnv::indexed();
+    let total = env.search_json(&["minister"])["total_hits"]
+        .as_u64()
+        .unwrap() as usize;
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = env.search_json(&["minister", "--limit", "4", "--offset", &offset.to_string()]);
+        let hits = page["hits"].as_array().unwrap();
+        if hits.is_empty() {
+            break;
+        }
+        for h in hits {
+            seen.push(h["path"].as_str().unwrap().to_string());
+            for c in h["copies"].as_array().unwrap() {
+                seen.push(c["path"].as_str().unwrap().to_string());
+            }
+        }
+        offset += 4;
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "no article twice: {seen:?}");
+    assert_eq!(seen.len(), total);
+}
+
+#[test]
 fn pages_do_not_overlap_and_cover_everything() {
     let env = TestEnv::indexed();
     let first = env.search_json(&["minister", "--limit", "5"]);
@@ -163,7 +192,14 @@ fn pages_do_not_overlap_and_cover_everything() {
     let mut seen = Vec::new();
     let mut offset = 0;
     while offset < total {
-        let page = env.search_json(&["minister", "--limit", "5", "--offset", &offset.to_string()]);
+        let page = env.search_json(&[
+            "minister",
+            "--limit",
+            "5",
+            "--no-collapse",
+            "--offset",
+            &offset.to_string(),
+        ]);
         let ranks: Vec<u64> = page["hits"]
             .as_array()
             .unwrap()
@@ -174,7 +210,7 @@ fn pages_do_not_overlap_and_cover_everything() {
         seen.extend(hit_paths(&page));
         offset += 5;
     }
-    let all = env.paths(&["minister", "--limit", "100"]);
+    let all = env.paths(&["minister", "--limit", "100", "--no-collapse"]);
     assert_eq!(seen, all, "pages concatenated equal one big page");
     let mut dedup = seen.clone();
     dedup.sort();
