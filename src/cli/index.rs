@@ -51,8 +51,12 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<ExitCode> {
         threads: a.threads,
         read: Default::default(),
     };
+    // --quiet prints nothing but errors: a file that could not be read is one, a problem
+    // with part of a file that still indexed (a malformed JSON line) is not.
+    let quiet = a.quiet;
     let report = |e: &FileError, severity: Severity| match severity {
         Severity::Skipped => eprintln!("newsdex: skipped {}: {}", e.path, e.reason),
+        Severity::Warning if quiet => {}
         Severity::Warning => eprintln!("newsdex: warning: {}: {}", e.path, e.reason),
     };
     let summary = index::build(&req, report)?;
