@@ -12,8 +12,9 @@
 //! unwrapped when the outer object has no article fields itself. A malformed JSON Lines
 //! line is reported as "line N: invalid JSON (...)" and the other lines are still read.
 //! Record keys: the article's id, else "line:N" for JSON Lines or the 1-based position in
-//! an array; "" for a file holding a single object. ninjs items are detected and named
-//! "ninjs"; ninjs pictures, videos and other non-text items are skipped.
+//! an array, with "#2", "#3" added to a repeated id; "" for a file holding a single
+//! object. ninjs items are detected and named "ninjs"; ninjs pictures, videos and other
+//! non-text items are skipped.
 
 use serde_json::{Map, Value};
 
@@ -133,7 +134,7 @@ pub fn extract(text: &str, lines: bool, mapping: &Mapping) -> Extracted {
 
     let mut ninjs = false;
     let single = single_doc && objects.len() == 1;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (obj, fallback_key) in objects {
         if is_ninjs(obj) {
             ninjs = true;
@@ -150,10 +151,13 @@ pub fn extract(text: &str, lines: bool, mapping: &Mapping) -> Extracted {
         } else {
             id.clone().unwrap_or(fallback_key)
         };
-        if seen.contains(&key) {
-            key = format!("{key}#{}", seen.len() + 1);
+        let base = key.clone();
+        let mut n = 1;
+        while seen.contains(&key) {
+            n += 1;
+            key = format!("{base}#{n}");
         }
-        seen.push(key.clone());
+        seen.insert(key.clone());
         out.records.push(Record { key, fields });
     }
     out.detail = Some(if ninjs {
@@ -621,7 +625,7 @@ mod tests {
                {"item": {"title": "B", "body": "b"}}, {"item": {"title": "C", "body": "c", "guid": "g-1"}}]}}"#,
         );
         let keys: Vec<&str> = out.records.iter().map(|r| r.key.as_str()).collect();
-        assert_eq!(keys, ["g-1", "2", "g-1#3"]);
+        assert_eq!(keys, ["g-1", "2", "g-1#2"]);
         let arr = auto(r#"[{"title": "A", "text": "a"}, {"title": "B", "text": "b"}]"#);
         assert_eq!(arr.records.len(), 2);
         assert_eq!(arr.records[1].key, "2");

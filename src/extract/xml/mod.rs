@@ -165,10 +165,10 @@ fn summarise_skipped(skipped: &[String], found: usize) -> Vec<String> {
 }
 
 /// Finished records with stable, unique keys: "" for a single item, else the item's id,
-/// else its 1-based position.
+/// else its 1-based position; a repeated id gets "#2", "#3" in document order.
 fn records(items: Vec<Item>) -> Vec<Record> {
     let single = items.len() == 1;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     items
         .into_iter()
         .enumerate()
@@ -179,10 +179,13 @@ fn records(items: Vec<Item>) -> Vec<Record> {
             } else {
                 item.id.clone().unwrap_or_else(|| (i + 1).to_string())
             };
-            if seen.contains(&key) {
-                key = format!("{key}#{}", i + 1);
+            let base = key.clone();
+            let mut n = 1;
+            while seen.contains(&key) {
+                n += 1;
+                key = format!("{base}#{n}");
             }
-            seen.push(key.clone());
+            seen.insert(key.clone());
             Record {
                 key,
                 fields: item.fields,
@@ -237,7 +240,7 @@ mod tests {
              <item><title>C</title><guid>g1</guid><description>c</description></item></channel></rss>",
         );
         let keys: Vec<&str> = out.records.iter().map(|r| r.key.as_str()).collect();
-        assert_eq!(keys, ["g1", "2", "g1#3"]);
+        assert_eq!(keys, ["g1", "2", "g1#2"]);
         assert_eq!(out.records[0].fields.source_id.as_deref(), Some("g1"));
     }
 
