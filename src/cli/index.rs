@@ -64,11 +64,16 @@ pub struct IndexArgs {
 /// Prints problems as they happen and a progress bar on a terminal.
 struct Reporter {
     bar: bool,
+    /// `--quiet`: errors (skipped files) only, no warnings.
+    quiet: bool,
     last_draw: Option<Instant>,
 }
 
 impl Observer for Reporter {
     fn problem(&mut self, e: &FileError, severity: Severity) {
+        if self.quiet && severity == Severity::Warning {
+            return;
+        }
         self.clear();
         match severity {
             Severity::Skipped => eprintln!("newsdex: skipped {}: {}", e.path, e.reason),
@@ -133,6 +138,7 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<ExitCode> {
     req.read.extract.json = a.mapping.to_mapping();
     let mut reporter = Reporter {
         bar,
+        quiet: a.quiet,
         last_draw: None,
     };
     let summary = index::build(&req, &mut reporter)?;
