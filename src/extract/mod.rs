@@ -108,6 +108,7 @@ pub fn extract(format: Format, text: &str, opts: &ExtractOptions) -> Extracted {
             .push(format!("{dropped} record(s) without title or text skipped"));
     }
     for r in &mut out.records {
+        scrub(&mut r.fields);
         if r.fields.authors.is_empty() {
             if let Some(b) = &r.fields.byline {
                 r.fields.authors = byline::names(b);
@@ -115,6 +116,33 @@ pub fn extract(format: Format, text: &str, opts: &ExtractOptions) -> Extracted {
         }
     }
     out
+}
+
+/// The last line of defence for every extractor: no control, bidi or zero-width
+/// character reaches the index, and one-line fields stay on one line.
+fn scrub(f: &mut crate::article::Fields) {
+    let one_line = |s: &mut Option<String>| {
+        if let Some(v) = s.as_mut() {
+            if v.chars().any(|c| is_invisible(c) || c == '\n') {
+                *v = squash_spaces(&v.replace(is_invisible, " "));
+            }
+        }
+        if s.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            *s = None;
+        }
+    };
+    one_line(&mut f.title);
+    one_line(&mut f.byline);
+    one_line(&mut f.source_id);
+    for a in &mut f.authors {
+        if a.chars().any(is_invisible) {
+            *a = squash_spaces(&a.replace(is_invisible, " "));
+        }
+    }
+    f.authors.retain(|a| !a.is_empty());
+    if f.body.chars().any(is_invisible) {
+        f.body = f.body.chars().filter(|&c| !is_invisible(c)).collect();
+    }
 }
 
 /// Removes what must never reach the index or a terminal: C0/C1 control characters (except

@@ -158,14 +158,7 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
             other => Error::tantivy(&index.dir, other),
         })?;
     let fetched = top_docs.len();
-    let (groups, has_more): (
-        Vec<(
-            (f64, f64, u64),
-            tantivy::DocAddress,
-            Vec<tantivy::DocAddress>,
-        )>,
-        bool,
-    ) = if req.limit == 0 {
+    let (groups, has_more): (Vec<Group>, bool) = if req.limit == 0 {
         (Vec::new(), total_hits > 0)
     } else if req.collapse {
         let all = collapse(&searcher, top_docs);
@@ -247,20 +240,21 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
     })
 }
 
+/// A ranked hit's sort key and address.
+type Ranked = ((f64, f64, u64), tantivy::DocAddress);
+/// A collapsed group: the best hit's key and address, then its copies.
+type Group = (
+    (f64, f64, u64),
+    tantivy::DocAddress,
+    Vec<tantivy::DocAddress>,
+);
+
 /// How many times the requested page's depth is fetched to find copies to fold.
 pub const COLLAPSE_WINDOW_FACTOR: usize = 4;
 
 /// Groups ranked hits whose fingerprints are near: each group keeps the rank and key of
 /// its best hit, followed by its copies.
-#[allow(clippy::type_complexity)]
-fn collapse(
-    searcher: &tantivy::Searcher,
-    ranked: Vec<((f64, f64, u64), tantivy::DocAddress)>,
-) -> Vec<(
-    (f64, f64, u64),
-    tantivy::DocAddress,
-    Vec<tantivy::DocAddress>,
-)> {
+fn collapse(searcher: &tantivy::Searcher, ranked: Vec<Ranked>) -> Vec<Group> {
     let fingerprint = |a: tantivy::DocAddress| -> u64 {
         searcher
             .segment_reader(a.segment_ord)
@@ -270,20 +264,15 @@ fn collapse(
             .and_then(|c| c.first(a.doc_id))
             .unwrap_or(0)
     };
-    let mut groups: Vec<(
-        (f64, f64, u64),
-        tantivy::DocAddress,
-        Vec<tantivy::DocAddress>,
-        u64,
-    )> = Vec::new();
+    let mut groups: Vec<(Group, u64)> = Vec::new();
     for (key, addr) in ranked {
         let fp = fingerprint(addr);
-        match groups.iter_mut().find(|g| crate::dedup::near(g.3, fp)) {
-            Some(g) => g.2.push(addr),
-            None => groups.push((key, addr, Vec::new(), fp)),
+        match groups.iter_mut().find(|g| crate::dedup::near(g.1, fp)) {
+            Some(g) => g.0 .2.push(addr),
+            None => groups.push(((key, addr, Vec::new()), fp)),
         }
     }
-    groups.into_iter().map(|(k, a, c, _)| (k, a, c)).collect()
+    groups.into_iter().map(|(g, _)| g).collect()
 }
 
 /// The recency factor of `--fresh`: from 1 for the newest article down to 0.5 for very
