@@ -26,9 +26,14 @@ fn summary_line_and_quiet() {
         "{s}"
     );
     assert_eq!(s.lines().count(), 1);
+    let err = stderr(&out);
     assert!(
-        out.stderr.is_empty(),
-        "no progress bar when stderr is not a terminal"
+        !err.contains('\r') && !err.contains('\x1b'),
+        "no progress bar when stderr is not a terminal: {err:?}"
+    );
+    assert!(
+        err.lines().all(|l| l.starts_with("newsdex: warning: ")),
+        "only the fixtures' warnings: {err}"
     );
     let quiet = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(quiet.status.success());
