@@ -3,6 +3,7 @@
 //! result to a printer. `run` returns the process exit code: 0 success / hits, 1 no hits,
 //! 2 error.
 
+mod aggregate;
 mod eval;
 pub(crate) mod extract;
 mod index;
@@ -51,6 +52,8 @@ Examples:
   newsdex show 3fa2b1c4d5e6f708               one article in full
   newsdex stats                               size and date range of the index
   newsdex extract page.html                   what newsdex reads from a file
+  newsdex timeline strike --by year           coverage over time, as a bar chart
+  newsdex facets byline 'title:election'      top bylines for a query
 
 Index location: --index PATH, else $NEWSDEX_INDEX, else
 $XDG_DATA_HOME/newsdex/index (~/.local/share/newsdex/index).
@@ -82,6 +85,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// Show what would be indexed from the given files (format, encoding, fields)
     Extract(ExtractArgs),
+    /// Coverage of a query over time: counts per day, week, month or year
+    Timeline(aggregate::TimelineArgs),
+    /// Top bylines, years or sources among the articles a query matches
+    Facets(aggregate::FacetsArgs),
     /// Measure ranking quality against relevance judgments (MAP, P@10, nDCG@10, R@100)
     Eval(eval::EvalArgs),
 }
@@ -114,6 +121,8 @@ where
         Command::Stats(a) => stats::run(a, index),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a, index),
+        Command::Timeline(a) => aggregate::timeline(a, index),
+        Command::Facets(a) => aggregate::facets(a, index),
     }
 }
 

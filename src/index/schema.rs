@@ -104,6 +104,10 @@ impl IndexSchema {
                     if f.stored {
                         opts = opts.set_stored();
                     }
+                    if f.fast {
+                        // Whole values, untokenised: what facets count.
+                        opts = opts.set_fast("raw");
+                    }
                     b.add_text_field(&f.name, opts);
                 }
                 "string" => {

@@ -2,6 +2,7 @@
 //! tests print into a `Vec<u8>`. Text goes to people (colour, sanitised article text);
 //! JSON, JSON Lines and CSV go to scripts, in the shapes documented in `schema/`.
 
+pub mod aggregate;
 pub mod csv;
 pub mod json;
 pub mod text;

@@ -6,6 +6,7 @@
 //! does not touch scores. Ordering is total: ties fall back to date (newest first), then id,
 //! so the same query over the same index always prints the same list.
 
+pub mod aggregate;
 pub mod dates;
 pub mod passages;
 pub mod query;

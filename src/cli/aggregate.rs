@@ -1,0 +1,187 @@
+//! `newsdex timeline QUERY` and `newsdex facets byline|year|source [QUERY]`: how coverage
+//! of a query changed over time, and its top bylines, years and sources.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::error::Result;
+use crate::index::OpenIndex;
+use crate::output;
+use crate::search::aggregate::{self, FacetKind, Interval};
+use crate::search::dates;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// Date bounds shared by the aggregation commands.
+#[derive(Debug, Args)]
+pub struct Bounds {
+    /// Only articles dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Match any term (OR) instead of all terms (AND)
+    #[arg(long)]
+    pub any: bool,
+}
+
+impl Bounds {
+    fn spans(&self) -> Result<(Option<dates::Span>, Option<dates::Span>)> {
+        let from = self
+            .from
+            .as_deref()
+            .map(|s| dates::parse_span("--from", s))
+            .transpose()?;
+        let to = self
+            .to
+            .as_deref()
+            .map(|s| dates::parse_span("--to", s))
+            .transpose()?;
+        Ok((from, to))
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Buckets are calendar days, ISO weeks (Monday first), calendar months or calendar years;
+every bucket between the first and last match (or --from/--to) is listed, empty ones with 0.
+--normalize divides each count by all articles in the bucket (coverage share).
+
+Examples:
+  newsdex timeline syria --by month
+  newsdex timeline 'title:strike' --by year --normalize --format csv > strikes.csv")]
+pub struct TimelineArgs {
+    /// The query (several words are joined with spaces; '' for all articles)
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Bucket size
+    #[arg(long, value_enum, default_value_t = ByArg::Month)]
+    pub by: ByArg,
+    /// Divide by all articles in each bucket
+    #[arg(long)]
+    pub normalize: bool,
+    #[command(flatten)]
+    pub bounds: Bounds,
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+byline counts normalised author names; year the publication year; source the top-level
+directory of each article's path in the archive (usually the outlet or feed).
+
+Examples:
+  newsdex facets byline
+  newsdex facets year 'title:strike'
+  newsdex facets source syria --from 2014 --format json")]
+pub struct FacetsArgs {
+    /// What to count
+    #[arg(value_enum)]
+    pub facet: FacetArg,
+    /// The query ('' or nothing for all articles)
+    #[arg(value_name = "QUERY", num_args = 0..)]
+    pub query: Vec<String>,
+    /// How many values
+    #[arg(short = 'n', long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[command(flatten)]
+    pub bounds: Bounds,
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
+    pub format: TableFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetArg {
+    Byline,
+    Year,
+    Source,
+}
+
+pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<ExitCode> {
+    let (from, to) = a.bounds.spans()?;
+    let by = match a.by {
+        ByArg::Day => Interval::Day,
+        ByArg::Week => Interval::Week,
+        ByArg::Month => Interval::Month,
+        ByArg::Year => Interval::Year,
+    };
+    let index = OpenIndex::open(&index_dir)?;
+    let t = aggregate::timeline(
+        &index,
+        &a.query.join(" "),
+        a.bounds.any,
+        from,
+        to,
+        by,
+        a.normalize,
+    )?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match a.format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &t).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => output::aggregate::timeline_csv(&mut out, &t)?,
+        TableFormat::Text => output::aggregate::timeline_text(&mut out, &t)?,
+    }
+    out.flush()?;
+    Ok(if t.matched + t.undated == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<ExitCode> {
+    let (from, to) = a.bounds.spans()?;
+    let kind = match a.facet {
+        FacetArg::Byline => FacetKind::Byline,
+        FacetArg::Year => FacetKind::Year,
+        FacetArg::Source => FacetKind::Source,
+    };
+    let index = OpenIndex::open(&index_dir)?;
+    let f = aggregate::facets(
+        &index,
+        &a.query.join(" "),
+        a.bounds.any,
+        from,
+        to,
+        kind,
+        a.limit,
+    )?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match a.format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &f).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => output::aggregate::facets_csv(&mut out, &f)?,
+        TableFormat::Text => output::aggregate::facets_text(&mut out, &f)?,
+    }
+    out.flush()?;
+    Ok(if f.values.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

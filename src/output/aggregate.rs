@@ -1,0 +1,138 @@
+//! Printers for timelines and facets: a bar chart for people, JSON and CSV for plotting.
+
+use std::io::Write;
+
+use crate::output::terminal_safe;
+use crate::search::aggregate::{Facets, Timeline};
+
+const BAR_WIDTH: usize = 50;
+
+fn bar(value: f64, max: f64, width: usize) -> String {
+    if max <= 0.0 || value <= 0.0 {
+        return String::new();
+    }
+    let eighths = ((value / max) * (width * 8) as f64).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    s.push_str(PARTS[eighths % 8]);
+    if s.is_empty() {
+        s.push('▏');
+    }
+    s
+}
+
+fn label(t: &Timeline, start: &str) -> String {
+    match t.by {
+        crate::search::aggregate::Interval::Year => start[..4].to_string(),
+        crate::search::aggregate::Interval::Month => start[..7].to_string(),
+        _ => start.to_string(),
+    }
+}
+
+pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
+    let normalized = t.buckets.iter().any(|b| b.share.is_some());
+    let max = t
+        .buckets
+        .iter()
+        .map(|b| {
+            if normalized {
+                b.share.unwrap_or(0.0)
+            } else {
+                b.count as f64
+            }
+        })
+        .fold(0.0, f64::max);
+    for b in &t.buckets {
+        let value = if normalized {
+            b.share.unwrap_or(0.0)
+        } else {
+            b.count as f64
+        };
+        let figure = match (b.share, b.total) {
+            (Some(share), Some(total)) => {
+                format!("{:5.1}%  ({}/{})", share * 100.0, b.count, total)
+            }
+            _ => b.count.to_string(),
+        };
+        writeln!(
+            out,
+            "{:<10} {:<width$} {figure}",
+            label(t, &b.start),
+            bar(value, max, BAR_WIDTH),
+            width = BAR_WIDTH + 1
+        )?;
+    }
+    let undated = if t.undated > 0 {
+        format!(", {} undated (not shown)", t.undated)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{} articles match {:?}{undated}",
+        t.matched,
+        terminal_safe(&t.query, true)
+    )
+}
+
+pub fn timeline_csv(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["start", "count", "total", "share"])?;
+    for b in &t.buckets {
+        w.write_record([
+            b.start.clone(),
+            b.count.to_string(),
+            b.total.map(|t| t.to_string()).unwrap_or_default(),
+            b.share.map(|s| format!("{s:.6}")).unwrap_or_default(),
+        ])?;
+    }
+    w.flush()
+}
+
+pub fn facets_text(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
+    let width = f
+        .values
+        .iter()
+        .map(|v| v.value.chars().count())
+        .max()
+        .unwrap_or(5)
+        .min(40);
+    let max = f.values.first().map_or(0.0, |v| v.count as f64);
+    for v in &f.values {
+        let name: String = terminal_safe(&v.value, true).chars().take(40).collect();
+        writeln!(
+            out,
+            "{name:<width$}  {:>6}  {}",
+            v.count,
+            bar(v.count as f64, max, 30)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} articles matched; {} without a value",
+        f.matched, f.missing
+    )
+}
+
+pub fn facets_csv(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["value", "count"])?;
+    for v in &f.values {
+        w.write_record([v.value.clone(), v.count.to_string()])?;
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_maximum() {
+        assert_eq!(bar(10.0, 10.0, BAR_WIDTH).chars().count(), BAR_WIDTH);
+        assert_eq!(bar(5.0, 10.0, 30).chars().count(), 15);
+        assert_eq!(bar(0.0, 10.0, 30), "");
+        assert_eq!(bar(0.01, 10.0, 30), "▏");
+        assert_eq!(bar(5.0, 0.0, 30), "");
+    }
+}

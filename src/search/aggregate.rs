@@ -1,0 +1,442 @@
+//! Aggregations over all the articles a query matches: coverage over time (`timeline`)
+//! and top values (`facets`: bylines, years, sources).
+//!
+//! Calendar buckets are real calendar months and years (tantivy's date histogram only
+//! takes fixed intervals), so the collector gathers each match's date from the fast field
+//! and the bucketing is done here with calendar arithmetic. Weeks start on Monday (ISO).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::{DocId, ReloadPolicy, Score, SegmentOrdinal, SegmentReader};
+use time::{Date, Duration, Month, OffsetDateTime};
+
+use crate::error::{Error, Result};
+use crate::index::OpenIndex;
+use crate::search::{build_query, SearchRequest, Sort, Span};
+
+/// Timeline bucket size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Interval {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// The most buckets a timeline may have; past it, ask for a coarser interval.
+pub const MAX_BUCKETS: usize = 50_000;
+
+/// One bucket of a timeline.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Bucket {
+    /// First day of the bucket, `YYYY-MM-DD`.
+    pub start: String,
+    pub count: u64,
+    /// All articles in the bucket (with `normalize`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    /// `count / total` (with `normalize`; 0 when the bucket has no articles).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
+}
+
+/// Coverage of a query over time.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub query: String,
+    pub by: Interval,
+    /// Matching articles with a date (the ones in buckets).
+    pub matched: u64,
+    /// Matching articles without a date (in no bucket).
+    pub undated: u64,
+    pub buckets: Vec<Bucket>,
+}
+
+/// Collects the date (seconds) of every matching document, and counts undated ones.
+struct DateCollector;
+
+struct DateSegment {
+    dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    out: (Vec<i64>, u64),
+}
+
+impl Collector for DateCollector {
+    type Fruit = (Vec<i64>, u64);
+    type Child = DateSegment;
+
+    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<DateSegment> {
+        Ok(DateSegment {
+            dates: seg.fast_fields().date("date").ok(),
+            out: (Vec::new(), 0),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(Vec<i64>, u64)>) -> tantivy::Result<(Vec<i64>, u64)> {
+        let undated = fruits.iter().map(|f| f.1).sum();
+        Ok((fruits.into_iter().flat_map(|f| f.0).collect(), undated))
+    }
+}
+
+impl SegmentCollector for DateSegment {
+    type Fruit = (Vec<i64>, u64);
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        match self.dates.as_ref().and_then(|c| c.first(doc)) {
+            Some(d) => self.out.0.push(d.into_timestamp_secs()),
+            None => self.out.1 += 1,
+        }
+    }
+
+    fn harvest(self) -> (Vec<i64>, u64) {
+        self.out
+    }
+}
+
+/// The first day of the bucket holding `date`.
+pub fn bucket_start(date: Date, by: Interval) -> Date {
+    match by {
+        Interval::Day => date,
+        Interval::Week => {
+            date - Duration::days(i64::from(date.weekday().number_days_from_monday()))
+        }
+        Interval::Month => date.replace_day(1).unwrap_or(date),
+        Interval::Year => Date::from_calendar_date(date.year(), Month::January, 1).unwrap_or(date),
+    }
+}
+
+/// The first day of the bucket after the one starting on `start`.
+pub fn next_bucket(start: Date, by: Interval) -> Option<Date> {
+    match by {
+        Interval::Day => start.next_day(),
+        Interval::Week => start.checked_add(Duration::days(7)),
+        Interval::Month => {
+            let (y, m) = if start.month() == Month::December {
+                (start.year() + 1, Month::January)
+            } else {
+                (start.year(), start.month().next())
+            };
+            Date::from_calendar_date(y, m, 1).ok()
+        }
+        Interval::Year => Date::from_calendar_date(start.year() + 1, Month::January, 1).ok(),
+    }
+}
+
+fn date_of(secs: i64) -> Option<Date> {
+    OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .map(|t| t.date())
+}
+
+fn counts_by_bucket(dates: &[i64], by: Interval) -> HashMap<Date, u64> {
+    let mut counts = HashMap::new();
+    for &d in dates {
+        if let Some(day) = date_of(d) {
+            *counts.entry(bucket_start(day, by)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn base_request(query: &str, any: bool, from: Option<Span>, to: Option<Span>) -> SearchRequest {
+    SearchRequest {
+        query: query.to_string(),
+        any,
+        from,
+        to,
+        sort: Sort::Relevance,
+        limit: 0,
+        offset: 0,
+        fragments: 0,
+        fresh: None,
+        collapse: false,
+    }
+}
+
+/// Counts matching articles per day, week, calendar month or calendar year; every bucket
+/// from the first to the last (or over `--from`/`--to`) is listed, empty ones with 0.
+pub fn timeline(
+    index: &OpenIndex,
+    query: &str,
+    any: bool,
+    from: Option<Span>,
+    to: Option<Span>,
+    by: Interval,
+    normalize: bool,
+) -> Result<Timeline> {
+    crate::index::guard(&index.dir, || {
+        let searcher = searcher(index)?;
+        let req = base_request(query, any, from, to);
+        let (q, _, _) = build_query(index, &req)?;
+        let (dates, undated) = searcher
+            .search(&q, &DateCollector)
+            .map_err(|e| Error::tantivy(&index.dir, e))?;
+        let counts = counts_by_bucket(&dates, by);
+        let totals = if normalize {
+            let all = base_request("", false, from, to);
+            let (q_all, _, _) = build_query(index, &all)?;
+            let (all_dates, _) = searcher
+                .search(&q_all, &DateCollector)
+                .map_err(|e| Error::tantivy(&index.dir, e))?;
+            Some(counts_by_bucket(&all_dates, by))
+        } else {
+            None
+        };
+        let first = from
+            .map(|s| s.start.date())
+            .or_else(|| dates.iter().min().and_then(|&d| date_of(d)));
+        let last = to
+            .map(|s| (s.end - Duration::SECOND).date())
+            .or_else(|| dates.iter().max().and_then(|&d| date_of(d)));
+        let mut buckets = Vec::new();
+        if let (Some(first), Some(last)) = (first, last) {
+            let mut at = bucket_start(first, by);
+            let end = bucket_start(last, by);
+            while at <= end {
+                if buckets.len() == MAX_BUCKETS {
+                    return Err(Error::Query {
+                        query: query.to_string(),
+                        reason: format!(
+                            "the timeline would have more than {MAX_BUCKETS} buckets; use a coarser --by or a narrower --from/--to"
+                        ),
+                    });
+                }
+                let count = counts.get(&at).copied().unwrap_or(0);
+                let total = totals.as_ref().map(|t| t.get(&at).copied().unwrap_or(0));
+                buckets.push(Bucket {
+                    start: format!("{:04}-{:02}-{:02}", at.year(), at.month() as u8, at.day()),
+                    count,
+                    total,
+                    share: total.map(|t| if t == 0 { 0.0 } else { count as f64 / t as f64 }),
+                });
+                match next_bucket(at, by) {
+                    Some(n) => at = n,
+                    None => break,
+                }
+            }
+        }
+        Ok(Timeline {
+            query: query.to_string(),
+            by,
+            matched: dates.len() as u64,
+            undated,
+            buckets,
+        })
+    })
+}
+
+/// What a facet counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetKind {
+    /// Normalised author names.
+    Byline,
+    /// Publication year.
+    Year,
+    /// The top-level directory of the article's path in the archive (archives are usually
+    /// organised by outlet or feed).
+    Source,
+}
+
+/// Top values of a facet among the articles a query matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facets {
+    pub query: String,
+    pub facet: FacetKind,
+    /// Articles the query matched.
+    pub matched: u64,
+    /// Matching articles with no value for the facet.
+    pub missing: u64,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: u64,
+}
+
+struct FacetCollector(FacetKind);
+
+struct FacetSegment {
+    kind: FacetKind,
+    strings: Option<tantivy::columnar::StrColumn>,
+    dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    ords: HashMap<u64, u64>,
+    years: HashMap<i32, u64>,
+    matched: u64,
+    missing: u64,
+}
+
+type FacetFruit = (HashMap<String, u64>, u64, u64);
+
+impl Collector for FacetCollector {
+    type Fruit = FacetFruit;
+    type Child = FacetSegment;
+
+    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<FacetSegment> {
+        let ff = seg.fast_fields();
+        let strings = match self.0 {
+            FacetKind::Byline => ff.str("authors")?,
+            FacetKind::Source => ff.str("path")?,
+            FacetKind::Year => None,
+        };
+        Ok(FacetSegment {
+            kind: self.0,
+            strings,
+            dates: ff.date("date").ok(),
+            ords: HashMap::new(),
+            years: HashMap::new(),
+            matched: 0,
+            missing: 0,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetFruit>) -> tantivy::Result<FacetFruit> {
+        let mut all: HashMap<String, u64> = HashMap::new();
+        let (mut matched, mut missing) = (0, 0);
+        for (values, m, miss) in fruits {
+            for (k, v) in values {
+                *all.entry(k).or_insert(0) += v;
+            }
+            matched += m;
+            missing += miss;
+        }
+        Ok((all, matched, missing))
+    }
+}
+
+impl SegmentCollector for FacetSegment {
+    type Fruit = FacetFruit;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.matched += 1;
+        match self.kind {
+            FacetKind::Year => match self.dates.as_ref().and_then(|c| c.first(doc)) {
+                Some(d) => *self.years.entry(d.into_utc().year()).or_insert(0) += 1,
+                None => self.missing += 1,
+            },
+            FacetKind::Byline | FacetKind::Source => {
+                let mut any = false;
+                if let Some(col) = &self.strings {
+                    for ord in col.term_ords(doc) {
+                        any = true;
+                        *self.ords.entry(ord).or_insert(0) += 1;
+                    }
+                }
+                if !any {
+                    self.missing += 1;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> FacetFruit {
+        let mut values: HashMap<String, u64> = HashMap::new();
+        for (year, n) in self.years {
+            values.insert(year.to_string(), n);
+        }
+        if let Some(col) = &self.strings {
+            let mut buf = String::new();
+            for (ord, n) in self.ords {
+                buf.clear();
+                if col.ord_to_str(ord, &mut buf).unwrap_or(false) {
+                    let key = match self.kind {
+                        FacetKind::Source => match buf.split_once('/') {
+                            Some((top, _)) => top.to_string(),
+                            None => "(archive root)".to_string(),
+                        },
+                        _ => buf.clone(),
+                    };
+                    *values.entry(key).or_insert(0) += n;
+                }
+            }
+        }
+        (values, self.matched, self.missing)
+    }
+}
+
+/// The `limit` most frequent values of `kind` among the query's matches; ties by value.
+pub fn facets(
+    index: &OpenIndex,
+    query: &str,
+    any: bool,
+    from: Option<Span>,
+    to: Option<Span>,
+    kind: FacetKind,
+    limit: usize,
+) -> Result<Facets> {
+    crate::index::guard(&index.dir, || {
+        let searcher = searcher(index)?;
+        let (q, _, _) = build_query(index, &base_request(query, any, from, to))?;
+        let (values, matched, missing) = searcher
+            .search(&q, &FacetCollector(kind))
+            .map_err(|e| Error::tantivy(&index.dir, e))?;
+        let mut values: Vec<FacetValue> = values
+            .into_iter()
+            .map(|(value, count)| FacetValue { value, count })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(limit);
+        Ok(Facets {
+            query: query.to_string(),
+            facet: kind,
+            matched,
+            missing,
+            values,
+        })
+    })
+}
+
+fn searcher(index: &OpenIndex) -> Result<tantivy::Searcher> {
+    let reader: tantivy::IndexReader = index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    Ok(reader.searcher())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::from_calendar_date(y, Month::try_from(m).unwrap(), day).unwrap()
+    }
+
+    #[test]
+    fn calendar_buckets() {
+        assert_eq!(bucket_start(d(2014, 1, 22), Interval::Month), d(2014, 1, 1));
+        assert_eq!(bucket_start(d(2014, 1, 22), Interval::Year), d(2014, 1, 1));
+        // 2014-01-22 was a Wednesday; its ISO week starts on Monday the 20th.
+        assert_eq!(bucket_start(d(2014, 1, 22), Interval::Week), d(2014, 1, 20));
+        assert_eq!(
+            next_bucket(d(2014, 12, 1), Interval::Month),
+            Some(d(2015, 1, 1))
+        );
+        assert_eq!(
+            next_bucket(d(2016, 2, 1), Interval::Month),
+            Some(d(2016, 3, 1))
+        );
+        assert_eq!(
+            next_bucket(d(2014, 1, 20), Interval::Week),
+            Some(d(2014, 1, 27))
+        );
+        assert_eq!(
+            next_bucket(d(2014, 1, 31), Interval::Day),
+            Some(d(2014, 2, 1))
+        );
+    }
+}
