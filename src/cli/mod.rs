@@ -7,8 +7,9 @@ mod aggregate;
 mod eval;
 pub(crate) mod extract;
 mod index;
-mod search;
+pub(crate) mod search;
 pub(crate) mod show;
+mod similar;
 mod stats;
 
 use std::ffi::OsString;
@@ -50,6 +51,7 @@ Examples:
   newsdex search 'title:lighthouse' --from 2014-01 --to 2014-03
   newsdex search syria --sort newest --format jsonl | jq -r .title
   newsdex show 3fa2b1c4d5e6f708               one article in full
+  newsdex similar 3fa2b1c4d5e6f708 --follow   related stories, oldest first
   newsdex stats                               size and date range of the index
   newsdex extract page.html                   what newsdex reads from a file
   newsdex timeline strike --by year           coverage over time, as a bar chart
@@ -81,6 +83,8 @@ pub enum Command {
     Search(SearchArgs),
     /// Print one article in full
     Show(ShowArgs),
+    /// Related coverage of one article (--follow: in date order)
+    Similar(similar::SimilarArgs),
     /// Print document count, date range and size of the index
     Stats(StatsArgs),
     /// Show what would be indexed from the given files (format, encoding, fields)
@@ -118,6 +122,7 @@ where
         Command::Index(a) => index::run(a, index),
         Command::Search(a) => search::run(a, index),
         Command::Show(a) => show::run(a, index),
+        Command::Similar(a) => similar::run(a, index),
         Command::Stats(a) => stats::run(a, index),
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a, index),

@@ -105,6 +105,18 @@ pub fn run(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
 fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults> {
     let started = Instant::now();
     let (query, highlight, words) = build_query(index, req)?;
+    execute(index, req, query, &highlight, &words, started)
+}
+
+/// Runs a compiled query: ranking, collapse, passages, suggestions.
+fn execute(
+    index: &OpenIndex,
+    req: &SearchRequest,
+    query: Box<dyn Query>,
+    highlight: &query::Highlight,
+    words: &[String],
+    started: Instant,
+) -> Result<SearchResults> {
     let reader = index
         .index
         .reader_builder()
@@ -192,7 +204,7 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
             passages::passages(
                 &article.fields.body,
                 &mut analyzer,
-                &highlight,
+                highlight,
                 req.fragments,
                 snippet::SNIPPET_CHARS,
             )
@@ -225,7 +237,7 @@ fn run_unguarded(index: &OpenIndex, req: &SearchRequest) -> Result<SearchResults
         });
     }
     let did_you_mean = if total_hits == 0 && !words.is_empty() {
-        suggest::did_you_mean(index, &searcher, &req.query, &words)
+        suggest::did_you_mean(index, &searcher, &req.query, words)
     } else {
         None
     };
@@ -364,6 +376,89 @@ pub fn build_query(
         highlight,
         words,
     ))
+}
+
+/// Related coverage of article `id`: a more-like-this query over its title and body,
+/// without the article itself and its own copies, other copies collapsed. With `follow`
+/// the related stories come in date order (oldest first, undated last), to read how a
+/// story developed.
+pub fn similar(
+    index: &OpenIndex,
+    id: ArticleId,
+    limit: usize,
+    follow: bool,
+) -> Result<SearchResults> {
+    crate::index::guard(&index.dir, || {
+        let started = Instant::now();
+        let source = article_by_id_unguarded(index, id)?;
+        let f = &index.schema.fields;
+        let mut fields: Vec<(tantivy::schema::Field, Vec<tantivy::schema::OwnedValue>)> = vec![(
+            f.body,
+            vec![tantivy::schema::OwnedValue::Str(source.fields.body.clone())],
+        )];
+        if let Some(t) = &source.fields.title {
+            fields.push((f.title, vec![tantivy::schema::OwnedValue::Str(t.clone())]));
+        }
+        let mlt = tantivy::query::MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(40)
+            .with_min_word_length(3)
+            .with_document_fields(fields);
+        let itself = tantivy::query::TermQuery::new(
+            Term::from_field_u64(f.id, id.0),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(mlt)),
+            (Occur::MustNot, Box::new(itself)),
+        ]));
+        let req = SearchRequest {
+            query: format!("similar:{id}"),
+            any: true,
+            from: None,
+            to: None,
+            sort: Sort::Relevance,
+            // Room for the source's own copies, which are dropped below.
+            limit: limit + 10,
+            offset: 0,
+            fragments: 1,
+            fresh: None,
+            collapse: true,
+        };
+        let mut results = execute(
+            index,
+            &req,
+            query,
+            &query::Highlight::default(),
+            &[],
+            started,
+        )?;
+        let own = crate::dedup::fingerprint(&source.fields.body);
+        results.hits.retain(|h| {
+            !crate::dedup::near(own, crate::dedup::fingerprint(&h.article.fields.body))
+        });
+        results.hits.truncate(limit);
+        if follow {
+            results.hits.sort_by(|a, b| {
+                let key = |h: &Hit| {
+                    (
+                        h.article.fields.date.is_none(),
+                        h.article.fields.date.map(|d| d.utc),
+                        h.article.id,
+                    )
+                };
+                key(a).cmp(&key(b))
+            });
+        }
+        for (i, h) in results.hits.iter_mut().enumerate() {
+            h.rank = i + 1;
+        }
+        results.limit = limit;
+        results.has_more = false;
+        results.took = started.elapsed();
+        Ok(results)
+    })
 }
 
 /// Looks an article up by its id.

@@ -1,0 +1,68 @@
+//! `newsdex similar ID`: related coverage of one article (more-like-this over its title and
+//! body, its own copies left out, other copies collapsed); `--follow` in date order.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::article::DocId;
+use crate::cli::search::FormatArg;
+use crate::cli::ColorChoice;
+use crate::error::{Error, Result};
+use crate::index::OpenIndex;
+use crate::output;
+
+#[derive(Debug, Args)]
+#[command(after_long_help = "\
+Examples:
+  newsdex similar 3fa2b1c4d5e6f708
+  newsdex similar 3fa2b1c4d5e6f708 --follow -n 30    how the story developed, oldest first")]
+pub struct SimilarArgs {
+    /// Article id, as printed by `search`
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// How many related articles
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// List the related stories in date order (oldest first) instead of by similarity
+    #[arg(long)]
+    pub follow: bool,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+
+    /// Colour: auto, always, never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
+    let id = DocId::parse(&a.id).ok_or_else(|| Error::NotFound { id: a.id.clone() })?;
+    let index = OpenIndex::open(&index_dir)?;
+    let results = crate::search::similar(
+        &index,
+        id,
+        a.limit.clamp(1, crate::config::MAX_LIMIT),
+        a.follow,
+    )?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match output::Format::from(a.format) {
+        output::Format::Text => {
+            output::text::search(&mut out, &results, crate::config::use_color(a.color))?
+        }
+        output::Format::Json => output::json::search(&mut out, &results)?,
+        output::Format::Jsonl => output::json::search_lines(&mut out, &results)?,
+        output::Format::Csv => output::csv::search(&mut out, &results)?,
+    }
+    out.flush()?;
+    Ok(if results.hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
