@@ -34,6 +34,7 @@ fn eval_scores_rankings_and_writes_a_trec_run() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    crate::env::assert_valid(&crate::env::validator("eval.schema.json"), &v);
     let t1 = &v["topics"][0];
     assert_eq!(t1["ap"], 1.0);
     assert_eq!(t1["ndcg_10"], 1.0);

@@ -205,6 +205,7 @@ fn timeline_counts_calendar_buckets_with_empty_ones_and_normalizes() {
     ]);
     assert!(out.status.success(), "{}", crate::env::stderr(&out));
     let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    crate::env::assert_valid(&crate::env::validator("timeline.schema.json"), &t);
     let starts: Vec<&str> = t["buckets"]
         .as_array()
         .unwrap()
@@ -255,6 +256,7 @@ fn timeline_counts_calendar_buckets_with_empty_ones_and_normalizes() {
         .stdout,
     )
     .unwrap();
+    crate::env::assert_valid(&crate::env::validator("timeline.schema.json"), &norm);
     for b in norm["buckets"].as_array().unwrap() {
         let (c, n) = (b["count"].as_f64().unwrap(), b["total"].as_f64().unwrap());
         assert!(c <= n);
@@ -282,6 +284,7 @@ fn facets_list_top_bylines_years_and_sources() {
     let out = env.run(&["facets", "byline", "--format", "json", "-n", "100"]);
     assert!(out.status.success(), "{}", crate::env::stderr(&out));
     let f: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    crate::env::assert_valid(&crate::env::validator("facets.schema.json"), &f);
     let values = f["values"].as_array().unwrap();
     let counts: Vec<u64> = values
         .iter()
