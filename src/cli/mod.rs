@@ -26,12 +26,6 @@ pub use search::SearchArgs;
 pub use show::ShowArgs;
 pub use stats::StatsArgs;
 
-const EXIT_CODES: &str = "\
-Exit status:
-  0  success; for search: at least one hit on this page
-  1  search found no hits
-  2  error (bad arguments, bad query or date, missing or damaged index;
-     for index: at least one file could not be indexed)";
 
 /// Full-text search for news archives.
 #[derive(Debug, Parser)]
@@ -61,8 +55,8 @@ Index location: --index PATH, else $NEWSDEX_INDEX, else
 $XDG_DATA_HOME/newsdex/index (~/.local/share/newsdex/index).
 
 ", "Exit status:
-  0  success; for search: at least one hit on this page
-  1  search found no hits
+  0  success; for search, similar, timeline, facets: something was found
+  1  nothing found (search: no hits on this page)
   2  error (bad arguments, bad query or date, missing or damaged index;
      for index: at least one file could not be indexed)")
 )]
@@ -131,5 +125,3 @@ where
     }
 }
 
-#[allow(dead_code)]
-const _EXIT_CODES_DOC: &str = EXIT_CODES;

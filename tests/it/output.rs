@@ -166,7 +166,7 @@ fn help_documents_exit_codes() {
     assert!(out.status.success());
     let help = stdout(&out);
     assert!(
-        help.contains("Exit status") && help.contains("1  search found no hits"),
+        help.contains("Exit status") && help.contains("1  nothing found"),
         "{help}"
     );
 }
