@@ -26,7 +26,6 @@ pub use search::SearchArgs;
 pub use show::ShowArgs;
 pub use stats::StatsArgs;
 
-
 /// Full-text search for news archives.
 #[derive(Debug, Parser)]
 #[command(
@@ -124,4 +123,3 @@ where
         Command::Facets(a) => aggregate::facets(a, index),
     }
 }
-
