@@ -13,8 +13,7 @@ const NOT_ARTICLES: &[&str] = &[
     "so", "dylib", "bin", "o", "a", "class", "jar", "pyc", "mp3", "mp4", "m4a", "wav", "ogg",
     "avi", "mov", "mkv", "webm", "woff", "woff2", "ttf", "otf", "eot", "css", "js", "map", "md",
     "rst", "toml", "yaml", "yml", "ini", "cfg", "lock", "db", "sqlite", "parquet", "csv", "tsv",
-    "py", "rs", "go", "c", "h", "sh", "ds_store", "dtd", "xsd", "ent", "mod", "css", "scss",
-    "woff",
+    "py", "rs", "go", "c", "h", "sh", "ds_store", "dtd", "xsd", "ent", "scss",
 ];
 
 /// README, LICENSE and similar files describe an archive; they are not articles.
