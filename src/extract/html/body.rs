@@ -1,0 +1,183 @@
+//! The main text of an HTML page.
+//!
+//! trafilatura finds the article container and prunes what is not article text; its
+//! cleaned HTML is turned into paragraphs here, and lines it lets through that are not
+//! the story (the headline, byline and date repeated at the top, share bars) are dropped.
+
+use trafilatura::dom::{Document, NodeId};
+use trafilatura::{ExtractionFocus, Options};
+
+use super::meta::Meta;
+use crate::extract::date::parse_date;
+use crate::extract::{byline, is_boilerplate, markup, squash_spaces};
+
+/// Elements whose boundaries are paragraph breaks.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "hr",
+    "main",
+    "aside",
+    "nav",
+    "form",
+    "address",
+    "details",
+    "summary",
+];
+
+/// Elements that never hold article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "head", "button",
+    "select", "textarea", "input", "canvas", "video", "audio", "map",
+];
+
+/// Layout elements that, outside the main text, hold navigation and page furniture; the
+/// fallback reader skips them.
+const FURNITURE: &[&str] = &["nav", "aside", "footer", "header", "form", "menu"];
+
+/// The main text of `doc`: trafilatura's choice, or a plain reading of the page's
+/// paragraphs when it finds nothing.
+pub fn main_text(doc: Document, meta: &Meta) -> String {
+    let fallback_source = if meta.ld_body.is_none() {
+        Some(doc.clone_document())
+    } else {
+        None
+    };
+    let mut opts = Options::default();
+    opts.enable_fallback = true;
+    opts.focus = ExtractionFocus::FavorPrecision;
+    opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
+    opts.exclude_comments = true;
+    let extracted = match trafilatura::extract_document(doc, &opts) {
+        Ok(r) => html_to_paragraphs(&r.content_html),
+        Err(_) => String::new(),
+    };
+    let text = tidy(&extracted, meta);
+    if !text.is_empty() {
+        return text;
+    }
+    if let Some(b) = &meta.ld_body {
+        return markup::fragment_to_text(b);
+    }
+    fallback_source
+        .map(|d| tidy(&plain_paragraphs(&d), meta))
+        .unwrap_or_default()
+}
+
+/// Text of an HTML fragment, block elements as paragraph breaks.
+pub fn html_to_paragraphs(html: &str) -> String {
+    let doc = Document::parse(html);
+    let root = doc.body().unwrap_or_else(|| doc.root());
+    markup::paragraphs(&walk_text(&doc, root, &[]))
+}
+
+/// Every text node below `root` in document order, skipping `SKIP` and `also_skip`
+/// elements, with "\n\n" at block boundaries. Iterative, so nesting depth is no risk.
+pub fn walk_text(doc: &Document, root: NodeId, also_skip: &[&str]) -> String {
+    enum Step {
+        Enter(NodeId),
+        Leave(bool),
+    }
+    let mut out = String::new();
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(block) => {
+                if block {
+                    out.push_str("\n\n");
+                }
+            }
+            Step::Enter(id) => {
+                if doc.is_text(id) {
+                    out.push_str(&doc.text_content(id));
+                    continue;
+                }
+                if !doc.is_element(id) && id != doc.root() {
+                    continue;
+                }
+                let tag = doc.tag_name(id).to_ascii_lowercase();
+                if SKIP.contains(&tag.as_str()) || also_skip.contains(&tag.as_str()) {
+                    continue;
+                }
+                let block = BLOCK.contains(&tag.as_str());
+                if block {
+                    out.push_str("\n\n");
+                } else if matches!(tag.as_str(), "td" | "th") {
+                    out.push(' ');
+                }
+                stack.push(Step::Leave(block));
+                for c in doc.child_nodes(id).into_iter().rev() {
+                    stack.push(Step::Enter(c));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a plain reader sees: the `<p>` paragraphs of the page outside navigation, or all
+/// its text when it has none. For pages trafilatura rejects (very short, very deep).
+pub fn plain_paragraphs(doc: &Document) -> String {
+    let root = doc.body().unwrap_or_else(|| doc.root());
+    let text = walk_text(doc, root, FURNITURE);
+    let paras = markup::paragraphs(&text);
+    let long: Vec<&str> = paras
+        .split("\n\n")
+        .filter(|p| p.split_whitespace().count() >= 8)
+        .collect();
+    if long.is_empty() {
+        paras
+    } else {
+        long.join("\n\n")
+    }
+}
+
+/// Drops the lines around the story that are not part of it: the headline, byline and
+/// date repeated at the top, and boilerplate lines anywhere.
+pub fn tidy(text: &str, meta: &Meta) -> String {
+    let mut paras: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let same = |a: &str, b: &str| squash_spaces(a).eq_ignore_ascii_case(&squash_spaces(b));
+    // Leading header lines.
+    while let Some(first) = paras.first() {
+        let is_title = meta.title.as_deref().is_some_and(|t| same(first, t))
+            || meta.h1.as_deref().is_some_and(|t| same(first, t));
+        let is_byline = first.chars().count() <= 120
+            && (byline::top_byline(first).is_some()
+                || meta.byline.as_deref().is_some_and(|b| same(first, b)));
+        let is_date = first.chars().count() <= 60 && parse_date(first).is_some();
+        if is_title || is_byline || is_date || is_boilerplate(first) {
+            paras.remove(0);
+        } else {
+            break;
+        }
+    }
+    paras.retain(|p| !is_boilerplate(p));
+    paras.join("\n\n")
+}
