@@ -25,10 +25,11 @@ pub struct Meta {
 pub fn read(doc: &Document) -> Meta {
     let tags = MetaTags::read(doc);
     let ld = JsonLd::read(doc);
-    let h1 = first_text(doc, "h1").filter(|t| t.chars().count() <= 300);
+    let page_title = first_text(doc, "title");
+    let h1 = headline_h1(doc, page_title.as_deref());
     let site_names = site_names(&tags, &ld);
 
-    let title = title(doc, &tags, &ld, h1.as_deref(), &site_names);
+    let title = title(page_title, &tags, &ld, h1.as_deref(), &site_names);
     let date = date(doc, &tags, &ld);
     let (byline, authors) = authors(doc, &tags, &ld);
     Meta {
@@ -123,7 +124,10 @@ impl JsonLd {
             .collect();
         ranked.sort_by_key(|(r, _)| *r);
         let mut out = JsonLd::default();
-        for (_, o) in &ranked {
+        for (rank, o) in &ranked {
+            if *rank == WEBSITE_RANK {
+                continue;
+            }
             if out.headline.is_none() {
                 out.headline = ["headline", "name", "alternativeHeadline"]
                     .iter()
@@ -303,7 +307,6 @@ fn person_name(s: &str) -> Option<String> {
 fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
     let mut names: Vec<String> = [
         tags.get("og:site_name"),
-        tags.get("application-name"),
         tags.get("twitter:site"),
         tags.get("publisher"),
         ld.publisher.as_deref(),
@@ -312,14 +315,40 @@ fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
     .into_iter()
     .flatten()
     .map(|s| s.trim_start_matches('@').to_string())
-    .filter(|s| !s.is_empty())
+    .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6)
     .collect();
     names.dedup();
     names
 }
 
+/// The page's headline `<h1>`: with a `<title>`, the first `<h1>` that shares most of its
+/// words with it, and a good part of the title's (pages also use `<h1>` for their logo,
+/// site name, section or login boxes); without a title, the first `<h1>` with text.
+fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<String> {
+    let h1s: Vec<String> = doc
+        .query_selector_all(doc.root(), "h1")
+        .into_iter()
+        .map(|id| clean(&doc.text_content(id)))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 300)
+        .collect();
+    match page_title {
+        Some(t) => {
+            let title_words = word_set(t);
+            h1s.into_iter().find(|h| {
+                let words = word_set(h);
+                let shared = words.intersection(&title_words).count() as f64;
+                !words.is_empty()
+                    && shared >= 0.6 * words.len() as f64
+                    && shared >= 0.35 * title_words.len() as f64
+                    && !is_boilerplate(h)
+            })
+        }
+        None => h1s.into_iter().next(),
+    }
+}
+
 fn title(
-    doc: &Document,
+    page_title: Option<String>,
     tags: &MetaTags,
     ld: &JsonLd,
     h1: Option<&str>,
@@ -332,13 +361,14 @@ fn title(
         tags.get("headline").map(str::to_string),
         tags.get("dc.title").map(str::to_string),
         h1.map(str::to_string),
-        first_text(doc, "title"),
+        page_title,
     ];
+    let site_keys: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
     candidates
         .into_iter()
         .flatten()
         .map(|t| strip_site_name(&t, sites, h1))
-        .find(|t| is_title(t))
+        .find(|t| is_title(t) && !site_keys.contains(&normalise_site(t)))
 }
 
 fn is_title(t: &str) -> bool {
@@ -372,7 +402,7 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
         for sep in SEPS {
             if let Some(i) = t.rfind(sep) {
                 let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-                if is_site(tail) || (*sep == " | " && looks_like_site(tail, head)) {
+                if is_site(tail) || looks_like_site(sep, tail, head) {
                     t = head.trim().to_string();
                     changed = true;
                     break;
@@ -406,10 +436,19 @@ fn normalise_site(s: &str) -> String {
 }
 
 /// After " | ", a short trailing segment (up to four words, much shorter than the
-/// headline) is a site or section name.
-fn looks_like_site(tail: &str, head: &str) -> bool {
+/// headline) is a site or section name; after a dash, only one or two capitalised words
+/// after a headline of four words or more ("... - Entermedia"), since headlines use
+/// dashes themselves ("Stadia reviews are in — and they're not great").
+fn looks_like_site(sep: &str, tail: &str, head: &str) -> bool {
     let words = tail.split_whitespace().count();
-    words <= 4 && head.split_whitespace().count() >= 2 * words.max(2)
+    let head_words = head.split_whitespace().count();
+    match sep {
+        " | " | " :: " | " // " => words <= 4 && head_words >= 2 * words.max(2),
+        " - " | " – " | " — " => {
+            words <= 2 && head_words >= 4 && tail.chars().next().is_some_and(|c| c.is_uppercase())
+        }
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -628,6 +667,13 @@ fn clean(s: &str) -> String {
     let decoded = decode_entities(s);
     let cleaned = crate::extract::clean_text(&decoded);
     squash_spaces(&cleaned)
+}
+
+fn word_set(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn first_text(doc: &Document, selector: &str) -> Option<String> {

@@ -1,3 +1,15 @@
+//! Unit tests on inline pages. The fixture pages in `fixtures/html/` (checked by the
+//! integration tests against `tests/data/expected-html.json`) cover whole layouts:
+//! - `jsonld-only.html`: JSON-LD `@graph` NewsArticle only (two authors, +02:00 date),
+//!   `<title>` with a " | Site" suffix;
+//! - `meta-only.html`: OpenGraph and `<meta>` only, `article:author` as a URL,
+//!   `article:modified_time` next to the published time;
+//! - `markup-only.html.gz` (gzip): no metadata but `<title>`; `<h1>`, a `rel=author`
+//!   byline and two `<time>` elements, the "updated" one first;
+//! - `microdata-latin1.html` (Windows-1252): schema.org microdata, French text.
+//!
+//! Each has a cookie notice, navigation, share bar, related links, comments and footer.
+
 use super::*;
 use crate::extract::date::DatePrecision;
 
