@@ -60,20 +60,21 @@ const FURNITURE: &[&str] = &["nav", "aside", "footer", "header", "form", "menu"]
 
 /// The main text of `doc`: trafilatura's choice, or a plain reading of the page's
 /// paragraphs when it finds nothing.
-pub fn main_text(doc: Document, meta: &Meta) -> String {
-    let fallback_source = if meta.ld_body.is_none() {
-        Some(doc.clone_document())
-    } else {
-        None
-    };
+/// `html` is the markup `doc` was parsed from, re-read only in that last case.
+pub fn main_text(doc: Document, html: &str, meta: &Meta) -> String {
     let mut opts = Options::default();
     opts.enable_fallback = true;
     opts.focus = ExtractionFocus::FavorPrecision;
     opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
     opts.exclude_comments = true;
-    let extracted = match trafilatura::extract_document(doc, &opts) {
-        Ok(r) => html_to_paragraphs(&r.content_html),
-        Err(_) => String::new(),
+    // A panic inside the extractor on some hostile page must not stop an indexing run:
+    // the page is then read by the plain reader like one trafilatura rejects.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        trafilatura::extract_document(doc, &opts)
+    }));
+    let extracted = match run {
+        Ok(Ok(r)) => html_to_paragraphs(&r.content_html),
+        Ok(Err(_)) | Err(_) => String::new(),
     };
     let text = tidy(&extracted, meta);
     if !text.is_empty() {
@@ -82,9 +83,7 @@ pub fn main_text(doc: Document, meta: &Meta) -> String {
     if let Some(b) = &meta.ld_body {
         return markup::fragment_to_text(b);
     }
-    fallback_source
-        .map(|d| tidy(&plain_paragraphs(&d), meta))
-        .unwrap_or_default()
+    tidy(&plain_paragraphs(&Document::parse(html)), meta)
 }
 
 /// Text of an HTML fragment, block elements as paragraph breaks.
@@ -221,8 +220,30 @@ pub fn is_page_furniture(p: &str) -> bool {
     {
         return true;
     }
-    // Newsletter plugs.
-    if words <= 40 && l.contains("newsletter") && has(&["sign up", "subscribe", "inbox"]) {
+    // Newsletter and sharing plugs.
+    if words <= 40
+        && l.contains("newsletter")
+        && has(&[
+            "sign up",
+            "subscribe to",
+            "subscribe now",
+            "subscribe for",
+            "subscribing to",
+            "your inbox",
+        ])
+    {
+        return true;
+    }
+    if words <= 4 && (l.ends_with("newsletter") || l.ends_with("newsletters")) {
+        return true;
+    }
+    if words <= 12
+        && (has(&[
+            "thanks for signing up",
+            "keep an eye on your inbox",
+            "share it with a friend",
+        ]) || l.starts_with("like this story"))
+    {
         return true;
     }
     // "Follow her on Twitter", "may be reached at".
@@ -235,6 +256,7 @@ pub fn is_page_furniture(p: &str) -> bool {
                 "follow us",
                 "follow me",
                 "follow them",
+                "follow @",
             ]) && has(&["twitter", "facebook", "instagram", "@"])))
     {
         return true;

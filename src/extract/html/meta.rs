@@ -297,6 +297,13 @@ fn person_name(s: &str) -> Option<String> {
     if s.chars().count() > 100 || s.split_whitespace().count() > 12 {
         return None;
     }
+    // CMS account names, not people.
+    if matches!(
+        lower.as_str(),
+        "admin" | "administrator" | "editor" | "webmaster" | "root"
+    ) {
+        return None;
+    }
     Some(s)
 }
 

@@ -333,3 +333,30 @@ fn moderately_nested_page_goes_through_the_main_extractor() {
     let f = extract(&html);
     assert!(f.body.starts_with("The regional orchestra"), "{:?}", f.body);
 }
+
+#[test]
+fn page_furniture_lines() {
+    for l in [
+        "Photo: Chronicle archive",
+        "Installation views, photos © Studio Nord, 2018",
+        "Updated at 1:23 p.m.",
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Pick Six Newsletter",
+        "Thanks for signing up!",
+        "Have a tip? Jo Smith may be reached at jo@example.com. Follow her on Twitter @jo.",
+        "Follow @ValleyDeals on Twitter for more.",
+        "Read more: Council approves the new tram depot",
+        "Like this story? Share it with a friend!",
+    ] {
+        assert!(body::is_page_furniture(l), "{l:?}");
+    }
+    for l in [
+        "© Reuters",
+        "The newsletter, first published in 1990, will close next month, its editor said in a letter to subscribers, citing rising postage costs and falling sign-ups.",
+        "Updated figures released on Monday show the deficit narrowed to 3 percent.",
+        "The senator told his followers on Twitter that he would vote against the bill.",
+        "Click here to get more information or download this game.",
+    ] {
+        assert!(!body::is_page_furniture(l), "{l:?}");
+    }
+}
