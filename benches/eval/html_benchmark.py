@@ -16,8 +16,9 @@ reads gzip and detects charsets itself) and reports:
 
 Exits 1 when a bar is missed: body F1 >= 0.95, title >= 95 %, date >= 90 %.
 
-Usage: html_benchmark.py [--bin target/debug/newsdex] [--corpus DIR] [--worst N]
-                         [--dump out.json] [--page SHA]
+Usage: cargo build && python3 benches/eval/html_benchmark.py
+           [--bin target/debug/newsdex] [--corpus DIR] [--worst N] [--dump out.json]
+The corpus defaults to ../shared/corpora/article-extraction-benchmark beside the repo.
 """
 
 import argparse

@@ -160,7 +160,6 @@ impl JsonLd {
         }
         out.site_name = ranked
             .iter()
-            .chain(std::iter::empty())
             .find(|(r, _)| *r == WEBSITE_RANK)
             .and_then(|(_, o)| o.get("name").and_then(as_text));
         out
