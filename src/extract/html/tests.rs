@@ -1,0 +1,362 @@
+//! Unit tests on inline pages. The fixture pages in `fixtures/html/` (checked by the
+//! integration tests against `tests/data/expected-html.json`) cover whole layouts:
+//! - `jsonld-only.html`: JSON-LD `@graph` NewsArticle only (two authors, +02:00 date),
+//!   `<title>` with a " | Site" suffix;
+//! - `meta-only.html`: OpenGraph and `<meta>` only, `article:author` as a URL,
+//!   `article:modified_time` next to the published time;
+//! - `markup-only.html.gz` (gzip): no metadata but `<title>`; `<h1>`, a `rel=author`
+//!   byline and two `<time>` elements, the "updated" one first;
+//! - `microdata-latin1.html` (Windows-1252): schema.org microdata, French text.
+//!
+//! Each has a cookie notice, navigation, share bar, related links, comments and footer.
+
+use super::*;
+use crate::extract::date::DatePrecision;
+
+fn rfc3339(f: &Fields) -> Option<String> {
+    f.date.map(|d| {
+        d.utc
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    })
+}
+
+/// A page with navigation, share bar, related links, comments and a cookie notice around
+/// an article of `paras` paragraphs; `head` goes in `<head>`, `top` above the text.
+fn page(head: &str, top: &str, paras: &[&str]) -> String {
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        r##"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head><body>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies</div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/business">Business</a></li></ul></nav></header>
+<main><article>
+{top}
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>
+<div class="article-body">
+{body}</div>
+</article>
+<aside class="related"><h3>Related stories</h3><ul>
+<li><a href="/a">Harbour tolls to rise for the third year running, port board says</a></li>
+<li><a href="/b">Ferry timetable shake-up leaves island commuters fuming at operator</a></li>
+<li><a href="/c">Opinion: why the new tram depot is a bad idea for the east side</a></li>
+</ul></aside>
+<section id="comments" class="comments"><h3>Comments</h3>
+<div class="comment"><p>Great article, thanks for sharing this with all of us readers here!</p></div>
+<div class="comment"><p>I disagree completely with the council and will vote against them next time.</p></div>
+</section></main>
+<footer><p>© 2021 The Daily Example. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"##
+    )
+}
+
+const PARAS: &[&str] = &[
+    "The regional orchestra will tour eleven towns across the valley this spring, its board announced on Tuesday, the first tour since the concert hall closed for repairs.",
+    "Conductor Ilse Varga said the programme would mix well-known symphonies with new pieces written by students at the local conservatory, who will also perform.",
+    "“We wanted to bring the music to people who cannot easily travel to the city,” Varga said, adding that tickets would cost no more than a cinema seat.",
+    "The tour is funded by a grant from the arts council and by donations from around four hundred residents, according to the orchestra’s annual report.",
+    "Rehearsals begin next month in a school gym lent by the education department while the hall’s roof and heating are replaced.",
+];
+
+#[test]
+fn json_ld_article_gives_all_fields() {
+    let head = r#"<title>Orchestra to tour valley towns | The Daily Example</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"The Daily Example"},
+ {"@type":"NewsArticle","headline":"Orchestra to tour eleven valley towns",
+  "datePublished":"2021-03-09T08:15:00+01:00","dateModified":"2021-03-10T10:00:00+01:00",
+  "author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Tom Becker"}]}]}
+</script>"#;
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns")
+    );
+    assert_eq!(rfc3339(&f).as_deref(), Some("2021-03-09T07:15:00Z"));
+    assert_eq!(f.date.unwrap().precision, DatePrecision::Second);
+    assert_eq!(f.byline.as_deref(), Some("Ana Ruiz and Tom Becker"));
+    assert_eq!(f.authors, vec!["Ana Ruiz", "Tom Becker"]);
+}
+
+#[test]
+fn json_ld_author_shapes() {
+    for (author, byline) in [
+        (r#""Jane Doe""#, "Jane Doe"),
+        (r#"{"@type":"Person","name":"Jane Doe"}"#, "Jane Doe"),
+        (r#"[{"name":"Jane Doe"}]"#, "Jane Doe"),
+        (
+            r#"[{"name":"https://example.com/jane"},{"name":"Jane Doe"}]"#,
+            "Jane Doe",
+        ),
+    ] {
+        let head = format!(
+            r#"<script type="application/ld+json">{{"@type":"Article","headline":"H","author":{author}}}</script>"#
+        );
+        let f = extract(&page(&head, "", PARAS));
+        assert_eq!(f.byline.as_deref(), Some(byline), "{author}");
+    }
+}
+
+#[test]
+fn json_ld_with_raw_newlines_and_several_blocks() {
+    let head = "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]}</script>\n\
+<script type=\"application/ld+json\">\n{\"@type\":\"NewsArticle\",\"headline\":\"Line\nbreak headline\",\"datePublished\":\"2020-05-04\"}\n</script>";
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(f.title.as_deref(), Some("Line break headline"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2020-05-04T00:00:00Z"));
+}
+
+#[test]
+fn opengraph_and_meta_tags() {
+    let head = r#"<title>Orchestra tour announced - Valley Post</title>
+<meta property="og:site_name" content="Valley Post">
+<meta property="og:title" content="Orchestra to tour eleven valley towns - Valley Post">
+<meta property="article:published_time" content="2022-11-02T16:40:00Z">
+<meta property="article:modified_time" content="2022-11-03T09:00:00Z">
+<meta name="author" content="Priya Nair">"#;
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns")
+    );
+    assert_eq!(rfc3339(&f).as_deref(), Some("2022-11-02T16:40:00Z"));
+    assert_eq!(f.byline.as_deref(), Some("Priya Nair"));
+}
+
+#[test]
+fn article_author_url_is_not_a_byline() {
+    let head = r#"<meta property="article:author" content="https://www.facebook.com/valleypost">
+<meta name="sailthru.date" content="2020-02-03 11:00:00">"#;
+    let top = r#"<h1>Orchestra to tour eleven valley towns</h1><p class="byline">By <a rel="author" href="/staff/kim">Kim Osei</a></p>"#;
+    let f = extract(&page(head, top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Kim Osei"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2020-02-03T11:00:00Z"));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns")
+    );
+}
+
+#[test]
+fn time_element_prefers_publication_over_update() {
+    let top = r#"<h1>Orchestra to tour eleven valley towns</h1>
+<div class="dates"><time class="updated" datetime="2021-06-02T12:00:00Z">Updated 2 June</time>
+<time class="published" datetime="2021-06-01T09:30:00Z">1 June 2021</time></div>"#;
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2021-06-01T09:30:00Z"));
+    let top = r#"<time datetime="2021-06-01T09:30:00Z">1 June</time>"#;
+    assert_eq!(
+        rfc3339(&extract(&page("", top, PARAS))).as_deref(),
+        Some("2021-06-01T09:30:00Z")
+    );
+}
+
+#[test]
+fn itemprop_date_and_author() {
+    let top = r#"<h1 itemprop="headline">Orchestra to tour eleven valley towns</h1>
+<span itemprop="author" itemscope><span itemprop="name">Lea Fontaine</span></span>
+<meta itemprop="datePublished" content="2019-09-30T07:00:00-04:00">"#;
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Lea Fontaine"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2019-09-30T11:00:00Z"));
+}
+
+#[test]
+fn placeholder_dates_are_dropped() {
+    let head = r#"<meta property="article:published_time" content="0001-01-01T00:00:00Z">"#;
+    assert_eq!(extract(&page(head, "", PARAS)).date, None);
+}
+
+#[test]
+fn title_falls_back_to_h1_then_title_without_site_name() {
+    let f = extract(&page(
+        "<title>Orchestra to tour eleven valley towns | The Daily Example</title>",
+        "",
+        PARAS,
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns")
+    );
+    let f = extract(&page(
+        "<title>Orchestra to tour eleven valley towns – Daily Example</title>",
+        "<h1>Orchestra to tour eleven valley towns</h1>",
+        PARAS,
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns")
+    );
+    // A boilerplate line is never the title.
+    let f = extract(&page(
+        "<title>Orchestra to tour eleven valley towns</title>",
+        "<h1>Advertisement</h1>",
+        PARAS,
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns")
+    );
+}
+
+#[test]
+fn site_name_stripping() {
+    let sites = vec!["The Paper".to_string()];
+    assert_eq!(
+        strip_site_name("Rates rise | The Paper", &sites, None),
+        "Rates rise"
+    );
+    assert_eq!(
+        strip_site_name("The Paper - Rates rise again", &sites, None),
+        "Rates rise again"
+    );
+    assert_eq!(
+        strip_site_name("Rates rise - Some Site", &[], Some("Rates rise")),
+        "Rates rise"
+    );
+    // Hyphenated headlines without a known site stay whole.
+    assert_eq!(
+        strip_site_name("Spain beat Russia - and Nadal shines", &[], None),
+        "Spain beat Russia - and Nadal shines"
+    );
+}
+
+#[test]
+fn body_is_the_article_without_page_furniture() {
+    let top = r#"<h1>Orchestra to tour eleven valley towns</h1><p class="byline">By Kim Osei</p>
+<p class="date">March 9, 2021</p>"#;
+    let f = extract(&page(
+        "<title>Orchestra to tour eleven valley towns</title>",
+        top,
+        PARAS,
+    ));
+    let want = PARAS.join("\n\n");
+    assert_eq!(f.body, want);
+    for junk in [
+        "cookies",
+        "Home",
+        "Share on",
+        "Related stories",
+        "Harbour tolls",
+        "Great article",
+        "All rights reserved",
+        "By Kim Osei",
+        "March 9, 2021",
+    ] {
+        assert!(!f.body.contains(junk), "{junk:?} in {:?}", f.body);
+    }
+}
+
+#[test]
+fn short_page_still_has_text() {
+    let html = "<html><head><title>Notice</title></head><body><p>The library is closed on Monday.</p></body></html>";
+    let f = extract(html);
+    assert_eq!(f.title.as_deref(), Some("Notice"));
+    assert_eq!(f.body, "The library is closed on Monday.");
+}
+
+#[test]
+fn json_ld_article_body_when_the_page_has_no_text() {
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Scripted page",
+"articleBody":"<p>First paragraph of the story.</p><p>Second paragraph &amp; more.</p>"}</script>"#;
+    let html = format!("<html><head>{head}</head><body><div id=app></div></body></html>");
+    let f = extract(&html);
+    assert_eq!(
+        f.body,
+        "First paragraph of the story.\n\nSecond paragraph & more."
+    );
+}
+
+#[test]
+fn broken_and_truncated_html() {
+    let html = "<html><head><title>Cut short</title><body><div><p>The first paragraph is complete and long enough to count as text.<p>The second one is cut off in the mid";
+    let f = extract(html);
+    assert_eq!(f.title.as_deref(), Some("Cut short"));
+    assert!(
+        f.body.contains("The first paragraph is complete"),
+        "{:?}",
+        f.body
+    );
+    for junk in [
+        "<",
+        "<html",
+        "<<<>>>",
+        "<p",
+        "<script>",
+        "<!--",
+        "<title></title>",
+        "\u{0}\u{1}\u{fffd}",
+        "<meta property=\"og:title\" content=\"\">",
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",</script>",
+        "<script type=\"application/ld+json\">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>",
+    ] {
+        let _ = extract(junk);
+    }
+}
+
+#[test]
+fn empty_input() {
+    assert_eq!(extract(""), Fields::default());
+    assert_eq!(extract("  \n "), Fields::default());
+    assert_eq!(extract("<html></html>").body, "");
+}
+
+#[test]
+fn deeply_nested_divs_do_not_overflow_the_stack() {
+    let depth = 100_000;
+    let html = format!(
+        "<html><head><title>Deep</title></head><body>{}<p>Buried text at the bottom of the page.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    // The default test thread has a 2 MiB stack: nothing may recurse per level.
+    let f = extract(&html);
+    assert_eq!(f.title.as_deref(), Some("Deep"));
+    assert!(f.body.contains("Buried text"), "{:?}", f.body);
+    // Unclosed, too.
+    let f = extract(&format!("<p>start</p>{}", "<span><div>".repeat(depth)));
+    assert!(f.body.contains("start"));
+}
+
+#[test]
+fn moderately_nested_page_goes_through_the_main_extractor() {
+    let depth = MAX_DEPTH - 20;
+    let html = format!(
+        "<html><head><title>Nested</title></head><body>{}{}{}</body></html>",
+        "<div>".repeat(depth),
+        PARAS
+            .iter()
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>(),
+        "</div>".repeat(depth)
+    );
+    let f = extract(&html);
+    assert!(f.body.starts_with("The regional orchestra"), "{:?}", f.body);
+}
+
+#[test]
+fn page_furniture_lines() {
+    for l in [
+        "Photo: Chronicle archive",
+        "Installation views, photos © Studio Nord, 2018",
+        "Updated at 1:23 p.m.",
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "Pick Six Newsletter",
+        "Thanks for signing up!",
+        "Have a tip? Jo Smith may be reached at jo@example.com. Follow her on Twitter @jo.",
+        "Follow @ValleyDeals on Twitter for more.",
+        "Read more: Council approves the new tram depot",
+        "Like this story? Share it with a friend!",
+    ] {
+        assert!(body::is_page_furniture(l), "{l:?}");
+    }
+    for l in [
+        "© Reuters",
+        "The newsletter, first published in 1990, will close next month, its editor said in a letter to subscribers, citing rising postage costs and falling sign-ups.",
+        "Updated figures released on Monday show the deficit narrowed to 3 percent.",
+        "The senator told his followers on Twitter that he would vote against the bill.",
+        "Click here to get more information or download this game.",
+    ] {
+        assert!(!body::is_page_furniture(l), "{l:?}");
+    }
+}
