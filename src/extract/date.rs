@@ -13,9 +13,15 @@
 //!   `1er janvier 2020`, `3 de marzo de 2019`, Reuters `26-FEB-1987`.
 //! - All-numeric: `22.01.2014`, `01/22/2014`, `1/22/14`.
 //! - A time after the date (`5:30 pm`, `5:30 p.m.`, `17:30`, `17h30`,
-//!   `14:30 Uhr`, `09.34`, `noon`; introduced by "at", "um", "à", "a las", …)
-//!   or before it (`1:03 PM ET, Wed January 22, 2014`), then an optional zone.
+//!   `14:30 Uhr`, `09.34`, `noon`, and four digits glued to a zone, `1509GMT`;
+//!   introduced by "at", "um", "à", "a las", …) or before it
+//!   (`1:03 PM ET, Wed January 22, 2014`), then an optional zone.
 //!   Fractions of a second are dropped.
+//! - Wire trailers: ANPA-1312 `11-13-13 1509GMT` (the numeric date above with a
+//!   glued `HHMM`) and the IPTC 7901 stamp `131137 GMT Nov 13` (day, hour and
+//!   minute as six digits, zone, month name, two-digit year). [`find_date`]
+//!   takes the stamp only with its zone; [`parse_date`] also without
+//!   (`211259 Nov 18`).
 //! - [`parse_date`] only: `2014-01` and `March 2019` (Month precision), `2014`
 //!   (Year), and a bare compact `20151210`. [`find_date`] needs a day, month
 //!   and year, so numbers in prose ("born in 1987", "the 2014 World Cup") never
@@ -26,7 +32,9 @@
 //! make the month larger than 12, in which case the other order is used
 //! (`22/01/2014` is 22 January). Two-digit years are 20yy up to next year's yy,
 //! otherwise 19yy. A dotted date with a two-digit year needs two-digit day and
-//! month (`22.01.14`), since `1.2.33` is a version number.
+//! month (`22.01.14`), since `1.2.33` is a version number. After a month name a
+//! bare two-digit year counts only when a clock time follows (`7 Oct 15 13:41
+//! GMT`), since "on 7 Oct 15 people" is prose.
 //!
 //! Time zones: numeric offsets (`Z`, `+08:00`, `+0800`, `GMT+1`) and the
 //! abbreviations in [`ZONES`] are converted to UTC. Abbreviations are fixed
@@ -447,7 +455,9 @@ struct BadTime;
 fn parse_at(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
     let mut c = Cur { toks, i };
     skip_weekday(&mut c);
-    date_then_time(c, ctx).or_else(|| time_then_date(c, ctx))
+    date_then_time(c, ctx)
+        .or_else(|| time_then_date(c, ctx))
+        .or_else(|| wire_stamp(c, ctx))
 }
 
 fn skip_weekday(c: &mut Cur) {
@@ -487,6 +497,34 @@ fn time_then_date(mut c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
         return None;
     }
     finish(ymd, Some(clock), c.i, ctx)
+}
+
+/// IPTC 7901's transmission stamp `131137 GMT Nov 13`: day, hour and minute as six
+/// digits, the zone, the month name and the year. Without the zone (dpa's `211259 Nov 18`)
+/// only `parse_date` takes it: in running text six digits and a month are too weak.
+fn wire_stamp(mut c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
+    let v = c.num(6, 6)?;
+    let (day, hour, minute) = (v / 10_000, v / 100 % 100, v % 100);
+    let offset = zone(&mut c);
+    if offset.is_none() && !ctx.whole {
+        return None;
+    }
+    let month = month_name(&mut c)?;
+    let year = match c.num(4, 4) {
+        Some(y) => y as i32,
+        None => expand_year(c.num(2, 2)?, ctx.now_year)?,
+    };
+    if c.continues_number() {
+        return None;
+    }
+    let field = |v: u32| u8::try_from(v).ok();
+    let time = Time::from_hms(field(hour)?, field(minute)?, 0).ok()?;
+    let clock = Clock {
+        time,
+        precision: DatePrecision::Minute,
+        offset,
+    };
+    finish(Ymd::day(year, month, day), Some(clock), c.i, ctx)
 }
 
 fn calendar<'t, 'a>(mut c: Cur<'t, 'a>, ctx: &Ctx) -> Option<(Ymd, Cur<'t, 'a>)> {
@@ -592,7 +630,11 @@ fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
         }
     }
     c.word(&["de", "del"]);
-    let year = year_after_name(c, ctx)?;
+    let before_year = *c;
+    let year = year_after_name(c, ctx).or_else(|| {
+        *c = before_year;
+        year_before_clock(c, ctx)
+    })?;
     Some(Ymd::day(year, month, day))
 }
 
@@ -629,6 +671,17 @@ fn year_after_name(c: &mut Cur, ctx: &Ctx) -> Option<i32> {
         }
     };
     (!c.continues_number()).then_some(year)
+}
+
+/// `7 Oct 15 13:41`: a bare two-digit year after a month name, taken only when an
+/// `HH:MM` time follows ("on 7 Oct 15 people were hurt" is prose).
+fn year_before_clock(c: &mut Cur, ctx: &Ctx) -> Option<i32> {
+    let yy = c.num(2, 2)?;
+    let mut probe = *c;
+    probe.num(1, 2)?;
+    probe.glued_punct(&[':'])?;
+    probe.glued_num(2, 2)?;
+    expand_year(yy, ctx.now_year)
 }
 
 fn ordinal_suffix(c: &mut Cur) {
@@ -696,7 +749,12 @@ fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime> {
         .peek()
         .filter(|t| t.kind == Kind::Num)
         .map_or(0, |t| t.raw.len());
-    if after_t && (compact_len == 4 || compact_len == 6) {
+    // "1509GMT" (AP's ANPA trailer): four digits glued to a zone are HHMM.
+    let glued_zone = c
+        .toks
+        .get(c.i + 1)
+        .is_some_and(|t| !t.spaced && t.kind == Kind::Word && is_zone_name(t));
+    if (after_t && (compact_len == 4 || compact_len == 6)) || (compact_len == 4 && glued_zone) {
         let Some(v) = c.num(4, 6) else {
             return Ok(None);
         };
@@ -808,12 +866,6 @@ fn meridiem(c: &mut Cur) -> Option<bool> {
 
 /// `Z`, `+08:00`, `-0500`, `GMT`, `GMT+1`, `UTC+05:30`, `CEST`, …
 fn zone(c: &mut Cur) -> Option<UtcOffset> {
-    let written_as_zone = |t: &Tok| {
-        t.raw.bytes().all(|b| b.is_ascii_uppercase())
-            || t.lower == "utc"
-            || t.lower == "gmt"
-            || (t.lower == "z" && !t.spaced)
-    };
     let base = c
         .peek()
         .filter(|t| t.kind == Kind::Word && written_as_zone(t))
@@ -828,6 +880,20 @@ fn zone(c: &mut Cur) -> Option<UtcOffset> {
         None
     };
     UtcOffset::from_whole_seconds(signed.or(base)? * 60).ok()
+}
+
+/// Zone names are taken in capitals only (French "et" is not Eastern time), except
+/// UTC, GMT and a glued `z`.
+fn written_as_zone(t: &Tok) -> bool {
+    t.raw.bytes().all(|b| b.is_ascii_uppercase())
+        || t.lower == "utc"
+        || t.lower == "gmt"
+        || (t.lower == "z" && !t.spaced)
+}
+
+/// A word that `zone` would read as a zone name.
+fn is_zone_name(t: &Tok) -> bool {
+    written_as_zone(t) && zone_minutes(t.raw).is_some()
 }
 
 /// `+0100`, `+08:00`, `-05`, and after a zone name also `+1`; in minutes.
@@ -1371,6 +1437,83 @@ mod tests {
     }
 
     #[test]
+    fn anpa_trailer_hhmm_glued_to_a_zone() {
+        both(&[
+            ("11-13-13 1509GMT", "2013-11-13T15:09:00Z", Minute),
+            ("02-10-16 0423GMT", "2016-02-10T04:23:00Z", Minute),
+            ("22 Jan 2014 0530Z", "2014-01-22T05:30:00Z", Minute),
+            ("22 Jan 2014 1200CET", "2014-01-22T11:00:00Z", Minute),
+        ]);
+        assert_eq!(
+            find("AP-WF-11-13-13 1509GMT"),
+            want("2013-11-13T15:09:00Z", Minute)
+        );
+        // Not a time: an impossible HHMM rejects the date, like "25:00"; four digits
+        // standing apart from the zone or glued to a word that is no zone stay a number.
+        assert_eq!(parse("11-13-13 2575GMT"), None);
+        assert_eq!(
+            parse("11-13-13 1509 GMT"),
+            want("2013-11-13T00:00:00Z", Day)
+        );
+        assert_eq!(
+            parse("11-13-13 1509gmtx"),
+            want("2013-11-13T00:00:00Z", Day)
+        );
+        assert_eq!(find("Flight 1509GMT leaves"), None);
+    }
+
+    #[test]
+    fn iptc_7901_stamp() {
+        both(&[
+            ("131137 GMT Nov 13", "2013-11-13T11:37:00Z", Minute),
+            ("071341 GMT Okt 15", "2015-10-07T13:41:00Z", Minute),
+            ("212322 GMT Nov 18 ", "2018-11-21T23:22:00Z", Minute),
+            ("010905 UTC Jan 2019", "2019-01-01T09:05:00Z", Minute),
+            ("131137 CET Nov 13", "2013-11-13T10:37:00Z", Minute),
+        ]);
+        // dpa sometimes leaves out the zone: only a whole field is read that way.
+        assert_eq!(parse("211259 Nov 18"), want("2018-11-21T12:59:00Z", Minute));
+        assert_eq!(find("By Jane Doe | 211259 Nov 18"), None);
+        for text in [
+            "321137 GMT Nov 13",
+            "132537 GMT Nov 13",
+            "131160 GMT Nov 13",
+            "131137 GMT Nov 1",
+            "131137 GMT Nov 13.5",
+            "131137 GMT Nov",
+            "1311377 GMT Nov 13",
+        ] {
+            assert_eq!(parse(text), None, "{text:?}");
+            assert_eq!(find(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn two_digit_year_after_a_month_name_needs_a_time() {
+        both(&[
+            ("7 Oct 15 13:41 GMT", "2015-10-07T13:41:00Z", Minute),
+            ("21 November 18 23:22", "2018-11-21T23:22:00Z", Minute),
+        ]);
+        assert_eq!(parse("7 Oct 15"), None);
+        assert_eq!(find("7 Oct 15"), None);
+    }
+
+    #[test]
+    fn wire_shapes_do_not_fire_on_prose() {
+        for text in [
+            "On 7 Oct 15 people were hurt",
+            "On 7 Oct 15 13 people were hurt",
+            "The fund raised 131137 euros in Nov 13 days later",
+            "Order 211259 Nov 18 shipped",
+            "He scored 1509 points in 11-13 games",
+            "Room 1509 GMT Nov 13",
+            "Exit 7 Oct 15:30",
+        ] {
+            assert_eq!(find(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
     fn precision_orders_from_coarse_to_fine() {
         assert!(DatePrecision::Year < DatePrecision::Month);
         assert!(DatePrecision::Month < Day);
@@ -1475,6 +1618,11 @@ mod tests {
             "\u{202f}",
             "\0",
             "\u{10ffff}",
+            "131137",
+            "1509",
+            "1509GMT",
+            "Okt",
+            "Nov 13",
         ];
         let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..20_000 {

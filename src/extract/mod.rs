@@ -12,6 +12,7 @@ pub mod json;
 pub mod markup;
 pub mod sgml;
 pub mod text;
+pub mod wiretext;
 pub mod xml;
 
 use crate::article::Record;
@@ -91,7 +92,10 @@ impl Extracted {
 /// byline, and records with neither title nor body dropped.
 pub fn extract(format: Format, text: &str, opts: &ExtractOptions) -> Extracted {
     let mut out = match format {
-        Format::Text => Extracted::one(text::extract(text)),
+        // Agency wire text is plain text in control-character framing.
+        Format::Text => {
+            wiretext::extract(text).unwrap_or_else(|| Extracted::one(text::extract(text)))
+        }
         Format::Html => Extracted::one(html::extract(text)),
         Format::Json | Format::Jsonl => json::extract(text, format == Format::Jsonl, &opts.json),
         Format::Xml => xml::extract(text),
