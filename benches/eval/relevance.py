@@ -15,6 +15,7 @@ newsdex's MAP >= FTS5's. Exit status: 0 all bars met (or every corpus missing: S
 
 Usage: benches/eval/relevance.py [--bin target/debug/newsdex] [--shared ../shared]
                                  [--collections time,cran,cisi,med] [--keep DIR] [--jobs 2]
+                                 [--check-extraction]
 """
 import argparse
 import concurrent.futures
@@ -30,7 +31,7 @@ import time
 
 sys.dont_write_bytecode = True  # no __pycache__ left in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ir import CONVERTERS, ROOT, fts5, metrics  # noqa: E402
+from ir import CONVERTERS, ROOT, extraction, fts5, metrics  # noqa: E402
 from ir.common import write_collection  # noqa: E402
 
 NAMES = {"time": "TIME", "cran": "CRAN", "cisi": "CISI", "med": "MED"}
@@ -72,6 +73,18 @@ def newsdex(binary, name, work, log):
     return json.loads(out), run
 
 
+def check_extraction(binary, present, colls, work):
+    print("Extraction check (newsdex extract on every converted file; informational):")
+    for c in present:
+        missing, diffs = extraction.check(binary, colls[c], os.path.join(work, c, "docs"))
+        print(f"  {NAMES[c]}: {len(colls[c].docs) - len(missing)} of {len(colls[c].docs)} "
+              f"documents extracted; {len(diffs)} with words changed"
+              + (f"; not extracted: {', '.join(missing)}" if missing else ""))
+        for docid, dropped, added in diffs:
+            print(f"    {docid}: dropped {dropped!r}" + (f", added {added!r}" if added else ""))
+    print()
+
+
 def fmt(v):
     return f"{v:.4f}"
 
@@ -84,6 +97,8 @@ def main():
     ap.add_argument("--keep", metavar="DIR",
                     help="keep the converted collections, indexes and runs in DIR (outside the repo)")
     ap.add_argument("--jobs", type=int, default=2, help="collections indexed and evaluated at once")
+    ap.add_argument("--check-extraction", action="store_true",
+                    help="also check that newsdex extracts every converted document's words")
     args = ap.parse_args()
 
     wanted = [c.strip() for c in args.collections.split(",") if c.strip()]
@@ -134,6 +149,8 @@ def main():
                 base[c] = ({q: [d for d, _ in e] for q, e in ranking.items()}, time.monotonic() - t)
             for c in present:
                 results[c] = jobs[c].result()
+        if args.check_extraction:
+            check_extraction(args.bin, present, colls, work)
         return report(present, colls, results, base, log, work, started)
     finally:
         if not args.keep:
@@ -203,4 +220,8 @@ def fts5_version():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except (OSError, ValueError, RuntimeError, UnicodeDecodeError) as e:
+        print(f"relevance.py: {e}")
+        sys.exit(2)

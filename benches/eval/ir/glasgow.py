@@ -11,10 +11,11 @@ Cranfield (`cran/`):
   uses: it numbers queries by position, 1 ... 225, and so do the topics written here;
 - qrels: `cranqrel` holds Cleverdon's codes, 1 = "complete answer" ... 4 = "minimum
   interest" (`cranqrel.readme`; 5 = "no interest" is never listed), plus one row per query
-  with code -1, which is not in the readme. Relevant = codes 1-4, graded for nDCG as
-  gain 5 - code (1 -> 4, 2 -> 3, 3 -> 2, 4 -> 1), since trec_eval reads a larger grade as
-  more relevant. Code -1 is written as grade 0, judged not relevant, which is what
-  trec_eval does with any grade below 1.
+  with code -1, which is not in the readme (it marks the paper the question was written
+  from, by every case read). Relevant = codes 1-4, graded for nDCG as gain 5 - code
+  (1 -> 4, 2 -> 3, 3 -> 2, 4 -> 1), since trec_eval reads a larger grade as more relevant.
+  Code -1 is written as grade 0, judged not relevant, which is what trec_eval does with
+  any grade below 1.
 
 CISI (`cisi/`):
 - documents: `.T` title, every `.A` line as one author, `.W` body; dropped: `.X`

@@ -96,6 +96,7 @@ def convert(shared):
     pairs = sum(len(j) for j in qrels.values())
     notes = [
         f"{len(docs)} documents keyed by *TEXT number; {len(topics)} topics; {pairs} judged "
-        f"pairs (binary), qrels number p -> position p up to {LAST_BEFORE_GAP}, p - {SHIFT} after"
+        f"pairs (binary); qrels number n is record n up to {LAST_BEFORE_GAP}, "
+        f"record n - {SHIFT} from {LAST_BEFORE_GAP + SHIFT + 1}"
     ]
     return Collection("time", docs, topics, qrels, notes)
