@@ -6,7 +6,12 @@ not product code; python3 standard library only).
   newsdex's header layout, `topics.tsv` and TREC `qrels` whose docids are the file stems;
 - `metrics`: the one implementation of MAP, P@10, nDCG@10 and recall@100 used for every
   run (newsdex's and the baseline's);
-- `fts5`: the SQLite FTS5 baseline (porter + unicode61, bm25, OR of the query's terms).
+- `fts5`: the SQLite FTS5 baseline (porter + unicode61, bm25, OR of the query's terms);
+- `extraction`: checks that newsdex reads back every converted document's words;
+- `compare` (`python3 -m ir.compare A B`): per-topic comparison of two kept runs, with a
+  paired randomization test, for the tuning log in docs/relevance.md;
+- `bm25sim` (`python3 -m ir.bm25sim time`): BM25 variants scored in Python, to explore
+  choices tantivy does not offer.
 
 Standalone conversion: `PYTHONPATH=benches/eval python3 -m ir time OUT_DIR`.
 """
