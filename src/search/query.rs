@@ -617,7 +617,6 @@ mod tests {
 
     // Stop words under OR (tuned on TIME 1963, docs/relevance.md).
 
-
     /// The words an OR query keeps, in order, after stop words are dropped.
     fn kept(query: &str) -> Vec<String> {
         fn walk(ast: &UserInputAst, out: &mut Vec<String>) {
