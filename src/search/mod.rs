@@ -392,19 +392,7 @@ pub fn similar(
         let started = Instant::now();
         let source = article_by_id_unguarded(index, id)?;
         let f = &index.schema.fields;
-        let mut fields: Vec<(tantivy::schema::Field, Vec<tantivy::schema::OwnedValue>)> = vec![(
-            f.body,
-            vec![tantivy::schema::OwnedValue::Str(source.fields.body.clone())],
-        )];
-        if let Some(t) = &source.fields.title {
-            fields.push((f.title, vec![tantivy::schema::OwnedValue::Str(t.clone())]));
-        }
-        let mlt = tantivy::query::MoreLikeThisQuery::builder()
-            .with_min_doc_frequency(1)
-            .with_min_term_frequency(1)
-            .with_max_query_terms(40)
-            .with_min_word_length(3)
-            .with_document_fields(fields);
+        let mlt = more_like_this(index, &source)?;
         let itself = tantivy::query::TermQuery::new(
             Term::from_field_u64(f.id, id.0),
             tantivy::schema::IndexRecordOption::Basic,
@@ -459,6 +447,63 @@ pub fn similar(
         results.took = started.elapsed();
         Ok(results)
     })
+}
+
+/// Terms of an article that best characterise it: its analysed title and body words (at
+/// least 3 letters, not stop words) scored tf x idf, the top `MLT_TERMS` (ties by term,
+/// so the query and its results are deterministic), searched in title and body.
+fn more_like_this(index: &OpenIndex, source: &Article) -> Result<Box<dyn Query>> {
+    const MLT_TERMS: usize = 40;
+    let f = &index.schema.fields;
+    let reader: tantivy::IndexReader = index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let searcher = reader.searcher();
+    let docs = searcher.num_docs().max(1) as f64;
+    let mut analyzer = crate::index::schema::analyzer();
+    let mut tf: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let text = format!(
+        "{}\n{}",
+        source.fields.title.as_deref().unwrap_or(""),
+        source.fields.body
+    );
+    let mut stream = analyzer.token_stream(&text);
+    while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+        if t.text.chars().count() >= 3 && !query::OR_STOP_WORDS.contains(&t.text.as_str()) {
+            *tf.entry(t.text.clone()).or_insert(0) += 1;
+        }
+    }
+    let mut scored: Vec<(f64, String)> = tf
+        .into_iter()
+        .filter_map(|(term, n)| {
+            let df = searcher
+                .doc_freq(&Term::from_field_text(f.body, &term))
+                .ok()?;
+            // A term only this article has says nothing about other articles.
+            (df > 1).then(|| {
+                let idf = (1.0 + (docs - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+                (f64::from(n).sqrt() * idf, term)
+            })
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (_, term) in scored.into_iter().take(MLT_TERMS) {
+        for (field, boost) in [(f.body, 1.0f32), (f.title, query::TITLE_BOOST)] {
+            let q = tantivy::query::TermQuery::new(
+                Term::from_field_text(field, &term),
+                tantivy::schema::IndexRecordOption::WithFreqs,
+            );
+            clauses.push((
+                Occur::Should,
+                Box::new(tantivy::query::BoostQuery::new(Box::new(q), boost)),
+            ));
+        }
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
 /// Looks an article up by its id.

@@ -46,7 +46,7 @@ pub const TITLE_BOOST: f32 = 2.5;
 /// so phrases, AND queries and field lengths are unchanged, and a query made only of stop
 /// words still runs as typed. Quoted, field-scoped, prefixed and `+`/`-` words are kept.
 #[rustfmt::skip]
-const OR_STOP_WORDS: &[&str] = &[
+pub const OR_STOP_WORDS: &[&str] = &[
     "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
     "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
     "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",

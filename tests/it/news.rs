@@ -352,6 +352,15 @@ fn similar_finds_related_coverage_without_the_story_itself_and_follow_orders_by_
         .map(|h| h["path"].as_str().unwrap())
         .collect();
     assert!(!paths.is_empty() && paths.len() <= 5);
+    let again: serde_json::Value = serde_json::from_slice(
+        &env.run(&["similar", &source, "-n", "5", "--format", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        again["hits"], v["hits"],
+        "related coverage is deterministic"
+    );
     assert!(
         !paths.contains(&"scraped/storm-ferries-cancelled.txt"),
         "not the story itself"
