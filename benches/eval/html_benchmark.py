@@ -143,12 +143,18 @@ def run_newsdex(binary, files, batch=40):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=str(ROOT / "target" / "debug" / "newsdex"))
-    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--corpus", default=None, help="the benchmark directory (default: SHARED/corpora/article-extraction-benchmark)")
+    ap.add_argument("--shared", default=None, help="the shared data directory (default: ../shared relative to the repo root)")
     ap.add_argument("--worst", type=int, default=15, help="list the N pages with the lowest body F1")
     ap.add_argument("--dump", help="write the predictions in the benchmark's output format")
     args = ap.parse_args()
 
-    corpus = Path(args.corpus)
+    if args.corpus:
+        corpus = Path(args.corpus)
+    elif args.shared:
+        corpus = Path(args.shared) / "corpora" / "article-extraction-benchmark"
+    else:
+        corpus = DEFAULT_CORPUS
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
     files = sorted((corpus / "html").glob("*.html.gz"))
     if len(files) != len(truth):
