@@ -328,11 +328,21 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
             summary.articles_deleted += n;
         }
     }
-    writer.commit().map_err(|e| Error::tantivy(&index_dir, e))?;
-    summary.commits += 1;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| Error::tantivy(&index_dir, e))?;
+    // An unchanged archive needs no commit: skipping it also skips the merges a commit
+    // may start, which would make a no-op re-run cost a good part of the first run.
+    let changed = summary.articles_added > 0 || summary.articles_deleted > 0;
+    if changed || summary.commits > 0 || known.is_empty() {
+        writer.commit().map_err(|e| Error::tantivy(&index_dir, e))?;
+        summary.commits += 1;
+        writer
+            .wait_merging_threads()
+            .map_err(|e| Error::tantivy(&index_dir, e))?;
+    } else {
+        writer
+            .rollback()
+            .map_err(|e| Error::tantivy(&index_dir, e))?;
+        drop(writer);
+    }
 
     let reader = index
         .reader_builder()

@@ -45,25 +45,31 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, (FileStamp, 
         let hashes = ff.u64("file_hash")?;
         let Some(paths) = paths else { continue };
         let alive = seg.alive_bitset();
-        let mut buf = String::new();
+        // All paths of the segment in one sequential pass over the (compressed) term
+        // dictionary: resolving ords one by one decompresses a block per document.
+        let mut names: Vec<String> = Vec::with_capacity(paths.num_terms());
+        let mut stream = paths.dictionary().stream()?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
         for doc in 0..seg.max_doc() {
             if alive.is_some_and(|a| !a.is_alive(doc)) {
                 continue;
             }
-            let Some(ord) = paths.term_ords(doc).next() else {
+            let Some(name) = paths
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| names.get(ord as usize))
+            else {
                 continue;
             };
-            buf.clear();
-            if !paths.ord_to_str(ord, &mut buf)? {
-                continue;
-            }
             let stamp = FileStamp {
                 size: sizes.first(doc).unwrap_or(0),
                 mtime_ns: mtimes.first(doc).unwrap_or(0),
                 hash: hashes.first(doc).unwrap_or(0),
             };
             files
-                .entry(buf.clone())
+                .entry(name.clone())
                 .and_modify(|(_, n)| *n += 1)
                 .or_insert((stamp, 1));
         }

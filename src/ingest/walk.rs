@@ -34,7 +34,9 @@ pub fn walk<'a>(
                 return true;
             }
             let hidden = e.file_name().to_string_lossy().starts_with('.');
-            let is_skip = skip.is_some_and(|s| same_path(e.path(), s));
+            // Only a directory can be the index; canonicalising every file would cost a
+            // readlink per path component per file.
+            let is_skip = e.file_type().is_dir() && skip.is_some_and(|s| same_path(e.path(), s));
             !hidden && !is_skip
         })
         .filter_map(move |res| match res {
