@@ -37,7 +37,7 @@ import shutil
 import sys
 import time
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 CHUNK = 10_000  # articles per worker task; a multiple of 100 so jsonl blocks never straddle
 JSONL_PER_BLOCK = 8
 FIRST_DAY = dt.date(1965, 1, 1).toordinal()
@@ -133,7 +133,8 @@ def load_reuters(root):
             if title:
                 title = SPACES.sub(" ", CONTROL.sub(" ", title)).strip()
                 # Reuters titles are upper case; keep them as headline case.
-                title = title.title() if title.isupper() else title
+                if title.isupper():
+                    title = " ".join(w.capitalize() if w.isalpha() else w.lower() for w in title.split())
                 titles.append(title)
             if author:
                 a = SPACES.sub(" ", author).strip()
@@ -181,12 +182,14 @@ class Pool:
                     key.append(os.path.getsize(os.path.join(dirpath, f)))
         cache = os.path.join(bench_dir(), f"pool-v{GENERATOR_VERSION}-{sum(key)}-{len(key)}.pickle")
         if os.path.exists(cache):
+            pool = Pool.__new__(Pool)
             with open(cache, "rb") as f:
-                return pickle.load(f)
+                pool.__dict__.update(pickle.load(f))
+            return pool
         pool = Pool(shared)
         os.makedirs(bench_dir(), exist_ok=True)
         with open(cache + ".tmp", "wb") as f:
-            pickle.dump(pool, f)
+            pickle.dump(pool.__dict__, f)
         os.replace(cache + ".tmp", cache)
         return pool
 
@@ -217,14 +220,23 @@ def pick(rng, seq):
 def make_article(pool, seed, i):
     rng = random.Random(f"newsdex-bench:{seed}:{i}")
     anchor = int(rng.random() * len(pool.docs))
-    window = []
-    for d in pool.docs[anchor:anchor + 4]:
-        window.extend(d[1])
     title = pool.docs[anchor][0] if rng.random() < 0.5 and pool.docs[anchor][0] else pick(rng, pool.titles)
     nsent = 4 + int(rng.random() ** 2 * 42)
+    # Neighbouring stories (same category or topic run) until there are enough distinct
+    # sentences, then a sample without repeats, in source order.
+    window = []
+    for d in pool.docs[anchor:anchor + 60]:
+        window.extend(d[1])
+        if len(window) >= 2 * nsent:
+            break
+    if len(window) < nsent:
+        for d in pool.docs[max(0, anchor - 60):anchor]:
+            window.extend(d[1])
+    nsent = min(nsent, len(window))
+    chosen = sorted(_sample(rng, len(window), nsent))
     paras, cur = [], []
-    for _ in range(nsent):
-        cur.append(pick(rng, window))
+    for k in chosen:
+        cur.append(window[k])
         if len(cur) >= 1 + int(rng.random() * 4):
             paras.append(" ".join(cur))
             cur = []
@@ -262,6 +274,16 @@ def make_article(pool, seed, i):
         fmt = "html" if f < 0.06 else "gz" if f < 0.12 else "txt"
     return {"i": i, "title": title, "byline": byline, "date": when, "date_line": date_line,
             "body": body, "paras": paras, "format": fmt}
+
+
+def _sample(rng, n, k):
+    """k distinct indices below n (partial Fisher-Yates on rng.random(), which is stable
+    across Python versions, unlike random.sample)."""
+    idx = list(range(n))
+    for j in range(k):
+        m = j + int(rng.random() * (n - j))
+        idx[j], idx[m] = idx[m], idx[j]
+    return idx[:k]
 
 
 def slug(title):
