@@ -132,14 +132,12 @@ pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<ExitCode> {
     let index = OpenIndex::open(&index_dir)?;
     let results = crate::search::run(&index, &req)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match output::Format::from(a.format) {
-        output::Format::Text => {
-            output::text::search(&mut out, &results, crate::config::use_color(a.color))?
-        }
-        output::Format::Json => output::json::search(&mut out, &results)?,
-        output::Format::Jsonl => output::json::search_lines(&mut out, &results)?,
-        output::Format::Csv => output::csv::search(&mut out, &results)?,
-    }
+    output::results(
+        &mut out,
+        &results,
+        a.format.into(),
+        crate::config::use_color(a.color),
+    )?;
     out.flush()?;
     Ok(if results.hits.is_empty() {
         ExitCode::from(1)

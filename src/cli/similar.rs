@@ -51,14 +51,12 @@ pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
         a.follow,
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match output::Format::from(a.format) {
-        output::Format::Text => {
-            output::text::search(&mut out, &results, crate::config::use_color(a.color))?
-        }
-        output::Format::Json => output::json::search(&mut out, &results)?,
-        output::Format::Jsonl => output::json::search_lines(&mut out, &results)?,
-        output::Format::Csv => output::csv::search(&mut out, &results)?,
-    }
+    output::results(
+        &mut out,
+        &results,
+        a.format.into(),
+        crate::config::use_color(a.color),
+    )?;
     out.flush()?;
     Ok(if results.hits.is_empty() {
         ExitCode::from(1)

@@ -125,30 +125,10 @@ impl IndexSchema {
                     b.add_text_field(&f.name, opts);
                 }
                 "u64" => {
-                    let mut opts = NumericOptions::default();
-                    if f.indexed {
-                        opts = opts.set_indexed();
-                    }
-                    if f.fast {
-                        opts = opts.set_fast();
-                    }
-                    if f.stored {
-                        opts = opts.set_stored();
-                    }
-                    b.add_u64_field(&f.name, opts);
+                    b.add_u64_field(&f.name, numeric_options(f));
                 }
                 "i64" => {
-                    let mut opts = NumericOptions::default();
-                    if f.indexed {
-                        opts = opts.set_indexed();
-                    }
-                    if f.fast {
-                        opts = opts.set_fast();
-                    }
-                    if f.stored {
-                        opts = opts.set_stored();
-                    }
-                    b.add_i64_field(&f.name, opts);
+                    b.add_i64_field(&f.name, numeric_options(f));
                 }
                 "date" => {
                     let mut opts = DateOptions::default().set_precision(DateTimePrecision::Seconds);
@@ -200,6 +180,20 @@ impl IndexSchema {
             fields,
         })
     }
+}
+
+fn numeric_options(f: &FieldSpec) -> NumericOptions {
+    let mut opts = NumericOptions::default();
+    if f.indexed {
+        opts = opts.set_indexed();
+    }
+    if f.fast {
+        opts = opts.set_fast();
+    }
+    if f.stored {
+        opts = opts.set_stored();
+    }
+    opts
 }
 
 /// The analyzer for article text: word tokens, lower-cased, accents folded (so "Zurich"

@@ -17,6 +17,21 @@ pub enum Format {
     Csv,
 }
 
+/// Prints a page of hits (`search`, `similar`) in `format`.
+pub fn results(
+    out: &mut dyn std::io::Write,
+    r: &crate::search::SearchResults,
+    format: Format,
+    color: bool,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text => text::search(out, r, color),
+        Format::Json => json::search(out, r),
+        Format::Jsonl => json::search_lines(out, r),
+        Format::Csv => csv::search(out, r),
+    }
+}
+
 /// Removes characters that could reshape a terminal (controls, bidi overrides, zero-width)
 /// and, for one-line fields, turns line breaks into spaces.
 pub fn terminal_safe(s: &str, one_line: bool) -> String {
