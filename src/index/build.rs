@@ -140,13 +140,27 @@ impl IndexSummary {
     pub fn failures_by_reason(&self) -> Vec<(String, u64)> {
         let mut counts: HashMap<String, u64> = HashMap::new();
         for f in &self.failed {
-            let kind = f.reason.split(['(', ':']).next().unwrap_or("").trim();
-            *counts.entry(kind.to_string()).or_default() += 1;
+            *counts.entry(reason_kind(&f.reason)).or_default() += 1;
         }
         let mut v: Vec<_> = counts.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v
     }
+}
+
+/// The kind of a skip reason, for counting: the text before a detail in parentheses or
+/// after a colon, without a leading count ("binary content (PNG image), not text" ->
+/// "binary content"; "2 record(s) without title or text skipped" -> "record(s) without
+/// title or text skipped").
+fn reason_kind(reason: &str) -> String {
+    let head = [" (", ": "]
+        .iter()
+        .filter_map(|sep| reason.find(sep))
+        .min()
+        .map_or(reason, |i| &reason[..i]);
+    head.trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim()
+        .to_string()
 }
 
 /// What a worker found out about one walked path.
@@ -488,4 +502,30 @@ fn clear_index_dir(dir: &Path) -> Result<()> {
         res.map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reason_kind;
+
+    #[test]
+    fn reasons_group_by_kind() {
+        assert_eq!(
+            reason_kind("binary content (PNG image), not text"),
+            "binary content"
+        );
+        assert_eq!(reason_kind("empty file"), "empty file");
+        assert_eq!(
+            reason_kind("file too large (200 MiB; the limit is 64 MiB)"),
+            "file too large"
+        );
+        assert_eq!(
+            reason_kind("1 record(s) without title or text skipped"),
+            "record(s) without title or text skipped"
+        );
+        assert_eq!(
+            reason_kind("truncated or corrupt gzip data (unexpected end)"),
+            "truncated or corrupt gzip data"
+        );
+    }
 }
