@@ -176,8 +176,10 @@ fn entity_char(name: &str) -> Option<char> {
     NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
 }
 
-/// Block-level tags: their boundaries are paragraph breaks.
-const BLOCK_TAGS: &[&str] = &[
+/// Block-level tags of HTML, XHTML and the news XML vocabularies (NITF `block`, `hl1`,
+/// `body.content`, ...): their boundaries are paragraph breaks. Shared by every extractor
+/// that turns markup into paragraphs.
+pub const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "br",
@@ -190,6 +192,9 @@ const BLOCK_TAGS: &[&str] = &[
     "li",
     "ul",
     "ol",
+    "dl",
+    "dt",
+    "dd",
     "blockquote",
     "pre",
     "table",
@@ -201,15 +206,23 @@ const BLOCK_TAGS: &[&str] = &[
     "figure",
     "figcaption",
     "hr",
-    "dd",
-    "dt",
-    "dl",
+    "main",
+    "aside",
+    "nav",
+    "form",
+    "address",
+    "details",
+    "summary",
     "hl1",
     "hl2",
     "block",
     "body.content",
     "tbody",
     "thead",
+    "hl3",
+    "tfoot",
+    "nitf-table",
+    "caption",
 ];
 
 /// Tags whose content is never article text.

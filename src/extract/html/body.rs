@@ -11,43 +11,6 @@ use super::meta::Meta;
 use crate::extract::date::parse_date;
 use crate::extract::{byline, is_boilerplate, markup, squash_spaces};
 
-/// Elements whose boundaries are paragraph breaks.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "figure",
-    "figcaption",
-    "hr",
-    "main",
-    "aside",
-    "nav",
-    "form",
-    "address",
-    "details",
-    "summary",
-];
-
 /// Elements that never hold article text.
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "object", "head", "button",
@@ -121,7 +84,7 @@ pub fn walk_text(doc: &Document, root: NodeId, also_skip: &[&str]) -> String {
                 if SKIP.contains(&tag.as_str()) || also_skip.contains(&tag.as_str()) {
                     continue;
                 }
-                let block = BLOCK.contains(&tag.as_str());
+                let block = markup::BLOCK_TAGS.contains(&tag.as_str());
                 if block {
                     out.push_str("\n\n");
                 } else if matches!(tag.as_str(), "td" | "th") {

@@ -15,49 +15,10 @@ use std::borrow::Cow;
 
 use crate::article::Fields;
 use crate::extract::byline;
-use crate::extract::markup::{decode_entities, fragment_to_text, paragraphs};
+use crate::extract::markup::{self, decode_entities, fragment_to_text, paragraphs};
 use crate::extract::squash_spaces;
 
 use super::dom::{Element, Node};
-
-/// Elements that start and end a paragraph.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "block",
-    "hl1",
-    "hl2",
-    "hl3",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "thead",
-    "tbody",
-    "tfoot",
-    "section",
-    "article",
-    "footer",
-    "aside",
-    "figure",
-    "figcaption",
-    "nitf-table",
-    "body.content",
-    "caption",
-    "address",
-];
 
 /// Elements whose content is never article text: document heads, XHTML headers holding
 /// slug lists, NITF media references and notes to editors, scripts.
@@ -113,7 +74,7 @@ fn render(el: &Element, out: &mut String) {
                         render(e, out);
                         out.push(' ');
                     }
-                    _ if BLOCK.contains(&name.as_str()) => {
+                    _ if markup::BLOCK_TAGS.contains(&name.as_str()) => {
                         out.push_str("\n\n");
                         render(e, out);
                         out.push_str("\n\n");
