@@ -6,6 +6,7 @@ pub mod build;
 pub mod manifest;
 pub mod schema;
 pub mod state;
+pub mod stem;
 
 use std::path::{Path, PathBuf};
 

@@ -9,9 +9,10 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use crate::index::stem::CachedStemmer;
 
 use crate::error::{Error, Result};
 
@@ -197,13 +198,13 @@ fn numeric_options(f: &FieldSpec) -> NumericOptions {
 }
 
 /// The analyzer for article text: word tokens, lower-cased, accents folded (so "Zurich"
-/// finds "Zürich"), English stemming (so "talks" finds "talk").
+/// finds "Zürich"), English stemming (so "talks" finds "talk"), memoised (see `stem`).
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
 }
 
