@@ -154,11 +154,21 @@ fn scrub(f: &mut crate::article::Fields) {
 /// no-break spaces; trims trailing spaces on each line.
 pub fn clean_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        // Runs of printable ASCII are copied as they are (the common case, and the hot
+        // path of indexing); everything else goes through the character rules below.
+        let run = rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         match c {
             '\r' => {
-                if chars.peek() != Some(&'\n') {
+                if !rest.starts_with('\n') {
                     out.push('\n');
                 }
             }
@@ -192,7 +202,14 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Lines that pages and feeds print around an article but that are not part of it.
@@ -203,6 +220,12 @@ pub fn is_boilerplate(line: &str) -> bool {
         .trim();
     if l.is_empty() {
         return false;
+    }
+    // Every rule below needs a short line, except a (long) row of social network names:
+    // a paragraph of text is rejected on its first word without lower-casing all of it.
+    if l.len() > 480 {
+        let social = |w: &str| SOCIAL.iter().any(|s| s.eq_ignore_ascii_case(w));
+        return l.split_whitespace().all(social);
     }
     let lower = l.to_lowercase();
     const EXACT: &[&str] = &[
