@@ -7,6 +7,7 @@
 //! so the same query over the same index always prints the same list.
 
 pub mod aggregate;
+pub mod bm25f;
 pub mod dates;
 pub mod passages;
 pub mod query;

@@ -30,9 +30,12 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DateTime, Term};
 
 use crate::index::schema::{self, Fields};
+use crate::search::bm25f::FieldsTermQuery;
 use crate::search::dates;
 
-/// Title matches count this many times a body match.
+/// Weight of the title against the body: for a plain word, its BM25F field weight (a
+/// title occurrence counts as 2.5 length-normalised body occurrences, before saturation);
+/// for phrases, fuzzy and prefix terms, a boost on the title's own score.
 pub const TITLE_BOOST: f32 = 2.5;
 
 /// Words an OR query (`any`) leaves out: the single words and contractions of the Snowball
@@ -334,6 +337,10 @@ impl Compiler<'_> {
                         }
                     }
                 }
+                if single && !fuzzy && prefix_text.is_none() {
+                    // A plain word: one BM25F score over its fields (see bm25f.rs).
+                    return Ok(Some(Box::new(FieldsTermQuery::new(fields, &tokens[0].1))));
+                }
                 let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for (field, boost) in fields {
                     let q: Box<dyn Query> = if let Some(p) = &prefix_text {
@@ -348,11 +355,6 @@ impl Compiler<'_> {
                             Term::from_field_text(field, &tokens[0].1),
                             distance,
                             true,
-                        ))
-                    } else if single {
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(field, &tokens[0].1),
-                            IndexRecordOption::WithFreqs,
                         ))
                     } else {
                         let terms: Vec<(usize, Term)> = tokens
