@@ -83,11 +83,12 @@ def _crate_fieldnorms():
 class Index:
     """Postings, lengths and collection statistics of one converted collection."""
 
-    def __init__(self, coll, quantise=False):
+    def __init__(self, coll, quantise=False, stem=None):
+        """`stem`: a function word -> term; Snowball English when None."""
         if snowballstemmer is None:
             sys.exit("modelsim needs the snowballstemmer package (pip install snowballstemmer)")
         self.coll = coll
-        self._stemmer = snowballstemmer.stemmer("english")
+        self._stem_fn = stem or snowballstemmer.stemmer("english").stemWord
         self._stems = {}
         self.docids = []
         self.pos = collections.defaultdict(dict)  # term -> doc -> [positions]
@@ -116,7 +117,7 @@ class Index:
     def stem(self, w):
         s = self._stems.get(w)
         if s is None:
-            s = self._stems[w] = self._stemmer.stemWord(w)
+            s = self._stems[w] = self._stem_fn(w)
         return s
 
     def analyze(self, text):
@@ -507,10 +508,10 @@ def rm3(ix, terms, model, fb_docs=10, fb_terms=20, orig=0.7, stop_stems=frozense
 
 
 class Runner:
-    def __init__(self, name, shared, quantise=False):
+    def __init__(self, name, shared, quantise=False, stem=None, coll=None):
         self.name = name
-        self.coll = CONVERTERS[name](shared)
-        self.ix = Index(self.coll, quantise=quantise)
+        self.coll = coll or CONVERTERS[name](shared)
+        self.ix = Index(self.coll, quantise=quantise, stem=stem)
         self.stops = {"none": set(), "or": set(or_stop_words())}
         self.topics = self.coll.topics
 
