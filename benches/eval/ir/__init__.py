@@ -11,7 +11,9 @@ not product code; python3 standard library only).
 - `compare` (`python3 -m ir.compare A B`): per-topic comparison of two kept runs, with a
   paired randomization test, for the tuning log in docs/relevance.md;
 - `bm25sim` (`python3 -m ir.bm25sim time`): BM25 variants scored in Python, to explore
-  choices tantivy does not offer.
+  choices tantivy does not offer;
+- `modelsim` (`python3 -m ir.modelsim`): language models, DFR, axiomatic and BM25 variants,
+  query weighting, SDM and RM3 over newsdex's Snowball terms (needs `snowballstemmer`).
 
 Standalone conversion: `PYTHONPATH=benches/eval python3 -m ir time OUT_DIR`.
 """

@@ -9,7 +9,7 @@ FTS5's own ranking, and then varies one thing at a time:
 - the idf: FTS5's `max(1e-6, ln((N - n + 0.5) / (n + 0.5)))` or tantivy's
   `ln(1 + (N - n + 0.5) / (n + 0.5))`, which newsdex uses;
 - query stop words: none, tantivy's (Lucene's 33 words) or newsdex's OR list (read from
-  src/search/mod.rs, so the two cannot drift apart);
+  src/search/query.rs, so the two cannot drift apart);
 - k1 and b, which tantivy fixes at 1.2 and 0.75;
 - a proximity bonus: each pair of consecutive kept query words found at the same distance
   in a document as in the query scores as one more term (its idf the sum of both), times a
@@ -34,9 +34,14 @@ LUCENE = ("a an and are as at be but by for if in into is it no not of on or suc
 
 
 def newsdex_or_stop_words():
-    src = open(os.path.join(ROOT, "src", "search", "mod.rs"), encoding="utf-8").read()
+    # The list moved from src/search/mod.rs to query.rs; an empty list would silently
+    # turn every "OR stop words" row into an "all words" one, so refuse that.
+    src = open(os.path.join(ROOT, "src", "search", "query.rs"), encoding="utf-8").read()
     block = re.search(r"const OR_STOP_WORDS: &\[&str\] = &\[(.*?)\];", src, re.S)
-    return re.findall(r'"([^"]+)"', block.group(1)) if block else []
+    words = re.findall(r'"([^"]+)"', block.group(1)) if block else []
+    if not words:
+        sys.exit("OR_STOP_WORDS not found in src/search/query.rs")
+    return words
 
 
 class Collection:
