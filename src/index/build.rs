@@ -487,13 +487,13 @@ fn open_for_writing(
     create_index(dir, schema)
 }
 
-/// Stored bodies dominate an index's size: they are kept with zstd (level 6) in 256 KiB
-/// blocks. On the benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the index
-/// 1.15-1.21x the text; zstd 9 in 128 KiB blocks 0.83x at 100k articles, but its
-/// compression took 15% of the indexing CPU. Level 6 in 256 KiB blocks compresses better
-/// than that and 40% faster (zstd's own benchmark on the corpus: ratio 2.69 at 40 MB/s
-/// against 2.57 at 29 MB/s; level 3 2.48). Fetching a hit's body decompresses one block
-/// (a fraction of a millisecond). See BENCHMARKS.md "Index size".
+/// Stored bodies dominate an index's size: they are kept with zstd (level 6) in 64 KiB
+/// blocks. On the 100k benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the
+/// index 1.15x the text; zstd 6 in 64 KiB blocks makes it 0.86x, in 256 KiB blocks 0.82x,
+/// but every hit shown decompresses its block, and 256 KiB blocks took the in-process
+/// query p50 from 5-6 ms to 9-10 ms (side by side, `benches/search_latency.rs`). Level 6
+/// compresses this text 2.5x at 40-50 MB/s; level 9 gained 2% more for 40% more CPU.
+/// See BENCHMARKS.md "Index size".
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -512,7 +512,7 @@ fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
 /// zstd level of the docstore (see `create_index`).
 const DOCSTORE_ZSTD_LEVEL: i32 = 6;
 /// Bytes of stored documents per compressed block.
-const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
+const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
 
 /// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
 /// (valid or damaged), so a directory that is not ours is never touched.
