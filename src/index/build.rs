@@ -24,6 +24,7 @@ use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::manifest::Manifest;
+use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{self, IndexSchema};
 use crate::index::state::{self, FileStamp};
 use crate::index::to_document;
@@ -221,6 +222,7 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     let mut writer: IndexWriter = index
         .writer_with_num_threads(threads, budget)
         .map_err(|e| writer_error(&index_dir, e))?;
+    writer.set_merge_policy(Box::new(BoundedMergePolicy::for_budget(budget)));
 
     let known = {
         let reader = index

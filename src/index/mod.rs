@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod manifest;
+pub mod merge;
 pub mod schema;
 pub mod state;
 pub mod stem;
