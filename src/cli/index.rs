@@ -45,7 +45,8 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Memory budget of the index writer, in MB
+    /// Memory budget in MB: the index writer's buffers, and the most of the index one merge
+    /// of segments may map
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub memory: usize,
 
