@@ -28,6 +28,9 @@ pub struct OpenIndex {
     pub index: Index,
     pub schema: IndexSchema,
     pub manifest: Manifest,
+    /// One reader for the life of this value, opened on first use: opening the segments
+    /// (and unmapping them again) was about 30% of an in-process query at 1M articles.
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 impl OpenIndex {
@@ -83,7 +86,23 @@ impl OpenIndex {
             index,
             schema,
             manifest,
+            reader: std::sync::OnceLock::new(),
         })
+    }
+
+    /// A searcher over the index as it was committed when this `OpenIndex` first searched
+    /// (later commits by a running `newsdex index` are not seen: open the index again).
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        if let Some(r) = self.reader.get() {
+            return Ok(r.searcher());
+        }
+        let reader: tantivy::IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::tantivy(&self.dir, e))?;
+        Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
     /// Reads one stored document back into an `Article`.

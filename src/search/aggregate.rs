@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocId, ReloadPolicy, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use time::{Date, Duration, Month, OffsetDateTime};
 
 use crate::error::{Error, Result};
@@ -399,13 +399,7 @@ pub fn facets(
 }
 
 fn searcher(index: &OpenIndex) -> Result<tantivy::Searcher> {
-    let reader: tantivy::IndexReader = index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    Ok(reader.searcher())
+    index.searcher()
 }
 
 #[cfg(test)]

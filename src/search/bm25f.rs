@@ -141,15 +141,18 @@ fn norm_table(w: Score, avg: Score) -> [Score; 256] {
     t
 }
 
-/// Occurrences of `term` in the whole index, summed from its postings.
+/// Occurrences of `term` in the whole index, summed from its postings block by block (the
+/// frequencies are decoded 128 at a time; no per-document step).
 fn collection_frequency(searcher: &Searcher, term: &Term) -> tantivy::Result<u64> {
     let mut cf = 0u64;
     for reader in searcher.segment_readers() {
         let inverted = reader.inverted_index(term.field())?;
-        if let Some(mut postings) = inverted.read_postings(term, IndexRecordOption::WithFreqs)? {
-            while postings.doc() != TERMINATED {
-                cf += u64::from(postings.term_freq());
-                postings.advance();
+        if let Some(mut blocks) =
+            inverted.read_block_postings(term, IndexRecordOption::WithFreqs)?
+        {
+            while !blocks.docs().is_empty() {
+                cf += blocks.freqs().iter().map(|&f| u64::from(f)).sum::<u64>();
+                blocks.advance();
             }
         }
     }

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::TantivyDocument;
-use tantivy::{DocId, ReloadPolicy, Score, SegmentReader, Term};
+use tantivy::{DocId, Score, SegmentReader, Term};
 
 use crate::article::{Article, DocId as ArticleId};
 use crate::error::{Error, Result};
@@ -118,13 +118,7 @@ fn execute(
     words: &[String],
     started: Instant,
 ) -> Result<SearchResults> {
-    let reader = index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
 
     let sort = req.sort;
     let fresh = req
@@ -456,13 +450,7 @@ pub fn similar(
 fn more_like_this(index: &OpenIndex, source: &Article) -> Result<Box<dyn Query>> {
     const MLT_TERMS: usize = 40;
     let f = &index.schema.fields;
-    let reader: tantivy::IndexReader = index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let docs = searcher.num_docs().max(1) as f64;
     let mut analyzer = crate::index::schema::analyzer();
     let mut tf: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
@@ -513,13 +501,7 @@ pub fn article_by_id(index: &OpenIndex, id: ArticleId) -> Result<Article> {
 }
 
 fn article_by_id_unguarded(index: &OpenIndex, id: ArticleId) -> Result<Article> {
-    let reader = index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let term = Term::from_field_u64(index.schema.fields.id, id.0);
     let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let top = searcher
@@ -550,13 +532,7 @@ pub fn stats(index: &OpenIndex) -> Result<Stats> {
 }
 
 fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
-    let reader = index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let dated_query = tantivy::query::ExistsQuery::new("date".to_string(), false);
     let by_date = |newest: bool| {
         TopDocs::with_limit(1).order_by(move |seg: &SegmentReader| {
