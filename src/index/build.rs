@@ -495,7 +495,7 @@ fn open_for_writing(
 /// but every hit shown decompresses its block, and 256 KiB blocks took the in-process
 /// query p50 from 5-6 ms to 9-10 ms (side by side, `benches/search_latency.rs`). Level 6
 /// compresses this text 2.5x at 40-50 MB/s; level 9 gained 2% more for 40% more CPU.
-/// See BENCHMARKS.md "Index size".
+/// See BENCHMARKS.md, "Reading these numbers".
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {

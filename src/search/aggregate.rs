@@ -171,7 +171,7 @@ pub fn timeline(
     normalize: bool,
 ) -> Result<Timeline> {
     crate::index::guard(&index.dir, || {
-        let searcher = searcher(index)?;
+        let searcher = index.searcher()?;
         let req = base_request(query, any, from, to);
         let (q, _, _) = build_query(index, &req)?;
         let (dates, undated) = searcher
@@ -377,7 +377,7 @@ pub fn facets(
     limit: usize,
 ) -> Result<Facets> {
     crate::index::guard(&index.dir, || {
-        let searcher = searcher(index)?;
+        let searcher = index.searcher()?;
         let (q, _, _) = build_query(index, &base_request(query, any, from, to))?;
         let (values, matched, missing) = searcher
             .search(&q, &FacetCollector(kind))
@@ -396,10 +396,6 @@ pub fn facets(
             values,
         })
     })
-}
-
-fn searcher(index: &OpenIndex) -> Result<tantivy::Searcher> {
-    index.searcher()
 }
 
 #[cfg(test)]

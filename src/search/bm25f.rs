@@ -123,12 +123,6 @@ impl Query for FieldsTermQuery {
             burst,
         }))
     }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        // Terms are built on demand; nothing here needs positions. Callers that collect
-        // query terms (highlighting) use the compiler's own list.
-        let _ = visitor;
-    }
 }
 
 /// `w / (1 - b + b * len / avg)` for every fieldnorm id.
