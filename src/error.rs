@@ -95,6 +95,22 @@ impl Error {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
+    /// A damaged-index error with tantivy's reason, shortened: tantivy appends the whole
+    /// content of an unreadable meta.json (kilobytes of schema) to its message.
+    pub(crate) fn damaged(path: impl Into<PathBuf>, reason: impl std::fmt::Display) -> Self {
+        const MAX_CHARS: usize = 300;
+        let full = reason.to_string();
+        let head = full.split(". Content: ").next().unwrap_or(&full);
+        let mut reason: String = head.chars().take(MAX_CHARS).collect();
+        if reason.len() < head.len() {
+            reason.push('…');
+        }
+        Error::Damaged {
+            path: path.into(),
+            reason,
+        }
+    }
+
     pub(crate) fn tantivy(path: impl Into<PathBuf>, source: tantivy::TantivyError) -> Self {
         Error::Tantivy {
             path: path.into(),
@@ -117,4 +133,22 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown failure".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damaged_reasons_are_shortened() {
+        let long = format!(
+            "Meta file cannot be deserialized. Content: \"{}\"",
+            "x".repeat(5000)
+        );
+        let e = Error::damaged("/i", &long).to_string();
+        assert!(e.contains("Meta file cannot be deserialized"), "{e}");
+        assert!(!e.contains("xxxx"), "{e}");
+        let e = Error::damaged("/i", "y".repeat(1000)).to_string();
+        assert!(e.contains(&format!("{}…", "y".repeat(300))) && !e.contains(&"y".repeat(301)));
+    }
 }

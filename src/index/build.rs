@@ -425,10 +425,7 @@ fn examine(
 }
 
 fn damaged(dir: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Damaged {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    }
+    Error::damaged(dir, e)
 }
 
 fn writer_error(dir: &Path, e: tantivy::TantivyError) -> Error {

@@ -76,10 +76,7 @@ impl OpenIndex {
                 path: dir.to_path_buf(),
             });
         }
-        let index = Index::open_in_dir(dir).map_err(|e| Error::Damaged {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let index = Index::open_in_dir(dir).map_err(|e| Error::damaged(dir, e))?;
         schema::register_tokenizer(&index);
         Ok(OpenIndex {
             dir: dir.to_path_buf(),
