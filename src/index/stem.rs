@@ -152,6 +152,19 @@ mod tests {
 
     use super::CachedStemmer;
 
+    /// tantivy's stemmer and the memoised one, behind the same tokenizer and lower-caser.
+    fn analyzers() -> (TextAnalyzer, TextAnalyzer) {
+        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::default())
+            .build();
+        let cached = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer)
+            .build();
+        (plain, cached)
+    }
+
     fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
@@ -166,14 +179,7 @@ mod tests {
         let text = "Talks talked talking; the generously generous generalisations \
             of nationalisation, running runners ran. Talks talked talking again \
             internationalisationsinternationalisations x";
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::default())
-            .build();
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
+        let (mut plain, mut cached) = analyzers();
         let expected = tokens(&mut plain, text);
         assert!(expected.iter().any(|t| t.0 == "talk"));
         // First pass fills the memo, the second reads from it.
@@ -186,12 +192,7 @@ mod tests {
         // Far more distinct words than slots: every slot is overwritten many times.
         let n = 3 << super::SLOTS_LOG2;
         let words: String = (0..n).map(|i| format!("w{i}s w{i}ing ")).collect();
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(Stemmer::default())
-            .build();
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(CachedStemmer)
-            .build();
+        let (mut plain, mut cached) = analyzers();
         let expected = tokens(&mut plain, &words);
         assert_eq!(expected.len(), 2 * n);
         assert_eq!(tokens(&mut cached, &words), expected);
@@ -208,14 +209,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_stems_as_tantivy_does(text in "\\PC{0,200}") {
-            let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(Stemmer::default())
-                .build();
-            let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(CachedStemmer)
-                .build();
+            let (mut plain, mut cached) = analyzers();
             let expected = tokens(&mut plain, &text);
             proptest::prop_assert_eq!(&tokens(&mut cached, &text), &expected);
             proptest::prop_assert_eq!(&tokens(&mut cached, &text), &expected);
