@@ -6,9 +6,12 @@
 //! for every segment writer and field, so each clone keeps its own memo and needs no lock.
 //!
 //! The memo is a direct-mapped table of fixed 64-byte slots (word and stem stored inline,
-//! one cache line per lookup; a new word simply replaces whatever shared its slot), so its
-//! memory is fixed (2 MiB per analyzer clone, allocated on first use) on any archive, and
-//! a lookup costs one hash and one memory access. A `HashMap<String, String>` memo was
+//! one cache line per lookup; a new word simply replaces whatever shared its slot), so a
+//! lookup costs one hash and one memory access. It starts small (32 KiB) and doubles, up
+//! to 2 MiB per analyzer clone whatever the archive, only while words keep missing: a
+//! query or a page of snippets touches a few thousand words, and each page of a table
+//! costs a page fault when first written (a whole-process search that filled 2 MiB up
+//! front spent a third of its time in the kernel on them). A `HashMap<String, String>` memo was
 //! measured first: its pointer-chasing lookups cost half of what stemming did.
 //! Output is exactly tantivy's `Stemmer` (same algorithm, same crate).
 
@@ -19,8 +22,13 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 /// Longest word (and stem) kept in the memo, in bytes; longer ones are always stemmed.
 const SLOT_BYTES: usize = 31;
 
-/// Number of slots (a power of two).
+/// Slots of a new memo, and the most it grows to (powers of two).
+const MIN_SLOTS_LOG2: u32 = 9;
 const SLOTS_LOG2: u32 = 15;
+
+/// The memo doubles once it has missed this many times its number of slots since it last
+/// grew: a vocabulary that fits stops missing long before, a larger one keeps missing.
+const GROW_AFTER_MISSES_PER_SLOT: usize = 2;
 
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
@@ -40,18 +48,29 @@ const EMPTY: Slot = Slot {
 
 #[derive(Clone, Default)]
 struct Memo {
+    /// Empty until the first word, then `1 << slots_log2` slots.
     slots: Vec<Slot>,
+    slots_log2: u32,
+    /// Words put since the table last grew.
+    misses: usize,
 }
 
 impl Memo {
-    fn slot_of(word: &str) -> usize {
+    fn hash(word: &[u8]) -> u64 {
         let mut h = rustc_hash::FxHasher::default();
-        h.write(word.as_bytes());
-        (h.finish() >> (64 - SLOTS_LOG2)) as usize
+        h.write(word);
+        h.finish()
+    }
+
+    fn slot_of(&self, word: &[u8]) -> usize {
+        (Self::hash(word) >> (64 - self.slots_log2)) as usize
     }
 
     fn get(&self, word: &str) -> Option<&str> {
-        let slot = self.slots.get(Self::slot_of(word))?;
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = &self.slots[self.slot_of(word.as_bytes())];
         let len = usize::from(slot.word_len);
         if len == 0 || slot.word[..len] != *word.as_bytes() {
             return None;
@@ -64,13 +83,31 @@ impl Memo {
             return;
         }
         if self.slots.is_empty() {
-            self.slots = vec![EMPTY; 1 << SLOTS_LOG2];
+            self.slots_log2 = MIN_SLOTS_LOG2;
+            self.slots = vec![EMPTY; 1 << MIN_SLOTS_LOG2];
+        } else if self.slots_log2 < SLOTS_LOG2
+            && self.misses >= GROW_AFTER_MISSES_PER_SLOT * self.slots.len()
+        {
+            self.grow();
         }
-        let slot = &mut self.slots[Self::slot_of(word)];
+        self.misses += 1;
+        let i = self.slot_of(word.as_bytes());
+        let slot = &mut self.slots[i];
         slot.word_len = word.len() as u8;
         slot.word[..word.len()].copy_from_slice(word.as_bytes());
         slot.stem_len = stem.len() as u8;
         slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
+    }
+
+    /// Doubles the table, keeping every word it holds.
+    fn grow(&mut self) {
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; 2 << self.slots_log2]);
+        self.slots_log2 += 1;
+        self.misses = 0;
+        for slot in old.iter().filter(|s| s.word_len > 0) {
+            let i = self.slot_of(&slot.word[..usize::from(slot.word_len)]);
+            self.slots[i] = *slot;
+        }
     }
 }
 
@@ -204,6 +241,45 @@ mod tests {
         let other = "Ωmegas ωαys cafés naïvetés Städte Москвы привет 東京です Ωmegas ωαys \
             cafés naïvetés Städte Москвы привет 東京です";
         assert_eq!(tokens(&mut cached, other), tokens(&mut plain, other));
+    }
+
+    #[test]
+    fn memo_grows_only_while_words_keep_missing() {
+        use super::{Memo, MIN_SLOTS_LOG2, SLOTS_LOG2};
+        fn look_up(memo: &mut Memo, word: &str) {
+            if memo.get(word).is_none() {
+                memo.put(word, &word.to_uppercase());
+            }
+        }
+        let mut memo = Memo::default();
+        for _ in 0..10_000 {
+            for word in ["alpha", "beta", "gamma", "delta"] {
+                look_up(&mut memo, word);
+            }
+        }
+        assert_eq!(
+            memo.slots.len(),
+            1 << MIN_SLOTS_LOG2,
+            "a small vocabulary stays small"
+        );
+        memo.grow();
+        for word in ["alpha", "beta", "gamma", "delta"] {
+            assert_eq!(
+                memo.get(word),
+                Some(word.to_uppercase().as_str()),
+                "kept across growth"
+            );
+        }
+        for i in 0..(8 << SLOTS_LOG2) {
+            look_up(&mut memo, &format!("w{i}"));
+        }
+        assert_eq!(
+            memo.slots.len(),
+            1 << SLOTS_LOG2,
+            "grows to its cap and no further"
+        );
+        look_up(&mut memo, "w7");
+        assert_eq!(memo.get("w7"), Some("W7"));
     }
 
     proptest::proptest! {
