@@ -19,55 +19,127 @@ const SHINGLE: usize = 3;
 
 /// The SimHash fingerprint of an article body; 0 for a body without words.
 pub fn fingerprint(body: &str) -> u64 {
-    // All words lower-cased into one buffer (two allocations per body, not one per word
-    // and shingle: this runs on every article at index time).
+    // The lower-cased words go into one buffer, joined by single spaces, so that every
+    // shingle is a slice of it: no allocation per word or shingle (this runs on every
+    // article at index time). ASCII is scanned a byte at a time; a word with any other
+    // character is lower-cased whole, as `str::to_lowercase` does (final sigma).
     let mut text = String::with_capacity(body.len());
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    for word in body.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(body.len() / 5);
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next word.
+        let Some(c) = char_at(body, i) else { break };
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
-        let start = text.len();
-        if word.is_ascii() {
-            text.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            text.push_str(&word.to_lowercase());
+        let start = i;
+        let mut ascii = true;
+        while let Some(c) = char_at(body, i) {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            ascii &= c.is_ascii();
+            i += c.len_utf8();
         }
-        words.push((start, text.len()));
+        if !words.is_empty() {
+            text.push(' ');
+        }
+        let at = text.len();
+        if ascii {
+            text.push_str(&body[start..i]);
+            text[at..].make_ascii_lowercase();
+        } else {
+            text.push_str(&body[start..i].to_lowercase());
+        }
+        words.push((at, text.len()));
     }
     if words.is_empty() {
         return 0;
     }
-    let mut votes = [0i32; 64];
-    let mut vote = |h: u64| {
-        for (bit, v) in votes.iter_mut().enumerate() {
-            *v += ((h >> bit & 1) as i32) * 2 - 1;
-        }
-    };
-    // A shingle is its words joined by single spaces.
-    let mut shingle = String::new();
-    let mut hash_words = |ws: &[(usize, usize)]| {
-        shingle.clear();
-        for (i, &(a, b)) in ws.iter().enumerate() {
-            if i > 0 {
-                shingle.push(' ');
-            }
-            shingle.push_str(&text[a..b]);
-        }
-        xxhash_rust::xxh3::xxh3_64(shingle.as_bytes())
-    };
+    // Per bit, how many shingle hashes have it set; the bit is kept when that is more
+    // than half of them.
+    let mut ones = BitCounts::default();
     if words.len() < SHINGLE {
-        vote(hash_words(&words));
+        ones.add(xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
     } else {
         for w in words.windows(SHINGLE) {
-            vote(hash_words(w));
+            ones.add(xxhash_rust::xxh3::xxh3_64(
+                &text.as_bytes()[w[0].0..w[SHINGLE - 1].1],
+            ));
         }
     }
-    votes
-        .iter()
-        .enumerate()
-        .filter(|(_, &v)| v > 0)
-        .fold(0u64, |acc, (bit, _)| acc | (1 << bit))
+    ones.majority()
+}
+
+/// How many of the added 64-bit values have each bit set. Counting is eight byte-wide
+/// counters per `u64` (SWAR): `lanes[k]` counts bits k, k + 8, ..., k + 56 in its eight
+/// bytes, so adding a value is eight shifts, masks and adds instead of 64; the bytes are
+/// emptied into `totals` before they can overflow.
+struct BitCounts {
+    lanes: [u64; 8],
+    in_lanes: u32,
+    totals: [u32; 64],
+    added: u32,
+}
+
+impl Default for BitCounts {
+    fn default() -> Self {
+        BitCounts {
+            lanes: [0; 8],
+            in_lanes: 0,
+            totals: [0; 64],
+            added: 0,
+        }
+    }
+}
+
+impl BitCounts {
+    const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+    fn add(&mut self, h: u64) {
+        for (k, lane) in self.lanes.iter_mut().enumerate() {
+            *lane += (h >> k) & Self::LOW_BITS;
+        }
+        self.added += 1;
+        self.in_lanes += 1;
+        if self.in_lanes == u32::from(u8::MAX) {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        for (k, lane) in self.lanes.iter_mut().enumerate() {
+            for j in 0..8 {
+                self.totals[8 * j + k] += ((*lane >> (8 * j)) & 0xff) as u32;
+            }
+            *lane = 0;
+        }
+        self.in_lanes = 0;
+    }
+
+    /// The value whose bits are set where more than half of the added values have them.
+    fn majority(mut self) -> u64 {
+        self.flush();
+        let added = self.added;
+        self.totals
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| 2 * n > added)
+            .fold(0u64, |acc, (bit, _)| acc | (1 << bit))
+    }
+}
+
+/// The character starting at byte `i` of `s` (a char boundary), read without decoding
+/// when it is ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+    }
 }
 
 /// Bits in which two fingerprints differ.
@@ -122,6 +194,37 @@ mod tests {
             "  ,,, ;; ",
         ] {
             assert_eq!(fingerprint(body), reference(body), "{body:?}");
+        }
+    }
+
+    #[test]
+    fn bit_counts_survive_many_values() {
+        // More values than a byte counter holds, with every bit set in most of them.
+        let mut counts = BitCounts::default();
+        for i in 0..1000u64 {
+            counts.add(if i % 3 == 0 {
+                0
+            } else {
+                u64::MAX ^ (1 << (i % 64))
+            });
+        }
+        assert_eq!(counts.majority(), u64::MAX);
+        let mut counts = BitCounts::default();
+        for i in 0..1001u64 {
+            counts.add(if i % 2 == 0 { 1 << 63 | 1 } else { 2 });
+        }
+        assert_eq!(counts.majority(), 1 << 63 | 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_fingerprints_as_defined(body in "\\PC{0,300}") {
+            proptest::prop_assert_eq!(fingerprint(&body), reference(&body));
+        }
+
+        #[test]
+        fn any_wordy_text_fingerprints_as_defined(body in "([A-Za-zÄöΣσς0-9]{1,8}[ ,.\\n-]{1,3}){0,60}") {
+            proptest::prop_assert_eq!(fingerprint(&body), reference(&body));
         }
     }
 
