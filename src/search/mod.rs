@@ -136,13 +136,22 @@ fn execute(
     } else {
         (req.limit.max(1), req.offset)
     };
+    // By relevance, a document that scores below `fetch + skip` others of its segment
+    // cannot be on the page, so its date and id (the tie-breaks) are not read.
+    let cutoff = (sort == Sort::Relevance && fresh.is_none()).then_some(fetch + skip);
     let top =
         TopDocs::with_limit(fetch)
             .and_offset(skip)
             .tweak_score(move |seg: &SegmentReader| {
                 let dates = seg.fast_fields().date("date").ok();
                 let ids = seg.fast_fields().u64("id").ok();
+                let best = std::cell::RefCell::new(cutoff.map(TopScores::new));
                 move |doc: DocId, score: Score| {
+                    if let Some(best) = best.borrow_mut().as_mut() {
+                        if !best.admit(score) {
+                            return sort_key(sort, score, None, 0);
+                        }
+                    }
                     let date = dates
                         .as_ref()
                         .and_then(|c| c.first(doc))
@@ -306,6 +315,56 @@ fn latest_date(searcher: &tantivy::Searcher) -> f64 {
         .filter(|c| c.num_docs() > 0)
         .map(|c| c.max_value().into_timestamp_secs() as f64)
         .fold(0.0, f64::max)
+}
+
+/// The `k` best scores seen so far (a min-heap), to tell which documents can no longer
+/// be among the `k` best.
+struct TopScores {
+    k: usize,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<OrdScore>>,
+}
+
+impl TopScores {
+    fn new(k: usize) -> Self {
+        TopScores {
+            k,
+            heap: std::collections::BinaryHeap::with_capacity(k + 1),
+        }
+    }
+
+    /// Records `score`; false when `k` scores already seen are strictly higher, so a
+    /// document with this score ranks below at least `k` others whatever its tie-breaks.
+    fn admit(&mut self, score: Score) -> bool {
+        if self.heap.len() >= self.k {
+            match self.heap.peek() {
+                Some(low) if score < low.0 .0 => return false,
+                _ => {}
+            }
+        }
+        self.heap.push(std::cmp::Reverse(OrdScore(score)));
+        if self.heap.len() > self.k {
+            self.heap.pop();
+        }
+        true
+    }
+}
+
+/// A score with a total order (`f32::total_cmp`).
+#[derive(Clone, Copy, PartialEq)]
+struct OrdScore(Score);
+
+impl Eq for OrdScore {}
+
+impl PartialOrd for OrdScore {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OrdScore {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// Sort key, largest first: the primary order, then score or date, then id (ascending).
@@ -567,4 +626,26 @@ fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
         size_bytes: crate::index::size_on_disk(&index.dir),
         segments: searcher.segment_readers().len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TopScores;
+
+    #[test]
+    fn top_scores_turn_away_only_what_k_others_beat() {
+        let mut best = TopScores::new(3);
+        // The first k always get in, whatever they score.
+        assert!(best.admit(1.0));
+        assert!(best.admit(5.0));
+        assert!(best.admit(3.0));
+        // Below all three: out. Equal to the lowest: in (its tie-breaks decide).
+        assert!(!best.admit(0.5));
+        assert!(best.admit(1.0));
+        // Now the best three are 5, 3 and 1; a 4 gets in and raises the bar to 3.
+        assert!(best.admit(4.0));
+        assert!(!best.admit(2.0));
+        assert!(best.admit(3.0));
+        assert!(!best.admit(2.9));
+    }
 }
