@@ -139,6 +139,10 @@ pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<ExitCode> {
         crate::config::use_color(a.color),
     )?;
     out.flush()?;
+    // The process ends here: let the kernel drop the index's memory maps all at once
+    // instead of one munmap per file (98 calls on a 16-segment index; medians over 60
+    // alternating runs: 32.3 -> 31.5 ms at 1M, 13.4 -> 12.8 ms at 100k).
+    std::mem::forget(index);
     Ok(if results.hits.is_empty() {
         ExitCode::from(1)
     } else {
