@@ -221,13 +221,16 @@ pub fn is_boilerplate(line: &str) -> bool {
     if l.is_empty() {
         return false;
     }
-    // Every rule below needs a short line, except a (long) row of social network names:
-    // a paragraph of text is rejected on its first word without lower-casing all of it.
-    if l.len() > 480 {
-        let social = |w: &str| SOCIAL.iter().any(|s| s.eq_ignore_ascii_case(w));
-        return l.split_whitespace().all(social);
+    // Past 120 characters only the last rule (a row of social network names) can match,
+    // so a paragraph of text is rejected on its first word without lower-casing all of it.
+    if l.len() > 120 && l.chars().count() > 120 {
+        return social_row(l.split_whitespace().map(str::to_lowercase));
     }
-    let lower = l.to_lowercase();
+    boilerplate_rules(&l.to_lowercase(), l)
+}
+
+/// The rules of `is_boilerplate`, on the trimmed line `l` and its lower-cased `lower`.
+fn boilerplate_rules(lower: &str, l: &str) -> bool {
     const EXACT: &[&str] = &[
         "advertisement",
         "advertising",
@@ -278,7 +281,7 @@ pub fn is_boilerplate(line: &str) -> bool {
         "photo",
         "video",
     ];
-    if EXACT.contains(&lower.as_str()) {
+    if EXACT.contains(&lower) {
         return true;
     }
     if lower.starts_with("follow us on")
@@ -290,7 +293,12 @@ pub fn is_boilerplate(line: &str) -> bool {
     {
         return l.chars().count() <= 120;
     }
-    // A row of social network names: "Facebook Twitter WhatsApp Email".
+    social_row(lower.split_whitespace())
+}
+
+/// Whether the lower-cased words are a row of social network names ("Facebook Twitter
+/// WhatsApp Email"): at least two, all of them names. Stops at the first other word.
+fn social_row<S: AsRef<str>>(mut words: impl Iterator<Item = S>) -> bool {
     const SOCIAL: &[&str] = &[
         "facebook",
         "twitter",
@@ -314,8 +322,12 @@ pub fn is_boilerplate(line: &str) -> bool {
         "•",
         "/",
     ];
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words.len() >= 2 && words.iter().all(|w| SOCIAL.contains(w))
+    let mut n = 0;
+    let all = words.all(|w| {
+        n += 1;
+        SOCIAL.contains(&w.as_ref())
+    });
+    all && n >= 2
 }
 
 #[cfg(test)]
@@ -326,6 +338,43 @@ mod tests {
     fn clean_text_strips_controls_and_bidi_and_normalises_lines() {
         let raw = "Title\r\nLine\u{202e}two\u{0007}  \r\n\tTabbed\u{a0}space\u{200b}\rend";
         assert_eq!(clean_text(raw), "Title\nLinetwo\n Tabbed space\nend");
+    }
+
+    /// `is_boilerplate` without its shortcut for long lines: every rule, on every line.
+    fn boilerplate_by_definition(line: &str) -> bool {
+        let l = line
+            .trim()
+            .trim_end_matches([':', '.', '»', '>', '|'])
+            .trim();
+        !l.is_empty() && boilerplate_rules(&l.to_lowercase(), l)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_line_shortcut_changes_nothing(
+            words in proptest::collection::vec(
+                "(Facebook|TWITTER|x|Email|share|Share this|©|\\(c\\)|Copyright|follow us on|\\||·|Advertisement|[a-zA-Zéß]{1,12}|\\PC{1,6})",
+                0..40,
+            ),
+            sep in "( |  |\t| \\| )",
+            tail in "(|:|\\.|»| >)",
+        ) {
+            let line = format!("{}{tail}", words.join(&sep));
+            proptest::prop_assert_eq!(is_boilerplate(&line), boilerplate_by_definition(&line), "{:?}", line);
+        }
+    }
+
+    #[test]
+    fn long_rows_of_social_names_are_boilerplate() {
+        let row = ["Facebook", "Twitter", "WhatsApp", "Email", "LinkedIn"]
+            .repeat(8)
+            .join(" ");
+        assert!(row.chars().count() > 120);
+        assert!(is_boilerplate(&row));
+        let text = format!("{row} and more");
+        assert!(!is_boilerplate(&text));
+        let share = format!("Share this {}", "story ".repeat(30));
+        assert!(!is_boilerplate(&share));
     }
 
     #[test]
