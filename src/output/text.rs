@@ -111,7 +111,10 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
         }
         writeln!(out)?;
     }
-    let shown = if r.hits.is_empty() {
+    let count_only = r.limit == 0 && r.total_hits > 0;
+    let shown = if count_only {
+        format!("{} hits for {:?}", r.total_hits, r.query)
+    } else if r.hits.is_empty() {
         match &r.did_you_mean {
             Some(s) => format!(
                 "No hits for {:?}. Did you mean {:?}?",
@@ -137,7 +140,7 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
     };
     let more = if r.has_more && !r.hits.is_empty() {
         format!(" (next page: --offset {})", r.offset + r.hits.len())
-    } else if r.hits.is_empty() && r.total_hits > 0 {
+    } else if r.hits.is_empty() && r.total_hits > 0 && !count_only {
         format!(" ({} hits in all; --offset is past the end)", r.total_hits)
     } else {
         String::new()

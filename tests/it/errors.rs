@@ -1,6 +1,6 @@
 //! Exit codes and error messages: 0 hits, 1 no hits, 2 error, each with a clear message.
 
-use crate::env::{stderr, TestEnv};
+use crate::env::{stderr, stdout, TestEnv};
 
 #[test]
 fn exit_codes_for_hits_and_no_hits() {
@@ -13,6 +13,25 @@ fn exit_codes_for_hits_and_no_hits() {
         env.run(&["search", "xylophonist", "--format", "json"])
             .status
             .code(),
+        Some(1)
+    );
+    // `-n 0` counts: hits anywhere are success, in every format.
+    let count = env.run(&["search", "zeppelin", "-n", "0"]);
+    assert_eq!(count.status.code(), Some(0));
+    let text = stdout(&count);
+    assert!(text.contains(" hits for \"zeppelin\""), "{text}");
+    assert!(!text.contains("past the end"), "{text}");
+    let json = env.search_json(&["zeppelin", "-n", "0"]);
+    assert!(json["total_hits"].as_u64().unwrap() > 0, "{json}");
+    assert_eq!(json["hits"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        env.run(&["search", "zeppelin", "-n", "0", "--format", "csv"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        env.run(&["search", "xylophonist", "-n", "0"]).status.code(),
         Some(1)
     );
 }
