@@ -20,9 +20,10 @@ const SHINGLE: usize = 3;
 /// The SimHash fingerprint of an article body; 0 for a body without words.
 pub fn fingerprint(body: &str) -> u64 {
     // The lower-cased words go into one buffer, joined by single spaces, so that every
-    // shingle is a slice of it: no allocation per word or shingle (this runs on every
-    // article at index time). ASCII is scanned a byte at a time; a word with any other
-    // character is lower-cased whole, as `str::to_lowercase` does (final sigma).
+    // shingle is a slice of it: no allocation per ASCII word or per shingle (this runs on
+    // every article at index time). ASCII is scanned a byte at a time; a word with any
+    // other character is lower-cased whole (one allocation), as `str::to_lowercase` does
+    // (final sigma).
     let mut text = String::with_capacity(body.len());
     let mut words: Vec<(usize, usize)> = Vec::with_capacity(body.len() / 5);
     let bytes = body.as_bytes();
@@ -214,6 +215,15 @@ mod tests {
             counts.add(if i % 2 == 0 { 1 << 63 | 1 } else { 2 });
         }
         assert_eq!(counts.majority(), 1 << 63 | 1);
+    }
+
+    #[test]
+    fn long_bodies_fingerprint_as_defined() {
+        // Thousands of shingles: the byte-wide counters are emptied many times over.
+        let long = [STORY; 40].join("\n\n");
+        assert_eq!(fingerprint(&long), reference(&long));
+        let varied: String = (0..3000).map(|i| format!("w{} ", i % 257)).collect();
+        assert_eq!(fingerprint(&varied), reference(&varied));
     }
 
     proptest::proptest! {

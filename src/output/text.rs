@@ -113,7 +113,8 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
     }
     let count_only = r.limit == 0 && r.total_hits > 0;
     let shown = if count_only {
-        format!("{} hits for {:?}", r.total_hits, r.query)
+        let noun = if r.total_hits == 1 { "hit" } else { "hits" };
+        format!("{} {noun} for {:?}", r.total_hits, r.query)
     } else if r.hits.is_empty() {
         match &r.did_you_mean {
             Some(s) => format!(

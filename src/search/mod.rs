@@ -335,6 +335,11 @@ impl TopScores {
     /// Records `score`; false when `k` scores already seen are strictly higher, so a
     /// document with this score ranks below at least `k` others whatever its tie-breaks.
     fn admit(&mut self, score: Score) -> bool {
+        // tantivy compares a NaN key as equal to any other: it beats nothing and is never
+        // turned away (a `^0` boost times an infinite one scores NaN).
+        if score.is_nan() {
+            return true;
+        }
         if self.heap.len() >= self.k {
             match self.heap.peek() {
                 Some(low) if score < low.0 .0 => return false,
@@ -630,7 +635,7 @@ fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
 
 #[cfg(test)]
 mod tests {
-    use super::TopScores;
+    use super::{Score, TopScores};
 
     #[test]
     fn top_scores_turn_away_only_what_k_others_beat() {
@@ -645,6 +650,10 @@ mod tests {
         // Now the best three are 5, 3 and 1; a 4 gets in and raises the bar to 3.
         assert!(best.admit(4.0));
         assert!(!best.admit(2.0));
+        assert!(best.admit(3.0));
+        assert!(!best.admit(2.9));
+        // A NaN is let through and does not raise the bar.
+        assert!(best.admit(Score::NAN));
         assert!(best.admit(3.0));
         assert!(!best.admit(2.9));
     }

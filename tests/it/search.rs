@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::env::{hit_paths, TestEnv};
+use crate::env::{hit_paths, stderr, TestEnv};
 
 #[test]
 fn single_term_finds_the_one_article() {
@@ -272,4 +272,56 @@ fn title_only_match_gets_the_opening_as_snippet() {
         .as_str()
         .unwrap()
         .starts_with("Workers check"));
+}
+
+#[test]
+fn pages_keep_score_then_date_order_through_ties() {
+    // Nine copies of one story in three score levels (the rare word once, twice, three
+    // times), each level three articles with equal scores and different dates. Relevance
+    // order is score, then newest first; every page must be a slice of that order.
+    let env = TestEnv::new();
+    let dir = env.archive().join("ties");
+    std::fs::create_dir_all(&dir).unwrap();
+    for level in 1..=3 {
+        for day in 1..=3 {
+            let word = vec!["quokkaburrow"; level].join(" and ");
+            let text = format!(
+                "Title: Council report on the harbour\nDate: 2019-0{level}-0{day}\n\n\
+                 The council published its report on the harbour, mentioning {word} in \
+                 passing, and said the work would start in spring.\n"
+            );
+            // The best scoring files first in walk order, so the lower levels arrive when
+            // a page's worth of better hits has been seen.
+            let name = format!("{}-l{level}d{day}.txt", 4 - level);
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let all = env.paths(&["quokkaburrow", "--no-collapse", "-n", "9"]);
+    let expected: Vec<String> = (1..=3)
+        .rev()
+        .flat_map(|level| {
+            (1..=3)
+                .rev()
+                .map(move |day| format!("ties/{}-l{level}d{day}.txt", 4 - level))
+        })
+        .collect();
+    assert_eq!(all, expected);
+    for n in [1, 2, 4] {
+        let mut paged = Vec::new();
+        let mut offset = 0;
+        while offset < 9 {
+            paged.extend(env.paths(&[
+                "quokkaburrow",
+                "--no-collapse",
+                "-n",
+                &n.to_string(),
+                "--offset",
+                &offset.to_string(),
+            ]));
+            offset += n;
+        }
+        assert_eq!(paged, expected, "pages of {n}");
+    }
 }
