@@ -62,6 +62,18 @@ pub enum Error {
     #[error("the archive {} contains the index directory {}; pass an --index outside the archive or inside it (it is skipped), not the archive itself", archive.display(), index.display())]
     IndexIsArchive { archive: PathBuf, index: PathBuf },
 
+    #[error(
+        "the index at {} holds the archive {}; indexing {} into it would delete every \
+         article of the other archive. Pick another index with --index PATH, or replace its \
+         content with --rebuild",
+        index.display(), holds.display(), archive.display()
+    )]
+    OtherArchive {
+        index: PathBuf,
+        holds: PathBuf,
+        archive: PathBuf,
+    },
+
     #[error("{}: {reason}", path.display())]
     Input { path: PathBuf, reason: String },
 
@@ -111,7 +123,21 @@ impl Error {
         }
     }
 
+    /// An error from tantivy about the index at `path`. Errors that mean the files are
+    /// missing, truncated or corrupt become `Damaged`, which names the way out.
     pub(crate) fn tantivy(path: impl Into<PathBuf>, source: tantivy::TantivyError) -> Self {
+        use tantivy::TantivyError as T;
+        let damaged = match &source {
+            T::DataCorruption(_) | T::OpenReadError(_) | T::IncompatibleIndex(_) => true,
+            T::IoError(e) => matches!(
+                e.kind(),
+                std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidData
+            ),
+            _ => false,
+        };
+        if damaged {
+            return Error::damaged(path, source);
+        }
         Error::Tantivy {
             path: path.into(),
             source,

@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
@@ -177,7 +177,73 @@ enum Found {
         same_content: bool,
         articles: Vec<Article>,
         problems: Vec<String>,
+        /// What the articles take in memory, roughly (`article_bytes`).
+        bytes: usize,
     },
+}
+
+/// Memory an article holds until the writer has taken it: its text plus a fixed allowance
+/// for the struct, the path and the small fields.
+fn article_bytes(a: &Article) -> usize {
+    let f = &a.fields;
+    f.body.len()
+        + f.title.as_ref().map_or(0, String::len)
+        + f.byline.as_ref().map_or(0, String::len)
+        + f.authors.iter().map(String::len).sum::<usize>()
+        + f.source_id.as_ref().map_or(0, String::len)
+        + a.path.len()
+        + 256
+}
+
+/// Bounds the bytes of articles that workers have read but the writer has not yet added,
+/// so that memory does not depend on file sizes: a queue of a few files is nothing for
+/// text files and gigabytes for 60 MB JSON Lines dumps. A worker waits before handing
+/// over a file that would take the total past the limit, unless nothing else is waiting
+/// (a file bigger than the limit goes through alone).
+struct InFlight {
+    limit: usize,
+    /// Bytes waiting, and whether the writer has stopped (then nobody waits any more).
+    state: Mutex<(usize, bool)>,
+    freed: Condvar,
+}
+
+impl InFlight {
+    fn new(limit: usize) -> Self {
+        InFlight {
+            limit,
+            state: Mutex::new((0, false)),
+            freed: Condvar::new(),
+        }
+    }
+
+    fn acquire(&self, bytes: usize) {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while !st.1 && st.0 > 0 && st.0.saturating_add(bytes) > self.limit {
+            st = self.freed.wait(st).unwrap_or_else(PoisonError::into_inner);
+        }
+        st.0 = st.0.saturating_add(bytes);
+    }
+
+    fn release(&self, bytes: usize) {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        st.0 = st.0.saturating_sub(bytes);
+        self.freed.notify_all();
+    }
+
+    fn close(&self) {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        st.1 = true;
+        self.freed.notify_all();
+    }
+}
+
+/// Closes the gate when the writer's loop ends, however it ends.
+struct CloseOnDrop<'a>(&'a InFlight);
+
+impl Drop for CloseOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 /// Indexes `req.archive` into `req.index_dir`, incrementally.
@@ -208,7 +274,14 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     }
 
     let schema = IndexSchema::current()?;
-    let index = open_for_writing(&index_dir, &schema, req.rebuild, &archive)?;
+    let read_options = req.read.describe();
+    let (index, reread) = open_for_writing(
+        &index_dir,
+        &schema,
+        req.rebuild,
+        &archive,
+        &read_options,
+    )?;
     schema::register_tokenizer(&index);
     let threads = req
         .threads
@@ -246,18 +319,24 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     let path_field = schema.fields.path;
 
     let walker = Mutex::new(ingest::walk(&archive, Some(&index_dir), req.follow_links));
+    let in_flight = InFlight::new(in_flight_limit(budget));
     let outcome: Result<()> = std::thread::scope(|scope| {
+        let _close = CloseOnDrop(&in_flight);
         let (tx, rx) = sync_channel::<Found>(4 * threads);
         for _ in 0..threads {
             let tx = tx.clone();
-            let (walker, known, read) = (&walker, &known, &req.read);
+            let (walker, known, read, in_flight) = (&walker, &known, &req.read, &in_flight);
             scope.spawn(move || loop {
                 let next = match walker.lock() {
                     Ok(mut w) => w.next(),
                     Err(_) => None,
                 };
                 let Some(item) = next else { break };
-                if tx.send(examine(item, known, read)).is_err() {
+                let found = examine(item, known, read, reread);
+                if let Found::Read { bytes, .. } = &found {
+                    in_flight.acquire(*bytes);
+                }
+                if tx.send(found).is_err() {
                     break;
                 }
             });
@@ -288,6 +367,7 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
                     same_content,
                     articles,
                     problems,
+                    bytes,
                 } => {
                     if let Some((_, old)) = known.get(&rel) {
                         writer.delete_term(Term::from_field_text(path_field, &rel));
@@ -315,6 +395,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
                     }
                     summary.articles_added += articles.len() as u64;
                     since_commit += articles.len();
+                    drop(articles);
+                    in_flight.release(bytes);
                     seen.insert(rel);
                 }
             }
@@ -367,9 +449,15 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
         .map_err(|e| Error::tantivy(&index_dir, e))?;
     summary.articles = reader.searcher().num_docs();
     drop(walker);
-    Manifest::new(schema.version, archive.clone(), true).write(&index_dir)?;
+    Manifest::new(schema.version, archive.clone(), read_options, true).write(&index_dir)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Bytes of read articles that may wait for the writer: a quarter of the memory budget,
+/// at least 16 MB (see `InFlight`).
+fn in_flight_limit(budget: usize) -> usize {
+    (budget / 4).max(16_000_000)
 }
 
 /// Decides what to do with one walked path; runs on a worker thread.
@@ -377,6 +465,7 @@ fn examine(
     item: ingest::WalkItem,
     known: &HashMap<String, (FileStamp, u64)>,
     read: &ReadOptions,
+    reread: bool,
 ) -> Found {
     let entry = match item {
         Ok(e) => e,
@@ -399,7 +488,7 @@ fn examine(
         Err(e) => return failed(e.to_string()),
     };
     let old = known.get(&entry.rel).map(|(s, _)| *s);
-    if old.is_some_and(|o| o.size == size && o.mtime_ns == mtime_ns) {
+    if !reread && old.is_some_and(|o| o.size == size && o.mtime_ns == mtime_ns) {
         return Found::Unchanged(entry.rel);
     }
     let bytes = match ingest::read_capped(&entry.abs) {
@@ -413,7 +502,8 @@ fn examine(
     };
     match ingest::articles_from_bytes(&entry.rel, &bytes, read) {
         Outcome::Articles { articles, problems } => Found::Read {
-            same_content: old.is_some_and(|o| o.hash == stamp.hash),
+            bytes: articles.iter().map(article_bytes).sum(),
+            same_content: !reread && old.is_some_and(|o| o.hash == stamp.hash),
             rel: entry.rel,
             stamp,
             articles,
@@ -438,12 +528,15 @@ fn writer_error(dir: &Path, e: tantivy::TantivyError) -> Error {
 }
 
 /// Opens the index for a run, creating it when the directory is new (or `rebuild`).
+/// Also says whether every file must be read again: the last run read them with other
+/// options (`--as`, `--json-*`), so their stamps say nothing about what a read gives now.
 fn open_for_writing(
     dir: &Path,
     schema: &IndexSchema,
     rebuild: bool,
     archive: &Path,
-) -> Result<Index> {
+    read_options: &str,
+) -> Result<(Index, bool)> {
     let manifest = Manifest::read(dir);
     let is_empty = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -457,16 +550,27 @@ fn open_for_writing(
                 expected: schema.version,
             })
         }
-        Ok(Some(_)) if !rebuild => {
+        Ok(Some(m)) if !rebuild => {
+            // Paths in the index are relative to the archive: another archive's run would
+            // delete all of them as "vanished".
+            if m.archive != archive {
+                return Err(Error::OtherArchive {
+                    index: dir.to_path_buf(),
+                    holds: m.archive,
+                    archive: archive.to_path_buf(),
+                });
+            }
+            let reread = m.read_options != read_options;
             // A run killed between writing the manifest and creating the index left no
             // index yet: create it now.
             let exists = tantivy::directory::MmapDirectory::open(dir)
                 .ok()
                 .is_some_and(|d| Index::exists(&d).unwrap_or(false));
             if exists {
-                return Index::open_in_dir(dir).map_err(|e| damaged(dir, e));
+                let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
+                return Ok((index, reread));
             }
-            return create_index(dir, schema);
+            return Ok((create_index(dir, schema)?, false));
         }
         Ok(None) if !is_empty => {
             return Err(Error::NotAnIndex {
@@ -482,8 +586,14 @@ fn open_for_writing(
     // The manifest goes first: a directory with a manifest is ours (and may be cleared by
     // --rebuild); searches during the first run then find an index, empty until the first
     // commit, instead of "not an index".
-    Manifest::new(schema.version, archive.to_path_buf(), false).write(dir)?;
-    create_index(dir, schema)
+    Manifest::new(
+        schema.version,
+        archive.to_path_buf(),
+        read_options.to_string(),
+        false,
+    )
+    .write(dir)?;
+    Ok((create_index(dir, schema)?, false))
 }
 
 /// Stored bodies dominate an index's size: they are kept with zstd (level 6) in 64 KiB
@@ -531,7 +641,56 @@ fn clear_index_dir(dir: &Path) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::reason_kind;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::{reason_kind, CloseOnDrop, InFlight};
+
+    /// Bytes handed over by threads that each acquire `sizes[i]` and hold it until
+    /// released; returns the most that was ever held at once.
+    fn most_held(limit: usize, sizes: &[usize]) -> usize {
+        let gate = InFlight::new(limit);
+        let held = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for &n in sizes {
+                let (gate, held, most) = (&gate, &held, &most);
+                s.spawn(move || {
+                    gate.acquire(n);
+                    let now = held.fetch_add(n, Ordering::SeqCst) + n;
+                    most.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(20));
+                    held.fetch_sub(n, Ordering::SeqCst);
+                    gate.release(n);
+                });
+            }
+        });
+        most.load(Ordering::SeqCst)
+    }
+
+    #[test]
+    fn in_flight_bytes_stay_within_the_limit() {
+        // Eight files of 30 bytes under a limit of 100: at most three at once.
+        let most = most_held(100, &[30; 8]);
+        assert!(most <= 100 && most >= 30, "{most}");
+        // A file bigger than the limit goes through, alone.
+        assert_eq!(most_held(100, &[250, 250, 250]), 250);
+        // Small ones all fit.
+        assert_eq!(most_held(1000, &[10; 5]), 50);
+    }
+
+    #[test]
+    fn closing_the_gate_frees_waiting_workers() {
+        let gate = InFlight::new(10);
+        gate.acquire(10);
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| gate.acquire(5));
+            std::thread::sleep(Duration::from_millis(20));
+            assert!(!waiter.is_finished(), "should wait for room");
+            drop(CloseOnDrop(&gate));
+            waiter.join().unwrap();
+        });
+    }
 
     #[test]
     fn reasons_group_by_kind() {

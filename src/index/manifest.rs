@@ -18,15 +18,25 @@ pub struct Manifest {
     pub archive: PathBuf,
     /// RFC 3339 time of the last completed indexing run; `None` while the first is running.
     pub indexed_at: Option<String>,
+    /// How files were read (`--as`, `--json-*`), as `ReadOptions::describe` gives it;
+    /// empty for the defaults. A run with other options reads every file again.
+    #[serde(default)]
+    pub read_options: String,
 }
 
 impl Manifest {
     /// A manifest for this build; `completed` stamps the current time as `indexed_at`.
-    pub fn new(schema_version: u32, archive: PathBuf, completed: bool) -> Self {
+    pub fn new(
+        schema_version: u32,
+        archive: PathBuf,
+        read_options: String,
+        completed: bool,
+    ) -> Self {
         Manifest {
             schema_version,
             newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
             archive,
+            read_options,
             indexed_at: completed
                 .then(|| crate::search::dates::rfc3339(time::OffsetDateTime::now_utc())),
         }

@@ -42,6 +42,30 @@ pub struct ReadOptions {
     pub extract: ExtractOptions,
 }
 
+impl ReadOptions {
+    /// The options as one line, empty for the defaults: recorded in the index's manifest,
+    /// so that a run with other options knows the articles it holds were read otherwise.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(f) = self.force_format {
+            parts.push(format!("as={}", f.name()));
+        }
+        let m = &self.extract.json;
+        for (name, value) in [
+            ("json-title", &m.title),
+            ("json-date", &m.date),
+            ("json-byline", &m.byline),
+            ("json-body", &m.body),
+            ("json-id", &m.id),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{name}={v}"));
+            }
+        }
+        parts.join(" ")
+    }
+}
+
 /// Reads, decodes and extracts one archive file.
 pub fn read_entry(entry: &Entry, opts: &ReadOptions) -> Outcome {
     let name = entry.rel.rsplit('/').next().unwrap_or(&entry.rel);

@@ -301,6 +301,38 @@ fn damaged_index_gives_a_clear_error_and_rebuild_repairs_it() {
 }
 
 #[test]
+fn one_truncated_segment_file_is_reported_as_damaged_by_every_command() {
+    for ext in ["idx", "term", "store", "pos", "fast", "fieldnorm"] {
+        let env = TestEnv::indexed();
+        let seg = std::fs::read_dir(env.index())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == ext))
+            .unwrap();
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&seg)
+            .unwrap()
+            .set_len(10)
+            .unwrap();
+        for cmd in [
+            vec!["search", "harbour"],
+            vec!["search", "harbour", "--format", "json"],
+            vec!["stats"],
+            vec!["timeline", ""],
+        ] {
+            let out = env.run(&cmd);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), ".{ext} {cmd:?}: {err}");
+            assert!(
+                err.contains("damaged") && err.contains("--rebuild") && !err.contains("panicked"),
+                ".{ext} {cmd:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
     let env = TestEnv::new();
     std::fs::remove_dir_all(env.archive()).unwrap();
@@ -327,4 +359,107 @@ fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
     let (paths, docs) = indexed(&env);
     assert_eq!(paths, archive_files(&env.archive()));
     assert_eq!(docs, paths.len());
+}
+
+#[test]
+fn another_archive_is_refused_and_the_index_keeps_its_articles() {
+    let env = TestEnv::new();
+    let first = summary(&env, &[]);
+    let other = env.dir.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(
+        other.join("one.txt"),
+        "Another archive's story\n\nIt is about a quarry on the moor.\n",
+    )
+    .unwrap();
+    let out = env.run(&["index", other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("holds the archive") && err.contains("--rebuild") && err.contains("--index"),
+        "{err}"
+    );
+    let (_, docs) = indexed(&env);
+    assert_eq!(docs as u64, first["articles"].as_u64().unwrap(), "nothing deleted");
+
+    // --rebuild replaces it; another --index keeps both.
+    let out = env.run(&["index", "--quiet", other.to_str().unwrap(), "--rebuild"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(indexed(&env).1, 1);
+    let second = env.dir.path().join("second-index");
+    let out = env.run(&[
+        "index",
+        "--quiet",
+        env.archive().to_str().unwrap(),
+        "--index",
+        second.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn other_read_options_read_every_file_again() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("dumps");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("feed.jsonl"),
+        concat!(
+            r#"{"title": "Auto title one", "meta": {"headline": "Mapped headline one"}, "text": "Body one about the canal."}"#,
+            "\n",
+            r#"{"title": "Auto title two", "meta": {"headline": "Mapped headline two"}, "text": "Body two about the canal."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let index = env.dir.path().join("dump-index");
+    let run = |extra: &[&str]| -> Value {
+        let mut args = vec![
+            "index",
+            "--json",
+            dir.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let titles = || -> Vec<String> {
+        let out = env.run(&[
+            "search",
+            "canal",
+            "--index",
+            index.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ]);
+        let mut t: Vec<String> = stdout_lines(&out)
+            .iter()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["title"].as_str().unwrap().to_string())
+            .collect();
+        t.sort();
+        t
+    };
+    run(&[]);
+    assert_eq!(titles(), ["Auto title one", "Auto title two"]);
+    let v = run(&["--json-title", "meta.headline"]);
+    assert_eq!(v["updated_files"], 1, "{v}");
+    assert_eq!(v["unchanged_files"], 0, "{v}");
+    assert_eq!(titles(), ["Mapped headline one", "Mapped headline two"]);
+    // Same options again: nothing is read.
+    let v = run(&["--json-title", "meta.headline"]);
+    assert_eq!(v["unchanged_files"], 1, "{v}");
+    assert_eq!(v["articles_added"], 0, "{v}");
+    // Back to the automatic mapping.
+    run(&[]);
+    assert_eq!(titles(), ["Auto title one", "Auto title two"]);
+}
+
+fn stdout_lines(o: &std::process::Output) -> Vec<String> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
