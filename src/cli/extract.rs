@@ -2,7 +2,7 @@
 //! files, with the detected format and encoding. The command to run when a field looks wrong.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -97,7 +97,30 @@ impl From<InputFormat> for Format {
     }
 }
 
-pub fn run(a: ExtractArgs) -> Result<ExitCode> {
+/// The path a file would have in the index: relative to the indexed archive when the
+/// file is inside it (so ids and paths match what `search` and `show` print), else as
+/// given, with '/' separators and no leading "./".
+fn index_path(file: &Path, archive: Option<&Path>) -> String {
+    if let (Some(root), Ok(abs)) = (archive, file.canonicalize()) {
+        if abs.starts_with(root) {
+            return crate::ingest::walk::relative(root, &abs);
+        }
+    }
+    let shown = file.to_string_lossy().replace('\\', "/");
+    let mut rest = shown.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r.trim_start_matches('/');
+    }
+    rest.to_string()
+}
+
+pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
+    // The archive of the index in use, if there is one: a missing or unreadable manifest
+    // just means paths are shown as given.
+    let archive = crate::index::manifest::Manifest::read(&index_dir)
+        .ok()
+        .flatten()
+        .map(|m| m.archive);
     let opts = ReadOptions {
         force_format: a.as_format.map(Format::from),
         extract: crate::extract::ExtractOptions {
@@ -110,8 +133,9 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
     let mut failed = false;
     for file in &a.files {
         let shown = file.display().to_string();
+        let rel = index_path(file, archive.as_deref());
         let outcome = match ingest::read_capped(file) {
-            Ok(bytes) => ingest::articles_from_bytes(&shown, &bytes, &opts),
+            Ok(bytes) => ingest::articles_from_bytes(&rel, &bytes, &opts),
             Err(reason) => Outcome::Failed(reason),
         };
         match outcome {

@@ -117,7 +117,7 @@ where
         Command::Show(a) => show::run(a, index),
         Command::Similar(a) => similar::run(a, index),
         Command::Stats(a) => stats::run(a, index),
-        Command::Extract(a) => extract::run(a),
+        Command::Extract(a) => extract::run(a, index),
         Command::Eval(a) => eval::run(a, index),
         Command::Timeline(a) => aggregate::timeline(a, index),
         Command::Facets(a) => aggregate::facets(a, index),

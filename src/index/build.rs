@@ -275,13 +275,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
 
     let schema = IndexSchema::current()?;
     let read_options = req.read.describe();
-    let (index, reread) = open_for_writing(
-        &index_dir,
-        &schema,
-        req.rebuild,
-        &archive,
-        &read_options,
-    )?;
+    let (index, reread) =
+        open_for_writing(&index_dir, &schema, req.rebuild, &archive, &read_options)?;
     schema::register_tokenizer(&index);
     let threads = req
         .threads

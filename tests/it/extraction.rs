@@ -109,3 +109,44 @@ fn windows_1252_file_is_decoded() {
     assert!(body.contains('£'), "{body}");
     assert!(!body.contains('\u{fffd}'));
 }
+
+#[test]
+fn extract_prints_the_ids_and_paths_the_index_uses() {
+    let env = TestEnv::indexed();
+    let rel = "scraped/haixing-lighthouse-relit.txt";
+    let hits = env.search_json(&["lighthouse", "--limit", "50"]);
+    let indexed_id = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"] == rel)
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .expect("the seed article is found");
+    let abs = env.archive().join(rel);
+    let by_abs = env.run(&["extract", abs.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(by_abs.status.code(), Some(0), "{}", stderr(&by_abs));
+    let by_rel = env
+        .cmd()
+        .current_dir(env.archive())
+        .args(["extract", &format!("./{rel}"), "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(by_rel.status.code(), Some(0), "{}", stderr(&by_rel));
+    for out in [&by_abs, &by_rel] {
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_valid(&validator("article.schema.json"), &v);
+        assert_eq!(v["id"], indexed_id.as_str(), "{v}");
+        assert_eq!(v["path"], rel, "{v}");
+    }
+    // A file outside the indexed archive keeps the path it was given.
+    let outside = env.dir.path().join("loose.txt");
+    std::fs::write(&outside, "Loose story\n\nA story outside the archive.\n").unwrap();
+    let out = env
+        .cmd()
+        .args(["extract", "./loose.txt", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["path"], "loose.txt", "{v}");
+}

@@ -380,7 +380,11 @@ fn another_archive_is_refused_and_the_index_keeps_its_articles() {
         "{err}"
     );
     let (_, docs) = indexed(&env);
-    assert_eq!(docs as u64, first["articles"].as_u64().unwrap(), "nothing deleted");
+    assert_eq!(
+        docs as u64,
+        first["articles"].as_u64().unwrap(),
+        "nothing deleted"
+    );
 
     // --rebuild replaces it; another --index keeps both.
     let out = env.run(&["index", "--quiet", other.to_str().unwrap(), "--rebuild"]);
@@ -437,7 +441,12 @@ fn other_read_options_read_every_file_again() {
         ]);
         let mut t: Vec<String> = stdout_lines(&out)
             .iter()
-            .map(|l| serde_json::from_str::<Value>(l).unwrap()["title"].as_str().unwrap().to_string())
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["title"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         t.sort();
         t
