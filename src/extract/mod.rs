@@ -122,9 +122,35 @@ pub fn extract(format: Format, text: &str, opts: &ExtractOptions) -> Extracted {
     out
 }
 
+/// `s` in Unicode normal form C: a letter and a combining accent typed apart ("u" +
+/// U+0308) become the one precomposed letter ("ü"), as the tokenizer, which splits words
+/// at combining marks, and every query need. Borrowed when already NFC (always for ASCII).
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
+fn nfc_in_place(s: &mut String) {
+    if let std::borrow::Cow::Owned(n) = nfc(s) {
+        *s = n;
+    }
+}
+
 /// The last line of defence for every extractor: no control, bidi or zero-width
-/// character reaches the index, and one-line fields stay on one line.
+/// character reaches the index, one-line fields stay on one line, and text is NFC.
 fn scrub(f: &mut crate::article::Fields) {
+    for s in [&mut f.title, &mut f.byline, &mut f.source_id]
+        .into_iter()
+        .flatten()
+    {
+        nfc_in_place(s);
+    }
+    f.authors.iter_mut().for_each(nfc_in_place);
+    nfc_in_place(&mut f.body);
     let one_line = |s: &mut Option<String>| {
         if let Some(v) = s.as_mut() {
             if v.chars().any(|c| is_invisible(c) || c == '\n') {
@@ -396,5 +422,18 @@ mod tests {
         ] {
             assert!(!is_boilerplate(l), "{l:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod nfc_tests {
+    use super::nfc;
+
+    #[test]
+    fn nfc_composes_and_borrows_what_is_already_composed() {
+        assert_eq!(nfc("Zu\u{308}rich"), "Zürich");
+        assert_eq!(nfc("e\u{301}tude"), "étude");
+        assert!(matches!(nfc("plain ascii"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(nfc("Zürich"), std::borrow::Cow::Borrowed(_)));
     }
 }

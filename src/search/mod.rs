@@ -398,7 +398,8 @@ pub fn build_query(
     req: &SearchRequest,
 ) -> Result<(Box<dyn Query>, query::Highlight, Vec<String>)> {
     let f = &index.schema.fields;
-    let text = req.query.trim();
+    let normalized = crate::extract::nfc(req.query.trim());
+    let text: &str = &normalized;
     let (user, highlight, words): (Box<dyn Query>, query::Highlight, Vec<String>) =
         if text.is_empty() || text == "*" {
             (Box::new(AllQuery), query::Highlight::default(), Vec::new())

@@ -413,3 +413,38 @@ fn similar_finds_related_coverage_without_the_story_itself_and_follow_orders_by_
         Some(2)
     );
 }
+
+#[test]
+fn decomposed_accents_index_and_match_as_precomposed_letters() {
+    let env = TestEnv::new();
+    // "Zürich" and "étude" written as base letter + combining mark (NFD), as some
+    // exports and macOS file systems produce.
+    std::fs::write(
+        env.archive().join("nfd.txt"),
+        "Zu\u{308}rich bankers publish an e\u{301}tude\n\nThe Zu\u{308}rich study of bank secrecy was published on Monday.\n",
+    )
+    .unwrap();
+    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    for q in [
+        "zürich",
+        "Zürich",
+        "zurich",
+        "Zu\u{308}rich",
+        "title:étude",
+        "title:e\u{301}tude",
+        "\"Zürich study\"",
+    ] {
+        let paths = env.paths(&[q, "-n", "50"]);
+        assert!(paths.contains(&"nfd.txt".to_string()), "{q}: {paths:?}");
+    }
+    let v = env.search_json(&["bankers étude"]);
+    assert_eq!(
+        v["hits"][0]["title"], "Zürich bankers publish an étude",
+        "{v}"
+    );
+    // The stored text is NFC too: no stray half of a word.
+    assert!(!env
+        .paths(&["rich", "-n", "50"])
+        .contains(&"nfd.txt".to_string()));
+}
