@@ -32,6 +32,24 @@ pub fn results(
     }
 }
 
+/// A CSV writer for `out`.
+pub(crate) fn csv_writer(out: &mut dyn std::io::Write) -> ::csv::Writer<&mut dyn std::io::Write> {
+    ::csv::WriterBuilder::new().from_writer(out)
+}
+
+/// The I/O error inside a CSV error. `csv`'s own conversion wraps every error as
+/// `ErrorKind::Other`, which would hide a closed pipe (`newsdex ... -f csv | head -1`)
+/// from `Error::is_broken_pipe` and turn a clean end into "Broken pipe", exit 2.
+pub(crate) fn csv_io(e: ::csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// Removes characters that could reshape a terminal (controls, bidi overrides, zero-width)
 /// and, for one-line fields, turns line breaks into spaces.
 pub fn terminal_safe(s: &str, one_line: bool) -> String {
@@ -49,6 +67,33 @@ pub fn terminal_safe(s: &str, one_line: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A writer whose reader has gone away.
+    struct ClosedPipe;
+
+    impl std::io::Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn csv_write_errors_keep_their_io_kind() {
+        let mut pipe = ClosedPipe;
+        let mut w = csv_writer(&mut pipe);
+        // The csv writer buffers: write past its buffer, then flush.
+        let row = ["x".repeat(100_000)];
+        let err = w
+            .write_record(&row)
+            .map_err(csv_io)
+            .and_then(|()| w.flush())
+            .unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+        assert!(crate::error::Error::Output(err).is_broken_pipe());
+    }
 
     #[test]
     fn terminal_safe_strips_escapes_and_bidi() {
