@@ -1,4 +1,5 @@
-//! CSV printer (RFC 4180, header row): one row per hit, no highlight markup.
+//! CSV printer (RFC 4180: CRLF line ends, header row): one row per hit, no highlight
+//! markup. Write errors keep their I/O kind (`csv_io`), so a closed pipe ends quietly.
 
 use std::io::Write;
 

@@ -32,9 +32,11 @@ pub fn results(
     }
 }
 
-/// A CSV writer for `out`.
+/// A CSV writer for `out`: RFC 4180 records (CRLF line ends, quoting as needed).
 pub(crate) fn csv_writer(out: &mut dyn std::io::Write) -> ::csv::Writer<&mut dyn std::io::Write> {
-    ::csv::WriterBuilder::new().from_writer(out)
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out)
 }
 
 /// The I/O error inside a CSV error. `csv`'s own conversion wraps every error as
@@ -93,6 +95,21 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
         assert!(crate::error::Error::Output(err).is_broken_pipe());
+    }
+
+    #[test]
+    fn csv_lines_end_in_crlf() {
+        let mut buf = Vec::new();
+        {
+            let mut w = csv_writer(&mut buf);
+            w.write_record(["a", "b,c"]).unwrap();
+            w.write_record(["1", "line\nbreak"]).unwrap();
+            w.flush().unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "a,\"b,c\"\r\n1,\"line\nbreak\"\r\n"
+        );
     }
 
     #[test]

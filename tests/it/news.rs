@@ -342,7 +342,7 @@ fn facets_list_top_bylines_years_and_sources() {
 
     let sources = crate::env::stdout(&env.run(&["facets", "source", "--format", "csv"]));
     assert!(
-        sources.starts_with("value,count\n") && sources.contains("\nscraped,"),
+        sources.starts_with("value,count\r\n") && sources.contains("\r\nscraped,"),
         "{sources}"
     );
 }

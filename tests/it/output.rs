@@ -254,6 +254,28 @@ fn closed_pipe_ends_quietly_in_every_format_and_command() {
 }
 
 #[test]
+fn csv_lines_end_in_crlf_as_rfc_4180_says() {
+    let env = TestEnv::indexed();
+    for args in [
+        vec!["search", "", "-n", "100", "-f", "csv"],
+        vec!["timeline", "", "-f", "csv"],
+        vec!["facets", "byline", "-f", "csv"],
+    ] {
+        let out = env.run(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        let records: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert!(!records.is_empty(), "{args:?}");
+        assert!(text.ends_with("\r\n"), "{args:?}: {text:?}");
+        // Every line break outside a quoted field is CRLF: one per record and the header.
+        assert_eq!(text.matches("\r\n").count(), records.len() + 1, "{args:?}");
+    }
+}
+
+#[test]
 fn help_documents_exit_codes() {
     let env = TestEnv::new();
     let out = env.run(&["--help"]);
