@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::output::{csv_io, csv_writer, terminal_safe};
+use crate::output::{count, csv_io, csv_writer, terminal_safe};
 use crate::search::aggregate::{Facets, Timeline};
 
 const BAR_WIDTH: usize = 50;
@@ -69,8 +69,8 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "{} articles match {:?}{undated}",
-        t.matched,
+        "{} {:?}{undated}",
+        count(t.matched, "article matches", "articles match"),
         terminal_safe(&t.query, true)
     )
 }
@@ -111,8 +111,9 @@ pub fn facets_text(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "{} articles matched; {} without a value",
-        f.matched, f.missing
+        "{} matched; {} without a value",
+        count(f.matched, "article", "articles"),
+        f.missing
     )
 }
 

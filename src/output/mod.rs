@@ -52,6 +52,15 @@ pub(crate) fn csv_io(e: ::csv::Error) -> std::io::Error {
     }
 }
 
+/// `n` with its noun, singular for exactly one: "1 hit", "0 hits", "2 copies".
+pub fn count<N>(n: N, one: &str, many: &str) -> String
+where
+    N: std::fmt::Display + PartialEq + From<u8>,
+{
+    let noun = if n == N::from(1) { one } else { many };
+    format!("{n} {noun}")
+}
+
 /// Removes characters that could reshape a terminal (controls, bidi overrides, zero-width)
 /// and, for one-line fields, turns line breaks into spaces.
 pub fn terminal_safe(s: &str, one_line: bool) -> String {
@@ -110,6 +119,13 @@ mod tests {
             String::from_utf8(buf).unwrap(),
             "a,\"b,c\"\r\n1,\"line\nbreak\"\r\n"
         );
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1usize, "hit", "hits"), "1 hit");
+        assert_eq!(count(0usize, "hit", "hits"), "0 hits");
+        assert_eq!(count(2u64, "copy", "copies"), "2 copies");
     }
 
     #[test]

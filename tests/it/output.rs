@@ -91,7 +91,7 @@ fn text_output_has_rank_title_meta_and_snippet() {
         "{text}"
     );
     assert!(lines[2].to_lowercase().contains("zeppelin"), "{text}");
-    assert!(text.contains("Showing 1-1 of 1 hits"), "{text}");
+    assert!(text.contains("Showing 1-1 of 1 hit for"), "{text}");
 }
 
 #[test]
@@ -273,6 +273,35 @@ fn csv_lines_end_in_crlf_as_rfc_4180_says() {
         // Every line break outside a quoted field is CRLF: one per record and the header.
         assert_eq!(text.matches("\r\n").count(), records.len() + 1, "{args:?}");
     }
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let env = TestEnv::indexed();
+    let text = stdout(&env.run(&["search", "zeppelin"]));
+    assert!(
+        text.contains("Showing 1-1 of 1 hit for \"zeppelin\""),
+        "{text}"
+    );
+    let past = env.run(&["search", "zeppelin", "--offset", "5"]);
+    assert_eq!(past.status.code(), Some(1));
+    assert!(
+        stdout(&past).contains("(1 hit in all; --offset is past the end)"),
+        "{}",
+        stdout(&past)
+    );
+    let timeline = stdout(&env.run(&["timeline", "zeppelin"]));
+    assert!(
+        timeline.contains("1 article matches \"zeppelin\""),
+        "{timeline}"
+    );
+    let facets = stdout(&env.run(&["facets", "year", "zeppelin"]));
+    assert!(
+        facets.contains("1 article matched; 0 without a value"),
+        "{facets}"
+    );
+    let many = stdout(&env.run(&["facets", "year", "lighthouse"]));
+    assert!(many.contains(" articles matched; "), "{many}");
 }
 
 #[test]
