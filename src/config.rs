@@ -46,13 +46,16 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
     let mut from = a
         .from
         .as_deref()
-        .map(|s| dates::parse_span("--from", s))
+        .map(|s| dates::Bound::parse("--from", s))
         .transpose()?;
     if let Some(since) = &a.since {
-        let start = dates::since(since, time::OffsetDateTime::now_utc())?;
+        let since = dates::Bound::since(since, time::OffsetDateTime::now_utc())?;
         // The later of --from and --since bounds the range.
-        if from.is_none_or(|f| f.start < start) {
-            from = Some(dates::Span { start, end: start });
+        if from
+            .as_ref()
+            .is_none_or(|f| f.span.start < since.span.start)
+        {
+            from = Some(since);
         }
     }
     let fresh = if a.fresh {
@@ -62,13 +65,14 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
     };
     let to =
         a.to.as_deref()
-            .map(|s| dates::parse_span("--to", s))
+            .map(|s| dates::Bound::parse("--to", s))
             .transpose()?;
+    dates::check_range(from.as_ref(), to.as_ref())?;
     Ok(SearchRequest {
         query: a.query.join(" "),
         any: a.any,
-        from,
-        to,
+        from: from.map(|b| b.span),
+        to: to.map(|b| b.span),
         sort: a.sort.into(),
         limit: a.limit.min(MAX_LIMIT),
         offset: a.offset,

@@ -50,7 +50,9 @@ pub enum Error {
     #[error("invalid age {input:?} for {flag}: expected a number and a unit, d, w, m or y (e.g. 30d, 6m, 2y)")]
     BadAge { flag: &'static str, input: String },
 
-    #[error("empty date range: --from {from} is after --to {to}")]
+    /// `from` and `to` name the bounds as the user gave them: `--from 2014-02`,
+    /// `--since 5y (2021-03-01)`, `--to 2014-01`.
+    #[error("empty date range: {from} is after {to}")]
     EmptyRange { from: String, to: String },
 
     #[error("cannot read archive directory {}: {source}", path.display())]

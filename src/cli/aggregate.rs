@@ -39,14 +39,15 @@ impl Bounds {
         let from = self
             .from
             .as_deref()
-            .map(|s| dates::parse_span("--from", s))
+            .map(|s| dates::Bound::parse("--from", s))
             .transpose()?;
         let to = self
             .to
             .as_deref()
-            .map(|s| dates::parse_span("--to", s))
+            .map(|s| dates::Bound::parse("--to", s))
             .transpose()?;
-        Ok((from, to))
+        dates::check_range(from.as_ref(), to.as_ref())?;
+        Ok((from.map(|b| b.span), to.map(|b| b.span)))
     }
 }
 

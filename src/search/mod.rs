@@ -409,11 +409,13 @@ pub fn build_query(
             })?;
             (c.query, c.highlight, c.words)
         };
+    // The command line refuses an empty range first, naming the flags as typed
+    // (`dates::check_range`); this guards other callers, with the inclusive bounds.
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from.start >= to.end {
             return Err(Error::EmptyRange {
-                from: dates::rfc3339(from.start),
-                to: dates::rfc3339(to.end),
+                from: format!("--from {}", dates::rfc3339(from.start)),
+                to: format!("--to {}", dates::rfc3339(to.end - time::Duration::SECOND)),
             });
         }
     }

@@ -87,6 +87,42 @@ fn bad_dates_are_rejected_with_the_accepted_forms() {
 }
 
 #[test]
+fn empty_date_ranges_name_the_flags_and_dates_as_typed() {
+    let env = TestEnv::indexed();
+    for cmd in ["search", "timeline", "facets"] {
+        let mut args = vec![cmd];
+        if cmd == "facets" {
+            args.push("year");
+        }
+        args.extend(["", "--from", "2014-02", "--to", "2014-01"]);
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert_eq!(
+            stderr(&out),
+            "newsdex: empty date range: --from 2014-02 is after --to 2014-01\n",
+            "{cmd}"
+        );
+    }
+    // --since is named as given, with the date it stands for.
+    let out = env.run(&["search", "", "--since", "5y", "--to", "2015"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("newsdex: empty date range: --since 5y (")
+            && err.ends_with(") is after --to 2015\n")
+            && !err.contains("--from"),
+        "{err}"
+    );
+    // The same month at both ends is all of it.
+    assert_ne!(
+        env.run(&["search", "", "--from", "2014-01", "--to", "2014-01"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
