@@ -55,6 +55,17 @@ pub enum Error {
     #[error("empty date range: {from} is after {to}")]
     EmptyRange { from: String, to: String },
 
+    #[error(
+        "the timeline from {first} to {last} would have more than {max} buckets by {by}; \
+         use a coarser --by (week, month, year) or a narrower --from/--to"
+    )]
+    TooManyBuckets {
+        first: String,
+        last: String,
+        by: &'static str,
+        max: usize,
+    },
+
     #[error("cannot read archive directory {}: {source}", path.display())]
     Archive {
         path: PathBuf,

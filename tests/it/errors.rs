@@ -123,6 +123,27 @@ fn empty_date_ranges_name_the_flags_and_dates_as_typed() {
 }
 
 #[test]
+fn a_timeline_with_too_many_buckets_is_not_a_query_error() {
+    let env = TestEnv::indexed();
+    let out = env.run(&[
+        "timeline", "", "--by", "day", "--from", "1800", "--to", "2026",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains("invalid query"), "{err}");
+    assert!(
+        err.contains("more than 50000 buckets")
+            && err.contains("--by")
+            && err.contains("1800-01-01"),
+        "{err}"
+    );
+    assert!(env
+        .run(&["timeline", "", "--by", "year", "--from", "1800", "--to", "2026"])
+        .status
+        .success());
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
