@@ -74,9 +74,10 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
         from: from.map(|b| b.span),
         to: to.map(|b| b.span),
         sort: a.sort.into(),
+        // clap has checked both ranges (`cli::search`); these bounds guard other callers.
         limit: a.limit.min(MAX_LIMIT),
         offset: a.offset,
-        fragments: a.fragments.clamp(1, 20),
+        fragments: a.fragments.clamp(1, crate::cli::search::MAX_FRAGMENTS),
         fresh,
         collapse: !a.no_collapse,
     })

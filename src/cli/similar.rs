@@ -24,8 +24,9 @@ pub struct SimilarArgs {
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// How many related articles
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    /// How many related articles, at most 10000 (0: only count them)
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
+          value_parser = crate::cli::search::limit_parser())]
     pub limit: usize,
 
     /// List the related stories in date order (oldest first) instead of by similarity
@@ -44,12 +45,7 @@ pub struct SimilarArgs {
 pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
     let id = DocId::parse(&a.id).ok_or_else(|| Error::NotFound { id: a.id.clone() })?;
     let index = OpenIndex::open(&index_dir)?;
-    let results = crate::search::similar(
-        &index,
-        id,
-        a.limit.clamp(1, crate::config::MAX_LIMIT),
-        a.follow,
-    )?;
+    let results = crate::search::similar(&index, id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(
         &mut out,
@@ -58,9 +54,11 @@ pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
         crate::config::use_color(a.color),
     )?;
     out.flush()?;
-    Ok(if results.hits.is_empty() {
-        ExitCode::from(1)
-    } else {
+    // With `-n 0` (count only) the list is empty by request: related articles count.
+    let found = !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0);
+    Ok(if found {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }

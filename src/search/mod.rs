@@ -442,7 +442,7 @@ pub fn build_query(
 /// Related coverage of article `id`: a more-like-this query over its title and body,
 /// without the article itself and its own copies, other copies collapsed. With `follow`
 /// the related stories come in date order (oldest first, undated last), to read how a
-/// story developed.
+/// story developed. `limit` 0 only counts the related articles.
 pub fn similar(
     index: &OpenIndex,
     id: ArticleId,
@@ -469,7 +469,7 @@ pub fn similar(
             to: None,
             sort: Sort::Relevance,
             // Room for the source's own copies, which are dropped below.
-            limit: limit + 10,
+            limit: if limit == 0 { 0 } else { limit + 10 },
             offset: 0,
             fragments: 1,
             fresh: None,

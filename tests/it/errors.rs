@@ -144,6 +144,67 @@ fn a_timeline_with_too_many_buckets_is_not_a_query_error() {
 }
 
 #[test]
+fn out_of_range_limits_are_refused_with_the_range() {
+    let env = TestEnv::indexed();
+    for (args, range) in [
+        (vec!["search", "x", "-n", "10001"], "0..=10000"),
+        (vec!["search", "x", "--fragments", "0"], "1..=20"),
+        (vec!["search", "x", "--fragments", "21"], "1..=20"),
+        (
+            vec!["similar", "8d7596c5d92034fa", "-n", "10001"],
+            "0..=10000",
+        ),
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("invalid value") && err.contains(range),
+            "{args:?}: {err}"
+        );
+    }
+    for ok in [
+        vec!["search", "lighthouse", "-n", "10000"],
+        vec!["search", "lighthouse", "--fragments", "20"],
+    ] {
+        assert_eq!(env.run(&ok).status.code(), Some(0), "{ok:?}");
+    }
+}
+
+#[test]
+fn n_0_counts_in_similar_and_facets_as_in_search() {
+    let env = TestEnv::indexed();
+    let id = env.search_json(&["lighthouse"])["hits"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let all = env.run(&["similar", &id, "-n", "10000", "--format", "json"]);
+    let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    let total = all["total_hits"].as_u64().unwrap();
+    assert!(total > 1, "{all}");
+    let count = env.run(&["similar", &id, "-n", "0"]);
+    assert_eq!(count.status.code(), Some(0), "{}", stderr(&count));
+    let text = stdout(&count);
+    assert!(
+        text.starts_with(&format!("{total} hits for \"similar:{id}\"")),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let json = env.run(&["similar", &id, "-n", "0", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["total_hits"], total);
+    assert_eq!(json["hits"].as_array().unwrap().len(), 0);
+
+    let facets = env.run(&["facets", "byline", "-n", "0"]);
+    assert_eq!(facets.status.code(), Some(0), "{}", stderr(&facets));
+    let text = stdout(&facets);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(" articles matched; "), "{text}");
+    let none = env.run(&["facets", "byline", "xylophonist", "-n", "0"]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
