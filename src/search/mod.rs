@@ -442,7 +442,8 @@ pub fn build_query(
 /// Related coverage of article `id`: a more-like-this query over its title and body,
 /// without the article itself and its own copies, other copies collapsed. With `follow`
 /// the related stories come in date order (oldest first, undated last), to read how a
-/// story developed. `limit` 0 only counts the related articles.
+/// story developed. `total_hits` counts the related articles, the source's own copies
+/// left out as they are from the list; `limit` 0 only counts them.
 pub fn similar(
     index: &OpenIndex,
     id: ArticleId,
@@ -462,6 +463,20 @@ pub fn similar(
             (Occur::Must, Box::new(mlt)),
             (Occur::MustNot, Box::new(itself)),
         ]));
+        let own = crate::dedup::fingerprint(&source.fields.body);
+        // The source's own copies match the query best of all; they are dropped from the
+        // list below, and must not be counted either.
+        let own_copies = index
+            .searcher()?
+            .search(
+                &*query,
+                &tantivy::collector::FilterCollector::new(
+                    "fingerprint".to_string(),
+                    move |fp: u64| crate::dedup::near(own, fp),
+                    Count,
+                ),
+            )
+            .map_err(|e| Error::tantivy(&index.dir, e))?;
         let req = SearchRequest {
             query: format!("similar:{id}"),
             any: true,
@@ -469,7 +484,7 @@ pub fn similar(
             to: None,
             sort: Sort::Relevance,
             // Room for the source's own copies, which are dropped below.
-            limit: if limit == 0 { 0 } else { limit + 10 },
+            limit: if limit == 0 { 0 } else { limit + own_copies },
             offset: 0,
             fragments: 1,
             fresh: None,
@@ -483,7 +498,7 @@ pub fn similar(
             &[],
             started,
         )?;
-        let own = crate::dedup::fingerprint(&source.fields.body);
+        results.total_hits = results.total_hits.saturating_sub(own_copies);
         results.hits.retain(|h| {
             !crate::dedup::near(own, crate::dedup::fingerprint(&h.article.fields.body))
         });

@@ -205,6 +205,34 @@ fn n_0_counts_in_similar_and_facets_as_in_search() {
 }
 
 #[test]
+fn similar_counts_only_what_it_can_list() {
+    let env = TestEnv::indexed();
+    // The storm story has a syndicated copy: neither is related coverage of itself.
+    let storm = env.search_json(&["title:storm title:ferries", "--no-collapse"]);
+    let source = storm["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"] == "scraped/storm-ferries-cancelled.txt")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = env.run(&["similar", &source, "-n", "10000", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    let listed = hits.len()
+        + hits
+            .iter()
+            .map(|h| h["copies"].as_array().unwrap().len())
+            .sum::<usize>();
+    assert_eq!(v["total_hits"].as_u64(), Some(listed as u64), "{v}");
+    let text = stdout(&env.run(&["similar", &source, "-n", "10000"]));
+    assert!(text.contains(&format!(" of {} hits", listed)), "{text}");
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
