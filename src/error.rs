@@ -78,8 +78,26 @@ pub enum Error {
     #[error("{}: {reason}", path.display())]
     Input { path: PathBuf, reason: String },
 
+    /// `id` as the user typed it.
     #[error("no article with id {id} in the index")]
     NotFound { id: String },
+
+    #[error("no article id in the index starts with {prefix}")]
+    NoIdPrefix { prefix: String },
+
+    #[error(
+        "{count} article ids start with {prefix} ({}{}): type more of the 16 hex digits",
+        examples.join(", "),
+        if *count > examples.len() { ", ..." } else { "" }
+    )]
+    AmbiguousId {
+        prefix: String,
+        count: usize,
+        examples: Vec<String>,
+    },
+
+    #[error("{id:?} is not an article id: ids are 16 hex digits as printed by `newsdex search` (a unique prefix will do)")]
+    BadId { id: String },
 
     #[error("{}: {source}", path.display())]
     Io {

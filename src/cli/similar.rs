@@ -7,10 +7,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::article::DocId;
 use crate::cli::search::FormatArg;
 use crate::cli::ColorChoice;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
 
@@ -20,7 +19,7 @@ Examples:
   newsdex similar 3fa2b1c4d5e6f708
   newsdex similar 3fa2b1c4d5e6f708 --follow -n 30    how the story developed, oldest first")]
 pub struct SimilarArgs {
-    /// Article id, as printed by `search`
+    /// Article id, as printed by `search` (16 hex digits; a unique prefix will do)
     #[arg(value_name = "ID")]
     pub id: String,
 
@@ -43,8 +42,8 @@ pub struct SimilarArgs {
 }
 
 pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let id = DocId::parse(&a.id).ok_or_else(|| Error::NotFound { id: a.id.clone() })?;
     let index = OpenIndex::open(&index_dir)?;
+    let id = crate::search::resolve_id(&index, &a.id)?;
     let results = crate::search::similar(&index, id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(

@@ -576,6 +576,65 @@ fn more_like_this(index: &OpenIndex, source: &Article) -> Result<Box<dyn Query>>
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// The id of the one article whose id is `typed` (hex digits, any case) or starts with it,
+/// as git takes a commit's prefix: ids are 16 hex digits, too many to type. A prefix is a
+/// range of ids, one range query on the indexed id field. Errors name what was typed.
+pub fn resolve_id(index: &OpenIndex, typed: &str) -> Result<ArticleId> {
+    crate::index::guard(&index.dir, || resolve_id_unguarded(index, typed))
+}
+
+fn resolve_id_unguarded(index: &OpenIndex, typed: &str) -> Result<ArticleId> {
+    let digits = typed.trim();
+    let (lo, hi) = id_range(digits).ok_or_else(|| Error::BadId {
+        id: typed.to_string(),
+    })?;
+    let f = &index.schema.fields;
+    let range = tantivy::query::RangeQuery::new(
+        std::ops::Bound::Included(Term::from_field_u64(f.id, lo)),
+        std::ops::Bound::Included(Term::from_field_u64(f.id, hi)),
+    );
+    let searcher = index.searcher()?;
+    let (count, top) = searcher
+        .search(&range, &(Count, TopDocs::with_limit(3).order_by_score()))
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let mut ids: Vec<u64> = top
+        .into_iter()
+        .filter_map(|(_, addr)| {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            seg.fast_fields().u64("id").ok()?.first(addr.doc_id)
+        })
+        .collect();
+    ids.sort_unstable();
+    match (count, ids.first()) {
+        (1, Some(&id)) => Ok(ArticleId(id)),
+        (0, _) | (_, None) if digits.len() == 16 => Err(Error::NotFound {
+            id: digits.to_string(),
+        }),
+        (0, _) | (_, None) => Err(Error::NoIdPrefix {
+            prefix: digits.to_string(),
+        }),
+        _ => Err(Error::AmbiguousId {
+            prefix: digits.to_string(),
+            count,
+            examples: ids.into_iter().map(|i| ArticleId(i).to_string()).collect(),
+        }),
+    }
+}
+
+/// The ids (inclusive) that start with the hex digits `prefix`: 1 to 16 of them.
+fn id_range(prefix: &str) -> Option<(u64, u64)> {
+    if prefix.is_empty() || prefix.len() > 16 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let value = u64::from_str_radix(prefix, 16).ok()?;
+    let free_bits = 4 * (16 - prefix.len() as u32);
+    if free_bits == 0 {
+        return Some((value, value));
+    }
+    let lo = value << free_bits;
+    Some((lo, lo | ((1u64 << free_bits) - 1)))
+}
+
 /// Looks an article up by its id.
 pub fn article_by_id(index: &OpenIndex, id: ArticleId) -> Result<Article> {
     crate::index::guard(&index.dir, || article_by_id_unguarded(index, id))
@@ -653,6 +712,24 @@ fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
 #[cfg(test)]
 mod tests {
     use super::{Score, TopScores};
+
+    #[test]
+    fn id_prefixes_are_ranges_of_ids() {
+        use super::id_range;
+        assert_eq!(
+            id_range("8d7596c5d92034fa"),
+            Some((0x8d7596c5d92034fa, 0x8d7596c5d92034fa))
+        );
+        assert_eq!(
+            id_range("8D7596C5"),
+            Some((0x8d7596c5_00000000, 0x8d7596c5_ffffffff))
+        );
+        assert_eq!(id_range("f"), Some((0xf000_0000_0000_0000, u64::MAX)));
+        assert_eq!(id_range("0"), Some((0, 0x0fff_ffff_ffff_ffff)));
+        for bad in ["", "xyz", "8d75 96", "00000000000000000", "-1"] {
+            assert_eq!(id_range(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn top_scores_turn_away_only_what_k_others_beat() {

@@ -233,6 +233,72 @@ fn similar_counts_only_what_it_can_list() {
 }
 
 #[test]
+fn ids_are_reported_as_typed_and_unique_prefixes_work() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["", "-n", "1000", "--no-collapse"]);
+    let ids: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    let full = ids
+        .iter()
+        .find(|id| id.starts_with("8d7596c5"))
+        .expect("the lighthouse article")
+        .clone();
+    // A unique prefix, in either case, shows the article, as does the full id.
+    for typed in ["8d7596c5", "8D7596C5", full.as_str()] {
+        let out = env.run(&["show", typed, "--format", "json"]);
+        assert!(out.status.success(), "{typed}: {}", stderr(&out));
+        let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(a["id"], full.as_str());
+    }
+    assert!(env
+        .run(&["similar", "8d7596c5", "-n", "1"])
+        .status
+        .success());
+    // Unknown: the message shows what was typed, never a zero-padded id.
+    let out = env.run(&["show", "0123456789abcdef"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "newsdex: no article with id 0123456789abcdef in the index\n"
+    );
+    let absent = (0..=0xffffu32)
+        .map(|n| format!("{n:04x}"))
+        .find(|p| !ids.iter().any(|id| id.starts_with(p.as_str())))
+        .unwrap();
+    let out = env.run(&["show", &absent]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&absent) && !err.contains("000000000000"),
+        "{err}"
+    );
+    // Ambiguous: how many, some of them, and what to do.
+    let shared = (0..16u32)
+        .map(|n| format!("{n:x}"))
+        .find(|p| ids.iter().filter(|id| id.starts_with(p.as_str())).count() > 1)
+        .unwrap();
+    let out = env.run(&["show", &shared]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("article ids start with {shared}")) && err.contains("16 hex digits"),
+        "{err}"
+    );
+    // Not hex at all: said so, with what ids look like.
+    let out = env.run(&["show", "8d75-96c5"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("\"8d75-96c5\" is not an article id") && err.contains("16 hex digits"),
+        "{err}"
+    );
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
