@@ -9,13 +9,17 @@ use crate::cli::{ColorChoice, SearchArgs};
 use crate::error::Result;
 use crate::search::{dates, SearchRequest};
 
-/// `--index`/`$NEWSDEX_INDEX` (clap folds both into `flag`), else the default location:
-/// `$XDG_DATA_HOME/newsdex/index`, else `~/.local/share/newsdex/index`, else `.newsdex-index`.
+/// `--index`, else `$NEWSDEX_INDEX`, else the default location: `$XDG_DATA_HOME/newsdex/index`,
+/// else `~/.local/share/newsdex/index`, else `.newsdex-index`. A variable set to the empty
+/// string counts as unset, as shells leave them (`NEWSDEX_INDEX= newsdex ...`).
 pub fn index_dir(flag: Option<&Path>) -> PathBuf {
     if let Some(p) = flag {
         return p.to_path_buf();
     }
     let non_empty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    if let Some(x) = non_empty("NEWSDEX_INDEX") {
+        return PathBuf::from(x);
+    }
     if let Some(x) = non_empty("XDG_DATA_HOME") {
         return PathBuf::from(x).join("newsdex").join("index");
     }

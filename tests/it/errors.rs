@@ -299,6 +299,28 @@ fn ids_are_reported_as_typed_and_unique_prefixes_work() {
 }
 
 #[test]
+fn an_empty_newsdex_index_variable_counts_as_unset() {
+    let env = TestEnv::new();
+    let archive = env.archive();
+    let indexed = env
+        .cmd()
+        .env("NEWSDEX_INDEX", "")
+        .args(["index", "-q", archive.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(indexed.status.success(), "{}", stderr(&indexed));
+    // The default location under $HOME was used.
+    assert!(env.dir.path().join(".local/share/newsdex/index").is_dir());
+    let found = env
+        .cmd()
+        .env("NEWSDEX_INDEX", "")
+        .args(["search", "zeppelin"])
+        .output()
+        .unwrap();
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);
