@@ -253,7 +253,7 @@ fn summary_line(s: &IndexSummary, index_dir: &std::path::Path) -> String {
     }
     if s.unsupported > 0 {
         line.push_str(&format!(
-            "; {} not in a supported format",
+            "; {} not read (not an article by its name)",
             plural(s.unsupported, "file")
         ));
     }
