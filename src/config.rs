@@ -9,13 +9,17 @@ use crate::cli::{ColorChoice, SearchArgs};
 use crate::error::Result;
 use crate::search::{dates, SearchRequest};
 
-/// `--index`/`$NEWSDEX_INDEX` (clap folds both into `flag`), else the default location:
-/// `$XDG_DATA_HOME/newsdex/index`, else `~/.local/share/newsdex/index`, else `.newsdex-index`.
+/// `--index`, else `$NEWSDEX_INDEX`, else the default location: `$XDG_DATA_HOME/newsdex/index`,
+/// else `~/.local/share/newsdex/index`, else `.newsdex-index`. A variable set to the empty
+/// string counts as unset, as shells leave them (`NEWSDEX_INDEX= newsdex ...`).
 pub fn index_dir(flag: Option<&Path>) -> PathBuf {
     if let Some(p) = flag {
         return p.to_path_buf();
     }
     let non_empty = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    if let Some(x) = non_empty("NEWSDEX_INDEX") {
+        return PathBuf::from(x);
+    }
     if let Some(x) = non_empty("XDG_DATA_HOME") {
         return PathBuf::from(x).join("newsdex").join("index");
     }
@@ -46,13 +50,16 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
     let mut from = a
         .from
         .as_deref()
-        .map(|s| dates::parse_span("--from", s))
+        .map(|s| dates::Bound::parse("--from", s))
         .transpose()?;
     if let Some(since) = &a.since {
-        let start = dates::since(since, time::OffsetDateTime::now_utc())?;
+        let since = dates::Bound::since(since, time::OffsetDateTime::now_utc())?;
         // The later of --from and --since bounds the range.
-        if from.is_none_or(|f| f.start < start) {
-            from = Some(dates::Span { start, end: start });
+        if from
+            .as_ref()
+            .is_none_or(|f| f.span.start < since.span.start)
+        {
+            from = Some(since);
         }
     }
     let fresh = if a.fresh {
@@ -62,17 +69,19 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
     };
     let to =
         a.to.as_deref()
-            .map(|s| dates::parse_span("--to", s))
+            .map(|s| dates::Bound::parse("--to", s))
             .transpose()?;
+    dates::check_range(from.as_ref(), to.as_ref())?;
     Ok(SearchRequest {
         query: a.query.join(" "),
         any: a.any,
-        from,
-        to,
+        from: from.map(|b| b.span),
+        to: to.map(|b| b.span),
         sort: a.sort.into(),
+        // clap has checked both ranges (`cli::search`); these bounds guard other callers.
         limit: a.limit.min(MAX_LIMIT),
         offset: a.offset,
-        fragments: a.fragments.clamp(1, 20),
+        fragments: a.fragments.clamp(1, crate::cli::search::MAX_FRAGMENTS),
         fresh,
         collapse: !a.no_collapse,
     })

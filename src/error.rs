@@ -50,8 +50,21 @@ pub enum Error {
     #[error("invalid age {input:?} for {flag}: expected a number and a unit, d, w, m or y (e.g. 30d, 6m, 2y)")]
     BadAge { flag: &'static str, input: String },
 
-    #[error("empty date range: --from {from} is after --to {to}")]
+    /// `from` and `to` name the bounds as the user gave them: `--from 2014-02`,
+    /// `--since 5y (2021-03-01)`, `--to 2014-01`.
+    #[error("empty date range: {from} is after {to}")]
     EmptyRange { from: String, to: String },
+
+    #[error(
+        "the timeline from {first} to {last} would have more than {max} buckets by {by}; \
+         use a coarser --by (week, month, year) or a narrower --from/--to"
+    )]
+    TooManyBuckets {
+        first: String,
+        last: String,
+        by: &'static str,
+        max: usize,
+    },
 
     #[error("cannot read archive directory {}: {source}", path.display())]
     Archive {
@@ -77,8 +90,26 @@ pub enum Error {
     #[error("{}: {reason}", path.display())]
     Input { path: PathBuf, reason: String },
 
+    /// `id` as the user typed it.
     #[error("no article with id {id} in the index")]
     NotFound { id: String },
+
+    #[error("no article id in the index starts with {prefix}")]
+    NoIdPrefix { prefix: String },
+
+    #[error(
+        "{count} article ids start with {prefix} ({}{}): type more of the 16 hex digits",
+        examples.join(", "),
+        if *count > examples.len() { ", ..." } else { "" }
+    )]
+    AmbiguousId {
+        prefix: String,
+        count: usize,
+        examples: Vec<String>,
+    },
+
+    #[error("{id:?} is not an article id: ids are 16 hex digits as printed by `newsdex search` (a unique prefix will do)")]
+    BadId { id: String },
 
     #[error("{}: {source}", path.display())]
     Io {
@@ -102,9 +133,30 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A write to stdout failed because the reader went away (`newsdex search x | head -1`).
+    /// A write to stdout failed because the reader went away (`newsdex search x | head -1`),
+    /// also when a writer wrapped the I/O error in its own: `csv` turns its errors into
+    /// I/O errors of kind `Other`, and its own error type names no `source`.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+        let Error::Output(e) = self else {
+            return false;
+        };
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+        while let Some(c) = cause {
+            let io = c.downcast_ref::<std::io::Error>().or_else(|| {
+                match c.downcast_ref::<csv::Error>()?.kind() {
+                    csv::ErrorKind::Io(io) => Some(io),
+                    _ => None,
+                }
+            });
+            cause = match io {
+                Some(io) if io.kind() == std::io::ErrorKind::BrokenPipe => return true,
+                Some(io) => io
+                    .get_ref()
+                    .map(|inner| inner as &(dyn std::error::Error + 'static)),
+                None => c.source(),
+            };
+        }
+        false
     }
 
     /// A damaged-index error with tantivy's reason, shortened: tantivy appends the whole
@@ -164,6 +216,18 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broken_pipe_is_recognised_inside_wrapping_errors() {
+        let pipe = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(Error::Output(pipe()).is_broken_pipe());
+        // csv's `From<csv::Error> for io::Error` wraps the pipe error as `Other`.
+        let wrapped: std::io::Error = csv::Error::from(pipe()).into();
+        assert_eq!(wrapped.kind(), std::io::ErrorKind::Other);
+        assert!(Error::Output(wrapped).is_broken_pipe());
+        assert!(!Error::Output(std::io::Error::other("disk full")).is_broken_pipe());
+        assert!(!Error::io("/x", pipe()).is_broken_pipe());
+    }
 
     #[test]
     fn damaged_reasons_are_shortened() {

@@ -39,14 +39,15 @@ impl Bounds {
         let from = self
             .from
             .as_deref()
-            .map(|s| dates::parse_span("--from", s))
+            .map(|s| dates::Bound::parse("--from", s))
             .transpose()?;
         let to = self
             .to
             .as_deref()
-            .map(|s| dates::parse_span("--to", s))
+            .map(|s| dates::Bound::parse("--to", s))
             .transpose()?;
-        Ok((from, to))
+        dates::check_range(from.as_ref(), to.as_ref())?;
+        Ok((from.map(|b| b.span), to.map(|b| b.span)))
     }
 }
 
@@ -100,7 +101,7 @@ pub struct FacetsArgs {
     /// The query ('' or nothing for all articles)
     #[arg(value_name = "QUERY", num_args = 0..)]
     pub query: Vec<String>,
-    /// How many values
+    /// How many values (0: only count the matching articles)
     #[arg(short = 'n', long, default_value_t = 20, value_name = "N")]
     pub limit: usize,
     #[command(flatten)]
@@ -179,9 +180,11 @@ pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<ExitCode> {
         TableFormat::Text => output::aggregate::facets_text(&mut out, &f)?,
     }
     out.flush()?;
-    Ok(if f.values.is_empty() {
-        ExitCode::from(1)
-    } else {
+    // With `-n 0` (count only) no values are listed by request: matches count.
+    let found = !f.values.is_empty() || (a.limit == 0 && f.matched > 0);
+    Ok(if found {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }

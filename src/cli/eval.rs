@@ -127,13 +127,13 @@ pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<ExitCode> {
             let judged = report.topics.len() - report.unjudged.len();
             writeln!(
                 out,
-                "{:<10} {:>7.4} {:>7.4} {:>8.4} {:>8.4}   ({} topics with judgments{})",
+                "{:<10} {:>7.4} {:>7.4} {:>8.4} {:>8.4}   ({} with judgments{})",
                 "mean",
                 report.map,
                 report.p_10,
                 report.ndcg_10,
                 report.recall_100,
-                judged,
+                crate::output::count(judged, "topic", "topics"),
                 if report.unjudged.is_empty() {
                     String::new()
                 } else {

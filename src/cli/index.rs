@@ -99,19 +99,21 @@ impl Observer for Reporter {
                 let filled = (frac * 24.0) as usize;
                 let eta = if frac > 0.0 { secs / frac - secs } else { 0.0 };
                 format!(
-                    "[{}{}] {}/{} files · {} articles · {:.0} articles/s · ETA {:.0}s",
+                    "[{}{}] {}/{} files · {} · {:.0} articles/s · ETA {:.0}s",
                     "=".repeat(filled),
                     " ".repeat(24 - filled),
                     p.files_done,
                     total,
-                    p.articles_added,
+                    plural(p.articles_added, "article"),
                     rate,
                     eta
                 )
             }
             _ => format!(
-                "{} files · {} articles · {:.0} articles/s",
-                p.files_done, p.articles_added, rate
+                "{} · {} · {:.0} articles/s",
+                plural(p.files_done, "file"),
+                plural(p.articles_added, "article"),
+                rate
             ),
         };
         eprint!("\r\x1b[K{line}");
@@ -251,7 +253,7 @@ fn summary_line(s: &IndexSummary, index_dir: &std::path::Path) -> String {
     }
     if s.unsupported > 0 {
         line.push_str(&format!(
-            "; {} not in a supported format",
+            "; {} not read (not an article by its name)",
             plural(s.unsupported, "file")
         ));
     }
@@ -259,9 +261,5 @@ fn summary_line(s: &IndexSummary, index_dir: &std::path::Path) -> String {
 }
 
 fn plural(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    crate::output::count(n, noun, &format!("{noun}s"))
 }

@@ -60,8 +60,10 @@ $XDG_DATA_HOME/newsdex/index (~/.local/share/newsdex/index).
      for index: at least one file could not be indexed)")
 )]
 pub struct Cli {
-    /// Index directory [default: $XDG_DATA_HOME/newsdex/index]
-    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "PATH")]
+    /// Index directory [default: $NEWSDEX_INDEX, else $XDG_DATA_HOME/newsdex/index]
+    // Not clap's `env`: it takes a set but empty NEWSDEX_INDEX for a missing value and
+    // fails; `config::index_dir` reads the variable and treats empty as unset.
+    #[arg(long, global = true, value_name = "PATH")]
     pub index: Option<PathBuf>,
 
     #[command(subcommand)]

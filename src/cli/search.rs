@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, ValueEnum};
 
 use crate::cli::ColorChoice;
@@ -70,8 +71,8 @@ pub struct SearchArgs {
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
 
-    /// Hits per page (0: only count them)
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    /// Hits per page, at most 10000 (0: only count them)
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N", value_parser = limit_parser())]
     pub limit: usize,
 
     /// Skip this many hits (for paging)
@@ -79,7 +80,8 @@ pub struct SearchArgs {
     pub offset: usize,
 
     /// Matching passages per hit (1-20)
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(long, default_value_t = 1, value_name = "N",
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=MAX_FRAGMENTS as u64))]
     pub fragments: usize,
 
     /// Output format
@@ -89,6 +91,15 @@ pub struct SearchArgs {
     /// Colour: auto (terminal and no NO_COLOR), always, never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+/// The most passages per hit `--fragments` takes.
+pub const MAX_FRAGMENTS: usize = 20;
+
+/// `-n`/`--limit` of `search` and `similar`: 0 (count only) to `config::MAX_LIMIT`; clap
+/// refuses anything else with the range in its message.
+pub(crate) fn limit_parser() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::<usize>::new().range(0..=crate::config::MAX_LIMIT as u64)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,15 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::article::DocId;
 use crate::cli::ColorChoice;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Article id, as printed by `search` (16 hex digits)
+    /// Article id, as printed by `search` (16 hex digits; a unique prefix will do)
     #[arg(value_name = "ID")]
     pub id: String,
 
@@ -35,8 +34,8 @@ pub enum DocFormat {
 }
 
 pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let id = DocId::parse(&a.id).ok_or_else(|| Error::NotFound { id: a.id.clone() })?;
     let index = OpenIndex::open(&index_dir)?;
+    let id = crate::search::resolve_id(&index, &a.id)?;
     let article = crate::search::article_by_id(&index, id)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {

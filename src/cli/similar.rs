@@ -7,10 +7,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::article::DocId;
 use crate::cli::search::FormatArg;
 use crate::cli::ColorChoice;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
 
@@ -20,12 +19,13 @@ Examples:
   newsdex similar 3fa2b1c4d5e6f708
   newsdex similar 3fa2b1c4d5e6f708 --follow -n 30    how the story developed, oldest first")]
 pub struct SimilarArgs {
-    /// Article id, as printed by `search`
+    /// Article id, as printed by `search` (16 hex digits; a unique prefix will do)
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// How many related articles
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N")]
+    /// How many related articles, at most 10000 (0: only count them)
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
+          value_parser = crate::cli::search::limit_parser())]
     pub limit: usize,
 
     /// List the related stories in date order (oldest first) instead of by similarity
@@ -42,14 +42,9 @@ pub struct SimilarArgs {
 }
 
 pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let id = DocId::parse(&a.id).ok_or_else(|| Error::NotFound { id: a.id.clone() })?;
     let index = OpenIndex::open(&index_dir)?;
-    let results = crate::search::similar(
-        &index,
-        id,
-        a.limit.clamp(1, crate::config::MAX_LIMIT),
-        a.follow,
-    )?;
+    let id = crate::search::resolve_id(&index, &a.id)?;
+    let results = crate::search::similar(&index, id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(
         &mut out,
@@ -58,9 +53,11 @@ pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
         crate::config::use_color(a.color),
     )?;
     out.flush()?;
-    Ok(if results.hits.is_empty() {
-        ExitCode::from(1)
-    } else {
+    // With `-n 0` (count only) the list is empty by request: related articles count.
+    let found = !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0);
+    Ok(if found {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }

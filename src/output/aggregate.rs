@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::output::terminal_safe;
+use crate::output::{count, csv_io, csv_writer, terminal_safe};
 use crate::search::aggregate::{Facets, Timeline};
 
 const BAR_WIDTH: usize = 50;
@@ -69,22 +69,24 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
     };
     writeln!(
         out,
-        "{} articles match {:?}{undated}",
-        t.matched,
+        "{} {:?}{undated}",
+        count(t.matched, "article matches", "articles match"),
         terminal_safe(&t.query, true)
     )
 }
 
 pub fn timeline_csv(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(["start", "count", "total", "share"])?;
+    let mut w = csv_writer(out);
+    w.write_record(["start", "count", "total", "share"])
+        .map_err(csv_io)?;
     for b in &t.buckets {
         w.write_record([
             b.start.clone(),
             b.count.to_string(),
             b.total.map(|t| t.to_string()).unwrap_or_default(),
             b.share.map(|s| format!("{s:.6}")).unwrap_or_default(),
-        ])?;
+        ])
+        .map_err(csv_io)?;
     }
     w.flush()
 }
@@ -109,16 +111,18 @@ pub fn facets_text(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "{} articles matched; {} without a value",
-        f.matched, f.missing
+        "{} matched; {} without a value",
+        count(f.matched, "article", "articles"),
+        f.missing
     )
 }
 
 pub fn facets_csv(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(["value", "count"])?;
+    let mut w = csv_writer(out);
+    w.write_record(["value", "count"]).map_err(csv_io)?;
     for v in &f.values {
-        w.write_record([v.value.clone(), v.count.to_string()])?;
+        w.write_record([v.value.clone(), v.count.to_string()])
+            .map_err(csv_io)?;
     }
     w.flush()
 }

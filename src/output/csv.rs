@@ -1,7 +1,9 @@
-//! CSV printer (RFC 4180, header row): one row per hit, no highlight markup.
+//! CSV printer (RFC 4180: CRLF line ends, header row): one row per hit, no highlight
+//! markup. Write errors keep their I/O kind (`csv_io`), so a closed pipe ends quietly.
 
 use std::io::Write;
 
+use crate::output::{csv_io, csv_writer};
 use crate::search::dates::rfc3339;
 use crate::search::SearchResults;
 
@@ -10,8 +12,8 @@ pub const HEADER: [&str; 8] = [
 ];
 
 pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
-    w.write_record(HEADER)?;
+    let mut w = csv_writer(out);
+    w.write_record(HEADER).map_err(csv_io)?;
     for h in &r.hits {
         let a = &h.article;
         w.write_record([
@@ -23,7 +25,8 @@ pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
             a.fields.byline.as_deref().unwrap_or(""),
             &format!("{:.4}", h.score),
             &h.snippet.text,
-        ])?;
+        ])
+        .map_err(csv_io)?;
     }
     w.flush()
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::article::Article;
 use crate::extract::date::{ArticleDate, DatePrecision};
 use crate::index::Manifest;
-use crate::output::terminal_safe;
+use crate::output::{count, terminal_safe};
 use crate::search::{SearchResults, Snippet, Stats};
 
 const BOLD: &str = "\x1b[1m";
@@ -100,10 +100,7 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
         let mut meta = meta_line(&h.article);
         if !h.copies.is_empty() {
             let n = h.copies.len();
-            meta.push_str(&format!(
-                " · +{n} {}",
-                if n == 1 { "copy" } else { "copies" }
-            ));
+            meta.push_str(&format!(" · +{}", count(n, "copy", "copies")));
         }
         writeln!(out, "{indent}{}", paint(color, DIM, &meta))?;
         for passage in h.passages.iter().filter(|p| !p.text.is_empty()) {
@@ -113,8 +110,7 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
     }
     let count_only = r.limit == 0 && r.total_hits > 0;
     let shown = if count_only {
-        let noun = if r.total_hits == 1 { "hit" } else { "hits" };
-        format!("{} {noun} for {:?}", r.total_hits, r.query)
+        format!("{} for {:?}", count(r.total_hits, "hit", "hits"), r.query)
     } else if r.hits.is_empty() {
         match &r.did_you_mean {
             Some(s) => format!(
@@ -127,22 +123,24 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
     } else {
         let folded: usize = r.hits.iter().map(|h| h.copies.len()).sum();
         format!(
-            "Showing {}-{} of {} hits for {:?}{}",
+            "Showing {}-{} of {} for {:?}{}",
             r.offset + 1,
             r.offset + r.hits.len(),
-            r.total_hits,
+            count(r.total_hits, "hit", "hits"),
             r.query,
             match folded {
                 0 => String::new(),
-                1 => " (1 copy folded)".to_string(),
-                n => format!(" ({n} copies folded)"),
+                n => format!(" ({} folded)", count(n, "copy", "copies")),
             }
         )
     };
     let more = if r.has_more && !r.hits.is_empty() {
         format!(" (next page: --offset {})", r.offset + r.hits.len())
     } else if r.hits.is_empty() && r.total_hits > 0 && !count_only {
-        format!(" ({} hits in all; --offset is past the end)", r.total_hits)
+        format!(
+            " ({} in all; --offset is past the end)",
+            count(r.total_hits, "hit", "hits")
+        )
     } else {
         String::new()
     };

@@ -26,6 +26,17 @@ pub enum Interval {
     Year,
 }
 
+impl Interval {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Interval::Day => "day",
+            Interval::Week => "week",
+            Interval::Month => "month",
+            Interval::Year => "year",
+        }
+    }
+}
+
 /// The most buckets a timeline may have; past it, ask for a coarser interval.
 pub const MAX_BUCKETS: usize = 50_000;
 
@@ -200,11 +211,11 @@ pub fn timeline(
             let end = bucket_start(last, by);
             while at <= end {
                 if buckets.len() == MAX_BUCKETS {
-                    return Err(Error::Query {
-                        query: query.to_string(),
-                        reason: format!(
-                            "the timeline would have more than {MAX_BUCKETS} buckets; use a coarser --by or a narrower --from/--to"
-                        ),
+                    return Err(Error::TooManyBuckets {
+                        first: first.to_string(),
+                        last: last.to_string(),
+                        by: by.as_str(),
+                        max: MAX_BUCKETS,
                     });
                 }
                 let count = counts.get(&at).copied().unwrap_or(0);

@@ -95,6 +95,44 @@ pub fn parse_span(flag: &'static str, input: &str) -> Result<Span> {
     Ok(span)
 }
 
+/// A date bound as the user gave it, for messages: the flag and what followed it
+/// (`--from 2014-02`; `--since 5y (2021-03-01)`, as a relative age means little alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub described: String,
+    pub span: Span,
+}
+
+impl Bound {
+    /// `--from`/`--to INPUT`, parsed.
+    pub fn parse(flag: &'static str, input: &str) -> Result<Bound> {
+        Ok(Bound {
+            described: format!("{flag} {}", input.trim()),
+            span: parse_span(flag, input)?,
+        })
+    }
+
+    /// `--since AGE`, counted back from `now`.
+    pub fn since(input: &str, now: OffsetDateTime) -> Result<Bound> {
+        let start = since(input, now)?;
+        Ok(Bound {
+            described: format!("--since {} ({})", input.trim(), start.date()),
+            span: Span { start, end: start },
+        })
+    }
+}
+
+/// Refuses a range that cannot hold any date, naming the bounds as the user gave them.
+pub fn check_range(from: Option<&Bound>, to: Option<&Bound>) -> Result<()> {
+    match (from, to) {
+        (Some(f), Some(t)) if f.span.start >= t.span.end => Err(Error::EmptyRange {
+            from: f.described.clone(),
+            to: t.described.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// `N` + unit (d, w, m, y) as used by `--since` and `--half-life`.
 fn parse_age(input: &str) -> Option<(i64, char)> {
     let s = input.trim();
@@ -238,6 +276,32 @@ mod tests {
             assert!(since(bad, now).is_err(), "{bad}");
         }
         assert_eq!(duration_secs("--half-life", "2w").unwrap(), 14.0 * 86_400.0);
+    }
+
+    #[test]
+    fn empty_ranges_name_the_bounds_as_typed() {
+        let from = Bound::parse("--from", "2014-02").unwrap();
+        let to = Bound::parse("--to", "2014-01").unwrap();
+        let e = check_range(Some(&from), Some(&to)).unwrap_err().to_string();
+        assert_eq!(e, "empty date range: --from 2014-02 is after --to 2014-01");
+        // The same month is all of it: not empty.
+        let to = Bound::parse("--to", "2014-02").unwrap();
+        assert!(check_range(Some(&from), Some(&to)).is_ok());
+        assert!(check_range(Some(&from), None).is_ok());
+        let now = PrimitiveDateTime::new(
+            Date::from_calendar_date(2024, Month::March, 31).unwrap(),
+            Time::MIDNIGHT,
+        )
+        .assume_utc();
+        let since = Bound::since("5y", now).unwrap();
+        let to = Bound::parse("--to", "2015").unwrap();
+        let e = check_range(Some(&since), Some(&to))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "empty date range: --since 5y (2019-03-31) is after --to 2015"
+        );
     }
 
     #[test]

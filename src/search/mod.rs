@@ -410,11 +410,13 @@ pub fn build_query(
             })?;
             (c.query, c.highlight, c.words)
         };
+    // The command line refuses an empty range first, naming the flags as typed
+    // (`dates::check_range`); this guards other callers, with the inclusive bounds.
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from.start >= to.end {
             return Err(Error::EmptyRange {
-                from: dates::rfc3339(from.start),
-                to: dates::rfc3339(to.end),
+                from: format!("--from {}", dates::rfc3339(from.start)),
+                to: format!("--to {}", dates::rfc3339(to.end - time::Duration::SECOND)),
             });
         }
     }
@@ -441,7 +443,8 @@ pub fn build_query(
 /// Related coverage of article `id`: a more-like-this query over its title and body,
 /// without the article itself and its own copies, other copies collapsed. With `follow`
 /// the related stories come in date order (oldest first, undated last), to read how a
-/// story developed.
+/// story developed. `total_hits` counts the related articles, the source's own copies
+/// left out as they are from the list; `limit` 0 only counts them.
 pub fn similar(
     index: &OpenIndex,
     id: ArticleId,
@@ -461,6 +464,20 @@ pub fn similar(
             (Occur::Must, Box::new(mlt)),
             (Occur::MustNot, Box::new(itself)),
         ]));
+        let own = crate::dedup::fingerprint(&source.fields.body);
+        // The source's own copies match the query best of all; they are dropped from the
+        // list below, and must not be counted either.
+        let own_copies = index
+            .searcher()?
+            .search(
+                &*query,
+                &tantivy::collector::FilterCollector::new(
+                    "fingerprint".to_string(),
+                    move |fp: u64| crate::dedup::near(own, fp),
+                    Count,
+                ),
+            )
+            .map_err(|e| Error::tantivy(&index.dir, e))?;
         let req = SearchRequest {
             query: format!("similar:{id}"),
             any: true,
@@ -468,7 +485,7 @@ pub fn similar(
             to: None,
             sort: Sort::Relevance,
             // Room for the source's own copies, which are dropped below.
-            limit: limit + 10,
+            limit: if limit == 0 { 0 } else { limit + own_copies },
             offset: 0,
             fragments: 1,
             fresh: None,
@@ -482,7 +499,7 @@ pub fn similar(
             &[],
             started,
         )?;
-        let own = crate::dedup::fingerprint(&source.fields.body);
+        results.total_hits = results.total_hits.saturating_sub(own_copies);
         results.hits.retain(|h| {
             !crate::dedup::near(own, crate::dedup::fingerprint(&h.article.fields.body))
         });
@@ -558,6 +575,65 @@ fn more_like_this(index: &OpenIndex, source: &Article) -> Result<Box<dyn Query>>
         }
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// The id of the one article whose id is `typed` (hex digits, any case) or starts with it,
+/// as git takes a commit's prefix: ids are 16 hex digits, too many to type. A prefix is a
+/// range of ids, one range query on the indexed id field. Errors name what was typed.
+pub fn resolve_id(index: &OpenIndex, typed: &str) -> Result<ArticleId> {
+    crate::index::guard(&index.dir, || resolve_id_unguarded(index, typed))
+}
+
+fn resolve_id_unguarded(index: &OpenIndex, typed: &str) -> Result<ArticleId> {
+    let digits = typed.trim();
+    let (lo, hi) = id_range(digits).ok_or_else(|| Error::BadId {
+        id: typed.to_string(),
+    })?;
+    let f = &index.schema.fields;
+    let range = tantivy::query::RangeQuery::new(
+        std::ops::Bound::Included(Term::from_field_u64(f.id, lo)),
+        std::ops::Bound::Included(Term::from_field_u64(f.id, hi)),
+    );
+    let searcher = index.searcher()?;
+    let (count, top) = searcher
+        .search(&range, &(Count, TopDocs::with_limit(3).order_by_score()))
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let mut ids: Vec<u64> = top
+        .into_iter()
+        .filter_map(|(_, addr)| {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            seg.fast_fields().u64("id").ok()?.first(addr.doc_id)
+        })
+        .collect();
+    ids.sort_unstable();
+    match (count, ids.first()) {
+        (1, Some(&id)) => Ok(ArticleId(id)),
+        (0, _) | (_, None) if digits.len() == 16 => Err(Error::NotFound {
+            id: digits.to_string(),
+        }),
+        (0, _) | (_, None) => Err(Error::NoIdPrefix {
+            prefix: digits.to_string(),
+        }),
+        _ => Err(Error::AmbiguousId {
+            prefix: digits.to_string(),
+            count,
+            examples: ids.into_iter().map(|i| ArticleId(i).to_string()).collect(),
+        }),
+    }
+}
+
+/// The ids (inclusive) that start with the hex digits `prefix`: 1 to 16 of them.
+fn id_range(prefix: &str) -> Option<(u64, u64)> {
+    if prefix.is_empty() || prefix.len() > 16 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let value = u64::from_str_radix(prefix, 16).ok()?;
+    let free_bits = 4 * (16 - prefix.len() as u32);
+    if free_bits == 0 {
+        return Some((value, value));
+    }
+    let lo = value << free_bits;
+    Some((lo, lo | ((1u64 << free_bits) - 1)))
 }
 
 /// Looks an article up by its id.
@@ -637,6 +713,24 @@ fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
 #[cfg(test)]
 mod tests {
     use super::{Score, TopScores};
+
+    #[test]
+    fn id_prefixes_are_ranges_of_ids() {
+        use super::id_range;
+        assert_eq!(
+            id_range("8d7596c5d92034fa"),
+            Some((0x8d7596c5d92034fa, 0x8d7596c5d92034fa))
+        );
+        assert_eq!(
+            id_range("8D7596C5"),
+            Some((0x8d7596c5_00000000, 0x8d7596c5_ffffffff))
+        );
+        assert_eq!(id_range("f"), Some((0xf000_0000_0000_0000, u64::MAX)));
+        assert_eq!(id_range("0"), Some((0, 0x0fff_ffff_ffff_ffff)));
+        for bad in ["", "xyz", "8d75 96", "00000000000000000", "-1"] {
+            assert_eq!(id_range(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn top_scores_turn_away_only_what_k_others_beat() {

@@ -87,6 +87,240 @@ fn bad_dates_are_rejected_with_the_accepted_forms() {
 }
 
 #[test]
+fn empty_date_ranges_name_the_flags_and_dates_as_typed() {
+    let env = TestEnv::indexed();
+    for cmd in ["search", "timeline", "facets"] {
+        let mut args = vec![cmd];
+        if cmd == "facets" {
+            args.push("year");
+        }
+        args.extend(["", "--from", "2014-02", "--to", "2014-01"]);
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert_eq!(
+            stderr(&out),
+            "newsdex: empty date range: --from 2014-02 is after --to 2014-01\n",
+            "{cmd}"
+        );
+    }
+    // --since is named as given, with the date it stands for.
+    let out = env.run(&["search", "", "--since", "5y", "--to", "2015"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("newsdex: empty date range: --since 5y (")
+            && err.ends_with(") is after --to 2015\n")
+            && !err.contains("--from"),
+        "{err}"
+    );
+    // The same month at both ends is all of it.
+    assert_ne!(
+        env.run(&["search", "", "--from", "2014-01", "--to", "2014-01"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_timeline_with_too_many_buckets_is_not_a_query_error() {
+    let env = TestEnv::indexed();
+    let out = env.run(&[
+        "timeline", "", "--by", "day", "--from", "1800", "--to", "2026",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains("invalid query"), "{err}");
+    assert!(
+        err.contains("more than 50000 buckets")
+            && err.contains("--by")
+            && err.contains("1800-01-01"),
+        "{err}"
+    );
+    assert!(env
+        .run(&["timeline", "", "--by", "year", "--from", "1800", "--to", "2026"])
+        .status
+        .success());
+}
+
+#[test]
+fn out_of_range_limits_are_refused_with_the_range() {
+    let env = TestEnv::indexed();
+    for (args, range) in [
+        (vec!["search", "x", "-n", "10001"], "0..=10000"),
+        (vec!["search", "x", "--fragments", "0"], "1..=20"),
+        (vec!["search", "x", "--fragments", "21"], "1..=20"),
+        (
+            vec!["similar", "8d7596c5d92034fa", "-n", "10001"],
+            "0..=10000",
+        ),
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("invalid value") && err.contains(range),
+            "{args:?}: {err}"
+        );
+    }
+    for ok in [
+        vec!["search", "lighthouse", "-n", "10000"],
+        vec!["search", "lighthouse", "--fragments", "20"],
+    ] {
+        assert_eq!(env.run(&ok).status.code(), Some(0), "{ok:?}");
+    }
+}
+
+#[test]
+fn n_0_counts_in_similar_and_facets_as_in_search() {
+    let env = TestEnv::indexed();
+    let id = env.search_json(&["lighthouse"])["hits"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let all = env.run(&["similar", &id, "-n", "10000", "--format", "json"]);
+    let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
+    let total = all["total_hits"].as_u64().unwrap();
+    assert!(total > 1, "{all}");
+    let count = env.run(&["similar", &id, "-n", "0"]);
+    assert_eq!(count.status.code(), Some(0), "{}", stderr(&count));
+    let text = stdout(&count);
+    assert!(
+        text.starts_with(&format!("{total} hits for \"similar:{id}\"")),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let json = env.run(&["similar", &id, "-n", "0", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["total_hits"], total);
+    assert_eq!(json["hits"].as_array().unwrap().len(), 0);
+
+    let facets = env.run(&["facets", "byline", "-n", "0"]);
+    assert_eq!(facets.status.code(), Some(0), "{}", stderr(&facets));
+    let text = stdout(&facets);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains(" articles matched; "), "{text}");
+    let none = env.run(&["facets", "byline", "xylophonist", "-n", "0"]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn similar_counts_only_what_it_can_list() {
+    let env = TestEnv::indexed();
+    // The storm story has a syndicated copy: neither is related coverage of itself.
+    let storm = env.search_json(&["title:storm title:ferries", "--no-collapse"]);
+    let source = storm["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"] == "scraped/storm-ferries-cancelled.txt")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = env.run(&["similar", &source, "-n", "10000", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v["hits"].as_array().unwrap();
+    let listed = hits.len()
+        + hits
+            .iter()
+            .map(|h| h["copies"].as_array().unwrap().len())
+            .sum::<usize>();
+    assert_eq!(v["total_hits"].as_u64(), Some(listed as u64), "{v}");
+    let text = stdout(&env.run(&["similar", &source, "-n", "10000"]));
+    assert!(text.contains(&format!(" of {} hits", listed)), "{text}");
+}
+
+#[test]
+fn ids_are_reported_as_typed_and_unique_prefixes_work() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["", "-n", "1000", "--no-collapse"]);
+    let ids: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    let full = ids
+        .iter()
+        .find(|id| id.starts_with("8d7596c5"))
+        .expect("the lighthouse article")
+        .clone();
+    // A unique prefix, in either case, shows the article, as does the full id.
+    for typed in ["8d7596c5", "8D7596C5", full.as_str()] {
+        let out = env.run(&["show", typed, "--format", "json"]);
+        assert!(out.status.success(), "{typed}: {}", stderr(&out));
+        let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(a["id"], full.as_str());
+    }
+    assert!(env
+        .run(&["similar", "8d7596c5", "-n", "1"])
+        .status
+        .success());
+    // Unknown: the message shows what was typed, never a zero-padded id.
+    let out = env.run(&["show", "0123456789abcdef"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "newsdex: no article with id 0123456789abcdef in the index\n"
+    );
+    let absent = (0..=0xffffu32)
+        .map(|n| format!("{n:04x}"))
+        .find(|p| !ids.iter().any(|id| id.starts_with(p.as_str())))
+        .unwrap();
+    let out = env.run(&["show", &absent]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&absent) && !err.contains("000000000000"),
+        "{err}"
+    );
+    // Ambiguous: how many, some of them, and what to do.
+    let shared = (0..16u32)
+        .map(|n| format!("{n:x}"))
+        .find(|p| ids.iter().filter(|id| id.starts_with(p.as_str())).count() > 1)
+        .unwrap();
+    let out = env.run(&["show", &shared]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("article ids start with {shared}")) && err.contains("16 hex digits"),
+        "{err}"
+    );
+    // Not hex at all: said so, with what ids look like.
+    let out = env.run(&["show", "8d75-96c5"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("\"8d75-96c5\" is not an article id") && err.contains("16 hex digits"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_newsdex_index_variable_counts_as_unset() {
+    let env = TestEnv::new();
+    let archive = env.archive();
+    let indexed = env
+        .cmd()
+        .env("NEWSDEX_INDEX", "")
+        .args(["index", "-q", archive.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(indexed.status.success(), "{}", stderr(&indexed));
+    // The default location under $HOME was used.
+    assert!(env.dir.path().join(".local/share/newsdex/index").is_dir());
+    let found = env
+        .cmd()
+        .env("NEWSDEX_INDEX", "")
+        .args(["search", "zeppelin"])
+        .output()
+        .unwrap();
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+}
+
+#[test]
 fn unreadable_archive_is_an_error() {
     let env = TestEnv::new();
     let out = env.run(&["index", env.dir.path().join("nope").to_str().unwrap()]);

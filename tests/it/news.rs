@@ -104,6 +104,25 @@ fn zero_hits_suggest_the_closest_indexed_words() {
 }
 
 #[test]
+fn did_you_mean_replaces_whole_words_and_shows_them_as_articles_write_them() {
+    let env = TestEnv::indexed();
+    // "or" is not in any article, and is also inside "storm": only the word is replaced,
+    // and a lower-case "or" becomes the operator, not the nearest word ("on").
+    let v = env.search_json(&["storm or flood"]);
+    assert_eq!(v["total_hits"], 0);
+    assert_eq!(v["did_you_mean"], "storm OR flood");
+    let v = env.search_json(&["harbour or lighthouse"]);
+    assert_eq!(v["did_you_mean"], "harbour OR lighthouse");
+    assert!(env.search_json(&["storm OR flood"])["total_hits"].as_u64() > Some(0));
+    // Articles write "Zürich": the suggestion keeps its capital and its accent.
+    let v = env.search_json(&["Zurih"]);
+    assert_eq!(v["did_you_mean"], "Zürich");
+    // The rest of the query comes back as typed.
+    let v = env.search_json(&["Harbour +lighthuose"]);
+    assert_eq!(v["did_you_mean"], "Harbour +lighthouse");
+}
+
+#[test]
 fn since_is_relative_to_today() {
     let env = TestEnv::indexed();
     // Every fixture date is in the past; a century back covers all dated articles.
@@ -323,7 +342,7 @@ fn facets_list_top_bylines_years_and_sources() {
 
     let sources = crate::env::stdout(&env.run(&["facets", "source", "--format", "csv"]));
     assert!(
-        sources.starts_with("value,count\n") && sources.contains("\nscraped,"),
+        sources.starts_with("value,count\r\n") && sources.contains("\r\nscraped,"),
         "{sources}"
     );
 }
