@@ -413,3 +413,15 @@ fn similar_finds_related_coverage_without_the_story_itself_and_follow_orders_by_
         Some(2)
     );
 }
+
+#[test]
+fn fuzzy_matches_with_a_transposition_are_highlighted() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["lighthuose~1"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    for h in hits {
+        let snip = &h["snippet"];
+        assert!(!snip["highlights"].as_array().unwrap().is_empty(), "{snip}");
+    }
+}
