@@ -20,7 +20,7 @@ use std::ops::Bound;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery,
-    Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     Delimiter, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
@@ -74,7 +74,7 @@ pub const OR_STOP_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlight {
     pub exact: Vec<String>,
-    pub prefixes: Vec<String>,
+    pub prefixes: Vec<Prefix>,
     pub fuzzy: Vec<(String, u8)>,
 }
 
@@ -86,11 +86,7 @@ impl Highlight {
             return Some(i);
         }
         let base = self.exact.len();
-        if let Some(i) = self
-            .prefixes
-            .iter()
-            .position(|p| token.starts_with(p.as_str()))
-        {
+        if let Some(i) = self.prefixes.iter().position(|p| p.matches(token)) {
             return Some(base + i);
         }
         let base = base + self.prefixes.len();
@@ -111,6 +107,117 @@ impl Highlight {
     }
 }
 
+/// The indexed terms a `term*` query matches: the stems of the words that start with the
+/// typed prefix.
+///
+/// The index holds stems, and a stem can be shorter than the word, even shorter than the
+/// typed prefix (`negotiating` is indexed as `negoti`, so `negotiat*` must match `negoti`),
+/// while cutting the prefix itself down would match words that do not start with it
+/// (`parli*` cut to `par` finds "parts"). So a term matches when it starts with the typed
+/// prefix (folded and lower-cased like indexed text), or when it is in `stems`: the stems,
+/// not starting with the prefix, of the prefix followed by each of `word_endings()` (the
+/// endings English stemming removes or rewrites, and their tails, since a prefix can end
+/// inside one). What stemming merges cannot be told apart again: `negotiat*` also
+/// matches "negotiable" (`negoti` too), and `runn*` matches "run" and "runs", since
+/// "running" is indexed as `run`.
+///
+/// Most of the words the endings make are not words (`parli` is stemmed to `par`, like
+/// `chili` to `chi`), and only a real word can tell `par` from `chi`: a search keeps a stem
+/// only if an article that has it spells it as a word starting with the prefix (see
+/// `search::build_query`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prefix {
+    /// The typed prefix, lower-cased and accent-folded.
+    pub text: String,
+    /// Stems of words starting with `text` that do not start with it themselves.
+    pub stems: Vec<String>,
+}
+
+impl Prefix {
+    /// Whether the indexed term (or analysed token) `term` is one the query matches.
+    pub fn matches(&self, term: &str) -> bool {
+        term.starts_with(self.text.as_str()) || self.stems.iter().any(|s| s == term)
+    }
+
+    /// The same set of terms as a regular expression over the term dictionary (tantivy's
+    /// regular expressions match whole terms).
+    fn pattern(&self) -> String {
+        let mut p = format!("{}.*", regex_escape(&self.text));
+        for s in &self.stems {
+            p.push('|');
+            p.push_str(&regex_escape(s));
+        }
+        p
+    }
+}
+
+/// `text` lower-cased and accent-folded like indexed words, without the stemming; the
+/// words of `text` run together.
+pub fn fold(text: &str) -> String {
+    let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+        .filter(tantivy::tokenizer::LowerCaser)
+        .filter(tantivy::tokenizer::AsciiFoldingFilter)
+        .build();
+    let mut out = String::new();
+    let mut s = folder.token_stream(text);
+    while let Some(t) = s.next() {
+        out.push_str(&t.text);
+    }
+    out
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Word endings that English (Snowball) stemming removes or rewrites, alone and followed
+/// by inflections. A prefix followed by one of these, or by the tail of one, is a word
+/// whose stem may cut into the prefix. Kept broad: a superfluous ending only costs a
+/// stemming call, a missing one can lose words.
+fn word_endings() -> &'static [String] {
+    static ENDINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        #[rustfmt::skip]
+        const DERIVED: &[&str] = &[
+            "", "ational", "tional", "ation", "ator", "ative", "ate", "ition", "ion", "ional",
+            "ization", "isation", "ize", "ise", "izer", "iser", "alize", "alise", "alism",
+            "alist", "ality", "al", "ally", "ism", "ist", "istic", "ity", "ive", "ively",
+            "iveness", "ivity", "able", "ably", "ability", "ible", "ibly", "ibility", "ance",
+            "ancy", "ant", "antly", "ence", "ency", "ent", "ently", "ement", "ment", "mental",
+            "mentally", "ness", "ful", "fully", "fulness", "less", "lessly", "lessness", "ous",
+            "ously", "ousness", "ic", "ical", "ically", "icate", "icity", "iciti", "ogy",
+            "ogies", "ogist", "er", "or", "ee", "eed", "y", "ly", "ily", "li", "bli", "logi",
+            "e", "l", "ll", "ess", "ship", "hood", "dom", "ward", "ary", "ery", "ory", "age",
+            "ure", "ette", "ing", "ed",
+        ];
+        #[rustfmt::skip]
+        const INFLECTED: &[&str] = &[
+            "", "s", "es", "ies", "ied", "ed", "d", "ing", "ings", "ingly", "edly", "ly", "er",
+            "ers", "est", "ier", "iest", "y", "ily", "ness",
+        ];
+        let mut tails: Vec<String> = Vec::new();
+        for d in DERIVED {
+            for i in INFLECTED {
+                let ending = format!("{d}{i}");
+                for (at, _) in ending.char_indices() {
+                    tails.push(ending[at..].to_string());
+                }
+            }
+        }
+        tails.push(String::new());
+        tails.sort_unstable();
+        tails.dedup();
+        tails
+    })
+}
+
 /// A compiled query and what it is made of.
 #[derive(Debug)]
 pub struct Compiled {
@@ -121,8 +228,24 @@ pub struct Compiled {
     pub words: Vec<String>,
 }
 
-/// Compiles `text`; the error is a reason for the user.
+/// Whether, in the archive, `stem` is the indexed form of a word starting with `prefix`
+/// (both folded and lower-cased); see `Prefix`.
+pub type StemCheck<'a> = &'a dyn Fn(&str, &str) -> bool;
+
+/// Compiles `text`, taking every stem a prefix's word endings give as a real word's (see
+/// `compile_with`); the error is a reason for the user.
 pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, String> {
+    compile_with(fields, text, any, &|_, _| true)
+}
+
+/// Compiles `text`, keeping for a prefix only the stems that `stems_of_real_words` says
+/// come from a word of the archive; the error is a reason for the user.
+pub fn compile_with(
+    fields: &Fields,
+    text: &str,
+    any: bool,
+    stems_of_real_words: StemCheck<'_>,
+) -> Result<Compiled, String> {
     let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
         "syntax error (check quotes, parentheses and operators; quote a term to search it literally)"
             .to_string()
@@ -133,6 +256,7 @@ pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, Strin
         analyzer: schema::analyzer(),
         highlight: Highlight::default(),
         words: Vec::new(),
+        stems_of_real_words,
     };
     // Under OR, bare stop words would make nearly every article match.
     let ast = if any { drop_stop_words(ast) } else { ast };
@@ -165,6 +289,7 @@ struct Compiler<'a> {
     analyzer: TextAnalyzer,
     highlight: Highlight,
     words: Vec<String>,
+    stems_of_real_words: StemCheck<'a>,
 }
 
 /// Where a literal is searched.
@@ -344,11 +469,10 @@ impl Compiler<'_> {
                 let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for (field, boost) in fields {
                     let q: Box<dyn Query> = if let Some(p) = &prefix_text {
-                        Box::new(FuzzyTermQuery::new_prefix(
-                            Term::from_field_text(field, p),
-                            0,
-                            false,
-                        ))
+                        Box::new(
+                            RegexQuery::from_pattern(&p.pattern(), field)
+                                .map_err(|e| format!("cannot search the prefix {}: {e}", p.text))?,
+                        )
                     } else if fuzzy {
                         let distance = lit.slop.min(2) as u8;
                         Box::new(FuzzyTermQuery::new(
@@ -395,44 +519,22 @@ impl Compiler<'_> {
         out
     }
 
-    /// The indexed form of a prefix: lower-cased and folded like indexed text, then cut
-    /// to what it shares with its own stem, and for prefixes of five letters or more by
-    /// two more letters: the index holds stems, and stemming removes endings the user may
-    /// have typed (`negotiat*` -> `negoti`, which starts the indexed stems of negotiate,
-    /// negotiation, negotiating).
-    fn prefix_of(&mut self, raw: &str) -> String {
-        let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
-            .filter(tantivy::tokenizer::LowerCaser)
-            .filter(tantivy::tokenizer::AsciiFoldingFilter)
-            .build();
-        let mut folded = String::new();
-        let mut s = folder.token_stream(raw);
-        if let Some(t) = s.next() {
-            folded = t.text.clone();
+    /// The terms `raw*` matches (see `Prefix`).
+    fn prefix_of(&mut self, raw: &str) -> Prefix {
+        let text = fold(raw);
+        let mut stems: Vec<String> = Vec::new();
+        for ending in word_endings() {
+            let word = format!("{text}{ending}");
+            let mut s = self.analyzer.token_stream(&word);
+            while let Some(t) = s.next() {
+                if !t.text.starts_with(text.as_str()) && !stems.contains(&t.text) {
+                    stems.push(t.text.clone());
+                }
+            }
         }
-        let stem = self
-            .tokens(raw)
-            .into_iter()
-            .next()
-            .map(|(_, t)| t)
-            .unwrap_or_default();
-        let common = folded
-            .chars()
-            .zip(stem.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a)
-            .collect::<String>();
-        let base = if common.chars().count() >= 2 {
-            common
-        } else {
-            folded
-        };
-        let n = base.chars().count();
-        if n >= 5 {
-            base.chars().take((n - 2).max(4)).collect()
-        } else {
-            base
-        }
+        stems.retain(|stem| (self.stems_of_real_words)(&text, stem));
+        stems.sort_unstable();
+        Prefix { text, stems }
     }
 
     fn date_range(
@@ -594,10 +696,113 @@ mod tests {
     fn fuzzy_and_prefix_terms() {
         let c = compile(&fields(), "lighthous~1 negotiat*", false).unwrap();
         assert_eq!(c.highlight.fuzzy, vec![("lighthous".to_string(), 1)]);
-        assert_eq!(c.highlight.prefixes, vec!["negoti".to_string()]);
-        assert!(c.highlight.matches("negotiations").is_some());
-        assert!(c.highlight.matches("lighthouse").is_some());
+        assert_eq!(c.highlight.prefixes.len(), 1);
+        assert_eq!(c.highlight.prefixes[0].text, "negotiat");
+        assert!(c.highlight.matches(&stem("negotiations")).is_some());
+        assert!(c.highlight.matches(&stem("negotiating")).is_some());
+        assert!(c.highlight.matches(&stem("lighthouse")).is_some());
         assert!(c.highlight.matches("harbour").is_none());
+    }
+
+    fn stem(word: &str) -> String {
+        let mut a = schema::analyzer();
+        let mut s = a.token_stream(word);
+        s.next().map(|t| t.text.clone()).unwrap_or_default()
+    }
+
+    /// The prefix as searched in an archive whose words are `lexicon`.
+    fn prefix(raw: &str, lexicon: &[&str]) -> Prefix {
+        let real = |p: &str, s: &str| {
+            lexicon
+                .iter()
+                .any(|w| fold(w).starts_with(p) && stem(w) == s)
+        };
+        let c = compile_with(&fields(), &format!("{raw}*"), false, &real).unwrap();
+        c.highlight.prefixes[0].clone()
+    }
+
+    #[test]
+    fn prefixes_never_match_words_that_do_not_start_with_them() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "parli",
+                &["parliament", "parliamentary", "parliaments", "Parliament's"],
+                &["parts", "par", "parent", "parties", "part"],
+            ),
+            (
+                "lighth",
+                &["lighthouse", "lighthouses"],
+                &["light", "lights", "lighting"],
+            ),
+            (
+                "coastg",
+                &["coastguard", "coastguards"],
+                &["coast", "coasts", "coastal"],
+            ),
+            (
+                "parl",
+                &["parliament", "parlour", "parley"],
+                &["par", "parts", "park"],
+            ),
+            (
+                "negotiat",
+                &[
+                    "negotiate",
+                    "negotiated",
+                    "negotiating",
+                    "negotiation",
+                    "negotiators",
+                ],
+                &["neg", "negative", "negligence"],
+            ),
+            (
+                "parliament",
+                &["parliamentary", "parliaments"],
+                &["parliamo", "parlay"],
+            ),
+            ("zuri", &["Zürich"], &["zur"]),
+        ];
+        for (raw, found, not_found) in cases {
+            let lexicon: Vec<&str> = found.iter().chain(not_found.iter()).copied().collect();
+            let p = prefix(raw, &lexicon);
+            for w in *found {
+                assert!(p.matches(&stem(w)), "{raw}* should find {w} ({p:?})");
+            }
+            for w in *not_found {
+                assert!(!p.matches(&stem(w)), "{raw}* should not find {w} ({p:?})");
+            }
+        }
+    }
+
+    /// Every word starting with a prefix is found by it, for every prefix of a set of words
+    /// whose stems cut deep (rewritten endings, doubled consonants, -y to -i).
+    #[test]
+    fn every_word_is_found_by_each_of_its_prefixes() {
+        let words = "negotiations negotiators organizational rationalisation happiness \
+            happily hopping hoping running relational conditional generously effectiveness \
+            sensibility probabilities electrically responsiveness hopefulness archaeology \
+            dying lying studies studied flying agreed agreement communities emergencies \
+            conservatism nationalists realizations analogies centralised conformity";
+        let lexicon: Vec<&str> = words.split_whitespace().collect();
+        for w in &lexicon {
+            let s = stem(w);
+            for (at, _) in w.char_indices().skip(1) {
+                let p = prefix(&w[..at], &lexicon);
+                assert!(
+                    p.matches(&s),
+                    "{}* should find {w} (indexed as {s}): {p:?}",
+                    &w[..at]
+                );
+            }
+            assert!(prefix(w, &lexicon).matches(&s), "{w}* should find {w}");
+        }
+        // Without a word to show for it, a stem of a non-word is left out.
+        assert_eq!(
+            prefix("parli", &["par", "parliament"]).stems,
+            Vec::<String>::new()
+        );
+        assert!(prefix("parli", &[]).stems.is_empty());
+        assert_eq!(prefix("negotiat", &["negotiation"]).stems, vec!["negoti"]);
     }
 
     #[test]

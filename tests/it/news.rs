@@ -415,6 +415,35 @@ fn similar_finds_related_coverage_without_the_story_itself_and_follow_orders_by_
 }
 
 #[test]
+fn prefixes_match_only_words_starting_with_them() {
+    let env = TestEnv::indexed();
+    for (prefix, word) in [
+        ("coastg*", "coastguard"),
+        ("parli*", "parliament"),
+        ("parl*", "parliament"),
+        ("lighth*", "lighthouse"),
+    ] {
+        let hits = sorted(env.paths(&[prefix, "-n", "100"]));
+        assert!(!hits.is_empty(), "{prefix}");
+        assert_eq!(hits, sorted(env.paths(&[word, "-n", "100"])), "{prefix}");
+    }
+    // The highlighter follows the same rule: "light" is not marked for lighth*.
+    let v = env.search_json(&["lighth*", "--fragments", "5", "-n", "100"]);
+    for h in v["hits"].as_array().unwrap() {
+        for p in h["passages"].as_array().unwrap() {
+            let text: Vec<char> = p["text"].as_str().unwrap().chars().collect();
+            for r in p["highlights"].as_array().unwrap() {
+                let w: String = text
+                    [r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect();
+                assert!(w.to_lowercase().starts_with("lighth"), "{w}");
+            }
+        }
+    }
+}
+
+#[test]
 fn fuzzy_matches_with_a_transposition_are_highlighted() {
     let env = TestEnv::indexed();
     let v = env.search_json(&["lighthuose~1"]);
