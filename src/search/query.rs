@@ -9,6 +9,10 @@
 //!   `date:>=2019` — each bound is the whole span it names, as for `--from/--to`;
 //! - `term~1` / `term~2`: fuzzy (edit distance), `term*`: prefix, `"phrase prefix"*`.
 //!
+//! Before tantivy's grammar sees the text, `prepare` makes apostrophes inside words and
+//! colons inside times part of their words, and refuses nesting deeper than
+//! `MAX_NESTING` (the grammar recurses, and would overflow the stack).
+//!
 //! Under `any` (OR), bare English stop words are left out of the query (`OR_STOP_WORDS`):
 //! they match nearly every article and push long articles above relevant ones.
 //!
@@ -246,7 +250,8 @@ pub fn compile_with(
     any: bool,
     stems_of_real_words: StemCheck<'_>,
 ) -> Result<Compiled, String> {
-    let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+    let text = prepare(text)?;
+    let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
         "syntax error (check quotes, parentheses and operators; quote a term to search it literally)"
             .to_string()
     })?;
@@ -275,6 +280,149 @@ pub fn compile_with(
         highlight: c.highlight,
         words: c.words,
     })
+}
+
+/// How deeply groups `( )` and `NOT`s may nest. tantivy's grammar parses them by
+/// recursion, and some thousands of levels overflow the stack (an abort, not an error), so
+/// the depth is checked on the text before anything is parsed.
+pub const MAX_NESTING: usize = 100;
+
+/// Rewrites the text the user typed into what tantivy's grammar should see, and refuses
+/// queries nested deeper than `MAX_NESTING`:
+///
+/// - an apostrophe inside or at the end of a word (`O'Brien`, `Year's`, `Joneses'`) is part
+///   of the word, not a quote: it is escaped (the analyzer then splits the word at it, as
+///   it does in article text, so `O'Brien` searches the phrase "o brien"); `'...'` around
+///   words still quotes them;
+/// - a colon between digits (`date:2014-01-22T05:30:00Z`, `10:30`) is part of the word,
+///   not a field separator (it is left alone inside ranges, whose bounds the grammar reads
+///   with their colons).
+fn prepare(text: &str) -> Result<String, String> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    // Whether the apostrophe at `i` closes a quote: one not between two word characters.
+    let closes = |i: usize| chars[i] == '\'' && !(i > 0 && is_word(i - 1) && is_word(i + 1));
+    // `closer_after[i]`: an unescaped closing apostrophe at `i` or later.
+    let mut closer_after = vec![false; chars.len() + 1];
+    {
+        let mut escaped = vec![false; chars.len()];
+        for i in 1..chars.len() {
+            escaped[i] = chars[i - 1] == '\\' && !escaped[i - 1];
+        }
+        for i in (0..chars.len()).rev() {
+            closer_after[i] = closer_after[i + 1] || (closes(i) && !escaped[i]);
+        }
+    }
+    let too_deep = || {
+        format!(
+            "groups ( ) and NOTs are nested more than {MAX_NESTING} levels deep; simplify the query"
+        )
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut quote: Option<char> = None;
+    // Open groups, each with the number of NOTs waiting for their operand inside it.
+    let mut groups: Vec<usize> = vec![0];
+    let mut in_range = false;
+    let mut in_comparison = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let after_word = i > 0 && is_word(i - 1);
+        match (quote, c) {
+            (_, '\\') => {
+                out.push(c);
+                if let Some(&next) = chars.get(i + 1) {
+                    out.push(next);
+                    i += 1;
+                }
+            }
+            (Some(q), _) if c == q && (q == '"' || closes(i)) => {
+                quote = None;
+                out.push(c);
+            }
+            (Some(_), '\'') => out.push_str("\\'"),
+            (Some(_), _) => out.push(c),
+            (None, '"') => {
+                quote = Some(c);
+                out.push(c);
+            }
+            (None, '\'') => {
+                if after_word || !closer_after[i + 1] {
+                    out.push_str("\\'");
+                } else {
+                    quote = Some(c);
+                    out.push(c);
+                }
+            }
+            (None, ':')
+                if !in_range
+                    && !in_comparison
+                    && after_word
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit) =>
+            {
+                out.push_str("\\:");
+            }
+            (None, '(') => {
+                groups.push(0);
+                if groups.len() - 1 + groups.iter().sum::<usize>() > MAX_NESTING {
+                    return Err(too_deep());
+                }
+                out.push(c);
+            }
+            (None, ')') => {
+                if groups.len() > 1 {
+                    groups.pop();
+                }
+                // The group was the operand of the NOTs before it.
+                if let Some(nots) = groups.last_mut() {
+                    *nots = 0;
+                }
+                out.push(c);
+            }
+            (None, '[' | '{') => {
+                in_range = true;
+                out.push(c);
+            }
+            (None, ']' | '}') => {
+                in_range = false;
+                out.push(c);
+            }
+            (None, '>' | '<') => {
+                in_comparison = true;
+                out.push(c);
+            }
+            (None, c) if c.is_whitespace() => {
+                in_comparison = false;
+                out.push(c);
+            }
+            (None, 'N')
+                if !after_word
+                    && chars.get(i + 1..i + 3) == Some(&['O', 'T'][..])
+                    && chars.get(i + 3).is_some_and(|c| c.is_whitespace()) =>
+            {
+                if let Some(nots) = groups.last_mut() {
+                    *nots += 1;
+                }
+                if groups.len() - 1 + groups.iter().sum::<usize>() > MAX_NESTING {
+                    return Err(too_deep());
+                }
+                out.push_str("NOT");
+                i += 2;
+            }
+            (None, c) => {
+                // Any other word is an operand: the NOTs before it are done.
+                if c.is_alphanumeric() && !after_word {
+                    if let Some(nots) = groups.last_mut() {
+                        *nots = 0;
+                    }
+                }
+                out.push(c);
+            }
+        }
+        i += 1;
+    }
+    Ok(out)
 }
 
 /// A compiled subtree; one made only of exclusions matches nothing on its own.
@@ -553,6 +701,32 @@ impl Compiler<'_> {
             UserInputBound::Exclusive(s) => Bound::Excluded(span(s)?.start),
             UserInputBound::Unbounded => Bound::Unbounded,
         };
+        // Like `--from` after `--to`, a range that cannot hold a date is a mistake.
+        if let (Bound::Included(start), Bound::Excluded(end)) = (lo, hi) {
+            if start >= end {
+                let text = |b: &UserInputBound| match b {
+                    UserInputBound::Inclusive(s) | UserInputBound::Exclusive(s) => s.clone(),
+                    UserInputBound::Unbounded => "*".to_string(),
+                };
+                let open = if matches!(lower, UserInputBound::Exclusive(_)) {
+                    '{'
+                } else {
+                    '['
+                };
+                let close = if matches!(upper, UserInputBound::Exclusive(_)) {
+                    '}'
+                } else {
+                    ']'
+                };
+                return Err(format!(
+                    "empty date range: date:{open}{} TO {}{close} starts at {} but ends at {}",
+                    text(lower),
+                    text(upper),
+                    dates::rfc3339(start),
+                    dates::rfc3339(end)
+                ));
+            }
+        }
         Ok(date_query(self.fields.date, lo, hi))
     }
 }
@@ -823,6 +997,96 @@ mod tests {
             .unwrap_err()
             .contains("dates only"));
         assert!(compile(&fields(), "date:2014 AND NOT date:2014-01", false).is_ok());
+    }
+
+    #[test]
+    fn apostrophes_inside_words_are_part_of_them() {
+        for (q, parts) in [
+            ("O'Brien", vec!["o", "brien"]),
+            ("Year's", vec!["year", "s"]),
+            ("it's", vec!["it", "s"]),
+            ("minimum wage's", vec!["minimum", "wage", "s"]),
+            ("title:O'Brien", vec![]),
+            ("\"O'Brien said\"", vec!["o", "brien", "said"]),
+            ("'O'Brien said'", vec!["o", "brien", "said"]),
+            ("rock 'n' roll", vec!["rock", "n", "roll"]),
+        ] {
+            let c = compile(&fields(), q, false).unwrap_or_else(|e| panic!("{q}: {e}"));
+            assert_eq!(c.highlight.exact, parts, "{q}");
+        }
+        // Quoting with '...' still makes a phrase, like "...".
+        let single = compile(&fields(), "'peace talks'", false).unwrap();
+        let double = compile(&fields(), "\"peace talks\"", false).unwrap();
+        assert_eq!(format!("{:?}", single.query), format!("{:?}", double.query));
+        assert_eq!(prepare("'peace talks'").unwrap(), "'peace talks'");
+        assert_eq!(prepare("O'Brien").unwrap(), "O\\'Brien");
+        // The same phrase as the curly apostrophe gives.
+        let curly = compile(&fields(), "O\u{2019}Brien", false).unwrap();
+        let straight = compile(&fields(), "O'Brien", false).unwrap();
+        assert_eq!(
+            format!("{:?}", curly.query),
+            format!("{:?}", straight.query)
+        );
+        assert!(compile(&fields(), "'tis", false).is_ok());
+        assert!(compile(&fields(), "the Joneses' house", false).is_ok());
+        assert!(compile(&fields(), "''", false).is_ok());
+    }
+
+    #[test]
+    fn nesting_is_limited_before_parsing() {
+        let nested =
+            |open: &str, n: usize| format!("{}lighthouse{}", open.repeat(n), ")".repeat(n));
+        assert!(compile(&fields(), &nested("(", MAX_NESTING), false).is_ok());
+        assert!(compile(&fields(), &nested("+(", MAX_NESTING), false).is_ok());
+        for q in [
+            nested("(", MAX_NESTING + 1),
+            nested("(", 10_000),
+            nested("-(", 10_000),
+            nested("+(", 10_000),
+            nested("NOT (", 10_000),
+            format!("{}lighthouse", "NOT ".repeat(10_000)),
+            format!("a {}lighthouse", "NOT ".repeat(MAX_NESTING + 1)),
+        ] {
+            let err = compile(&fields(), &q, false).unwrap_err();
+            assert!(err.contains("nested more than 100"), "{err}");
+        }
+        // Many groups side by side are not nested.
+        let wide = "(a OR b) ".repeat(500);
+        assert!(compile(&fields(), &wide, false).is_ok());
+        let nots = "NOT a ".repeat(500);
+        assert!(prepare(&format!("b {nots}")).is_ok());
+        // Parentheses inside quotes or escaped are text.
+        assert!(prepare(&format!("\"{}\"", "(".repeat(500))).is_ok());
+        assert!(prepare(&"\\(".repeat(500)).is_ok());
+    }
+
+    #[test]
+    fn date_queries() {
+        // An RFC 3339 time needs no quotes.
+        for q in [
+            "date:2014-01-22T05:30:00Z",
+            "date:\"2014-01-22T05:30:00Z\"",
+            "date:2014-01-22T05:30:00+08:00",
+            "date:>=2014-01-22T05:30:00Z",
+            "date:[2014-01-22T05:30:00Z TO 2014-02]",
+            "(date:2014-01-22T05:30:00Z OR lighthouse)",
+        ] {
+            assert!(compile(&fields(), q, false).is_ok(), "{q}");
+        }
+        // A range that cannot hold a date is an error, like --from after --to.
+        for q in [
+            "date:[2014-03 TO 2014-01]",
+            "date:{2014-01 TO 2014-02}",
+            "date:[2014-01-22T05:30:01Z TO 2014-01-22T05:30:00Z]",
+        ] {
+            let err = compile(&fields(), q, false).unwrap_err();
+            assert!(err.starts_with("empty date range"), "{q}: {err}");
+        }
+        assert!(compile(&fields(), "date:[2014-01 TO 2014-01]", false).is_ok());
+        assert!(compile(&fields(), "date:{2014-01 TO 2014-03}", false).is_ok());
+        // A time outside a date is two words, not a field.
+        let c = compile(&fields(), "meeting 10:30", false).unwrap();
+        assert_eq!(c.highlight.exact, vec!["meet", "10", "30"]);
     }
 
     /// The highlighter's distance is the one tantivy's fuzzy query matches with: every word

@@ -415,6 +415,24 @@ fn similar_finds_related_coverage_without_the_story_itself_and_follow_orders_by_
 }
 
 #[test]
+fn apostrophes_inside_words_search_like_curly_ones() {
+    let env = TestEnv::indexed();
+    for (straight, curly) in [("Brazil's", "Brazil\u{2019}s"), ("Year's", "Year\u{2019}s")] {
+        let hits = env.paths(&[straight]);
+        assert!(!hits.is_empty(), "{straight}");
+        assert_eq!(hits, env.paths(&[curly]), "{straight}");
+    }
+    for q in ["O'Brien", "it's", "minimum wage's", "the Joneses' house"] {
+        let out = env.run(&["search", q, "-n", "0"]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{q}: {}",
+            crate::env::stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn prefixes_match_only_words_starting_with_them() {
     let env = TestEnv::indexed();
     for (prefix, word) in [
@@ -453,4 +471,12 @@ fn fuzzy_matches_with_a_transposition_are_highlighted() {
         let snip = &h["snippet"];
         assert!(!snip["highlights"].as_array().unwrap().is_empty(), "{snip}");
     }
+}
+
+#[test]
+fn rfc3339_times_need_no_quotes_in_queries() {
+    let env = TestEnv::indexed();
+    let unquoted = env.paths(&["date:2014-01-22T05:30:00Z"]);
+    assert_eq!(unquoted, vec!["scraped/haixing-lighthouse-relit.txt"]);
+    assert_eq!(unquoted, env.paths(&["date:\"2014-01-22T05:30:00Z\""]));
 }
