@@ -404,10 +404,13 @@ pub fn build_query(
         if text.is_empty() || text == "*" {
             (Box::new(AllQuery), query::Highlight::default(), Vec::new())
         } else {
-            let c = query::compile(f, text, req.any).map_err(|reason| Error::Query {
-                query: req.query.clone(),
-                reason,
-            })?;
+            let searcher = index.searcher()?;
+            let real = |prefix: &str, stem: &str| spelled_with_prefix(&searcher, f, prefix, stem);
+            let c =
+                query::compile_with(f, text, req.any, &real).map_err(|reason| Error::Query {
+                    query: req.query.clone(),
+                    reason,
+                })?;
             (c.query, c.highlight, c.words)
         };
     // The command line refuses an empty range first, naming the flags as typed
@@ -438,6 +441,51 @@ pub fn build_query(
         highlight,
         words,
     ))
+}
+
+/// Whether some article holding the indexed term `stem` spells it as a word starting with
+/// `prefix` (folded): the check that keeps a prefix search from stems of non-words (see
+/// `query::Prefix`). The first articles with the term are read, which for a stem of real
+/// words of the prefix finds one at once.
+fn spelled_with_prefix(
+    searcher: &tantivy::Searcher,
+    f: &crate::index::schema::Fields,
+    prefix: &str,
+    stem: &str,
+) -> bool {
+    use tantivy::schema::Value;
+    use tantivy::tokenizer::TokenStream;
+    const ARTICLES_READ: usize = 50;
+    let fields = [f.title, f.byline, f.authors, f.body];
+    let mut analyzer = crate::index::schema::analyzer();
+    for field in fields {
+        let q = tantivy::query::TermQuery::new(
+            Term::from_field_text(field, stem),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        let top = TopDocs::with_limit(ARTICLES_READ).order_by_score();
+        let Ok(found) = searcher.search(&q, &top) else {
+            continue;
+        };
+        for (_, addr) in found {
+            let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {
+                continue;
+            };
+            for text in doc.get_all(field).filter_map(|v| v.as_str()) {
+                let mut stream = analyzer.token_stream(text);
+                while let Some(t) = stream.next() {
+                    if t.text == stem
+                        && text
+                            .get(t.offset_from..t.offset_to)
+                            .is_some_and(|w| query::fold(w).starts_with(prefix))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Related coverage of article `id`: a more-like-this query over its title and body,

@@ -9,6 +9,10 @@
 //!   `date:>=2019` — each bound is the whole span it names, as for `--from/--to`;
 //! - `term~1` / `term~2`: fuzzy (edit distance), `term*`: prefix, `"phrase prefix"*`.
 //!
+//! Before tantivy's grammar sees the text, `prepare` makes apostrophes inside words and
+//! colons inside times part of their words, and refuses nesting deeper than
+//! `MAX_NESTING` (the grammar recurses, and would overflow the stack).
+//!
 //! Under `any` (OR), bare English stop words are left out of the query (`OR_STOP_WORDS`):
 //! they match nearly every article and push long articles above relevant ones.
 //!
@@ -20,7 +24,7 @@ use std::ops::Bound;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery,
-    Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     Delimiter, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
@@ -74,7 +78,7 @@ pub const OR_STOP_WORDS: &[&str] = &[
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlight {
     pub exact: Vec<String>,
-    pub prefixes: Vec<String>,
+    pub prefixes: Vec<Prefix>,
     pub fuzzy: Vec<(String, u8)>,
 }
 
@@ -86,17 +90,13 @@ impl Highlight {
             return Some(i);
         }
         let base = self.exact.len();
-        if let Some(i) = self
-            .prefixes
-            .iter()
-            .position(|p| token.starts_with(p.as_str()))
-        {
+        if let Some(i) = self.prefixes.iter().position(|p| p.matches(token)) {
             return Some(base + i);
         }
         let base = base + self.prefixes.len();
         self.fuzzy
             .iter()
-            .position(|(t, d)| edit_distance_within(t, token, *d))
+            .position(|(t, d)| edit_distance_within(t, token, *d, true))
             .map(|i| base + i)
     }
 
@@ -111,6 +111,117 @@ impl Highlight {
     }
 }
 
+/// The indexed terms a `term*` query matches: the stems of the words that start with the
+/// typed prefix.
+///
+/// The index holds stems, and a stem can be shorter than the word, even shorter than the
+/// typed prefix (`negotiating` is indexed as `negoti`, so `negotiat*` must match `negoti`),
+/// while cutting the prefix itself down would match words that do not start with it
+/// (`parli*` cut to `par` finds "parts"). So a term matches when it starts with the typed
+/// prefix (folded and lower-cased like indexed text), or when it is in `stems`: the stems,
+/// not starting with the prefix, of the prefix followed by each of `word_endings()` (the
+/// endings English stemming removes or rewrites, and their tails, since a prefix can end
+/// inside one). What stemming merges cannot be told apart again: `negotiat*` also
+/// matches "negotiable" (`negoti` too), and `runn*` matches "run" and "runs", since
+/// "running" is indexed as `run`.
+///
+/// Most of the words the endings make are not words (`parli` is stemmed to `par`, like
+/// `chili` to `chi`), and only a real word can tell `par` from `chi`: a search keeps a stem
+/// only if an article that has it spells it as a word starting with the prefix (see
+/// `search::build_query`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prefix {
+    /// The typed prefix, lower-cased and accent-folded.
+    pub text: String,
+    /// Stems of words starting with `text` that do not start with it themselves.
+    pub stems: Vec<String>,
+}
+
+impl Prefix {
+    /// Whether the indexed term (or analysed token) `term` is one the query matches.
+    pub fn matches(&self, term: &str) -> bool {
+        term.starts_with(self.text.as_str()) || self.stems.iter().any(|s| s == term)
+    }
+
+    /// The same set of terms as a regular expression over the term dictionary (tantivy's
+    /// regular expressions match whole terms).
+    fn pattern(&self) -> String {
+        let mut p = format!("{}.*", regex_escape(&self.text));
+        for s in &self.stems {
+            p.push('|');
+            p.push_str(&regex_escape(s));
+        }
+        p
+    }
+}
+
+/// `text` lower-cased and accent-folded like indexed words, without the stemming; the
+/// words of `text` run together.
+pub fn fold(text: &str) -> String {
+    let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+        .filter(tantivy::tokenizer::LowerCaser)
+        .filter(tantivy::tokenizer::AsciiFoldingFilter)
+        .build();
+    let mut out = String::new();
+    let mut s = folder.token_stream(text);
+    while let Some(t) = s.next() {
+        out.push_str(&t.text);
+    }
+    out
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Word endings that English (Snowball) stemming removes or rewrites, alone and followed
+/// by inflections. A prefix followed by one of these, or by the tail of one, is a word
+/// whose stem may cut into the prefix. Kept broad: a superfluous ending only costs a
+/// stemming call, a missing one can lose words.
+fn word_endings() -> &'static [String] {
+    static ENDINGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        #[rustfmt::skip]
+        const DERIVED: &[&str] = &[
+            "", "ational", "tional", "ation", "ator", "ative", "ate", "ition", "ion", "ional",
+            "ization", "isation", "ize", "ise", "izer", "iser", "alize", "alise", "alism",
+            "alist", "ality", "al", "ally", "ism", "ist", "istic", "ity", "ive", "ively",
+            "iveness", "ivity", "able", "ably", "ability", "ible", "ibly", "ibility", "ance",
+            "ancy", "ant", "antly", "ence", "ency", "ent", "ently", "ement", "ment", "mental",
+            "mentally", "ness", "ful", "fully", "fulness", "less", "lessly", "lessness", "ous",
+            "ously", "ousness", "ic", "ical", "ically", "icate", "icity", "iciti", "ogy",
+            "ogies", "ogist", "er", "or", "ee", "eed", "y", "ly", "ily", "li", "bli", "logi",
+            "e", "l", "ll", "ess", "ship", "hood", "dom", "ward", "ary", "ery", "ory", "age",
+            "ure", "ette", "ing", "ed",
+        ];
+        #[rustfmt::skip]
+        const INFLECTED: &[&str] = &[
+            "", "s", "es", "ies", "ied", "ed", "d", "ing", "ings", "ingly", "edly", "ly", "er",
+            "ers", "est", "ier", "iest", "y", "ily", "ness",
+        ];
+        let mut tails: Vec<String> = Vec::new();
+        for d in DERIVED {
+            for i in INFLECTED {
+                let ending = format!("{d}{i}");
+                for (at, _) in ending.char_indices() {
+                    tails.push(ending[at..].to_string());
+                }
+            }
+        }
+        tails.push(String::new());
+        tails.sort_unstable();
+        tails.dedup();
+        tails
+    })
+}
+
 /// A compiled query and what it is made of.
 #[derive(Debug)]
 pub struct Compiled {
@@ -121,9 +232,26 @@ pub struct Compiled {
     pub words: Vec<String>,
 }
 
-/// Compiles `text`; the error is a reason for the user.
+/// Whether, in the archive, `stem` is the indexed form of a word starting with `prefix`
+/// (both folded and lower-cased); see `Prefix`.
+pub type StemCheck<'a> = &'a dyn Fn(&str, &str) -> bool;
+
+/// Compiles `text`, taking every stem a prefix's word endings give as a real word's (see
+/// `compile_with`); the error is a reason for the user.
 pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, String> {
-    let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+    compile_with(fields, text, any, &|_, _| true)
+}
+
+/// Compiles `text`, keeping for a prefix only the stems that `stems_of_real_words` says
+/// come from a word of the archive; the error is a reason for the user.
+pub fn compile_with(
+    fields: &Fields,
+    text: &str,
+    any: bool,
+    stems_of_real_words: StemCheck<'_>,
+) -> Result<Compiled, String> {
+    let text = prepare(text)?;
+    let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
         "syntax error (check quotes, parentheses and operators; quote a term to search it literally)"
             .to_string()
     })?;
@@ -133,6 +261,7 @@ pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, Strin
         analyzer: schema::analyzer(),
         highlight: Highlight::default(),
         words: Vec::new(),
+        stems_of_real_words,
     };
     // Under OR, bare stop words would make nearly every article match.
     let ast = if any { drop_stop_words(ast) } else { ast };
@@ -153,6 +282,149 @@ pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, Strin
     })
 }
 
+/// How deeply groups `( )` and `NOT`s may nest. tantivy's grammar parses them by
+/// recursion, and some thousands of levels overflow the stack (an abort, not an error), so
+/// the depth is checked on the text before anything is parsed.
+pub const MAX_NESTING: usize = 100;
+
+/// Rewrites the text the user typed into what tantivy's grammar should see, and refuses
+/// queries nested deeper than `MAX_NESTING`:
+///
+/// - an apostrophe inside or at the end of a word (`O'Brien`, `Year's`, `Joneses'`) is part
+///   of the word, not a quote: it is escaped (the analyzer then splits the word at it, as
+///   it does in article text, so `O'Brien` searches the phrase "o brien"); `'...'` around
+///   words still quotes them;
+/// - a colon between digits (`date:2014-01-22T05:30:00Z`, `10:30`) is part of the word,
+///   not a field separator (it is left alone inside ranges, whose bounds the grammar reads
+///   with their colons).
+fn prepare(text: &str) -> Result<String, String> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    // Whether the apostrophe at `i` closes a quote: one not between two word characters.
+    let closes = |i: usize| chars[i] == '\'' && !(i > 0 && is_word(i - 1) && is_word(i + 1));
+    // `closer_after[i]`: an unescaped closing apostrophe at `i` or later.
+    let mut closer_after = vec![false; chars.len() + 1];
+    {
+        let mut escaped = vec![false; chars.len()];
+        for i in 1..chars.len() {
+            escaped[i] = chars[i - 1] == '\\' && !escaped[i - 1];
+        }
+        for i in (0..chars.len()).rev() {
+            closer_after[i] = closer_after[i + 1] || (closes(i) && !escaped[i]);
+        }
+    }
+    let too_deep = || {
+        format!(
+            "groups ( ) and NOTs are nested more than {MAX_NESTING} levels deep; simplify the query"
+        )
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut quote: Option<char> = None;
+    // Open groups, each with the number of NOTs waiting for their operand inside it.
+    let mut groups: Vec<usize> = vec![0];
+    let mut in_range = false;
+    let mut in_comparison = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let after_word = i > 0 && is_word(i - 1);
+        match (quote, c) {
+            (_, '\\') => {
+                out.push(c);
+                if let Some(&next) = chars.get(i + 1) {
+                    out.push(next);
+                    i += 1;
+                }
+            }
+            (Some(q), _) if c == q && (q == '"' || closes(i)) => {
+                quote = None;
+                out.push(c);
+            }
+            (Some(_), '\'') => out.push_str("\\'"),
+            (Some(_), _) => out.push(c),
+            (None, '"') => {
+                quote = Some(c);
+                out.push(c);
+            }
+            (None, '\'') => {
+                if after_word || !closer_after[i + 1] {
+                    out.push_str("\\'");
+                } else {
+                    quote = Some(c);
+                    out.push(c);
+                }
+            }
+            (None, ':')
+                if !in_range
+                    && !in_comparison
+                    && after_word
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit) =>
+            {
+                out.push_str("\\:");
+            }
+            (None, '(') => {
+                groups.push(0);
+                if groups.len() - 1 + groups.iter().sum::<usize>() > MAX_NESTING {
+                    return Err(too_deep());
+                }
+                out.push(c);
+            }
+            (None, ')') => {
+                if groups.len() > 1 {
+                    groups.pop();
+                }
+                // The group was the operand of the NOTs before it.
+                if let Some(nots) = groups.last_mut() {
+                    *nots = 0;
+                }
+                out.push(c);
+            }
+            (None, '[' | '{') => {
+                in_range = true;
+                out.push(c);
+            }
+            (None, ']' | '}') => {
+                in_range = false;
+                out.push(c);
+            }
+            (None, '>' | '<') => {
+                in_comparison = true;
+                out.push(c);
+            }
+            (None, c) if c.is_whitespace() => {
+                in_comparison = false;
+                out.push(c);
+            }
+            (None, 'N')
+                if !after_word
+                    && chars.get(i + 1..i + 3) == Some(&['O', 'T'][..])
+                    && chars.get(i + 3).is_some_and(|c| c.is_whitespace()) =>
+            {
+                if let Some(nots) = groups.last_mut() {
+                    *nots += 1;
+                }
+                if groups.len() - 1 + groups.iter().sum::<usize>() > MAX_NESTING {
+                    return Err(too_deep());
+                }
+                out.push_str("NOT");
+                i += 2;
+            }
+            (None, c) => {
+                // Any other word is an operand: the NOTs before it are done.
+                if c.is_alphanumeric() && !after_word {
+                    if let Some(nots) = groups.last_mut() {
+                        *nots = 0;
+                    }
+                }
+                out.push(c);
+            }
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
 /// A compiled subtree; one made only of exclusions matches nothing on its own.
 enum Node {
     Positive(Box<dyn Query>),
@@ -165,6 +437,7 @@ struct Compiler<'a> {
     analyzer: TextAnalyzer,
     highlight: Highlight,
     words: Vec<String>,
+    stems_of_real_words: StemCheck<'a>,
 }
 
 /// Where a literal is searched.
@@ -344,11 +617,10 @@ impl Compiler<'_> {
                 let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for (field, boost) in fields {
                     let q: Box<dyn Query> = if let Some(p) = &prefix_text {
-                        Box::new(FuzzyTermQuery::new_prefix(
-                            Term::from_field_text(field, p),
-                            0,
-                            false,
-                        ))
+                        Box::new(
+                            RegexQuery::from_pattern(&p.pattern(), field)
+                                .map_err(|e| format!("cannot search the prefix {}: {e}", p.text))?,
+                        )
                     } else if fuzzy {
                         let distance = lit.slop.min(2) as u8;
                         Box::new(FuzzyTermQuery::new(
@@ -395,44 +667,22 @@ impl Compiler<'_> {
         out
     }
 
-    /// The indexed form of a prefix: lower-cased and folded like indexed text, then cut
-    /// to what it shares with its own stem, and for prefixes of five letters or more by
-    /// two more letters: the index holds stems, and stemming removes endings the user may
-    /// have typed (`negotiat*` -> `negoti`, which starts the indexed stems of negotiate,
-    /// negotiation, negotiating).
-    fn prefix_of(&mut self, raw: &str) -> String {
-        let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
-            .filter(tantivy::tokenizer::LowerCaser)
-            .filter(tantivy::tokenizer::AsciiFoldingFilter)
-            .build();
-        let mut folded = String::new();
-        let mut s = folder.token_stream(raw);
-        if let Some(t) = s.next() {
-            folded = t.text.clone();
+    /// The terms `raw*` matches (see `Prefix`).
+    fn prefix_of(&mut self, raw: &str) -> Prefix {
+        let text = fold(raw);
+        let mut stems: Vec<String> = Vec::new();
+        for ending in word_endings() {
+            let word = format!("{text}{ending}");
+            let mut s = self.analyzer.token_stream(&word);
+            while let Some(t) = s.next() {
+                if !t.text.starts_with(text.as_str()) && !stems.contains(&t.text) {
+                    stems.push(t.text.clone());
+                }
+            }
         }
-        let stem = self
-            .tokens(raw)
-            .into_iter()
-            .next()
-            .map(|(_, t)| t)
-            .unwrap_or_default();
-        let common = folded
-            .chars()
-            .zip(stem.chars())
-            .take_while(|(a, b)| a == b)
-            .map(|(a, _)| a)
-            .collect::<String>();
-        let base = if common.chars().count() >= 2 {
-            common
-        } else {
-            folded
-        };
-        let n = base.chars().count();
-        if n >= 5 {
-            base.chars().take((n - 2).max(4)).collect()
-        } else {
-            base
-        }
+        stems.retain(|stem| (self.stems_of_real_words)(&text, stem));
+        stems.sort_unstable();
+        Prefix { text, stems }
     }
 
     fn date_range(
@@ -451,6 +701,32 @@ impl Compiler<'_> {
             UserInputBound::Exclusive(s) => Bound::Excluded(span(s)?.start),
             UserInputBound::Unbounded => Bound::Unbounded,
         };
+        // Like `--from` after `--to`, a range that cannot hold a date is a mistake.
+        if let (Bound::Included(start), Bound::Excluded(end)) = (lo, hi) {
+            if start >= end {
+                let text = |b: &UserInputBound| match b {
+                    UserInputBound::Inclusive(s) | UserInputBound::Exclusive(s) => s.clone(),
+                    UserInputBound::Unbounded => "*".to_string(),
+                };
+                let open = if matches!(lower, UserInputBound::Exclusive(_)) {
+                    '{'
+                } else {
+                    '['
+                };
+                let close = if matches!(upper, UserInputBound::Exclusive(_)) {
+                    '}'
+                } else {
+                    ']'
+                };
+                return Err(format!(
+                    "empty date range: date:{open}{} TO {}{close} starts at {} but ends at {}",
+                    text(lower),
+                    text(upper),
+                    dates::rfc3339(start),
+                    dates::rfc3339(end)
+                ));
+            }
+        }
         Ok(date_query(self.fields.date, lo, hi))
     }
 }
@@ -536,25 +812,36 @@ fn is_optional_stop_word(occur: Option<Occur>, ast: &UserInputAst) -> bool {
         && OR_STOP_WORDS.contains(&lit.phrase.to_lowercase().replace('\u{2019}', "'").as_str())
 }
 
-/// Levenshtein distance between `a` and `b` is at most `max` (short words only).
-pub fn edit_distance_within(a: &str, b: &str, max: u8) -> bool {
+/// Edit distance between `a` and `b` is at most `max` (short words only). With
+/// `transpositions`, swapping two adjacent characters is one edit (the optimal string
+/// alignment distance, which is what tantivy's `FuzzyTermQuery` matches with
+/// `transposition_cost_one`, so `term~N` highlights what it finds); without, it is plain
+/// Levenshtein distance.
+pub fn edit_distance_within(a: &str, b: &str, max: u8, transpositions: bool) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let max = usize::from(max);
     if a.len().abs_diff(b.len()) > max {
         return false;
     }
+    // Rows i - 1 and i - 2 of the distance table.
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut before: Vec<usize> = Vec::new();
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
             cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if transpositions && i > 0 && j > 0 && *ca == b[j - 1] && a[i - 1] == *cb {
+                cur[j + 1] = cur[j + 1].min(before[j - 1] + 1);
+            }
         }
-        if cur.iter().min().is_some_and(|&m| m > max) {
+        // Later rows build on this row and (through a transposition) the one before it.
+        let row_min = |row: &[usize]| row.iter().min().copied().unwrap_or(0);
+        if row_min(&cur) > max && (!transpositions || row_min(&prev) >= max) {
             return false;
         }
-        prev = cur;
+        before = std::mem::replace(&mut prev, cur);
     }
     prev[b.len()] <= max
 }
@@ -583,10 +870,113 @@ mod tests {
     fn fuzzy_and_prefix_terms() {
         let c = compile(&fields(), "lighthous~1 negotiat*", false).unwrap();
         assert_eq!(c.highlight.fuzzy, vec![("lighthous".to_string(), 1)]);
-        assert_eq!(c.highlight.prefixes, vec!["negoti".to_string()]);
-        assert!(c.highlight.matches("negotiations").is_some());
-        assert!(c.highlight.matches("lighthouse").is_some());
+        assert_eq!(c.highlight.prefixes.len(), 1);
+        assert_eq!(c.highlight.prefixes[0].text, "negotiat");
+        assert!(c.highlight.matches(&stem("negotiations")).is_some());
+        assert!(c.highlight.matches(&stem("negotiating")).is_some());
+        assert!(c.highlight.matches(&stem("lighthouse")).is_some());
         assert!(c.highlight.matches("harbour").is_none());
+    }
+
+    fn stem(word: &str) -> String {
+        let mut a = schema::analyzer();
+        let mut s = a.token_stream(word);
+        s.next().map(|t| t.text.clone()).unwrap_or_default()
+    }
+
+    /// The prefix as searched in an archive whose words are `lexicon`.
+    fn prefix(raw: &str, lexicon: &[&str]) -> Prefix {
+        let real = |p: &str, s: &str| {
+            lexicon
+                .iter()
+                .any(|w| fold(w).starts_with(p) && stem(w) == s)
+        };
+        let c = compile_with(&fields(), &format!("{raw}*"), false, &real).unwrap();
+        c.highlight.prefixes[0].clone()
+    }
+
+    #[test]
+    fn prefixes_never_match_words_that_do_not_start_with_them() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "parli",
+                &["parliament", "parliamentary", "parliaments", "Parliament's"],
+                &["parts", "par", "parent", "parties", "part"],
+            ),
+            (
+                "lighth",
+                &["lighthouse", "lighthouses"],
+                &["light", "lights", "lighting"],
+            ),
+            (
+                "coastg",
+                &["coastguard", "coastguards"],
+                &["coast", "coasts", "coastal"],
+            ),
+            (
+                "parl",
+                &["parliament", "parlour", "parley"],
+                &["par", "parts", "park"],
+            ),
+            (
+                "negotiat",
+                &[
+                    "negotiate",
+                    "negotiated",
+                    "negotiating",
+                    "negotiation",
+                    "negotiators",
+                ],
+                &["neg", "negative", "negligence"],
+            ),
+            (
+                "parliament",
+                &["parliamentary", "parliaments"],
+                &["parliamo", "parlay"],
+            ),
+            ("zuri", &["Zürich"], &["zur"]),
+        ];
+        for (raw, found, not_found) in cases {
+            let lexicon: Vec<&str> = found.iter().chain(not_found.iter()).copied().collect();
+            let p = prefix(raw, &lexicon);
+            for w in *found {
+                assert!(p.matches(&stem(w)), "{raw}* should find {w} ({p:?})");
+            }
+            for w in *not_found {
+                assert!(!p.matches(&stem(w)), "{raw}* should not find {w} ({p:?})");
+            }
+        }
+    }
+
+    /// Every word starting with a prefix is found by it, for every prefix of a set of words
+    /// whose stems cut deep (rewritten endings, doubled consonants, -y to -i).
+    #[test]
+    fn every_word_is_found_by_each_of_its_prefixes() {
+        let words = "negotiations negotiators organizational rationalisation happiness \
+            happily hopping hoping running relational conditional generously effectiveness \
+            sensibility probabilities electrically responsiveness hopefulness archaeology \
+            dying lying studies studied flying agreed agreement communities emergencies \
+            conservatism nationalists realizations analogies centralised conformity";
+        let lexicon: Vec<&str> = words.split_whitespace().collect();
+        for w in &lexicon {
+            let s = stem(w);
+            for (at, _) in w.char_indices().skip(1) {
+                let p = prefix(&w[..at], &lexicon);
+                assert!(
+                    p.matches(&s),
+                    "{}* should find {w} (indexed as {s}): {p:?}",
+                    &w[..at]
+                );
+            }
+            assert!(prefix(w, &lexicon).matches(&s), "{w}* should find {w}");
+        }
+        // Without a word to show for it, a stem of a non-word is left out.
+        assert_eq!(
+            prefix("parli", &["par", "parliament"]).stems,
+            Vec::<String>::new()
+        );
+        assert!(prefix("parli", &[]).stems.is_empty());
+        assert_eq!(prefix("negotiat", &["negotiation"]).stems, vec!["negoti"]);
     }
 
     #[test]
@@ -610,11 +1000,156 @@ mod tests {
     }
 
     #[test]
+    fn apostrophes_inside_words_are_part_of_them() {
+        for (q, parts) in [
+            ("O'Brien", vec!["o", "brien"]),
+            ("Year's", vec!["year", "s"]),
+            ("it's", vec!["it", "s"]),
+            ("minimum wage's", vec!["minimum", "wage", "s"]),
+            ("title:O'Brien", vec![]),
+            ("\"O'Brien said\"", vec!["o", "brien", "said"]),
+            ("'O'Brien said'", vec!["o", "brien", "said"]),
+            ("rock 'n' roll", vec!["rock", "n", "roll"]),
+        ] {
+            let c = compile(&fields(), q, false).unwrap_or_else(|e| panic!("{q}: {e}"));
+            assert_eq!(c.highlight.exact, parts, "{q}");
+        }
+        // Quoting with '...' still makes a phrase, like "...".
+        let single = compile(&fields(), "'peace talks'", false).unwrap();
+        let double = compile(&fields(), "\"peace talks\"", false).unwrap();
+        assert_eq!(format!("{:?}", single.query), format!("{:?}", double.query));
+        assert_eq!(prepare("'peace talks'").unwrap(), "'peace talks'");
+        assert_eq!(prepare("O'Brien").unwrap(), "O\\'Brien");
+        // The same phrase as the curly apostrophe gives.
+        let curly = compile(&fields(), "O\u{2019}Brien", false).unwrap();
+        let straight = compile(&fields(), "O'Brien", false).unwrap();
+        assert_eq!(
+            format!("{:?}", curly.query),
+            format!("{:?}", straight.query)
+        );
+        assert!(compile(&fields(), "'tis", false).is_ok());
+        assert!(compile(&fields(), "the Joneses' house", false).is_ok());
+        assert!(compile(&fields(), "''", false).is_ok());
+    }
+
+    #[test]
+    fn nesting_is_limited_before_parsing() {
+        let nested =
+            |open: &str, n: usize| format!("{}lighthouse{}", open.repeat(n), ")".repeat(n));
+        assert!(compile(&fields(), &nested("(", MAX_NESTING), false).is_ok());
+        assert!(compile(&fields(), &nested("+(", MAX_NESTING), false).is_ok());
+        for q in [
+            nested("(", MAX_NESTING + 1),
+            nested("(", 10_000),
+            nested("-(", 10_000),
+            nested("+(", 10_000),
+            nested("NOT (", 10_000),
+            format!("{}lighthouse", "NOT ".repeat(10_000)),
+            format!("a {}lighthouse", "NOT ".repeat(MAX_NESTING + 1)),
+        ] {
+            let err = compile(&fields(), &q, false).unwrap_err();
+            assert!(err.contains("nested more than 100"), "{err}");
+        }
+        // Many groups side by side are not nested.
+        let wide = "(a OR b) ".repeat(500);
+        assert!(compile(&fields(), &wide, false).is_ok());
+        let nots = "NOT a ".repeat(500);
+        assert!(prepare(&format!("b {nots}")).is_ok());
+        // Parentheses inside quotes or escaped are text.
+        assert!(prepare(&format!("\"{}\"", "(".repeat(500))).is_ok());
+        assert!(prepare(&"\\(".repeat(500)).is_ok());
+    }
+
+    #[test]
+    fn date_queries() {
+        // An RFC 3339 time needs no quotes.
+        for q in [
+            "date:2014-01-22T05:30:00Z",
+            "date:\"2014-01-22T05:30:00Z\"",
+            "date:2014-01-22T05:30:00+08:00",
+            "date:>=2014-01-22T05:30:00Z",
+            "date:[2014-01-22T05:30:00Z TO 2014-02]",
+            "(date:2014-01-22T05:30:00Z OR lighthouse)",
+        ] {
+            assert!(compile(&fields(), q, false).is_ok(), "{q}");
+        }
+        // A range that cannot hold a date is an error, like --from after --to.
+        for q in [
+            "date:[2014-03 TO 2014-01]",
+            "date:{2014-01 TO 2014-02}",
+            "date:[2014-01-22T05:30:01Z TO 2014-01-22T05:30:00Z]",
+        ] {
+            let err = compile(&fields(), q, false).unwrap_err();
+            assert!(err.starts_with("empty date range"), "{q}: {err}");
+        }
+        assert!(compile(&fields(), "date:[2014-01 TO 2014-01]", false).is_ok());
+        assert!(compile(&fields(), "date:{2014-01 TO 2014-03}", false).is_ok());
+        // A time outside a date is two words, not a field.
+        let c = compile(&fields(), "meeting 10:30", false).unwrap();
+        assert_eq!(c.highlight.exact, vec!["meet", "10", "30"]);
+    }
+
+    /// The highlighter's distance is the one tantivy's fuzzy query matches with: every word
+    /// of up to four letters over a three-letter alphabet, against each other.
+    #[test]
+    fn edit_distance_agrees_with_fuzzy_term_query() {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::schema::{Schema, STRING};
+        let mut words: Vec<String> = Vec::new();
+        let mut level = vec![String::new()];
+        for _ in 0..4 {
+            level = level
+                .iter()
+                .flat_map(|w| ["a", "b", "c"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(level.iter().cloned());
+        }
+        let mut builder = Schema::builder();
+        let field = builder.add_text_field("w", STRING);
+        let index = tantivy::Index::create_in_ram(builder.build());
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for w in &words {
+            writer
+                .add_document(tantivy::doc!(field => w.as_str()))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        for q in &words {
+            for d in 1..=2u8 {
+                let query = FuzzyTermQuery::new(Term::from_field_text(field, q), d, true);
+                let mut found: Vec<&str> = searcher
+                    .search(&query, &DocSetCollector)
+                    .unwrap()
+                    .into_iter()
+                    .map(|a| words[a.doc_id as usize].as_str())
+                    .collect();
+                found.sort_unstable();
+                let mut expected: Vec<&str> = words
+                    .iter()
+                    .filter(|w| edit_distance_within(q, w, d, true))
+                    .map(String::as_str)
+                    .collect();
+                expected.sort_unstable();
+                assert_eq!(found, expected, "{q}~{d}");
+            }
+        }
+    }
+
+    #[test]
     fn edit_distance() {
-        assert!(edit_distance_within("kitten", "sitting", 3));
-        assert!(!edit_distance_within("kitten", "sitting", 2));
-        assert!(edit_distance_within("syria", "siria", 1));
-        assert!(edit_distance_within("", "ab", 2));
+        assert!(edit_distance_within("kitten", "sitting", 3, false));
+        assert!(!edit_distance_within("kitten", "sitting", 2, false));
+        assert!(edit_distance_within("syria", "siria", 1, false));
+        assert!(edit_distance_within("", "ab", 2, false));
+        // A swap of neighbours is two edits, or one with transpositions.
+        assert!(!edit_distance_within("lighthous", "lighthuos", 1, false));
+        assert!(edit_distance_within("lighthous", "lighthuos", 1, true));
+        assert!(edit_distance_within("kitten", "sitting", 3, true));
+        assert!(!edit_distance_within("kitten", "sitting", 2, true));
+        // Optimal string alignment: a swapped pair is not edited again.
+        assert!(!edit_distance_within("ca", "abc", 2, true));
     }
 
     // Stop words under OR (tuned on TIME 1963, docs/relevance.md).

@@ -172,9 +172,9 @@ fn closest_term(searcher: &Searcher, field: tantivy::schema::Field, stem: &str) 
             if term.len().abs_diff(stem.len()) > 2 || term == stem {
                 continue;
             }
-            let distance = if edit_distance_within(stem, term, 1) {
+            let distance = if edit_distance_within(stem, term, 1, false) {
                 1
-            } else if stem.chars().count() > 4 && edit_distance_within(stem, term, 2) {
+            } else if stem.chars().count() > 4 && edit_distance_within(stem, term, 2, false) {
                 2
             } else {
                 continue;

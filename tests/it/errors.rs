@@ -84,6 +84,31 @@ fn bad_dates_are_rejected_with_the_accepted_forms() {
     let out = env.run(&["search", "minister", "--from", "2015", "--to", "2014"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("empty date range"));
+    // The same range inside the query is the same mistake.
+    let out = env.run(&["search", "minister date:[2015 TO 2014]"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("empty date range"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn deeply_nested_queries_are_refused_not_a_crash() {
+    let env = TestEnv::indexed();
+    for open in ["(", "-(", "NOT ("] {
+        let q = format!("{}lighthouse{}", open.repeat(10_000), ")".repeat(10_000));
+        let out = env.run(&["search", "--", &q]);
+        assert_eq!(out.status.code(), Some(2), "{open}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("newsdex: invalid query") && err.contains("nested"),
+            "{err}"
+        );
+    }
+    let q = format!("{}lighthouse{}", "(".repeat(100), ")".repeat(100));
+    assert_eq!(env.run(&["search", &q]).status.code(), Some(0));
 }
 
 #[test]

@@ -467,3 +467,70 @@ fn decomposed_accents_index_and_match_as_precomposed_letters() {
         .paths(&["rich", "-n", "50"])
         .contains(&"nfd.txt".to_string()));
 }
+
+#[test]
+fn apostrophes_inside_words_search_like_curly_ones() {
+    let env = TestEnv::indexed();
+    for (straight, curly) in [("Brazil's", "Brazil\u{2019}s"), ("Year's", "Year\u{2019}s")] {
+        let hits = env.paths(&[straight]);
+        assert!(!hits.is_empty(), "{straight}");
+        assert_eq!(hits, env.paths(&[curly]), "{straight}");
+    }
+    for q in ["O'Brien", "it's", "minimum wage's", "the Joneses' house"] {
+        let out = env.run(&["search", q, "-n", "0"]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{q}: {}",
+            crate::env::stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn prefixes_match_only_words_starting_with_them() {
+    let env = TestEnv::indexed();
+    for (prefix, word) in [
+        ("coastg*", "coastguard"),
+        ("parli*", "parliament"),
+        ("parl*", "parliament"),
+        ("lighth*", "lighthouse"),
+    ] {
+        let hits = sorted(env.paths(&[prefix, "-n", "100"]));
+        assert!(!hits.is_empty(), "{prefix}");
+        assert_eq!(hits, sorted(env.paths(&[word, "-n", "100"])), "{prefix}");
+    }
+    // The highlighter follows the same rule: "light" is not marked for lighth*.
+    let v = env.search_json(&["lighth*", "--fragments", "5", "-n", "100"]);
+    for h in v["hits"].as_array().unwrap() {
+        for p in h["passages"].as_array().unwrap() {
+            let text: Vec<char> = p["text"].as_str().unwrap().chars().collect();
+            for r in p["highlights"].as_array().unwrap() {
+                let w: String = text
+                    [r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect();
+                assert!(w.to_lowercase().starts_with("lighth"), "{w}");
+            }
+        }
+    }
+}
+
+#[test]
+fn fuzzy_matches_with_a_transposition_are_highlighted() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["lighthuose~1"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    for h in hits {
+        let snip = &h["snippet"];
+        assert!(!snip["highlights"].as_array().unwrap().is_empty(), "{snip}");
+    }
+}
+
+#[test]
+fn rfc3339_times_need_no_quotes_in_queries() {
+    let env = TestEnv::indexed();
+    let unquoted = env.paths(&["date:2014-01-22T05:30:00Z"]);
+    assert_eq!(unquoted, vec!["scraped/haixing-lighthouse-relit.txt"]);
+    assert_eq!(unquoted, env.paths(&["date:\"2014-01-22T05:30:00Z\""]));
+}
