@@ -455,19 +455,38 @@ fn spelled_with_prefix(
 ) -> bool {
     use tantivy::schema::Value;
     use tantivy::tokenizer::TokenStream;
+    use tantivy::DocSet;
     const ARTICLES_READ: usize = 50;
     let fields = [f.title, f.byline, f.authors, f.body];
     let mut analyzer = crate::index::schema::analyzer();
     for field in fields {
-        let q = tantivy::query::TermQuery::new(
-            Term::from_field_text(field, stem),
-            tantivy::schema::IndexRecordOption::Basic,
-        );
-        let top = TopDocs::with_limit(ARTICLES_READ).order_by_score();
-        let Ok(found) = searcher.search(&q, &top) else {
-            continue;
-        };
-        for (_, addr) in found {
+        // The first articles in index order, straight from the postings: no scoring (a
+        // short stem can be in half the index), and neighbouring articles share docstore
+        // blocks, so reading them decompresses few.
+        let term = Term::from_field_text(field, stem);
+        let mut found = Vec::with_capacity(ARTICLES_READ);
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            if found.len() == ARTICLES_READ {
+                break;
+            }
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let Ok(Some(mut postings)) =
+                inverted.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+            else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != tantivy::TERMINATED && found.len() < ARTICLES_READ {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    found.push(tantivy::DocAddress::new(ord as u32, doc));
+                }
+                doc = postings.advance();
+            }
+        }
+        for addr in found {
             let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {
                 continue;
             };
