@@ -667,7 +667,7 @@ mod tests {
     fn in_flight_bytes_stay_within_the_limit() {
         // Eight files of 30 bytes under a limit of 100: at most three at once.
         let most = most_held(100, &[30; 8]);
-        assert!(most <= 100 && most >= 30, "{most}");
+        assert!((30..=100).contains(&most), "{most}");
         // A file bigger than the limit goes through, alone.
         assert_eq!(most_held(100, &[250, 250, 250]), 250);
         // Small ones all fit.
