@@ -22,6 +22,10 @@ pub struct Manifest {
     /// empty for the defaults. A run with other options reads every file again.
     #[serde(default)]
     pub read_options: String,
+    /// A run with new `read_options` started re-reading every file and has not finished:
+    /// the next run must re-read them all too, whatever options it has.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reread_pending: bool,
 }
 
 impl Manifest {
@@ -37,6 +41,7 @@ impl Manifest {
             newsdex_version: env!("CARGO_PKG_VERSION").to_string(),
             archive,
             read_options,
+            reread_pending: false,
             indexed_at: completed
                 .then(|| crate::search::dates::rfc3339(time::OffsetDateTime::now_utc())),
         }

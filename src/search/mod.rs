@@ -398,8 +398,7 @@ pub fn build_query(
     req: &SearchRequest,
 ) -> Result<(Box<dyn Query>, query::Highlight, Vec<String>)> {
     let f = &index.schema.fields;
-    let normalized = crate::extract::nfc(req.query.trim());
-    let text: &str = &normalized;
+    let text = req.query.trim();
     let (user, highlight, words): (Box<dyn Query>, query::Highlight, Vec<String>) =
         if text.is_empty() || text == "*" {
             (Box::new(AllQuery), query::Highlight::default(), Vec::new())

@@ -572,6 +572,13 @@ impl Compiler<'_> {
                 lit.prefix = true;
             }
         }
+        // Article text is indexed in Unicode NFC, so words are looked up in NFC; exact
+        // values (`path:`) are matched as the file system spelled them.
+        if let std::borrow::Cow::Owned(n) = crate::extract::nfc(&lit.phrase) {
+            if !matches!(self.target(lit.field_name.as_deref()), Ok(Target::Raw(_))) {
+                lit.phrase = n;
+            }
+        }
         let lit = &lit;
         match self.target(lit.field_name.as_deref())? {
             Target::Date => {

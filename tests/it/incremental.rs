@@ -461,6 +461,18 @@ fn other_read_options_read_every_file_again() {
     let v = run(&["--json-title", "meta.headline"]);
     assert_eq!(v["unchanged_files"], 1, "{v}");
     assert_eq!(v["articles_added"], 0, "{v}");
+    // A re-reading run that was killed half-way leaves `reread_pending` in the manifest
+    // (written before the first article is re-read): the next run re-reads everything,
+    // whatever its options.
+    let manifest = index.join("newsdex.json");
+    let mut m: Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    assert!(m.get("reread_pending").is_none(), "{m}");
+    m["reread_pending"] = Value::Bool(true);
+    std::fs::write(&manifest, m.to_string()).unwrap();
+    let v = run(&["--json-title", "meta.headline"]);
+    assert_eq!(v["updated_files"], 1, "{v}");
+    let v = run(&["--json-title", "meta.headline"]);
+    assert_eq!(v["unchanged_files"], 1, "{v}");
     // Back to the automatic mapping.
     run(&[]);
     assert_eq!(titles(), ["Auto title one", "Auto title two"]);

@@ -443,8 +443,18 @@ fn decomposed_accents_index_and_match_as_precomposed_letters() {
         "Zu\u{308}rich bankers publish an e\u{301}tude\n\nThe Zu\u{308}rich study of bank secrecy was published on Monday.\n",
     )
     .unwrap();
+    // A decomposed file name is kept as the file system spells it, and `path:` finds it.
+    std::fs::write(
+        env.archive().join("zu\u{308}rich-notes.txt"),
+        "Notes from a trip\n\nThe lake was calm.\n",
+    )
+    .unwrap();
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    assert_eq!(
+        env.paths(&["path:zu\u{308}rich-notes.txt"]),
+        ["zu\u{308}rich-notes.txt"]
+    );
     for q in [
         "zürich",
         "Zürich",
