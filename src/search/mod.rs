@@ -444,8 +444,9 @@ pub fn build_query(
 
 /// Whether some article holding the indexed term `stem` spells it as a word starting with
 /// `prefix` (folded): the check that keeps a prefix search from stems of non-words (see
-/// `query::Prefix`). The first articles with the term are read, which for a stem of real
-/// words of the prefix finds one at once.
+/// `query::Prefix`). Up to `ARTICLES_READ` articles with the term are read per field, in
+/// index order; for a term in fewer articles than that the answer is exact, and a stem of
+/// real words of the prefix is usually confirmed by the first article.
 fn spelled_with_prefix(
     searcher: &tantivy::Searcher,
     f: &crate::index::schema::Fields,
@@ -455,8 +456,16 @@ fn spelled_with_prefix(
     use tantivy::schema::Value;
     use tantivy::tokenizer::TokenStream;
     use tantivy::DocSet;
-    const ARTICLES_READ: usize = 50;
+    const ARTICLES_READ: usize = 100;
     let fields = [f.title, f.byline, f.authors, f.body];
+    // Words are folded as the index folds them, and only those starting with the prefix
+    // are stemmed.
+    let mut folder =
+        tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+            .filter(tantivy::tokenizer::RemoveLongFilter::limit(40))
+            .filter(tantivy::tokenizer::LowerCaser)
+            .filter(tantivy::tokenizer::AsciiFoldingFilter)
+            .build();
     let mut analyzer = crate::index::schema::analyzer();
     for field in fields {
         // The first articles in index order, straight from the postings: no scoring (a
@@ -490,12 +499,13 @@ fn spelled_with_prefix(
                 continue;
             };
             for text in doc.get_all(field).filter_map(|v| v.as_str()) {
-                let mut stream = analyzer.token_stream(text);
-                while let Some(t) = stream.next() {
-                    if t.text == stem
-                        && text
-                            .get(t.offset_from..t.offset_to)
-                            .is_some_and(|w| query::fold(w).starts_with(prefix))
+                let mut words = folder.token_stream(text);
+                while let Some(w) = words.next() {
+                    if w.text.starts_with(prefix)
+                        && analyzer
+                            .token_stream(&w.text)
+                            .next()
+                            .is_some_and(|t| t.text == stem)
                     {
                         return true;
                     }

@@ -544,3 +544,30 @@ fn rfc3339_times_need_no_quotes_in_queries() {
     assert_eq!(unquoted, vec!["scraped/haixing-lighthouse-relit.txt"]);
     assert_eq!(unquoted, env.paths(&["date:\"2014-01-22T05:30:00Z\""]));
 }
+
+#[test]
+fn a_prefix_finds_a_word_whose_stem_is_mostly_spelled_otherwise() {
+    // "running" is indexed as "run", which 70 earlier articles spell "run" or "runs":
+    // the one article that spells it "running" must still be found by runni*.
+    let env = TestEnv::new();
+    let dir = env.archive().join("runs");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..70 {
+        std::fs::write(
+            dir.join(format!("a{i:02}.txt")),
+            format!("Story {i} about a run\n\nThe athlete runs every day and went for a run on day {i}.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("z-ferry.txt"),
+        "Ferry news\n\nThe ferries kept running despite the storm.\n",
+    )
+    .unwrap();
+    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    assert_eq!(env.paths(&["ferri* runni*"]), ["runs/z-ferry.txt"]);
+    assert!(env
+        .paths(&["runni*", "-n", "100"])
+        .contains(&"runs/z-ferry.txt".to_string()));
+}
