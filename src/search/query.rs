@@ -343,6 +343,10 @@ fn prepare(text: &str) -> Result<String, String> {
             (Some(_), '\'') => out.push_str("\\'"),
             (Some(_), _) => out.push(c),
             (None, '"') => {
+                // A phrase is an operand: the NOTs before it are done.
+                if let Some(nots) = groups.last_mut() {
+                    *nots = 0;
+                }
                 quote = Some(c);
                 out.push(c);
             }
@@ -350,6 +354,9 @@ fn prepare(text: &str) -> Result<String, String> {
                 if after_word || !closer_after[i + 1] {
                     out.push_str("\\'");
                 } else {
+                    if let Some(nots) = groups.last_mut() {
+                        *nots = 0;
+                    }
                     quote = Some(c);
                     out.push(c);
                 }
@@ -381,6 +388,9 @@ fn prepare(text: &str) -> Result<String, String> {
                 out.push(c);
             }
             (None, '[' | '{') => {
+                if let Some(nots) = groups.last_mut() {
+                    *nots = 0;
+                }
                 in_range = true;
                 out.push(c);
             }
@@ -411,8 +421,9 @@ fn prepare(text: &str) -> Result<String, String> {
                 i += 2;
             }
             (None, c) => {
-                // Any other word is an operand: the NOTs before it are done.
-                if c.is_alphanumeric() && !after_word {
+                // Any other word (or `*`) is an operand: the NOTs before it are done;
+                // `-` and `+` only mark the operand that follows.
+                if !after_word && !matches!(c, '-' | '+') {
                     if let Some(nots) = groups.last_mut() {
                         *nots = 0;
                     }
@@ -600,7 +611,7 @@ impl Compiler<'_> {
                 }
                 let body_in_scope = fields.iter().any(|(f, _)| *f == self.fields.body);
                 let single = tokens.len() == 1;
-                let fuzzy = single && lit.slop > 0 && lit.delimiter != Delimiter::DoubleQuotes;
+                let fuzzy = single && lit.slop > 0 && lit.delimiter == Delimiter::None;
                 let prefix_text = (single && lit.prefix).then(|| self.prefix_of(&lit.phrase));
                 if !negated {
                     if lit.field_name.is_none() && single && !lit.prefix && !fuzzy {
@@ -1037,6 +1048,10 @@ mod tests {
         assert!(compile(&fields(), "'tis", false).is_ok());
         assert!(compile(&fields(), "the Joneses' house", false).is_ok());
         assert!(compile(&fields(), "''", false).is_ok());
+        // '...' quotes like "...": a quoted word with ~N is not a fuzzy term.
+        let single = compile(&fields(), "'lighthuose'~1", false).unwrap();
+        let double = compile(&fields(), "\"lighthuose\"~1", false).unwrap();
+        assert_eq!(format!("{:?}", single.query), format!("{:?}", double.query));
     }
 
     #[test]
@@ -1062,6 +1077,14 @@ mod tests {
         assert!(compile(&fields(), &wide, false).is_ok());
         let nots = "NOT a ".repeat(500);
         assert!(prepare(&format!("b {nots}")).is_ok());
+        // Whatever the operand after each NOT: phrases, quotes, ranges, `*`.
+        for operand in ["\"zebra\"", "'zebra'", "[a TO b]", "*", "-zebra", "+zebra"] {
+            let flat = format!(
+                "lighthouse {}",
+                format!("NOT {operand} ").repeat(MAX_NESTING + 5)
+            );
+            assert!(prepare(&flat).is_ok(), "{operand}");
+        }
         // Parentheses inside quotes or escaped are text.
         assert!(prepare(&format!("\"{}\"", "(".repeat(500))).is_ok());
         assert!(prepare(&"\\(".repeat(500)).is_ok());

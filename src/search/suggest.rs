@@ -48,9 +48,15 @@ fn correct(
     body: tantivy::schema::Field,
     word: &str,
 ) -> Option<String> {
+    // A word the analyzer splits (lower-cased "İ" is "i" and a combining dot) is not one
+    // word to correct: its first piece alone would suggest something unrelated.
     let stem = {
         let mut s = analyzer.token_stream(word);
-        s.next().map(|t| t.text.clone())?
+        let first = s.next().map(|t| t.text.clone())?;
+        if s.next().is_some() {
+            return None;
+        }
+        first
     };
     if doc_freq(searcher, body, &stem) > 0 {
         return None;

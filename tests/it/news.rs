@@ -120,6 +120,10 @@ fn did_you_mean_replaces_whole_words_and_shows_them_as_articles_write_them() {
     // The rest of the query comes back as typed.
     let v = env.search_json(&["Harbour +lighthuose"]);
     assert_eq!(v["did_you_mean"], "Harbour +lighthouse");
+    // A word the analyzer splits ("İ" lower-cases to i + a combining dot) is not turned
+    // into the nearest word to its first piece.
+    let v = env.search_json(&["İstanbl"]);
+    assert!(v["did_you_mean"].is_null(), "{v}");
 }
 
 #[test]
