@@ -136,7 +136,7 @@ fn find_word(text: &str, word: &str, from: usize) -> Option<std::ops::Range<usiz
                     .chars()
                     .next()
                     .is_none_or(|n| !is_word_char(n) || !is_word_char(c));
-                if boundary_after {
+                if boundary_after && is_plain_occurrence(text, start, end) {
                     return Some(start..end);
                 }
                 break;
@@ -144,6 +144,33 @@ fn find_word(text: &str, word: &str, from: usize) -> Option<std::ops::Range<usiz
         }
     }
     None
+}
+
+/// Whether the word at `start..end` of the query is a plain word, as the ones `words`
+/// holds: not a field's value (`title:x`), not excluded (`-x`), not a prefix or fuzzy
+/// term (`x*`, `x~1`), not inside a quoted phrase.
+fn is_plain_occurrence(text: &str, start: usize, end: usize) -> bool {
+    let mut back = text[..start].chars().rev();
+    let before = back.next();
+    // `-x` excludes x; the hyphen of "x-or" does not.
+    let excluded = before == Some('-') && back.next().is_none_or(|c| c.is_whitespace() || c == '(');
+    let after = text[end..].chars().next();
+    if before == Some(':') || excluded || matches!(after, Some('*' | '~' | ':')) {
+        return false;
+    }
+    let mut quotes = 0;
+    let mut escaped = false;
+    for c in text[..start].chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => {
+                quotes += 1;
+                escaped = false;
+            }
+            _ => escaped = false,
+        }
+    }
+    quotes % 2 == 0
 }
 
 fn doc_freq(searcher: &Searcher, field: tantivy::schema::Field, text: &str) -> u64 {
@@ -328,6 +355,18 @@ mod tests {
         // 'K' (Kelvin sign, 3 bytes) lower-cases to 'k' (1 byte).
         let got = replace_words("\u{212a}iel x", &words(&["kiel"]), &[Some("Kiel".into())]);
         assert_eq!(got, "Kiel x");
+    }
+
+    #[test]
+    fn only_plain_occurrences_are_replaced() {
+        let fix = |q: &str| replace_words(q, &words(&["harbr"]), &[Some("harbour".into())]);
+        assert_eq!(fix("title:harbr harbr"), "title:harbr harbour");
+        assert_eq!(fix("-harbr harbr"), "-harbr harbour");
+        assert_eq!(fix("harbr* harbr"), "harbr* harbour");
+        assert_eq!(fix("harbr~1 harbr"), "harbr~1 harbour");
+        assert_eq!(fix("\"harbr xx\" harbr"), "\"harbr xx\" harbour");
+        assert_eq!(fix("(-harbr) +harbr"), "(-harbr) +harbour");
+        assert_eq!(fix("sea-harbr"), "sea-harbour");
     }
 
     #[test]
