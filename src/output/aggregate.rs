@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::output::{count, csv_io, csv_writer, terminal_safe};
-use crate::search::aggregate::{Facets, Timeline};
+use crate::search::aggregate::{Facets, Interval, Timeline};
 
 const BAR_WIDTH: usize = 50;
 
@@ -62,11 +62,18 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
             width = BAR_WIDTH + 1
         )?;
     }
-    let undated = if t.undated > 0 {
-        format!(", {} undated (not shown)", t.undated)
-    } else {
-        String::new()
-    };
+    let mut undated = String::new();
+    if t.undated > 0 {
+        undated.push_str(&format!(", {} undated (not shown)", t.undated));
+    }
+    if t.coarse > 0 {
+        let span = if t.by == Interval::Month {
+            "the year"
+        } else {
+            "the month or year"
+        };
+        undated.push_str(&format!(", {} dated only to {span} (not shown)", t.coarse));
+    }
     writeln!(
         out,
         "{} {:?}{undated}",

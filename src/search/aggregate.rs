@@ -13,6 +13,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use time::{Date, Duration, Month, OffsetDateTime};
 
 use crate::error::{Error, Result};
+use crate::extract::date::DatePrecision;
 use crate::index::OpenIndex;
 use crate::search::{build_query, SearchRequest, Sort, Span};
 
@@ -63,25 +64,68 @@ pub struct Timeline {
     pub matched: u64,
     /// Matching articles without a date (in no bucket).
     pub undated: u64,
+    /// Matching articles dated only to a month or a year, coarser than the buckets (in
+    /// no bucket: "2020" is not January 1st).
+    pub coarse: u64,
     pub buckets: Vec<Bucket>,
 }
 
-/// Collects the date (seconds) of every matching document, and counts undated ones.
-struct DateCollector;
+/// The dates (seconds) of the matching documents that fit buckets of `by`, and counts of
+/// the undated ones and of those dated too coarsely for the buckets.
+#[derive(Debug, Default)]
+struct DateFruit {
+    dates: Vec<i64>,
+    undated: u64,
+    coarse: u64,
+}
+
+/// Collects `DateFruit`s for buckets of one size.
+struct DateCollector {
+    by: Interval,
+}
+
+/// Whether a date known to `precision` cannot be put in one bucket of `by`.
+fn too_coarse(precision: DatePrecision, by: Interval) -> bool {
+    match by {
+        Interval::Day | Interval::Week => precision < DatePrecision::Day,
+        Interval::Month => precision < DatePrecision::Month,
+        Interval::Year => false,
+    }
+}
 
 struct DateSegment {
     dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
-    out: (Vec<i64>, u64),
+    /// The precision column, and for each of its values whether it is too coarse.
+    precision: Option<(tantivy::columnar::StrColumn, Vec<bool>)>,
+    out: DateFruit,
 }
 
 impl Collector for DateCollector {
-    type Fruit = (Vec<i64>, u64);
+    type Fruit = DateFruit;
     type Child = DateSegment;
 
     fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<DateSegment> {
+        let precision = seg
+            .fast_fields()
+            .str("date_precision")
+            .ok()
+            .flatten()
+            .map(|col| {
+                let mut name = String::new();
+                let coarse = (0..col.num_terms() as u64)
+                    .map(|ord| {
+                        name.clear();
+                        col.ord_to_str(ord, &mut name).unwrap_or(false)
+                            && DatePrecision::from_name(&name)
+                                .is_some_and(|p| too_coarse(p, self.by))
+                    })
+                    .collect();
+                (col, coarse)
+            });
         Ok(DateSegment {
             dates: seg.fast_fields().date("date").ok(),
-            out: (Vec::new(), 0),
+            precision,
+            out: DateFruit::default(),
         })
     }
 
@@ -89,23 +133,38 @@ impl Collector for DateCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<(Vec<i64>, u64)>) -> tantivy::Result<(Vec<i64>, u64)> {
-        let undated = fruits.iter().map(|f| f.1).sum();
-        Ok((fruits.into_iter().flat_map(|f| f.0).collect(), undated))
+    fn merge_fruits(&self, fruits: Vec<DateFruit>) -> tantivy::Result<DateFruit> {
+        let mut all = DateFruit::default();
+        for f in fruits {
+            all.dates.extend(f.dates);
+            all.undated += f.undated;
+            all.coarse += f.coarse;
+        }
+        Ok(all)
     }
 }
 
 impl SegmentCollector for DateSegment {
-    type Fruit = (Vec<i64>, u64);
+    type Fruit = DateFruit;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        match self.dates.as_ref().and_then(|c| c.first(doc)) {
-            Some(d) => self.out.0.push(d.into_timestamp_secs()),
-            None => self.out.1 += 1,
+        let Some(d) = self.dates.as_ref().and_then(|c| c.first(doc)) else {
+            self.out.undated += 1;
+            return;
+        };
+        let coarse = self.precision.as_ref().is_some_and(|(col, coarse)| {
+            col.term_ords(doc)
+                .next()
+                .is_some_and(|ord| coarse.get(ord as usize).copied().unwrap_or(false))
+        });
+        if coarse {
+            self.out.coarse += 1;
+        } else {
+            self.out.dates.push(d.into_timestamp_secs());
         }
     }
 
-    fn harvest(self) -> (Vec<i64>, u64) {
+    fn harvest(self) -> DateFruit {
         self.out
     }
 }
@@ -185,16 +244,21 @@ pub fn timeline(
         let searcher = index.searcher()?;
         let req = base_request(query, any, from, to);
         let (q, _, _) = build_query(index, &req)?;
-        let (dates, undated) = searcher
-            .search(&q, &DateCollector)
+        let DateFruit {
+            dates,
+            undated,
+            coarse,
+        } = searcher
+            .search(&q, &DateCollector { by })
             .map_err(|e| Error::tantivy(&index.dir, e))?;
         let counts = counts_by_bucket(&dates, by);
         let totals = if normalize {
             let all = base_request("", false, from, to);
             let (q_all, _, _) = build_query(index, &all)?;
-            let (all_dates, _) = searcher
-                .search(&q_all, &DateCollector)
-                .map_err(|e| Error::tantivy(&index.dir, e))?;
+            let all_dates = searcher
+                .search(&q_all, &DateCollector { by })
+                .map_err(|e| Error::tantivy(&index.dir, e))?
+                .dates;
             Some(counts_by_bucket(&all_dates, by))
         } else {
             None
@@ -237,6 +301,7 @@ pub fn timeline(
             by,
             matched: dates.len() as u64,
             undated,
+            coarse,
             buckets,
         })
     })

@@ -575,3 +575,104 @@ fn a_prefix_finds_a_word_whose_stem_is_mostly_spelled_otherwise() {
         .paths(&["runni*", "-n", "100"])
         .contains(&"runs/z-ferry.txt".to_string()));
 }
+
+#[test]
+fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("dated");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, date) in [
+        ("year.txt", "2020"),
+        ("month.txt", "March 2020"),
+        ("day.txt", "12 March 2020"),
+    ] {
+        std::fs::write(
+            dir.join(name),
+            format!(
+                "Title: Canal report {name}\nDate: {date}\n\nThe canal reopened after repairs.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let index = env.dir.path().join("dated-index");
+    let out = env.run(&[
+        "index",
+        "--quiet",
+        dir.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    let timeline = |by: &str| -> serde_json::Value {
+        let out = env.run(&[
+            "timeline",
+            "canal",
+            "--by",
+            by,
+            "--index",
+            index.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+        let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        crate::env::assert_valid(&crate::env::validator("timeline.schema.json"), &t);
+        t
+    };
+    let buckets = |t: &serde_json::Value| -> Vec<(String, u64)> {
+        t["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["count"].as_u64().unwrap() > 0)
+            .map(|b| {
+                (
+                    b["start"].as_str().unwrap().to_string(),
+                    b["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    // By day only the day-precise article has a bucket; "2020" is not 1 January.
+    let t = timeline("day");
+    assert_eq!(
+        (t["matched"].as_u64(), t["coarse"].as_u64()),
+        (Some(1), Some(2)),
+        "{t}"
+    );
+    assert_eq!(buckets(&t), [("2020-03-12".to_string(), 1)]);
+    let t = timeline("week");
+    assert_eq!(
+        (t["matched"].as_u64(), t["coarse"].as_u64()),
+        (Some(1), Some(2)),
+        "{t}"
+    );
+    let t = timeline("month");
+    assert_eq!(
+        (t["matched"].as_u64(), t["coarse"].as_u64()),
+        (Some(2), Some(1)),
+        "{t}"
+    );
+    assert_eq!(buckets(&t), [("2020-03-01".to_string(), 2)]);
+    let t = timeline("year");
+    assert_eq!(
+        (t["matched"].as_u64(), t["coarse"].as_u64()),
+        (Some(3), Some(0)),
+        "{t}"
+    );
+    assert_eq!(buckets(&t), [("2020-01-01".to_string(), 3)]);
+    // The text chart says what it left out.
+    let out = env.run(&[
+        "timeline",
+        "canal",
+        "--by",
+        "day",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("2 dated only to the month or year (not shown)"),
+        "{text}"
+    );
+}
