@@ -81,6 +81,20 @@ impl TestEnv {
         serde_json::from_slice(&out.stdout).unwrap()
     }
 
+    /// The id of the article at `path` among the hits of `query` (copies not folded).
+    pub fn id_of(&self, query: &str, path: &str) -> String {
+        let v = self.search_json(&[query, "--no-collapse", "-n", "100"]);
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["path"] == path)
+            .unwrap_or_else(|| panic!("{path} is not among the hits of {query:?}: {v}"))["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     /// Paths of the hits of a JSON search, in rank order.
     pub fn paths(&self, args: &[&str]) -> Vec<String> {
         hit_paths(&self.search_json(args))

@@ -233,16 +233,10 @@ fn n_0_counts_in_similar_and_facets_as_in_search() {
 fn similar_counts_only_what_it_can_list() {
     let env = TestEnv::indexed();
     // The storm story has a syndicated copy: neither is related coverage of itself.
-    let storm = env.search_json(&["title:storm title:ferries", "--no-collapse"]);
-    let source = storm["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|h| h["path"] == "scraped/storm-ferries-cancelled.txt")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let source = env.id_of(
+        "title:storm title:ferries",
+        "scraped/storm-ferries-cancelled.txt",
+    );
     let out = env.run(&["similar", &source, "-n", "10000", "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

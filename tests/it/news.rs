@@ -354,16 +354,10 @@ fn facets_list_top_bylines_years_and_sources() {
 #[test]
 fn similar_finds_related_coverage_without_the_story_itself_and_follow_orders_by_date() {
     let env = TestEnv::indexed();
-    let storm = env.search_json(&["title:storm title:ferries", "--no-collapse"]);
-    let source = storm["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|h| h["path"] == "scraped/storm-ferries-cancelled.txt")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let source = env.id_of(
+        "title:storm title:ferries",
+        "scraped/storm-ferries-cancelled.txt",
+    );
     let out = env.run(&["similar", &source, "-n", "5", "--format", "json"]);
     assert!(out.status.success(), "{}", crate::env::stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
