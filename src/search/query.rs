@@ -302,7 +302,8 @@ fn prepare(text: &str) -> Result<String, String> {
     let is_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
     // Whether the apostrophe at `i` closes a quote: one not between two word characters.
     let closes = |i: usize| chars[i] == '\'' && !(i > 0 && is_word(i - 1) && is_word(i + 1));
-    // `closer_after[i]`: an unescaped closing apostrophe at `i` or later.
+    // `closer_after[i]`: an unescaped closing apostrophe at `i` or later, before the next
+    // double quote (one inside a later "..." phrase belongs to that phrase).
     let mut closer_after = vec![false; chars.len() + 1];
     {
         let mut escaped = vec![false; chars.len()];
@@ -310,7 +311,11 @@ fn prepare(text: &str) -> Result<String, String> {
             escaped[i] = chars[i - 1] == '\\' && !escaped[i - 1];
         }
         for i in (0..chars.len()).rev() {
-            closer_after[i] = closer_after[i + 1] || (closes(i) && !escaped[i]);
+            closer_after[i] = if chars[i] == '"' && !escaped[i] {
+                false
+            } else {
+                closer_after[i + 1] || (closes(i) && !escaped[i])
+            };
         }
     }
     let too_deep = || {
@@ -1048,6 +1053,9 @@ mod tests {
         assert!(compile(&fields(), "'tis", false).is_ok());
         assert!(compile(&fields(), "the Joneses' house", false).is_ok());
         assert!(compile(&fields(), "''", false).is_ok());
+        // An opening apostrophe does not pair with one inside a later "..." phrase.
+        assert!(compile(&fields(), "'90s \"rock 'n' roll\"", false).is_ok());
+        assert!(compile(&fields(), "\"rock 'n' roll\" 'sixties'", false).is_ok());
         // '...' quotes like "...": a quoted word with ~N is not a fuzzy term.
         let single = compile(&fields(), "'lighthuose'~1", false).unwrap();
         let double = compile(&fields(), "\"lighthuose\"~1", false).unwrap();
