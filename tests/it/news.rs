@@ -627,34 +627,23 @@ fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
             })
             .collect()
     };
-    // By day only the day-precise article has a bucket; "2020" is not 1 January.
-    let t = timeline("day");
-    assert_eq!(
-        (t["matched"].as_u64(), t["coarse"].as_u64()),
-        (Some(1), Some(2)),
-        "{t}"
-    );
-    assert_eq!(buckets(&t), [("2020-03-12".to_string(), 1)]);
-    let t = timeline("week");
-    assert_eq!(
-        (t["matched"].as_u64(), t["coarse"].as_u64()),
-        (Some(1), Some(2)),
-        "{t}"
-    );
-    let t = timeline("month");
-    assert_eq!(
-        (t["matched"].as_u64(), t["coarse"].as_u64()),
-        (Some(2), Some(1)),
-        "{t}"
-    );
-    assert_eq!(buckets(&t), [("2020-03-01".to_string(), 2)]);
-    let t = timeline("year");
-    assert_eq!(
-        (t["matched"].as_u64(), t["coarse"].as_u64()),
-        (Some(3), Some(0)),
-        "{t}"
-    );
-    assert_eq!(buckets(&t), [("2020-01-01".to_string(), 3)]);
+    // By day and week only the day-precise article has a bucket: "2020" is not 1 January.
+    for (by, matched, coarse, nonempty) in [
+        ("day", 1, 2, vec![("2020-03-12", 1)]),
+        ("week", 1, 2, vec![("2020-03-09", 1)]),
+        ("month", 2, 1, vec![("2020-03-01", 2)]),
+        ("year", 3, 0, vec![("2020-01-01", 3)]),
+    ] {
+        let t = timeline(by);
+        assert_eq!(
+            (t["matched"].as_u64(), t["coarse"].as_u64()),
+            (Some(matched), Some(coarse)),
+            "{by}: {t}"
+        );
+        let expected: Vec<(String, u64)> =
+            nonempty.iter().map(|(d, n)| (d.to_string(), *n)).collect();
+        assert_eq!(buckets(&t), expected, "{by}");
+    }
     // The text chart says what it left out.
     let out = env.run(&[
         "timeline",
