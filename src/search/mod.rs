@@ -8,6 +8,7 @@
 
 pub mod aggregate;
 pub mod bm25f;
+pub mod date_filter;
 pub mod dates;
 pub mod passages;
 pub mod query;

@@ -24,14 +24,14 @@ use std::ops::Bound;
 
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery,
-    Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     Delimiter, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy::{DateTime, Term};
+use tantivy::Term;
 
 use crate::index::schema::{self, Fields};
 use crate::search::bm25f::FieldsTermQuery;
@@ -754,15 +754,15 @@ impl Compiler<'_> {
     }
 }
 
-/// A date filter that does not change scores.
+/// A date filter that does not change scores. An article matches when the whole span of
+/// its date (a year, a month, a day, ...) lies within the bounds (`date_filter`).
 pub fn date_query(
     field: Field,
     lower: Bound<time::OffsetDateTime>,
     upper: Bound<time::OffsetDateTime>,
 ) -> Box<dyn Query> {
-    let term = |t: time::OffsetDateTime| Term::from_field_date(field, DateTime::from_utc(t));
-    let range = RangeQuery::new(lower.map(term), upper.map(term));
-    Box::new(ConstScoreQuery::new(Box::new(range), 0.0))
+    let within = super::date_filter::DateWithin::new(field, lower, upper);
+    Box::new(ConstScoreQuery::new(Box::new(within), 0.0))
 }
 
 /// Lifts `NOT x` out of the one-clause group the grammar wraps it in, so that

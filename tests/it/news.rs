@@ -570,20 +570,21 @@ fn a_prefix_finds_a_word_whose_stem_is_mostly_spelled_otherwise() {
         .contains(&"runs/z-ferry.txt".to_string()));
 }
 
-#[test]
-fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
-    let env = TestEnv::new();
+/// An archive of one article dated only to a year, one to a month, one to a day and one to
+/// the minute (all in March 2020 as far as they say), indexed; returns the index path.
+fn index_dated_archive(env: &TestEnv) -> std::path::PathBuf {
     let dir = env.dir.path().join("dated");
     std::fs::create_dir_all(&dir).unwrap();
     for (name, date) in [
         ("year.txt", "2020"),
         ("month.txt", "March 2020"),
         ("day.txt", "12 March 2020"),
+        ("minute.txt", "12 March 2020 14:05 GMT"),
     ] {
         std::fs::write(
             dir.join(name),
             format!(
-                "Title: Canal report {name}\nDate: {date}\n\nThe canal reopened after repairs.\n"
+                "Title: Canal report {name}\nDate: {date}\n\nThe canal reopened after repairs ({name}).\n"
             ),
         )
         .unwrap();
@@ -597,6 +598,75 @@ fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
         index.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    index
+}
+
+#[test]
+fn date_filters_match_an_article_only_when_its_whole_dated_span_is_inside() {
+    let env = TestEnv::new();
+    let index = index_dated_archive(&env);
+    let matching = |args: &[&str]| -> Vec<String> {
+        let mut all = vec![
+            "search",
+            "--no-collapse",
+            "--sort",
+            "oldest",
+            "--index",
+            index.to_str().unwrap(),
+            "--format",
+            "json",
+        ];
+        all.extend_from_slice(args);
+        let out = env.run(&all);
+        let code = out.status.code();
+        assert!(
+            code == Some(0) || code == Some(1),
+            "{args:?}: {}",
+            crate::env::stderr(&out)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut paths = crate::env::hit_paths(&v);
+        paths.sort();
+        assert_eq!(code == Some(0), !paths.is_empty(), "{args:?}: exit status");
+        paths
+    };
+    let all = ["day.txt", "minute.txt", "month.txt", "year.txt"];
+    let march = ["day.txt", "minute.txt", "month.txt"];
+    let on_the_day = ["day.txt", "minute.txt"];
+    let none: [&str; 0] = [];
+    for (args, expected) in [
+        (vec!["canal", "--from", "2020", "--to", "2020"], &all[..]),
+        (vec!["canal date:2020"], &all[..]),
+        (vec!["canal", "--from", "2019-12-31"], &all[..]),
+        (vec!["canal date:2020-03"], &march[..]),
+        (vec!["canal date:[2020-02 TO 2020-12]"], &march[..]),
+        (vec!["canal", "--from", "2020-02"], &march[..]),
+        (vec!["canal", "--to", "2020-03"], &march[..]),
+        (
+            vec!["canal", "--from", "2020-03-12", "--to", "2020-03-12"],
+            &on_the_day[..],
+        ),
+        (
+            vec!["canal", "--to", "2020-03-12T14:05:59Z"],
+            &["minute.txt"][..],
+        ),
+        // "2020" is not 1 January, nor any day of January; "March 2020" is not 12 March.
+        (vec!["canal date:2020-01-01"], &none[..]),
+        (vec!["canal", "--to", "2020-01-15"], &none[..]),
+        (
+            vec!["canal", "--from", "2020-03-12", "--to", "2020-03-20"],
+            &on_the_day[..],
+        ),
+        (vec!["canal", "--to", "2020-03-12T14:04:59Z"], &none[..]),
+    ] {
+        assert_eq!(matching(&args), expected, "{args:?}");
+    }
+}
+
+#[test]
+fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
+    let env = TestEnv::new();
+    let index = index_dated_archive(&env);
     let timeline = |by: &str| -> serde_json::Value {
         let out = env.run(&[
             "timeline",
@@ -627,12 +697,13 @@ fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
             })
             .collect()
     };
-    // By day and week only the day-precise article has a bucket: "2020" is not 1 January.
+    // By day and week only the day- and minute-precise articles have a bucket: "2020" is
+    // not 1 January.
     for (by, matched, coarse, nonempty) in [
-        ("day", 1, 2, vec![("2020-03-12", 1)]),
-        ("week", 1, 2, vec![("2020-03-09", 1)]),
-        ("month", 2, 1, vec![("2020-03-01", 2)]),
-        ("year", 3, 0, vec![("2020-01-01", 3)]),
+        ("day", 2, 2, vec![("2020-03-12", 2)]),
+        ("week", 2, 2, vec![("2020-03-09", 2)]),
+        ("month", 3, 1, vec![("2020-03-01", 3)]),
+        ("year", 4, 0, vec![("2020-01-01", 4)]),
     ] {
         let t = timeline(by);
         assert_eq!(
