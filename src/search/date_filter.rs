@@ -18,7 +18,10 @@ use std::ops::Bound;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{EnableScoring, Explanation, Query, RangeQuery, Scorer, Weight};
 use tantivy::schema::Field;
-use tantivy::{DateTime, DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+use tantivy::{
+    DateTime, DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term,
+    COLLECT_BLOCK_BUFFER_LEN, TERMINATED,
+};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::extract::date::DatePrecision;
@@ -93,10 +96,12 @@ impl Weight for DateWithinWeight {
             return Ok(inner);
         }
         let dates: Column<DateTime> = reader.fast_fields().date(&self.field_name)?;
+        let safe_until = latest.iter().flatten().copied().min().unwrap_or(i64::MAX);
         let mut scorer = SpanFilter {
             inner,
             precision,
             latest,
+            safe_until,
             dates,
         };
         if scorer.inner.doc() != TERMINATED && !scorer.accepts(scorer.inner.doc()) {
@@ -189,20 +194,27 @@ struct SpanFilter {
     inner: Box<dyn Scorer>,
     precision: StrColumn,
     latest: Vec<Option<i64>>,
+    /// The smallest of `latest`: an article starting no later passes whatever its
+    /// precision, without a look at it.
+    safe_until: i64,
     dates: Column<DateTime>,
 }
 
 impl SpanFilter {
     fn accepts(&self, doc: DocId) -> bool {
+        let Some(start) = self.dates.first(doc).map(DateTime::into_timestamp_secs) else {
+            return true;
+        };
+        if start <= self.safe_until {
+            return true;
+        }
         let Some(ord) = self.precision.term_ords(doc).next() else {
             return true;
         };
-        let Some(Some(latest)) = self.latest.get(ord as usize) else {
-            return true;
-        };
-        self.dates
-            .first(doc)
-            .is_none_or(|d| d.into_timestamp_secs() <= *latest)
+        match self.latest.get(ord as usize) {
+            Some(Some(latest)) => start <= *latest,
+            _ => true,
+        }
     }
 }
 
@@ -225,12 +237,57 @@ impl DocSet for SpanFilter {
         }
     }
 
+    /// The range's own approximate seek (a fast-column range checks the target alone instead
+    /// of scanning to it), then the span check on a hit. A rejected target leaves a lower
+    /// bound past it, which the contract allows.
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        match self.inner.seek_danger(target) {
+            SeekDangerResult::Found if !self.accepts(target) => {
+                SeekDangerResult::SeekLowerBound(target + 1)
+            }
+            other => other,
+        }
+    }
+
+    /// The range's batched read (fast columns decode blocks of matches at once), filtered
+    /// in place, then topped up one match at a time: a short batch means the end.
+    fn fill_buffer(&mut self, buffer: &mut [DocId; COLLECT_BLOCK_BUFFER_LEN]) -> usize {
+        if self.doc() == TERMINATED {
+            return 0;
+        }
+        let read = self.inner.fill_buffer(buffer);
+        let mut kept = 0;
+        for i in 0..read {
+            let doc = buffer[i];
+            if self.accepts(doc) {
+                buffer[kept] = doc;
+                kept += 1;
+            }
+        }
+        let next = self.inner.doc();
+        if next != TERMINATED && !self.accepts(next) {
+            self.advance();
+        }
+        while kept < buffer.len() && self.doc() != TERMINATED {
+            buffer[kept] = self.doc();
+            kept += 1;
+            self.advance();
+        }
+        kept
+    }
+
     fn doc(&self) -> DocId {
         self.inner.doc()
     }
 
     fn size_hint(&self) -> u32 {
         self.inner.size_hint()
+    }
+
+    /// The range's own cost: a range over a fast column costs more to walk than its size
+    /// says, and intersections pick the cheapest clause to lead.
+    fn cost(&self) -> u64 {
+        self.inner.cost()
     }
 }
 
