@@ -13,12 +13,12 @@ fn main() -> ExitCode {
         Ok(Ok(code)) => code,
         Ok(Err(e)) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("newsdex: {e}");
+            newsdex::cli::diag(format_args!("newsdex: {e}\n"));
             ExitCode::from(2)
         }
         Err(payload) => {
             let msg = newsdex::error::panic_message(payload.as_ref());
-            eprintln!("newsdex: internal error: {msg}");
+            newsdex::cli::diag(format_args!("newsdex: internal error: {msg}\n"));
             ExitCode::from(2)
         }
     }

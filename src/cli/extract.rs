@@ -141,7 +141,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
         match outcome {
             Outcome::Articles { articles, problems } => {
                 for p in problems {
-                    eprintln!("newsdex: warning: {shown}: {p}");
+                    crate::cli::diag(format_args!("newsdex: warning: {shown}: {p}\n"));
                 }
                 match a.format {
                     ExtractFormat::Text => {
@@ -166,7 +166,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
                     Outcome::Failed(r) => r,
                     _ => "not a supported format".to_string(),
                 };
-                eprintln!("newsdex: {shown}: {reason}");
+                crate::cli::diag(format_args!("newsdex: {shown}: {reason}\n"));
                 failed = true;
             }
         }

@@ -77,8 +77,12 @@ impl Observer for Reporter {
         }
         self.clear();
         match severity {
-            Severity::Skipped => eprintln!("newsdex: skipped {}: {}", e.path, e.reason),
-            Severity::Warning => eprintln!("newsdex: warning: {}: {}", e.path, e.reason),
+            Severity::Skipped => {
+                crate::cli::diag(format_args!("newsdex: skipped {}: {}\n", e.path, e.reason))
+            }
+            Severity::Warning => {
+                crate::cli::diag(format_args!("newsdex: warning: {}: {}\n", e.path, e.reason))
+            }
         }
     }
 
@@ -116,14 +120,14 @@ impl Observer for Reporter {
                 rate
             ),
         };
-        eprint!("\r\x1b[K{line}");
+        crate::cli::diag(format_args!("\r\x1b[K{line}"));
     }
 }
 
 impl Reporter {
     fn clear(&mut self) {
         if self.bar && self.last_draw.is_some() {
-            eprint!("\r\x1b[K");
+            crate::cli::diag(format_args!("\r\x1b[K"));
         }
     }
 }

@@ -101,6 +101,14 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Writes diagnostics to stderr. A closed stderr (`newsdex index DIR 2>&1 | head -1`) must
+/// not stop the work or turn into a crash, so write errors are ignored, where `eprintln!`
+/// would panic on them.
+pub fn diag(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_fmt(args);
+}
+
 /// Parses `args` and runs the command.
 pub fn run<I, T>(args: I) -> Result<ExitCode>
 where

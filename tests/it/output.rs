@@ -297,3 +297,45 @@ fn help_documents_exit_codes() {
         "{help}"
     );
 }
+
+#[test]
+fn a_closed_stderr_does_not_stop_indexing() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("noisy");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            dir.join(format!("good-{i}.txt")),
+            format!("Title: Harbour story {i}\n\nThe harbour reopened ({i}).\n"),
+        )
+        .unwrap();
+    }
+    // Each of these is reported on stderr as it is skipped: far more than one line.
+    for i in 0..200 {
+        std::fs::write(dir.join(format!("broken-{i:03}.gz")), b"not gzip at all").unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+        .env_clear()
+        .env("NEWSDEX_INDEX", env.index())
+        .args(["index", dir.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader of stderr goes away before the first problem is reported.
+    drop(child.stderr.take());
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    let status = child.wait().unwrap();
+    // Files were skipped: status 2 as documented, not a crash, and the run finished.
+    assert_eq!(status.code(), Some(2), "stdout: {out}");
+    assert!(out.contains("Indexed 3 articles"), "{out}");
+    let stats = env.run(&["stats", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(v["articles"], 3, "{v}");
+}
