@@ -137,63 +137,83 @@ fn execute(
     } else {
         (req.limit.max(1), req.offset)
     };
-    // By relevance, a document that scores below `fetch + skip` others of its segment
-    // cannot be on the page, so its date and id (the tie-breaks) are not read.
-    let cutoff = (sort == Sort::Relevance && fresh.is_none()).then_some(fetch + skip);
-    let top =
-        TopDocs::with_limit(fetch)
-            .and_offset(skip)
-            .tweak_score(move |seg: &SegmentReader| {
-                let dates = seg.fast_fields().date("date").ok();
-                let ids = seg.fast_fields().u64("id").ok();
-                let best = std::cell::RefCell::new(cutoff.map(TopScores::new));
-                move |doc: DocId, score: Score| {
-                    if let Some(best) = best.borrow_mut().as_mut() {
-                        if !best.admit(score) {
-                            return sort_key(sort, score, None, 0);
+    let ranked = |fetch: usize, skip: usize| -> Result<(usize, Vec<Ranked>)> {
+        // By relevance, a document that scores below `fetch + skip` others of its segment
+        // cannot be on the page, so its date and id (the tie-breaks) are not read.
+        let cutoff = (sort == Sort::Relevance && fresh.is_none()).then_some(fetch + skip);
+        let top =
+            TopDocs::with_limit(fetch)
+                .and_offset(skip)
+                .tweak_score(move |seg: &SegmentReader| {
+                    let dates = seg.fast_fields().date("date").ok();
+                    let ids = seg.fast_fields().u64("id").ok();
+                    let best = std::cell::RefCell::new(cutoff.map(TopScores::new));
+                    move |doc: DocId, score: Score| {
+                        if let Some(best) = best.borrow_mut().as_mut() {
+                            if !best.admit(score) {
+                                return sort_key(sort, score, None, 0);
+                            }
                         }
+                        let date = dates
+                            .as_ref()
+                            .and_then(|c| c.first(doc))
+                            .map(|d| d.into_timestamp_secs() as f64);
+                        let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                        let score = match fresh {
+                            Some((anchor, half_life)) => score * recency(date, anchor, half_life),
+                            None => score,
+                        };
+                        sort_key(sort, score, date, id)
                     }
-                    let date = dates
-                        .as_ref()
-                        .and_then(|c| c.first(doc))
-                        .map(|d| d.into_timestamp_secs() as f64);
-                    let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                    let score = match fresh {
-                        Some((anchor, half_life)) => score * recency(date, anchor, half_life),
-                        None => score,
-                    };
-                    sort_key(sort, score, date, id)
-                }
-            });
-    let (total_hits, top_docs) = searcher
-        .search(&query, &(Count, top))
-        .map_err(|e| match e {
+                });
+        searcher.search(&query, &(Count, top)).map_err(|e| match e {
             // Raised while executing a query the parser accepted, e.g. `title:*`.
             tantivy::TantivyError::SchemaError(reason) => Error::Query {
                 query: req.query.clone(),
                 reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
             },
             other => Error::tantivy(&index.dir, other),
-        })?;
-    let fetched = top_docs.len();
-    let (groups, has_more): (Vec<Group>, bool) = if req.limit == 0 {
-        (Vec::new(), total_hits > 0)
-    } else if req.collapse {
-        let all = collapse(&searcher, top_docs);
-        let more = all.len() > req.offset + req.limit || total_hits > fetched;
-        (
-            all.into_iter().skip(req.offset).take(req.limit).collect(),
-            more,
-        )
+        })
+    };
+    let (total_hits, groups, has_more): (usize, Vec<Group>, bool) = if req.collapse {
+        // The page counts stories, not documents: when copies fold the window into fewer
+        // stories than the page needs (one more, to know whether a next page exists), the
+        // window grows until it holds them, holds every hit, or reaches its ceiling.
+        let want = req.offset + req.limit;
+        let mut fetch = fetch;
+        loop {
+            let (total_hits, top_docs) = ranked(fetch, 0)?;
+            let fetched = top_docs.len();
+            let all = if req.limit == 0 {
+                Vec::new()
+            } else {
+                collapse(&searcher, top_docs)
+            };
+            let exhausted = fetched >= total_hits;
+            if req.limit == 0 || all.len() > want || exhausted || fetch >= COLLAPSE_FETCH_CEILING {
+                let more = if req.limit == 0 {
+                    total_hits > 0
+                } else {
+                    all.len() > want || !exhausted
+                };
+                let page = all.into_iter().skip(req.offset).take(req.limit).collect();
+                break (total_hits, page, more);
+            }
+            fetch = (fetch * COLLAPSE_WINDOW_FACTOR).min(COLLAPSE_FETCH_CEILING.max(want));
+        }
     } else {
-        let more = total_hits > req.offset + fetched;
-        (
-            top_docs
+        let (total_hits, top_docs) = ranked(fetch, skip)?;
+        let fetched = top_docs.len();
+        if req.limit == 0 {
+            (total_hits, Vec::new(), total_hits > 0)
+        } else {
+            let more = total_hits > req.offset + fetched;
+            let page = top_docs
                 .into_iter()
                 .map(|(k, a)| (k, a, Vec::new()))
-                .collect(),
-            more,
-        )
+                .collect();
+            (total_hits, page, more)
+        }
     };
 
     let mut analyzer = crate::index::schema::analyzer();
@@ -267,8 +287,13 @@ type Group = (
     Vec<tantivy::DocAddress>,
 );
 
-/// How many times the requested page's depth is fetched to find copies to fold.
+/// How many times the requested page's depth is fetched to find copies to fold; also how
+/// much the window grows when copies leave it short of a page.
 pub const COLLAPSE_WINDOW_FACTOR: usize = 4;
+
+/// The largest window a collapsed page grows to (unless the page itself is deeper). A
+/// story with more copies than this among a query's hits may still shorten a page.
+const COLLAPSE_FETCH_CEILING: usize = 100_000;
 
 /// Groups ranked hits whose fingerprints are near: each group keeps the rank and key of
 /// its best hit, followed by its copies.

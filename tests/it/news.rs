@@ -730,3 +730,79 @@ fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
         "{text}"
     );
 }
+
+#[test]
+fn pages_count_stories_when_one_story_has_many_copies() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("wire");
+    std::fs::create_dir_all(&dir).unwrap();
+    // One wire story reprinted 60 times: it says "glacier" most, so its copies fill the
+    // top of the ranking, far past 4 x the page.
+    let story = "The glacier retreated again. Glacier scientists measured the glacier \
+                 from the air and said the glacier had lost more ice than in any year.";
+    for i in 0..60 {
+        std::fs::write(
+            dir.join(format!("copy-{i:02}.txt")),
+            format!("Title: Glacier retreats (outlet {i})\n\n{story}\n"),
+        )
+        .unwrap();
+    }
+    // 25 other stories mention it once each, in words of their own.
+    for i in 0..25 {
+        let words: Vec<String> = (0..30).map(|w| format!("topic{i}word{w}")).collect();
+        std::fs::write(
+            dir.join(format!("other-{i:02}.txt")),
+            format!(
+                "Title: Other story {i}\n\nA glacier was mentioned in passing. {}\n",
+                words.join(" ")
+            ),
+        )
+        .unwrap();
+    }
+    let index = env.dir.path().join("wire-index");
+    let out = env.run(&[
+        "index",
+        "-q",
+        dir.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    let page = |offset: usize| -> serde_json::Value {
+        let out = env.run(&[
+            "search",
+            "glacier",
+            "-n",
+            "10",
+            "--offset",
+            &offset.to_string(),
+            "--index",
+            index.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let first = page(0);
+    let hits = first["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 10, "a full page of stories: {first}");
+    assert_eq!(hits[0]["copies"].as_array().unwrap().len(), 59, "{first}");
+    // Paging through gives every story once: the wire story and the 25 others, in full
+    // pages of 10 but the last.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut sizes = Vec::new();
+    for offset in (0..).step_by(10) {
+        let v = page(offset);
+        let hits = v["hits"].as_array().unwrap().clone();
+        if hits.is_empty() {
+            break;
+        }
+        for h in &hits {
+            let id = h["id"].as_str().unwrap().to_string();
+            assert!(seen.insert(id), "{h} twice");
+        }
+        sizes.push(hits.len());
+    }
+    assert_eq!(sizes, [10, 10, 6]);
+    assert_eq!(seen.len(), 26);
+}
