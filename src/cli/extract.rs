@@ -134,9 +134,17 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
     for file in &a.files {
         let shown = file.display().to_string();
         let rel = index_path(file, archive.as_deref());
-        let outcome = match ingest::read_capped(file) {
-            Ok(bytes) => ingest::articles_from_bytes(&rel, &bytes, &opts),
-            Err(reason) => Outcome::Failed(reason),
+        // What `index` would do with the file, starting with its name: a .csv or a README
+        // is not read unless --as says how.
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        let by_name = ingest::sniff::from_name(name).0;
+        let outcome = if opts.force_format.is_none() && by_name == ingest::sniff::NameHint::Skip {
+            Outcome::Unsupported
+        } else {
+            match ingest::read_capped(file) {
+                Ok(bytes) => ingest::articles_from_bytes(&rel, &bytes, &opts),
+                Err(reason) => Outcome::Failed(reason),
+            }
         };
         match outcome {
             Outcome::Articles { articles, problems } => {
@@ -161,10 +169,17 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
                     }
                 }
             }
+            Outcome::NotText(what) => {
+                crate::cli::diag(format_args!(
+                    "newsdex: {shown}: no article text, nothing to index: {what}\n"
+                ));
+            }
             Outcome::Unsupported | Outcome::Failed(_) => {
                 let reason = match outcome {
                     Outcome::Failed(r) => r,
-                    _ => "not a supported format".to_string(),
+                    _ => "not read: not an article by its name (as `newsdex index` skips it; \
+                          --as FORMAT reads it)"
+                        .to_string(),
                 };
                 crate::cli::diag(format_args!("newsdex: {shown}: {reason}\n"));
                 failed = true;

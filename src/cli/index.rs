@@ -199,6 +199,7 @@ fn summary_json(
         "articles_added": s.articles_added,
         "articles_deleted": s.articles_deleted,
         "unsupported": s.unsupported,
+        "not_text": s.not_text,
         "skipped": s.failed.len(),
         "skipped_by_reason": by_reason,
         "failed": problems(&s.failed),
@@ -259,6 +260,12 @@ fn summary_line(s: &IndexSummary, index_dir: &std::path::Path) -> String {
         line.push_str(&format!(
             "; {} not read (not an article by its name)",
             plural(s.unsupported, "file")
+        ));
+    }
+    if s.not_text > 0 {
+        line.push_str(&format!(
+            "; {} without article text (pictures, packages of links)",
+            plural(s.not_text, "file")
         ));
     }
     line

@@ -74,6 +74,9 @@ pub struct Extracted {
     pub problems: Vec<String>,
     /// A more precise format name than `Format::name`, e.g. "nitf", "reuters-sgml", "ninjs".
     pub detail: Option<&'static str>,
+    /// Items left out because they are not text by design (a picture, a package of links,
+    /// a WordPress attachment), summarised: not problems, since nothing is lost.
+    pub not_text: Vec<String>,
 }
 
 impl Extracted {

@@ -124,6 +124,8 @@ pub struct IndexSummary {
     pub articles_deleted: u64,
     /// Files skipped by name (images, README, ...).
     pub unsupported: u64,
+    /// Files read and found to hold only items that are not text (pictures, packages).
+    pub not_text: u64,
     pub failed: Vec<FileError>,
     /// Problems with parts of files that were indexed (a malformed JSON line, ...).
     pub warnings: Vec<FileError>,
@@ -154,6 +156,12 @@ impl IndexSummary {
 /// "binary content"; "2 record(s) without title or text skipped" -> "record(s) without
 /// title or text skipped").
 fn reason_kind(reason: &str) -> String {
+    // "line 1: invalid JSON (...)": the place is not part of the kind.
+    let reason = reason
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+        .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(reason, |(_, rest)| rest);
     let head = [" (", ": "]
         .iter()
         .filter_map(|sep| reason.find(sep))
@@ -168,6 +176,8 @@ fn reason_kind(reason: &str) -> String {
 enum Found {
     WalkError(FileError),
     Unsupported,
+    /// Read: only pictures, packages of links and the like, no article text.
+    NotText,
     Unchanged(String),
     Failed(FileError),
     Read {
@@ -345,6 +355,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
                     summary.failed.push(e);
                 }
                 Found::Unsupported => summary.unsupported += 1,
+                // Has no articles (any it had before are deleted, as for a vanished file).
+                Found::NotText => summary.not_text += 1,
                 Found::Unchanged(rel) => {
                     summary.unchanged_files += 1;
                     seen.insert(rel);
@@ -505,6 +517,7 @@ fn examine(
             problems,
         },
         Outcome::Unsupported => Found::Unsupported,
+        Outcome::NotText(_) => Found::NotText,
         Outcome::Failed(reason) => failed(reason),
     }
 }
@@ -706,6 +719,10 @@ mod tests {
             "binary content"
         );
         assert_eq!(reason_kind("empty file"), "empty file");
+        assert_eq!(
+            reason_kind("line 1: invalid JSON (expected value at column 1)"),
+            "invalid JSON"
+        );
         assert_eq!(
             reason_kind("file too large (200 MiB; the limit is 64 MiB)"),
             "file too large"

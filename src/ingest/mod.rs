@@ -31,6 +31,9 @@ pub enum Outcome {
     },
     /// Not an article by its name (image, README, ...): not read, not an error.
     Unsupported,
+    /// Read, and holds only items that are not text by design (pictures, packages of
+    /// links): not an error; the reason says what they were.
+    NotText(String),
     /// Could not be read or holds no article; the reason is for the user.
     Failed(String),
 }
@@ -109,6 +112,9 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
     });
     let extracted = extract::extract(format, &decoded.text, &opts.extract);
     if extracted.records.is_empty() {
+        if extracted.problems.is_empty() && !extracted.not_text.is_empty() {
+            return Outcome::NotText(extracted.not_text.join("; "));
+        }
         let why = if extracted.problems.is_empty() {
             format!("no article text found (read as {})", format.name())
         } else {

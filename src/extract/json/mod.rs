@@ -143,8 +143,7 @@ pub fn extract(text: &str, lines: bool, mapping: &Mapping) -> Extracted {
         if is_ninjs(obj) {
             ninjs = true;
             if let Some(kind) = str_at(obj, "type").filter(|t| NINJS_NOT_TEXT.contains(t)) {
-                out.problems
-                    .push(format!("ninjs {kind} item skipped (not text)"));
+                out.not_text.push(format!("ninjs {kind} item (not text)"));
                 continue;
             }
         }
@@ -441,7 +440,8 @@ mod tests {
             r#"{"guid": "p", "type": "picture", "headline": "Photo", "versioncreated": "2017-08-25T04:41:35+0000", "body_text": "caption"}"#,
         );
         assert!(pic.records.is_empty());
-        assert!(pic.problems[0].contains("picture"));
+        assert!(pic.problems.is_empty());
+        assert!(pic.not_text[0].contains("picture"));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub fn extract(text: &str) -> Extracted {
     let (detail, items, skipped) = dialect(root, top);
     out.detail = Some(detail);
     let found = items.len() + skipped.len();
-    out.problems.extend(summarise_skipped(&skipped, found));
+    out.not_text.extend(summarise_skipped(&skipped, found));
     out.records = records(items);
     out
 }
@@ -149,7 +149,7 @@ fn generic(root: &Element) -> Item {
     }
 }
 
-/// "2 picture items skipped (not text)" rather than one line per item.
+/// "2 of 3 item(s): picture item (not text)" rather than one line per item.
 fn summarise_skipped(skipped: &[String], found: usize) -> Vec<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for s in skipped {
@@ -160,7 +160,7 @@ fn summarise_skipped(skipped: &[String], found: usize) -> Vec<String> {
     }
     counts
         .into_iter()
-        .map(|(what, n)| format!("{n} of {found} item(s) skipped: {what}"))
+        .map(|(what, n)| format!("{n} of {found} item(s): {what}"))
         .collect()
 }
 
@@ -255,10 +255,11 @@ mod tests {
         assert_eq!(out.records[0].key, "");
         assert_eq!(out.records[0].fields.source_id.as_deref(), Some("t"));
         assert!(
-            out.problems.iter().any(|p| p.contains("picture")),
+            out.not_text.iter().any(|p| p.contains("picture")),
             "{:?}",
-            out.problems
+            out.not_text
         );
+        assert!(out.problems.is_empty(), "{:?}", out.problems);
     }
 
     #[test]

@@ -42,6 +42,16 @@ pub fn g2_items(root: &Element) -> (Vec<Item>, Vec<String>) {
             skipped.push(format!("{kind} item (not text)"));
             continue;
         }
+        // A cancellation withdraws an earlier version; it carries no story of its own.
+        let status = el
+            .child("itemMeta")
+            .and_then(|m| m.child("pubStatus"))
+            .and_then(|c| c.attr("qcode"))
+            .unwrap_or("");
+        if status.eq_ignore_ascii_case("stat:canceled") {
+            skipped.push("canceled item (withdraws an earlier version, no text)".to_string());
+            continue;
+        }
         items.push(g2_item(el));
     }
     (items, skipped)
