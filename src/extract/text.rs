@@ -8,7 +8,7 @@
 //!
 //! The header zone is the first few non-blank lines: boilerplate is dropped there, the
 //! first plausible line becomes the title, and date and byline lines are taken in any
-//! order. The body is what follows, with boilerplate lines and repeated paragraphs
+//! order. Character entities are decoded first. The body is what follows, with boilerplate lines and repeated paragraphs
 //! (captions printed twice) removed and the credit line lifted off the end.
 
 use crate::article::Fields;
@@ -21,7 +21,11 @@ const MAX_TITLE_CHARS: usize = 250;
 const HEADER_LINES: usize = 8;
 
 pub fn extract(raw: &str) -> Fields {
-    let text = clean_text(raw);
+    // Scraped and exported text keeps character entities now and then (`&#163;1.8m`,
+    // `Jos&#233;`, Reuters' `&#3;`): decoded (control characters dropped), so that the
+    // words are searchable as written. Unknown names and a bare `&` (AT&T) stay as they are.
+    let decoded = crate::extract::markup::decode_entities(raw);
+    let text = clean_text(&decoded);
     let blocks = blocks(&text);
     let mut fields = Fields::default();
 
@@ -303,5 +307,14 @@ mod tests {
     fn empty_and_whitespace_input() {
         assert_eq!(extract(""), Fields::default());
         assert_eq!(extract("\n\n  \n"), Fields::default());
+    }
+
+    #[test]
+    fn character_entities_are_decoded() {
+        let f = extract(
+            "&#163;1.8m fine for broadcaster\n\nJos&#233; Manuel said AT&T &amp; others paid.&#3;\n",
+        );
+        assert_eq!(f.title.as_deref(), Some("£1.8m fine for broadcaster"));
+        assert_eq!(f.body, "José Manuel said AT&T & others paid.");
     }
 }
