@@ -9,6 +9,9 @@ pub enum Error {
     #[error("no index at {}: run `newsdex index ARCHIVE_DIR` first", path.display())]
     NoIndex { path: PathBuf },
 
+    #[error("the index path {} is a file, not a directory: pass another --index", path.display())]
+    IndexIsAFile { path: PathBuf },
+
     #[error(
         "{} exists but is not a newsdex index (no newsdex.json); pass another --index, \
          or remove it and run `newsdex index ARCHIVE_DIR`",

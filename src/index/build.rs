@@ -271,6 +271,11 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
         path: req.archive.clone(),
         source: e,
     })?;
+    if req.index_dir.exists() && !req.index_dir.is_dir() {
+        return Err(Error::IndexIsAFile {
+            path: req.index_dir.clone(),
+        });
+    }
     std::fs::create_dir_all(&req.index_dir).map_err(|e| Error::io(&req.index_dir, e))?;
     let index_dir = req
         .index_dir

@@ -41,6 +41,11 @@ impl OpenIndex {
 
     fn open_unguarded(dir: &Path) -> Result<Self> {
         let schema = IndexSchema::current()?;
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::IndexIsAFile {
+                path: dir.to_path_buf(),
+            });
+        }
         if !dir.is_dir() {
             return Err(Error::NoIndex {
                 path: dir.to_path_buf(),

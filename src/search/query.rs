@@ -296,9 +296,18 @@ pub const MAX_NESTING: usize = 100;
 ///   words still quotes them;
 /// - a colon between digits (`date:2014-01-22T05:30:00Z`, `10:30`) is part of the word,
 ///   not a field separator (it is left alone inside ranges, whose bounds the grammar reads
-///   with their colons).
+///   with their colons);
+/// - typographic quotes, as word processors and phones type them (`“peace talks”`,
+///   `O’Brien`), are the ASCII ones.
 fn prepare(text: &str) -> Result<String, String> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
+            c => c,
+        })
+        .collect();
     let is_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
     // Whether the apostrophe at `i` closes a quote: one not between two word characters.
     let closes = |i: usize| chars[i] == '\'' && !(i > 0 && is_word(i - 1) && is_word(i + 1));
@@ -741,12 +750,14 @@ impl Compiler<'_> {
                 } else {
                     ']'
                 };
+                // Both inclusive, as the README states bounds: the range ends the second
+                // before its exclusive end.
                 return Err(format!(
                     "empty date range: date:{open}{} TO {}{close} starts at {} but ends at {}",
                     text(lower),
                     text(upper),
                     dates::rfc3339(start),
-                    dates::rfc3339(end)
+                    dates::rfc3339(end - time::Duration::SECOND)
                 ));
             }
         }
@@ -1043,6 +1054,10 @@ mod tests {
         assert_eq!(format!("{:?}", single.query), format!("{:?}", double.query));
         assert_eq!(prepare("'peace talks'").unwrap(), "'peace talks'");
         assert_eq!(prepare("O'Brien").unwrap(), "O\\'Brien");
+        assert_eq!(
+            prepare("\u{201C}peace talks\u{201D} O\u{2019}Brien").unwrap(),
+            "\"peace talks\" O\\'Brien"
+        );
         // The same phrase as the curly apostrophe gives.
         let curly = compile(&fields(), "O\u{2019}Brien", false).unwrap();
         let straight = compile(&fields(), "O'Brien", false).unwrap();
@@ -1120,6 +1135,12 @@ mod tests {
             let err = compile(&fields(), q, false).unwrap_err();
             assert!(err.starts_with("empty date range"), "{q}: {err}");
         }
+        // Both ends are shown inclusive.
+        assert_eq!(
+            compile(&fields(), "date:[2014-02 TO 2014-01]", false).unwrap_err(),
+            "empty date range: date:[2014-02 TO 2014-01] starts at 2014-02-01T00:00:00Z \
+             but ends at 2014-01-31T23:59:59Z"
+        );
         assert!(compile(&fields(), "date:[2014-01 TO 2014-01]", false).is_ok());
         assert!(compile(&fields(), "date:{2014-01 TO 2014-03}", false).is_ok());
         // A time outside a date is two words, not a field.

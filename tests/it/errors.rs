@@ -413,3 +413,27 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn an_index_path_that_is_a_file_is_named_as_such() {
+    let env = TestEnv::new();
+    let file = env.dir.path().join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    for args in [
+        vec!["index", env.archive().to_str().unwrap()],
+        vec!["search", "lighthouse"],
+        vec!["stats"],
+    ] {
+        let mut all = args.clone();
+        all.extend_from_slice(&["--index", file.to_str().unwrap()]);
+        let out = env.run(&all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("is a file, not a directory"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // Nothing was written over it.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+}
