@@ -29,6 +29,8 @@ pub fn passages(
     let n = n.max(1);
     let mut matches = Vec::new();
     if !hl.is_empty() {
+        // (position, text, from, to) of every token.
+        let mut tokens: Vec<(usize, String, usize, usize)> = Vec::new();
         let mut stream = analyzer.token_stream(body);
         while let Some(t) = stream.next() {
             if let Some(term) = hl.matches(&t.text) {
@@ -38,7 +40,31 @@ pub fn passages(
                     term,
                 });
             }
+            if !hl.phrases.is_empty() {
+                tokens.push((t.position, t.text.clone(), t.offset_from, t.offset_to));
+            }
         }
+        let base = hl.exact.len() + hl.prefixes.len() + hl.fuzzy.len();
+        let at: Vec<(usize, &str)> = tokens.iter().map(|(p, t, _, _)| (*p, t.as_str())).collect();
+        for (k, phrase) in hl.phrases.iter().enumerate() {
+            let mut marked = vec![false; tokens.len()];
+            for first in 0..at.len() {
+                if let Some(used) = phrase.occurs_at(&at, first) {
+                    for i in used {
+                        if !std::mem::replace(&mut marked[i], true) {
+                            matches.push(Match {
+                                from: tokens[i].2,
+                                to: tokens[i].3,
+                                term: base + k,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // In text order, one mark per token even when a word and a phrase both match it.
+        matches.sort_by_key(|m| (m.from, m.to));
+        matches.dedup_by_key(|m| (m.from, m.to));
     }
     if matches.is_empty() {
         return vec![snippet::lead(body)];

@@ -80,6 +80,50 @@ pub struct Highlight {
     pub exact: Vec<String>,
     pub prefixes: Vec<Prefix>,
     pub fuzzy: Vec<(String, u8)>,
+    /// Phrases (and words the analyzer splits, like `O'Brien`): marked only where their
+    /// terms occur together, not wherever one of them does.
+    pub phrases: Vec<PhraseMatch>,
+}
+
+/// A phrase's analysed terms at their positions relative to the first, with the query's
+/// slop; `prefix`: the last term is a prefix (`"peace talk"*`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseMatch {
+    pub terms: Vec<(usize, String)>,
+    pub slop: u32,
+    pub prefix: bool,
+}
+
+impl PhraseMatch {
+    /// Whether the phrase occurs with its first term at `tokens[first]`; `tokens` are the
+    /// article's analysed tokens (position, text) in order. Returns the indexes of the
+    /// tokens that make it up.
+    pub fn occurs_at(&self, tokens: &[(usize, &str)], first: usize) -> Option<Vec<usize>> {
+        let (first_off, first_term) = self.terms.first()?;
+        let last = self.terms.len() - 1;
+        let term_matches = |j: usize, term: &str, token: &str| {
+            token == term || (self.prefix && j == last && token.starts_with(term))
+        };
+        if !term_matches(0, first_term, tokens[first].1) {
+            return None;
+        }
+        let base = tokens[first].0 as i64 - *first_off as i64;
+        let slop = i64::from(self.slop);
+        let mut used = vec![first];
+        for (j, (off, term)) in self.terms.iter().enumerate().skip(1) {
+            let want = base + *off as i64;
+            // Tokens are in position order: look around the wanted position.
+            let start = tokens.partition_point(|(p, _)| (*p as i64) < want - slop);
+            let found = tokens[start..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, (p, _))| (*p as i64) <= want + slop)
+                .find(|(i, (_, t))| !used.contains(&(start + i)) && term_matches(j, term, t))
+                .map(|(i, _)| start + i)?;
+            used.push(found);
+        }
+        Some(used)
+    }
 }
 
 impl Highlight {
@@ -101,7 +145,10 @@ impl Highlight {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty() && self.prefixes.is_empty() && self.fuzzy.is_empty()
+        self.exact.is_empty()
+            && self.prefixes.is_empty()
+            && self.fuzzy.is_empty()
+            && self.phrases.is_empty()
     }
 
     fn add_exact(&mut self, t: &str) {
@@ -638,7 +685,18 @@ impl Compiler<'_> {
                                 .highlight
                                 .fuzzy
                                 .push((tokens[0].1.clone(), lit.slop.min(2) as u8)),
-                            _ => tokens.iter().for_each(|(_, t)| self.highlight.add_exact(t)),
+                            _ if tokens.len() == 1 => self.highlight.add_exact(&tokens[0].1),
+                            _ => {
+                                let first = tokens[0].0;
+                                self.highlight.phrases.push(PhraseMatch {
+                                    terms: tokens
+                                        .iter()
+                                        .map(|(pos, t)| (pos - first, t.clone()))
+                                        .collect(),
+                                    slop: lit.slop,
+                                    prefix: lit.prefix,
+                                })
+                            }
                         }
                     }
                 }
@@ -888,6 +946,47 @@ mod tests {
         crate::index::IndexSchema::current().unwrap().fields
     }
 
+    /// Every term the highlighter looks for, words then phrases' terms.
+    fn marked(h: &Highlight) -> Vec<String> {
+        let mut all = h.exact.clone();
+        for p in &h.phrases {
+            all.extend(p.terms.iter().map(|(_, t)| t.clone()));
+        }
+        all
+    }
+
+    #[test]
+    fn phrases_match_where_their_terms_stand_together() {
+        let p = PhraseMatch {
+            terms: vec![(0, "gordon".to_string()), (1, "brown".to_string())],
+            slop: 0,
+            prefix: false,
+        };
+        let tokens = [
+            (0, "mr"),
+            (1, "brown"),
+            (2, "said"),
+            (3, "gordon"),
+            (4, "brown"),
+        ];
+        let found: Vec<Vec<usize>> = (0..tokens.len())
+            .filter_map(|i| p.occurs_at(&tokens, i))
+            .collect();
+        assert_eq!(found, vec![vec![3, 4]]);
+        let loose = PhraseMatch {
+            slop: 1,
+            ..p.clone()
+        };
+        let gap = [(0, "gordon"), (1, "x"), (2, "brown")];
+        assert_eq!(p.occurs_at(&gap, 0), None);
+        assert_eq!(loose.occurs_at(&gap, 0), Some(vec![0, 2]));
+        let prefix = PhraseMatch { prefix: true, ..p };
+        assert_eq!(
+            prefix.occurs_at(&[(0, "gordon"), (1, "browne")], 0),
+            Some(vec![0, 1])
+        );
+    }
+
     #[test]
     fn highlight_terms_are_analysed_and_skip_negations() {
         let c = compile(
@@ -896,7 +995,16 @@ mod tests {
             false,
         )
         .unwrap();
-        assert_eq!(c.highlight.exact, vec!["talk", "peac", "process"]);
+        assert_eq!(c.highlight.exact, vec!["talk"]);
+        // The phrase is marked only where its words stand together.
+        assert_eq!(
+            c.highlight.phrases,
+            vec![PhraseMatch {
+                terms: vec![(0, "peac".to_string()), (1, "process".to_string())],
+                slop: 0,
+                prefix: false,
+            }]
+        );
         assert_eq!(c.words, vec!["talks"]);
     }
 
@@ -1046,7 +1154,7 @@ mod tests {
             ("rock 'n' roll", vec!["rock", "n", "roll"]),
         ] {
             let c = compile(&fields(), q, false).unwrap_or_else(|e| panic!("{q}: {e}"));
-            assert_eq!(c.highlight.exact, parts, "{q}");
+            assert_eq!(marked(&c.highlight), parts, "{q}");
         }
         // Quoting with '...' still makes a phrase, like "...".
         let single = compile(&fields(), "'peace talks'", false).unwrap();
@@ -1145,7 +1253,7 @@ mod tests {
         assert!(compile(&fields(), "date:{2014-01 TO 2014-03}", false).is_ok());
         // A time outside a date is two words, not a field.
         let c = compile(&fields(), "meeting 10:30", false).unwrap();
-        assert_eq!(c.highlight.exact, vec!["meet", "10", "30"]);
+        assert_eq!(marked(&c.highlight), vec!["meet", "10", "30"]);
     }
 
     /// The highlighter's distance is the one tantivy's fuzzy query matches with: every word

@@ -806,3 +806,38 @@ fn pages_count_stories_when_one_story_has_many_copies() {
     assert_eq!(sizes, [10, 10, 6]);
     assert_eq!(seen.len(), 26);
 }
+
+#[test]
+fn phrases_are_highlighted_only_where_their_words_stand_together() {
+    let env = TestEnv::new();
+    std::fs::write(
+        env.archive().join("brown.txt"),
+        "Title: Budget day\n\nMr Brown spoke first. Later Gordon Brown said the budget was fair, \
+         and O'Brien agreed. O Neill did not.\n",
+    )
+    .unwrap();
+    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    let marked = |query: &str| -> Vec<String> {
+        let v = env.search_json(&[query, "-n", "1"]);
+        let snip = &v["hits"][0]["snippet"];
+        let text: Vec<char> = snip["text"].as_str().unwrap().chars().collect();
+        snip["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let (a, b) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+                text[a as usize..b as usize].iter().collect()
+            })
+            .collect()
+    };
+    assert_eq!(marked("\"gordon brown\""), ["Gordon", "Brown"]);
+    assert_eq!(
+        marked("“gordon brown” budget"),
+        ["Gordon", "Brown", "budget"]
+    );
+    assert_eq!(marked("O'Brien"), ["O", "Brien"]);
+    // A word of the query on its own is marked wherever it is.
+    assert_eq!(marked("brown budget"), ["Brown", "Brown", "budget"]);
+}
