@@ -198,12 +198,26 @@ fn is_title(line: &str) -> bool {
         && !line.starts_with("https://")
 }
 
-/// Drops paragraphs that repeat an earlier one (captions printed twice, pasted duplicates).
+/// Drops paragraphs that repeat an earlier one: right after it (a caption printed twice),
+/// or anywhere when it is long enough to be a pasted duplicate. Short lines that recur
+/// apart are content ("Winners meet in final match" after each group of fixtures).
 fn dedup_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
+    /// Words from which a repeat anywhere in the text is taken for a duplicate.
+    const LONG_WORDS: usize = 12;
     let mut seen = std::collections::HashSet::new();
+    let mut previous = String::new();
     paragraphs
         .into_iter()
-        .filter(|p| seen.insert(squash_spaces(p).to_lowercase()))
+        .filter(|p| {
+            let key = squash_spaces(p).to_lowercase();
+            let repeat = key == previous
+                || (seen.contains(&key) && key.split_whitespace().count() >= LONG_WORDS);
+            if !repeat {
+                seen.insert(key.clone());
+            }
+            previous = key;
+            !repeat
+        })
         .collect()
 }
 
@@ -316,5 +330,24 @@ mod tests {
         );
         assert_eq!(f.title.as_deref(), Some("£1.8m fine for broadcaster"));
         assert_eq!(f.body, "José Manuel said AT&T & others paid.");
+    }
+
+    #[test]
+    fn repeats_are_dropped_when_adjacent_or_long() {
+        let caption = "Ministers met in Geneva on Tuesday [Photo agency]";
+        let long = "The talks will resume in Geneva next week with both delegations and \
+                    the mediators present, officials said.";
+        let f = extract(&format!(
+            "Title\n\n{caption}\n\n{caption}\n\nGroup A: Alpha v Beta.\n\n\
+             Winners meet in final match.\n\n{long}\n\nGroup B: Gamma v Delta.\n\n\
+             Winners meet in final match.\n\n{long}\n"
+        ));
+        assert_eq!(
+            f.body,
+            format!(
+                "{caption}\n\nGroup A: Alpha v Beta.\n\nWinners meet in final match.\n\n\
+                 {long}\n\nGroup B: Gamma v Delta.\n\nWinners meet in final match."
+            )
+        );
     }
 }
