@@ -673,6 +673,12 @@ impl Compiler<'_> {
                 let body_in_scope = fields.iter().any(|(f, _)| *f == self.fields.body);
                 let single = tokens.len() == 1;
                 let fuzzy = single && lit.slop > 0 && lit.delimiter == Delimiter::None;
+                if fuzzy && lit.slop > 2 {
+                    return Err(format!(
+                        "{}~{}: a fuzzy term allows an edit distance of 1 or 2",
+                        lit.phrase, lit.slop
+                    ));
+                }
                 let prefix_text = (single && lit.prefix).then(|| self.prefix_of(&lit.phrase));
                 if !negated {
                     if lit.field_name.is_none() && single && !lit.prefix && !fuzzy {
@@ -705,6 +711,15 @@ impl Compiler<'_> {
                     return Ok(Some(Box::new(FieldsTermQuery::new(fields, &tokens[0].1))));
                 }
                 let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                if fuzzy {
+                    // Every spelling within the distance matches with the same constant
+                    // score; the word as typed also scores as a plain word, so articles that
+                    // have it rank above those with only a neighbour ("claim" for blair~2).
+                    per_field.push((
+                        Occur::Should,
+                        Box::new(FieldsTermQuery::new(fields.clone(), &tokens[0].1)),
+                    ));
+                }
                 for (field, boost) in fields {
                     let q: Box<dyn Query> = if let Some(p) = &prefix_text {
                         Box::new(

@@ -841,3 +841,56 @@ fn phrases_are_highlighted_only_where_their_words_stand_together() {
     // A word of the query on its own is marked wherever it is.
     assert_eq!(marked("brown budget"), ["Brown", "Brown", "budget"]);
 }
+
+#[test]
+fn a_fuzzy_term_ranks_the_word_as_typed_first() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("fuzzy");
+    std::fs::create_dir_all(&dir).unwrap();
+    // The neighbour ("claim", two edits from "blair") is in newer articles: with only
+    // the fuzzy match's constant score, the date tie-break would put them first.
+    std::fs::write(
+        dir.join("blair.txt"),
+        "Title: Cabinet meets\nDate: 2001-05-01\n\nTony Blair chaired the cabinet.\n",
+    )
+    .unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            dir.join(format!("claim-{i}.txt")),
+            format!(
+                "Title: Insurance {i}\nDate: 2020-0{}-01\n\nThe claim {i} was paid.\n",
+                i + 1
+            ),
+        )
+        .unwrap();
+    }
+    let index = env.dir.path().join("fuzzy-index");
+    let out = env.run(&[
+        "index",
+        "-q",
+        dir.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    let out = env.run(&[
+        "search",
+        "blair~2",
+        "--index",
+        index.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths = crate::env::hit_paths(&v);
+    assert_eq!(paths.len(), 4, "{v}");
+    assert_eq!(paths[0], "blair.txt", "{v}");
+    // Past 2 edits is refused, not quietly taken as 2.
+    let out = env.run(&["search", "blair~3", "--index", index.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        crate::env::stderr(&out).contains("1 or 2"),
+        "{}",
+        crate::env::stderr(&out)
+    );
+}
