@@ -50,13 +50,16 @@ pub fn parse_span(flag: &'static str, input: &str) -> Result<Span> {
         return Err(bad());
     }
     let utc = |d: Date| PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc();
+    // The end of a span in the last year the calendar holds (9999) is past it: the last
+    // instant it holds instead.
+    let end_at = |d: Option<Date>| d.map_or(PrimitiveDateTime::MAX.assume_utc(), utc);
     let span = match (month, day, time_part) {
         (None, _, _) => {
             let start = Date::from_calendar_date(year, Month::January, 1).map_err(|_| bad())?;
-            let end = Date::from_calendar_date(year + 1, Month::January, 1).map_err(|_| bad())?;
+            let end = Date::from_calendar_date(year + 1, Month::January, 1).ok();
             Span {
                 start: utc(start),
-                end: utc(end),
+                end: end_at(end),
             }
         }
         (Some(m), None, _) => {
@@ -66,18 +69,17 @@ pub fn parse_span(flag: &'static str, input: &str) -> Result<Span> {
             } else {
                 (year, m.next())
             };
-            let end = Date::from_calendar_date(ny, nm, 1).map_err(|_| bad())?;
+            let end = Date::from_calendar_date(ny, nm, 1).ok();
             Span {
                 start: utc(start),
-                end: utc(end),
+                end: end_at(end),
             }
         }
         (Some(m), Some(d), None) => {
             let start = Date::from_calendar_date(year, m, d).map_err(|_| bad())?;
-            let end = start.next_day().ok_or_else(bad)?;
             Span {
                 start: utc(start),
-                end: utc(end),
+                end: end_at(start.next_day()),
             }
         }
         (Some(m), Some(d), Some(t)) => {
@@ -317,6 +319,15 @@ mod tests {
             "2014T05:00",
         ] {
             assert!(parse_span("--from", s).is_err(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_last_year_of_the_calendar_is_a_date() {
+        for s in ["9999", "9999-12", "9999-12-31"] {
+            let span = parse_span("--to", s).unwrap_or_else(|e| panic!("{s}: {e}"));
+            assert_eq!(span.end, PrimitiveDateTime::MAX.assume_utc(), "{s}");
+            assert!(span.start < span.end);
         }
     }
 }
