@@ -1,7 +1,7 @@
 //! Walking an archive directory: which files are candidates, in a deterministic order.
 //!
-//! Hidden entries (name starting with '.') and the index directory are skipped so that an
-//! index kept inside the archive never indexes itself. Symlinks are not followed unless the
+//! Hidden entries (name starting with '.') and index directories are skipped so that an
+//! index kept inside the archive never indexes itself (or another index). Symlinks are not followed unless the
 //! caller asks; walkdir detects loops when they are.
 
 use std::path::{Path, PathBuf};
@@ -19,7 +19,14 @@ pub struct Entry {
 /// One walk step: a file, or a path that could not be visited and why.
 pub type WalkItem = Result<Entry, (String, String)>;
 
-/// Walks `root`, skipping hidden entries and `skip` (the index directory, if inside).
+/// Whether `dir` holds a newsdex index (its manifest beside tantivy's `meta.json`): another
+/// index kept inside the archive is not articles either.
+fn is_an_index(dir: &Path) -> bool {
+    dir.join(crate::index::manifest::FILE_NAME).is_file() && dir.join("meta.json").is_file()
+}
+
+/// Walks `root`, skipping hidden entries, `skip` (the index directory, if inside) and any
+/// other newsdex index inside it.
 pub fn walk<'a>(
     root: &'a Path,
     skip: Option<&'a Path>,
@@ -36,7 +43,8 @@ pub fn walk<'a>(
             let hidden = e.file_name().to_string_lossy().starts_with('.');
             // Only a directory can be the index; canonicalising every file would cost a
             // readlink per path component per file.
-            let is_skip = e.file_type().is_dir() && skip.is_some_and(|s| same_path(e.path(), s));
+            let is_skip = e.file_type().is_dir()
+                && (skip.is_some_and(|s| same_path(e.path(), s)) || is_an_index(e.path()));
             !hidden && !is_skip
         })
         .filter_map(move |res| match res {
@@ -103,6 +111,16 @@ mod tests {
             .map(|r| r.unwrap().rel)
             .collect();
         assert_eq!(rels, vec!["a.txt", "b/2.txt"]);
+        // Another index inside the archive is skipped too; a lone meta.json is not one.
+        std::fs::create_dir_all(root.join("old-index")).unwrap();
+        std::fs::write(root.join("old-index/meta.json"), "{}").unwrap();
+        std::fs::write(root.join("old-index/newsdex.json"), "{}").unwrap();
+        std::fs::create_dir_all(root.join("c")).unwrap();
+        std::fs::write(root.join("c/meta.json"), "{}").unwrap();
+        let rels: Vec<String> = walk(root, Some(&idx), false)
+            .map(|r| r.unwrap().rel)
+            .collect();
+        assert_eq!(rels, vec!["a.txt", "b/2.txt", "c/meta.json"]);
     }
 }
 
