@@ -345,7 +345,8 @@ pub const MAX_NESTING: usize = 100;
 ///   not a field separator (it is left alone inside ranges, whose bounds the grammar reads
 ///   with their colons);
 /// - typographic quotes, as word processors and phones type them (`“peace talks”`,
-///   `O’Brien`), are the ASCII ones.
+///   `O’Brien`), are the ASCII ones;
+/// - `||`, `&&` and `!word` are `OR`, `AND` and `-word`, as in C and Lucene.
 fn prepare(text: &str) -> Result<String, String> {
     let chars: Vec<char> = text
         .chars()
@@ -379,6 +380,8 @@ fn prepare(text: &str) -> Result<String, String> {
             "groups ( ) and NOTs are nested more than {MAX_NESTING} levels deep; simplify the query"
         )
     };
+    // At the start of a token: the first character, or after a space or `(`.
+    let token_start = |i: usize| i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(';
     let mut out = String::with_capacity(text.len() + 8);
     let mut quote: Option<char> = None;
     // Open groups, each with the number of NOTs waiting for their operand inside it.
@@ -466,6 +469,24 @@ fn prepare(text: &str) -> Result<String, String> {
             (None, c) if c.is_whitespace() => {
                 in_comparison = false;
                 out.push(c);
+            }
+            // `a || b`, `a && b`: the operators as C and Lucene spell them.
+            (None, '|' | '&')
+                if token_start(i)
+                    && chars.get(i + 1) == Some(&c)
+                    && chars.get(i + 2).is_none_or(|n| n.is_whitespace()) =>
+            {
+                out.push_str(if c == '|' { "OR" } else { "AND" });
+                i += 1;
+            }
+            // `!word`: NOT, as `-word`.
+            (None, '!')
+                if token_start(i)
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|n| n.is_alphanumeric() || matches!(n, '"' | '(' | '\'')) =>
+            {
+                out.push('-');
             }
             (None, 'N')
                 if !after_word
@@ -1177,6 +1198,11 @@ mod tests {
         assert_eq!(format!("{:?}", single.query), format!("{:?}", double.query));
         assert_eq!(prepare("'peace talks'").unwrap(), "'peace talks'");
         assert_eq!(prepare("O'Brien").unwrap(), "O\\'Brien");
+        assert_eq!(prepare("a || b && !c").unwrap(), "a OR b AND -c");
+        assert_eq!(
+            prepare("(!iran) \"a || b\" Yahoo! x||y").unwrap(),
+            "(-iran) \"a || b\" Yahoo! x||y"
+        );
         assert_eq!(
             prepare("\u{201C}peace talks\u{201D} O\u{2019}Brien").unwrap(),
             "\"peace talks\" O\\'Brien"
