@@ -1,6 +1,8 @@
 //! JSON-LD: the schema.org description of the article that publishers embed for search
 //! engines (`NewsArticle` and its relatives, often inside a Yoast-style `@graph`).
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 use trafilatura::dom::Document;
 
@@ -29,6 +31,7 @@ impl JsonLd {
         for v in &values {
             collect_objects(v, 0, &mut objects);
         }
+        let nodes = Nodes::index(&objects);
         // Article types first, then anything that looks like a page about one article.
         let mut ranked: Vec<(u8, &serde_json::Map<String, Value>)> = objects
             .into_iter()
@@ -56,7 +59,7 @@ impl JsonLd {
             if out.authors.is_empty() {
                 for k in ["author", "creator"] {
                     if let Some(a) = o.get(k) {
-                        people(a, 0, &mut out.authors);
+                        people(a, &nodes, 0, &mut out.authors);
                     }
                     if !out.authors.is_empty() {
                         break;
@@ -176,16 +179,49 @@ pub(super) fn as_text(v: &Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Names in a JSON-LD author value: "Jane Doe", {"name": ...}, or a list of those.
-fn people(v: &Value, depth: usize, out: &mut Vec<String>) {
+/// The page's JSON-LD nodes by `@id`, for values that refer to a node instead of
+/// repeating it (`"author": {"@id": "https://example.com/#/schema/person/42"}`).
+struct Nodes<'a>(HashMap<&'a str, &'a serde_json::Map<String, Value>>);
+
+impl<'a> Nodes<'a> {
+    fn index(objects: &[&'a serde_json::Map<String, Value>]) -> Self {
+        let mut map = HashMap::new();
+        for o in objects {
+            // A bare reference has only its `@id`; the node it names has more.
+            if o.len() < 2 {
+                continue;
+            }
+            if let Some(id) = o.get("@id").and_then(Value::as_str) {
+                map.entry(id).or_insert(*o);
+            }
+        }
+        Nodes(map)
+    }
+
+    fn get(&self, id: &str) -> Option<&'a serde_json::Map<String, Value>> {
+        self.0.get(id).copied()
+    }
+}
+
+/// Names in a JSON-LD author value: "Jane Doe", {"name": ...}, a reference to a node
+/// elsewhere on the page ({"@id": ...}), or a list of those.
+fn people(v: &Value, nodes: &Nodes, depth: usize, out: &mut Vec<String>) {
     if depth > 3 {
         return;
     }
     match v {
-        Value::Array(a) => a.iter().for_each(|x| people(x, depth + 1, out)),
+        Value::Array(a) => a.iter().for_each(|x| people(x, nodes, depth + 1, out)),
         Value::Object(m) => {
             if let Some(n) = m.get("name") {
-                people(n, depth + 1, out);
+                people(n, nodes, depth + 1, out);
+            } else if let Some(name) = m
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| nodes.get(id))
+                .and_then(|node| node.get("name"))
+            {
+                // Only the referenced node's own name: references are not chased further.
+                people(name, nodes, depth + 1, out);
             }
         }
         Value::String(s) => {

@@ -90,6 +90,14 @@ impl MetaTags {
     }
 }
 
+/// One word, no capitals, only letters, digits, `_`, `-` and `.`: a login name.
+fn is_login(s: &str) -> bool {
+    !s.contains(' ')
+        && s.chars().any(|c| c.is_lowercase())
+        && s.chars()
+            .all(|c| (c.is_alphanumeric() && !c.is_uppercase()) || matches!(c, '_' | '-' | '.'))
+}
+
 /// A plausible author string: not a URL, not empty, not a paragraph.
 pub(super) fn person_name(s: &str) -> Option<String> {
     let s = byline::normalize(s)?;
@@ -101,11 +109,13 @@ pub(super) fn person_name(s: &str) -> Option<String> {
     if s.chars().count() > 100 || s.split_whitespace().count() > 12 {
         return None;
     }
-    // CMS account names, not people.
+    // CMS account names, not people: the usual ones, and logins ("webnata", "kei_eno"),
+    // which are one lower-case word where a name would be capitalised.
     if matches!(
         lower.as_str(),
         "admin" | "administrator" | "editor" | "webmaster" | "root"
-    ) {
+    ) || is_login(&s)
+    {
         return None;
     }
     Some(s)

@@ -360,3 +360,30 @@ fn page_furniture_lines() {
         assert!(!body::is_page_furniture(l), "{l:?}");
     }
 }
+
+#[test]
+fn json_ld_author_reference_is_followed_to_its_person() {
+    // Yoast's shape: the article names its author by `@id`; the Person is elsewhere.
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"Organization","@id":"https://example.com/#organization","name":"Valley Post"},
+ {"@type":"Article","@id":"https://example.com/tour/#article","headline":"Orchestra to tour",
+  "author":{"@id":"https://example.com/#/schema/person/42"},"datePublished":"2021-03-09T08:15:00+00:00"},
+ {"@type":["Person"],"@id":"https://example.com/#/schema/person/42","name":"Ana Ruiz",
+  "image":{"@type":"ImageObject","caption":"Ana Ruiz"}}]}</script>"#;
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Ana Ruiz"));
+    // A reference to nothing, or to itself, gives no name and does not loop.
+    for author in [
+        r#"{"@id":"https://example.com/#nobody"}"#,
+        r#"{"@id":"https://example.com/#self"}"#,
+    ] {
+        let head = format!(
+            r#"<script type="application/ld+json">[{{"@type":"Article","headline":"H","author":{author}}},
+{{"@type":"Thing","@id":"https://example.com/#self","author":{{"@id":"https://example.com/#self"}}}}]</script>"#
+        );
+        assert_eq!(extract(&page(&head, "", PARAS)).byline, None, "{author}");
+    }
+    // The Person is often the CMS login rather than a name.
+    let head = head.replace(r#""name":"Ana Ruiz""#, r#""name":"ana_r""#);
+    assert_eq!(extract(&page(&head, "", PARAS)).byline, None);
+}
