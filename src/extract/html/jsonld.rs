@@ -133,12 +133,59 @@ fn parse_json_ld(raw: &str) -> Option<Value> {
     if let Ok(v) = serde_json::from_str(&cleaned) {
         return Some(v);
     }
+    // Hand-written blocks leave a comma before `]` or `}`, which browsers' JavaScript
+    // parsers and search engines accept.
+    let cleaned = without_trailing_commas(&cleaned).unwrap_or(cleaned);
+    if let Ok(v) = serde_json::from_str(&cleaned) {
+        return Some(v);
+    }
     // Several objects one after another.
     let values: Vec<Value> = serde_json::Deserializer::from_str(&cleaned)
         .into_iter::<Value>()
         .map_while(Result::ok)
         .collect();
     (!values.is_empty()).then_some(Value::Array(values))
+}
+
+/// `json` without the commas that are followed (after whitespace) by `]` or `}`, outside
+/// strings; `None` when there are none.
+fn without_trailing_commas(json: &str) -> Option<String> {
+    let mut drop = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut pending_comma: Option<usize> = None;
+    for (i, c) in json.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                pending_comma = None;
+            }
+            ',' => pending_comma = Some(i),
+            ']' | '}' => drop.extend(pending_comma.take()),
+            c if c.is_whitespace() => {}
+            _ => pending_comma = None,
+        }
+    }
+    if drop.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(json.len());
+    let mut from = 0;
+    for i in drop {
+        out.push_str(&json[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&json[from..]);
+    Some(out)
 }
 
 fn collect_objects<'a>(
@@ -233,5 +280,19 @@ fn people(v: &Value, nodes: &Nodes, depth: usize, out: &mut Vec<String>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_commas_outside_strings_are_dropped() {
+        assert_eq!(
+            without_trailing_commas(r#"{"a":[1,2, ],"b":"x\",]",	}"#).as_deref(),
+            Some(r#"{"a":[1,2 ],"b":"x\",]"	}"#)
+        );
+        assert_eq!(without_trailing_commas(r#"{"a":[1,2],"b":",}"}"#), None);
     }
 }

@@ -387,3 +387,21 @@ fn json_ld_author_reference_is_followed_to_its_person() {
     let head = head.replace(r#""name":"Ana Ruiz""#, r#""name":"ana_r""#);
     assert_eq!(extract(&page(&head, "", PARAS)).byline, None);
 }
+
+#[test]
+fn json_ld_with_trailing_commas_is_read() {
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+  "headline":"Orchestra to tour, ] eleven towns ,}",
+  "keywords":["music","valley",],
+  "datePublished":"2019-11-18T16:06:51-05:00",
+  "author":{"@type":"Person","name":"Ana Ruiz",},
+}</script>"#;
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2019-11-18T21:06:51Z"));
+    assert_eq!(f.byline.as_deref(), Some("Ana Ruiz"));
+    // Commas inside strings are text, not syntax.
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour, ] eleven towns ,}")
+    );
+}
