@@ -2,11 +2,12 @@
 //! `<time>` elements.
 
 use serde_json::Value;
+use time::Duration;
 use trafilatura::dom::{Document, NodeId};
 
 use super::jsonld::{as_text, JsonLd};
 use super::meta::MetaTags;
-use crate::extract::date::{parse_date, ArticleDate};
+use crate::extract::date::{parse_date, ArticleDate, DatePrecision};
 use crate::extract::squash_spaces;
 
 const DATE_META: &[&str] = &[
@@ -45,34 +46,64 @@ const DATE_META: &[&str] = &[
 ];
 
 pub(super) fn date(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<ArticleDate> {
-    let from_ld = ld.published.iter().find_map(|d| parse_date(d));
-    if from_ld.is_some() {
-        return from_ld;
-    }
+    most_precise(declared(doc, tags, ld)).or_else(|| time_element(doc))
+}
+
+/// The dates the page gives as data, best source first: JSON-LD, `<meta>` tags in
+/// [`DATE_META`] order, Parse.ly's page object, microdata.
+fn declared(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Vec<ArticleDate> {
+    let mut out: Vec<ArticleDate> = ld.published.iter().filter_map(|d| parse_date(d)).collect();
     for key in DATE_META {
-        if let Some(d) = tags.all(key).find_map(parse_date) {
-            return Some(d);
-        }
+        out.extend(tags.all(key).filter_map(parse_date));
     }
     // parsely-page: {"pub_date": "..."}
     if let Some(p) = tags.get("parsely-page") {
         if let Ok(Value::Object(m)) = serde_json::from_str::<Value>(p) {
-            if let Some(d) = m
-                .get("pub_date")
-                .and_then(as_text)
-                .and_then(|d| parse_date(&d))
-            {
-                return Some(d);
-            }
+            out.extend(
+                m.get("pub_date")
+                    .and_then(as_text)
+                    .and_then(|d| parse_date(&d)),
+            );
         }
     }
-    // Microdata and <time> elements: publication first, never the "updated" one when a
-    // publication time exists.
     for id in doc.query_selector_all(doc.root(), "[itemprop~=datePublished]") {
-        if let Some(d) = element_date(doc, id) {
-            return Some(d);
+        out.extend(element_date(doc, id));
+    }
+    out
+}
+
+/// The first date, or a more precise one from a later source that falls within it: pages
+/// give "November 19, 2019" in JSON-LD and the minute in a `<meta>` tag. Only a year, month
+/// or day is refined; between two times the first source wins.
+fn most_precise(dates: Vec<ArticleDate>) -> Option<ArticleDate> {
+    let mut dates = dates.into_iter();
+    let mut best = dates.next()?;
+    for d in dates {
+        if best.precision <= DatePrecision::Day && d.precision > best.precision && within(&best, &d)
+        {
+            best = d;
         }
     }
+    Some(best)
+}
+
+/// Whether `fine` falls inside the span of `coarse` in some time zone: a date without a
+/// time is read as midnight UTC, but the page meant its own day, which runs from 14 hours
+/// before to 12 hours after the UTC one.
+fn within(coarse: &ArticleDate, fine: &ArticleDate) -> bool {
+    let start = coarse.utc;
+    let days = match coarse.precision {
+        DatePrecision::Year => i64::from(time::util::days_in_year(start.year())),
+        DatePrecision::Month => i64::from(start.month().length(start.year())),
+        _ => 1,
+    };
+    let end = start + Duration::days(days);
+    start - Duration::hours(14) <= fine.utc && fine.utc < end + Duration::hours(12)
+}
+
+/// Microdata aside, `<time>` elements: publication first, never the "updated" one when a
+/// publication time exists.
+fn time_element(doc: &Document) -> Option<ArticleDate> {
     let times = doc.query_selector_all(doc.root(), "time");
     let marked = |id: NodeId, words: &[&str]| {
         let mut s = String::new();

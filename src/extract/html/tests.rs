@@ -405,3 +405,60 @@ fn json_ld_with_trailing_commas_is_read() {
         Some("Orchestra to tour, ] eleven towns ,}")
     );
 }
+
+#[test]
+fn a_precise_date_refines_a_coarse_one_on_the_same_day() {
+    let ld = |d: &str| {
+        format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"H","datePublished":"{d}"}}</script>"#
+        )
+    };
+    let meta = |d: &str| format!(r#"<meta property="article:published_time" content="{d}">"#);
+    for (ld_date, meta_date, want, precision) in [
+        (
+            "November 19, 2019",
+            "2019-11-19T11:21:08+00:00",
+            "2019-11-19T11:21:08Z",
+            DatePrecision::Second,
+        ),
+        // The same day somewhere: 22:30 in New York is the next day in UTC.
+        (
+            "2019-11-19",
+            "2019-11-19T22:30:00-05:00",
+            "2019-11-20T03:30:00Z",
+            DatePrecision::Second,
+        ),
+        (
+            "2019-11",
+            "2019-11-19T22:30:00Z",
+            "2019-11-19T22:30:00Z",
+            DatePrecision::Second,
+        ),
+        // Another day: the first source stands.
+        (
+            "November 19, 2019",
+            "2019-11-25T11:21:08+00:00",
+            "2019-11-19T00:00:00Z",
+            DatePrecision::Day,
+        ),
+    ] {
+        let head = format!("{}{}", ld(ld_date), meta(meta_date));
+        let f = extract(&page(&head, "", PARAS));
+        assert_eq!(
+            rfc3339(&f).as_deref(),
+            Some(want),
+            "{ld_date} / {meta_date}"
+        );
+        assert_eq!(f.date.map(|d| d.precision), Some(precision));
+    }
+    // Between two precise dates the first source wins, even when they differ.
+    let head = format!(
+        "{}{}",
+        ld("2019-11-19T08:00:00Z"),
+        meta("2019-11-19T11:21:08Z")
+    );
+    assert_eq!(
+        rfc3339(&extract(&page(&head, "", PARAS))).as_deref(),
+        Some("2019-11-19T08:00:00Z")
+    );
+}
