@@ -6,15 +6,17 @@ use trafilatura::dom::{Document, NodeId};
 use super::jsonld::JsonLd;
 use super::meta::{person_name, MetaTags};
 use crate::extract::markup::decode_entities;
-use crate::extract::{is_boilerplate, squash_spaces};
+use crate::extract::{byline, is_boilerplate, squash_spaces};
 
 pub(super) fn authors(
     doc: &Document,
     tags: &MetaTags,
     ld: &JsonLd,
 ) -> (Option<String>, Vec<String>) {
+    // JSON-LD authors are often a whole byline ("A and B, Associated Press"): split like one.
     if !ld.authors.is_empty() {
-        return (Some(join_names(&ld.authors)), ld.authors.clone());
+        let names = ld.authors.iter().flat_map(|a| byline::names(a)).collect();
+        return (Some(join_names(&ld.authors)), dedup(names));
     }
     for key in [
         "author",
@@ -36,7 +38,8 @@ pub(super) fn authors(
             if names.len() == 1 {
                 return (Some(names[0].clone()), Vec::new());
             }
-            return (Some(join_names(&names)), names);
+            let split = names.iter().flat_map(|a| byline::names(a)).collect();
+            return (Some(join_names(&names)), dedup(split));
         }
     }
     for sel in [

@@ -462,3 +462,31 @@ fn a_precise_date_refines_a_coarse_one_on_the_same_day() {
         Some("2019-11-19T08:00:00Z")
     );
 }
+
+#[test]
+fn json_ld_authors_are_split_like_bylines() {
+    for (author, byline, authors) in [
+        (
+            r#""MEG DOE and ERRIN ROE, Associated Press""#,
+            "MEG DOE and ERRIN ROE, Associated Press",
+            &["MEG DOE", "ERRIN ROE", "Associated Press"][..],
+        ),
+        (
+            r#"{"@type":"Person","name":"TOM ROE, AP Auto Writer"}"#,
+            "TOM ROE, AP Auto Writer",
+            &["TOM ROE", "AP"][..],
+        ),
+        (
+            r#"[{"name":"Analysis by Kim Osei"},{"name":"Lea Fontaine"}]"#,
+            "Kim Osei and Lea Fontaine",
+            &["Kim Osei", "Lea Fontaine"][..],
+        ),
+    ] {
+        let head = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"H","author":{author}}}</script>"#
+        );
+        let f = extract(&page(&head, "", PARAS));
+        assert_eq!(f.byline.as_deref(), Some(byline), "{author}");
+        assert_eq!(f.authors, authors, "{author}");
+    }
+}
