@@ -71,6 +71,21 @@ const NOT_NAMES: &[&str] = &[
     "end",
 ];
 
+/// A line that only names a news agency: "Associated Press", "The Associated Press",
+/// "Reuters", "AFP".
+pub fn is_agency(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| AGENCY_WORDS.contains(w) && !ROLE_WORDS.contains(w))
+}
+
 /// Strips "By", dashes, parentheses and separators around a byline; `None` when nothing is left.
 pub fn normalize(raw: &str) -> Option<String> {
     let mut s = crate::extract::squash_spaces(raw);
@@ -456,6 +471,21 @@ mod tests {
             normalize("Standby Jane Doe"),
             Some("Standby Jane Doe".into())
         );
+    }
+
+    #[test]
+    fn agency_lines() {
+        for l in [
+            "Associated Press",
+            "The Associated Press",
+            "Reuters",
+            "AFP.",
+        ] {
+            assert!(is_agency(l), "{l:?}");
+        }
+        for l in ["Staff", "Anna Keller", "Associated Press Writer", ""] {
+            assert!(!is_agency(l), "{l:?}");
+        }
     }
 
     #[test]

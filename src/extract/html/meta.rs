@@ -3,10 +3,11 @@
 //! visible markup (`<h1>`, `<time>`, byline elements), then `<title>`. This module owns
 //! the `<meta>` tags and the title; JSON-LD, dates and bylines have their own modules.
 
-use trafilatura::dom::Document;
+use trafilatura::dom::{Document, NodeId};
 
 use super::authors::authors;
 use super::jsonld::JsonLd;
+use super::layout::Layout;
 use super::page_date::date;
 use crate::extract::date::ArticleDate;
 use crate::extract::markup::decode_entities;
@@ -33,8 +34,13 @@ pub fn read(doc: &Document) -> Meta {
     let site_names = site_names(&tags, &ld);
 
     let title = title(page_title, &tags, &ld, h1.as_deref(), &site_names);
+    let headline = h1
+        .as_deref()
+        .or(title.as_deref())
+        .and_then(|h| headline_node(doc, h));
+    let layout = Layout::new(doc, headline);
     let date = date(doc, &tags, &ld);
-    let (byline, authors) = authors(doc, &tags, &ld);
+    let (byline, authors) = authors(doc, &tags, &ld, &layout);
     Meta {
         title,
         date,
@@ -166,6 +172,16 @@ fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<String> {
         }
         None => h1s.into_iter().next(),
     }
+}
+
+/// The headline element: the first `<h1>` (or, failing one, `<h2>`) whose text is
+/// `headline`.
+fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
+    ["h1", "h2"].iter().find_map(|tag| {
+        doc.query_selector_all(doc.root(), tag)
+            .into_iter()
+            .find(|&id| clean(&doc.text_content(id)) == headline)
+    })
 }
 
 fn title(

@@ -39,6 +39,7 @@
 mod authors;
 mod body;
 mod jsonld;
+mod layout;
 mod meta;
 mod nesting;
 mod page_date;

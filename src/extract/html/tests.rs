@@ -490,3 +490,49 @@ fn json_ld_authors_are_split_like_bylines() {
         assert_eq!(f.authors, authors, "{author}");
     }
 }
+
+#[test]
+fn byline_elements_keep_block_boundaries() {
+    const H1: &str = "<h1>Orchestra to tour eleven valley towns</h1>";
+    for (top, byline, authors) in [
+        // Two blocks, names then agency: not "TOM BECKERAssociated Press".
+        (
+            r#"<div class="story-byline"><div class="field">By ANA RUIZ and TOM BECKER</div><div class="field">Associated Press</div></div>"#,
+            "ANA RUIZ and TOM BECKER, Associated Press",
+            &["ANA RUIZ", "TOM BECKER", "Associated Press"][..],
+        ),
+        // A line break before the date.
+        (
+            r#"<h3 class="byline">by Kim Osei<br><span class="datetime">Monday, March 8, 2021</span></h3>"#,
+            "Kim Osei",
+            &["Kim Osei"][..],
+        ),
+        // "by" and the linked name on separate source lines.
+        (
+            "<div class=\"head-byline\" itemprop=\"author\" itemscope>\n <div class=\"head-authorName\" itemprop=\"name\">\n   by \n  <a href=\"/author/lea\">Lea Fontaine</a>\n </div>\n <div class=\"head-date\">\n   | March 8, 2021 12:01 PM\n </div>\n</div>",
+            "Lea Fontaine",
+            &["Lea Fontaine"][..],
+        ),
+    ] {
+        let f = extract(&page("", &format!("{H1}{top}"), PARAS));
+        assert_eq!(f.byline.as_deref(), Some(byline), "{top}");
+        // Markup bylines are split into authors for every format alike, later.
+        assert_eq!(crate::extract::byline::names(byline), authors, "{top}");
+    }
+}
+
+#[test]
+fn by_and_a_linked_name_is_a_byline() {
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"article__meta\">\nBy <a class=\"link\" href=\"/staff/kim-osei/\">Kim Osei</a> on Monday, March 8th, 2021 at 11:04 a.m.\n</p>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Kim Osei"));
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p>By <a href=\"/a\">Kim Osei</a> and <a href=\"/b\">Lea Fontaine</a></p>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Kim Osei and Lea Fontaine"));
+    // Not a photo credit, a "Powered by" link or the bylines of related stories.
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p>Photo by <a href=\"/p\">Jo Smith</a></p>";
+    let related = "<div class=\"related-stories\"><p>By <a href=\"/c\">Ana Ruiz</a></p></div>";
+    for top in [top.to_string(), format!("{top}{related}")] {
+        assert_eq!(extract(&page("", &top, PARAS)).byline, None, "{top}");
+    }
+}
