@@ -1,7 +1,8 @@
 //! Where things sit on an HTML page, for the readers of visible bylines and dates: the
 //! text of an element line by line (block boundaries kept, so two `<div>`s do not run
 //! together), distance from the headline in document order, and whether an element is
-//! inside page furniture (comments, related stories, sidebars, footers), whose bylines
+//! inside page furniture (comments, related stories, sidebars, footers, embedded
+//! tweets), whose bylines
 //! and dates belong to other articles.
 
 use std::collections::HashMap;
@@ -30,6 +31,8 @@ const FURNITURE: &[&str] = &[
     "trending",
     "popular",
     "newsletter",
+    "widget",
+    "tweet",
 ];
 
 /// The text of `id`, one entry per line: blocks (and `<br>`) end lines, whitespace inside

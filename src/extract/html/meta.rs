@@ -39,7 +39,7 @@ pub fn read(doc: &Document) -> Meta {
         .or(title.as_deref())
         .and_then(|h| headline_node(doc, h));
     let layout = Layout::new(doc, headline);
-    let date = date(doc, &tags, &ld);
+    let date = date(doc, &tags, &ld, &layout);
     let (byline, authors) = authors(doc, &tags, &ld, &layout);
     Meta {
         title,

@@ -1,14 +1,20 @@
-//! The publication date of an HTML page: JSON-LD and `<meta>` first, then microdata and
-//! `<time>` elements.
+//! The publication date of an HTML page. First the dates given as data (JSON-LD, `<meta>`
+//! tags, microdata), where a later source may add the time to a bare day; then `<time>`
+//! elements marked as the publication time; then a date shown near the headline (a
+//! `publish-date` block, "Published 11:11 PM EST Nov 19, 2019", "By Jane Doe on ..."),
+//! taken only when the element's whole text is the date and it is not inside page
+//! furniture, since related stories, comments and footers show dates of their own; then
+//! any other `<time>`.
 
 use serde_json::Value;
 use time::Duration;
 use trafilatura::dom::{Document, NodeId};
 
 use super::jsonld::{as_text, JsonLd};
+use super::layout::{in_furniture, Layout};
 use super::meta::MetaTags;
-use crate::extract::date::{parse_date, ArticleDate, DatePrecision};
-use crate::extract::squash_spaces;
+use crate::extract::date::{parse_date, parse_whole_date, ArticleDate, DatePrecision};
+use crate::extract::{byline, squash_spaces};
 
 const DATE_META: &[&str] = &[
     "article:published_time",
@@ -45,8 +51,13 @@ const DATE_META: &[&str] = &[
     "datecreated",
 ];
 
-pub(super) fn date(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<ArticleDate> {
-    most_precise(declared(doc, tags, ld)).or_else(|| time_element(doc))
+pub(super) fn date(
+    doc: &Document,
+    tags: &MetaTags,
+    ld: &JsonLd,
+    layout: &Layout,
+) -> Option<ArticleDate> {
+    most_precise(declared(doc, tags, ld)).or_else(|| time_element(doc, layout))
 }
 
 /// The dates the page gives as data, best source first: JSON-LD, `<meta>` tags in
@@ -101,9 +112,9 @@ fn within(coarse: &ArticleDate, fine: &ArticleDate) -> bool {
     start - Duration::hours(14) <= fine.utc && fine.utc < end + Duration::hours(12)
 }
 
-/// Microdata aside, `<time>` elements: publication first, never the "updated" one when a
-/// publication time exists.
-fn time_element(doc: &Document) -> Option<ArticleDate> {
+/// Without data: `<time>` elements marked as the publication time, then a date shown near
+/// the headline ([`shown_date`]), then other `<time>` elements, the "updated" one last.
+fn time_element(doc: &Document, layout: &Layout) -> Option<ArticleDate> {
     let times = doc.query_selector_all(doc.root(), "time");
     let marked = |id: NodeId, words: &[&str]| {
         let mut s = String::new();
@@ -122,17 +133,132 @@ fn time_element(doc: &Document) -> Option<ArticleDate> {
     };
     let updated = ["updat", "modif", "edited"];
     let published = ["publish", "posted", "created", "pubdate"];
-    let ordered = times
-        .iter()
-        .filter(|&&id| doc.get_attribute(id, "pubdate").is_some() || marked(id, &published))
-        .chain(times.iter().filter(|&&id| !marked(id, &updated)))
-        .chain(times.iter());
-    for &id in ordered {
-        if let Some(d) = element_date(doc, id) {
+    let is_published =
+        |id: NodeId| doc.get_attribute(id, "pubdate").is_some() || marked(id, &published);
+    let first_date = |ids: Vec<NodeId>| ids.into_iter().find_map(|id| element_date(doc, id));
+    let (published, other): (Vec<NodeId>, Vec<NodeId>) =
+        times.iter().partition(|&&id| is_published(id));
+    first_date(published)
+        .or_else(|| shown_date(doc, layout))
+        .or_else(|| {
+            first_date(
+                other
+                    .into_iter()
+                    .filter(|&id| !marked(id, &updated))
+                    .collect(),
+            )
+        })
+        .or_else(|| first_date(times.clone()))
+}
+
+/// Class, id or itemprop words of elements that show a date (or a byline with its date).
+const DATE_MARKS: &[&str] = &[
+    "date", "time", "publish", "posted", "meta", "byline", "stamp",
+];
+
+/// ... and of elements that show some other date.
+const OTHER_DATES: &[&str] = &[
+    "updat",
+    "modif",
+    "edited",
+    "today",
+    "current",
+    "copyright",
+    "weather",
+    "event",
+    "expir",
+    "deadline",
+    "birth",
+];
+
+/// Labels that open a line showing the publication date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publié",
+    "veröffentlicht",
+    "publicado",
+];
+
+/// A date shown on the page rather than given as data: an element marked as a date
+/// ([`DATE_MARKS`], or a `<time>`) or opening with "Published", whose whole text is a date
+/// after its label ("Published 11:11 PM EST Nov 19, 2019"), or which is a byline ending in
+/// one ("By Jane Doe on Monday, November 18th, 2019"). Of those, the one nearest the
+/// headline outside page furniture, so that the dates of related stories, comments and
+/// footers are not taken; never an "updated" date.
+fn shown_date(doc: &Document, layout: &Layout) -> Option<ArticleDate> {
+    let mut best: Option<((bool, usize), ArticleDate)> = None;
+    for id in doc.iter(doc.root(), &[]) {
+        if matches!(
+            doc.tag_name(id),
+            "html" | "head" | "body" | "script" | "style" | "noscript" | "template"
+        ) {
+            continue;
+        }
+        let marks = format!(
+            "{} {} {}",
+            doc.class_name(id),
+            doc.id_attr(id),
+            doc.get_attribute(id, "itemprop").unwrap_or_default()
+        )
+        .to_lowercase();
+        if OTHER_DATES.iter().any(|w| marks.contains(w)) {
+            continue;
+        }
+        let lead = doc.text(id).trim_start().to_lowercase();
+        let labelled = PUBLISHED_LABELS.iter().any(|l| lead.starts_with(l));
+        let marked = doc.tag_name(id) == "time" || DATE_MARKS.iter().any(|w| marks.contains(w));
+        if !(marked || labelled) {
+            continue;
+        }
+        let rank = layout.rank(id);
+        if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            continue;
+        }
+        let Some(d) = shown_element_date(doc, id) else {
+            continue;
+        };
+        if !in_furniture(doc, id) {
+            best = Some((rank, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// The date an element shows: in its `datetime` attribute, or as its whole text, or at the
+/// end of a byline ("By Jane Doe on ...", "By Jane Doe | ...").
+fn shown_element_date(doc: &Document, id: NodeId) -> Option<ArticleDate> {
+    for attr in ["datetime", "data-datetime"] {
+        if let Some(d) = doc
+            .get_attribute(id, attr)
+            .and_then(|v| parse_date(v.trim()))
+        {
             return Some(d);
         }
     }
-    None
+    let text = squash_spaces(&doc.text_content(id));
+    if text.chars().count() > 160 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if ["updated", "last updated", "modified", "edited"]
+        .iter()
+        .any(|l| lower.starts_with(l))
+    {
+        return None;
+    }
+    if let Some(d) = parse_whole_date(&text) {
+        return Some(d);
+    }
+    byline::strip_prefix_ci(&text, "by ")?;
+    let after_separator = text.rfind(['|', '•', '·']).map(|i| &text[i..]);
+    let after_on = text.to_ascii_lowercase().rfind(" on ").map(|i| &text[i..]);
+    #[allow(clippy::let_and_return)] // the iterator borrows `text`, so it must end first
+    let tail = [after_separator, after_on]
+        .into_iter()
+        .flatten()
+        .find_map(parse_whole_date);
+    tail
 }
 
 fn element_date(doc: &Document, id: NodeId) -> Option<ArticleDate> {

@@ -536,3 +536,48 @@ fn by_and_a_linked_name_is_a_byline() {
         assert_eq!(extract(&page("", &top, PARAS)).byline, None, "{top}");
     }
 }
+
+#[test]
+fn date_shown_near_the_headline() {
+    const H1: &str = "<h1>Orchestra to tour eleven valley towns</h1>";
+    for (top, want) in [
+        (
+            "<div class=\"byline\"><span class=\"author\">Kim Osei</span></div>\n<div class=\"publish-date\">\n  Published 11:11 PM EST Nov 19, 2019\n</div>",
+            "2019-11-20T04:11:00Z",
+        ),
+        (
+            r#"<span class="article-publish-date">November 19, 2019, 9:02 AM</span>"#,
+            "2019-11-19T09:02:00Z",
+        ),
+        (
+            r#"<h3 class="byline">by Kim Osei<br><span class="datetime">Monday, November 18, 2019</span></h3>"#,
+            "2019-11-18T00:00:00Z",
+        ),
+        // The date after a byline in the same block.
+        (
+            "<p class=\"article__meta\">\nBy <a href=\"/staff/kim\">Kim Osei</a> on Monday, November 18th, 2019 at 11:04 a.m.\n</p>",
+            "2019-11-18T11:04:00Z",
+        ),
+        // No class, but a label.
+        (
+            "<p>Published: Monday, November 18th, 2019 at 11:08 a.m.</p>",
+            "2019-11-18T11:08:00Z",
+        ),
+    ] {
+        let f = extract(&page("", &format!("{H1}{top}"), PARAS));
+        assert_eq!(rfc3339(&f).as_deref(), Some(want), "{top}");
+    }
+    // Dates of related stories, comments, the footer, or mentioned in a line that is
+    // not only a date, are not the article's.
+    let top = format!(
+        "{H1}<p class=\"summary-date\">Tickets on sale from March 8, 2021 at the box office</p>\
+<div class=\"recommended-stories\"><div class=\"story-date\">March 1, 2021</div></div>\
+<div class=\"last-updated\">Updated March 10, 2021</div>\
+<div class=\"twitter-widget\"><p class=\"tweet-date\">March 2, 2021, 10:54 am</p></div>"
+    );
+    let html = page("", &top, PARAS).replace(
+        "<p>Great article",
+        "<p class=\"comment-date\">March 9, 2021</p><p>Great article",
+    );
+    assert_eq!(rfc3339(&extract(&html)), None);
+}
