@@ -1,7 +1,7 @@
 //! The publication date of an HTML page. First the dates given as data (JSON-LD, `<meta>`
 //! tags, microdata), where a later source may add the time to a bare day; then `<time>`
 //! elements marked as the publication time; then a date shown near the headline (a
-//! `publish-date` block, "Published 11:11 PM EST Nov 19, 2019", "By Jane Doe on ..."),
+//! `publish-date` block, "Published 10:40 PM EST Mar 8, 2021", "By Jane Doe on ..."),
 //! taken only when the element's whole text is the date and it is not inside page
 //! furniture, since related stories, comments and footers show dates of their own; then
 //! any other `<time>`.
@@ -84,7 +84,7 @@ fn declared(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Vec<ArticleDate> {
 }
 
 /// The first date, or a more precise one from a later source that falls within it: pages
-/// give "November 19, 2019" in JSON-LD and the minute in a `<meta>` tag. Only a year, month
+/// give "March 8, 2021" in JSON-LD and the minute in a `<meta>` tag. Only a year, month
 /// or day is refined; between two times the first source wins.
 fn most_precise(dates: Vec<ArticleDate>) -> Option<ArticleDate> {
     let mut dates = dates.into_iter();
@@ -182,8 +182,8 @@ const PUBLISHED_LABELS: &[&str] = &[
 
 /// A date shown on the page rather than given as data: an element marked as a date
 /// ([`DATE_MARKS`], or a `<time>`) or opening with "Published", whose whole text is a date
-/// after its label ("Published 11:11 PM EST Nov 19, 2019"), or which is a byline ending in
-/// one ("By Jane Doe on Monday, November 18th, 2019"). Of those, the one nearest the
+/// after its label ("Published 10:40 PM EST Mar 8, 2021"), or which is a byline ending in
+/// one ("By Jane Doe on Monday, March 8th, 2021"). Of those, the one nearest the
 /// headline outside page furniture, so that the dates of related stories, comments and
 /// footers are not taken; never an "updated" date.
 fn shown_date(doc: &Document, layout: &Layout) -> Option<ArticleDate> {
