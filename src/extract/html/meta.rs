@@ -115,7 +115,7 @@ pub(super) fn person_name(s: &str) -> Option<String> {
     if s.chars().count() > 100 || s.split_whitespace().count() > 12 {
         return None;
     }
-    // CMS account names, not people: the usual ones, and logins ("webnata", "kei_eno"),
+    // CMS account names, not people: the usual ones, and logins ("jdoe77", "ana_r"),
     // which are one lower-case word where a name would be capitalised.
     if matches!(
         lower.as_str(),

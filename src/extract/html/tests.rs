@@ -523,7 +523,7 @@ fn byline_elements_keep_block_boundaries() {
 
 #[test]
 fn by_and_a_linked_name_is_a_byline() {
-    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"article__meta\">\nBy <a class=\"link\" href=\"/staff/kim-osei/\">Kim Osei</a> on Monday, March 8th, 2021 at 11:04 a.m.\n</p>";
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"story-meta\">\nBy <a class=\"link\" href=\"/staff/kim-osei/\">Kim Osei</a> on Monday, March 8th, 2021 at 11:04 a.m.\n</p>";
     let f = extract(&page("", top, PARAS));
     assert_eq!(f.byline.as_deref(), Some("Kim Osei"));
     let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p>By <a href=\"/a\">Kim Osei</a> and <a href=\"/b\">Lea Fontaine</a></p>";
@@ -555,7 +555,7 @@ fn date_shown_near_the_headline() {
         ),
         // The date after a byline in the same block.
         (
-            "<p class=\"article__meta\">\nBy <a href=\"/staff/kim\">Kim Osei</a> on Monday, March 8th, 2021 at 10:04 a.m.\n</p>",
+            "<p class=\"story-meta\">\nBy <a href=\"/staff/kim\">Kim Osei</a> on Monday, March 8th, 2021 at 10:04 a.m.\n</p>",
             "2021-03-08T10:04:00Z",
         ),
         // No class, but a label.
