@@ -71,6 +71,21 @@ const NOT_NAMES: &[&str] = &[
     "end",
 ];
 
+/// A line that only names a news agency: "Associated Press", "The Associated Press",
+/// "Reuters", "AFP".
+pub fn is_agency(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| AGENCY_WORDS.contains(w) && !ROLE_WORDS.contains(w))
+}
+
 /// Strips "By", dashes, parentheses and separators around a byline; `None` when nothing is left.
 pub fn normalize(raw: &str) -> Option<String> {
     let mut s = crate::extract::squash_spaces(raw);
@@ -86,6 +101,8 @@ pub fn normalize(raw: &str) -> Option<String> {
             s = rest.to_string();
         } else if let Some(rest) = strip_prefix_ci(&s, "by:") {
             s = rest.trim_start().to_string();
+        } else if let Some(rest) = strip_credit_label(&s) {
+            s = rest.to_string();
         }
         if s.starts_with('(') && s.ends_with(')') && s.matches('(').count() == 1 {
             s = s[1..s.len() - 1].to_string();
@@ -95,6 +112,35 @@ pub fn normalize(raw: &str) -> Option<String> {
         }
     }
     (!s.is_empty()).then_some(s)
+}
+
+/// Words that say what kind of piece a byline signs: "Analysis by", "Opinion by".
+const CREDIT_LABELS: &[&str] = &[
+    "analysis",
+    "opinion",
+    "commentary",
+    "column",
+    "review",
+    "story",
+    "article",
+    "written",
+    "words",
+    "text",
+    "posted",
+    "perspective",
+    "essay",
+    "interview",
+    "reported",
+];
+
+/// "Analysis by Jane Doe" -> "Jane Doe".
+fn strip_credit_label(s: &str) -> Option<&str> {
+    CREDIT_LABELS.iter().find_map(|label| {
+        let rest = strip_prefix_ci(s, label)?;
+        strip_prefix_ci(rest, " by ")
+            .or_else(|| strip_prefix_ci(rest, " by:"))
+            .map(str::trim_start)
+    })
 }
 
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -243,8 +289,14 @@ pub fn names(byline: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut out: Vec<String> = Vec::new();
-    for part in b.split([',', ';', '&', '/', '|']) {
-        for piece in split_words_ci(part, &[" and ", " und ", " et ", " y ", " with "]) {
+    for (i, part) in b.split([',', ';', '&', '/', '|']).enumerate() {
+        // After the names: "AP Auto Writer" -> "AP", "Staff Writer" -> "".
+        let part = if i > 0 {
+            without_job_title(part)
+        } else {
+            part.to_string()
+        };
+        for piece in split_words_ci(&part, &[" and ", " und ", " et ", " y ", " with "]) {
             let mut name = piece.trim().trim_matches(['(', ')', '.', ' ']).to_string();
             for sep in [" in ", " at ", " for ", " reporting from "] {
                 if let Some(i) = name.to_lowercase().find(sep) {
@@ -266,6 +318,56 @@ pub fn names(byline: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Last words of a job title after a byline's names ("AP Auto Writer", "Editor-at-large").
+const JOB_TITLES: &[&str] = &[
+    "writer",
+    "writers",
+    "editor",
+    "editors",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "columnist",
+    "contributor",
+    "producer",
+    "analyst",
+    "critic",
+    "photographer",
+];
+
+/// Degrees and certifications written after a name ("Jane Doe, MS, RD").
+const DEGREES: &[&str] = &[
+    "phd", "ph.d", "md", "ms", "msc", "ma", "mba", "mph", "rd", "rn", "jd", "cfa", "cpa", "dds",
+];
+
+/// A job title ("AP Auto Writer", "Associated Press Writer", "Valley Post Editor-at-large")
+/// reduced to the news agency it starts with, if any, and a degree to nothing; anything
+/// else is returned as is.
+fn without_job_title(part: &str) -> String {
+    let degree = part.trim().trim_end_matches('.').to_lowercase();
+    if DEGREES.contains(&degree.as_str()) {
+        return String::new();
+    }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let is_title = words.last().is_some_and(|w| {
+        let head = w.split('-').next().unwrap_or(w).to_lowercase();
+        JOB_TITLES.contains(&head.as_str())
+    });
+    if !is_title {
+        return part.to_string();
+    }
+    words
+        .iter()
+        .take_while(|w| {
+            let l = w.to_lowercase();
+            AGENCY_WORDS.contains(&l.as_str()) && !ROLE_WORDS.contains(&l.as_str())
+        })
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Splits on any of `seps`, ignoring ASCII case.
@@ -359,5 +461,51 @@ mod tests {
         assert_eq!(top_byline("by the way, this is prose"), None);
         assert_eq!(normalize("  BY  Jane   Doe, "), Some("Jane Doe".into()));
         assert_eq!(normalize(" -- "), None);
+        assert_eq!(
+            normalize("Analysis by Kim Osei, Valley Post Editor-at-large"),
+            Some("Kim Osei, Valley Post Editor-at-large".into())
+        );
+        assert_eq!(normalize("Opinion by: Jane Doe"), Some("Jane Doe".into()));
+        // "by" inside a name list is not a label.
+        assert_eq!(
+            normalize("Standby Jane Doe"),
+            Some("Standby Jane Doe".into())
+        );
+    }
+
+    #[test]
+    fn agency_lines() {
+        for l in [
+            "Associated Press",
+            "The Associated Press",
+            "Reuters",
+            "AFP.",
+        ] {
+            assert!(is_agency(l), "{l:?}");
+        }
+        for l in ["Staff", "Anna Keller", "Associated Press Writer", ""] {
+            assert!(!is_agency(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn job_titles_after_a_comma_are_not_names() {
+        assert_eq!(names("TOM ROE, AP Auto Writer"), ["TOM ROE", "AP"]);
+        assert_eq!(
+            names("MEG DOE and ERRIN ROE, Associated Press"),
+            ["MEG DOE", "ERRIN ROE", "Associated Press"]
+        );
+        assert_eq!(
+            names("Jane Doe, Associated Press Writer"),
+            ["Jane Doe", "Associated Press"]
+        );
+        assert_eq!(
+            names("Analysis by Kim Osei, Valley Post Editor-at-large"),
+            ["Kim Osei"]
+        );
+        assert_eq!(names("Omar Haddad, Staff Writer"), ["Omar Haddad"]);
+        assert_eq!(names("Lea Fontaine, MS, RD"), ["Lea Fontaine"]);
+        // A name is never read as a title.
+        assert_eq!(names("Anna Writer"), ["Anna Writer"]);
     }
 }

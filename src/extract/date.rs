@@ -22,6 +22,8 @@
 //!   minute as six digits, zone, month name, two-digit year). [`find_date`]
 //!   takes the stamp only with its zone; [`parse_date`] also without
 //!   (`211259 Nov 18`).
+//! - [`parse_whole_date`]: a [`parse_date`] that refuses text after the date, for
+//!   dates shown on web pages.
 //! - [`parse_date`] only: `2014-01` and `March 2019` (Month precision), `2014`
 //!   (Year), and a bare compact `20151210`. [`find_date`] needs a day, month
 //!   and year, so numbers in prose ("born in 1987", "the 2014 World Cup") never
@@ -106,6 +108,44 @@ pub fn parse_date_with_now(text: &str, now_year: i32) -> Option<ArticleDate> {
         return None;
     }
     Some(found)
+}
+
+/// A text that is nothing but a date, as shown on a page ("Published 10:40 PM EST Mar
+/// 8, 2021"): labels and weekdays may come first, and only punctuation may follow the
+/// date, its time and zone, or one unknown zone abbreviation in capitals after a time
+/// ("09:45 AMT", read as UTC like a time without a zone). `None` for "Mar 8, 2021 | 5
+/// comments", where [`parse_date`] would take the date and ignore the rest.
+pub fn parse_whole_date(text: &str) -> Option<ArticleDate> {
+    parse_whole_date_with_now(text, current_year())
+}
+
+/// [`parse_whole_date`] with the current year given.
+pub fn parse_whole_date_with_now(text: &str, now_year: i32) -> Option<ArticleDate> {
+    let (toks, truncated) = tokenize(text, PARSE_WINDOW_CHARS);
+    if truncated {
+        return None;
+    }
+    let ctx = Ctx {
+        now_year,
+        whole: true,
+    };
+    let (found, end) = parse_at(&toks, skip_labels(&toks), &ctx)?;
+    let rest: Vec<&Tok> = toks
+        .get(end..)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| !matches!(t.kind, Kind::Punct(_)))
+        .collect();
+    let unknown_zone = |t: &Tok| {
+        t.kind == Kind::Word
+            && (2..=5).contains(&t.raw.len())
+            && t.raw.chars().all(|c| c.is_ascii_uppercase())
+    };
+    match rest.as_slice() {
+        [] => Some(found),
+        [t] if found.precision >= DatePrecision::Minute && unknown_zone(t) => Some(found),
+        _ => None,
+    }
 }
 
 /// [`find_date`] with the current year given.
@@ -998,6 +1038,43 @@ mod tests {
                 want(expected, precision),
                 "find_date({line:?})"
             );
+        }
+    }
+
+    #[test]
+    fn whole_dates_as_shown_on_pages() {
+        let whole = |t: &str| parse_whole_date_with_now(t, NOW).map(show);
+        for (text, expected, precision) in [
+            (
+                "Published 10:40 PM EST Mar 8, 2021",
+                "2021-03-09T03:40:00Z",
+                Minute,
+            ),
+            ("March 8, 2021, 8:15 AM", "2021-03-08T08:15:00Z", Minute),
+            (
+                "on Monday, March 8th, 2021 at 10:20 a.m.",
+                "2021-03-08T10:20:00Z",
+                Minute,
+            ),
+            (
+                "Published: Monday, March 8, 2021",
+                "2021-03-08T00:00:00Z",
+                Day,
+            ),
+            ("March 8, 2021 - 09:45 AMT", "2021-03-08T09:45:00Z", Minute),
+            ("| Mar. 8, 2021 6:05 AM EST", "2021-03-08T11:05:00Z", Minute),
+        ] {
+            assert_eq!(whole(text), want(expected, precision), "{text:?}");
+        }
+        for text in [
+            "Mar 8, 2021 | 5 comments",
+            "March 8, 2021 in a letter to the council",
+            "By Jane Doe on March 8, 2021",
+            "Mar 8, 2021 AMT",
+            "3 days ago",
+            "",
+        ] {
+            assert_eq!(whole(text), None, "{text:?}");
         }
     }
 

@@ -150,3 +150,43 @@ fn extract_prints_the_ids_and_paths_the_index_uses() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["path"], "loose.txt", "{v}");
 }
+
+/// Synthetic pages in `tests/data/pages/` (outside the indexed fixtures): bylines and
+/// dates that only the page's markup or a cross-reference gives.
+#[test]
+fn html_bylines_and_dates_from_references_and_the_page() {
+    let env = TestEnv::new();
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages");
+    let cases = [
+        (
+            // JSON-LD author split like a byline; no date in the data, one shown under
+            // the headline (EST), others in the nav bar, related stories and comments.
+            "wire-story-shown-date.html",
+            "NORA VALE and IDA KRUSE, Associated Press",
+            &["NORA VALE", "IDA KRUSE", "Associated Press"][..],
+            "2021-03-09T04:11:00Z",
+            "minute",
+        ),
+        (
+            // Yoast @graph: the author is an @id reference to a Person; JSON-LD gives the
+            // day, article:published_time the second.
+            "yoast-graph-reference.html",
+            "Rosa Imbert",
+            &["Rosa Imbert"][..],
+            "2021-04-12T07:45:10Z",
+            "second",
+        ),
+    ];
+    for (file, byline, authors, date, precision) in cases {
+        let path = pages.join(file);
+        let out = env.run(&["extract", path.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let got = &v[0];
+        assert_valid(&validator("article.schema.json"), got);
+        assert_eq!(got["byline"], byline, "{file}");
+        assert_eq!(got["authors"], serde_json::json!(authors), "{file}");
+        assert_eq!(got["date"], date, "{file}");
+        assert_eq!(got["date_precision"], precision, "{file}");
+    }
+}

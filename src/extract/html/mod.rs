@@ -36,9 +36,13 @@
 //! tree is deeper than [`MAX_DEPTH`] skip trafilatura (parts of which recurse) and are
 //! read by the iterative plain reader instead.
 
+mod authors;
 mod body;
+mod jsonld;
+mod layout;
 mod meta;
 mod nesting;
+mod page_date;
 
 use trafilatura::dom::Document;
 

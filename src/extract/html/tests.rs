@@ -360,3 +360,224 @@ fn page_furniture_lines() {
         assert!(!body::is_page_furniture(l), "{l:?}");
     }
 }
+
+#[test]
+fn json_ld_author_reference_is_followed_to_its_person() {
+    // Yoast's shape: the article names its author by `@id`; the Person is elsewhere.
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"Organization","@id":"https://example.com/#organization","name":"Valley Post"},
+ {"@type":"Article","@id":"https://example.com/tour/#article","headline":"Orchestra to tour",
+  "author":{"@id":"https://example.com/#/schema/person/42"},"datePublished":"2021-03-09T08:15:00+00:00"},
+ {"@type":["Person"],"@id":"https://example.com/#/schema/person/42","name":"Ana Ruiz",
+  "image":{"@type":"ImageObject","caption":"Ana Ruiz"}}]}</script>"#;
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Ana Ruiz"));
+    // A reference to nothing, or to itself, gives no name and does not loop.
+    for author in [
+        r#"{"@id":"https://example.com/#nobody"}"#,
+        r#"{"@id":"https://example.com/#self"}"#,
+    ] {
+        let head = format!(
+            r#"<script type="application/ld+json">[{{"@type":"Article","headline":"H","author":{author}}},
+{{"@type":"Thing","@id":"https://example.com/#self","author":{{"@id":"https://example.com/#self"}}}}]</script>"#
+        );
+        assert_eq!(extract(&page(&head, "", PARAS)).byline, None, "{author}");
+    }
+    // The Person is often the CMS login rather than a name.
+    let head = head.replace(r#""name":"Ana Ruiz""#, r#""name":"ana_r""#);
+    assert_eq!(extract(&page(&head, "", PARAS)).byline, None);
+}
+
+#[test]
+fn json_ld_with_trailing_commas_is_read() {
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+  "headline":"Orchestra to tour, ] eleven towns ,}",
+  "keywords":["music","valley",],
+  "datePublished":"2021-03-08T16:06:51-05:00",
+  "author":{"@type":"Person","name":"Ana Ruiz",},
+}</script>"#;
+    let f = extract(&page(head, "", PARAS));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2021-03-08T21:06:51Z"));
+    assert_eq!(f.byline.as_deref(), Some("Ana Ruiz"));
+    // Commas inside strings are text, not syntax.
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour, ] eleven towns ,}")
+    );
+}
+
+#[test]
+fn a_precise_date_refines_a_coarse_one_on_the_same_day() {
+    let ld = |d: &str| {
+        format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"H","datePublished":"{d}"}}</script>"#
+        )
+    };
+    let meta = |d: &str| format!(r#"<meta property="article:published_time" content="{d}">"#);
+    for (ld_date, meta_date, want, precision) in [
+        (
+            "March 8, 2021",
+            "2021-03-08T10:21:08+00:00",
+            "2021-03-08T10:21:08Z",
+            DatePrecision::Second,
+        ),
+        // The same day somewhere: 22:30 in New York is the next day in UTC.
+        (
+            "2021-03-08",
+            "2021-03-08T22:30:00-05:00",
+            "2021-03-09T03:30:00Z",
+            DatePrecision::Second,
+        ),
+        (
+            "2021-03",
+            "2021-03-08T22:30:00Z",
+            "2021-03-08T22:30:00Z",
+            DatePrecision::Second,
+        ),
+        // Another day: the first source stands.
+        (
+            "March 8, 2021",
+            "2021-03-15T10:21:08+00:00",
+            "2021-03-08T00:00:00Z",
+            DatePrecision::Day,
+        ),
+    ] {
+        let head = format!("{}{}", ld(ld_date), meta(meta_date));
+        let f = extract(&page(&head, "", PARAS));
+        assert_eq!(
+            rfc3339(&f).as_deref(),
+            Some(want),
+            "{ld_date} / {meta_date}"
+        );
+        assert_eq!(f.date.map(|d| d.precision), Some(precision));
+    }
+    // Between two precise dates the first source wins, even when they differ.
+    let head = format!(
+        "{}{}",
+        ld("2021-03-08T08:00:00Z"),
+        meta("2021-03-08T10:21:08Z")
+    );
+    assert_eq!(
+        rfc3339(&extract(&page(&head, "", PARAS))).as_deref(),
+        Some("2021-03-08T08:00:00Z")
+    );
+}
+
+#[test]
+fn json_ld_authors_are_split_like_bylines() {
+    for (author, byline, authors) in [
+        (
+            r#""MEG DOE and ERRIN ROE, Associated Press""#,
+            "MEG DOE and ERRIN ROE, Associated Press",
+            &["MEG DOE", "ERRIN ROE", "Associated Press"][..],
+        ),
+        (
+            r#"{"@type":"Person","name":"TOM ROE, AP Auto Writer"}"#,
+            "TOM ROE, AP Auto Writer",
+            &["TOM ROE", "AP"][..],
+        ),
+        (
+            r#"[{"name":"Analysis by Kim Osei"},{"name":"Lea Fontaine"}]"#,
+            "Kim Osei and Lea Fontaine",
+            &["Kim Osei", "Lea Fontaine"][..],
+        ),
+    ] {
+        let head = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"H","author":{author}}}</script>"#
+        );
+        let f = extract(&page(&head, "", PARAS));
+        assert_eq!(f.byline.as_deref(), Some(byline), "{author}");
+        assert_eq!(f.authors, authors, "{author}");
+    }
+}
+
+#[test]
+fn byline_elements_keep_block_boundaries() {
+    const H1: &str = "<h1>Orchestra to tour eleven valley towns</h1>";
+    for (top, byline, authors) in [
+        // Two blocks, names then agency: not "TOM BECKERAssociated Press".
+        (
+            r#"<div class="story-byline"><div class="field">By ANA RUIZ and TOM BECKER</div><div class="field">Associated Press</div></div>"#,
+            "ANA RUIZ and TOM BECKER, Associated Press",
+            &["ANA RUIZ", "TOM BECKER", "Associated Press"][..],
+        ),
+        // A line break before the date.
+        (
+            r#"<h3 class="byline">by Kim Osei<br><span class="datetime">Monday, March 8, 2021</span></h3>"#,
+            "Kim Osei",
+            &["Kim Osei"][..],
+        ),
+        // "by" and the linked name on separate source lines.
+        (
+            "<div class=\"head-byline\" itemprop=\"author\" itemscope>\n <div class=\"head-authorName\" itemprop=\"name\">\n   by \n  <a href=\"/author/lea\">Lea Fontaine</a>\n </div>\n <div class=\"head-date\">\n   | March 8, 2021 12:01 PM\n </div>\n</div>",
+            "Lea Fontaine",
+            &["Lea Fontaine"][..],
+        ),
+    ] {
+        let f = extract(&page("", &format!("{H1}{top}"), PARAS));
+        assert_eq!(f.byline.as_deref(), Some(byline), "{top}");
+        // Markup bylines are split into authors for every format alike, later.
+        assert_eq!(crate::extract::byline::names(byline), authors, "{top}");
+    }
+}
+
+#[test]
+fn by_and_a_linked_name_is_a_byline() {
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"story-meta\">\nBy <a class=\"link\" href=\"/staff/kim-osei/\">Kim Osei</a> on Monday, March 8th, 2021 at 11:04 a.m.\n</p>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Kim Osei"));
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p>By <a href=\"/a\">Kim Osei</a> and <a href=\"/b\">Lea Fontaine</a></p>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Kim Osei and Lea Fontaine"));
+    // Not a photo credit, a "Powered by" link or the bylines of related stories.
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p>Photo by <a href=\"/p\">Jo Smith</a></p>";
+    let related = "<div class=\"related-stories\"><p>By <a href=\"/c\">Ana Ruiz</a></p></div>";
+    for top in [top.to_string(), format!("{top}{related}")] {
+        assert_eq!(extract(&page("", &top, PARAS)).byline, None, "{top}");
+    }
+}
+
+#[test]
+fn date_shown_near_the_headline() {
+    const H1: &str = "<h1>Orchestra to tour eleven valley towns</h1>";
+    for (top, want) in [
+        (
+            "<div class=\"byline\"><span class=\"author\">Kim Osei</span></div>\n<div class=\"publish-date\">\n  Published 10:40 PM EST Mar 8, 2021\n</div>",
+            "2021-03-09T03:40:00Z",
+        ),
+        (
+            r#"<span class="article-publish-date">March 8, 2021, 8:15 AM</span>"#,
+            "2021-03-08T08:15:00Z",
+        ),
+        (
+            r#"<h3 class="byline">by Kim Osei<br><span class="datetime">Monday, March 8, 2021</span></h3>"#,
+            "2021-03-08T00:00:00Z",
+        ),
+        // The date after a byline in the same block.
+        (
+            "<p class=\"story-meta\">\nBy <a href=\"/staff/kim\">Kim Osei</a> on Monday, March 8th, 2021 at 10:04 a.m.\n</p>",
+            "2021-03-08T10:04:00Z",
+        ),
+        // No class, but a label.
+        (
+            "<p>Published: Monday, March 8th, 2021 at 10:20 a.m.</p>",
+            "2021-03-08T10:20:00Z",
+        ),
+    ] {
+        let f = extract(&page("", &format!("{H1}{top}"), PARAS));
+        assert_eq!(rfc3339(&f).as_deref(), Some(want), "{top}");
+    }
+    // Dates of related stories, comments, the footer, or mentioned in a line that is
+    // not only a date, are not the article's.
+    let top = format!(
+        "{H1}<p class=\"summary-date\">Tickets on sale from March 8, 2021 at the box office</p>\
+<div class=\"recommended-stories\"><div class=\"story-date\">March 1, 2021</div></div>\
+<div class=\"last-updated\">Updated March 10, 2021</div>\
+<div class=\"twitter-widget\"><p class=\"tweet-date\">March 2, 2021, 10:54 am</p></div>"
+    );
+    let html = page("", &top, PARAS).replace(
+        "<p>Great article",
+        "<p class=\"comment-date\">March 9, 2021</p><p>Great article",
+    );
+    assert_eq!(rfc3339(&extract(&html)), None);
+}

@@ -1,0 +1,169 @@
+//! The byline of an HTML page: JSON-LD authors, then author `<meta>` tags, then the
+//! visible byline elements (microdata, `rel=author`, `byline` and `author` classes), then
+//! a "By" followed by linked names near the headline.
+
+use trafilatura::dom::{Document, NodeId};
+
+use super::jsonld::JsonLd;
+use super::layout::{block_lines, in_furniture, Layout};
+use super::meta::{person_name, MetaTags};
+use crate::extract::markup::decode_entities;
+use crate::extract::{byline, is_boilerplate, squash_spaces};
+
+pub(super) fn authors(
+    doc: &Document,
+    tags: &MetaTags,
+    ld: &JsonLd,
+    layout: &Layout,
+) -> (Option<String>, Vec<String>) {
+    // JSON-LD authors are often a whole byline ("A and B, Associated Press"): split like one.
+    if !ld.authors.is_empty() {
+        let names = ld.authors.iter().flat_map(|a| byline::names(a)).collect();
+        return (Some(join_names(&ld.authors)), dedup(names));
+    }
+    for key in [
+        "author",
+        "article:author",
+        "og:article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "twitter:creator",
+    ] {
+        let names: Vec<String> = tags.all(key).filter_map(person_name).collect();
+        let mut names = dedup(names);
+        if key == "twitter:creator" {
+            names.retain(|n| !n.starts_with('@'));
+        }
+        if !names.is_empty() {
+            if names.len() == 1 {
+                return (Some(names[0].clone()), Vec::new());
+            }
+            let split = names.iter().flat_map(|a| byline::names(a)).collect();
+            return (Some(join_names(&names)), dedup(split));
+        }
+    }
+    for sel in [
+        "[itemprop~=author] [itemprop~=name]",
+        "[itemprop~=author]",
+        "a[rel~=author]",
+        "[class*=byline] [class*=author]",
+        "[class*=byline]",
+        "[class*=author-name]",
+        "[class~=author]",
+    ] {
+        for id in doc.query_selector_all(doc.root(), sel).into_iter().take(5) {
+            if let Some(b) = byline_text(doc, id) {
+                return (Some(b), Vec::new());
+            }
+        }
+    }
+    (linked_byline(doc, layout), Vec::new())
+}
+
+/// The name in a byline element: its first line (block boundaries and `<br>` end lines),
+/// without "By", dates or "Updated"; with the agency when that is the next line
+/// ("By A and B" / "Associated Press").
+fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
+    let lines = match doc.get_attribute(id, "content") {
+        Some(c) => c.lines().map(str::to_string).collect(),
+        None => block_lines(doc, id),
+    };
+    let mut lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    let mut line = first.split(['|', '•', '·']).next()?.to_string();
+    if let Some(next) = lines.next() {
+        if !first.contains(['|', '•', '·']) && byline::is_agency(next) {
+            line = format!("{}, {next}", line.trim_end().trim_end_matches(','));
+        }
+    }
+    let line = squash_spaces(&decode_entities(&line));
+    plausible_name(&line)
+}
+
+/// `line` as a byline, when it reads like one: a capitalised name of up to eight words,
+/// no digits, no boilerplate.
+fn plausible_name(line: &str) -> Option<String> {
+    let name = person_name(line)?;
+    let words = name.split_whitespace().count();
+    if words > 8 || name.chars().any(|c| c.is_ascii_digit()) || is_boilerplate(&name) {
+        return None;
+    }
+    if !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    Some(name)
+}
+
+/// "By <a>Name</a>", or "By <a>A</a> and <a>B</a>", opening a block of its own (no
+/// "Photo by"); the one nearest the headline, outside page furniture.
+fn linked_byline(doc: &Document, layout: &Layout) -> Option<String> {
+    let mut parents: Vec<NodeId> = doc
+        .query_selector_all(doc.root(), "a")
+        .into_iter()
+        .filter_map(|a| doc.parent(a))
+        .collect();
+    parents.dedup();
+    parents
+        .into_iter()
+        .filter_map(|p| {
+            let (first_link, names) = names_after_by(doc, p)?;
+            Some((layout.rank(first_link), first_link, names))
+        })
+        .filter(|(_, link, _)| !in_furniture(doc, *link))
+        .min_by_key(|(rank, _, _)| *rank)
+        .map(|(_, _, names)| join_names(&names))
+}
+
+/// In the children of `parent`: a text "By" (only whitespace before it) followed by links
+/// to names, separated by "," or "and"; the first link and the names.
+fn names_after_by(doc: &Document, parent: NodeId) -> Option<(NodeId, Vec<String>)> {
+    let mut nodes = doc
+        .child_nodes(parent)
+        .into_iter()
+        .filter(|&n| doc.is_element(n) || doc.is_text(n))
+        .filter(|&n| !(doc.is_text(n) && doc.text_content(n).trim().is_empty()));
+    let by = nodes.next()?;
+    let by_text = doc.text_content(by);
+    if !doc.is_text(by) || !matches!(by_text.trim().to_lowercase().as_str(), "by" | "by:") {
+        return None;
+    }
+    let mut first = None;
+    let mut names = Vec::new();
+    for n in nodes {
+        if doc.is_text(n) {
+            let sep = doc.text_content(n).trim().to_lowercase();
+            if matches!(sep.as_str(), "," | "and" | "&" | ", and") {
+                continue;
+            }
+            break;
+        }
+        if doc.tag_name(n) != "a" {
+            break;
+        }
+        names.push(plausible_name(&squash_spaces(&doc.text_content(n)))?);
+        first.get_or_insert(n);
+    }
+    Some((first?, dedup(names)))
+}
+
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,158 @@
+//! Where things sit on an HTML page, for the readers of visible bylines and dates: the
+//! text of an element line by line (block boundaries kept, so two `<div>`s do not run
+//! together), distance from the headline in document order, and whether an element is
+//! inside page furniture (comments, related stories, sidebars, footers, embedded
+//! tweets), whose bylines
+//! and dates belong to other articles.
+
+use std::collections::HashMap;
+
+use trafilatura::dom::{Document, NodeId};
+
+use crate::extract::markup::BLOCK_TAGS;
+use crate::extract::squash_spaces;
+
+/// Elements whose text is not shown.
+const HIDDEN: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe",
+];
+
+/// Class or id words of containers that hold other articles' bylines and dates.
+const FURNITURE: &[&str] = &[
+    "comment",
+    "related",
+    "recommend",
+    "sidebar",
+    "footer",
+    "teaser",
+    "promo",
+    "recirc",
+    "more-stories",
+    "trending",
+    "popular",
+    "newsletter",
+    "widget",
+    "tweet",
+];
+
+/// The text of `id`, one entry per line: blocks (and `<br>`) end lines, whitespace inside
+/// a line is collapsed, empty lines are dropped.
+pub(super) fn block_lines(doc: &Document, id: NodeId) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let flush = |line: &mut String, lines: &mut Vec<String>| {
+        let l = squash_spaces(line);
+        if !l.is_empty() {
+            lines.push(l);
+        }
+        line.clear();
+    };
+    // Iterative: pages nest deeply.
+    let mut stack = vec![(id, false)];
+    while let Some((n, leaving)) = stack.pop() {
+        if doc.is_text(n) {
+            line.push_str(&doc.text_content(n));
+            continue;
+        }
+        if !doc.is_element(n) {
+            continue;
+        }
+        let tag = doc.tag_name(n);
+        let block = BLOCK_TAGS.contains(&tag);
+        if leaving {
+            if block {
+                flush(&mut line, &mut lines);
+            }
+            continue;
+        }
+        if HIDDEN.contains(&tag) {
+            continue;
+        }
+        if block {
+            flush(&mut line, &mut lines);
+        }
+        stack.push((n, true));
+        stack.extend(doc.child_nodes(n).into_iter().rev().map(|c| (c, false)));
+    }
+    flush(&mut line, &mut lines);
+    lines
+}
+
+/// Whether `id` or one of its ancestors is a footer, an aside or navigation, or has a
+/// class or id naming comments, related stories and the like.
+pub(super) fn in_furniture(doc: &Document, id: NodeId) -> bool {
+    let mut cur = Some(id);
+    while let Some(n) = cur {
+        if matches!(doc.tag_name(n), "footer" | "aside" | "nav") {
+            return true;
+        }
+        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
+        if FURNITURE.iter().any(|w| names.contains(w)) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// Elements in document order, and the headline's place among them.
+pub(super) struct Layout {
+    order: HashMap<NodeId, usize>,
+    headline: Option<usize>,
+}
+
+impl Layout {
+    pub(super) fn new(doc: &Document, headline: Option<NodeId>) -> Self {
+        let order: HashMap<NodeId, usize> = doc
+            .iter(doc.root(), &[])
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id, i))
+            .collect();
+        let headline = headline.and_then(|h| order.get(&h).copied());
+        Layout { order, headline }
+    }
+
+    /// A sort key putting the elements nearest the headline first, those after it (the
+    /// article header and text) before those above it (navigation, the site's header);
+    /// document order when there is no headline.
+    pub(super) fn rank(&self, id: NodeId) -> (bool, usize) {
+        let at = self.order.get(&id).copied().unwrap_or(usize::MAX);
+        match self.headline {
+            Some(h) if at >= h => (false, at - h),
+            Some(h) => (true, h - at),
+            None => (false, at),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_and_breaks_end_lines() {
+        let doc = Document::parse(
+            "<div id=x><div>By ANA RUIZ</div><div>Associated   Press</div>by <a>Kim</a><br>Monday<script>var a;</script></div>",
+        );
+        let x = doc.query_selector(doc.root(), "#x").unwrap();
+        assert_eq!(
+            block_lines(&doc, x),
+            ["By ANA RUIZ", "Associated Press", "by Kim", "Monday"]
+        );
+    }
+
+    #[test]
+    fn furniture_and_headline_distance() {
+        let doc = Document::parse(
+            "<nav><a id=n>Home</a></nav><h1>Head</h1><p id=by>By Kim</p><div class=related-links><p id=r>By Ana</p></div>",
+        );
+        let get = |s: &str| doc.query_selector(doc.root(), s).unwrap();
+        assert!(in_furniture(&doc, get("#n")));
+        assert!(in_furniture(&doc, get("#r")));
+        assert!(!in_furniture(&doc, get("#by")));
+        let layout = Layout::new(&doc, Some(get("h1")));
+        assert!(layout.rank(get("#by")) < layout.rank(get("#r")));
+        assert!(layout.rank(get("#r")) < layout.rank(get("#n")));
+    }
+}
