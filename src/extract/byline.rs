@@ -71,6 +71,28 @@ const NOT_NAMES: &[&str] = &[
     "end",
 ];
 
+/// How agencies are written in author lists, by their lower-cased name.
+const AGENCY_NAMES: &[(&str, &str)] = &[
+    ("reuters", "Reuters"),
+    ("ap", "AP"),
+    ("associated press", "Associated Press"),
+    ("afp", "AFP"),
+    ("agence france-presse", "AFP"),
+    ("dpa", "dpa"),
+    ("xinhua", "Xinhua"),
+    ("pti", "PTI"),
+    ("ians", "IANS"),
+    ("ani", "ANI"),
+    ("efe", "EFE"),
+    ("ansa", "ANSA"),
+    ("anp", "ANP"),
+    ("kyodo", "Kyodo"),
+    ("yonhap", "Yonhap"),
+    ("tass", "TASS"),
+    ("bloomberg", "Bloomberg"),
+    ("upi", "UPI"),
+];
+
 /// A line that only names a news agency: "Associated Press", "The Associated Press",
 /// "Reuters", "AFP".
 pub fn is_agency(line: &str) -> bool {
@@ -312,6 +334,11 @@ pub fn names(byline: &str) -> Vec<String> {
             {
                 continue;
             }
+            // One spelling per agency, so that facets count "REUTERS" and "Reuters" as one.
+            let name = AGENCY_NAMES
+                .iter()
+                .find(|(key, _)| *key == lower.strip_prefix("the ").unwrap_or(&lower))
+                .map_or(name, |(_, canonical)| canonical.to_string());
             if !out.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
                 out.push(name);
             }
@@ -427,6 +454,17 @@ mod tests {
         ] {
             assert_eq!(credit_line(line), None, "{line:?}");
         }
+    }
+
+    #[test]
+    fn agencies_are_spelled_one_way() {
+        assert_eq!(names("By JANE DOE, REUTERS"), ["JANE DOE", "Reuters"]);
+        assert_eq!(names("reuters"), ["Reuters"]);
+        assert_eq!(
+            names("Ann Lee, The Associated Press"),
+            ["Ann Lee", "Associated Press"]
+        );
+        assert_eq!(names("Jean Dupont, AFP"), ["Jean Dupont", "AFP"]);
     }
 
     #[test]
