@@ -225,12 +225,18 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
         " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " ― ",
     ];
     let lower_sites: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
+    // A segment is the site's name when it is the name, part of it, or the name with a
+    // little more ("BBC News" for "BBC"); not a phrase that merely mentions the site
+    // ("comwrap at DMEXCO 2018" for "comwrap").
     let is_site = |seg: &str| {
         let n = normalise_site(seg);
         !n.is_empty()
-            && lower_sites
-                .iter()
-                .any(|s| !s.is_empty() && (n == *s || n.contains(s.as_str()) || s.contains(&n)))
+            && lower_sites.iter().any(|s| {
+                !s.is_empty()
+                    && (n == *s
+                        || s.contains(&n)
+                        || (n.contains(s.as_str()) && n.len() <= 2 * s.len() + 4))
+            })
     };
     let mut t = title.clone();
     // Drop site-name segments at either end, repeatedly ("Story | Section | Site").

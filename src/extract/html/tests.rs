@@ -214,6 +214,17 @@ fn site_name_stripping() {
         strip_site_name("Rates rise - Some Site", &[], Some("Rates rise")),
         "Rates rise"
     );
+    // A tail that mentions the site is part of the headline; the site with a word more is
+    // still the site.
+    let sites = vec!["Acme".to_string()];
+    assert_eq!(
+        strip_site_name("Take C.A.R.E. - Acme at the Fair 2018", &sites, None),
+        "Take C.A.R.E. - Acme at the Fair 2018"
+    );
+    assert_eq!(
+        strip_site_name("Rates rise again today | Acme News", &sites, None),
+        "Rates rise again today"
+    );
     // Hyphenated headlines without a known site stay whole.
     assert_eq!(
         strip_site_name("Spain beat Russia - and Nadal shines", &[], None),
