@@ -4,7 +4,8 @@
 //! - every file's size and mtime are compared with the stamp stored on its articles; equal
 //!   means unchanged and the file is not read;
 //! - new and changed files are read and extracted by worker threads, their old articles
-//!   deleted (by path) and the new ones added, in the same batch;
+//!   deleted (by path) and the new ones added, in the same batch (`open_writer` says why
+//!   the writer's first operation is a no-op);
 //! - articles of files that are gone are deleted at the end.
 //!
 //! Work is committed in batches (by article count and by time), so a killed run loses at
@@ -19,6 +20,7 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use tantivy::query::EmptyQuery;
 use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::article::Article;
@@ -287,10 +289,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
         })
         .max(1);
     let budget = req.memory_budget.max(threads * 15_000_000);
-    let mut writer: IndexWriter = index
-        .writer_with_num_threads(threads, budget)
-        .map_err(|e| writer_error(&index_dir, e))?;
-    writer.set_merge_policy(Box::new(BoundedMergePolicy::for_budget(budget)));
+    let mut writer =
+        open_writer(&index, threads, budget).map_err(|e| writer_error(&index_dir, e))?;
 
     let known = {
         let reader = index
@@ -447,6 +447,25 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     Manifest::new(schema.version, archive.clone(), read_options, true).write(&index_dir)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Opens the run's writer with the bounded merge policy, its first operation spent on a
+/// delete that matches nothing.
+///
+/// tantivy 0.27 gives a new writer's first operation the opstamp of the last commit, and a
+/// merge of committed segments started before this run's first commit (a killed run leaves
+/// many small ones, and the first segment this run adds sets the merge off) targets that
+/// same opstamp: it counts a segment whose deletes were applied at the last commit as up to
+/// date with an operation it never saw, and the merged segment's delete cursor starts past
+/// it. A re-read file's delete issued first was thereby lost in the merge while its new
+/// article was added: two documents for one article, and the new stamp made the file look
+/// unchanged to every later run. Spending that opstamp on a no-op keeps every real delete
+/// after it.
+fn open_writer(index: &Index, threads: usize, budget: usize) -> tantivy::Result<IndexWriter> {
+    let writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
+    writer.set_merge_policy(Box::new(BoundedMergePolicy::for_budget(budget)));
+    writer.delete_query(Box::new(EmptyQuery))?;
+    Ok(writer)
 }
 
 /// Bytes of read articles that may wait for the writer: a quarter of the memory budget,
@@ -649,7 +668,55 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
-    use super::{reason_kind, CloseOnDrop, InFlight};
+    use tantivy::collector::Count;
+    use tantivy::indexer::NoMergePolicy;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::{IndexRecordOption, Schema, STRING};
+    use tantivy::{doc, Index, IndexWriter, Term};
+
+    use super::{open_writer, reason_kind, CloseOnDrop, InFlight};
+
+    /// The state a killed run leaves and the next run's first steps: ten small committed
+    /// segments (so the next run's first commit sets off a merge of them), the biggest
+    /// with deletes applied at the last commit and holding `b`; then a writer from
+    /// `open_writer` re-indexes `b` (delete first, then add) and commits.
+    #[test]
+    fn a_delete_issued_first_survives_a_merge_of_committed_segments() {
+        let mut builder = Schema::builder();
+        let path = builder.add_text_field("path", STRING);
+        let index = Index::create_in_ram(builder.build());
+        let term = |p: &str| Term::from_field_text(path, p);
+        {
+            let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+            w.set_merge_policy(Box::new(NoMergePolicy));
+            for p in ["a", "b", "c"] {
+                w.add_document(doc!(path => p)).unwrap();
+            }
+            w.commit().unwrap();
+            for i in 0..9 {
+                w.add_document(doc!(path => format!("x{i}"))).unwrap();
+                w.commit().unwrap();
+            }
+            w.delete_term(term("a"));
+            w.commit().unwrap();
+            w.wait_merging_threads().unwrap();
+        }
+        let mut w = open_writer(&index, 1, 15_000_000).unwrap();
+        w.delete_term(term("b"));
+        w.add_document(doc!(path => "b")).unwrap();
+        w.commit().unwrap();
+        w.wait_merging_threads().unwrap();
+
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2, "the merge ran");
+        let q = TermQuery::new(term("b"), IndexRecordOption::Basic);
+        assert_eq!(
+            searcher.search(&q, &Count).unwrap(),
+            1,
+            "one document for b"
+        );
+        assert_eq!(searcher.num_docs(), 11);
+    }
 
     /// Bytes handed over by threads that each acquire `sizes[i]` and hold it until
     /// released; returns the most that was ever held at once.

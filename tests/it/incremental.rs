@@ -191,6 +191,75 @@ fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
     assert_eq!(docs, want.len(), "no duplicates after crashes");
 }
 
+/// Whether a killed run left what made the next run lose a delete: nine or more committed
+/// segments (the next run's first commit merges them) and one of them, holding articles,
+/// with deletes applied at the last commit. Read from tantivy's `meta.json`.
+fn left_mergeable_segments_with_fresh_deletes(index: &Path) -> bool {
+    let Ok(text) = std::fs::read(index.join("meta.json")) else {
+        return false;
+    };
+    let Ok(meta) = serde_json::from_slice::<Value>(&text) else {
+        return false;
+    };
+    let segments = meta["segments"].as_array().cloned().unwrap_or_default();
+    segments.len() >= 9
+        && segments.iter().any(|s| {
+            let deleted = s["deletes"]["num_deleted_docs"].as_u64().unwrap_or(0);
+            s["deletes"]["opstamp"] == meta["opstamp"]
+                && s["max_doc"].as_u64().unwrap_or(0) > deleted + 1
+        })
+}
+
+/// Regression: a run killed while updating files left many small segments, and the next
+/// run's first delete (the first changed file's old article) was lost in the merge they
+/// set off, leaving that article twice. The kill is timed on the index's own state, and
+/// the state it left is checked before the next run, so the case is met every time.
+#[test]
+fn a_rerun_after_a_kill_mid_update_keeps_one_document_per_article() {
+    for _attempt in 0..5 {
+        let env = TestEnv::new();
+        std::fs::remove_dir_all(env.archive()).unwrap();
+        synthetic_archive(&env.archive(), 400, "before");
+        // One thread: all the articles in one segment, which the killed run's every commit
+        // deletes from.
+        summary(&env, &["--threads", "1"]);
+        // A quarter of the files change (if all did, the next run would empty the old
+        // segment and tantivy would drop the merge's result, hiding the case); the killed
+        // run commits after each one.
+        for rel in archive_files(&env.archive()) {
+            if rel.starts_with("d0") {
+                let mut f = std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(env.archive().join(&rel))
+                    .unwrap();
+                std::io::Write::write_all(&mut f, b"\nA late correction.\n").unwrap();
+            }
+        }
+        let mut child = spawn_index(&env, "1");
+        let started = Instant::now();
+        while !left_mergeable_segments_with_fresh_deletes(&env.index())
+            && started.elapsed() < Duration::from_secs(60)
+            && child.try_wait().unwrap().is_none()
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        if !left_mergeable_segments_with_fresh_deletes(&env.index()) {
+            continue; // a merge or the end of the run came first: try again
+        }
+        let v = summary(&env, &[]);
+        assert!(v["updated_files"].as_u64().unwrap() > 0, "{v}");
+        let (paths, docs) = indexed(&env);
+        assert_eq!(paths, archive_files(&env.archive()));
+        assert_eq!(docs, paths.len(), "one document per article: {v}");
+        let v = env.search_json(&["correction", "--no-collapse", "-n", "0"]);
+        assert_eq!(v["total_hits"], 100, "{v}");
+        return;
+    }
+    panic!("no killed run left nine segments with deletes from its last commit");
+}
+
 #[test]
 fn searches_work_during_a_run_and_a_second_writer_is_refused() {
     let env = TestEnv::new();
