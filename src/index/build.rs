@@ -2,7 +2,8 @@
 //!
 //! A run converges the index to exactly the archive's current content:
 //! - every file's size and mtime are compared with the stamp stored on its articles; equal
-//!   means unchanged and the file is not read;
+//!   means unchanged and the file is not read (a file whose articles carry different stamps
+//!   is read whatever they say);
 //! - new and changed files are read and extracted by worker threads, their old articles
 //!   deleted (by path) and the new ones added, in the same batch (`open_writer` says why
 //!   the writer's first operation is a no-op);
@@ -28,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::index::manifest::Manifest;
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{self, IndexSchema};
-use crate::index::state::{self, FileStamp};
+use crate::index::state::{self, FileStamp, Indexed};
 use crate::index::to_document;
 use crate::ingest::{self, Outcome, ReadOptions};
 
@@ -364,9 +365,9 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
                     problems,
                     bytes,
                 } => {
-                    if let Some((_, old)) = known.get(&rel) {
+                    if let Some(old) = known.get(&rel) {
                         writer.delete_term(Term::from_field_text(path_field, &rel));
-                        summary.articles_deleted += old;
+                        summary.articles_deleted += old.articles;
                         if same_content {
                             summary.unchanged_files += 1;
                         } else {
@@ -414,11 +415,11 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     });
     outcome?;
 
-    for (rel, (_, n)) in &known {
+    for (rel, old) in &known {
         if !seen.contains(rel) {
             writer.delete_term(Term::from_field_text(path_field, rel));
             summary.deleted_files += 1;
-            summary.articles_deleted += n;
+            summary.articles_deleted += old.articles;
         }
     }
     // An unchanged archive needs no commit: skipping it also skips the merges a commit
@@ -477,7 +478,7 @@ fn in_flight_limit(budget: usize) -> usize {
 /// Decides what to do with one walked path; runs on a worker thread.
 fn examine(
     item: ingest::WalkItem,
-    known: &HashMap<String, (FileStamp, u64)>,
+    known: &HashMap<String, Indexed>,
     read: &ReadOptions,
     reread: bool,
 ) -> Found {
@@ -501,7 +502,8 @@ fn examine(
         Ok(s) => s,
         Err(e) => return failed(e.to_string()),
     };
-    let old = known.get(&entry.rel).map(|(s, _)| *s);
+    // A file whose documents disagree about its stamp is read again whatever they say.
+    let old = known.get(&entry.rel).filter(|o| !o.mixed).map(|o| o.stamp);
     if !reread && old.is_some_and(|o| o.size == size && o.mtime_ns == mtime_ns) {
         return Found::Unchanged(entry.rel);
     }
@@ -674,7 +676,51 @@ mod tests {
     use tantivy::schema::{IndexRecordOption, Schema, STRING};
     use tantivy::{doc, Index, IndexWriter, Term};
 
-    use super::{open_writer, reason_kind, CloseOnDrop, InFlight};
+    use std::collections::HashMap;
+
+    use super::{examine, open_writer, reason_kind, CloseOnDrop, Found, InFlight};
+    use crate::index::state::{self, FileStamp, Indexed};
+    use crate::ingest::{Entry, ReadOptions};
+
+    #[test]
+    fn a_file_whose_articles_disagree_about_its_stamp_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let abs = dir.path().join("story.txt");
+        std::fs::write(&abs, "A title\n\nThe body of the story.\n").unwrap();
+        let (size, mtime_ns) = state::stat(&abs).unwrap();
+        let stamp = FileStamp {
+            size,
+            mtime_ns,
+            hash: state::hash(&std::fs::read(&abs).unwrap()),
+        };
+        let look = |mixed: bool| {
+            let known = HashMap::from([(
+                "story.txt".to_string(),
+                Indexed {
+                    stamp,
+                    articles: 2,
+                    mixed,
+                },
+            )]);
+            let entry = Entry {
+                abs: abs.clone(),
+                rel: "story.txt".to_string(),
+            };
+            examine(Ok(entry), &known, &ReadOptions::default(), false)
+        };
+        assert!(matches!(look(false), Found::Unchanged(_)));
+        match look(true) {
+            Found::Read {
+                same_content,
+                articles,
+                ..
+            } => {
+                assert!(!same_content, "counted as updated");
+                assert_eq!(articles.len(), 1);
+            }
+            _ => panic!("a mixed file must be read"),
+        }
+    }
 
     /// The state a killed run leaves and the next run's first steps: ten small committed
     /// segments (so the next run's first commit sets off a merge of them), the biggest
