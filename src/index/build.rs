@@ -7,7 +7,8 @@
 //! - new and changed files are read and extracted by worker threads, their old articles
 //!   deleted (by path) and the new ones added, in the same batch (`open_writer` says why
 //!   the writer's first operation is a no-op);
-//! - articles of files that are gone are deleted at the end.
+//! - articles of files that are gone are deleted at the end; those under a path the walk
+//!   could not visit (an unreadable directory) are kept, as an unreadable file's are.
 //!
 //! Work is committed in batches (by article count and by time), so a killed run loses at
 //! most one batch, and because file stamps live in the committed documents, the next run
@@ -309,6 +310,7 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
 
     let mut summary = IndexSummary::default();
     let mut seen: HashSet<String> = HashSet::with_capacity(known.len());
+    let mut unvisited: Vec<String> = Vec::new();
     let mut since_commit = 0usize;
     let mut last_commit = Instant::now();
     let mut files_done = 0u64;
@@ -342,6 +344,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
             files_done += 1;
             match found {
                 Found::WalkError(e) => {
+                    // What the index has under a path the walk could not visit stays.
+                    unvisited.push(e.path.clone());
                     observer.problem(&e, Severity::Skipped);
                     summary.failed.push(e);
                 }
@@ -415,12 +419,10 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     });
     outcome?;
 
-    for (rel, old) in &known {
-        if !seen.contains(rel) {
-            writer.delete_term(Term::from_field_text(path_field, rel));
-            summary.deleted_files += 1;
-            summary.articles_deleted += old.articles;
-        }
+    for (rel, old) in vanished(&known, &seen, &unvisited) {
+        writer.delete_term(Term::from_field_text(path_field, rel));
+        summary.deleted_files += 1;
+        summary.articles_deleted += old.articles;
     }
     // An unchanged archive needs no commit: skipping it also skips the merges a commit
     // may start, which would make a no-op re-run cost a good part of the first run.
@@ -467,6 +469,29 @@ fn open_writer(index: &Index, threads: usize, budget: usize) -> tantivy::Result<
     writer.set_merge_policy(Box::new(BoundedMergePolicy::for_budget(budget)));
     writer.delete_query(Box::new(EmptyQuery))?;
     Ok(writer)
+}
+
+/// The indexed files that are gone: not met by the walk, and not under a path the walk
+/// could not visit (reported as skipped). An unreadable directory keeps what the index has
+/// of it, as an unreadable file does, until it can be read again: the walk cannot tell
+/// whether its files are still there.
+fn vanished<'a>(
+    known: &'a HashMap<String, Indexed>,
+    seen: &HashSet<String>,
+    unvisited: &[String],
+) -> Vec<(&'a String, &'a Indexed)> {
+    known
+        .iter()
+        .filter(|(rel, _)| !seen.contains(*rel) && !unvisited.iter().any(|p| holds(p, rel)))
+        .collect()
+}
+
+/// Whether the archive path `rel` is `path` or lies under it ("" is the archive itself).
+fn holds(path: &str, rel: &str) -> bool {
+    path.is_empty()
+        || rel
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// Bytes of read articles that may wait for the writer: a quarter of the memory budget,
@@ -678,9 +703,75 @@ mod tests {
 
     use std::collections::HashMap;
 
-    use super::{examine, open_writer, reason_kind, CloseOnDrop, Found, InFlight};
+    use super::{examine, open_writer, reason_kind, vanished, CloseOnDrop, Found, InFlight};
     use crate::index::state::{self, FileStamp, Indexed};
     use crate::ingest::{Entry, ReadOptions};
+
+    fn indexed(paths: &[&str]) -> HashMap<String, Indexed> {
+        let stamp = FileStamp {
+            size: 1,
+            mtime_ns: 1,
+            hash: 1,
+        };
+        paths
+            .iter()
+            .map(|p| {
+                let f = Indexed {
+                    stamp,
+                    articles: 1,
+                    mixed: false,
+                };
+                (p.to_string(), f)
+            })
+            .collect()
+    }
+
+    /// `vanished` as sorted paths.
+    fn gone(known: &HashMap<String, Indexed>, seen: &[&str], unvisited: &[&str]) -> Vec<String> {
+        let seen = seen.iter().map(|s| s.to_string()).collect();
+        let unvisited: Vec<String> = unvisited.iter().map(|s| s.to_string()).collect();
+        let mut v: Vec<String> = vanished(known, &seen, &unvisited)
+            .into_iter()
+            .map(|(p, _)| p.clone())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn paths_under_an_unvisited_directory_are_not_vanished() {
+        let known = indexed(&[
+            "a.txt",
+            "locked/x.txt",
+            "locked/deep/y.txt",
+            "locked-not/z.txt",
+            "lockedz.txt",
+            "gone/w.txt",
+        ]);
+        // Nothing unvisited: whatever the walk did not meet is gone.
+        assert_eq!(
+            gone(&known, &["a.txt"], &[]),
+            [
+                "gone/w.txt",
+                "locked-not/z.txt",
+                "locked/deep/y.txt",
+                "locked/x.txt",
+                "lockedz.txt"
+            ]
+        );
+        // `locked` could not be listed: everything under it stays, and only that.
+        assert_eq!(
+            gone(&known, &["a.txt", "lockedz.txt"], &["locked"]),
+            ["gone/w.txt", "locked-not/z.txt"]
+        );
+        // A nested directory, and a file the walk could not visit (a dangling link).
+        assert_eq!(
+            gone(&known, &["a.txt"], &["locked/deep", "gone/w.txt"]),
+            ["locked-not/z.txt", "locked/x.txt", "lockedz.txt"]
+        );
+        // The archive itself: nothing is gone.
+        assert!(gone(&known, &[], &[""]).is_empty());
+    }
 
     #[test]
     fn a_file_whose_articles_disagree_about_its_stamp_is_read_again() {

@@ -430,6 +430,104 @@ fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
     assert_eq!(docs, paths.len());
 }
 
+/// Regression: a directory the walk cannot list keeps its indexed articles (they were
+/// deleted as vanished), is reported as skipped, and is indexed again once readable.
+#[test]
+fn an_unreadable_directory_keeps_its_articles() {
+    if crate::env::is_root() {
+        eprintln!(
+            "SKIPPED an_unreadable_directory_keeps_its_articles: permission bits do not stop \
+             root (a_directory_behind_a_symlink_loop_keeps_its_articles covers the walk error)"
+        );
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let locked = env.archive().join("locked");
+    std::fs::create_dir_all(locked.join("deeper")).unwrap();
+    std::fs::write(
+        locked.join("x.txt"),
+        "Locked harbour story\n\nThe quillwright kept the key.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        locked.join("deeper/y.txt"),
+        "Deeper harbour story\n\nA second quillwright article under the locked directory.\n",
+    )
+    .unwrap();
+    let first = summary(&env, &[]);
+    let all = first["articles"].as_u64().unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let archive = env.archive();
+    let out = env.run(&["index", "--json", archive.to_str().unwrap()]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("skipped locked: ") && stderr(&out).contains("ermission"),
+        "{}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["deleted_files"], 0, "{v}");
+    assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
+    let mut hits = env.paths(&["quillwright", "--no-collapse"]);
+    hits.sort();
+    assert_eq!(hits, ["locked/deeper/y.txt", "locked/x.txt"]);
+    // Readable again: nothing to re-read, and the articles are still there.
+    let v = summary(&env, &[]);
+    assert_eq!(v["articles_added"], 0, "{v}");
+    assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
+}
+
+/// The same rule for a walk error root cannot escape: a directory link that now points
+/// back up the tree (a symlink loop under --follow-links) keeps the articles found
+/// through it, until the walk can follow it again.
+#[test]
+fn a_directory_behind_a_symlink_loop_keeps_its_articles() {
+    let env = TestEnv::new();
+    let elsewhere = env.dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(
+        elsewhere.join("x.txt"),
+        "Linked harbour story\n\nThe quillwright kept the key.\n",
+    )
+    .unwrap();
+    let link = env.archive().join("feeds");
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let first = summary(&env, &["--follow-links"]);
+    let all = first["articles"].as_u64().unwrap();
+    assert_eq!(env.paths(&["quillwright"]), ["feeds/x.txt"]);
+
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(env.archive(), &link).unwrap();
+    let archive = env.archive();
+    let out = env.run(&[
+        "index",
+        "--json",
+        "--follow-links",
+        archive.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("skipped feeds: symlink loop"),
+        "{}",
+        stderr(&out)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["deleted_files"], 0, "{v}");
+    assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
+    assert_eq!(env.paths(&["quillwright"]), ["feeds/x.txt"]);
+
+    // Followed again: unchanged. Gone: deleted.
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    let v = summary(&env, &["--follow-links"]);
+    assert_eq!(v["articles_added"], 0, "{v}");
+    std::fs::remove_file(&link).unwrap();
+    let v = summary(&env, &["--follow-links"]);
+    assert_eq!(v["deleted_files"], 1, "{v}");
+}
+
 #[test]
 fn another_archive_is_refused_and_the_index_keeps_its_articles() {
     let env = TestEnv::new();
