@@ -2,10 +2,13 @@
 //!
 //! A run converges the index to exactly the archive's current content:
 //! - every file's size and mtime are compared with the stamp stored on its articles; equal
-//!   means unchanged and the file is not read;
+//!   means unchanged and the file is not read (a file whose articles carry different stamps
+//!   is read whatever they say);
 //! - new and changed files are read and extracted by worker threads, their old articles
-//!   deleted (by path) and the new ones added, in the same batch;
-//! - articles of files that are gone are deleted at the end.
+//!   deleted (by path) and the new ones added, in the same batch (`open_writer` says why
+//!   the writer's first operation is a no-op);
+//! - articles of files that are gone are deleted at the end; those under a path the walk
+//!   could not visit (an unreadable directory) are kept, as an unreadable file's are.
 //!
 //! Work is committed in batches (by article count and by time), so a killed run loses at
 //! most one batch, and because file stamps live in the committed documents, the next run
@@ -19,6 +22,7 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use tantivy::query::EmptyQuery;
 use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::article::Article;
@@ -26,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::index::manifest::Manifest;
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::schema::{self, IndexSchema};
-use crate::index::state::{self, FileStamp};
+use crate::index::state::{self, FileStamp, Indexed};
 use crate::index::to_document;
 use crate::ingest::{self, Outcome, ReadOptions};
 
@@ -302,10 +306,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
         })
         .max(1);
     let budget = req.memory_budget.max(threads * 15_000_000);
-    let mut writer: IndexWriter = index
-        .writer_with_num_threads(threads, budget)
-        .map_err(|e| writer_error(&index_dir, e))?;
-    writer.set_merge_policy(Box::new(BoundedMergePolicy::for_budget(budget)));
+    let mut writer =
+        open_writer(&index, threads, budget).map_err(|e| writer_error(&index_dir, e))?;
 
     let known = {
         let reader = index
@@ -323,6 +325,7 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
 
     let mut summary = IndexSummary::default();
     let mut seen: HashSet<String> = HashSet::with_capacity(known.len());
+    let mut unvisited: Vec<String> = Vec::new();
     let mut since_commit = 0usize;
     let mut last_commit = Instant::now();
     let mut files_done = 0u64;
@@ -356,6 +359,8 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
             files_done += 1;
             match found {
                 Found::WalkError(e) => {
+                    // What the index has under a path the walk could not visit stays.
+                    unvisited.push(e.path.clone());
                     observer.problem(&e, Severity::Skipped);
                     summary.failed.push(e);
                 }
@@ -381,9 +386,9 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
                     problems,
                     bytes,
                 } => {
-                    if let Some((_, old)) = known.get(&rel) {
+                    if let Some(old) = known.get(&rel) {
                         writer.delete_term(Term::from_field_text(path_field, &rel));
-                        summary.articles_deleted += old;
+                        summary.articles_deleted += old.articles;
                         if same_content {
                             summary.unchanged_files += 1;
                         } else {
@@ -431,12 +436,10 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     });
     outcome?;
 
-    for (rel, (_, n)) in &known {
-        if !seen.contains(rel) {
-            writer.delete_term(Term::from_field_text(path_field, rel));
-            summary.deleted_files += 1;
-            summary.articles_deleted += n;
-        }
+    for (rel, old) in vanished(&known, &seen, &unvisited) {
+        writer.delete_term(Term::from_field_text(path_field, rel));
+        summary.deleted_files += 1;
+        summary.articles_deleted += old.articles;
     }
     // An unchanged archive needs no commit: skipping it also skips the merges a commit
     // may start, which would make a no-op re-run cost a good part of the first run.
@@ -466,6 +469,48 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     Ok(summary)
 }
 
+/// Opens the run's writer with the bounded merge policy, its first operation spent on a
+/// delete that matches nothing.
+///
+/// tantivy 0.27 gives a new writer's first operation the opstamp of the last commit, and a
+/// merge of committed segments started before this run's first commit (a killed run leaves
+/// many small ones, and the first segment this run adds sets the merge off) targets that
+/// same opstamp: it counts a segment whose deletes were applied at the last commit as up to
+/// date with an operation it never saw, and the merged segment's delete cursor starts past
+/// it. A re-read file's delete issued first was thereby lost in the merge while its new
+/// article was added: two documents for one article, and the new stamp made the file look
+/// unchanged to every later run. Spending that opstamp on a no-op keeps every real delete
+/// after it.
+fn open_writer(index: &Index, threads: usize, budget: usize) -> tantivy::Result<IndexWriter> {
+    let writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
+    writer.set_merge_policy(Box::new(BoundedMergePolicy::for_budget(budget)));
+    writer.delete_query(Box::new(EmptyQuery))?;
+    Ok(writer)
+}
+
+/// The indexed files that are gone: not met by the walk, and not under a path the walk
+/// could not visit (reported as skipped). An unreadable directory keeps what the index has
+/// of it, as an unreadable file does, until it can be read again: the walk cannot tell
+/// whether its files are still there.
+fn vanished<'a>(
+    known: &'a HashMap<String, Indexed>,
+    seen: &HashSet<String>,
+    unvisited: &[String],
+) -> Vec<(&'a String, &'a Indexed)> {
+    known
+        .iter()
+        .filter(|(rel, _)| !seen.contains(*rel) && !unvisited.iter().any(|p| holds(p, rel)))
+        .collect()
+}
+
+/// Whether the archive path `rel` is `path` or lies under it ("" is the archive itself).
+fn holds(path: &str, rel: &str) -> bool {
+    path.is_empty()
+        || rel
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Bytes of read articles that may wait for the writer: a quarter of the memory budget,
 /// at least 16 MB (see `InFlight`).
 fn in_flight_limit(budget: usize) -> usize {
@@ -475,7 +520,7 @@ fn in_flight_limit(budget: usize) -> usize {
 /// Decides what to do with one walked path; runs on a worker thread.
 fn examine(
     item: ingest::WalkItem,
-    known: &HashMap<String, (FileStamp, u64)>,
+    known: &HashMap<String, Indexed>,
     read: &ReadOptions,
     reread: bool,
 ) -> Found {
@@ -499,7 +544,8 @@ fn examine(
         Ok(s) => s,
         Err(e) => return failed(e.to_string()),
     };
-    let old = known.get(&entry.rel).map(|(s, _)| *s);
+    // A file whose documents disagree about its stamp is read again whatever they say.
+    let old = known.get(&entry.rel).filter(|o| !o.mixed).map(|o| o.stamp);
     if !reread && old.is_some_and(|o| o.size == size && o.mtime_ns == mtime_ns) {
         return Found::Unchanged(entry.rel);
     }
@@ -667,7 +713,165 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
-    use super::{reason_kind, CloseOnDrop, InFlight};
+    use tantivy::collector::Count;
+    use tantivy::indexer::NoMergePolicy;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::{IndexRecordOption, Schema, STRING};
+    use tantivy::{doc, Index, IndexWriter, Term};
+
+    use std::collections::HashMap;
+
+    use super::{examine, open_writer, reason_kind, vanished, CloseOnDrop, Found, InFlight};
+    use crate::index::state::{self, FileStamp, Indexed};
+    use crate::ingest::{Entry, ReadOptions};
+
+    fn indexed(paths: &[&str]) -> HashMap<String, Indexed> {
+        let stamp = FileStamp {
+            size: 1,
+            mtime_ns: 1,
+            hash: 1,
+        };
+        paths
+            .iter()
+            .map(|p| {
+                let f = Indexed {
+                    stamp,
+                    articles: 1,
+                    mixed: false,
+                };
+                (p.to_string(), f)
+            })
+            .collect()
+    }
+
+    /// `vanished` as sorted paths.
+    fn gone(known: &HashMap<String, Indexed>, seen: &[&str], unvisited: &[&str]) -> Vec<String> {
+        let seen = seen.iter().map(|s| s.to_string()).collect();
+        let unvisited: Vec<String> = unvisited.iter().map(|s| s.to_string()).collect();
+        let mut v: Vec<String> = vanished(known, &seen, &unvisited)
+            .into_iter()
+            .map(|(p, _)| p.clone())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn paths_under_an_unvisited_directory_are_not_vanished() {
+        let known = indexed(&[
+            "a.txt",
+            "locked/x.txt",
+            "locked/deep/y.txt",
+            "locked-not/z.txt",
+            "lockedz.txt",
+            "gone/w.txt",
+        ]);
+        // Nothing unvisited: whatever the walk did not meet is gone.
+        assert_eq!(
+            gone(&known, &["a.txt"], &[]),
+            [
+                "gone/w.txt",
+                "locked-not/z.txt",
+                "locked/deep/y.txt",
+                "locked/x.txt",
+                "lockedz.txt"
+            ]
+        );
+        // `locked` could not be listed: everything under it stays, and only that.
+        assert_eq!(
+            gone(&known, &["a.txt", "lockedz.txt"], &["locked"]),
+            ["gone/w.txt", "locked-not/z.txt"]
+        );
+        // A nested directory, and a file the walk could not visit (a dangling link).
+        assert_eq!(
+            gone(&known, &["a.txt"], &["locked/deep", "gone/w.txt"]),
+            ["locked-not/z.txt", "locked/x.txt", "lockedz.txt"]
+        );
+        // The archive itself: nothing is gone.
+        assert!(gone(&known, &[], &[""]).is_empty());
+    }
+
+    #[test]
+    fn a_file_whose_articles_disagree_about_its_stamp_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let abs = dir.path().join("story.txt");
+        std::fs::write(&abs, "A title\n\nThe body of the story.\n").unwrap();
+        let (size, mtime_ns) = state::stat(&abs).unwrap();
+        let stamp = FileStamp {
+            size,
+            mtime_ns,
+            hash: state::hash(&std::fs::read(&abs).unwrap()),
+        };
+        let look = |mixed: bool| {
+            let known = HashMap::from([(
+                "story.txt".to_string(),
+                Indexed {
+                    stamp,
+                    articles: 2,
+                    mixed,
+                },
+            )]);
+            let entry = Entry {
+                abs: abs.clone(),
+                rel: "story.txt".to_string(),
+            };
+            examine(Ok(entry), &known, &ReadOptions::default(), false)
+        };
+        assert!(matches!(look(false), Found::Unchanged(_)));
+        match look(true) {
+            Found::Read {
+                same_content,
+                articles,
+                ..
+            } => {
+                assert!(!same_content, "counted as updated");
+                assert_eq!(articles.len(), 1);
+            }
+            _ => panic!("a mixed file must be read"),
+        }
+    }
+
+    /// The state a killed run leaves and the next run's first steps: ten small committed
+    /// segments (so the next run's first commit sets off a merge of them), the biggest
+    /// with deletes applied at the last commit and holding `b`; then a writer from
+    /// `open_writer` re-indexes `b` (delete first, then add) and commits.
+    #[test]
+    fn a_delete_issued_first_survives_a_merge_of_committed_segments() {
+        let mut builder = Schema::builder();
+        let path = builder.add_text_field("path", STRING);
+        let index = Index::create_in_ram(builder.build());
+        let term = |p: &str| Term::from_field_text(path, p);
+        {
+            let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+            w.set_merge_policy(Box::new(NoMergePolicy));
+            for p in ["a", "b", "c"] {
+                w.add_document(doc!(path => p)).unwrap();
+            }
+            w.commit().unwrap();
+            for i in 0..9 {
+                w.add_document(doc!(path => format!("x{i}"))).unwrap();
+                w.commit().unwrap();
+            }
+            w.delete_term(term("a"));
+            w.commit().unwrap();
+            w.wait_merging_threads().unwrap();
+        }
+        let mut w = open_writer(&index, 1, 15_000_000).unwrap();
+        w.delete_term(term("b"));
+        w.add_document(doc!(path => "b")).unwrap();
+        w.commit().unwrap();
+        w.wait_merging_threads().unwrap();
+
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2, "the merge ran");
+        let q = TermQuery::new(term("b"), IndexRecordOption::Basic);
+        assert_eq!(
+            searcher.search(&q, &Count).unwrap(),
+            1,
+            "one document for b"
+        );
+        assert_eq!(searcher.num_docs(), 11);
+    }
 
     /// Bytes handed over by threads that each acquire `sizes[i]` and hold it until
     /// released; returns the most that was ever held at once.

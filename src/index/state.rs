@@ -18,6 +18,19 @@ pub struct FileStamp {
     pub hash: u64,
 }
 
+/// What the index holds of one archive file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Indexed {
+    /// The stamp on the file's first document.
+    pub stamp: FileStamp,
+    /// Documents of the file.
+    pub articles: u64,
+    /// Not all of the file's documents carry the same stamp: an update of the file lost the
+    /// delete of its old documents (a tantivy merge did so before `build::open_writer`).
+    /// Whatever the stamps say, the file must be read again, which deletes them all.
+    pub mixed: bool,
+}
+
 /// Size and mtime of a file on disk, without reading it.
 pub fn stat(path: &Path) -> std::io::Result<(u64, i64)> {
     let meta = std::fs::metadata(path)?;
@@ -35,8 +48,8 @@ pub fn hash(bytes: &[u8]) -> u64 {
 
 /// Every indexed file with its stamp and number of articles, read from the fast fields of
 /// the live documents.
-pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, (FileStamp, u64)>> {
-    let mut files: HashMap<String, (FileStamp, u64)> = HashMap::new();
+pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, Indexed>> {
+    let mut files: HashMap<String, Indexed> = HashMap::new();
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
         let paths = ff.str("path")?;
@@ -70,9 +83,104 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, (FileStamp, 
             };
             files
                 .entry(name.clone())
-                .and_modify(|(_, n)| *n += 1)
-                .or_insert((stamp, 1));
+                .and_modify(|f| {
+                    f.articles += 1;
+                    f.mixed |= f.stamp != stamp;
+                })
+                .or_insert(Indexed {
+                    stamp,
+                    articles: 1,
+                    mixed: false,
+                });
         }
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::{Index, IndexWriter};
+
+    use super::{load, FileStamp, Indexed};
+    use crate::article::{Article, DocId, Fields};
+    use crate::index::schema::{self, IndexSchema};
+    use crate::index::to_document;
+
+    fn article(path: &str, record: &str) -> Article {
+        Article {
+            id: DocId::new(path, record),
+            path: path.to_string(),
+            format: "text".to_string(),
+            encoding: "utf-8".to_string(),
+            fields: Fields {
+                body: format!("Body of {path} {record}."),
+                ..Fields::default()
+            },
+        }
+    }
+
+    fn stamp(size: u64) -> FileStamp {
+        FileStamp {
+            size,
+            mtime_ns: 1_700_000_000_000_000_000 + size as i64,
+            hash: size * 7,
+        }
+    }
+
+    #[test]
+    fn a_file_whose_documents_disagree_about_its_stamp_is_mixed() {
+        let schema = IndexSchema::current().unwrap();
+        let index = Index::create_in_ram(schema.schema.clone());
+        schema::register_tokenizer(&index);
+        let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        // Two records of one file, read at once: one stamp.
+        for r in ["1", "2"] {
+            w.add_document(to_document(&schema, &article("multi.jsonl", r), &stamp(10)))
+                .unwrap();
+        }
+        // An old and a new document of one file, as a lost delete leaves them; the old one
+        // in an earlier segment, so it is seen first, and the other way round.
+        w.add_document(to_document(
+            &schema,
+            &article("old-first.txt", ""),
+            &stamp(20),
+        ))
+        .unwrap();
+        w.add_document(to_document(
+            &schema,
+            &article("new-first.txt", ""),
+            &stamp(31),
+        ))
+        .unwrap();
+        w.commit().unwrap();
+        w.add_document(to_document(
+            &schema,
+            &article("old-first.txt", ""),
+            &stamp(21),
+        ))
+        .unwrap();
+        w.add_document(to_document(
+            &schema,
+            &article("new-first.txt", ""),
+            &stamp(30),
+        ))
+        .unwrap();
+        w.commit().unwrap();
+
+        let files = load(&index.reader().unwrap().searcher()).unwrap();
+        assert_eq!(files.len(), 3);
+        let multi = files["multi.jsonl"];
+        assert_eq!(
+            multi,
+            Indexed {
+                stamp: stamp(10),
+                articles: 2,
+                mixed: false
+            }
+        );
+        for path in ["old-first.txt", "new-first.txt"] {
+            assert!(files[path].mixed, "{path}: {:?}", files[path]);
+            assert_eq!(files[path].articles, 2);
+        }
+    }
 }

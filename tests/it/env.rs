@@ -178,3 +178,13 @@ pub fn assert_valid(validator: &jsonschema::Validator, v: &Value) {
     let errors: Vec<String> = validator.iter_errors(v).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "schema errors: {errors:#?}\nin {v:#}");
 }
+
+/// Whether the tests run as root, for whom permission bits do not block reading.
+pub fn is_root() -> bool {
+    std::fs::metadata("/proc/self")
+        .map(|m| {
+            use std::os::unix::fs::MetadataExt;
+            m.uid() == 0
+        })
+        .unwrap_or(false)
+}

@@ -108,7 +108,7 @@ fn symlink_loops_and_dangling_links_are_reported_when_following_links() {
 #[test]
 fn unreadable_files_are_reported_when_permissions_apply() {
     // Permission bits do not stop root; there the dangling-link test covers unreadable paths.
-    if unsafe_is_root() {
+    if crate::env::is_root() {
         return;
     }
     use std::os::unix::fs::PermissionsExt;
@@ -122,15 +122,6 @@ fn unreadable_files_are_reported_when_permissions_apply() {
         err.contains("secret.txt") && err.contains("ermission"),
         "{err}"
     );
-}
-
-fn unsafe_is_root() -> bool {
-    std::fs::metadata("/proc/self")
-        .map(|m| {
-            use std::os::unix::fs::MetadataExt;
-            m.uid() == 0
-        })
-        .unwrap_or(false)
 }
 
 #[test]
