@@ -25,7 +25,8 @@ pub struct IndexArgs {
     #[arg(value_name = "ARCHIVE_DIR")]
     pub archive: PathBuf,
 
-    /// Delete the index and build it from scratch (needed after a schema change)
+    /// Build the index from scratch (needed after a schema change); the old one stays
+    /// searchable until the new one replaces it
     #[arg(long)]
     pub rebuild: bool,
 

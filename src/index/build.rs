@@ -10,6 +10,8 @@
 //! - articles of files that are gone are deleted at the end; those under a path the walk
 //!   could not visit (an unreadable directory) are kept, as an unreadable file's are.
 //!
+//! `--rebuild` of a healthy index deletes all of it and adds everything in one commit.
+//!
 //! Work is committed in batches (by article count and by time), so a killed run loses at
 //! most one batch, and because file stamps live in the committed documents, the next run
 //! redoes exactly what was lost. Readers always see the last commit. tantivy's writer lock
@@ -22,7 +24,7 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use tantivy::query::EmptyQuery;
+use tantivy::query::{AllQuery, EmptyQuery};
 use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::article::Article;
@@ -294,8 +296,10 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
 
     let schema = IndexSchema::current()?;
     let read_options = req.read.describe();
-    let (index, reread) =
+    let (index, opened) =
         open_for_writing(&index_dir, &schema, req.rebuild, &archive, &read_options)?;
+    let reread = opened == Opened::Reread;
+    let replace_all = opened == Opened::Replace;
     schema::register_tokenizer(&index);
     let threads = req
         .threads
@@ -308,8 +312,18 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
     let budget = req.memory_budget.max(threads * 15_000_000);
     let mut writer =
         open_writer(&index, threads, budget).map_err(|e| writer_error(&index_dir, e))?;
+    if replace_all {
+        // --rebuild of a healthy index: every article it has is deleted by the run's one
+        // commit, which also adds the new ones, so searches see the old index until the
+        // new one is complete, and a killed rebuild leaves the old one as it was.
+        writer
+            .delete_query(Box::new(AllQuery))
+            .map_err(|e| Error::tantivy(&index_dir, e))?;
+    }
 
-    let known = {
+    let known = if replace_all {
+        HashMap::new()
+    } else {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -417,8 +431,9 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
                     seen.insert(rel);
                 }
             }
-            if since_commit >= req.commit_every
-                || (since_commit > 0 && last_commit.elapsed() >= req.commit_interval)
+            if !replace_all
+                && (since_commit >= req.commit_every
+                    || (since_commit > 0 && last_commit.elapsed() >= req.commit_interval))
             {
                 writer.commit().map_err(|e| Error::tantivy(&index_dir, e))?;
                 summary.commits += 1;
@@ -586,16 +601,49 @@ fn writer_error(dir: &Path, e: tantivy::TantivyError) -> Error {
     }
 }
 
-/// Opens the index for a run, creating it when the directory is new (or `rebuild`).
-/// Also says whether every file must be read again: the last run read them with other
-/// options (`--as`, `--json-*`), so their stamps say nothing about what a read gives now.
+/// How a run starts from the index it opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    /// Compare each file with what the index has of it.
+    Incremental,
+    /// Read every file again: the last run read them with other options (`--as`,
+    /// `--json-*`), so their stamps say nothing about what a read gives now.
+    Reread,
+    /// `--rebuild` of a healthy index of this schema: replace everything in one commit.
+    Replace,
+}
+
+/// The index in `dir` when every file its last commit lists is there and passes its
+/// checksum (it reads the whole index once): only then can `--rebuild` keep it searchable
+/// while the new one is built, since the rebuild's commit has to go through it.
+fn healthy_index(dir: &Path) -> Option<Index> {
+    let directory = tantivy::directory::MmapDirectory::open(dir).ok()?;
+    if !Index::exists(&directory).unwrap_or(false) {
+        return None;
+    }
+    let index = Index::open_in_dir(dir).ok()?;
+    let metas = index.load_metas().ok()?;
+    // The list names a delete file for every segment, which only segments with deletes
+    // have; those are checked by the checksum pass when present.
+    let all_there = metas
+        .list_segment_files()
+        .iter()
+        .filter(|f| f.extension().is_none_or(|e| e != "del"))
+        .all(|f| dir.join(f).is_file());
+    let intact = index.validate_checksum().ok()?.is_empty();
+    (all_there && intact && index.reader().is_ok()).then_some(index)
+}
+
+/// Opens the index for a run, creating it when the directory is new, and says how the
+/// run starts (`Opened`). `--rebuild` keeps a healthy index of this schema in place, to be
+/// replaced by the run's one commit; a damaged one, or one of another schema, is cleared.
 fn open_for_writing(
     dir: &Path,
     schema: &IndexSchema,
     rebuild: bool,
     archive: &Path,
     read_options: &str,
-) -> Result<(Index, bool)> {
+) -> Result<(Index, Opened)> {
     let manifest = Manifest::read(dir);
     let is_empty = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -637,9 +685,21 @@ fn open_for_writing(
                 .is_some_and(|d| Index::exists(&d).unwrap_or(false));
             if exists {
                 let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
-                return Ok((index, reread));
+                let how = if reread {
+                    Opened::Reread
+                } else {
+                    Opened::Incremental
+                };
+                return Ok((index, how));
             }
-            return Ok((create_index(dir, schema)?, false));
+            return Ok((create_index(dir, schema)?, Opened::Incremental));
+        }
+        Ok(Some(m)) if m.schema_version == schema.version => {
+            // --rebuild: a healthy index stays searchable until the new one is committed.
+            // The manifest is rewritten (new archive, options) after that commit.
+            if let Some(index) = healthy_index(dir) {
+                return Ok((index, Opened::Replace));
+            }
         }
         Ok(None) if !is_empty => {
             return Err(Error::NotAnIndex {
@@ -662,7 +722,7 @@ fn open_for_writing(
         false,
     )
     .write(dir)?;
-    Ok((create_index(dir, schema)?, false))
+    Ok((create_index(dir, schema)?, Opened::Incremental))
 }
 
 /// Stored bodies dominate an index's size: they are kept with zstd (level 6) in 64 KiB

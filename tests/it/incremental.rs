@@ -651,3 +651,64 @@ fn stdout_lines(o: &std::process::Output) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// `stats --format json`'s article count, or `None` when there is no usable index.
+fn article_count(env: &TestEnv) -> Option<u64> {
+    let out = env.run(&["stats", "--format", "json"]);
+    if out.status.code() != Some(0) {
+        return None;
+    }
+    let v: Value = serde_json::from_slice(&out.stdout).ok()?;
+    v["articles"].as_u64()
+}
+
+#[test]
+fn a_rebuild_keeps_the_old_index_searchable_until_it_is_done() {
+    let env = TestEnv::new();
+    std::fs::remove_dir_all(env.archive()).unwrap();
+    synthetic_archive(&env.archive(), 1500, "first");
+    summary(&env, &[]);
+    assert_eq!(article_count(&env), Some(1500));
+    // The archive grows, and the rebuild is asked to commit often: a rebuild that emptied
+    // the index first, or published its batches, would show other counts meanwhile.
+    synthetic_archive(&env.archive().join("more"), 300, "second");
+    let rebuild = |env: &TestEnv| {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+            .env_clear()
+            .env("NEWSDEX_INDEX", env.index())
+            .args(["index", "--quiet", "--rebuild", "--commit-every", "10"])
+            .arg(env.archive())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut child = rebuild(&env);
+    let mut during = Vec::new();
+    while child.try_wait().unwrap().is_none() {
+        during.push(article_count(&env));
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(!during.is_empty());
+    for seen in &during {
+        assert!(
+            *seen == Some(1500) || *seen == Some(1800),
+            "a search during the rebuild saw {seen:?} articles: {during:?}"
+        );
+    }
+    assert_eq!(article_count(&env), Some(1800));
+    // A rebuild killed half-way leaves the last complete index as it was.
+    std::fs::remove_dir_all(env.archive().join("more")).unwrap();
+    let mut child = rebuild(&env);
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    let count = article_count(&env);
+    if status.success() {
+        assert_eq!(count, Some(1500), "the rebuild finished before the kill");
+    } else {
+        assert_eq!(count, Some(1800), "killed: the old index is intact");
+        summary(&env, &["--rebuild"]);
+        assert_eq!(article_count(&env), Some(1500));
+    }
+}
