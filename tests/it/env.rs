@@ -66,6 +66,21 @@ impl TestEnv {
         self.cmd().args(args).output().unwrap()
     }
 
+    /// Indexes `archive` (not the usual one) into a new index `name` beside it, asserting
+    /// success; returns the index path.
+    pub fn index_apart(&self, archive: &Path, name: &str) -> PathBuf {
+        let index = self.dir.path().join(name);
+        let out = self.run(&[
+            "index",
+            "--quiet",
+            archive.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        index
+    }
+
     /// `search ARGS --format json`, asserting exit 0 or 1, parsed.
     pub fn search_json(&self, args: &[&str]) -> Value {
         let mut all = vec!["search"];

@@ -589,16 +589,7 @@ fn index_dated_archive(env: &TestEnv) -> std::path::PathBuf {
         )
         .unwrap();
     }
-    let index = env.dir.path().join("dated-index");
-    let out = env.run(&[
-        "index",
-        "--quiet",
-        dir.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
-    index
+    env.index_apart(&dir, "dated-index")
 }
 
 #[test]
@@ -759,15 +750,7 @@ fn pages_count_stories_when_one_story_has_many_copies() {
         )
         .unwrap();
     }
-    let index = env.dir.path().join("wire-index");
-    let out = env.run(&[
-        "index",
-        "-q",
-        dir.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    let index = env.index_apart(&dir, "wire-index");
     let page = |offset: usize| -> serde_json::Value {
         let out = env.run(&[
             "search",
@@ -864,15 +847,7 @@ fn a_fuzzy_term_ranks_the_word_as_typed_first() {
         )
         .unwrap();
     }
-    let index = env.dir.path().join("fuzzy-index");
-    let out = env.run(&[
-        "index",
-        "-q",
-        dir.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
+    let index = env.index_apart(&dir, "fuzzy-index");
     let out = env.run(&[
         "search",
         "blair~2",
