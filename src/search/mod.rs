@@ -187,7 +187,7 @@ fn execute(
             let all = if req.limit == 0 {
                 Vec::new()
             } else {
-                collapse(&searcher, top_docs)
+                collapse(&searcher, top_docs, want + 1)
             };
             let exhausted = fetched >= total_hits;
             if req.limit == 0 || all.len() > want || exhausted || fetch >= COLLAPSE_FETCH_CEILING {
@@ -199,7 +199,13 @@ fn execute(
                 let page = all.into_iter().skip(req.offset).take(req.limit).collect();
                 break (total_hits, page, more);
             }
-            fetch = (fetch * COLLAPSE_WINDOW_FACTOR).min(COLLAPSE_FETCH_CEILING.max(want));
+            // Grow by what is missing: stories per hit so far, with a margin.
+            let per_story = fetch as f64 / all.len().max(1) as f64;
+            let needed = ((want + 1) as f64 * per_story * 1.25).ceil() as usize;
+            fetch = needed
+                .max(fetch + 64)
+                .min(fetch * COLLAPSE_WINDOW_FACTOR)
+                .min(COLLAPSE_FETCH_CEILING.max(want));
         }
     } else {
         let (total_hits, top_docs) = ranked(fetch, skip)?;
@@ -296,23 +302,72 @@ pub const COLLAPSE_WINDOW_FACTOR: usize = 4;
 const COLLAPSE_FETCH_CEILING: usize = 100_000;
 
 /// Groups ranked hits whose fingerprints are near: each group keeps the rank and key of
-/// its best hit, followed by its copies.
-fn collapse(searcher: &tantivy::Searcher, ranked: Vec<Ranked>) -> Vec<Group> {
-    let fingerprint = |a: tantivy::DocAddress| -> u64 {
-        searcher
-            .segment_reader(a.segment_ord)
-            .fast_fields()
-            .u64("fingerprint")
-            .ok()
+/// its best hit, followed by its copies. Only the first `stories` groups are formed (a
+/// page needs no more); later hits still join them as copies.
+fn collapse(searcher: &tantivy::Searcher, ranked: Vec<Ranked>, stories: usize) -> Vec<Group> {
+    let columns: Vec<Option<tantivy::columnar::Column<u64>>> = searcher
+        .segment_readers()
+        .iter()
+        .map(|seg| seg.fast_fields().u64("fingerprint").ok())
+        .collect();
+    let fingerprints = ranked.iter().map(|(_, a)| {
+        columns
+            .get(a.segment_ord as usize)
+            .and_then(Option::as_ref)
             .and_then(|c| c.first(a.doc_id))
             .unwrap_or(0)
+    });
+    fold_near(fingerprints, stories)
+        .into_iter()
+        .map(|members| {
+            let (key, addr) = ranked[members[0]];
+            (
+                key,
+                addr,
+                members[1..].iter().map(|&i| ranked[i].1).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The groups of near fingerprints, as indexes into `fingerprints`, in order: each hit
+/// joins the earliest group it is near, or starts one while there are fewer than
+/// `stories`.
+///
+/// Two fingerprints within `NEAR_BITS` differ in at most that many bits, so of
+/// `NEAR_BITS + 1` bands of bits at least one is equal (pigeonhole): a hit is compared
+/// only with the groups that share a band with it, not with every group, which made deep
+/// pages (`--offset 10000`) quadratic.
+fn fold_near(fingerprints: impl Iterator<Item = u64>, stories: usize) -> Vec<Vec<usize>> {
+    const BANDS: u32 = crate::dedup::NEAR_BITS + 1;
+    const BAND_BITS: u32 = 64_u32.div_ceil(BANDS);
+    let bands = |fp: u64| {
+        (0..BANDS).map(move |i| {
+            let shift = i * BAND_BITS;
+            (i, (fp >> shift) & ((1u64 << BAND_BITS.min(64 - shift)) - 1))
+        })
     };
-    let mut groups: Vec<(Group, u64)> = Vec::new();
-    for (key, addr) in ranked {
-        let fp = fingerprint(addr);
-        match groups.iter_mut().find(|g| crate::dedup::near(g.1, fp)) {
-            Some(g) => g.0 .2.push(addr),
-            None => groups.push(((key, addr, Vec::new()), fp)),
+    let mut groups: Vec<(Vec<usize>, u64)> = Vec::new();
+    let mut by_band: std::collections::HashMap<(u32, u64), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, fp) in fingerprints.enumerate() {
+        let joined = bands(fp)
+            .filter_map(|band| by_band.get(&band))
+            .flatten()
+            .copied()
+            .filter(|&g| crate::dedup::near(groups[g].1, fp))
+            .min();
+        match joined {
+            Some(g) => groups[g].0.push(i),
+            None if groups.len() < stories => {
+                if fp != 0 {
+                    for band in bands(fp) {
+                        by_band.entry(band).or_default().push(groups.len());
+                    }
+                }
+                groups.push((vec![i], fp));
+            }
+            None => {}
         }
     }
     groups.into_iter().map(|(g, _)| g).collect()
@@ -814,7 +869,54 @@ fn stats_unguarded(index: &OpenIndex) -> Result<Stats> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Score, TopScores};
+    use super::{fold_near, Score, TopScores};
+
+    #[test]
+    fn folding_by_bands_finds_what_a_scan_of_every_group_finds() {
+        // Stories with copies that differ in up to 14 bits (some within NEAR_BITS, some
+        // not), in a random ranking, and some fingerprints of 0 (no body).
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let bases: Vec<u64> = (0..40).map(|_| next()).collect();
+        let mut fps = Vec::new();
+        for _ in 0..2000 {
+            let mut fp = bases[(next() % 40) as usize];
+            for _ in 0..next() % 15 {
+                fp ^= 1 << (next() % 64);
+            }
+            fps.push(if next() % 50 == 0 { 0 } else { fp });
+        }
+        let scan = |stories: usize| {
+            let mut groups: Vec<(Vec<usize>, u64)> = Vec::new();
+            for (i, &fp) in fps.iter().enumerate() {
+                let n = groups.len();
+                match groups.iter_mut().find(|g| crate::dedup::near(g.1, fp)) {
+                    Some(g) => g.0.push(i),
+                    None if n < stories => groups.push((vec![i], fp)),
+                    None => {}
+                }
+            }
+            groups.into_iter().map(|(g, _)| g).collect::<Vec<_>>()
+        };
+        for stories in [1, 7, 100, usize::MAX] {
+            assert_eq!(
+                fold_near(fps.iter().copied(), stories),
+                scan(stories),
+                "stories {stories}"
+            );
+        }
+        let all = fold_near(fps.iter().copied(), usize::MAX);
+        assert!(
+            all.iter().any(|g| g.len() > 1) && all.len() > 40,
+            "{}",
+            all.len()
+        );
+    }
 
     #[test]
     fn id_prefixes_are_ranges_of_ids() {
