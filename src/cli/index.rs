@@ -151,17 +151,26 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<ExitCode> {
     };
     let summary = index::build(&req, &mut reporter)?;
     reporter.clear();
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        writeln!(out, "{}", summary_json(&summary, &index_dir, &a.archive))?;
-    } else if !a.quiet {
-        writeln!(out, "{}", summary_line(&summary, &index_dir))?;
-    }
-    Ok(if summary.failed.is_empty() {
+    let code = if summary.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
-    })
+    };
+    let mut out = std::io::stdout().lock();
+    let written = if a.json {
+        writeln!(out, "{}", summary_json(&summary, &index_dir, &a.archive))
+    } else if !a.quiet {
+        writeln!(out, "{}", summary_line(&summary, &index_dir))
+    } else {
+        Ok(())
+    };
+    match written {
+        // The run is done whoever reads the summary: a reader that went away
+        // (`| head -1`) does not turn skipped files into success.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(code),
+    }
 }
 
 fn per_second(n: u64, elapsed: Duration) -> f64 {

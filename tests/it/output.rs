@@ -338,4 +338,17 @@ fn a_closed_stderr_does_not_stop_indexing() {
     let stats = env.run(&["stats", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(v["articles"], 3, "{v}");
+    // With stdout closed too, the summary cannot be written, and the status still says
+    // that files were skipped.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+        .env_clear()
+        .env("NEWSDEX_INDEX", env.index())
+        .args(["index", "--json", dir.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    assert_eq!(child.wait().unwrap().code(), Some(2));
 }
