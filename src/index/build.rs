@@ -321,6 +321,17 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
             .map_err(|e| Error::tantivy(&index_dir, e))?;
     }
 
+    // What a --rebuild replaces, for the summary's deletions.
+    let replaced = if replace_all {
+        index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map(|r: tantivy::IndexReader| r.searcher().num_docs())
+            .map_err(|e| damaged(&index_dir, e))?
+    } else {
+        0
+    };
     let known = if replace_all {
         HashMap::new()
     } else {
@@ -337,7 +348,10 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
             .count() as u64
     });
 
-    let mut summary = IndexSummary::default();
+    let mut summary = IndexSummary {
+        articles_deleted: replaced,
+        ..IndexSummary::default()
+    };
     let mut seen: HashSet<String> = HashSet::with_capacity(known.len());
     let mut unvisited: Vec<String> = Vec::new();
     let mut since_commit = 0usize;
@@ -466,6 +480,12 @@ fn build_unguarded(req: &IndexRequest, observer: &mut dyn Observer) -> Result<In
             .wait_merging_threads()
             .map_err(|e| Error::tantivy(&index_dir, e))?;
     } else {
+        // Files no commit refers to (segments of a killed run, such as a killed --rebuild,
+        // which commits only at its end) are otherwise removed only after a commit.
+        writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(|e| Error::tantivy(&index_dir, e))?;
         writer
             .rollback()
             .map_err(|e| Error::tantivy(&index_dir, e))?;

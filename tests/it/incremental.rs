@@ -711,4 +711,11 @@ fn a_rebuild_keeps_the_old_index_searchable_until_it_is_done() {
         summary(&env, &["--rebuild"]);
         assert_eq!(article_count(&env), Some(1500));
     }
+    // The summary counts what a rebuild replaced.
+    let v = summary(&env, &["--rebuild"]);
+    assert_eq!(
+        (v["articles_deleted"].as_u64(), v["articles_added"].as_u64()),
+        (Some(1500), Some(1500)),
+        "{v}"
+    );
 }
