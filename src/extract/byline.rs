@@ -75,7 +75,7 @@ const NOT_NAMES: &[&str] = &[
 const AGENCY_NAMES: &[(&str, &str)] = &[
     ("reuters", "Reuters"),
     ("ap", "AP"),
-    ("associated press", "Associated Press"),
+    ("associated press", "AP"),
     ("afp", "AFP"),
     ("agence france-presse", "AFP"),
     ("dpa", "dpa"),
@@ -460,10 +460,7 @@ mod tests {
     fn agencies_are_spelled_one_way() {
         assert_eq!(names("By JANE DOE, REUTERS"), ["JANE DOE", "Reuters"]);
         assert_eq!(names("reuters"), ["Reuters"]);
-        assert_eq!(
-            names("Ann Lee, The Associated Press"),
-            ["Ann Lee", "Associated Press"]
-        );
+        assert_eq!(names("Ann Lee, The Associated Press"), ["Ann Lee", "AP"]);
         assert_eq!(names("Jean Dupont, AFP"), ["Jean Dupont", "AFP"]);
     }
 
@@ -531,11 +528,11 @@ mod tests {
         assert_eq!(names("TOM ROE, AP Auto Writer"), ["TOM ROE", "AP"]);
         assert_eq!(
             names("MEG DOE and ERRIN ROE, Associated Press"),
-            ["MEG DOE", "ERRIN ROE", "Associated Press"]
+            ["MEG DOE", "ERRIN ROE", "AP"]
         );
         assert_eq!(
             names("Jane Doe, Associated Press Writer"),
-            ["Jane Doe", "Associated Press"]
+            ["Jane Doe", "AP"]
         );
         assert_eq!(
             names("Analysis by Kim Osei, Valley Post Editor-at-large"),

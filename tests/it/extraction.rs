@@ -163,7 +163,7 @@ fn html_bylines_and_dates_from_references_and_the_page() {
             // the headline (EST), others in the nav bar, related stories and comments.
             "wire-story-shown-date.html",
             "NORA VALE and IDA KRUSE, Associated Press",
-            &["NORA VALE", "IDA KRUSE", "Associated Press"][..],
+            &["NORA VALE", "IDA KRUSE", "AP"][..],
             "2021-03-09T04:11:00Z",
             "minute",
         ),
