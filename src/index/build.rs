@@ -916,6 +916,45 @@ mod tests {
     /// with deletes applied at the last commit and holding `b`; then a writer from
     /// `open_writer` re-indexes `b` (delete first, then add) and commits.
     #[test]
+    fn a_run_with_nothing_to_commit_removes_files_no_commit_refers_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(&archive).unwrap();
+        std::fs::write(archive.join("a.txt"), "Title\n\nThe ferry ran late.\n").unwrap();
+        let req = super::IndexRequest::new(archive.clone(), dir.path().join("index"));
+        let mut quiet = |_: &super::FileError, _: super::Severity| {};
+        super::build(&req, &mut quiet).unwrap();
+        let files = || -> std::collections::BTreeSet<String> {
+            std::fs::read_dir(&req.index_dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        };
+        let before = files();
+        // A run killed before its commit (a --rebuild commits only at its end): segments
+        // written to disk that no commit lists.
+        {
+            let index = Index::open_in_dir(&req.index_dir).unwrap();
+            crate::index::schema::register_tokenizer(&index);
+            let schema = crate::index::schema::IndexSchema::current().unwrap();
+            let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+            for i in 0..50 {
+                let mut d = tantivy::TantivyDocument::default();
+                d.add_text(schema.fields.body, format!("orphan text {i}"));
+                w.add_document(d).unwrap();
+            }
+            let prepared = w.prepare_commit().unwrap();
+            drop(prepared);
+            drop(w);
+        }
+        assert!(files().len() > before.len(), "orphans were written");
+        let summary = super::build(&req, &mut quiet).unwrap();
+        assert_eq!(summary.commits, 0, "nothing changed");
+        assert_eq!(files(), before);
+    }
+
+    #[test]
     fn a_delete_issued_first_survives_a_merge_of_committed_segments() {
         let mut builder = Schema::builder();
         let path = builder.add_text_field("path", STRING);
