@@ -313,31 +313,21 @@ mod tests {
 
     #[test]
     fn latest_starts_keep_each_span_inside_the_bound() {
-        let end = utc(2020, 3, 15, 0, 0);
-        assert_eq!(
-            at(latest_start(DatePrecision::Year, end)),
-            utc(2019, 1, 1, 0, 0)
-        );
-        assert_eq!(
-            at(latest_start(DatePrecision::Month, end)),
-            utc(2020, 2, 1, 0, 0)
-        );
-        assert_eq!(
-            at(latest_start(DatePrecision::Day, end)),
-            utc(2020, 3, 14, 0, 0)
-        );
-        assert_eq!(latest_start(DatePrecision::Minute, end), None);
-        assert_eq!(latest_start(DatePrecision::Second, end), None);
+        let mid_march = utc(2020, 3, 15, 0, 0);
         // A bound on a period's edge: the period just before it fits whole.
-        let edge = utc(2021, 1, 1, 0, 0);
-        assert_eq!(
-            at(latest_start(DatePrecision::Year, edge)),
-            utc(2020, 1, 1, 0, 0)
-        );
-        assert_eq!(
-            at(latest_start(DatePrecision::Month, edge)),
-            utc(2020, 12, 1, 0, 0)
-        );
+        let new_year = utc(2021, 1, 1, 0, 0);
+        for (p, end, latest) in [
+            (DatePrecision::Year, mid_march, utc(2019, 1, 1, 0, 0)),
+            (DatePrecision::Month, mid_march, utc(2020, 2, 1, 0, 0)),
+            (DatePrecision::Day, mid_march, utc(2020, 3, 14, 0, 0)),
+            (DatePrecision::Year, new_year, utc(2020, 1, 1, 0, 0)),
+            (DatePrecision::Month, new_year, utc(2020, 12, 1, 0, 0)),
+        ] {
+            assert_eq!(at(latest_start(p, end)), latest, "{p:?} before {end}");
+        }
+        // A time of day is an instant: the range alone decides.
+        assert_eq!(latest_start(DatePrecision::Minute, mid_march), None);
+        assert_eq!(latest_start(DatePrecision::Second, mid_march), None);
     }
 
     #[test]
