@@ -74,10 +74,12 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
         };
         undated.push_str(&format!(", {} dated only to {span} (not shown)", t.coarse));
     }
+    // Every match, shown or not: "1 article matches", not "0 ..., 1 undated".
+    let all = t.matched + t.undated + t.coarse;
     writeln!(
         out,
         "{} {:?}{undated}",
-        count(t.matched, "article matches", "articles match"),
+        count(all, "article matches", "articles match"),
         terminal_safe(&t.query, true)
     )
 }

@@ -869,3 +869,42 @@ fn a_fuzzy_term_ranks_the_word_as_typed_first() {
         crate::env::stderr(&out)
     );
 }
+
+#[test]
+fn timelines_and_facets_count_matches_without_a_date_or_a_value() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("plain");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "Radar masts\n\nThe coastguard built radar masts.\n",
+    )
+    .unwrap();
+    let index = env.index_apart(&dir, "plain-index");
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["--index", index.to_str().unwrap()]);
+        env.run(&all)
+    };
+    // No date, no byline: the query still matched one article, and says so.
+    let t = run(&["timeline", "radar"]);
+    assert_eq!(t.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&t.stdout);
+    assert!(
+        text.contains("1 article matches \"radar\", 1 undated"),
+        "{text}"
+    );
+    let f = run(&["facets", "byline", "radar"]);
+    assert_eq!(f.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&f.stdout).contains("1 article matched; 1 without a value"),
+        "{}",
+        String::from_utf8_lossy(&f.stdout)
+    );
+    // A query that matches nothing is exit 1 for both.
+    assert_eq!(run(&["timeline", "zeppelin"]).status.code(), Some(1));
+    assert_eq!(
+        run(&["facets", "byline", "zeppelin"]).status.code(),
+        Some(1)
+    );
+}
