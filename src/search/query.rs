@@ -682,6 +682,14 @@ impl Compiler<'_> {
                     Bound::Excluded(span.end),
                 )))
             }
+            // `path:2014/01/*`: every value starting with what precedes the `*` (a
+            // directory of the archive, a family of ids).
+            Target::Raw(field) if lit.prefix && lit.delimiter == Delimiter::None => {
+                let pattern = format!("{}.*", regex_escape(&lit.phrase));
+                let query = tantivy::query::RegexQuery::from_pattern(&pattern, field)
+                    .map_err(|e| format!("{}*: {e}", lit.phrase))?;
+                Ok(Some(Box::new(query)))
+            }
             Target::Raw(field) => Ok(Some(Box::new(TermQuery::new(
                 Term::from_field_text(field, &lit.phrase),
                 IndexRecordOption::Basic,

@@ -69,6 +69,48 @@ fn boolean_operators_and_field_scoping() {
     assert!(!env.paths(&["byline:okafor"]).is_empty());
 }
 
+/// `path:DIR/*` scopes a search to a directory of the archive (and `source:`/`format:`
+/// take a prefix the same way); without the `*` a path is matched exactly.
+#[test]
+fn path_prefix_scopes_a_search_to_a_directory() {
+    let env = TestEnv::indexed();
+    let wire = env.paths(&["path:wire/*", "-n", "100", "--no-collapse"]);
+    let expected = std::fs::read_dir(env.archive().join("wire"))
+        .unwrap()
+        .count();
+    assert_eq!(wire.len(), expected, "{wire:?}");
+    assert!(wire.iter().all(|p| p.starts_with("wire/")), "{wire:?}");
+    // Only the directory named: `wire-text/` shares the first letters, not the directory.
+    assert!(!env
+        .paths(&["path:wire/*", "-n", "100"])
+        .iter()
+        .any(|p| p.starts_with("wire-text/")));
+    assert_eq!(
+        env.paths(&["lighthouse path:scraped/*"]),
+        vec!["scraped/haixing-lighthouse-relit.txt"]
+    );
+    assert_eq!(
+        env.paths(&["lighthouse path:wire/*"]),
+        vec!["wire/harbour-dredging-contract.txt"]
+    );
+    let elsewhere = env.paths(&["lighthouse -path:wire/*"]);
+    assert_eq!(elsewhere.len(), 2, "{elsewhere:?}");
+    assert!(!elsewhere.iter().any(|p| p.starts_with("wire/")));
+    assert_eq!(
+        env.paths(&["path:scraped/haixing-lighthouse-relit.txt"]),
+        vec!["scraped/haixing-lighthouse-relit.txt"]
+    );
+    // Regex characters in the prefix are literal.
+    assert!(env.paths(&["path:scr.*"]).is_empty());
+    let texts = env.paths(&["format:te*", "-n", "100", "--no-collapse"]);
+    assert!(!texts.is_empty());
+    assert_eq!(
+        texts.len(),
+        env.paths(&["format:text", "-n", "100", "--no-collapse"])
+            .len()
+    );
+}
+
 #[test]
 fn accents_and_stems_are_folded() {
     let env = TestEnv::indexed();
