@@ -253,47 +253,49 @@ fn assemble(
 ) -> Result<Vec<Hit>> {
     let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
         let mut analyzer = crate::index::schema::analyzer();
-        part.into_iter()
-            .enumerate()
-            .map(|(i, (key, addr, copies))| {
-                let article = index.article_at(searcher, addr)?;
-                let passages = if req.fragments == 0 {
-                    Vec::new()
-                } else {
-                    passages::passages(
-                        &article.fields.body,
-                        &mut analyzer,
-                        highlight,
-                        req.fragments,
-                        snippet::SNIPPET_CHARS,
-                    )
-                };
-                let mut copies: Vec<CopyRef> = copies
-                    .into_iter()
-                    .map(|a| {
-                        let c = index.article_at(searcher, a)?;
-                        Ok(CopyRef {
-                            id: c.id,
-                            path: c.path,
-                            date: c.fields.date,
-                            title: c.fields.title,
-                        })
-                    })
-                    .collect::<Result<_>>()?;
-                copies.sort_by(|a, b| {
-                    let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
-                    key(a).cmp(&key(b))
-                });
-                Ok(Hit {
-                    rank: first_rank + i,
-                    score: score_of(sort, key),
-                    snippet: passages.first().cloned().unwrap_or_default(),
-                    passages,
-                    copies,
-                    article,
+        // Every article of the part in one call: its paths are looked up together.
+        let addrs: Vec<tantivy::DocAddress> = part
+            .iter()
+            .flat_map(|(_, addr, copies)| std::iter::once(*addr).chain(copies.iter().copied()))
+            .collect();
+        let mut articles = index.articles_at(searcher, &addrs)?.into_iter();
+        let mut hits = Vec::with_capacity(part.len());
+        for (i, (key, _, copies)) in part.into_iter().enumerate() {
+            let mut mine = articles.by_ref().take(1 + copies.len());
+            let Some(article) = mine.next() else { break };
+            let passages = if req.fragments == 0 {
+                Vec::new()
+            } else {
+                passages::passages(
+                    &article.fields.body,
+                    &mut analyzer,
+                    highlight,
+                    req.fragments,
+                    snippet::SNIPPET_CHARS,
+                )
+            };
+            let mut copies: Vec<CopyRef> = mine
+                .map(|c| CopyRef {
+                    id: c.id,
+                    path: c.path,
+                    date: c.fields.date,
+                    title: c.fields.title,
                 })
-            })
-            .collect()
+                .collect();
+            copies.sort_by(|a, b| {
+                let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
+                key(a).cmp(&key(b))
+            });
+            hits.push(Hit {
+                rank: first_rank + i,
+                score: score_of(sort, key),
+                snippet: passages.first().cloned().unwrap_or_default(),
+                passages,
+                copies,
+                article,
+            });
+        }
+        Ok(hits)
     };
     let first_rank = req.offset + 1;
     let parallel = groups.len() >= PARALLEL_HITS
