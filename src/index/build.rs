@@ -21,7 +21,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
-use std::sync::{Condvar, Mutex, PoisonError};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use tantivy::query::{AllQuery, EmptyQuery};
@@ -29,8 +29,10 @@ use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::article::Article;
 use crate::error::{Error, Result};
+use crate::index::inflight::{article_bytes, in_flight_limit, CloseOnDrop, InFlight};
 use crate::index::manifest::Manifest;
 use crate::index::merge::BoundedMergePolicy;
+use crate::index::open::{open_for_writing, Opened};
 use crate::index::schema::{self, IndexSchema};
 use crate::index::state::{self, FileStamp, Indexed};
 use crate::index::to_document;
@@ -196,70 +198,6 @@ enum Found {
         /// What the articles take in memory, roughly (`article_bytes`).
         bytes: usize,
     },
-}
-
-/// Memory an article holds until the writer has taken it: its text plus a fixed allowance
-/// for the struct, the path and the small fields.
-fn article_bytes(a: &Article) -> usize {
-    let f = &a.fields;
-    f.body.len()
-        + f.title.as_ref().map_or(0, String::len)
-        + f.byline.as_ref().map_or(0, String::len)
-        + f.authors.iter().map(String::len).sum::<usize>()
-        + f.source_id.as_ref().map_or(0, String::len)
-        + a.path.len()
-        + 256
-}
-
-/// Bounds the bytes of articles that workers have read but the writer has not yet added,
-/// so that memory does not depend on file sizes: a queue of a few files is nothing for
-/// text files and gigabytes for 60 MB JSON Lines dumps. A worker waits before handing
-/// over a file that would take the total past the limit, unless nothing else is waiting
-/// (a file bigger than the limit goes through alone).
-struct InFlight {
-    limit: usize,
-    /// Bytes waiting, and whether the writer has stopped (then nobody waits any more).
-    state: Mutex<(usize, bool)>,
-    freed: Condvar,
-}
-
-impl InFlight {
-    fn new(limit: usize) -> Self {
-        InFlight {
-            limit,
-            state: Mutex::new((0, false)),
-            freed: Condvar::new(),
-        }
-    }
-
-    fn acquire(&self, bytes: usize) {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        while !st.1 && st.0 > 0 && st.0.saturating_add(bytes) > self.limit {
-            st = self.freed.wait(st).unwrap_or_else(PoisonError::into_inner);
-        }
-        st.0 = st.0.saturating_add(bytes);
-    }
-
-    fn release(&self, bytes: usize) {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        st.0 = st.0.saturating_sub(bytes);
-        self.freed.notify_all();
-    }
-
-    fn close(&self) {
-        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        st.1 = true;
-        self.freed.notify_all();
-    }
-}
-
-/// Closes the gate when the writer's loop ends, however it ends.
-struct CloseOnDrop<'a>(&'a InFlight);
-
-impl Drop for CloseOnDrop<'_> {
-    fn drop(&mut self) {
-        self.0.close();
-    }
 }
 
 /// Indexes `req.archive` into `req.index_dir`, incrementally.
@@ -546,12 +484,6 @@ fn holds(path: &str, rel: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
-/// Bytes of read articles that may wait for the writer: a quarter of the memory budget,
-/// at least 16 MB (see `InFlight`).
-fn in_flight_limit(budget: usize) -> usize {
-    (budget / 4).max(16_000_000)
-}
-
 /// Decides what to do with one walked path; runs on a worker thread.
 fn examine(
     item: ingest::WalkItem,
@@ -621,177 +553,8 @@ fn writer_error(dir: &Path, e: tantivy::TantivyError) -> Error {
     }
 }
 
-/// How a run starts from the index it opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Opened {
-    /// Compare each file with what the index has of it.
-    Incremental,
-    /// Read every file again: the last run read them with other options (`--as`,
-    /// `--json-*`), so their stamps say nothing about what a read gives now.
-    Reread,
-    /// `--rebuild` of a healthy index of this schema: replace everything in one commit.
-    Replace,
-}
-
-/// The index in `dir` when every file its last commit lists is there and passes its
-/// checksum (it reads the whole index once): only then can `--rebuild` keep it searchable
-/// while the new one is built, since the rebuild's commit has to go through it.
-fn healthy_index(dir: &Path) -> Option<Index> {
-    let directory = tantivy::directory::MmapDirectory::open(dir).ok()?;
-    if !Index::exists(&directory).unwrap_or(false) {
-        return None;
-    }
-    let index = Index::open_in_dir(dir).ok()?;
-    let metas = index.load_metas().ok()?;
-    // The list names a delete file for every segment, which only segments with deletes
-    // have; those are checked by the checksum pass when present.
-    let all_there = metas
-        .list_segment_files()
-        .iter()
-        .filter(|f| f.extension().is_none_or(|e| e != "del"))
-        .all(|f| dir.join(f).is_file());
-    let intact = index.validate_checksum().ok()?.is_empty();
-    (all_there && intact && index.reader().is_ok()).then_some(index)
-}
-
-/// Opens the index for a run, creating it when the directory is new, and says how the
-/// run starts (`Opened`). `--rebuild` keeps a healthy index of this schema in place, to be
-/// replaced by the run's one commit; a damaged one, or one of another schema, is cleared.
-fn open_for_writing(
-    dir: &Path,
-    schema: &IndexSchema,
-    rebuild: bool,
-    archive: &Path,
-    read_options: &str,
-) -> Result<(Index, Opened)> {
-    let manifest = Manifest::read(dir);
-    let is_empty = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .next()
-        .is_none();
-    match manifest {
-        Ok(Some(m)) if !rebuild && m.schema_version != schema.version => {
-            return Err(Error::SchemaVersion {
-                path: dir.to_path_buf(),
-                found: m.schema_version,
-                expected: schema.version,
-            })
-        }
-        Ok(Some(m)) if !rebuild => {
-            // Paths in the index are relative to the archive: another archive's run would
-            // delete all of them as "vanished".
-            if m.archive != archive {
-                return Err(Error::OtherArchive {
-                    index: dir.to_path_buf(),
-                    holds: m.archive,
-                    archive: archive.to_path_buf(),
-                });
-            }
-            let reread = m.read_options != read_options || m.reread_pending;
-            if reread && !m.reread_pending {
-                // Recorded before any article is re-read: a run killed half-way leaves
-                // articles read both ways, and the next run must re-read them all.
-                Manifest {
-                    read_options: read_options.to_string(),
-                    reread_pending: true,
-                    ..m.clone()
-                }
-                .write(dir)?;
-            }
-            // A run killed between writing the manifest and creating the index left no
-            // index yet: create it now.
-            let exists = tantivy::directory::MmapDirectory::open(dir)
-                .ok()
-                .is_some_and(|d| Index::exists(&d).unwrap_or(false));
-            if exists {
-                let index = Index::open_in_dir(dir).map_err(|e| damaged(dir, e))?;
-                let how = if reread {
-                    Opened::Reread
-                } else {
-                    Opened::Incremental
-                };
-                return Ok((index, how));
-            }
-            return Ok((create_index(dir, schema)?, Opened::Incremental));
-        }
-        Ok(Some(m)) if m.schema_version == schema.version => {
-            // --rebuild: a healthy index stays searchable until the new one is committed.
-            // The manifest is rewritten (new archive, options) after that commit.
-            if let Some(index) = healthy_index(dir) {
-                return Ok((index, Opened::Replace));
-            }
-        }
-        Ok(None) if !is_empty => {
-            return Err(Error::NotAnIndex {
-                path: dir.to_path_buf(),
-            })
-        }
-        Err(e) if !rebuild => return Err(e),
-        _ => {}
-    }
-    if !is_empty {
-        clear_index_dir(dir)?;
-    }
-    // The manifest goes first: a directory with a manifest is ours (and may be cleared by
-    // --rebuild); searches during the first run then find an index, empty until the first
-    // commit, instead of "not an index".
-    Manifest::new(
-        schema.version,
-        archive.to_path_buf(),
-        read_options.to_string(),
-        false,
-    )
-    .write(dir)?;
-    Ok((create_index(dir, schema)?, Opened::Incremental))
-}
-
-/// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 256 KiB
-/// blocks. On the 100k benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the
-/// index 1.15x the text; zstd 6 in 64 KiB blocks 0.86x; zstd 9 in 256 KiB blocks 0.81x,
-/// and 0.79x once the fast columns were no longer stored as well. Every hit shown
-/// decompresses its block (about 0.3 ms for 256 KiB), which is why the hits of a page are
-/// read in parallel (`search::run`). See BENCHMARKS.md, "Index size".
-fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
-    let settings = tantivy::IndexSettings {
-        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
-            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
-        }),
-        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
-        ..Default::default()
-    };
-    Index::builder()
-        .schema(schema.schema.clone())
-        .settings(settings)
-        .create_in_dir(dir)
-        .map_err(|e| Error::tantivy(dir, e))
-}
-
-/// zstd level of the docstore (see `create_index`).
-const DOCSTORE_ZSTD_LEVEL: i32 = 9;
-/// Bytes of stored documents per compressed block.
-const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
-
-/// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
-/// (valid or damaged), so a directory that is not ours is never touched.
-fn clear_index_dir(dir: &Path) -> Result<()> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        let res = if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        res.map_err(|e| Error::io(&path, e))?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::time::Duration;
-
     use tantivy::collector::Count;
     use tantivy::indexer::NoMergePolicy;
     use tantivy::query::TermQuery;
@@ -800,7 +563,7 @@ mod tests {
 
     use std::collections::HashMap;
 
-    use super::{examine, open_writer, reason_kind, vanished, CloseOnDrop, Found, InFlight};
+    use super::{examine, open_writer, reason_kind, vanished, Found};
     use crate::index::state::{self, FileStamp, Indexed};
     use crate::ingest::{Entry, ReadOptions};
 
@@ -989,54 +752,6 @@ mod tests {
             "one document for b"
         );
         assert_eq!(searcher.num_docs(), 11);
-    }
-
-    /// Bytes handed over by threads that each acquire `sizes[i]` and hold it until
-    /// released; returns the most that was ever held at once.
-    fn most_held(limit: usize, sizes: &[usize]) -> usize {
-        let gate = InFlight::new(limit);
-        let held = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            for &n in sizes {
-                let (gate, held, most) = (&gate, &held, &most);
-                s.spawn(move || {
-                    gate.acquire(n);
-                    let now = held.fetch_add(n, Ordering::SeqCst) + n;
-                    most.fetch_max(now, Ordering::SeqCst);
-                    std::thread::sleep(Duration::from_millis(20));
-                    held.fetch_sub(n, Ordering::SeqCst);
-                    gate.release(n);
-                });
-            }
-        });
-        most.load(Ordering::SeqCst)
-    }
-
-    #[test]
-    fn in_flight_bytes_stay_within_the_limit() {
-        // Eight files of 30 bytes under a limit of 100: at most three at once.
-        let most = most_held(100, &[30; 8]);
-        assert!((30..=100).contains(&most), "{most}");
-        // A file bigger than the limit goes through, alone.
-        assert_eq!(most_held(100, &[250, 250, 250]), 250);
-        // Small ones all fit: five acquired without a release, none waits.
-        let gate = InFlight::new(1000);
-        (0..5).for_each(|_| gate.acquire(10));
-        assert_eq!(gate.state.lock().unwrap().0, 50);
-    }
-
-    #[test]
-    fn closing_the_gate_frees_waiting_workers() {
-        let gate = InFlight::new(10);
-        gate.acquire(10);
-        std::thread::scope(|s| {
-            let waiter = s.spawn(|| gate.acquire(5));
-            std::thread::sleep(Duration::from_millis(20));
-            assert!(!waiter.is_finished(), "should wait for room");
-            drop(CloseOnDrop(&gate));
-            waiter.join().unwrap();
-        });
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The index: schema, Article -> tantivy document, opening an index for search with its
-//! version checked. The indexing run itself is in `build`, the per-file change detection
-//! in `state`.
+//! version checked. The indexing run itself is in `build` (the index directory it opens in
+//! `open`, its memory bound in `inflight`), the per-file change detection in `state`.
 
 pub mod build;
+mod inflight;
 pub mod manifest;
 pub mod merge;
+mod open;
 pub mod schema;
 pub mod state;
 pub mod stem;

@@ -241,7 +241,7 @@ fn execute(
 }
 
 /// The page's hits with their passages and copies. Each hit reads its stored article,
-/// which decompresses a doc store block (see `index::build::create_index`): on a page of
+/// which decompresses a doc store block (see `index::open::create_index`): on a page of
 /// several hits, the second half is read on another thread.
 fn assemble(
     index: &OpenIndex,

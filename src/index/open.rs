@@ -1,0 +1,177 @@
+//! Opening the index directory for an indexing run: creating it (with the doc store's
+//! compression settings), checking the manifest's schema version and archive, and what
+//! `--rebuild` does to an index that is healthy, damaged or of another schema.
+
+use std::path::Path;
+
+use tantivy::Index;
+
+use crate::error::{Error, Result};
+use crate::index::manifest::Manifest;
+use crate::index::schema::IndexSchema;
+
+/// How a run starts from the index it opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opened {
+    /// Compare each file with what the index has of it.
+    Incremental,
+    /// Read every file again: the last run read them with other options (`--as`,
+    /// `--json-*`), so their stamps say nothing about what a read gives now.
+    Reread,
+    /// `--rebuild` of a healthy index of this schema: replace everything in one commit.
+    Replace,
+}
+
+/// The index in `dir` when every file its last commit lists is there and passes its
+/// checksum (it reads the whole index once): only then can `--rebuild` keep it searchable
+/// while the new one is built, since the rebuild's commit has to go through it.
+fn healthy_index(dir: &Path) -> Option<Index> {
+    let directory = tantivy::directory::MmapDirectory::open(dir).ok()?;
+    if !Index::exists(&directory).unwrap_or(false) {
+        return None;
+    }
+    let index = Index::open_in_dir(dir).ok()?;
+    let metas = index.load_metas().ok()?;
+    // The list names a delete file for every segment, which only segments with deletes
+    // have; those are checked by the checksum pass when present.
+    let all_there = metas
+        .list_segment_files()
+        .iter()
+        .filter(|f| f.extension().is_none_or(|e| e != "del"))
+        .all(|f| dir.join(f).is_file());
+    let intact = index.validate_checksum().ok()?.is_empty();
+    (all_there && intact && index.reader().is_ok()).then_some(index)
+}
+
+/// Opens the index for a run, creating it when the directory is new, and says how the
+/// run starts (`Opened`). `--rebuild` keeps a healthy index of this schema in place, to be
+/// replaced by the run's one commit; a damaged one, or one of another schema, is cleared.
+pub(super) fn open_for_writing(
+    dir: &Path,
+    schema: &IndexSchema,
+    rebuild: bool,
+    archive: &Path,
+    read_options: &str,
+) -> Result<(Index, Opened)> {
+    let manifest = Manifest::read(dir);
+    let is_empty = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .next()
+        .is_none();
+    match manifest {
+        Ok(Some(m)) if !rebuild && m.schema_version != schema.version => {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: m.schema_version,
+                expected: schema.version,
+            })
+        }
+        Ok(Some(m)) if !rebuild => {
+            // Paths in the index are relative to the archive: another archive's run would
+            // delete all of them as "vanished".
+            if m.archive != archive {
+                return Err(Error::OtherArchive {
+                    index: dir.to_path_buf(),
+                    holds: m.archive,
+                    archive: archive.to_path_buf(),
+                });
+            }
+            let reread = m.read_options != read_options || m.reread_pending;
+            if reread && !m.reread_pending {
+                // Recorded before any article is re-read: a run killed half-way leaves
+                // articles read both ways, and the next run must re-read them all.
+                Manifest {
+                    read_options: read_options.to_string(),
+                    reread_pending: true,
+                    ..m.clone()
+                }
+                .write(dir)?;
+            }
+            // A run killed between writing the manifest and creating the index left no
+            // index yet: create it now.
+            let exists = tantivy::directory::MmapDirectory::open(dir)
+                .ok()
+                .is_some_and(|d| Index::exists(&d).unwrap_or(false));
+            if exists {
+                let index = Index::open_in_dir(dir).map_err(|e| Error::damaged(dir, e))?;
+                let how = if reread {
+                    Opened::Reread
+                } else {
+                    Opened::Incremental
+                };
+                return Ok((index, how));
+            }
+            return Ok((create_index(dir, schema)?, Opened::Incremental));
+        }
+        Ok(Some(m)) if m.schema_version == schema.version => {
+            // --rebuild: a healthy index stays searchable until the new one is committed.
+            // The manifest is rewritten (new archive, options) after that commit.
+            if let Some(index) = healthy_index(dir) {
+                return Ok((index, Opened::Replace));
+            }
+        }
+        Ok(None) if !is_empty => {
+            return Err(Error::NotAnIndex {
+                path: dir.to_path_buf(),
+            })
+        }
+        Err(e) if !rebuild => return Err(e),
+        _ => {}
+    }
+    if !is_empty {
+        clear_index_dir(dir)?;
+    }
+    // The manifest goes first: a directory with a manifest is ours (and may be cleared by
+    // --rebuild); searches during the first run then find an index, empty until the first
+    // commit, instead of "not an index".
+    Manifest::new(
+        schema.version,
+        archive.to_path_buf(),
+        read_options.to_string(),
+        false,
+    )
+    .write(dir)?;
+    Ok((create_index(dir, schema)?, Opened::Incremental))
+}
+
+/// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 256 KiB
+/// blocks. On the 100k benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the
+/// index 1.15x the text; zstd 6 in 64 KiB blocks 0.86x; zstd 9 in 256 KiB blocks 0.81x,
+/// and 0.79x once the fast columns were no longer stored as well. Every hit shown
+/// decompresses its block (about 0.3 ms for 256 KiB), which is why the hits of a page are
+/// read in parallel (`search::run`). See BENCHMARKS.md, "Index size".
+fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(DOCSTORE_ZSTD_LEVEL),
+        }),
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..Default::default()
+    };
+    Index::builder()
+        .schema(schema.schema.clone())
+        .settings(settings)
+        .create_in_dir(dir)
+        .map_err(|e| Error::tantivy(dir, e))
+}
+
+/// zstd level of the docstore (see `create_index`).
+const DOCSTORE_ZSTD_LEVEL: i32 = 9;
+/// Bytes of stored documents per compressed block.
+const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
+
+/// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
+/// (valid or damaged), so a directory that is not ours is never touched.
+fn clear_index_dir(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let res = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        res.map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
