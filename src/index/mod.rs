@@ -129,8 +129,8 @@ impl OpenIndex {
         searcher: &tantivy::Searcher,
         addr: tantivy::DocAddress,
     ) -> Result<Article> {
-        let mut path = self.paths_at(searcher, &[addr])?;
-        self.read_article(searcher, addr, path.pop().flatten())
+        let mut fast = self.fast_values(searcher, &[addr])?;
+        self.read_article(searcher, addr, fast.pop().unwrap_or_default())
     }
 
     /// Reads the articles at `addrs` back, in that order: the stored fields from the doc
@@ -141,56 +141,92 @@ impl OpenIndex {
         searcher: &tantivy::Searcher,
         addrs: &[tantivy::DocAddress],
     ) -> Result<Vec<Article>> {
-        let paths = self.paths_at(searcher, addrs)?;
+        let fast = self.fast_values(searcher, addrs)?;
         addrs
             .iter()
-            .zip(paths)
-            .map(|(&addr, path)| self.read_article(searcher, addr, path))
+            .zip(fast)
+            .map(|(&addr, values)| self.read_article(searcher, addr, values))
             .collect()
     }
 
-    /// The paths of `addrs`, looked up segment by segment in the order of the path
-    /// dictionary, so each of its (compressed) blocks is read once: looked up one by one,
-    /// they took half of `eval`'s time, 1,000 hits per topic.
-    fn paths_at(
+    /// The id, path and date of `addrs` from their segments' fast columns, each column
+    /// opened once per segment. Paths are looked up in the order of the path dictionary,
+    /// so each of its (compressed) blocks is read once: looked up one by one, they took
+    /// half of `eval`'s time, 1,000 hits per topic.
+    fn fast_values(
         &self,
         searcher: &tantivy::Searcher,
         addrs: &[tantivy::DocAddress],
-    ) -> Result<Vec<Option<String>>> {
-        let mut paths = vec![None; addrs.len()];
+    ) -> Result<Vec<FastValues>> {
+        let mut values = vec![FastValues::default(); addrs.len()];
         let mut by_segment: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
         for (i, a) in addrs.iter().enumerate() {
             by_segment.entry(a.segment_ord).or_default().push(i);
         }
         for (segment, wanted) in by_segment {
             let ff = searcher.segment_reader(segment).fast_fields();
-            let Some(column) = ff.str("path").ok().flatten() else {
+            let ids = ff.u64("id").ok();
+            let dates = ff.date("date").ok();
+            // The precision column's few values ("year", ..., "second"), by ordinal.
+            let precision = ff.str("date_precision").ok().flatten().map(|column| {
+                let mut name = String::new();
+                let names: Vec<Option<DatePrecision>> = (0..column.num_terms() as u64)
+                    .map(|ord| {
+                        name.clear();
+                        column
+                            .ord_to_str(ord, &mut name)
+                            .ok()
+                            .and_then(|found| found.then(|| DatePrecision::from_name(&name)))
+                            .flatten()
+                    })
+                    .collect();
+                (column, names)
+            });
+            for &i in &wanted {
+                let d = addrs[i].doc_id;
+                let v = &mut values[i];
+                v.id = ids.as_ref().and_then(|c| c.first(d)).unwrap_or(0);
+                v.date = dates
+                    .as_ref()
+                    .and_then(|c| c.first(d))
+                    .map(|t| ArticleDate {
+                        utc: t.into_utc(),
+                        precision: precision
+                            .as_ref()
+                            .and_then(|(column, names)| {
+                                let ord = column.term_ords(d).next()?;
+                                *names.get(ord as usize)?
+                            })
+                            .unwrap_or(DatePrecision::Second),
+                    });
+            }
+            let Some(paths) = ff.str("path").ok().flatten() else {
                 continue;
             };
             let mut ords: Vec<(u64, usize)> = wanted
                 .into_iter()
-                .filter_map(|i| Some((column.term_ords(addrs[i].doc_id).next()?, i)))
+                .filter_map(|i| Some((paths.term_ords(addrs[i].doc_id).next()?, i)))
                 .collect();
             ords.sort_unstable();
             let sorted: Vec<u64> = ords.iter().map(|(o, _)| *o).collect();
             let mut next = ords.iter().map(|(_, i)| *i);
-            column
+            paths
                 .dictionary()
                 .sorted_ords_to_term_cb(&sorted, |bytes| {
                     if let Some(i) = next.next() {
-                        paths[i] = Some(String::from_utf8_lossy(bytes).into_owned());
+                        values[i].path = String::from_utf8_lossy(bytes).into_owned();
                     }
                 })
                 .map_err(|e| Error::damaged(&self.dir, e))?;
         }
-        Ok(paths)
+        Ok(values)
     }
 
     fn read_article(
         &self,
         searcher: &tantivy::Searcher,
         addr: tantivy::DocAddress,
-        path: Option<String>,
+        fast: FastValues,
     ) -> Result<Article> {
         let doc: TantivyDocument = searcher
             .doc(addr)
@@ -201,32 +237,14 @@ impl OpenIndex {
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
-        let d = addr.doc_id;
-        let fast_str = |name: &str| -> Option<String> {
-            let column = ff.str(name).ok().flatten()?;
-            let ord = column.term_ords(d).next()?;
-            let mut value = String::new();
-            column.ord_to_str(ord, &mut value).ok()?.then_some(value)
-        };
-        let date = ff
-            .date("date")
-            .ok()
-            .and_then(|c| c.first(d))
-            .map(|t| ArticleDate {
-                utc: t.into_utc(),
-                precision: fast_str("date_precision")
-                    .and_then(|p| DatePrecision::from_name(&p))
-                    .unwrap_or(DatePrecision::Second),
-            });
         Ok(Article {
-            id: DocId(ff.u64("id").ok().and_then(|c| c.first(d)).unwrap_or(0)),
-            path: path.unwrap_or_default(),
+            id: DocId(fast.id),
+            path: fast.path,
             format: text(f.format).unwrap_or_default(),
             encoding: text(f.encoding).unwrap_or_default(),
             fields: ArticleFields {
                 title: text(f.title),
-                date,
+                date: fast.date,
                 byline: text(f.byline),
                 authors: doc
                     .get_all(f.authors)
@@ -237,6 +255,14 @@ impl OpenIndex {
             },
         })
     }
+}
+
+/// What an article keeps in fast columns rather than in the doc store.
+#[derive(Debug, Clone, Default)]
+struct FastValues {
+    id: u64,
+    path: String,
+    date: Option<ArticleDate>,
 }
 
 /// Article -> tantivy document, stamped with the state of the file it came from (so the
