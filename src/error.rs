@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::search::query::error::QueryError;
+
 /// Everything the engine can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -43,6 +45,10 @@ pub enum Error {
 
     #[error("invalid query {query:?}: {reason}")]
     Query { query: String, reason: String },
+
+    /// A query the query language refuses; `query` as the user typed it.
+    #[error("invalid query {query:?}: {source}")]
+    BadQuery { query: String, source: QueryError },
 
     #[error(
         "invalid date {input:?} for {flag}: expected YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339 \

@@ -290,6 +290,10 @@ pub fn run(
                         query: format!("topic {}: {}", topic.id, topic.text),
                         reason,
                     },
+                    Error::BadQuery { source, .. } => Error::BadQuery {
+                        query: format!("topic {}: {}", topic.id, topic.text),
+                        source,
+                    },
                     other => other,
                 })?
                 .hits

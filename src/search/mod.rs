@@ -524,9 +524,9 @@ pub fn build_query(
             let searcher = index.searcher()?;
             let real = |prefix: &str, stem: &str| spelled_with_prefix(&searcher, f, prefix, stem);
             let c =
-                query::compile_with(f, text, req.any, &real).map_err(|reason| Error::Query {
+                query::compile_with(f, text, req.any, &real).map_err(|source| Error::BadQuery {
                     query: req.query.clone(),
-                    reason,
+                    source,
                 })?;
             (c.query, c.highlight, c.words)
         };
