@@ -9,7 +9,7 @@ FTS5's own ranking, and then varies one thing at a time:
 - the idf: FTS5's `max(1e-6, ln((N - n + 0.5) / (n + 0.5)))` or tantivy's
   `ln(1 + (N - n + 0.5) / (n + 0.5))`, which newsdex uses;
 - query stop words: none, tantivy's (Lucene's 33 words) or newsdex's OR list (read from
-  src/search/query.rs, so the two cannot drift apart);
+  schema/or-stop-words.txt, as newsdex reads it, so the two cannot drift apart);
 - k1 and b, which tantivy fixes at 1.2 and 0.75;
 - a proximity bonus: each pair of consecutive kept query words found at the same distance
   in a document as in the query scores as one more term (its idf the sum of both), times a
@@ -34,13 +34,13 @@ LUCENE = ("a an and are as at be but by for if in into is it no not of on or suc
 
 
 def newsdex_or_stop_words():
-    # The list moved from src/search/mod.rs to query.rs; an empty list would silently
-    # turn every "OR stop words" row into an "all words" one, so refuse that.
-    src = open(os.path.join(ROOT, "src", "search", "query.rs"), encoding="utf-8").read()
-    block = re.search(r"const OR_STOP_WORDS: &\[&str\] = &\[(.*?)\];", src, re.S)
-    words = re.findall(r'"([^"]+)"', block.group(1)) if block else []
+    # One word a line, `#` lines are comments. An empty list would silently turn every
+    # "OR stop words" row into an "all words" one, so refuse that.
+    path = os.path.join(ROOT, "schema", "or-stop-words.txt")
+    with open(path, encoding="utf-8") as f:
+        words = [w for w in (line.strip() for line in f) if w and not w.startswith("#")]
     if not words:
-        sys.exit("OR_STOP_WORDS not found in src/search/query.rs")
+        sys.exit(f"no stop words in {path}")
     return words
 
 

@@ -8,8 +8,8 @@ FTS5's own ranking). Here the text goes through a Python copy of newsdex's analy
 or more dropped, lower case, Snowball English stemmer (the `snowballstemmer` package: the
 same Porter2 algorithm as tantivy's `Stemmer::new(Language::English)`). A topic is what
 `newsdex eval` sends (`eval::free_text`: runs of letters and digits) with the OR stop
-words dropped (`OR_STOP_WORDS`, read from src/search/query.rs). Repeated query words count
-once each time they occur, as tantivy's BooleanQuery sums repeated clauses.
+words dropped (schema/or-stop-words.txt, the list newsdex reads). Repeated query words
+count once each time they occur, as tantivy's BooleanQuery sums repeated clauses.
 
 Title and body are one text (as FTS5's bm25() sees a row): title boosts are out of scope,
 and TIME, the collection tuned on, has no titles. Document lengths are exact unless
@@ -47,11 +47,13 @@ def log2(x):
 
 
 def or_stop_words():
-    src = open(os.path.join(ROOT, "src", "search", "query.rs"), encoding="utf-8").read()
-    block = re.search(r"const OR_STOP_WORDS: &\[&str\] = &\[(.*?)\];", src, re.S)
-    words = re.findall(r'"([^"]+)"', block.group(1)) if block else []
+    # One word a line, `#` lines are comments. An empty list would silently turn every
+    # "OR stop words" row into an "all words" one, so refuse that.
+    path = os.path.join(ROOT, "schema", "or-stop-words.txt")
+    with open(path, encoding="utf-8") as f:
+        words = [w for w in (line.strip() for line in f) if w and not w.startswith("#")]
     if not words:
-        sys.exit("OR_STOP_WORDS not found in src/search/query.rs")
+        sys.exit(f"no stop words in {path}")
     return words
 
 
