@@ -277,7 +277,8 @@ _DATE_WORD = re.compile(r"date|publish|time|created|modified|updated", re.IGNORE
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _LD = re.compile(r"""(<script[^>]*application/ld\+json[^>]*>)(.*?)(</script>)""", re.IGNORECASE | re.DOTALL)
-_TAG_WITH = re.compile(r"""<(?!meta\b)(\w+)\b[^>]*(?:\bpubdate\b|itemprop\s*=\s*["']?date)[^>]*>""", re.IGNORECASE)
+_TAG = re.compile(r"<(?!meta\b)\w+\b[^>]*>", re.IGNORECASE)
+_TAG_WITH = re.compile(r"""\bpubdate\b|itemprop\s*=\s*["']?date""", re.IGNORECASE)
 _LD_KEY = re.compile(r"^(date\w*|uploadDate|datePublished|dateModified|dateCreated)$", re.IGNORECASE)
 
 
@@ -312,19 +313,29 @@ def _strip_ld(m):
 
 def _strip_tag(m):
     tag = m.group(0)
+    if not _TAG_WITH.search(tag):
+        return tag
     tag = re.sub(r"""\s(?:datetime|content|itemprop)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", "", tag, flags=re.IGNORECASE)
     return re.sub(r"\spubdate\b(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?", "", tag, flags=re.IGNORECASE)
 
 
 _SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(</script>)", re.IGNORECASE | re.DOTALL)
-_STATE_KEY = re.compile(r"""(["']?[\w\[\]$.-]*(?:date|publish|created|modified|updated)[\w\[\]$.-]*["']?\s*:\s*)"""
-                        r"""("[^"]*"|'[^']*'|\d{9,})""", re.IGNORECASE)
+_STATE_KEY = re.compile(r"""(?:"([^"\\\n]{1,80})"|'([^'\\\n]{1,80})')(\s*:\s*)"""
+                        r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d{9,})""")
+_STATE_WORD = re.compile(r"date|publish|created|modified|updated", re.IGNORECASE)
+
+
+def _null_state(k):
+    key = k.group(1) if k.group(1) is not None else k.group(2)
+    if _STATE_WORD.search(key):
+        return k.group(0)[: k.start(4) - k.start(0)] + "null"
+    return k.group(0)
 
 
 def _strip_script(m):
     if "ld+json" in m.group(1).lower():
         return _strip_ld(m)
-    return m.group(1) + _STATE_KEY.sub(lambda k: k.group(1) + "null", m.group(2)) + m.group(3)
+    return m.group(1) + _STATE_KEY.sub(_null_state, m.group(2)) + m.group(3)
 
 
 def undate(html, url, canonical):
@@ -333,7 +344,7 @@ def undate(html, url, canonical):
     attributes. Visible text, <time datetime> without pubdate and the URL stay."""
     out = _META_TAG.sub(_strip_meta, html)
     out = _SCRIPT.sub(_strip_script, out)
-    out = _TAG_WITH.sub(_strip_tag, out)
+    out = _TAG.sub(_strip_tag, out)
     if not canonical and url:
         link = f'<link rel="canonical" href="{htmlmod.escape(url, quote=True)}">'
         m = re.search(r"<head\b[^>]*>", out, re.IGNORECASE)
