@@ -1,0 +1,973 @@
+#!/usr/bin/env python3
+"""Field extraction (title, date, byline, body) from scraped text and date-less HTML.
+
+A development set and scorer for the hard cases of `newsdex extract`: real web pages saved
+as plain text, constructed text layouts, and HTML pages whose date is not in metadata.
+Four sets, all generated into a work directory (never the repository):
+
+- w3m, lynx: the 181 pages of the article-extraction benchmark rendered to text with
+  `w3m -dump` and `lynx -dump -nolist` (UTF-8 in and out, 80 columns), cached by content
+  hash. Gold: body = the benchmark's articleBody; title = the page's og:title, else its
+  <title>; date = datePublished / article:published_time (to the day), scored only on pages
+  whose rendered text prints that calendar day in some form.
+- variants: BBC articles and a few German and French ones written for this set, laid out
+  as scraped text (mastheads, share bars, "Posted on DATE by NAME", captions printed twice,
+  credit lines, dates before the title, capitalised titles, German and French datelines,
+  hard-wrapped paragraphs, Updated/Published pairs, four syndicated copies of one story).
+  Gold is known by construction; generation is seeded.
+- html-nodate: the 181 pages with their date metadata removed (date/published meta tags,
+  JSON-LD date keys, <time pubdate> and itemprop=date* attributes), a <link rel=canonical>
+  added when absent. Date scored where still recoverable (printed, <time datetime>, URL).
+
+Scores per set: title accuracy (normalised rule below) and raw exact share, date accuracy
+(same day) and the share of those with the right precision, byline accuracy where gold
+exists, body F1 (the benchmark metric of html_benchmark.py, imported from it), and the
+wrong/empty split for title and date (a wrong field is worse than an empty one).
+
+Title rule: both sides NFKC, casefolded, quotes and dashes unified, whitespace collapsed.
+Correct when equal to the gold, or to the gold with up to two site segments removed from
+the end or one from the start, a segment being cut at " | ", " - ", " – ", " — ", " :: ",
+" · ", " • ", " » " (spaces required; a colon never cuts), at most 6 words long, and the
+rest keeping at least 2 words.
+
+Usage: python3 benches/eval/textpages.py [--bin target/debug/newsdex] [--shared ../shared]
+           [--work /tmp/newsdex-textpages] [--json FILE|-] [--show N]
+           [--gate benches/eval/textpages_floors.json] [--write-floors FILE]
+Exit: 0 ok, 1 a gate figure dropped, 2 a tool or input missing.
+"""
+
+import argparse
+import concurrent.futures
+import gzip
+import hashlib
+import html as htmlmod
+import json
+import math
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+import unicodedata
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+from html_benchmark import body_metrics, shingle_matching  # noqa: E402  (the same body metric)
+
+SETS = ("w3m", "lynx", "variants", "html-nodate")
+JOBS = 2  # the machine is shared: at most two processes at a time
+SEED = 20140303
+
+W3M = ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80",
+       "-o", "display_link_number=0"]
+LYNX = ["lynx", "-dump", "-nolist", "-force_html", "-assume_charset=utf-8",
+        "-assume_local_charset=utf-8", "-display_charset=utf-8", "-width=80", "-nomargins"]
+
+
+def die(msg, code=2):
+    print(f"textpages: {msg}", file=sys.stderr)
+    sys.exit(code)
+
+
+# --- gold from the page's HTML ---------------------------------------------------------
+
+
+class _Meta(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta, self.title, self.lang, self.canonical = [], None, None, None
+        self.times, self._in_title, self._buf = [], False, []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            self.meta.append(a)
+        elif tag == "title" and self.title is None:
+            self._in_title, self._buf = True, []
+        elif tag == "html" and a.get("lang"):
+            self.lang = a["lang"].split("-")[0].lower()
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.canonical = a.get("href")
+        elif tag == "time" and a.get("datetime"):
+            self.times.append(a["datetime"])
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag == "title" and self._in_title:
+            self._in_title = False
+            self.title = "".join(self._buf)
+
+    def handle_data(self, data):
+        if self._in_title:
+            self._buf.append(data)
+
+
+def parse_meta(html):
+    p = _Meta()
+    try:
+        p.feed(html)
+        p.close()
+    except Exception:  # malformed pages: keep what was read
+        pass
+    return p
+
+
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
+
+
+def _days(value):
+    """(local day, UTC day) of an ISO date string, or None. Placeholders are no gold."""
+    m = _ISO_DAY.match(value or "")
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 1900 or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    local = f"{y:04d}-{mo:02d}-{d:02d}"
+    utc = local
+    if m.group(4) and m.group(6) and m.group(6) != "Z":
+        import datetime as dt
+        off = m.group(6).replace(":", "")
+        sign = 1 if off[0] == "+" else -1
+        delta = dt.timedelta(hours=int(off[1:3]), minutes=int(off[3:5]))
+        t = dt.datetime(y, mo, d, int(m.group(4)), int(m.group(5))) - sign * delta
+        utc = t.strftime("%Y-%m-%d")
+    return local, utc
+
+
+def page_gold(html, url):
+    p = parse_meta(html)
+    og = next((m.get("content") for m in p.meta if m.get("property", "").lower() == "og:title"
+               and m.get("content", "").strip()), None)
+    title_tag = (p.title or "").strip() or None
+    date_raw = None
+    for m in p.meta:
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+        if key in ("article:published_time", "datepublished") and _days(m.get("content")):
+            date_raw = m.get("content")
+            break
+    if date_raw is None:
+        for v in _LD_DATE.findall(html):
+            if _days(v):
+                date_raw = v
+                break
+    days = _days(date_raw)
+    return {
+        "title": " ".join((og or title_tag or "").split()) or None,
+        "og_title": og, "title_tag": title_tag,
+        "date_raw": date_raw, "date": days[0] if days else None,
+        "date_utc": days[1] if days else None, "date_precision": None,
+        "byline": None, "lang": p.lang, "canonical": p.canonical, "url": url,
+    }
+
+
+# --- is a calendar day printed in a text? ----------------------------------------------
+
+MONTHS = [  # en, de, fr, es, it, pt, nl, id, ru (nominative and genitive); abbreviations too
+    "january jan januar janvier enero gennaio janeiro januari январь января янв",
+    "february feb febr februar février fevrier febrero febbraio fevereiro februari февраль февраля фев",
+    "march mar märz maerz mars marzo março marco maart maret март марта",
+    "april apr avril abril aprile april апрель апреля апр",
+    "may mai mayo maggio maio mei май мая",
+    "june jun juni juin junio giugno junho июнь июня",
+    "july jul juli juillet julio luglio julho июль июля",
+    "august aug aout août agosto augustus agustus ags авг август августа",
+    "september sep sept septembre septiembre settembre setembro сентябрь сентября сен",
+    "october oct okt oktober octobre octubre ottobre outubro oktober октябрь октября окт",
+    "november nov novembre noviembre novembro ноябрь ноября ноя",
+    "december dec dez dezember décembre decembre diciembre dicembre dezembro desember декабрь декабря дек",
+]
+
+
+def _month_re(m):
+    names = sorted(set(MONTHS[m - 1].split()), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
+
+
+def day_patterns(day):
+    y, m, d = (int(x) for x in day.split("-"))
+    yy = f"{y % 100:02d}"
+    D, M, Y = f"0?{d}", f"0?{m}", f"(?:{y}|{yy})"
+    name = _month_re(m)
+    suf = r"(?:st|nd|rd|th|er|º|°|\.)?"
+    sep = r"\s*[-/.]\s*"
+    return [re.compile(p, re.IGNORECASE) for p in (
+        rf"(?<!\d){y}{sep}{M}{sep}{D}(?!\d)",
+        rf"(?<!\d){D}{sep}{M}{sep}{Y}(?!\d)",
+        rf"(?<!\d){M}{sep}{D}{sep}{Y}(?!\d)",
+        rf"{y}\s*年\s*{M}\s*月\s*{D}\s*日",
+        rf"{y}\s*년\s*{M}\s*월\s*{D}\s*일",
+        rf"(?<!\d){D}{suf}\s*(?:de\s+)?{name}\s*,?\s*(?:de\s+)?{y}(?!\d)",
+        rf"(?<![\w]){name}\s*{D}{suf}\s*,?\s*{y}(?!\d)",
+        rf"(?<!\d){y}\s*,?\s*{name}\s*{D}(?!\d)",
+    )]
+
+
+def printed(day, text):
+    return any(p.search(text) for p in day_patterns(day))
+
+
+def in_url(day, url):
+    y, m, d = day.split("-")
+    return re.search(rf"(?<!\d){y}[-/_.]?{m}[-/_.]?{d}(?!\d)", url or "") is not None
+
+
+# --- rendering (cached by content hash) ------------------------------------------------
+
+
+def tool_version(cmd):
+    try:
+        out = subprocess.run([cmd, "-version"], capture_output=True, text=True, timeout=20)
+        return (out.stdout or out.stderr).splitlines()[0] if (out.stdout or out.stderr) else cmd
+    except Exception:
+        return cmd
+
+
+def render_all(pages, work):
+    cache = work / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    home = work / "home"
+    home.mkdir(exist_ok=True)
+    env = dict(os.environ, HOME=str(home), LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="dumb")
+    tools = {"w3m": (W3M, tool_version("w3m")), "lynx": (LYNX, tool_version("lynx"))}
+    jobs = []
+    for key, pg in pages.items():
+        for name, (cmd, ver) in tools.items():
+            h = hashlib.sha256("\0".join(cmd + [ver]).encode() + b"\0" + pg["bytes"]).hexdigest()
+            jobs.append((key, name, cmd, cache / f"{h}.txt"))
+
+    def run(job):
+        key, name, cmd, out = job
+        if out.exists():
+            return 0
+        src = work / "html" / f"{key}.html"
+        full = cmd + [str(src)]
+        proc = subprocess.run(full, capture_output=True, env=env, timeout=120)
+        if proc.returncode != 0:
+            die(f"{name} failed on {key}: {proc.stderr[:300]!r}")
+        tmp = out.with_suffix(".tmp")
+        tmp.write_bytes(proc.stdout)
+        tmp.replace(out)
+        return 1
+
+    with concurrent.futures.ThreadPoolExecutor(JOBS) as ex:
+        fresh = sum(ex.map(run, jobs))
+    for name in tools:
+        (work / "sets" / name).mkdir(parents=True, exist_ok=True)
+    texts = {}
+    for key, name, _, out in jobs:
+        dst = work / "sets" / name / f"{key}.txt"
+        shutil.copyfile(out, dst)
+        texts[(name, key)] = out.read_text(encoding="utf-8", errors="replace")
+    return texts, fresh
+
+
+# --- date metadata removed -------------------------------------------------------------
+
+_DATE_WORD = re.compile(r"date|publish|time|created|modified|updated", re.IGNORECASE)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_LD = re.compile(r"""(<script[^>]*application/ld\+json[^>]*>)(.*?)(</script>)""", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<(?!meta\b)\w+\b[^>]*>", re.IGNORECASE)
+_TAG_WITH = re.compile(r"""\bpubdate\b|itemprop\s*=\s*["']?date""", re.IGNORECASE)
+_LD_KEY = re.compile(r"^(date\w*|uploadDate|datePublished|dateModified|dateCreated)$", re.IGNORECASE)
+
+
+def _attrs(tag):
+    return {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
+
+
+def _strip_meta(m):
+    a = _attrs(m.group(0))
+    for k in ("property", "name", "itemprop", "http-equiv"):
+        if _DATE_WORD.search(a.get(k, "")):
+            return ""
+    return m.group(0)
+
+
+def _strip_json(x):
+    if isinstance(x, dict):
+        return {k: _strip_json(v) for k, v in x.items() if not _LD_KEY.match(k)}
+    if isinstance(x, list):
+        return [_strip_json(v) for v in x]
+    return x
+
+
+def _strip_ld(m):
+    body = m.group(2)
+    try:
+        new = json.dumps(_strip_json(json.loads(body)), ensure_ascii=False)
+    except ValueError:
+        new = re.sub(r'"(?:date\w*|uploadDate)"\s*:\s*"[^"]*"\s*,?', "", body, flags=re.IGNORECASE)
+    return m.group(1) + new + m.group(3)
+
+
+def _strip_tag(m):
+    tag = m.group(0)
+    if not _TAG_WITH.search(tag):
+        return tag
+    tag = re.sub(r"""\s(?:datetime|content|itemprop)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", "", tag, flags=re.IGNORECASE)
+    return re.sub(r"\spubdate\b(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?", "", tag, flags=re.IGNORECASE)
+
+
+_SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(</script>)", re.IGNORECASE | re.DOTALL)
+_STATE_KEY = re.compile(r"""(?:"([^"\\\n]{1,80})"|'([^'\\\n]{1,80})')(\s*:\s*)"""
+                        r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d{9,})""")
+_STATE_WORD = re.compile(r"date|publish|created|modified|updated", re.IGNORECASE)
+
+
+def _null_state(k):
+    key = k.group(1) if k.group(1) is not None else k.group(2)
+    if _STATE_WORD.search(key):
+        return k.group(0)[: k.start(4) - k.start(0)] + "null"
+    return k.group(0)
+
+
+def _strip_script(m):
+    if "ld+json" in m.group(1).lower():
+        return _strip_ld(m)
+    return m.group(1) + _STATE_KEY.sub(_null_state, m.group(2)) + m.group(3)
+
+
+def undate(html, url, canonical):
+    """The page with its date metadata removed: meta tags named for dates, JSON-LD date keys,
+    date-like keys in other scripts' data (set to null), <time pubdate> and itemprop=date*
+    attributes. Visible text, <time datetime> without pubdate and the URL stay."""
+    out = _META_TAG.sub(_strip_meta, html)
+    out = _SCRIPT.sub(_strip_script, out)
+    out = _TAG.sub(_strip_tag, out)
+    if not canonical and url:
+        link = f'<link rel="canonical" href="{htmlmod.escape(url, quote=True)}">'
+        m = re.search(r"<head\b[^>]*>", out, re.IGNORECASE)
+        out = out[: m.end()] + link + out[m.end():] if m else link + out
+    return out
+
+
+# --- constructed text variants ---------------------------------------------------------
+
+NAMES = ["Anna Novak", "James Whitfield", "Priya Raman", "Tom O'Neill", "Maria Costa",
+         "David Okafor", "Helen Marsh", "Lukas Brenner", "Sofia Lindqvist", "Ahmed Karim",
+         "Claire Dupont", "Peter Hughes"]
+MASTHEADS = ["Daily Courier", "The Evening Ledger", "Northern Gazette", "Coastal Herald",
+             "The Morning Star-Tribune", "Riverside Post", "Westbrook Examiner"]
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre"]
+MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+             "September", "Oktober", "November", "Dezember"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+CASPIAN = [
+    "Energy ministers from four countries signed an agreement on Monday to build a pipeline "
+    "under the Caspian Sea, ending six years of talks over its route and financing.",
+    "The 300-kilometre line will carry gas from fields off the eastern shore to a terminal "
+    "near Baku, where it will join the existing network running west towards Turkey.",
+    "Officials said construction could begin next spring if the lenders approve the final "
+    "budget, which is expected to exceed four billion dollars.",
+    "Environmental groups criticised the accord, saying the seabed surveys had not been "
+    "published and that the risk to sturgeon breeding grounds had been played down.",
+    "The ministers said an independent review would be completed before any work starts.",
+]
+
+GERMAN = [
+    ("Stadtrat beschließt neuen Radweg am Fluss", [
+        "Der Stadtrat hat am Mittwochabend mit knapper Mehrheit den Bau eines neuen Radwegs "
+        "entlang des Flussufers beschlossen. Die Strecke soll rund vier Kilometer lang werden.",
+        "Nach Angaben der Verwaltung kostet das Vorhaben etwa 2,3 Millionen Euro. Ein Teil "
+        "davon soll aus einem Förderprogramm des Landes kommen.",
+        "Anwohner hatten zuvor Bedenken wegen der Bäume am Ufer geäußert. Die Planer "
+        "versicherten, dass keine alten Bäume gefällt werden müssten.",
+        "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und bis zum Herbst dauern."]),
+    ("Bäckerei im Ortskern schließt nach 90 Jahren", [
+        "Nach neunzig Jahren schließt die älteste Bäckerei im Ortskern Ende des Monats ihre "
+        "Türen. Der Inhaber findet keinen Nachfolger für den Familienbetrieb.",
+        "Viele Stammkunden zeigten sich am Samstag enttäuscht. Einige kauften zum letzten Mal "
+        "das Brot, das sie seit ihrer Kindheit kennen.",
+        "Der Bürgermeister kündigte an, die Gemeinde werde bei der Suche nach einem neuen "
+        "Mieter für die Räume helfen."]),
+    ("Hochwasser: Pegel am Rhein sinkt langsam", [
+        "Nach den starken Regenfällen der vergangenen Tage sinkt der Pegel am Rhein wieder "
+        "langsam. Die Schifffahrt bleibt aber vorerst eingeschränkt.",
+        "Die Behörden rechnen damit, dass die Warnstufe bis zum Wochenende aufgehoben werden "
+        "kann. Mehrere Uferstraßen sind weiterhin gesperrt.",
+        "Feuerwehr und Technisches Hilfswerk waren seit Sonntag mit mehr als 400 Kräften im "
+        "Einsatz, um Keller auszupumpen und Sandsäcke zu verteilen."]),
+]
+
+FRENCH = [
+    ("La mairie ouvre une nouvelle médiathèque", [
+        "La nouvelle médiathèque du centre-ville a ouvert ses portes samedi matin, après deux "
+        "ans de travaux et un chantier plusieurs fois retardé.",
+        "Le bâtiment, qui occupe une ancienne usine textile, accueille plus de quarante mille "
+        "ouvrages ainsi qu'un espace consacré aux jeux vidéo.",
+        "Selon le maire, le coût total du projet s'élève à 6,5 millions d'euros, dont un tiers "
+        "financé par la région.",
+        "Les horaires d'ouverture seront élargis le dimanche à partir du mois prochain."]),
+    ("Grève des contrôleurs : des vols annulés à Lyon", [
+        "Plusieurs dizaines de vols ont été annulés jeudi à l'aéroport de Lyon en raison d'une "
+        "grève des contrôleurs aériens, a indiqué la direction.",
+        "Les passagers ont été invités à vérifier l'état de leur vol avant de se rendre à "
+        "l'aéroport. Des files d'attente se sont formées dès l'aube.",
+        "Les syndicats réclament des recrutements supplémentaires et dénoncent des conditions "
+        "de travail dégradées depuis plusieurs années."]),
+    ("Le festival de jazz affiche complet", [
+        "Pour sa vingtième édition, le festival de jazz de la ville affiche complet, une "
+        "première depuis sa création, se réjouissent les organisateurs.",
+        "Près de trente concerts sont programmés sur cinq jours, dont plusieurs en plein air "
+        "sur la place du marché.",
+        "La préfecture a renforcé le dispositif de sécurité autour des scènes principales."]),
+]
+
+
+def _fmt_en(dt, kind):
+    d, mo, y = dt["d"], MONTHS_EN[dt["m"] - 1], dt["y"]
+    h, mi = dt["H"], dt["M"]
+    ampm = f"{(h - 1) % 12 + 1}:{mi:02d} {'am' if h < 12 else 'pm'}"
+    return {
+        "mdy": f"{mo} {d}, {y}", "dmy": f"{d} {mo} {y}", "short": f"{mo[:3]} {d}, {y}",
+        "iso": f"{y}-{dt['m']:02d}-{d:02d}",
+        "mdy_time": f"{mo} {d}, {y}, {ampm}", "dmy_time": f"{d} {mo} {y} {h:02d}:{mi:02d}",
+        "wd_mdy_time": f"{dt['wd']}, {mo} {d}, {y} - {h:02d}:{mi:02d}",
+        "iso_time": f"{y}-{dt['m']:02d}-{d:02d} {h:02d}:{mi:02d}",
+        "bbc": f"{dt['wd']} {d} {mo} {y} {h:02d}.{mi:02d} GMT",
+    }[kind]
+
+
+def _has_time(kind):
+    return kind in ("mdy_time", "dmy_time", "wd_mdy_time", "iso_time", "bbc")
+
+
+def _rand_date(rng, y0=2004, y1=2005):
+    import datetime as dt
+    day = dt.date(y0, 1, 1) + dt.timedelta(days=rng.randrange((dt.date(y1, 12, 31) - dt.date(y0, 1, 1)).days))
+    return {"y": day.year, "m": day.month, "d": day.day, "H": rng.randrange(6, 22),
+            "M": rng.randrange(0, 60), "wd": WEEKDAYS[day.weekday()], "iso": day.isoformat()}
+
+
+def _next_day(dt):
+    import datetime as d
+    n = d.date(dt["y"], dt["m"], dt["d"]) + d.timedelta(days=1)
+    return {"y": n.year, "m": n.month, "d": n.day, "H": 8, "M": 5,
+            "wd": WEEKDAYS[n.weekday()], "iso": n.isoformat()}
+
+
+def _wrap(paras, width=72):
+    return "\n\n".join(textwrap.fill(p, width) for p in paras)
+
+
+def bbc_articles(shared, rng, n):
+    base = shared / "corpora" / "bbc-news" / "bbc"
+    seen, arts = set(), []
+    for f in sorted(base.glob("*/*.txt")):
+        raw = f.read_bytes()
+        h = hashlib.sha256(raw).digest()
+        if h in seen:
+            continue
+        seen.add(h)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        lines = text.strip().split("\n")
+        title = lines[0].strip()
+        paras = [p.strip() for p in "\n".join(lines[1:]).split("\n\n") if p.strip()]
+        if title and 3 <= len(paras) <= 12:
+            arts.append((f"{f.parent.name}-{f.stem}", title, paras))
+    return rng.sample(arts, n)
+
+
+def make_variants(shared, work):
+    """Write the variant .txt files; return {file stem: gold}."""
+    rng = random.Random(SEED)
+    out = work / "sets" / "variants"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    gold = {}
+
+    def emit(name, kind, text, title, paras, date, date_kind, byline, updated=None):
+        stem = f"{len(gold):03d}-{kind}-{name}"
+        (out / f"{stem}.txt").write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+        gold[stem] = {"kind": kind, "title": title, "body": "\n\n".join(paras),
+                      "date": date["iso"] if date else None, "date_utc": date["iso"] if date else None,
+                      "date_precision": (("minute" if _has_time(date_kind) else "day") if date else None),
+                      "byline": byline, "date_updated": updated}
+
+    # the masthead case, exactly, in four syndicated copies
+    story = "Ministers sign Caspian pipeline accord"
+    dt = {"y": 2014, "m": 3, "d": 3, "H": 9, "M": 15, "wd": "Monday", "iso": "2014-03-03"}
+    for mast, dk in (("Daily Courier", "mdy_time"), ("The Evening Ledger", "dmy_time"),
+                     ("Northern Gazette", "wd_mdy_time"), ("Coastal Herald", "iso_time")):
+        text = f"{mast}\n\n{story}\n{_fmt_en(dt, dk)}\n\n" + "\n\n".join(CASPIAN) + "\n\nBy Anna Novak\n"
+        emit("caspian", "masthead", text, story, CASPIAN, dt, dk, "Anna Novak")
+
+    kinds = ["masthead", "sharebar", "posted", "caption2", "credit", "date-first", "caps",
+             "wrapped", "wrapped-tight", "updated-published", "published-updated"]
+    per_kind = 5
+    arts = bbc_articles(shared, rng, per_kind * len(kinds))
+    date_kinds = ["mdy", "dmy", "short", "mdy_time", "dmy_time", "bbc", "iso"]
+    for i, (name, title, paras) in enumerate(arts):
+        kind = kinds[i // per_kind]
+        dt = _rand_date(rng)
+        dk = rng.choice(date_kinds)
+        by = rng.choice(NAMES)
+        ds = _fmt_en(dt, dk)
+        body = "\n\n".join(paras)
+        byline, updated = by, None
+        if kind == "masthead":
+            text = f"{rng.choice(MASTHEADS)}\n\n{title}\n{ds}\n\n{body}\n\nBy {by}\n"
+        elif kind == "sharebar":
+            bar = rng.choice(["Share this: Facebook Twitter Email",
+                              "Share on Facebook | Share on Twitter | Email this article",
+                              "Share  Tweet  Email  Print"])
+            text = f"{title}\n{bar}\nBy {by}\n{ds}\n\n{body}\n\n{bar}\n"
+        elif kind == "posted":
+            text = f"{title}\n\nPosted on {ds} by {by}\n\n{body}\n"
+        elif kind == "caption2":
+            cap = f"Photo: {paras[0].split('.')[0][:90]}. (File photo)"
+            text = f"{title}\nBy {by}\n{ds}\n\n{cap}\n{cap}\n\n{body}\n"
+        elif kind == "credit":
+            credit = rng.choice(["TBP and Agencies", "(AP)", "(Reuters)", "Staff and agencies"])
+            byline = credit.strip("()")
+            text = f"{title}\n{ds}\n\n{body}\n\n{credit}\n"
+        elif kind == "date-first":
+            text = f"{ds}\n\n{title}\n\nBy {by}\n\n{body}\n"
+        elif kind == "caps":
+            title = title.upper()
+            text = f"{title}\n\nBY {by.upper()}\n{ds}\n\n{body}\n"
+            byline = by.upper()
+        elif kind == "wrapped":
+            text = f"{title}\n{ds}\n\n{_wrap(paras)}\n\nBy {by}\n"
+        elif kind == "wrapped-tight":  # no blank line between the title and the wrapped body
+            text = f"{title}\nBy {by}, {ds}\n{_wrap(paras)}\n"
+        elif kind in ("updated-published", "published-updated"):
+            dk = rng.choice(["bbc", "dmy_time", "mdy_time"])
+            ds, us = _fmt_en(dt, dk), _fmt_en(_next_day(dt), dk)
+            updated = _next_day(dt)["iso"]
+            pair = [f"Updated {us}", f"Published {ds}"]
+            if kind == "published-updated":
+                pair.reverse()
+            text = f"{title}\nBy {by}\n" + "\n".join(pair) + f"\n\n{body}\n"
+        emit(name, kind, text, title, paras, dt, dk, byline, updated)
+
+    # German and French articles with their own datelines
+    for lang, arts2 in (("de", GERMAN), ("fr", FRENCH)):
+        for j, (title, paras) in enumerate(arts2):
+            dt = _rand_date(rng, 2018, 2019)
+            by = rng.choice(NAMES)
+            body = "\n\n".join(paras)
+            d, m, y, H, M = dt["d"], dt["m"], dt["y"], dt["H"], dt["M"]
+            if lang == "de":
+                lines = [(f"Veröffentlicht am {d:02d}.{m:02d}.{y}", "dmy"),
+                         (f"Veröffentlicht am {d}. {MONTHS_DE[m - 1]} {y}, {H:02d}:{M:02d} Uhr", "dmy_time"),
+                         (f"{d:02d}.{m:02d}.{y}, {H:02d}:{M:02d} Uhr", "dmy_time")]
+                nd = _next_day(dt)
+                upd = f"Aktualisiert am {nd['d']:02d}.{nd['m']:02d}.{nd['y']}, 08:05 Uhr"
+                pre, credit = "Von", "dpa"
+            else:
+                lines = [(f"Publié le {d} {MONTHS_FR[m - 1]} {y} à {H}h{M:02d}", "dmy_time"),
+                         (f"Publié le {d:02d}/{m:02d}/{y}", "dmy"),
+                         (f"Le {d} {MONTHS_FR[m - 1]} {y} à {H:02d}:{M:02d}", "dmy_time")]
+                nd = _next_day(dt)
+                upd = f"Mis à jour le {nd['d']} {MONTHS_FR[nd['m'] - 1]} {nd['y']} à 8h05"
+                pre, credit = "Par", "AFP"
+            for k, (dl, dk) in enumerate(lines):
+                if k == 0:
+                    text = f"{title}\n{dl}\n\n{body}\n\n{pre} {by}\n"
+                    emit(f"{lang}{j}", f"{lang}-dateline", text, title, paras, dt, dk, by)
+                elif k == 1:
+                    text = f"{MASTHEADS[j]}\n\n{title}\n{pre} {by}\n{upd}\n{dl}\n\n{body}\n"
+                    emit(f"{lang}{j}", f"{lang}-updated", text, title, paras, dt, dk, by, nd["iso"])
+                else:
+                    text = f"{dl}\n{title}\n\n{body}\n\n({credit})\n"
+                    emit(f"{lang}{j}", f"{lang}-date-first", text, title, paras, dt, dk, credit)
+    (work / "variants-gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    return gold
+
+
+# --- running newsdex -------------------------------------------------------------------
+
+
+def extract(binary, files, as_format):
+    """One `newsdex extract` per batch, two batches at a time; {file name: article}."""
+    batch = min(250, max(20, math.ceil(len(files) / JOBS)))
+    chunks = [files[i : i + batch] for i in range(0, len(files), batch)]
+
+    def run(chunk):
+        proc = subprocess.run([str(binary), "extract", "--format", "jsonl", "--as", as_format,
+                               *map(str, chunk)], capture_output=True, text=True)
+        if proc.returncode not in (0, 2):
+            die(f"newsdex extract failed ({proc.returncode}): {proc.stderr[-1000:]}")
+        return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+    out = {}
+    with concurrent.futures.ThreadPoolExecutor(JOBS) as ex:
+        for arts in ex.map(run, chunks):
+            for a in arts:
+                out[Path(a["path"]).name] = a
+    return out
+
+
+# --- scoring ---------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKC", s or "").translate(_QUOTES).casefold()
+    return " ".join(s.split()).strip(" \t.,;:")
+
+
+def title_candidates(gold, also=None):
+    """The gold and the gold with site segments cut off (see the module docstring); with
+    `also` (the page's <title> when the gold is its og:title), the same for that too."""
+    out = title_candidates(also) if also else set()
+    out.add(norm(gold))
+    parts = _SEP.split(gold)
+    ok = lambda seg: len(seg.split()) <= 6
+    keep = lambda rest: len(" ".join(rest).split()) >= 2 or len("".join(rest).replace(" ", "")) >= 6
+    for cut_end in range(0, min(2, len(parts) - 1) + 1):
+        for cut_start in range(0, 2):
+            if cut_end + cut_start == 0 or cut_end + cut_start >= len(parts):
+                continue
+            rest = parts[cut_start : len(parts) - cut_end]
+            removed = parts[:cut_start] + parts[len(parts) - cut_end :]
+            if all(ok(s) for s in removed) and keep(rest):
+                # rejoin with the separators as they were in the gold
+                m = list(_SEP.finditer(gold))
+                a = m[cut_start - 1].end() if cut_start else 0
+                b = m[len(parts) - cut_end - 1].start() if cut_end else len(gold)
+                out.add(norm(gold[a:b]))
+    return out
+
+
+def norm_byline(s):
+    s = norm(s).strip("()")
+    return re.sub(r"^(?:by|von|par)\s+", "", s)
+
+
+def score_page(key, gold, got, text=None):
+    a = got or {}
+    r = {"key": key, "gold": gold, "got": {k: a.get(k) for k in ("title", "date", "date_precision", "byline")},
+         "body_got": a.get("body") or "", "missing": got is None}
+    t = (a.get("title") or "").strip()
+    if gold.get("title"):
+        r["title"] = "ok" if norm(t) in title_candidates(gold["title"], gold.get("title_tag")) else ("empty" if not t else "wrong")
+        r["title_raw"] = " ".join(t.split()) == gold["title"]
+    if gold.get("date") and gold.get("score_date", True):
+        d = (a.get("date") or "")[:10]
+        r["date"] = "ok" if d in (gold["date"], gold["date_utc"]) else ("empty" if not d else "wrong")
+        if r["date"] == "ok":
+            want = gold.get("date_precision")
+            prec = a.get("date_precision")
+            r["date_prec"] = (prec == want) if want else prec in ("day", "minute", "second")
+    if gold.get("byline"):
+        b = a.get("byline") or ""
+        r["byline"] = "ok" if norm_byline(b) == norm_byline(gold["byline"]) else ("empty" if not b else "wrong")
+    r["triple"] = shingle_matching(gold["body"], r["body_got"])
+    tp, fp, fn = r["triple"]
+    p = tp / (tp + fp) if tp + fp else (1.0 if fp == fn == 0 else 0.0)
+    rc = tp / (tp + fn) if tp + fn else (1.0 if fp == fn == 0 else 0.0)
+    r["f1"] = 2 * p * rc / (p + rc) if p + rc else 0.0
+    r["p"], r["r"] = p, rc
+    r["kinds"] = failure_kinds(r, gold, a, text)
+    return r
+
+
+def failure_kinds(r, gold, a, text):
+    """Short labels for what went wrong on one page (for --show and the summary)."""
+    kinds = []
+    t = " ".join((a.get("title") or "").split())
+    body = gold["body"]
+    if r.get("title") == "empty":
+        kinds.append("title: empty")
+    elif r.get("title") == "wrong":
+        nt, ng = norm(t), norm(gold["title"])
+        if any(p.search(t) for p in day_patterns(gold["date"])) if gold.get("date") else False:
+            kinds.append("title: a date line")
+        elif re.match(r"^(?:by|von|par|posted)\b", nt):
+            kinds.append("title: a byline line")
+        elif nt and any(nt in c for c in title_candidates(gold["title"])):
+            kinds.append("title: part of the headline")
+        elif nt and any(c in nt for c in title_candidates(gold["title"])):
+            kinds.append("title: headline plus extra text")
+        elif nt and nt in norm(body):
+            kinds.append("title: a body sentence")
+        elif text is not None and nt == norm(next((l for l in text.splitlines() if l.strip()), "")):
+            kinds.append("title: the page's first line (nav/site name)")
+        elif len(nt.split()) <= 4:
+            kinds.append("title: short line (masthead/nav/kicker)")
+        else:
+            kinds.append("title: other text")
+    if r.get("date") == "empty":
+        kinds.append("date: missed (in the URL too)" if in_url(gold["date"], gold.get("url")) else "date: missed")
+    elif r.get("date") == "wrong":
+        d = (a.get("date") or "")[:10]
+        import datetime as dt
+        try:
+            gap = abs((dt.date.fromisoformat(d) - dt.date.fromisoformat(gold["date"])).days)
+        except ValueError:
+            gap = 99999
+        if gold.get("date_updated") == d:
+            kinds.append("date: the Updated date, not the Published one")
+        elif gap <= 1:
+            kinds.append("date: off by one day (time zone?)")
+        elif gap <= 40:
+            kinds.append("date: a nearby other date (update/related)")
+        else:
+            kinds.append("date: a far other date")
+    elif r.get("date") == "ok" and r.get("date_prec") is False:
+        kinds.append("date: wrong precision")
+    if r.get("byline") in ("empty", "wrong"):
+        kinds.append(f"byline: {r['byline']}")
+    if not r["body_got"].strip():
+        kinds.append("body: empty")
+    elif r["r"] < 0.5:
+        kinds.append("body: low recall (article text lost)")
+    elif r["p"] < 0.5:
+        kinds.append("body: low precision (boilerplate kept)")
+    elif r["f1"] < 0.9:
+        kinds.append("body: partly wrong (F1 0.5-0.9)")
+    return kinds
+
+
+def summarise(rows):
+    def share(field, want="ok"):
+        xs = [x[field] for x in rows if field in x]
+        return (sum(1 for v in xs if v == want) / len(xs)) if xs else None, len(xs)
+
+    s = {"n": len(rows)}
+    s["title"], s["title_n"] = share("title")
+    s["title_wrong"], _ = share("title", "wrong")
+    s["title_empty"], _ = share("title", "empty")
+    raw = [x["title_raw"] for x in rows if "title_raw" in x]
+    s["title_raw"] = sum(raw) / len(raw) if raw else None
+    s["date"], s["date_n"] = share("date")
+    s["date_wrong"], _ = share("date", "wrong")
+    s["date_empty"], _ = share("date", "empty")
+    prec = [x["date_prec"] for x in rows if "date_prec" in x]
+    s["date_precision"] = sum(prec) / len(prec) if prec else None
+    s["byline"], s["byline_n"] = share("byline")
+    m = body_metrics([x["triple"] for x in rows])
+    s["body_f1"], s["body_precision"], s["body_recall"] = m["f1"], m["precision"], m["recall"]
+    s["missing"] = sum(1 for x in rows if x["missing"])
+    return s
+
+
+def fmt(v):
+    return "  -  " if v is None else f"{v:.3f}"
+
+
+def table(summary):
+    head = ("| set | n | title | t.wrong | t.empty | t.raw | date n | date | d.wrong | d.empty "
+            "| d.prec | byline n | byline | body F1 |")
+    lines = [head, "|" + "---|" * 14]
+    for name, s in summary.items():
+        lines.append(
+            f"| {name} | {s['n']} | {fmt(s['title'])} | {fmt(s['title_wrong'])} | {fmt(s['title_empty'])} "
+            f"| {fmt(s['title_raw'])} | {s['date_n']} | {fmt(s['date'])} | {fmt(s['date_wrong'])} "
+            f"| {fmt(s['date_empty'])} | {fmt(s['date_precision'])} | {s['byline_n']} | {fmt(s['byline'])} "
+            f"| {fmt(s['body_f1'])} |")
+    return "\n".join(lines)
+
+
+def short(s, n=90):
+    s = " ".join(str(s or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def show(name, rows, n):
+    bad = lambda x: ((x.get("title") not in (None, "ok")) + (x.get("date") not in (None, "ok"))
+                     + 0.5 * (x.get("byline") not in (None, "ok")) + (1 - x["f1"]))
+    kinds = Counter(k for x in rows for k in x["kinds"])
+    print(f"\n== {name}: failure kinds (pages) ==")
+    for k, c in kinds.most_common():
+        print(f"  {c:4d}  {k}")
+    by_kind = {}
+    for x in rows:
+        if x["gold"].get("kind"):
+            by_kind.setdefault(x["gold"]["kind"], []).append(x)
+    if by_kind:
+        print(f"== {name}: by layout (ok/n per field, body F1) ==")
+        for kind, xs in sorted(by_kind.items()):
+            cells = []
+            for f in ("title", "date", "byline"):
+                v = [x[f] for x in xs if f in x]
+                cells.append(f"{f} {sum(1 for y in v if y == 'ok')}/{len(v)}")
+            f1 = body_metrics([x["triple"] for x in xs])["f1"]
+            print(f"  {kind:20s} " + "  ".join(cells) + f"  F1 {f1:.3f}")
+    print(f"== {name}: {n} worst ==")
+    for x in sorted(rows, key=bad, reverse=True)[:n]:
+        g, a = x["gold"], x["got"]
+        print(f"- {x['key'][:40]}  F1={x['f1']:.2f} P={x['p']:.2f} R={x['r']:.2f}  {'; '.join(x['kinds'])}")
+        if g.get("url"):
+            print(f"    url:    {short(g['url'])}")
+        print(f"    title:  gold {short(g.get('title'), 70)!r}\n            got  {short(a['title'], 70)!r}")
+        if g.get("date"):
+            flag = "" if g.get("score_date", True) else " (not scored: not recoverable)"
+            print(f"    date:   gold {g['date']}{flag}  got {a['date']} ({a['date_precision']})")
+        if g.get("byline"):
+            print(f"    byline: gold {g['byline']!r}  got {a['byline']!r}")
+        print(f"    body:   gold {short(g['body'], 80)!r}\n            got  {short(x['body_got'], 80)!r}")
+
+
+# --- the gate --------------------------------------------------------------------------
+
+HIGHER = ("title", "date", "date_precision", "byline", "body_f1")
+LOWER = ("title_wrong", "date_wrong")
+
+
+def floors_from(summary):
+    f = {}
+    for name, s in summary.items():
+        f[name] = {k: math.floor(s[k] * 100) / 100 for k in HIGHER if s.get(k) is not None}
+        f[name].update({k + "_max": math.ceil(s[k] * 100) / 100 for k in LOWER if s.get(k) is not None})
+    return f
+
+
+def gate(summary, path):
+    floors = json.loads(Path(path).read_text(encoding="utf-8"))["sets"]
+    failed = []
+    for name, fl in floors.items():
+        s = summary.get(name)
+        if s is None:
+            failed.append(f"{name}: set missing")
+            continue
+        for k, v in fl.items():
+            if k.endswith("_max"):
+                got = s.get(k[:-4])
+                if got is None or got > v + 1e-9:
+                    failed.append(f"{name} {k[:-4]}: {got} > ceiling {v}")
+            else:
+                got = s.get(k)
+                if got is None or got < v - 1e-9:
+                    failed.append(f"{name} {k}: {got} < floor {v}")
+    return failed
+
+
+# --- main ------------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=str(ROOT / "target" / "debug" / "newsdex"))
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="shared data directory (holds corpora/)")
+    ap.add_argument("--work", default=os.environ.get("NEWSDEX_TEXTPAGES_DIR", "/tmp/newsdex-textpages"),
+                    help="where renderings, variants and outputs go (not the repository)")
+    ap.add_argument("--json", help="write the figures as JSON to this file ('-' = stdout)")
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst pages per set and failure kinds")
+    ap.add_argument("--gate", metavar="FILE", help="fail (exit 1) when a figure drops below the floors in FILE")
+    ap.add_argument("--write-floors", metavar="FILE", help="write the current figures, rounded down, as floors")
+    args = ap.parse_args()
+
+    missing = [t for t in ("w3m", "lynx") if shutil.which(t) is None]
+    if missing:
+        die(f"{' and '.join(missing)} not installed; they render the pages. "
+            f"On Debian: apt-get update && apt-get install -y w3m lynx")
+    binary = Path(args.bin)
+    if not os.access(binary, os.X_OK):
+        die(f"newsdex binary not found at {binary} (cargo build, or --bin PATH)")
+    shared = Path(args.shared)
+    corpus = shared / "corpora" / "article-extraction-benchmark"
+    if not (corpus / "ground-truth.json").is_file() or not (shared / "corpora" / "bbc-news" / "bbc").is_dir():
+        die(f"corpora not found under {shared}/corpora (article-extraction-benchmark, bbc-news); use --shared DIR")
+    work = Path(args.work).resolve()
+    if work == ROOT or ROOT in work.parents:
+        die("--work must be outside the repository")
+    t0 = time.perf_counter()
+
+    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
+    (work / "html").mkdir(parents=True, exist_ok=True)
+    (work / "sets" / "html-nodate").mkdir(parents=True, exist_ok=True)
+    pages = {}
+    for f in sorted((corpus / "html").glob("*.html.gz")):
+        key = f.name.removesuffix(".html.gz")
+        raw = gzip.decompress(f.read_bytes())
+        html = raw.decode("utf-8", "replace")
+        g = page_gold(html, truth[key]["url"])
+        g["body"] = truth[key]["articleBody"]
+        src = work / "html" / f"{key}.html"
+        if not src.exists() or src.read_bytes() != raw:
+            src.write_bytes(raw)
+        nodate = undate(html, truth[key]["url"], g["canonical"])
+        (work / "sets" / "html-nodate" / f"{key}.html").write_text(nodate, encoding="utf-8")
+        pages[key] = {"bytes": raw, "gold": g, "nodate": nodate}
+
+    texts, fresh = render_all(pages, work)
+    t_render = time.perf_counter() - t0
+    vgold = make_variants(shared, work)
+
+    files = {name: sorted((work / "sets" / name).glob("*.txt")) for name in ("w3m", "lynx", "variants")}
+    files["html-nodate"] = sorted((work / "sets" / "html-nodate").glob("*.html"))
+    t1 = time.perf_counter()
+    got = {}
+    for name in SETS:
+        got[name] = extract(binary, files[name], "html" if name == "html-nodate" else "text")
+    t_extract = time.perf_counter() - t1
+
+    rows = {name: [] for name in SETS}
+    for name in ("w3m", "lynx"):
+        for key, pg in pages.items():
+            g = dict(pg["gold"])
+            text = texts[(name, key)]
+            g["score_date"] = bool(g["date"]) and (printed(g["date"], text) or printed(g["date_utc"], text))
+            rows[name].append(score_page(key, g, got[name].get(f"{key}.txt"), text))
+    for key, pg in pages.items():
+        g = dict(pg["gold"])
+        if g["date"]:
+            p = parse_meta(pg["nodate"])
+            g["score_date"] = (printed(g["date"], texts[("w3m", key)]) or printed(g["date"], texts[("lynx", key)])
+                               or any(_days(t) and g["date"] in _days(t) for t in p.times)
+                               or in_url(g["date"], g["url"]))
+        rows["html-nodate"].append(score_page(key, g, got["html-nodate"].get(f"{key}.html")))
+    for stem, g in vgold.items():
+        text = (work / "sets" / "variants" / f"{stem}.txt").read_text(encoding="utf-8")
+        rows["variants"].append(score_page(stem, g, got["variants"].get(f"{stem}.txt"), text))
+
+    summary = {name: summarise(rows[name]) for name in SETS}
+    print(f"newsdex: {binary}   work: {work}")
+    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {2 * len(pages)} rendered now)   extraction: "
+          f"{sum(len(v) for v in files.values())} files in {t_extract:.1f}s")
+    print(table(summary))
+    lost = {k: s["missing"] for k, s in summary.items() if s["missing"]}
+    if lost:
+        print(f"files with no extraction output: {lost}")
+
+    if args.show:
+        for name in SETS:
+            show(name, rows[name], args.show)
+    if args.json:
+        payload = {"binary": str(binary), "sets": summary}
+        data = json.dumps(payload, indent=1, sort_keys=True)
+        if args.json == "-":
+            print(data)
+        else:
+            Path(args.json).write_text(data + "\n", encoding="utf-8")
+    if args.write_floors:
+        Path(args.write_floors).write_text(json.dumps(
+            {"note": "floors (ceilings for *_max) for benches/eval/textpages.py --gate; "
+                     "current figures rounded down (up for *_max) to 0.01",
+             "sets": floors_from(summary)}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if args.gate:
+        failed = gate(summary, args.gate)
+        if failed:
+            print("\nGATE FAILED:\n  " + "\n  ".join(failed))
+            return 1
+        print(f"\ngate passed ({args.gate})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
