@@ -116,26 +116,40 @@ impl TestEnv {
     }
 }
 
-/// Every expected article: the entries of all `tests/data/expected-*.json` files (one
-/// file per input format, each an array of `{path, title, date, byline, ...}`).
+/// The archive of deliberately broken files (`tests/data/broken/`): each still yields
+/// articles, with a warning. Kept out of `fixtures/` so the demo archive indexes cleanly.
+pub fn broken_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken")
+}
+
+/// The expected articles of the broken archive, in the shape of `expected()`.
+pub fn expected_broken() -> Vec<Value> {
+    read_expected(&Path::new(env!("CARGO_MANIFEST_DIR")).join(BROKEN_EXPECTED))
+}
+
+const BROKEN_EXPECTED: &str = "tests/data/expected-broken.json";
+
+fn read_expected(file: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    v.as_array().unwrap().clone()
+}
+
+/// Every expected article of `fixtures/`: the entries of the `tests/data/expected-*.json`
+/// files (one file per input format, each an array of `{path, title, date, byline, ...}`),
+/// apart from `expected-broken.json`, which describes `tests/data/broken/`.
 pub fn expected() -> Vec<Value> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/data"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
             name.starts_with("expected-") && name.ends_with(".json")
         })
+        .filter(|p| *p != root.join(BROKEN_EXPECTED))
         .collect();
     files.sort();
-    files
-        .iter()
-        .flat_map(|f| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
-            v.as_array().unwrap().clone()
-        })
-        .collect()
+    files.iter().flat_map(|f| read_expected(f)).collect()
 }
 
 /// Number of distinct files among the expected articles.
