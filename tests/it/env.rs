@@ -163,6 +163,12 @@ pub fn expected_files() -> usize {
     paths.len()
 }
 
+/// `v`, sorted.
+pub fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
 pub fn hit_paths(v: &Value) -> Vec<String> {
     v["hits"]
         .as_array()

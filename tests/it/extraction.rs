@@ -6,9 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::env::{
-    assert_valid, broken_dir, expected, expected_broken, stderr, validator, TestEnv,
-};
+use crate::env::{assert_valid, broken_dir, expected, expected_broken, stderr, validator, TestEnv};
 
 #[test]
 fn every_fixture_has_its_expected_fields() {

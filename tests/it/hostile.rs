@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::env::{stderr, TestEnv};
 
-fn index_json(env: &TestEnv, extra: &[&str]) -> (Option<i32>, Value, String) {
+pub(crate) fn index_json(env: &TestEnv, extra: &[&str]) -> (Option<i32>, Value, String) {
     let archive = env.archive();
     let mut args = vec!["index", "--json", archive.to_str().unwrap()];
     args.extend_from_slice(extra);
@@ -122,55 +122,4 @@ fn unreadable_files_are_reported_when_permissions_apply() {
         err.contains("secret.txt") && err.contains("ermission"),
         "{err}"
     );
-}
-
-#[test]
-fn files_of_pictures_or_withdrawals_are_not_errors() {
-    let env = TestEnv::new();
-    let a = env.archive().join("wire");
-    std::fs::create_dir_all(&a).unwrap();
-    let g2 = |class: &str, status: &str| {
-        format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?>
-<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:example:1" version="2">
-  <itemMeta><itemClass qcode="ninat:{class}"/><pubStatus qcode="stat:{status}"/></itemMeta>
-  <contentMeta><headline>Ferry timetable</headline></contentMeta>
-  <contentSet><inlineXML><html xmlns="http://www.w3.org/1999/xhtml"><body>
-    <p>The winter ferry timetable starts on Monday.</p></body></html></inlineXML></contentSet>
-</newsItem>
-"#
-        )
-    };
-    std::fs::write(a.join("photo.xml"), g2("picture", "usable")).unwrap();
-    std::fs::write(a.join("withdrawn.xml"), g2("text", "canceled")).unwrap();
-    std::fs::write(a.join("story.xml"), g2("text", "usable")).unwrap();
-    std::fs::write(
-        a.join("photo.json"),
-        r#"{"uri": "urn:example:photo", "type": "picture", "versioncreated": "2019-03-01T10:00:00Z", "headline": "Harbour at dawn"}"#,
-    )
-    .unwrap();
-    let (code, v, err) = index_json(&env, &[]);
-    assert_eq!(code, Some(0), "{v} {err}");
-    assert_eq!(v["not_text"], 3, "{v}");
-    assert_eq!(v["skipped"], 0, "{v}");
-    crate::env::assert_valid(&crate::env::validator("index-summary.schema.json"), &v);
-    let hits = env.paths(&["ferry"]);
-    assert!(hits.iter().any(|p| p.ends_with("story.xml")), "{hits:?}");
-    assert!(
-        !hits.iter().any(|p| p.ends_with("withdrawn.xml")),
-        "{hits:?}"
-    );
-    // `extract` says the same about them, and treats a file `index` skips by name alike.
-    let out = env.run(&["extract", a.join("photo.xml").to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("no article text"), "{}", stderr(&out));
-    std::fs::write(a.join("table.csv"), "a,b\n1,2\n").unwrap();
-    let out = env.run(&["extract", a.join("table.csv").to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("not an article by its name"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(out.stdout.is_empty());
 }

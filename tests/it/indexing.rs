@@ -42,7 +42,10 @@ fn summary_line_and_quiet() {
         err.lines().all(|l| l.starts_with("newsdex: warning: ")),
         "only the fixtures' warnings: {err}"
     );
-    assert!(err.is_empty(), "the demo archive indexes without warnings: {err}");
+    assert!(
+        err.is_empty(),
+        "the demo archive indexes without warnings: {err}"
+    );
     let quiet = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(quiet.status.success());
     assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty());
