@@ -1,11 +1,14 @@
-//! The test environment: a temp directory with a copy of `fixtures/` and an index built
-//! from it, and helpers to run the binary and parse what it prints.
+//! The test environment: a temp directory with a copy of `fixtures/` (or an empty archive
+//! filled through the `Archive` builder) and an index built from it, and helpers to run
+//! the binary and parse what it prints.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::archive::Archive;
 
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
@@ -15,7 +18,8 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies the tree at `from` to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
@@ -31,9 +35,29 @@ fn copy_tree(from: &Path, to: &Path) {
 impl TestEnv {
     /// A fresh copy of the fixtures, not indexed yet.
     pub fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(&fixtures_dir(), &dir.path().join("archive"));
-        TestEnv { dir }
+        let env = Self::empty();
+        copy_tree(&fixtures_dir(), &env.archive());
+        env
+    }
+
+    /// An empty archive directory, no fixtures: the test writes its own with `add`.
+    pub fn empty() -> Self {
+        let temp = Archive::new();
+        temp.dir("archive");
+        TestEnv {
+            dir: temp.into_temp(),
+        }
+    }
+
+    /// A builder writing files into this environment's archive.
+    pub fn add(&self) -> Archive {
+        Archive::at(self.archive())
+    }
+
+    /// A builder writing files into the temp directory, beside the archive (a second
+    /// archive, topic files, ...).
+    pub fn beside(&self) -> Archive {
+        Archive::at(self.dir.path())
     }
 
     /// A fresh copy of the fixtures, indexed.

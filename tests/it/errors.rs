@@ -224,9 +224,10 @@ fn schema_version_mismatch_asks_for_a_rebuild() {
 #[test]
 fn a_directory_that_is_not_an_index_is_never_clobbered() {
     let env = TestEnv::new();
-    let other = env.dir.path().join("precious");
-    std::fs::create_dir_all(&other).unwrap();
-    std::fs::write(other.join("thesis.doc"), "do not delete").unwrap();
+    let other = env
+        .beside()
+        .file("precious/thesis.doc", "do not delete")
+        .path("precious");
     let out = env.run(&[
         "index",
         "--rebuild",

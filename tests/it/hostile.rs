@@ -1,7 +1,9 @@
 //! Hostile and broken input: each bad file reported as `path: reason`, counted, skipped,
 //! and the run goes on; memory stays bounded; nothing panics.
 
+use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -19,40 +21,33 @@ pub(crate) fn index_json(env: &TestEnv, extra: &[&str]) -> (Option<i32>, Value, 
 #[test]
 fn bad_files_are_reported_counted_and_skipped() {
     let env = TestEnv::new();
-    let a = env.archive().join("hostile");
-    std::fs::create_dir_all(&a).unwrap();
-    std::fs::write(
-        a.join("image.txt"),
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-    )
-    .unwrap();
-    std::fs::write(
-        a.join("doc.txt"),
-        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n\x00\x00",
-    )
-    .unwrap();
-    std::fs::write(a.join("prog"), b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
-    std::fs::write(a.join("empty.txt"), b"").unwrap();
-    std::fs::write(a.join("blank.txt"), b"  \n\n \t\n").unwrap();
-    std::fs::write(
-        a.join("broken.txt.gz"),
-        [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00],
-    )
-    .unwrap();
-    // 200 MB, sparse: refused by size before a byte is read.
-    let big = std::fs::File::create(a.join("huge.txt")).unwrap();
-    big.set_len(200 * 1024 * 1024).unwrap();
-    // Mixed encodings in one file, and a name that is not valid UTF-8.
-    std::fs::write(
-        a.join("mixed.txt"),
-        b"Mixed bytes story\n\nUTF-8 \xc3\xa9t\xc3\xa9 and Latin-1 caf\xe9 in one file.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        a.join(std::ffi::OsStr::from_bytes(b"caf\xe9-story.txt")),
-        "Odd name story\n\nThe file name is not UTF-8.\n",
-    )
-    .unwrap();
+    env.add()
+        .bytes(
+            "hostile/image.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        )
+        .bytes(
+            "hostile/doc.txt",
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n\x00\x00",
+        )
+        .bytes("hostile/prog", b"\x7fELF\x02\x01\x01\x00\x00\x00")
+        .bytes("hostile/empty.txt", b"")
+        .bytes("hostile/blank.txt", b"  \n\n \t\n")
+        .bytes(
+            "hostile/broken.txt.gz",
+            [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00],
+        )
+        // 200 MB, sparse: refused by size before a byte is read.
+        .sparse("hostile/huge.txt", 200 * 1024 * 1024)
+        // Mixed encodings in one file, and a name that is not valid UTF-8.
+        .bytes(
+            "hostile/mixed.txt",
+            b"Mixed bytes story\n\nUTF-8 \xc3\xa9t\xc3\xa9 and Latin-1 caf\xe9 in one file.\n",
+        )
+        .file(
+            Path::new("hostile").join(OsStr::from_bytes(b"caf\xe9-story.txt")),
+            "Odd name story\n\nThe file name is not UTF-8.\n",
+        );
 
     let (code, v, err) = index_json(&env, &[]);
     assert_eq!(code, Some(2), "a skipped file makes the run exit 2: {err}");
@@ -113,8 +108,10 @@ fn unreadable_files_are_reported_when_permissions_apply() {
     }
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
-    let f = env.archive().join("secret.txt");
-    std::fs::write(&f, "Secret\n\nBody.\n").unwrap();
+    let f = env
+        .add()
+        .file("secret.txt", "Secret\n\nBody.\n")
+        .path("secret.txt");
     std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
     let (code, _, err) = index_json(&env, &[]);
     assert_eq!(code, Some(2));

@@ -9,20 +9,19 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::archive::Archive;
 use crate::env::{assert_valid, stderr, validator, TestEnv};
 
-/// Writes `n` small distinct articles under `root`, spread over subdirectories.
-pub(crate) fn synthetic_archive(root: &Path, n: usize, salt: &str) {
+/// Writes `n` small distinct articles into `archive`, spread over subdirectories.
+pub(crate) fn synthetic_archive(archive: &Archive, n: usize, salt: &str) {
     for i in 0..n {
-        let dir = root.join(format!("d{:02}", i % 40));
-        std::fs::create_dir_all(&dir).unwrap();
         let text = format!(
             "Story number {i} {salt}\nBy Reporter {r}\n{day} March 2019\n\nParagraph one of story {i} about harbour item{i}. \
              The council met on Tuesday and discussed the plan at length.\n\nA second paragraph with more words {salt}.\n",
             r = i % 17,
             day = 1 + i % 28,
         );
-        std::fs::write(dir.join(format!("s{i:05}.txt")), text).unwrap();
+        archive.file(format!("d{:02}/s{i:05}.txt", i % 40), text);
     }
 }
 
@@ -94,13 +93,15 @@ fn rerun_reads_nothing_and_changes_are_applied_exactly() {
     assert_eq!(again["new_files"], 0);
 
     let a = env.archive();
-    std::fs::write(a.join("scraped/tram-line-opens.txt"), "Tram line delayed again\n\nThe new tram line will open a year late, officials said on Monday.\n").unwrap();
+    env.add().file(
+        "scraped/tram-line-opens.txt",
+        "Tram line delayed again\n\nThe new tram line will open a year late, officials said on Monday.\n",
+    );
     std::fs::remove_file(a.join("plain/tech/coastguard-radar-network.txt")).unwrap();
-    std::fs::write(
-        a.join("brand-new.txt"),
+    env.add().file(
+        "brand-new.txt",
         "Brand new story\n\nSomething happened today in the harbour district.\n",
-    )
-    .unwrap();
+    );
     let third = summary(&env, &[]);
     assert_eq!(third["new_files"], 1, "{third}");
     assert_eq!(third["updated_files"], 1, "{third}");
@@ -122,10 +123,10 @@ fn rerun_reads_nothing_and_changes_are_applied_exactly() {
 fn touched_but_identical_file_is_not_counted_as_updated() {
     let env = TestEnv::new();
     summary(&env, &[]);
-    let f = env.archive().join("wire/port-strike-ends.txt");
-    let text = std::fs::read(&f).unwrap();
+    let rel = "wire/port-strike-ends.txt";
+    let text = std::fs::read(env.archive().join(rel)).unwrap();
     std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(&f, text).unwrap();
+    env.add().bytes(rel, text);
     let v = summary(&env, &[]);
     assert_eq!(v["updated_files"], 0, "{v}");
     let (paths, docs) = indexed(&env);
@@ -154,9 +155,8 @@ pub(crate) fn spawn_index(env: &TestEnv, commit_every: &str) -> Child {
 
 #[test]
 fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 2500, "first");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 2500, "first");
     for (round, delay_ms) in [5u64, 150, 400, 900, 1600].into_iter().enumerate() {
         let mut child = spawn_index(&env, "150");
         std::thread::sleep(Duration::from_millis(delay_ms));
@@ -176,11 +176,10 @@ fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
         if d.exists() {
             std::fs::remove_dir_all(&d).unwrap();
         }
-        std::fs::write(
-            env.archive().join(format!("late-{round}.txt")),
+        env.add().file(
+            format!("late-{round}.txt"),
             format!("Late story {round}\n\nWritten after crash {round}.\n"),
-        )
-        .unwrap();
+        );
     }
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -193,9 +192,8 @@ fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
 
 #[test]
 fn searches_work_during_a_run_and_a_second_writer_is_refused() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 2500, "busy");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 2500, "busy");
     let mut child = spawn_index(&env, "100");
     let started = Instant::now();
     let mut searched = 0;
@@ -248,9 +246,8 @@ fn searches_work_during_a_run_and_a_second_writer_is_refused() {
 
 #[test]
 fn a_lock_left_by_a_killed_run_does_not_block() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 1500, "lock");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 1500, "lock");
     let mut child = spawn_index(&env, "100");
     std::thread::sleep(Duration::from_millis(300));
     let _ = child.kill();
@@ -334,9 +331,8 @@ fn one_truncated_segment_file_is_reported_as_damaged_by_every_command() {
 
 #[test]
 fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 2500, "vanish");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 2500, "vanish");
     let child = spawn_index(&env, "200");
     std::thread::sleep(Duration::from_millis(150));
     for d in [
@@ -365,13 +361,13 @@ fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
 fn another_archive_is_refused_and_the_index_keeps_its_articles() {
     let env = TestEnv::new();
     let first = summary(&env, &[]);
-    let other = env.dir.path().join("other");
-    std::fs::create_dir_all(&other).unwrap();
-    std::fs::write(
-        other.join("one.txt"),
-        "Another archive's story\n\nIt is about a quarry on the moor.\n",
-    )
-    .unwrap();
+    let other = env
+        .beside()
+        .file(
+            "other/one.txt",
+            "Another archive's story\n\nIt is about a quarry on the moor.\n",
+        )
+        .path("other");
     let out = env.run(&["index", other.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
@@ -404,18 +400,18 @@ fn another_archive_is_refused_and_the_index_keeps_its_articles() {
 #[test]
 fn other_read_options_read_every_file_again() {
     let env = TestEnv::new();
-    let dir = env.dir.path().join("dumps");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("feed.jsonl"),
-        concat!(
-            r#"{"title": "Auto title one", "meta": {"headline": "Mapped headline one"}, "text": "Body one about the canal."}"#,
-            "\n",
-            r#"{"title": "Auto title two", "meta": {"headline": "Mapped headline two"}, "text": "Body two about the canal."}"#,
-            "\n"
-        ),
-    )
-    .unwrap();
+    let dir = env
+        .beside()
+        .file(
+            "dumps/feed.jsonl",
+            concat!(
+                r#"{"title": "Auto title one", "meta": {"headline": "Mapped headline one"}, "text": "Body one about the canal."}"#,
+                "\n",
+                r#"{"title": "Auto title two", "meta": {"headline": "Mapped headline two"}, "text": "Body two about the canal."}"#,
+                "\n"
+            ),
+        )
+        .path("dumps");
     let index = env.dir.path().join("dump-index");
     let run = |extra: &[&str]| -> Value {
         let mut args = vec![

@@ -2,6 +2,7 @@
 //! with the environment scrubbed so the user's index, colours and locale never leak in.
 //! One module per feature; `regression.rs` holds one test per fixed bug.
 
+mod archive;
 mod env;
 
 mod collapse;

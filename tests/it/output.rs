@@ -113,11 +113,10 @@ fn colour_always_never_and_no_color() {
 #[test]
 fn article_text_cannot_inject_terminal_escapes() {
     let env = TestEnv::new();
-    std::fs::write(
-        env.archive().join("evil.txt"),
+    env.add().file(
+        "evil.txt",
         "Evil \u{1b}]0;pwned\u{7}title\n\nA body with \u{1b}[2J a screen clear and \u{202e}reversed text about zeppelins.\n",
-    )
-    .unwrap();
+    );
     assert!(env
         .run(&["index", "-q", env.archive().to_str().unwrap()])
         .status

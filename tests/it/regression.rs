@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::archive::Archive;
 use crate::env::{assert_valid, sorted, stderr, stdout, validator, TestEnv};
 use crate::hostile::index_json;
 use crate::incremental::{archive_files, indexed, spawn_index, summary, synthetic_archive};
@@ -20,9 +21,8 @@ use crate::output::assert_quiet_on_closed_pipe;
 #[test]
 fn a_rerun_after_a_kill_mid_update_keeps_one_document_per_article() {
     for _attempt in 0..5 {
-        let env = TestEnv::new();
-        std::fs::remove_dir_all(env.archive()).unwrap();
-        synthetic_archive(&env.archive(), 400, "before");
+        let env = TestEnv::empty();
+        synthetic_archive(&env.add(), 400, "before");
         // One thread: all the articles in one segment, which the killed run's every commit
         // deletes from.
         summary(&env, &["--threads", "1"]);
@@ -77,18 +77,17 @@ fn an_unreadable_directory_keeps_its_articles() {
     }
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
-    let locked = env.archive().join("locked");
-    std::fs::create_dir_all(locked.join("deeper")).unwrap();
-    std::fs::write(
-        locked.join("x.txt"),
-        "Locked harbour story\n\nThe quillwright kept the key.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        locked.join("deeper/y.txt"),
-        "Deeper harbour story\n\nA second quillwright article under the locked directory.\n",
-    )
-    .unwrap();
+    let locked = env
+        .add()
+        .file(
+            "locked/x.txt",
+            "Locked harbour story\n\nThe quillwright kept the key.\n",
+        )
+        .file(
+            "locked/deeper/y.txt",
+            "Deeper harbour story\n\nA second quillwright article under the locked directory.\n",
+        )
+        .path("locked");
     let first = summary(&env, &[]);
     let all = first["articles"].as_u64().unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
@@ -120,15 +119,13 @@ fn an_unreadable_directory_keeps_its_articles() {
 #[test]
 fn a_directory_behind_a_symlink_loop_keeps_its_articles() {
     let env = TestEnv::new();
-    let elsewhere = env.dir.path().join("elsewhere");
-    std::fs::create_dir_all(&elsewhere).unwrap();
-    std::fs::write(
-        elsewhere.join("x.txt"),
+    let elsewhere = Archive::at(env.dir.path().join("elsewhere"));
+    elsewhere.file(
+        "x.txt",
         "Linked harbour story\n\nThe quillwright kept the key.\n",
-    )
-    .unwrap();
+    );
     let link = env.archive().join("feeds");
-    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    std::os::unix::fs::symlink(elsewhere.root(), &link).unwrap();
     let first = summary(&env, &["--follow-links"]);
     let all = first["articles"].as_u64().unwrap();
     assert_eq!(env.paths(&["quillwright"]), ["feeds/x.txt"]);
@@ -155,7 +152,7 @@ fn a_directory_behind_a_symlink_loop_keeps_its_articles() {
 
     // Followed again: unchanged. Gone: deleted.
     std::fs::remove_file(&link).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+    std::os::unix::fs::symlink(elsewhere.root(), &link).unwrap();
     let v = summary(&env, &["--follow-links"]);
     assert_eq!(v["articles_added"], 0, "{v}");
     std::fs::remove_file(&link).unwrap();
@@ -166,14 +163,13 @@ fn a_directory_behind_a_symlink_loop_keeps_its_articles() {
 // Bug: --rebuild emptied the index first, so searches meanwhile found nothing or part of it.
 #[test]
 fn a_rebuild_keeps_the_old_index_searchable_until_it_is_done() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 1500, "first");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 1500, "first");
     summary(&env, &[]);
     assert_eq!(article_count(&env), Some(1500));
     // The archive grows, and the rebuild is asked to commit often: a rebuild that emptied
     // the index first, or published its batches, would show other counts meanwhile.
-    synthetic_archive(&env.archive().join("more"), 300, "second");
+    synthetic_archive(&Archive::at(env.archive().join("more")), 300, "second");
     let rebuild = |env: &TestEnv| {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
             .env_clear()
@@ -321,23 +317,21 @@ fn counts_of_one_are_singular() {
 #[test]
 fn a_closed_stderr_does_not_stop_indexing() {
     let env = TestEnv::new();
-    let dir = env.dir.path().join("noisy");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Archive::at(env.dir.path().join("noisy"));
     for i in 0..3 {
-        std::fs::write(
-            dir.join(format!("good-{i}.txt")),
+        dir.file(
+            format!("good-{i}.txt"),
             format!("Title: Harbour story {i}\n\nThe harbour reopened ({i}).\n"),
-        )
-        .unwrap();
+        );
     }
     // Each of these is reported on stderr as it is skipped: far more than one line.
     for i in 0..200 {
-        std::fs::write(dir.join(format!("broken-{i:03}.gz")), b"not gzip at all").unwrap();
+        dir.bytes(format!("broken-{i:03}.gz"), b"not gzip at all");
     }
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
         .env_clear()
         .env("NEWSDEX_INDEX", env.index())
-        .args(["index", dir.to_str().unwrap()])
+        .args(["index", dir.root().to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -363,7 +357,7 @@ fn a_closed_stderr_does_not_stop_indexing() {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
         .env_clear()
         .env("NEWSDEX_INDEX", env.index())
-        .args(["index", "--json", dir.to_str().unwrap()])
+        .args(["index", "--json", dir.root().to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -534,8 +528,7 @@ fn an_empty_newsdex_index_variable_counts_as_unset() {
 #[test]
 fn an_index_path_that_is_a_file_is_named_as_such() {
     let env = TestEnv::new();
-    let file = env.dir.path().join("not-a-dir");
-    std::fs::write(&file, "x").unwrap();
+    let file = env.beside().file("not-a-dir", "x").path("not-a-dir");
     for args in [
         vec!["index", env.archive().to_str().unwrap()],
         vec!["search", "lighthouse"],
@@ -559,8 +552,7 @@ fn an_index_path_that_is_a_file_is_named_as_such() {
 #[test]
 fn files_of_pictures_or_withdrawals_are_not_errors() {
     let env = TestEnv::new();
-    let a = env.archive().join("wire");
-    std::fs::create_dir_all(&a).unwrap();
+    let a = Archive::at(env.archive().join("wire"));
     let g2 = |class: &str, status: &str| {
         format!(
             r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -573,14 +565,10 @@ fn files_of_pictures_or_withdrawals_are_not_errors() {
 "#
         )
     };
-    std::fs::write(a.join("photo.xml"), g2("picture", "usable")).unwrap();
-    std::fs::write(a.join("withdrawn.xml"), g2("text", "canceled")).unwrap();
-    std::fs::write(a.join("story.xml"), g2("text", "usable")).unwrap();
-    std::fs::write(
-        a.join("photo.json"),
-        r#"{"uri": "urn:example:photo", "type": "picture", "versioncreated": "2019-03-01T10:00:00Z", "headline": "Harbour at dawn"}"#,
-    )
-    .unwrap();
+    a.file("photo.xml", g2("picture", "usable"));
+    a.file("withdrawn.xml", g2("text", "canceled"));
+    a.file("story.xml", g2("text", "usable"));
+    a.file("photo.json", r#"{"uri": "urn:example:photo", "type": "picture", "versioncreated": "2019-03-01T10:00:00Z", "headline": "Harbour at dawn"}"#);
     let (code, v, err) = index_json(&env, &[]);
     assert_eq!(code, Some(0), "{v} {err}");
     assert_eq!(v["not_text"], 3, "{v}");
@@ -593,11 +581,11 @@ fn files_of_pictures_or_withdrawals_are_not_errors() {
         "{hits:?}"
     );
     // `extract` says the same about them, and treats a file `index` skips by name alike.
-    let out = env.run(&["extract", a.join("photo.xml").to_str().unwrap()]);
+    let out = env.run(&["extract", a.path("photo.xml").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("no article text"), "{}", stderr(&out));
-    std::fs::write(a.join("table.csv"), "a,b\n1,2\n").unwrap();
-    let out = env.run(&["extract", a.join("table.csv").to_str().unwrap()]);
+    a.file("table.csv", "a,b\n1,2\n");
+    let out = env.run(&["extract", a.path("table.csv").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("not an article by its name"),
@@ -657,8 +645,7 @@ fn pages_keep_score_then_date_order_through_ties() {
     // times), each level three articles with equal scores and different dates. Relevance
     // order is score, then newest first; every page must be a slice of that order.
     let env = TestEnv::new();
-    let dir = env.archive().join("ties");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Archive::at(env.archive().join("ties"));
     for level in 1..=3 {
         for day in 1..=3 {
             let word = vec!["quokkaburrow"; level].join(" and ");
@@ -670,7 +657,7 @@ fn pages_keep_score_then_date_order_through_ties() {
             // The best scoring files first in walk order, so the lower levels arrive when
             // a page's worth of better hits has been seen.
             let name = format!("{}-l{level}d{day}.txt", 4 - level);
-            std::fs::write(dir.join(name), text).unwrap();
+            dir.file(name, text);
         }
     }
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
@@ -733,8 +720,8 @@ fn extract_prints_the_ids_and_paths_the_index_uses() {
         assert_eq!(v["path"], rel, "{v}");
     }
     // A file outside the indexed archive keeps the path it was given.
-    let outside = env.dir.path().join("loose.txt");
-    std::fs::write(&outside, "Loose story\n\nA story outside the archive.\n").unwrap();
+    env.beside()
+        .file("loose.txt", "Loose story\n\nA story outside the archive.\n");
     let out = env
         .cmd()
         .args(["extract", "./loose.txt", "--format", "jsonl"])
@@ -775,17 +762,12 @@ fn decomposed_accents_index_and_match_as_precomposed_letters() {
     let env = TestEnv::new();
     // "Zürich" and "étude" written as base letter + combining mark (NFD), as some
     // exports and macOS file systems produce.
-    std::fs::write(
-        env.archive().join("nfd.txt"),
-        "Zu\u{308}rich bankers publish an e\u{301}tude\n\nThe Zu\u{308}rich study of bank secrecy was published on Monday.\n",
-    )
-    .unwrap();
+    env.add().file("nfd.txt", "Zu\u{308}rich bankers publish an e\u{301}tude\n\nThe Zu\u{308}rich study of bank secrecy was published on Monday.\n");
     // A decomposed file name is kept as the file system spells it, and `path:` finds it.
-    std::fs::write(
-        env.archive().join("zu\u{308}rich-notes.txt"),
+    env.add().file(
+        "zu\u{308}rich-notes.txt",
         "Notes from a trip\n\nThe lake was calm.\n",
-    )
-    .unwrap();
+    );
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
     assert_eq!(
@@ -892,20 +874,14 @@ fn a_prefix_finds_a_word_whose_stem_is_mostly_spelled_otherwise() {
     // "running" is indexed as "run", which 70 earlier articles spell "run" or "runs":
     // the one article that spells it "running" must still be found by runni*.
     let env = TestEnv::new();
-    let dir = env.archive().join("runs");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Archive::at(env.archive().join("runs"));
     for i in 0..70 {
-        std::fs::write(
-            dir.join(format!("a{i:02}.txt")),
-            format!("Story {i} about a run\n\nThe athlete runs every day and went for a run on day {i}.\n"),
-        )
-        .unwrap();
+        dir.file(format!("a{i:02}.txt"), format!("Story {i} about a run\n\nThe athlete runs every day and went for a run on day {i}.\n"));
     }
-    std::fs::write(
-        dir.join("z-ferry.txt"),
+    dir.file(
+        "z-ferry.txt",
         "Ferry news\n\nThe ferries kept running despite the storm.\n",
-    )
-    .unwrap();
+    );
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
     assert_eq!(env.paths(&["ferri* runni*"]), ["runs/z-ferry.txt"]);
@@ -1050,32 +1026,29 @@ fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
 #[test]
 fn pages_count_stories_when_one_story_has_many_copies() {
     let env = TestEnv::new();
-    let dir = env.dir.path().join("wire");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Archive::at(env.dir.path().join("wire"));
     // One wire story reprinted 60 times: it says "glacier" most, so its copies fill the
     // top of the ranking, far past 4 x the page.
     let story = "The glacier retreated again. Glacier scientists measured the glacier \
                  from the air and said the glacier had lost more ice than in any year.";
     for i in 0..60 {
-        std::fs::write(
-            dir.join(format!("copy-{i:02}.txt")),
+        dir.file(
+            format!("copy-{i:02}.txt"),
             format!("Title: Glacier retreats (outlet {i})\n\n{story}\n"),
-        )
-        .unwrap();
+        );
     }
     // 25 other stories mention it once each, in words of their own.
     for i in 0..25 {
         let words: Vec<String> = (0..30).map(|w| format!("topic{i}word{w}")).collect();
-        std::fs::write(
-            dir.join(format!("other-{i:02}.txt")),
+        dir.file(
+            format!("other-{i:02}.txt"),
             format!(
                 "Title: Other story {i}\n\nA glacier was mentioned in passing. {}\n",
                 words.join(" ")
             ),
-        )
-        .unwrap();
+        );
     }
-    let index = env.index_apart(&dir, "wire-index");
+    let index = env.index_apart(dir.root(), "wire-index");
     let page = |offset: usize| -> serde_json::Value {
         let out = env.run(&[
             "search",
@@ -1119,12 +1092,11 @@ fn pages_count_stories_when_one_story_has_many_copies() {
 #[test]
 fn phrases_are_highlighted_only_where_their_words_stand_together() {
     let env = TestEnv::new();
-    std::fs::write(
-        env.archive().join("brown.txt"),
+    env.add().file(
+        "brown.txt",
         "Title: Budget day\n\nMr Brown spoke first. Later Gordon Brown said the budget was fair, \
          and O'Brien agreed. O Neill did not.\n",
-    )
-    .unwrap();
+    );
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", crate::env::stderr(&out));
     let marked = |query: &str| -> Vec<String> {
@@ -1155,26 +1127,23 @@ fn phrases_are_highlighted_only_where_their_words_stand_together() {
 #[test]
 fn a_fuzzy_term_ranks_the_word_as_typed_first() {
     let env = TestEnv::new();
-    let dir = env.dir.path().join("fuzzy");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Archive::at(env.dir.path().join("fuzzy"));
     // The neighbour ("claim", two edits from "blair") is in newer articles: with only
     // the fuzzy match's constant score, the date tie-break would put them first.
-    std::fs::write(
-        dir.join("blair.txt"),
+    dir.file(
+        "blair.txt",
         "Title: Cabinet meets\nDate: 2001-05-01\n\nTony Blair chaired the cabinet.\n",
-    )
-    .unwrap();
+    );
     for i in 0..3 {
-        std::fs::write(
-            dir.join(format!("claim-{i}.txt")),
+        dir.file(
+            format!("claim-{i}.txt"),
             format!(
                 "Title: Insurance {i}\nDate: 2020-0{}-01\n\nThe claim {i} was paid.\n",
                 i + 1
             ),
-        )
-        .unwrap();
+        );
     }
-    let index = env.index_apart(&dir, "fuzzy-index");
+    let index = env.index_apart(dir.root(), "fuzzy-index");
     let out = env.run(&[
         "search",
         "blair~2",
@@ -1201,14 +1170,12 @@ fn a_fuzzy_term_ranks_the_word_as_typed_first() {
 #[test]
 fn timelines_and_facets_count_matches_without_a_date_or_a_value() {
     let env = TestEnv::new();
-    let dir = env.dir.path().join("plain");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("a.txt"),
+    let dir = Archive::at(env.dir.path().join("plain"));
+    dir.file(
+        "a.txt",
         "Radar masts\n\nThe coastguard built radar masts.\n",
-    )
-    .unwrap();
-    let index = env.index_apart(&dir, "plain-index");
+    );
+    let index = env.index_apart(dir.root(), "plain-index");
     let run = |args: &[&str]| {
         let mut all = args.to_vec();
         all.extend_from_slice(&["--index", index.to_str().unwrap()]);
@@ -1284,27 +1251,22 @@ fn add_many_articles(env: &TestEnv, n: usize) {
         );
         jsonl.push('\n');
     }
-    std::fs::write(env.archive().join("bulk.jsonl"), jsonl).unwrap();
+    env.add().file("bulk.jsonl", jsonl);
 }
 
 /// An archive of one article dated only to a year, one to a month, one to a day and one to
 /// the minute (all in March 2020 as far as they say), indexed; returns the index path.
 fn index_dated_archive(env: &TestEnv) -> std::path::PathBuf {
-    let dir = env.dir.path().join("dated");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Archive::at(env.dir.path().join("dated"));
     for (name, date) in [
         ("year.txt", "2020"),
         ("month.txt", "March 2020"),
         ("day.txt", "12 March 2020"),
         ("minute.txt", "12 March 2020 14:05 GMT"),
     ] {
-        std::fs::write(
-            dir.join(name),
-            format!(
+        dir.file(name, format!(
                 "Title: Canal report {name}\nDate: {date}\n\nThe canal reopened after repairs ({name}).\n"
-            ),
-        )
-        .unwrap();
+            ));
     }
-    env.index_apart(&dir, "dated-index")
+    env.index_apart(dir.root(), "dated-index")
 }

@@ -298,11 +298,16 @@ fn since_is_relative_to_today() {
 
 #[test]
 fn fresh_lifts_recent_articles_over_slightly_better_old_ones() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    std::fs::create_dir_all(env.archive()).unwrap();
-    std::fs::write(env.archive().join("old.txt"), "Dispute goes on\n3 March 2015\n\nThe ferry dispute went on and the ferry operators refused to talk.\n").unwrap();
-    std::fs::write(env.archive().join("new.txt"), "Dispute is settled\n3 March 2020\n\nThe ferry dispute is settled at last after long and hard talks.\n").unwrap();
+    let env = TestEnv::empty();
+    env.add()
+        .file(
+            "old.txt",
+            "Dispute goes on\n3 March 2015\n\nThe ferry dispute went on and the ferry operators refused to talk.\n",
+        )
+        .file(
+            "new.txt",
+            "Dispute is settled\n3 March 2020\n\nThe ferry dispute is settled at last after long and hard talks.\n",
+        );
     assert!(env
         .run(&["index", "-q", env.archive().to_str().unwrap()])
         .status
