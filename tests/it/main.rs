@@ -15,6 +15,7 @@ mod incremental;
 mod indexing;
 mod output;
 mod query_syntax;
+mod readme;
 mod regression;
 mod search;
 mod similar;
