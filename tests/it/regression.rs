@@ -13,7 +13,7 @@ use crate::hostile::index_json;
 use crate::incremental::{archive_files, indexed, spawn_index, summary, synthetic_archive};
 use crate::output::assert_quiet_on_closed_pipe;
 
-// Bug: A re-run after a killed run left a changed file's old article beside its new one.
+// Bug: a re-run after a killed run left a changed file's old article beside its new one.
 /// Regression: a run killed while updating files left many small segments, and the next
 /// run's first delete (the first changed file's old article) was lost in the merge they
 /// set off, leaving that article twice. The kill is timed on the index's own state, and
@@ -63,7 +63,7 @@ fn a_rerun_after_a_kill_mid_update_keeps_one_document_per_article() {
     panic!("no killed run left nine segments with deletes from its last commit");
 }
 
-// Bug: A directory the walk could not read lost its indexed articles.
+// Bug: a directory the walk could not read lost its indexed articles.
 /// Regression: a directory the walk cannot list keeps its indexed articles (they were
 /// deleted as vanished), is reported as skipped, and is indexed again once readable.
 #[test]
@@ -112,7 +112,7 @@ fn an_unreadable_directory_keeps_its_articles() {
     assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
 }
 
-// Bug: A directory behind a symlink loop lost its indexed articles.
+// Bug: a directory behind a symlink loop lost its indexed articles.
 /// The same rule for a walk error root cannot escape: a directory link that now points
 /// back up the tree (a symlink loop under --follow-links) keeps the articles found
 /// through it, until the walk can follow it again.
@@ -218,7 +218,7 @@ fn a_rebuild_keeps_the_old_index_searchable_until_it_is_done() {
     );
 }
 
-// Bug: A closed pipe on CSV output printed 'Broken pipe (os error 32)' and exited 2.
+// Bug: a closed pipe on CSV output printed 'Broken pipe (os error 32)' and exited 2.
 #[test]
 fn closed_pipe_ends_quietly_in_every_format_and_command() {
     let env = TestEnv::new();
@@ -283,7 +283,7 @@ fn csv_lines_end_in_crlf_as_rfc_4180_says() {
     }
 }
 
-// Bug: Messages said "1 hits", "1 articles match" and "1 topics".
+// Bug: messages said "1 hits", "1 articles match" and "1 topics".
 #[test]
 fn counts_of_one_are_singular() {
     let env = TestEnv::indexed();
@@ -367,7 +367,7 @@ fn a_closed_stderr_does_not_stop_indexing() {
     assert_eq!(child.wait().unwrap().code(), Some(2));
 }
 
-// Bug: A query nested 10,000 levels deep overflowed the stack (abort, exit 134).
+// Bug: a query nested 10,000 levels deep overflowed the stack (abort, exit 134).
 #[test]
 fn deeply_nested_queries_are_refused_not_a_crash() {
     let env = TestEnv::indexed();
@@ -422,7 +422,7 @@ fn empty_date_ranges_name_the_flags_and_dates_as_typed() {
     );
 }
 
-// Bug: A timeline with too many buckets blamed the query: 'invalid query ""'.
+// Bug: a timeline with too many buckets blamed the query: 'invalid query ""'.
 #[test]
 fn a_timeline_with_too_many_buckets_is_not_a_query_error() {
     let env = TestEnv::indexed();
@@ -444,7 +444,7 @@ fn a_timeline_with_too_many_buckets_is_not_a_query_error() {
         .success());
 }
 
-// Bug: similar -n 0 returned one hit and facets byline -n 0 exited 1 although articles matched.
+// Bug: similar -n 0 returned one hit; facets byline -n 0 exited 1 although articles matched.
 #[test]
 fn n_0_counts_in_similar_and_facets_as_in_search() {
     let env = TestEnv::indexed();
@@ -524,7 +524,7 @@ fn an_empty_newsdex_index_variable_counts_as_unset() {
     assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
 }
 
-// Bug: An --index path that is a file failed with 'File exists (os error 17)'.
+// Bug: an --index path that is a file failed with 'File exists (os error 17)'.
 #[test]
 fn an_index_path_that_is_a_file_is_named_as_such() {
     let env = TestEnv::new();
@@ -548,7 +548,7 @@ fn an_index_path_that_is_a_file_is_named_as_such() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }
 
-// Bug: Files holding only pictures or cancellations were skipped as errors (exit 2), and G2 cancellations were indexed.
+// Bug: files holding only pictures or cancellations were skipped as errors (exit 2).
 #[test]
 fn files_of_pictures_or_withdrawals_are_not_errors() {
     let env = TestEnv::new();
@@ -638,7 +638,7 @@ fn path_prefix_scopes_a_search_to_a_directory() {
     );
 }
 
-// Bug: The tie-break cut-off on pages of tied scores let NaN scores raise the bar and could drop tied hits.
+// Bug: the score cut-off dropped tied hits from pages (NaN scores raised the bar).
 #[test]
 fn pages_keep_score_then_date_order_through_ties() {
     // Nine copies of one story in three score levels (the rare word once, twice, three
@@ -690,7 +690,7 @@ fn pages_keep_score_then_date_order_through_ties() {
     }
 }
 
-// Bug: extract printed other paths and ids than the index's for a file inside the indexed archive.
+// Bug: extract gave a file inside the indexed archive other paths and ids than the index.
 #[test]
 fn extract_prints_the_ids_and_paths_the_index_uses() {
     let env = TestEnv::indexed();
@@ -732,7 +732,7 @@ fn extract_prints_the_ids_and_paths_the_index_uses() {
     assert_eq!(v["path"], "loose.txt", "{v}");
 }
 
-// Bug: Did-you-mean replaced a word found inside another one ("storm or flood" became "stonm or flood").
+// Bug: did-you-mean replaced a word inside another: "storm or flood" became "stonm or flood".
 #[test]
 fn did_you_mean_replaces_whole_words_and_shows_them_as_articles_write_them() {
     let env = TestEnv::indexed();
@@ -756,7 +756,7 @@ fn did_you_mean_replaces_whole_words_and_shows_them_as_articles_write_them() {
     assert!(v["did_you_mean"].is_null(), "{v}");
 }
 
-// Bug: A letter and a combining accent written apart (Zu + U+0308 + rich) indexed as two words that no query found.
+// Bug: Zu + U+0308 + rich (a decomposed ü) indexed as two words that no query found.
 #[test]
 fn decomposed_accents_index_and_match_as_precomposed_letters() {
     let env = TestEnv::new();
@@ -797,7 +797,7 @@ fn decomposed_accents_index_and_match_as_precomposed_letters() {
         .contains(&"nfd.txt".to_string()));
 }
 
-// Bug: An apostrophe inside a word (O'Brien, it's) was read as a quote: a syntax error, exit 2.
+// Bug: an apostrophe inside a word (O'Brien, it's) was read as a quote: a syntax error, exit 2.
 #[test]
 fn apostrophes_inside_words_search_like_curly_ones() {
     let env = TestEnv::indexed();
@@ -846,7 +846,7 @@ fn prefixes_match_only_words_starting_with_them() {
     }
 }
 
-// Bug: lighthuose~1 found the lighthouse articles but highlighted nothing (a swap counted as two edits).
+// Bug: lighthuose~1 found the lighthouse articles but highlighted nothing (a swap is one edit).
 #[test]
 fn fuzzy_matches_with_a_transposition_are_highlighted() {
     let env = TestEnv::indexed();
@@ -890,7 +890,7 @@ fn a_prefix_finds_a_word_whose_stem_is_mostly_spelled_otherwise() {
         .contains(&"runs/z-ferry.txt".to_string()));
 }
 
-// Bug: An article dated only '2020' matched date:2020-01-01 and --to 2020-01-15.
+// Bug: an article dated only '2020' matched date:2020-01-01 and --to 2020-01-15.
 #[test]
 fn date_filters_match_an_article_only_when_its_whole_dated_span_is_inside() {
     let env = TestEnv::new();
@@ -953,7 +953,7 @@ fn date_filters_match_an_article_only_when_its_whole_dated_span_is_inside() {
     }
 }
 
-// Bug: An article dated '2020' was counted on 1 January, making false January spikes.
+// Bug: an article dated '2020' was counted on 1 January, making false January spikes.
 #[test]
 fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
     let env = TestEnv::new();
@@ -1022,7 +1022,7 @@ fn timelines_keep_articles_dated_to_a_month_or_year_out_of_finer_buckets() {
     );
 }
 
-// Bug: With one story in many copies, 'blair -n 10' showed 7 hits and --offset 10 said past the end.
+// Bug: with one story in many copies, 'blair -n 10' showed 7 hits, --offset 10 past the end.
 #[test]
 fn pages_count_stories_when_one_story_has_many_copies() {
     let env = TestEnv::new();
@@ -1166,7 +1166,7 @@ fn a_fuzzy_term_ranks_the_word_as_typed_first() {
     );
 }
 
-// Bug: facets byline exited 1 for matches without bylines, and so did a timeline of coarsely dated matches.
+// Bug: facets byline, and a timeline of coarsely dated matches, exited 1 for real matches.
 #[test]
 fn timelines_and_facets_count_matches_without_a_date_or_a_value() {
     let env = TestEnv::new();

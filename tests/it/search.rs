@@ -1,4 +1,5 @@
-//! Queries on the fixtures: matching, ranking, phrases, dates, sorting, paging, snippets.
+//! Queries on the fixtures: matching, ranking (with `--fresh`), phrases, dates (with
+//! `--since`), sorting, paging, snippets and several passages per hit.
 
 use serde_json::Value;
 
