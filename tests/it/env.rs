@@ -1,11 +1,14 @@
-//! The test environment: a temp directory with a copy of `fixtures/` and an index built
-//! from it, and helpers to run the binary and parse what it prints.
+//! The test environment: a temp directory with a copy of `fixtures/` (or an empty archive
+//! filled through the `Archive` builder) and an index built from it, and helpers to run
+//! the binary and parse what it prints.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::archive::Archive;
 
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
@@ -15,7 +18,8 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
+/// Copies the tree at `from` to `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
@@ -31,9 +35,29 @@ fn copy_tree(from: &Path, to: &Path) {
 impl TestEnv {
     /// A fresh copy of the fixtures, not indexed yet.
     pub fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(&fixtures_dir(), &dir.path().join("archive"));
-        TestEnv { dir }
+        let env = Self::empty();
+        copy_tree(&fixtures_dir(), &env.archive());
+        env
+    }
+
+    /// An empty archive directory, no fixtures: the test writes its own with `add`.
+    pub fn empty() -> Self {
+        let temp = Archive::new();
+        temp.dir("archive");
+        TestEnv {
+            dir: temp.into_temp(),
+        }
+    }
+
+    /// A builder writing files into this environment's archive.
+    pub fn add(&self) -> Archive {
+        Archive::at(self.archive())
+    }
+
+    /// A builder writing files into the temp directory, beside the archive (a second
+    /// archive, topic files, ...).
+    pub fn beside(&self) -> Archive {
+        Archive::at(self.dir.path())
     }
 
     /// A fresh copy of the fixtures, indexed.
@@ -116,26 +140,40 @@ impl TestEnv {
     }
 }
 
-/// Every expected article: the entries of all `tests/data/expected-*.json` files (one
-/// file per input format, each an array of `{path, title, date, byline, ...}`).
+/// The archive of deliberately broken files (`tests/data/broken/`): each still yields
+/// articles, with a warning. Kept out of `fixtures/` so the demo archive indexes cleanly.
+pub fn broken_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/broken")
+}
+
+/// The expected articles of the broken archive, in the shape of `expected()`.
+pub fn expected_broken() -> Vec<Value> {
+    read_expected(&Path::new(env!("CARGO_MANIFEST_DIR")).join(BROKEN_EXPECTED))
+}
+
+const BROKEN_EXPECTED: &str = "tests/data/expected-broken.json";
+
+fn read_expected(file: &Path) -> Vec<Value> {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    v.as_array().unwrap().clone()
+}
+
+/// Every expected article of `fixtures/`: the entries of the `tests/data/expected-*.json`
+/// files (one file per input format, each an array of `{path, title, date, byline, ...}`),
+/// apart from `expected-broken.json`, which describes `tests/data/broken/`.
 pub fn expected() -> Vec<Value> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("tests/data"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
             name.starts_with("expected-") && name.ends_with(".json")
         })
+        .filter(|p| *p != root.join(BROKEN_EXPECTED))
         .collect();
     files.sort();
-    files
-        .iter()
-        .flat_map(|f| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
-            v.as_array().unwrap().clone()
-        })
-        .collect()
+    files.iter().flat_map(|f| read_expected(f)).collect()
 }
 
 /// Number of distinct files among the expected articles.
@@ -147,6 +185,12 @@ pub fn expected_files() -> usize {
     paths.sort();
     paths.dedup();
     paths.len()
+}
+
+/// `v`, sorted.
+pub fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
 }
 
 pub fn hit_paths(v: &Value) -> Vec<String> {

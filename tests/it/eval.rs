@@ -10,16 +10,15 @@ fn eval_scores_rankings_and_writes_a_trec_run() {
     let dir = env.dir.path();
     // Topic 1: the title match is first (AP 1); topic 2: the relevant story is not the
     // top hit; topic 3: nothing relevant is judged (reported, not averaged).
-    std::fs::write(
-        dir.join("topics.tsv"),
-        "1\tlighthouse\n2\tcouncil \"budget\" cuts: fireworks?\n3\tzeppelin\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("qrels"),
-        "1 0 haixing-lighthouse-relit 1\n1 0 coastguard-radar-network 0\n2 0 council-cancels-fireworks 1\n2 0 no-such-doc 1\n3 0 zurich-zeppelin-gondola 0\n",
-    )
-    .unwrap();
+    env.beside()
+        .file(
+            "topics.tsv",
+            "1\tlighthouse\n2\tcouncil \"budget\" cuts: fireworks?\n3\tzeppelin\n",
+        )
+        .file(
+            "qrels",
+            "1 0 haixing-lighthouse-relit 1\n1 0 coastguard-radar-network 0\n2 0 council-cancels-fireworks 1\n2 0 no-such-doc 1\n3 0 zurich-zeppelin-gondola 0\n",
+        );
     let run = dir.join("run.txt");
     let out = env.run(&[
         "eval",
@@ -71,8 +70,9 @@ fn eval_scores_rankings_and_writes_a_trec_run() {
 fn eval_rejects_malformed_input_with_the_file_and_line() {
     let env = TestEnv::indexed();
     let dir = env.dir.path();
-    std::fs::write(dir.join("topics.tsv"), "1 lighthouse without a tab\n").unwrap();
-    std::fs::write(dir.join("qrels"), "1 0 x 1\n").unwrap();
+    env.beside()
+        .file("topics.tsv", "1 lighthouse without a tab\n")
+        .file("qrels", "1 0 x 1\n");
     let out = env.run(&[
         "eval",
         "--topics",

@@ -1,20 +1,53 @@
-//! Every fixture article comes out of the index with the title, date, byline and body
-//! listed in `tests/data/expected-*.json`.
+//! Every fixture article (and every article the broken archive `tests/data/broken/` still
+//! yields) comes out of the index with the title, date, byline and body listed in
+//! `tests/data/expected-*.json`.
+
+use std::path::Path;
 
 use serde_json::Value;
 
-use crate::env::{assert_valid, expected, stderr, validator, TestEnv};
+use crate::env::{assert_valid, broken_dir, expected, expected_broken, stderr, validator, TestEnv};
 
 #[test]
 fn every_fixture_has_its_expected_fields() {
     let env = TestEnv::indexed();
-    let expected = expected();
-    let all = env.search_json(&["", "--limit", "1000", "--no-collapse"]);
+    assert_expected_fields(&env, &env.index(), &expected());
+}
+
+/// The broken archive indexes with one warning per problem and exit 0, and every article
+/// its files still hold has its expected fields.
+#[test]
+fn broken_files_warn_and_still_give_their_expected_fields() {
+    let env = TestEnv::new();
+    let index = env.dir.path().join("broken-index");
+    let out = env.run(&[
+        "index",
+        broken_dir().to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).lines().collect::<Vec<_>>(),
+        [
+            "newsdex: warning: json/scraped-lines.jsonl: line 2: invalid JSON (EOF while parsing a string at column 121)",
+            "newsdex: warning: xml/nitf-truncated.xml: line 19: XML error (syntax error: tag not closed: `>` not found before end of input)",
+            "newsdex: warning: xml/nitf-truncated.xml: unexpected end of file: <nitf>, <body>, <body.content> not closed",
+        ]
+    );
+    assert_expected_fields(&env, &index, &expected_broken());
+}
+
+/// Every entry of `expected` is an article of `index` with that title, date, byline and
+/// body, and nothing else is in the index.
+fn assert_expected_fields(env: &TestEnv, index: &Path, expected: &[Value]) {
+    let index = index.to_str().unwrap();
+    let all = env.search_json(&["", "--limit", "1000", "--no-collapse", "--index", index]);
     assert_eq!(all["total_hits"].as_u64().unwrap() as usize, expected.len());
     let article_schema = validator("article.schema.json");
 
     let mut failures = Vec::new();
-    for want in &expected {
+    for want in expected {
         let path = want["path"].as_str().unwrap();
         // Multi-record files are told apart by source_id (or title) as well as path.
         let candidates: Vec<&Value> = all["hits"]
@@ -32,7 +65,7 @@ fn every_fixture_has_its_expected_fields() {
                     .map(|h| h["id"].as_str().unwrap().to_string())
                     .collect();
                 let found = ids.iter().find(|id| {
-                    let out = env.run(&["show", id, "--format", "json"]);
+                    let out = env.run(&["show", id, "--format", "json", "--index", index]);
                     let got: Value = serde_json::from_slice(&out.stdout).unwrap();
                     (want.get("source_id").is_some() && got["source_id"] == want["source_id"])
                         || (want.get("source_id").is_none() && got["title"] == want["title"])
@@ -41,7 +74,8 @@ fn every_fixture_has_its_expected_fields() {
                 many.iter().find(|h| h["id"] == id.as_str()).unwrap()
             }
         };
-        let out = env.run(&["show", hit["id"].as_str().unwrap(), "--format", "json"]);
+        let id = hit["id"].as_str().unwrap();
+        let out = env.run(&["show", id, "--format", "json", "--index", index]);
         assert!(out.status.success(), "show {path}: {}", stderr(&out));
         let got: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_valid(&article_schema, &got);
@@ -108,47 +142,6 @@ fn windows_1252_file_is_decoded() {
     let body = got["body"].as_str().unwrap();
     assert!(body.contains('£'), "{body}");
     assert!(!body.contains('\u{fffd}'));
-}
-
-#[test]
-fn extract_prints_the_ids_and_paths_the_index_uses() {
-    let env = TestEnv::indexed();
-    let rel = "scraped/haixing-lighthouse-relit.txt";
-    let hits = env.search_json(&["lighthouse", "--limit", "50"]);
-    let indexed_id = hits["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|h| h["path"] == rel)
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .expect("the seed article is found");
-    let abs = env.archive().join(rel);
-    let by_abs = env.run(&["extract", abs.to_str().unwrap(), "--format", "jsonl"]);
-    assert_eq!(by_abs.status.code(), Some(0), "{}", stderr(&by_abs));
-    let by_rel = env
-        .cmd()
-        .current_dir(env.archive())
-        .args(["extract", &format!("./{rel}"), "--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(by_rel.status.code(), Some(0), "{}", stderr(&by_rel));
-    for out in [&by_abs, &by_rel] {
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_valid(&validator("article.schema.json"), &v);
-        assert_eq!(v["id"], indexed_id.as_str(), "{v}");
-        assert_eq!(v["path"], rel, "{v}");
-    }
-    // A file outside the indexed archive keeps the path it was given.
-    let outside = env.dir.path().join("loose.txt");
-    std::fs::write(&outside, "Loose story\n\nA story outside the archive.\n").unwrap();
-    let out = env
-        .cmd()
-        .args(["extract", "./loose.txt", "--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["path"], "loose.txt", "{v}");
 }
 
 /// Synthetic pages in `tests/data/pages/` (outside the indexed fixtures): bylines and

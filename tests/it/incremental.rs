@@ -9,25 +9,24 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+use crate::archive::Archive;
 use crate::env::{assert_valid, stderr, validator, TestEnv};
 
-/// Writes `n` small distinct articles under `root`, spread over subdirectories.
-fn synthetic_archive(root: &Path, n: usize, salt: &str) {
+/// Writes `n` small distinct articles into `archive`, spread over subdirectories.
+pub(crate) fn synthetic_archive(archive: &Archive, n: usize, salt: &str) {
     for i in 0..n {
-        let dir = root.join(format!("d{:02}", i % 40));
-        std::fs::create_dir_all(&dir).unwrap();
         let text = format!(
             "Story number {i} {salt}\nBy Reporter {r}\n{day} March 2019\n\nParagraph one of story {i} about harbour item{i}. \
              The council met on Tuesday and discussed the plan at length.\n\nA second paragraph with more words {salt}.\n",
             r = i % 17,
             day = 1 + i % 28,
         );
-        std::fs::write(dir.join(format!("s{i:05}.txt")), text).unwrap();
+        archive.file(format!("d{:02}/s{i:05}.txt", i % 40), text);
     }
 }
 
 /// Archive-relative paths of every article file, as the index names them.
-fn archive_files(root: &Path) -> BTreeSet<String> {
+pub(crate) fn archive_files(root: &Path) -> BTreeSet<String> {
     walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
@@ -44,7 +43,7 @@ fn archive_files(root: &Path) -> BTreeSet<String> {
 
 /// Paths of all documents in the index, and the number of documents (asserting that no
 /// article is in twice).
-fn indexed(env: &TestEnv) -> (BTreeSet<String>, usize) {
+pub(crate) fn indexed(env: &TestEnv) -> (BTreeSet<String>, usize) {
     let out = env.run(&[
         "search",
         "",
@@ -71,7 +70,7 @@ fn indexed(env: &TestEnv) -> (BTreeSet<String>, usize) {
     (paths, lines.len())
 }
 
-fn summary(env: &TestEnv, extra: &[&str]) -> Value {
+pub(crate) fn summary(env: &TestEnv, extra: &[&str]) -> Value {
     let archive = env.archive();
     let mut args = vec!["index", "--json", archive.to_str().unwrap()];
     args.extend_from_slice(extra);
@@ -94,13 +93,15 @@ fn rerun_reads_nothing_and_changes_are_applied_exactly() {
     assert_eq!(again["new_files"], 0);
 
     let a = env.archive();
-    std::fs::write(a.join("scraped/tram-line-opens.txt"), "Tram line delayed again\n\nThe new tram line will open a year late, officials said on Monday.\n").unwrap();
+    env.add().file(
+        "scraped/tram-line-opens.txt",
+        "Tram line delayed again\n\nThe new tram line will open a year late, officials said on Monday.\n",
+    );
     std::fs::remove_file(a.join("plain/tech/coastguard-radar-network.txt")).unwrap();
-    std::fs::write(
-        a.join("brand-new.txt"),
+    env.add().file(
+        "brand-new.txt",
         "Brand new story\n\nSomething happened today in the harbour district.\n",
-    )
-    .unwrap();
+    );
     let third = summary(&env, &[]);
     assert_eq!(third["new_files"], 1, "{third}");
     assert_eq!(third["updated_files"], 1, "{third}");
@@ -122,10 +123,10 @@ fn rerun_reads_nothing_and_changes_are_applied_exactly() {
 fn touched_but_identical_file_is_not_counted_as_updated() {
     let env = TestEnv::new();
     summary(&env, &[]);
-    let f = env.archive().join("wire/port-strike-ends.txt");
-    let text = std::fs::read(&f).unwrap();
+    let rel = "wire/port-strike-ends.txt";
+    let text = std::fs::read(env.archive().join(rel)).unwrap();
     std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(&f, text).unwrap();
+    env.add().bytes(rel, text);
     let v = summary(&env, &[]);
     assert_eq!(v["updated_files"], 0, "{v}");
     let (paths, docs) = indexed(&env);
@@ -133,7 +134,7 @@ fn touched_but_identical_file_is_not_counted_as_updated() {
     assert!(!paths.is_empty());
 }
 
-fn spawn_index(env: &TestEnv, commit_every: &str) -> Child {
+pub(crate) fn spawn_index(env: &TestEnv, commit_every: &str) -> Child {
     std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
         .env_clear()
         .env("NEWSDEX_INDEX", env.index())
@@ -154,9 +155,8 @@ fn spawn_index(env: &TestEnv, commit_every: &str) -> Child {
 
 #[test]
 fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 2500, "first");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 2500, "first");
     for (round, delay_ms) in [5u64, 150, 400, 900, 1600].into_iter().enumerate() {
         let mut child = spawn_index(&env, "150");
         std::thread::sleep(Duration::from_millis(delay_ms));
@@ -176,11 +176,10 @@ fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
         if d.exists() {
             std::fs::remove_dir_all(&d).unwrap();
         }
-        std::fs::write(
-            env.archive().join(format!("late-{round}.txt")),
+        env.add().file(
+            format!("late-{round}.txt"),
             format!("Late story {round}\n\nWritten after crash {round}.\n"),
-        )
-        .unwrap();
+        );
     }
     let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -191,80 +190,10 @@ fn sigkill_at_any_point_leaves_a_searchable_index_and_rerun_converges() {
     assert_eq!(docs, want.len(), "no duplicates after crashes");
 }
 
-/// Whether a killed run left what made the next run lose a delete: nine or more committed
-/// segments (the next run's first commit merges them) and one of them, holding articles,
-/// with deletes applied at the last commit. Read from tantivy's `meta.json`.
-fn left_mergeable_segments_with_fresh_deletes(index: &Path) -> bool {
-    let Ok(text) = std::fs::read(index.join("meta.json")) else {
-        return false;
-    };
-    let Ok(meta) = serde_json::from_slice::<Value>(&text) else {
-        return false;
-    };
-    let segments = meta["segments"].as_array().cloned().unwrap_or_default();
-    segments.len() >= 9
-        && segments.iter().any(|s| {
-            let deleted = s["deletes"]["num_deleted_docs"].as_u64().unwrap_or(0);
-            s["deletes"]["opstamp"] == meta["opstamp"]
-                && s["max_doc"].as_u64().unwrap_or(0) > deleted + 1
-        })
-}
-
-/// Regression: a run killed while updating files left many small segments, and the next
-/// run's first delete (the first changed file's old article) was lost in the merge they
-/// set off, leaving that article twice. The kill is timed on the index's own state, and
-/// the state it left is checked before the next run, so the case is met every time.
-#[test]
-fn a_rerun_after_a_kill_mid_update_keeps_one_document_per_article() {
-    for _attempt in 0..5 {
-        let env = TestEnv::new();
-        std::fs::remove_dir_all(env.archive()).unwrap();
-        synthetic_archive(&env.archive(), 400, "before");
-        // One thread: all the articles in one segment, which the killed run's every commit
-        // deletes from.
-        summary(&env, &["--threads", "1"]);
-        // A quarter of the files change (if all did, the next run would empty the old
-        // segment and tantivy would drop the merge's result, hiding the case); the killed
-        // run commits after each one.
-        for rel in archive_files(&env.archive()) {
-            if rel.starts_with("d0") {
-                let mut f = std::fs::OpenOptions::new()
-                    .append(true)
-                    .open(env.archive().join(&rel))
-                    .unwrap();
-                std::io::Write::write_all(&mut f, b"\nA late correction.\n").unwrap();
-            }
-        }
-        let mut child = spawn_index(&env, "1");
-        let started = Instant::now();
-        while !left_mergeable_segments_with_fresh_deletes(&env.index())
-            && started.elapsed() < Duration::from_secs(60)
-            && child.try_wait().unwrap().is_none()
-        {
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
-        if !left_mergeable_segments_with_fresh_deletes(&env.index()) {
-            continue; // a merge or the end of the run came first: try again
-        }
-        let v = summary(&env, &[]);
-        assert!(v["updated_files"].as_u64().unwrap() > 0, "{v}");
-        let (paths, docs) = indexed(&env);
-        assert_eq!(paths, archive_files(&env.archive()));
-        assert_eq!(docs, paths.len(), "one document per article: {v}");
-        let v = env.search_json(&["correction", "--no-collapse", "-n", "0"]);
-        assert_eq!(v["total_hits"], 100, "{v}");
-        return;
-    }
-    panic!("no killed run left nine segments with deletes from its last commit");
-}
-
 #[test]
 fn searches_work_during_a_run_and_a_second_writer_is_refused() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 2500, "busy");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 2500, "busy");
     let mut child = spawn_index(&env, "100");
     let started = Instant::now();
     let mut searched = 0;
@@ -317,9 +246,8 @@ fn searches_work_during_a_run_and_a_second_writer_is_refused() {
 
 #[test]
 fn a_lock_left_by_a_killed_run_does_not_block() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 1500, "lock");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 1500, "lock");
     let mut child = spawn_index(&env, "100");
     std::thread::sleep(Duration::from_millis(300));
     let _ = child.kill();
@@ -403,9 +331,8 @@ fn one_truncated_segment_file_is_reported_as_damaged_by_every_command() {
 
 #[test]
 fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 2500, "vanish");
+    let env = TestEnv::empty();
+    synthetic_archive(&env.add(), 2500, "vanish");
     let child = spawn_index(&env, "200");
     std::thread::sleep(Duration::from_millis(150));
     for d in [
@@ -430,115 +357,17 @@ fn a_subdirectory_vanishing_mid_run_is_reported_and_the_next_run_converges() {
     assert_eq!(docs, paths.len());
 }
 
-/// Regression: a directory the walk cannot list keeps its indexed articles (they were
-/// deleted as vanished), is reported as skipped, and is indexed again once readable.
-#[test]
-fn an_unreadable_directory_keeps_its_articles() {
-    if crate::env::is_root() {
-        eprintln!(
-            "SKIPPED an_unreadable_directory_keeps_its_articles: permission bits do not stop \
-             root (a_directory_behind_a_symlink_loop_keeps_its_articles covers the walk error)"
-        );
-        return;
-    }
-    use std::os::unix::fs::PermissionsExt;
-    let env = TestEnv::new();
-    let locked = env.archive().join("locked");
-    std::fs::create_dir_all(locked.join("deeper")).unwrap();
-    std::fs::write(
-        locked.join("x.txt"),
-        "Locked harbour story\n\nThe quillwright kept the key.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        locked.join("deeper/y.txt"),
-        "Deeper harbour story\n\nA second quillwright article under the locked directory.\n",
-    )
-    .unwrap();
-    let first = summary(&env, &[]);
-    let all = first["articles"].as_u64().unwrap();
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let archive = env.archive();
-    let out = env.run(&["index", "--json", archive.to_str().unwrap()]);
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("skipped locked: ") && stderr(&out).contains("ermission"),
-        "{}",
-        stderr(&out)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["deleted_files"], 0, "{v}");
-    assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
-    let mut hits = env.paths(&["quillwright", "--no-collapse"]);
-    hits.sort();
-    assert_eq!(hits, ["locked/deeper/y.txt", "locked/x.txt"]);
-    // Readable again: nothing to re-read, and the articles are still there.
-    let v = summary(&env, &[]);
-    assert_eq!(v["articles_added"], 0, "{v}");
-    assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
-}
-
-/// The same rule for a walk error root cannot escape: a directory link that now points
-/// back up the tree (a symlink loop under --follow-links) keeps the articles found
-/// through it, until the walk can follow it again.
-#[test]
-fn a_directory_behind_a_symlink_loop_keeps_its_articles() {
-    let env = TestEnv::new();
-    let elsewhere = env.dir.path().join("elsewhere");
-    std::fs::create_dir_all(&elsewhere).unwrap();
-    std::fs::write(
-        elsewhere.join("x.txt"),
-        "Linked harbour story\n\nThe quillwright kept the key.\n",
-    )
-    .unwrap();
-    let link = env.archive().join("feeds");
-    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
-    let first = summary(&env, &["--follow-links"]);
-    let all = first["articles"].as_u64().unwrap();
-    assert_eq!(env.paths(&["quillwright"]), ["feeds/x.txt"]);
-
-    std::fs::remove_file(&link).unwrap();
-    std::os::unix::fs::symlink(env.archive(), &link).unwrap();
-    let archive = env.archive();
-    let out = env.run(&[
-        "index",
-        "--json",
-        "--follow-links",
-        archive.to_str().unwrap(),
-    ]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("skipped feeds: symlink loop"),
-        "{}",
-        stderr(&out)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["deleted_files"], 0, "{v}");
-    assert_eq!(v["articles"].as_u64(), Some(all), "{v}");
-    assert_eq!(env.paths(&["quillwright"]), ["feeds/x.txt"]);
-
-    // Followed again: unchanged. Gone: deleted.
-    std::fs::remove_file(&link).unwrap();
-    std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
-    let v = summary(&env, &["--follow-links"]);
-    assert_eq!(v["articles_added"], 0, "{v}");
-    std::fs::remove_file(&link).unwrap();
-    let v = summary(&env, &["--follow-links"]);
-    assert_eq!(v["deleted_files"], 1, "{v}");
-}
-
 #[test]
 fn another_archive_is_refused_and_the_index_keeps_its_articles() {
     let env = TestEnv::new();
     let first = summary(&env, &[]);
-    let other = env.dir.path().join("other");
-    std::fs::create_dir_all(&other).unwrap();
-    std::fs::write(
-        other.join("one.txt"),
-        "Another archive's story\n\nIt is about a quarry on the moor.\n",
-    )
-    .unwrap();
+    let other = env
+        .beside()
+        .file(
+            "other/one.txt",
+            "Another archive's story\n\nIt is about a quarry on the moor.\n",
+        )
+        .path("other");
     let out = env.run(&["index", other.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
@@ -571,18 +400,18 @@ fn another_archive_is_refused_and_the_index_keeps_its_articles() {
 #[test]
 fn other_read_options_read_every_file_again() {
     let env = TestEnv::new();
-    let dir = env.dir.path().join("dumps");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("feed.jsonl"),
-        concat!(
-            r#"{"title": "Auto title one", "meta": {"headline": "Mapped headline one"}, "text": "Body one about the canal."}"#,
-            "\n",
-            r#"{"title": "Auto title two", "meta": {"headline": "Mapped headline two"}, "text": "Body two about the canal."}"#,
-            "\n"
-        ),
-    )
-    .unwrap();
+    let dir = env
+        .beside()
+        .file(
+            "dumps/feed.jsonl",
+            concat!(
+                r#"{"title": "Auto title one", "meta": {"headline": "Mapped headline one"}, "text": "Body one about the canal."}"#,
+                "\n",
+                r#"{"title": "Auto title two", "meta": {"headline": "Mapped headline two"}, "text": "Body two about the canal."}"#,
+                "\n"
+            ),
+        )
+        .path("dumps");
     let index = env.dir.path().join("dump-index");
     let run = |extra: &[&str]| -> Value {
         let mut args = vec![
@@ -650,72 +479,4 @@ fn stdout_lines(o: &std::process::Output) -> Vec<String> {
         .lines()
         .map(str::to_string)
         .collect()
-}
-
-/// `stats --format json`'s article count, or `None` when there is no usable index.
-fn article_count(env: &TestEnv) -> Option<u64> {
-    let out = env.run(&["stats", "--format", "json"]);
-    if out.status.code() != Some(0) {
-        return None;
-    }
-    let v: Value = serde_json::from_slice(&out.stdout).ok()?;
-    v["articles"].as_u64()
-}
-
-#[test]
-fn a_rebuild_keeps_the_old_index_searchable_until_it_is_done() {
-    let env = TestEnv::new();
-    std::fs::remove_dir_all(env.archive()).unwrap();
-    synthetic_archive(&env.archive(), 1500, "first");
-    summary(&env, &[]);
-    assert_eq!(article_count(&env), Some(1500));
-    // The archive grows, and the rebuild is asked to commit often: a rebuild that emptied
-    // the index first, or published its batches, would show other counts meanwhile.
-    synthetic_archive(&env.archive().join("more"), 300, "second");
-    let rebuild = |env: &TestEnv| {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
-            .env_clear()
-            .env("NEWSDEX_INDEX", env.index())
-            .args(["index", "--quiet", "--rebuild", "--commit-every", "10"])
-            .arg(env.archive())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let mut child = rebuild(&env);
-    let mut during = Vec::new();
-    while child.try_wait().unwrap().is_none() {
-        during.push(article_count(&env));
-    }
-    assert!(child.wait().unwrap().success());
-    assert!(!during.is_empty());
-    for seen in &during {
-        assert!(
-            *seen == Some(1500) || *seen == Some(1800),
-            "a search during the rebuild saw {seen:?} articles: {during:?}"
-        );
-    }
-    assert_eq!(article_count(&env), Some(1800));
-    // A rebuild killed half-way leaves the last complete index as it was.
-    std::fs::remove_dir_all(env.archive().join("more")).unwrap();
-    let mut child = rebuild(&env);
-    std::thread::sleep(Duration::from_millis(300));
-    let _ = child.kill();
-    let status = child.wait().unwrap();
-    let count = article_count(&env);
-    if status.success() {
-        assert_eq!(count, Some(1500), "the rebuild finished before the kill");
-    } else {
-        assert_eq!(count, Some(1800), "killed: the old index is intact");
-        summary(&env, &["--rebuild"]);
-        assert_eq!(article_count(&env), Some(1500));
-    }
-    // The summary counts what a rebuild replaced.
-    let v = summary(&env, &["--rebuild"]);
-    assert_eq!(
-        (v["articles_deleted"].as_u64(), v["articles_added"].as_u64()),
-        (Some(1500), Some(1500)),
-        "{v}"
-    );
 }

@@ -42,6 +42,10 @@ fn summary_line_and_quiet() {
         err.lines().all(|l| l.starts_with("newsdex: warning: ")),
         "only the fixtures' warnings: {err}"
     );
+    assert!(
+        err.is_empty(),
+        "the demo archive indexes without warnings: {err}"
+    );
     let quiet = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
     assert!(quiet.status.success());
     assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty());
@@ -71,13 +75,10 @@ fn ids_are_stable_across_runs() {
 #[test]
 fn bad_files_are_reported_and_skipped_and_the_rest_indexed() {
     let env = TestEnv::new();
-    std::fs::write(env.archive().join("empty.txt"), "").unwrap();
-    std::fs::write(
-        env.archive().join("image.txt"),
-        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-    )
-    .unwrap();
-    std::fs::write(env.archive().join("photo.jpg"), b"\xff\xd8\xff").unwrap();
+    env.add()
+        .file("empty.txt", "")
+        .bytes("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        .bytes("photo.jpg", b"\xff\xd8\xff");
     let out = env.run(&["index", "--json", env.archive().to_str().unwrap()]);
     assert_eq!(
         out.status.code(),
@@ -97,11 +98,8 @@ fn bad_files_are_reported_and_skipped_and_the_rest_indexed() {
 #[test]
 fn index_inside_the_archive_and_hidden_files_are_skipped() {
     let env = TestEnv::new();
-    std::fs::write(
-        env.archive().join(".draft.txt"),
-        "Secret draft\n\nzeppelin zeppelin\n",
-    )
-    .unwrap();
+    env.add()
+        .file(".draft.txt", "Secret draft\n\nzeppelin zeppelin\n");
     let inside = env.archive().join(".newsdex");
     let inside2 = env.archive().join("idx");
     for idx in [&inside, &inside2] {

@@ -1,14 +1,22 @@
 //! Integration tests: the real `newsdex` executable on a temporary copy of `fixtures/`,
 //! with the environment scrubbed so the user's index, colours and locale never leak in.
+//! One module per feature; `regression.rs` holds one test per fixed bug.
 
+mod archive;
 mod env;
 
+mod collapse;
 mod errors;
 mod eval;
 mod extraction;
+mod facets;
 mod hostile;
 mod incremental;
 mod indexing;
-mod news;
 mod output;
+mod query_syntax;
+mod readme;
+mod regression;
 mod search;
+mod similar;
+mod timeline;

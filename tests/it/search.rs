@@ -1,8 +1,9 @@
-//! Queries on the fixtures: matching, ranking, phrases, dates, sorting, paging, snippets.
+//! Queries on the fixtures: matching, ranking (with `--fresh`), phrases, dates (with
+//! `--since`), sorting, paging, snippets and several passages per hit.
 
 use serde_json::Value;
 
-use crate::env::{hit_paths, stderr, TestEnv};
+use crate::env::{hit_paths, TestEnv};
 
 #[test]
 fn single_term_finds_the_one_article() {
@@ -67,48 +68,6 @@ fn boolean_operators_and_field_scoping() {
         .iter()
         .all(|p| p.starts_with("wire/")));
     assert!(!env.paths(&["byline:okafor"]).is_empty());
-}
-
-/// `path:DIR/*` scopes a search to a directory of the archive (and `source:`/`format:`
-/// take a prefix the same way); without the `*` a path is matched exactly.
-#[test]
-fn path_prefix_scopes_a_search_to_a_directory() {
-    let env = TestEnv::indexed();
-    let wire = env.paths(&["path:wire/*", "-n", "100", "--no-collapse"]);
-    let expected = std::fs::read_dir(env.archive().join("wire"))
-        .unwrap()
-        .count();
-    assert_eq!(wire.len(), expected, "{wire:?}");
-    assert!(wire.iter().all(|p| p.starts_with("wire/")), "{wire:?}");
-    // Only the directory named: `wire-text/` shares the first letters, not the directory.
-    assert!(!env
-        .paths(&["path:wire/*", "-n", "100"])
-        .iter()
-        .any(|p| p.starts_with("wire-text/")));
-    assert_eq!(
-        env.paths(&["lighthouse path:scraped/*"]),
-        vec!["scraped/haixing-lighthouse-relit.txt"]
-    );
-    assert_eq!(
-        env.paths(&["lighthouse path:wire/*"]),
-        vec!["wire/harbour-dredging-contract.txt"]
-    );
-    let elsewhere = env.paths(&["lighthouse -path:wire/*"]);
-    assert_eq!(elsewhere.len(), 2, "{elsewhere:?}");
-    assert!(!elsewhere.iter().any(|p| p.starts_with("wire/")));
-    assert_eq!(
-        env.paths(&["path:scraped/haixing-lighthouse-relit.txt"]),
-        vec!["scraped/haixing-lighthouse-relit.txt"]
-    );
-    // Regex characters in the prefix are literal.
-    assert!(env.paths(&["path:scr.*"]).is_empty());
-    let texts = env.paths(&["format:te*", "-n", "100", "--no-collapse"]);
-    assert!(!texts.is_empty());
-    assert_eq!(
-        texts.len(),
-        env.paths(&["format:text", "-n", "100", "--no-collapse"])
-            .len()
-    );
 }
 
 #[test]
@@ -194,35 +153,6 @@ fn sort_newest_and_oldest_with_undated_last() {
     }
     assert_eq!(oldest[0].as_deref(), Some("1987-10-20T00:00:00Z"));
     assert_eq!(newest[0], dated_old.last().map(|s| s.to_string()));
-}
-
-#[test]
-fn collapsed_pages_cover_every_article_once_as_a_hit_or_a_copy() {
-    let env = TestEnv::indexed();
-    let total = env.search_json(&["minister"])["total_hits"]
-        .as_u64()
-        .unwrap() as usize;
-    let mut seen = Vec::new();
-    let mut offset = 0;
-    loop {
-        let page = env.search_json(&["minister", "--limit", "4", "--offset", &offset.to_string()]);
-        let hits = page["hits"].as_array().unwrap();
-        if hits.is_empty() {
-            break;
-        }
-        for h in hits {
-            seen.push(h["path"].as_str().unwrap().to_string());
-            for c in h["copies"].as_array().unwrap() {
-                seen.push(c["path"].as_str().unwrap().to_string());
-            }
-        }
-        offset += 4;
-    }
-    let mut unique = seen.clone();
-    unique.sort();
-    unique.dedup();
-    assert_eq!(unique.len(), seen.len(), "no article twice: {seen:?}");
-    assert_eq!(seen.len(), total);
 }
 
 #[test]
@@ -317,53 +247,77 @@ fn title_only_match_gets_the_opening_as_snippet() {
 }
 
 #[test]
-fn pages_keep_score_then_date_order_through_ties() {
-    // Nine copies of one story in three score levels (the rare word once, twice, three
-    // times), each level three articles with equal scores and different dates. Relevance
-    // order is score, then newest first; every page must be a slice of that order.
-    let env = TestEnv::new();
-    let dir = env.archive().join("ties");
-    std::fs::create_dir_all(&dir).unwrap();
-    for level in 1..=3 {
-        for day in 1..=3 {
-            let word = vec!["quokkaburrow"; level].join(" and ");
-            let text = format!(
-                "Title: Council report on the harbour\nDate: 2019-0{level}-0{day}\n\n\
-                 The council published its report on the harbour, mentioning {word} in \
-                 passing, and said the work would start in spring.\n"
-            );
-            // The best scoring files first in walk order, so the lower levels arrive when
-            // a page's worth of better hits has been seen.
-            let name = format!("{}-l{level}d{day}.txt", 4 - level);
-            std::fs::write(dir.join(name), text).unwrap();
+fn fragments_return_several_passages_each_with_highlights() {
+    let env = TestEnv::indexed();
+    let v = env.search_json(&["strike", "--fragments", "3", "-n", "50"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["passages"].as_array().unwrap().len() > 1),
+        "some article mentions it more than once"
+    );
+    for h in hits {
+        let p = h["passages"].as_array().unwrap();
+        assert!(!p.is_empty() && p.len() <= 3);
+        assert_eq!(p[0], h["snippet"]);
+        for passage in p {
+            let text: Vec<char> = passage["text"].as_str().unwrap().chars().collect();
+            for r in passage["highlights"].as_array().unwrap() {
+                let w: String = text
+                    [r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect();
+                assert!(w.to_lowercase().starts_with("strike"), "{w}");
+            }
         }
     }
-    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let all = env.paths(&["quokkaburrow", "--no-collapse", "-n", "9"]);
-    let expected: Vec<String> = (1..=3)
-        .rev()
-        .flat_map(|level| {
-            (1..=3)
-                .rev()
-                .map(move |day| format!("ties/{}-l{level}d{day}.txt", 4 - level))
-        })
-        .collect();
-    assert_eq!(all, expected);
-    for n in [1, 2, 4] {
-        let mut paged = Vec::new();
-        let mut offset = 0;
-        while offset < 9 {
-            paged.extend(env.paths(&[
-                "quokkaburrow",
-                "--no-collapse",
-                "-n",
-                &n.to_string(),
-                "--offset",
-                &offset.to_string(),
-            ]));
-            offset += n;
-        }
-        assert_eq!(paged, expected, "pages of {n}");
-    }
+    let one = env.search_json(&["strike"]);
+    assert!(one["hits"].as_array().unwrap().iter().all(|h| h["passages"]
+        .as_array()
+        .unwrap()
+        .len()
+        == 1));
+}
+
+#[test]
+fn since_is_relative_to_today() {
+    let env = TestEnv::indexed();
+    // Every fixture date is in the past; a century back covers all dated articles.
+    let all_dated = env.search_json(&["", "--from", "1900", "-n", "1"])["total_hits"].clone();
+    assert_eq!(
+        env.search_json(&["", "--since", "100y", "-n", "1"])["total_hits"],
+        all_dated
+    );
+    assert_eq!(
+        env.search_json(&["", "--since", "1d", "-n", "1"])["total_hits"],
+        0
+    );
+    let out = env.run(&["search", "x", "--since", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(crate::env::stderr(&out).contains("invalid age"));
+}
+
+#[test]
+fn fresh_lifts_recent_articles_over_slightly_better_old_ones() {
+    let env = TestEnv::empty();
+    env.add()
+        .file(
+            "old.txt",
+            "Dispute goes on\n3 March 2015\n\nThe ferry dispute went on and the ferry operators refused to talk.\n",
+        )
+        .file(
+            "new.txt",
+            "Dispute is settled\n3 March 2020\n\nThe ferry dispute is settled at last after long and hard talks.\n",
+        );
+    assert!(env
+        .run(&["index", "-q", env.archive().to_str().unwrap()])
+        .status
+        .success());
+    assert_eq!(env.paths(&["ferry"]), vec!["old.txt", "new.txt"]);
+    assert_eq!(env.paths(&["ferry", "--fresh"]), vec!["new.txt", "old.txt"]);
+    // With a half-life of decades, recency hardly matters and relevance wins again.
+    assert_eq!(
+        env.paths(&["ferry", "--fresh", "--half-life", "500y"]),
+        vec!["old.txt", "new.txt"]
+    );
 }
