@@ -7,9 +7,12 @@
 
 pub mod byline;
 pub mod date;
+pub mod dom;
 pub mod html;
 pub mod json;
 pub mod markup;
+pub mod mojibake;
+pub mod prose;
 pub mod sgml;
 pub mod text;
 pub mod wiretext;

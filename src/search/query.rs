@@ -33,6 +33,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::Term;
 
+use crate::article::rfc3339;
 use crate::index::schema::{self, Fields};
 use crate::search::bm25f::FieldsTermQuery;
 use crate::search::dates;
@@ -858,8 +859,8 @@ impl Compiler<'_> {
                     "empty date range: date:{open}{} TO {}{close} starts at {} but ends at {}",
                     text(lower),
                     text(upper),
-                    dates::rfc3339(start),
-                    dates::rfc3339(end - time::Duration::SECOND)
+                    rfc3339(start),
+                    rfc3339(end - time::Duration::SECOND)
                 ));
             }
         }

@@ -9,7 +9,7 @@ use super::authors::authors;
 use super::jsonld::JsonLd;
 use super::layout::Layout;
 use super::page_date::date;
-use crate::extract::date::ArticleDate;
+use crate::article::ArticleDate;
 use crate::extract::markup::decode_entities;
 use crate::extract::{byline, is_boilerplate, squash_spaces};
 

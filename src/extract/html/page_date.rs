@@ -13,7 +13,8 @@ use trafilatura::dom::{Document, NodeId};
 use super::jsonld::{as_text, JsonLd};
 use super::layout::{in_furniture, Layout};
 use super::meta::MetaTags;
-use crate::extract::date::{parse_date, parse_whole_date, ArticleDate, DatePrecision};
+use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::date::{parse_date, parse_whole_date};
 use crate::extract::{byline, squash_spaces};
 
 const DATE_META: &[&str] = &[

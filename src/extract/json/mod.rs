@@ -21,7 +21,7 @@ mod values;
 use serde_json::{Map, Value};
 
 use crate::article::{Fields, Record};
-use crate::extract::xml::prose;
+use crate::extract::prose;
 use crate::extract::Extracted;
 
 use values::{

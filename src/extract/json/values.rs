@@ -4,8 +4,10 @@
 
 use serde_json::{Map, Value};
 
-use crate::extract::date::{ArticleDate, DatePrecision};
-use crate::extract::xml::{date_of, prose};
+use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::date::date_of;
+use crate::extract::mojibake::fix_mojibake;
+use crate::extract::prose;
 
 /// Author roles that mean "wrote the story".
 const WRITER_ROLES: &[&str] = &["author", "writer", "reporter", "correspondent", "byline"];
@@ -205,7 +207,7 @@ pub(super) fn text_block(s: &str) -> String {
     if prose::looks_like_html(s) {
         return prose::html_text(s);
     }
-    let fixed = prose::fix_mojibake(s);
+    let fixed = fix_mojibake(s);
     let lines: Vec<&str> = fixed
         .lines()
         .map(str::trim)

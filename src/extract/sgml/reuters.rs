@@ -126,7 +126,7 @@ fn authors(byline: &str) -> Vec<String> {
     out
 }
 
-fn read_date(scope: &Scope, notes: &mut Vec<String>) -> Option<date::ArticleDate> {
+fn read_date(scope: &Scope, notes: &mut Vec<String>) -> Option<crate::article::ArticleDate> {
     let e = scope.first("DATE", Kind::Leaf)?;
     // As written first: parse_date skips the `&#5;&#5;&#5;RM` tail, which decoded would
     // run into the seconds ("26.14RM").

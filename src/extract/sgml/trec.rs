@@ -204,7 +204,7 @@ fn is_role(name: &str) -> bool {
         .any(|w| ROLES.iter().any(|r| w.eq_ignore_ascii_case(r)))
 }
 
-fn parse_trec_date(t: &str) -> Option<date::ArticleDate> {
+fn parse_trec_date(t: &str) -> Option<crate::article::ArticleDate> {
     if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
         return yymmdd(&t[..2], &t[2..4], &t[4..]);
     }
@@ -213,12 +213,12 @@ fn parse_trec_date(t: &str) -> Option<date::ArticleDate> {
 
 /// A two-digit-year date handed to `parse_date` in a shape it reads ("14-MAY-91"), so the
 /// century rule stays in one place.
-fn yymmdd(yy: &str, mm: &str, dd: &str) -> Option<date::ArticleDate> {
+fn yymmdd(yy: &str, mm: &str, dd: &str) -> Option<crate::article::ArticleDate> {
     let month = MONTHS.get(mm.parse::<usize>().ok()?.checked_sub(1)?)?;
     date::parse_date(&format!("{dd}-{month}-{yy}"))
 }
 
-fn date_from_docno(docno: &str) -> Option<date::ArticleDate> {
+fn date_from_docno(docno: &str) -> Option<crate::article::ArticleDate> {
     let letters = docno.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (prefix, rest) = docno.split_at(letters);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();

@@ -19,7 +19,8 @@ mod iptc;
 
 use std::borrow::Cow;
 
-use crate::extract::date::{find_date, parse_date, ArticleDate};
+use crate::article::ArticleDate;
+use crate::extract::date::{find_date, parse_date};
 use crate::extract::{clean_text, squash_spaces, Extracted};
 
 const SYN: char = '\u{16}';

@@ -12,25 +12,18 @@
 //! empty key. Unknown vocabularies fall back to the first title-like element and the
 //! document's text.
 
-pub mod dom;
 pub mod feeds;
+mod item;
 pub mod newsml;
 pub mod nitf;
-pub mod prose;
 
 use crate::article::{Fields, Record};
-use crate::extract::date::{find_date, parse_date, ArticleDate};
+use crate::extract::date::date_of;
+use crate::extract::dom::{self, Element};
+use crate::extract::prose;
 use crate::extract::Extracted;
 
-use dom::Element;
-
-/// One story found by a dialect, before finishing.
-#[derive(Debug, Clone, Default)]
-pub struct Item {
-    /// The item's own id, used as the record key in multi-item files.
-    pub id: Option<String>,
-    pub fields: Fields,
-}
+pub use item::Item;
 
 pub fn extract(text: &str) -> Extracted {
     let doc = dom::parse(text);
@@ -192,15 +185,6 @@ fn records(items: Vec<Item>) -> Vec<Record> {
             }
         })
         .collect()
-}
-
-/// A metadata date (`20151210T191044Z`, `2016-04-13 04:52:21+00:00`, RFC 2822, ...).
-pub fn date_of(s: &str) -> Option<ArticleDate> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    parse_date(s).or_else(|| find_date(s))
 }
 
 #[cfg(test)]
