@@ -6,7 +6,8 @@ use trafilatura::dom::{Document, NodeId};
 
 use super::jsonld::JsonLd;
 use super::layout::{block_lines, in_furniture, Layout};
-use super::meta::{person_name, MetaTags};
+use super::clean::person_name;
+use super::tags::MetaTags;
 use crate::extract::markup::decode_entities;
 use crate::extract::{byline, is_boilerplate, squash_spaces};
 

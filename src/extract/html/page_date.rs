@@ -12,7 +12,7 @@ use trafilatura::dom::{Document, NodeId};
 
 use super::jsonld::{as_text, JsonLd};
 use super::layout::{in_furniture, Layout};
-use super::meta::MetaTags;
+use super::tags::MetaTags;
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::date::{parse_date, parse_whole_date};
 use crate::extract::{byline, squash_spaces};
