@@ -17,7 +17,8 @@
 //!   double spaces included); a value it cannot read is reported as a problem.
 
 use super::scan::{self, Kind, Scope, Tag};
-use super::{reflow, with_dateline, Read};
+use super::paragraphs::{reflow, with_dateline};
+use super::record::Read;
 use crate::article::Fields;
 use crate::extract::{byline, date, markup::decode_entities, squash_spaces};
 

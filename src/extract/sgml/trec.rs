@@ -18,7 +18,8 @@
 //!   opens the body.
 
 use super::scan::{self, Kind, Scope, Tag};
-use super::{reflow, with_dateline, Read};
+use super::paragraphs::{reflow, with_dateline};
+use super::record::Read;
 use crate::article::Fields;
 use crate::extract::{byline, date, markup, squash_spaces};
 
