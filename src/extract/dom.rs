@@ -129,7 +129,7 @@ impl Element {
     pub fn text(&self) -> String {
         let mut out = String::new();
         self.push_text(&mut out);
-        crate::extract::squash_spaces(&out)
+        crate::extract::clean::squash_spaces(&out)
     }
 
     fn push_text(&self, out: &mut String) {

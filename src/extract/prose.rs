@@ -15,10 +15,10 @@ use std::borrow::Cow;
 
 use crate::article::Fields;
 use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
 use crate::extract::dom::{Element, Node};
 use crate::extract::markup::{self, decode_entities, fragment_to_text, paragraphs};
 use crate::extract::mojibake::fix_mojibake;
-use crate::extract::squash_spaces;
 
 /// Elements whose content is never article text: document heads, XHTML headers holding
 /// slug lists, NITF media references and notes to editors, scripts.
@@ -166,7 +166,7 @@ pub fn split_indented(text: &str) -> Cow<'_, str> {
 /// invisible characters removed, whitespace collapsed, mojibake repaired.
 pub fn one_line(s: &str) -> Option<String> {
     let decoded = decode_entities(s);
-    let cleaned = crate::extract::clean_text(&decoded);
+    let cleaned = crate::extract::clean::clean_text(&decoded);
     let line = squash_spaces(&fix_mojibake(&cleaned));
     (!line.is_empty()).then_some(line)
 }

@@ -12,8 +12,11 @@
 //! (captions printed twice) removed and the credit line lifted off the end.
 
 use crate::article::{ArticleDate, Fields};
+use crate::extract::boilerplate::is_boilerplate;
+use crate::extract::byline;
+use crate::extract::clean::clean_text;
+use crate::extract::clean::squash_spaces;
 use crate::extract::date::{find_date, parse_date};
-use crate::extract::{byline, clean_text, is_boilerplate, squash_spaces};
 
 /// Longest line we accept as a title; longer first lines are body text.
 const MAX_TITLE_CHARS: usize = 250;

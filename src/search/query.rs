@@ -33,7 +33,6 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::Term;
 
-use crate::article::rfc3339;
 use crate::index::schema::{self, Fields};
 use crate::search::bm25f::FieldsTermQuery;
 use crate::search::dates;
@@ -668,7 +667,7 @@ impl Compiler<'_> {
         }
         // Article text is indexed in Unicode NFC, so words are looked up in NFC; exact
         // values (`path:`) are matched as the file system spelled them.
-        if let std::borrow::Cow::Owned(n) = crate::extract::nfc(&lit.phrase) {
+        if let std::borrow::Cow::Owned(n) = crate::extract::clean::nfc(&lit.phrase) {
             if !matches!(self.target(lit.field_name.as_deref()), Ok(Target::Raw(_))) {
                 lit.phrase = n;
             }
@@ -859,8 +858,8 @@ impl Compiler<'_> {
                     "empty date range: date:{open}{} TO {}{close} starts at {} but ends at {}",
                     text(lower),
                     text(upper),
-                    rfc3339(start),
-                    rfc3339(end - time::Duration::SECOND)
+                    crate::article::rfc3339(start),
+                    crate::article::rfc3339(end - time::Duration::SECOND)
                 ));
             }
         }

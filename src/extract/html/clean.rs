@@ -1,14 +1,15 @@
 //! Cleaning the strings a page gives as data (attributes, JSON-LD values, element text):
 //! `clean` for any value and `person_name` for one that should name an author.
 
+use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
 use crate::extract::markup::decode_entities;
-use crate::extract::{byline, squash_spaces};
 
 /// Entities decoded (JSON-LD and attributes often carry `&amp;` twice-escaped), controls
 /// removed, whitespace collapsed.
 pub(super) fn clean(s: &str) -> String {
     let decoded = decode_entities(s);
-    let cleaned = crate::extract::clean_text(&decoded);
+    let cleaned = crate::extract::clean::clean_text(&decoded);
     squash_spaces(&cleaned)
 }
 

@@ -14,8 +14,9 @@ use super::jsonld::{as_text, JsonLd};
 use super::layout::{in_furniture, Layout};
 use super::tags::MetaTags;
 use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
 use crate::extract::date::{parse_date, parse_whole_date};
-use crate::extract::{byline, squash_spaces};
 
 const DATE_META: &[&str] = &[
     "article:published_time",

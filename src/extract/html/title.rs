@@ -7,7 +7,8 @@ use trafilatura::dom::{Document, NodeId};
 use super::clean::clean;
 use super::jsonld::JsonLd;
 use super::tags::MetaTags;
-use crate::extract::{is_boilerplate, squash_spaces};
+use crate::extract::boilerplate::is_boilerplate;
+use crate::extract::clean::squash_spaces;
 
 pub(super) fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
     let mut names: Vec<String> = [

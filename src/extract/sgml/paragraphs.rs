@@ -1,7 +1,8 @@
 //! Paragraphs of SGML wire copy: hard-wrapped lines joined, a new paragraph at a blank or
 //! space-indented line, and the dateline put in front of the body.
 
-use crate::extract::{clean_text, squash_spaces};
+use crate::extract::clean::clean_text;
+use crate::extract::clean::squash_spaces;
 
 /// Rebuilds paragraphs from hard-wrapped wire copy: a blank line or an indented line starts
 /// a new paragraph, any other line continues the current one. Control characters are

@@ -6,8 +6,9 @@
 use std::borrow::Cow;
 
 use crate::article::ArticleDate;
+use crate::extract::clean::clean_text;
+use crate::extract::clean::squash_spaces;
 use crate::extract::date::{find_date, parse_date};
-use crate::extract::{clean_text, squash_spaces};
 
 pub(super) const SYN: char = '\u{16}';
 pub(super) const SOH: char = '\u{1}';

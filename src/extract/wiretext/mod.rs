@@ -18,7 +18,7 @@ mod anpa;
 mod frame;
 mod iptc;
 
-use crate::extract::Extracted;
+use crate::extract::extracted::Extracted;
 use frame::{unify_newlines, SOH, STX, SYN};
 
 /// STX must come within this many characters of the start: the envelope is a line or

@@ -20,8 +20,8 @@ pub mod nitf;
 use crate::article::{Fields, Record};
 use crate::extract::date::date_of;
 use crate::extract::dom::{self, Element};
+use crate::extract::extracted::Extracted;
 use crate::extract::prose;
-use crate::extract::Extracted;
 
 pub use item::Item;
 

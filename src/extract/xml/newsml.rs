@@ -136,7 +136,7 @@ fn person_creator(content_meta: &Element) -> Option<String> {
         let name = c
             .child("name")
             .and_then(Element::text_opt)
-            .or_else(|| c.attr("literal").map(crate::extract::squash_spaces))?;
+            .or_else(|| c.attr("literal").map(crate::extract::clean::squash_spaces))?;
         let looks_personal = name.contains(' ')
             && !name.contains(['@', '.', '_'])
             && !name.chars().any(|ch| ch.is_ascii_digit());

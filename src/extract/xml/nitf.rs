@@ -86,7 +86,7 @@ pub fn byline_text(byline: &Element) -> Option<String> {
             }
         }
     }
-    let text = crate::extract::squash_spaces(&out);
+    let text = crate::extract::clean::squash_spaces(&out);
     (!text.is_empty()).then_some(text)
 }
 
