@@ -8,6 +8,8 @@ use super::names::ORDINALS;
 use super::tokens::{Cur, Kind};
 use crate::article::DatePrecision;
 
+/// What the shapes need to know about the call: the current year (two-digit years and
+/// the plausibility window) and whether the text is meant to be a date as a whole.
 pub(super) struct Ctx {
     pub(super) now_year: i32,
     /// Called from `parse_date`: partial dates and a bare compact date count.

@@ -53,7 +53,6 @@
 //! calendar dates (Feb 30) and times (25:00). Neither function panics on any
 //! input; `find_date` reads only the first 300 characters and `parse_date`
 //! the first 512, so the work per call is bounded.
-
 //!
 //! This module is the orchestrator: it tries the shapes in order and checks the result.
 //! The pieces are leaves that never call back up: `tokens` (the tokenizer and the cursor

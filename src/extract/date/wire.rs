@@ -1,10 +1,11 @@
 //! IPTC 7901's transmission stamp, the date line of agency wire copy: `131137 GMT Nov 13`.
 
+use time::Time;
+
 use super::calendar::{expand_year, month_name, Ctx, Ymd};
 use super::clock::{zone, Clock};
 use super::tokens::Cur;
 use crate::article::DatePrecision;
-use time::Time;
 
 /// IPTC 7901's transmission stamp `131137 GMT Nov 13`: day, hour and minute as six
 /// digits, the zone, the month name and the year. Without the zone (dpa's `211259 Nov 18`)

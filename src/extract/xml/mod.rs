@@ -1,10 +1,11 @@
 //! Newswire XML: NITF, NewsML-G2, NewsML 1.x, and the feeds agencies and CMSs deliver
 //! articles in (Atom, RSS, WordPress WXR, Ritzau `RBNews`).
 //!
-//! The file is parsed into a forgiving tree (`dom`): a malformed file yields what could be
-//! read, with the parse errors in `problems`. The root element decides the dialect, which
-//! lists its items (`nitf`, `newsml`, `feeds`); every item then goes through the same
-//! finishing (`prose::finish`): text repaired, byline from the body when the metadata has
+//! The file is parsed into a forgiving tree (`extract::dom`): a malformed file yields what
+//! could be read, with the parse errors in `problems`. The root element decides the
+//! dialect, which lists its items (`nitf`, `newsml`, `feeds`, each handing back an
+//! `item::Item` and never importing this module); every item then goes through the same
+//! finishing (`extract::prose::finish`): text repaired, byline from the body when the metadata has
 //! none, a lead-sentence title when there is no headline. Items that are not articles
 //! (pictures, packages of links, WordPress attachments) are skipped and listed in
 //! `problems`. A file with several items gives one record each, keyed by the item's own
