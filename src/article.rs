@@ -1,7 +1,43 @@
 //! `Article`: one news article as plain data, the currency between extraction, indexing and
 //! display. No tantivy types here, so extractors and printers stay independent of the index.
+//!
+//! This module also owns the article's date as data: [`ArticleDate`] (an instant in UTC
+//! and how much of it the source gave, [`DatePrecision`]) and its one written form,
+//! [`rfc3339`], shared by the index manifest and every printer. Reading dates out of
+//! text is `extract::date`'s job.
 
-use crate::extract::date::{ArticleDate, DatePrecision};
+use time::{OffsetDateTime, UtcOffset};
+
+/// How much of a date the source actually gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    Year,
+    Month,
+    Day,
+    Minute,
+    Second,
+}
+
+/// A date found in an article, normalised to UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleDate {
+    pub utc: OffsetDateTime,
+    pub precision: DatePrecision,
+}
+
+/// `2014-01-22T05:30:00Z`: RFC 3339 in UTC, second precision.
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    let t = t.to_offset(UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month() as u8,
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
 
 /// The fields an extractor recovers from one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -110,7 +110,7 @@ pub fn is_agency(line: &str) -> bool {
 
 /// Strips "By", dashes, parentheses and separators around a byline; `None` when nothing is left.
 pub fn normalize(raw: &str) -> Option<String> {
-    let mut s = crate::extract::squash_spaces(raw);
+    let mut s = crate::extract::clean::squash_spaces(raw);
     loop {
         let before = s.len();
         let t = s

@@ -286,10 +286,10 @@ pub fn fragment_to_text(html: &str) -> String {
 /// Normalises text into paragraphs separated by one blank line, whitespace inside each
 /// collapsed, empty paragraphs dropped.
 pub fn paragraphs(text: &str) -> String {
-    let cleaned = super::clean_text(text);
+    let cleaned = crate::extract::clean::clean_text(text);
     cleaned
         .split("\n\n")
-        .map(super::squash_spaces)
+        .map(crate::extract::clean::squash_spaces)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")

@@ -11,9 +11,12 @@
 //! order. Character entities are decoded first. The body is what follows, with boilerplate lines and repeated paragraphs
 //! (captions printed twice) removed and the credit line lifted off the end.
 
-use crate::article::Fields;
-use crate::extract::date::{find_date, parse_date, ArticleDate};
-use crate::extract::{byline, clean_text, is_boilerplate, squash_spaces};
+use crate::article::{ArticleDate, Fields};
+use crate::extract::boilerplate::is_boilerplate;
+use crate::extract::byline;
+use crate::extract::clean::clean_text;
+use crate::extract::clean::squash_spaces;
+use crate::extract::date::{find_date, parse_date};
 
 /// Longest line we accept as a title; longer first lines are body text.
 const MAX_TITLE_CHARS: usize = 250;
@@ -224,7 +227,7 @@ fn dedup_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::date::DatePrecision;
+    use crate::article::DatePrecision;
 
     const SCRAPED: &str = "Follow us on:   \n\nChina, Russia FMs meet ahead of Syria talks\n\
         January 22, 2014, 5:30 am\n\nBeijing and Moscow vowed to talk [Xinhua]\n\n\

@@ -42,8 +42,7 @@ impl Manifest {
             archive,
             read_options,
             reread_pending: false,
-            indexed_at: completed
-                .then(|| crate::search::dates::rfc3339(time::OffsetDateTime::now_utc())),
+            indexed_at: completed.then(|| crate::article::rfc3339(time::OffsetDateTime::now_utc())),
         }
     }
 

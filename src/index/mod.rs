@@ -17,8 +17,8 @@ use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{DateTime, Index};
 
 use crate::article::{Article, DocId, Fields as ArticleFields};
+use crate::article::{ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
-use crate::extract::date::{ArticleDate, DatePrecision};
 
 pub use build::{build, FileError, IndexRequest, IndexSummary, Observer, Progress, Severity};
 pub use manifest::Manifest;

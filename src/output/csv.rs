@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
+use crate::article::rfc3339;
 use crate::output::{csv_io, csv_writer};
-use crate::search::dates::rfc3339;
 use crate::search::SearchResults;
 
 pub const HEADER: [&str; 8] = [

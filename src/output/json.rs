@@ -6,9 +6,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::article::rfc3339;
 use crate::article::Article;
 use crate::index::Manifest;
-use crate::search::dates::rfc3339;
 use crate::search::{Hit, SearchResults, Snippet, Stats};
 
 #[derive(Serialize)]

@@ -68,7 +68,7 @@ pub fn terminal_safe(s: &str, one_line: bool) -> String {
     for c in s.chars() {
         if c == '\n' {
             out.push(if one_line { ' ' } else { '\n' });
-        } else if !crate::extract::is_invisible(c) {
+        } else if !crate::extract::clean::is_invisible(c) {
             out.push(c);
         }
     }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::article::Article;
-use crate::extract::date::{ArticleDate, DatePrecision};
+use crate::article::{ArticleDate, DatePrecision};
 use crate::index::Manifest;
 use crate::output::{count, terminal_safe};
 use crate::search::{SearchResults, Snippet, Stats};
@@ -193,7 +193,7 @@ pub fn extracted(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Resu
         "date:      {}",
         f.date.map_or_else(none, |d| format!(
             "{} ({})",
-            crate::search::dates::rfc3339(d.utc),
+            crate::article::rfc3339(d.utc),
             d.precision.as_str()
         ))
     )?;

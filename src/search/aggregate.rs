@@ -12,8 +12,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use time::{Date, Duration, Month, OffsetDateTime};
 
+use crate::article::DatePrecision;
 use crate::error::{Error, Result};
-use crate::extract::date::DatePrecision;
 use crate::index::OpenIndex;
 use crate::search::{build_query, SearchRequest, Sort, Span};
 

@@ -24,7 +24,7 @@ use tantivy::{
 };
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
-use crate::extract::date::DatePrecision;
+use crate::article::DatePrecision;
 
 /// Name of the fast column holding each article's date precision.
 const PRECISION_COLUMN: &str = "date_precision";

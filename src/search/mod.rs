@@ -22,7 +22,7 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::schema::TantivyDocument;
 use tantivy::{DocId, Score, SegmentReader, Term};
 
-use crate::article::{Article, DocId as ArticleId};
+use crate::article::{rfc3339, Article, DocId as ArticleId};
 use crate::error::{Error, Result};
 use crate::index::OpenIndex;
 pub use dates::Span;
@@ -65,7 +65,7 @@ pub struct SearchRequest {
 pub struct CopyRef {
     pub id: ArticleId,
     pub path: String,
-    pub date: Option<crate::extract::date::ArticleDate>,
+    pub date: Option<crate::article::ArticleDate>,
     pub title: Option<String>,
 }
 
@@ -535,8 +535,8 @@ pub fn build_query(
     if let (Some(from), Some(to)) = (req.from, req.to) {
         if from.start >= to.end {
             return Err(Error::EmptyRange {
-                from: format!("--from {}", dates::rfc3339(from.start)),
-                to: format!("--to {}", dates::rfc3339(to.end - time::Duration::SECOND)),
+                from: format!("--from {}", rfc3339(from.start)),
+                to: format!("--to {}", rfc3339(to.end - time::Duration::SECOND)),
             });
         }
     }

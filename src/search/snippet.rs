@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::extract::is_invisible;
+use crate::extract::clean::is_invisible;
 
 /// Passage length in characters that snippets aim for.
 pub const SNIPPET_CHARS: usize = 220;

@@ -4,11 +4,14 @@
 
 use trafilatura::dom::{Document, NodeId};
 
+use super::clean::person_name;
 use super::jsonld::JsonLd;
 use super::layout::{block_lines, in_furniture, Layout};
-use super::meta::{person_name, MetaTags};
+use super::tags::MetaTags;
+use crate::extract::boilerplate::is_boilerplate;
+use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
 use crate::extract::markup::decode_entities;
-use crate::extract::{byline, is_boilerplate, squash_spaces};
 
 pub(super) fn authors(
     doc: &Document,

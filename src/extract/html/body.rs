@@ -8,8 +8,11 @@ use trafilatura::dom::{Document, NodeId};
 use trafilatura::{ExtractionFocus, Options};
 
 use super::meta::Meta;
+use crate::extract::boilerplate::is_boilerplate;
+use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
 use crate::extract::date::parse_date;
-use crate::extract::{byline, is_boilerplate, markup, squash_spaces};
+use crate::extract::markup;
 
 /// Elements that never hold article text.
 const SKIP: &[&str] = &[

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 use trafilatura::dom::Document;
 
-use super::meta::{clean, person_name};
+use super::clean::{clean, person_name};
 
 /// The article described by the page's JSON-LD blocks (`NewsArticle`, `Article`,
 /// `BlogPosting`, ... or, failing those, any object with a headline or publication date).

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use trafilatura::dom::{Document, NodeId};
 
+use crate::extract::clean::squash_spaces;
 use crate::extract::markup::BLOCK_TAGS;
-use crate::extract::squash_spaces;
 
 /// Elements whose text is not shown.
 const HIDDEN: &[&str] = &[

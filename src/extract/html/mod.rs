@@ -38,17 +38,20 @@
 
 mod authors;
 mod body;
+mod clean;
 mod jsonld;
 mod layout;
 mod meta;
 mod nesting;
 mod page_date;
+mod tags;
+mod title;
 
 use trafilatura::dom::Document;
 
 use crate::article::Fields;
 
-pub use meta::strip_site_name;
+pub use title::strip_site_name;
 
 /// Nesting depth beyond which a page is read without trafilatura. Real pages stay well
 /// under 100; deeper ones are broken or hostile.

@@ -12,9 +12,11 @@ use trafilatura::dom::{Document, NodeId};
 
 use super::jsonld::{as_text, JsonLd};
 use super::layout::{in_furniture, Layout};
-use super::meta::MetaTags;
-use crate::extract::date::{parse_date, parse_whole_date, ArticleDate, DatePrecision};
-use crate::extract::{byline, squash_spaces};
+use super::tags::MetaTags;
+use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
+use crate::extract::date::{parse_date, parse_whole_date};
 
 const DATE_META: &[&str] = &[
     "article:published_time",

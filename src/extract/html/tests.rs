@@ -11,7 +11,7 @@
 //! Each has a cookie notice, navigation, share bar, related links, comments and footer.
 
 use super::*;
-use crate::extract::date::DatePrecision;
+use crate::article::DatePrecision;
 
 fn rfc3339(f: &Fields) -> Option<String> {
     f.date.map(|d| {

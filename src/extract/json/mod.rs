@@ -21,8 +21,8 @@ mod values;
 use serde_json::{Map, Value};
 
 use crate::article::{Fields, Record};
-use crate::extract::xml::prose;
-use crate::extract::Extracted;
+use crate::extract::extracted::Extracted;
+use crate::extract::prose;
 
 use values::{
     body_text, date_value, get, id_text, is_empty, is_rendered, people, resolve, scalar_text,
@@ -328,6 +328,26 @@ mod tests {
 
     fn auto(text: &str) -> Extracted {
         extract(text, false, &Mapping::default())
+    }
+
+    #[test]
+    fn authors_as_strings_objects_and_bylines() {
+        let f = |json: &str| auto(json).records[0].fields.clone();
+        let a = f(r#"{"title": "T", "text": "b", "authors": ["Ann Lee", "Bo Park"]}"#);
+        assert_eq!(a.authors, ["Ann Lee", "Bo Park"]);
+        let b = f(r#"{"title": "T", "text": "b", "author": "By Ann Lee"}"#);
+        assert_eq!(b.byline.as_deref(), Some("Ann Lee"));
+        assert!(b.authors.is_empty());
+        let c = f(
+            r#"{"title": "T", "text": "b", "creator": {"first_name": "Ann", "last_name": "Lee"}}"#,
+        );
+        assert_eq!(c.byline.as_deref(), Some("Ann Lee"));
+        let d =
+            f(r#"{"title": "T", "text": "b", "byline": "Desk", "authors": [{"name": "Ann Lee"}]}"#);
+        assert_eq!(
+            (d.byline.as_deref(), d.authors.as_slice()),
+            (Some("Desk"), &["Ann Lee".to_string()][..])
+        );
     }
 
     #[test]

@@ -4,8 +4,10 @@
 
 use serde_json::{Map, Value};
 
-use crate::extract::date::{ArticleDate, DatePrecision};
-use crate::extract::xml::{date_of, prose};
+use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::date::date_of;
+use crate::extract::mojibake::fix_mojibake;
+use crate::extract::prose;
 
 /// Author roles that mean "wrote the story".
 const WRITER_ROLES: &[&str] = &["author", "writer", "reporter", "correspondent", "byline"];
@@ -205,7 +207,7 @@ pub(super) fn text_block(s: &str) -> String {
     if prose::looks_like_html(s) {
         return prose::html_text(s);
     }
-    let fixed = prose::fix_mojibake(s);
+    let fixed = fix_mojibake(s);
     let lines: Vec<&str> = fixed
         .lines()
         .map(str::trim)
@@ -263,32 +265,6 @@ fn unix_date(n: i64) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::json::{extract, Mapping};
-    use crate::extract::Extracted;
-
-    fn auto(text: &str) -> Extracted {
-        extract(text, false, &Mapping::default())
-    }
-
-    #[test]
-    fn authors_as_strings_objects_and_bylines() {
-        let f = |json: &str| auto(json).records[0].fields.clone();
-        let a = f(r#"{"title": "T", "text": "b", "authors": ["Ann Lee", "Bo Park"]}"#);
-        assert_eq!(a.authors, ["Ann Lee", "Bo Park"]);
-        let b = f(r#"{"title": "T", "text": "b", "author": "By Ann Lee"}"#);
-        assert_eq!(b.byline.as_deref(), Some("Ann Lee"));
-        assert!(b.authors.is_empty());
-        let c = f(
-            r#"{"title": "T", "text": "b", "creator": {"first_name": "Ann", "last_name": "Lee"}}"#,
-        );
-        assert_eq!(c.byline.as_deref(), Some("Ann Lee"));
-        let d =
-            f(r#"{"title": "T", "text": "b", "byline": "Desk", "authors": [{"name": "Ann Lee"}]}"#);
-        assert_eq!(
-            (d.byline.as_deref(), d.authors.as_slice()),
-            (Some("Desk"), &["Ann Lee".to_string()][..])
-        );
-    }
 
     #[test]
     fn plain_bodies_one_paragraph_per_line_or_wrapped() {

@@ -1,20 +1,24 @@
 //! SGML news collections: Reuters-21578 (`<REUTERS NEWID=..>` records, see `reuters`) and
 //! TREC (`<DOC><DOCNO>` records, see `trec`). This module owns telling the two apart, the
-//! record loop shared by both (keys, problems, text outside records) and the text helpers
-//! both need: turning hard-wrapped, space-indented wire copy into paragraphs.
+//! record loop shared by both (keys, problems, text outside records). The readers of each
+//! collection never import this module: what they share is in `record` (what a reader
+//! returns) and `paragraphs` (hard-wrapped, space-indented wire copy into paragraphs).
 //!
 //! Neither collection is XML (no root element, SGML entities, end tags missing in damaged
 //! copies), so `scan` reads them with a small tolerant scanner instead of an XML parser.
 //! A file is one kind or the other, decided by its first record tag.
 
+mod paragraphs;
+mod record;
 mod reuters;
 mod scan;
 mod trec;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::article::{Fields, Record};
-use crate::extract::{clean_text, squash_spaces, Extracted};
+use crate::article::Record;
+use crate::extract::extracted::Extracted;
+use record::Read;
 
 /// Reads every record of a Reuters-21578 or TREC SGML file.
 pub fn extract(text: &str) -> Extracted {
@@ -53,13 +57,6 @@ impl Collection {
         detail: "trec-sgml",
         read: trec::read,
     };
-}
-
-/// One record as a collection reader returns it.
-struct Read {
-    fields: Fields,
-    /// The record's own id as a key ("NEWID=12", "AP880212-0001"); `None` when it has none.
-    key: Option<String>,
 }
 
 fn read_records(text: &str, c: &Collection) -> Extracted {
@@ -115,175 +112,5 @@ fn read_records(text: &str, c: &Collection) -> Extracted {
     out
 }
 
-/// Rebuilds paragraphs from hard-wrapped wire copy: a blank line or an indented line starts
-/// a new paragraph, any other line continues the current one. Control characters are
-/// removed and whitespace inside paragraphs collapsed; paragraphs are joined by "\n\n".
-pub(crate) fn reflow(text: &str) -> String {
-    let cleaned = clean_text(text);
-    let mut paras: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for line in cleaned.lines() {
-        if line.starts_with(' ') || line.trim().is_empty() {
-            flush(&mut paras, &mut current);
-        }
-        // Word by word rather than squash_spaces per paragraph: one pass over the text.
-        // clean_text left ' ' as the only ASCII blank, and splitting on one byte is much
-        // cheaper (in debug builds especially) than the Unicode whitespace test.
-        if line.is_ascii() {
-            push_words(&mut current, line.split(' '));
-        } else {
-            push_words(&mut current, line.split_whitespace());
-        }
-    }
-    flush(&mut paras, &mut current);
-    paras.join("\n\n")
-}
-
-fn push_words<'a>(current: &mut String, words: impl Iterator<Item = &'a str>) {
-    for word in words.filter(|w| !w.is_empty()) {
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(word);
-    }
-}
-
-fn flush(paras: &mut Vec<String>, current: &mut String) {
-    if !current.is_empty() {
-        paras.push(std::mem::take(current));
-    }
-}
-
-/// Puts the dateline in front of the body. A dateline that ends in a dash
-/// ("CHICAGO, March 2 -") runs into the first paragraph as printed; any other
-/// ("BANGKOK, Thailand (AP)") is a paragraph of its own.
-pub(crate) fn with_dateline(dateline: Option<&str>, body: String) -> String {
-    let Some(d) = dateline.map(squash_spaces).filter(|d| !d.is_empty()) else {
-        return body;
-    };
-    if body.is_empty() {
-        d
-    } else if d.ends_with(['-', '–', '—']) {
-        format!("{d} {body}")
-    } else {
-        format!("{d}\n\n{body}")
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reflow_joins_wrapped_lines_and_splits_at_indents() {
-        let text = "First line of the\nfirst paragraph.\n    Second paragraph\ncontinues here.\n\nThird\x07 one.\n Shr 10 cts\n Net 1.2 mln\n";
-        assert_eq!(
-            reflow(text),
-            "First line of the first paragraph.\n\nSecond paragraph continues here.\n\nThird one.\n\nShr 10 cts\n\nNet 1.2 mln"
-        );
-        assert_eq!(reflow(""), "");
-        assert_eq!(reflow("\n \n"), "");
-    }
-
-    #[test]
-    fn datelines_join_or_stand_alone() {
-        assert_eq!(
-            with_dateline(Some("    CHICAGO, March 2 - "), "Shares rose.".into()),
-            "CHICAGO, March 2 - Shares rose."
-        );
-        assert_eq!(
-            with_dateline(Some("BANGKOK, Thailand (AP) "), "Talks began.".into()),
-            "BANGKOK, Thailand (AP)\n\nTalks began."
-        );
-        assert_eq!(with_dateline(Some("  "), "x".into()), "x");
-        assert_eq!(with_dateline(Some("OSLO -"), String::new()), "OSLO -");
-        assert_eq!(with_dateline(None, "x".into()), "x");
-    }
-
-    #[test]
-    fn not_a_collection() {
-        let e = extract("just some text <b>bold</b>");
-        assert!(e.records.is_empty());
-        assert_eq!(e.problems, ["no <REUTERS> or <DOC> records found"]);
-        assert!(extract("").records.is_empty());
-    }
-
-    #[test]
-    fn arbitrary_input_never_panics() {
-        // A small deterministic generator over the characters that matter to the scanner.
-        const PIECES: &[&str] = &[
-            "<",
-            ">",
-            "/",
-            "<REUTERS NEWID=\"1\">",
-            "</REUTERS>",
-            "<DOC>",
-            "</DOC>",
-            "<DOCNO>",
-            "</DOCNO>",
-            "<TEXT>",
-            "</TEXT>",
-            "<TEXT TYPE=\"BRIEF\">",
-            "<TEXT TYPE=\"UNPROC\">",
-            "<TITLE>",
-            "</TITLE>",
-            "<BODY>",
-            "</BODY>",
-            "<DATE>",
-            "</DATE>",
-            "<AUTHOR>",
-            "<DATELINE>",
-            "<HEAD>",
-            "<HL>",
-            "<BYLINE>",
-            "<P>",
-            "<LP>",
-            "&",
-            "&#3;",
-            "&lt;",
-            "&#",
-            ";",
-            "\n",
-            "    ",
-            " Reuter\n",
-            "é",
-            "日本",
-            "\u{202e}",
-            "\0",
-            "\r",
-            "\"",
-            "=",
-            "26-FEB-1987 15:01:01.79",
-            "AP880212-0001",
-            "By Jo Doe",
-            "-",
-            "2;",
-            "3;",
-            "******",
-            "Blah blah blah.",
-            "x",
-        ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..3000 {
-            let len = (next() % 40) as usize;
-            let s: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
-            let e = extract(&s);
-            for r in &e.records {
-                assert!(!r.fields.body.contains('\0'), "{s:?}");
-            }
-            // Every prefix too: truncation at any point is the common damage.
-            let cut = (next() as usize) % (s.len() + 1);
-            if let Some(prefix) = s.get(..cut) {
-                extract(prefix);
-            }
-        }
-    }
-}
+mod tests;

@@ -22,7 +22,7 @@
 use crate::article::Fields;
 use crate::extract::byline;
 
-use super::{clean_line, split_frame, strip_end_marker, trailer_date};
+use super::frame::{clean_line, split_frame, strip_end_marker, trailer_date};
 
 /// A caret line this long, between the title and the first paragraph, is a summary.
 const SUMMARY_MIN_WORDS: usize = 12;
@@ -279,7 +279,7 @@ mod tests {
         \t   \u{3}AP-WF-04-02-17 0915GMT<\r\n\r\n\u{c}\r\n\u{4}";
 
     fn run(raw: &str) -> Fields {
-        let raw = super::super::unify_newlines(raw);
+        let raw = crate::extract::wiretext::frame::unify_newlines(raw);
         extract(&raw)
     }
 

@@ -25,7 +25,7 @@
 use crate::article::Fields;
 use crate::extract::byline;
 
-use super::{clean_line, split_frame, strip_end_marker, trailer_date};
+use super::frame::{clean_line, split_frame, strip_end_marker, trailer_date};
 
 /// The line closing the header comes within this many non-blank lines of STX.
 const HEADER_MAX_LINES: usize = 8;
@@ -235,7 +235,7 @@ mod tests {
         dpa at bx\r\n\r\n\u{3}212322 GMT Nov 18\r\n\u{7f}\n\u{7f}\u{4}";
 
     fn run(raw: &str) -> Fields {
-        extract(&super::super::unify_newlines(raw))
+        extract(&crate::extract::wiretext::frame::unify_newlines(raw))
     }
 
     #[test]

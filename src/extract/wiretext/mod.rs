@@ -8,24 +8,18 @@
 //! (the file starts with the framing, and STX comes soon after), so ordinary text, which
 //! never starts with SOH, always goes to the plain-text extractor.
 //!
-//! What the two formats share lives here: the frame split, line cleaning (unit and record
-//! separators and tabs, which wire tables use as cell breaks, become spaces before the
-//! other control characters go), and the trailer date. The layouts inside the frame
-//! differ and have a module each: `anpa` (caret header lines, tab-led paragraphs) and
-//! `iptc` (a header ending in ` =`, hard-wrapped paragraphs, dpa's notebook tail).
+//! This module detects the framing and hands the file to the reader of its layout. What
+//! the two formats share is in `frame`: the frame split, line cleaning and the trailer
+//! date. The layouts inside the frame differ and have a module each: `anpa` (caret header
+//! lines, tab-led paragraphs) and `iptc` (a header ending in ` =`, hard-wrapped
+//! paragraphs, dpa's notebook tail).
 
 mod anpa;
+mod frame;
 mod iptc;
 
-use std::borrow::Cow;
-
-use crate::extract::date::{find_date, parse_date, ArticleDate};
-use crate::extract::{clean_text, squash_spaces, Extracted};
-
-const SYN: char = '\u{16}';
-const SOH: char = '\u{1}';
-const STX: char = '\u{2}';
-const ETX: char = '\u{3}';
+use crate::extract::extracted::Extracted;
+use frame::{unify_newlines, SOH, STX, SYN};
 
 /// STX must come within this many characters of the start: the envelope is a line or
 /// three of routing codes. Further away it is a stray byte in something else.
@@ -73,76 +67,6 @@ fn framing(raw: &str) -> Option<Framing> {
     }
 }
 
-fn unify_newlines(raw: &str) -> Cow<'_, str> {
-    if raw.contains('\r') {
-        Cow::Owned(raw.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(raw)
-    }
-}
-
-/// A transmission cut at its control characters.
-struct Frame<'a> {
-    /// From STX to ETX (to the end when ETX is missing).
-    text: &'a str,
-    /// After ETX: the transmission time, then filler (DEL, FF, EOT).
-    trailer: &'a str,
-}
-
-fn split_frame(raw: &str) -> Frame<'_> {
-    // Without STX (a damaged file) the envelope is taken to be the first line.
-    let start = match raw.find(STX) {
-        Some(i) => i + STX.len_utf8(),
-        None => raw.find('\n').map_or(raw.len(), |i| i + 1),
-    };
-    let rest = &raw[start..];
-    match rest.find(ETX) {
-        Some(i) => Frame {
-            text: &rest[..i],
-            trailer: &rest[i + ETX.len_utf8()..],
-        },
-        None => Frame {
-            text: rest,
-            trailer: "",
-        },
-    }
-}
-
-/// One line as text: separators and tabs to spaces, control characters gone, runs of
-/// spaces squashed.
-fn clean_line(line: &str) -> String {
-    let spaced: String = line
-        .chars()
-        .map(|c| match c {
-            '\u{1e}' | '\u{1f}' | '\t' => ' ',
-            c => c,
-        })
-        .collect();
-    squash_spaces(&clean_text(&spaced))
-}
-
-/// The transmission time in the first non-blank line after ETX: ANPA
-/// `AP-WF-11-13-13 1509GMT<`, IPTC 7901 `131137 GMT Nov 13`.
-fn trailer_date(trailer: &str) -> Option<ArticleDate> {
-    let line = trailer
-        .lines()
-        .map(|l| {
-            clean_line(l)
-                .trim_end_matches(['<', '='])
-                .trim()
-                .to_string()
-        })
-        .find(|l| !l.is_empty())?;
-    parse_date(&line).or_else(|| find_date(&line))
-}
-
-/// Drops one end-of-line marker (`<` ends a line, `=` a header line) and the spaces
-/// around it.
-fn strip_end_marker(s: &str) -> &str {
-    let t = s.trim_end();
-    t.strip_suffix(['<', '=']).unwrap_or(t).trim_end()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,33 +101,6 @@ mod tests {
     fn ordinary_text_is_left_to_the_text_extractor() {
         assert!(extract("Title\n\nBody.\n").is_none());
         assert!(extract("Title\n\u{2}Body.\u{3}\n").is_none());
-    }
-
-    #[test]
-    fn frame_split_and_trailer_date() {
-        let f = split_frame("\u{1}env\n\u{2}text\n\u{3}131137 GMT Nov 13\n\u{7f}\u{4}");
-        assert_eq!(f.text, "text\n");
-        let d = trailer_date(f.trailer).expect("date");
-        assert_eq!(d.utc.to_string(), "2013-11-13 11:37:00.0 +00:00:00");
-        // Missing ETX: text to the end, no trailer; missing STX: the first line is envelope.
-        let f = split_frame("\u{1}env\n\u{2}cut off");
-        assert_eq!((f.text, f.trailer), ("cut off", ""));
-        let f = split_frame("\u{1}env\nrest");
-        assert_eq!(f.text, "rest");
-        assert_eq!(trailer_date(""), None);
-        assert_eq!(trailer_date("\n\u{7f}\n\u{4}"), None);
-        assert!(trailer_date("AP-WF-11-13-13 1509GMT<").is_some());
-    }
-
-    #[test]
-    fn clean_line_turns_separators_into_spaces() {
-        assert_eq!(
-            clean_line("\u{8}Tampa\u{10} Bay\u{1f}\u{1e} 73\u{1e} \u{1e} 52\t.584"),
-            "Tampa Bay 73 52 .584"
-        );
-        assert_eq!(strip_end_marker("Title< "), "Title");
-        assert_eq!(strip_end_marker("By X= "), "By X");
-        assert_eq!(strip_end_marker("a <<"), "a <");
     }
 
     /// Tiny deterministic xorshift generator for the no-panic test.

@@ -15,8 +15,10 @@
 
 use crate::article::Fields;
 
-use super::dom::Element;
-use super::{date_of, prose, Item};
+use super::item::Item;
+use crate::extract::date::date_of;
+use crate::extract::dom::Element;
+use crate::extract::prose;
 
 pub fn atom_items(root: &Element) -> Vec<Item> {
     let feed_author = root
@@ -284,7 +286,7 @@ pub fn ritzau_items(root: &Element) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::xml::dom::parse;
+    use crate::extract::dom::parse;
 
     #[test]
     fn atom_entries_with_html_content_and_wenn_body() {

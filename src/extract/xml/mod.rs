@@ -1,10 +1,11 @@
 //! Newswire XML: NITF, NewsML-G2, NewsML 1.x, and the feeds agencies and CMSs deliver
 //! articles in (Atom, RSS, WordPress WXR, Ritzau `RBNews`).
 //!
-//! The file is parsed into a forgiving tree (`dom`): a malformed file yields what could be
-//! read, with the parse errors in `problems`. The root element decides the dialect, which
-//! lists its items (`nitf`, `newsml`, `feeds`); every item then goes through the same
-//! finishing (`prose::finish`): text repaired, byline from the body when the metadata has
+//! The file is parsed into a forgiving tree (`extract::dom`): a malformed file yields what
+//! could be read, with the parse errors in `problems`. The root element decides the
+//! dialect, which lists its items (`nitf`, `newsml`, `feeds`, each handing back an
+//! `item::Item` and never importing this module); every item then goes through the same
+//! finishing (`extract::prose::finish`): text repaired, byline from the body when the metadata has
 //! none, a lead-sentence title when there is no headline. Items that are not articles
 //! (pictures, packages of links, WordPress attachments) are skipped and listed in
 //! `problems`. A file with several items gives one record each, keyed by the item's own
@@ -12,25 +13,18 @@
 //! empty key. Unknown vocabularies fall back to the first title-like element and the
 //! document's text.
 
-pub mod dom;
 pub mod feeds;
+mod item;
 pub mod newsml;
 pub mod nitf;
-pub mod prose;
 
 use crate::article::{Fields, Record};
-use crate::extract::date::{find_date, parse_date, ArticleDate};
-use crate::extract::Extracted;
+use crate::extract::date::date_of;
+use crate::extract::dom::{self, Element};
+use crate::extract::extracted::Extracted;
+use crate::extract::prose;
 
-use dom::Element;
-
-/// One story found by a dialect, before finishing.
-#[derive(Debug, Clone, Default)]
-pub struct Item {
-    /// The item's own id, used as the record key in multi-item files.
-    pub id: Option<String>,
-    pub fields: Fields,
-}
+pub use item::Item;
 
 pub fn extract(text: &str) -> Extracted {
     let doc = dom::parse(text);
@@ -192,15 +186,6 @@ fn records(items: Vec<Item>) -> Vec<Record> {
             }
         })
         .collect()
-}
-
-/// A metadata date (`20151210T191044Z`, `2016-04-13 04:52:21+00:00`, RFC 2822, ...).
-pub fn date_of(s: &str) -> Option<ArticleDate> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    parse_date(s).or_else(|| find_date(s))
 }
 
 #[cfg(test)]

@@ -15,11 +15,13 @@
 //! `DateAndTime`), `NewsLines/ByLine`, text `ContentItem/DataContent` (NITF, HTML in
 //! CDATA, or plain), and the `PublicIdentifier` URN.
 
-use crate::article::Fields;
-use crate::extract::date::ArticleDate;
+use crate::article::{ArticleDate, Fields};
 
-use super::dom::Element;
-use super::{date_of, nitf, prose, Item};
+use super::item::Item;
+use super::nitf;
+use crate::extract::date::date_of;
+use crate::extract::dom::Element;
+use crate::extract::prose;
 
 /// G2 items of `root`, and a note for each item skipped as not an article.
 pub fn g2_items(root: &Element) -> (Vec<Item>, Vec<String>) {
@@ -134,7 +136,7 @@ fn person_creator(content_meta: &Element) -> Option<String> {
         let name = c
             .child("name")
             .and_then(Element::text_opt)
-            .or_else(|| c.attr("literal").map(crate::extract::squash_spaces))?;
+            .or_else(|| c.attr("literal").map(crate::extract::clean::squash_spaces))?;
         let looks_personal = name.contains(' ')
             && !name.contains(['@', '.', '_'])
             && !name.chars().any(|ch| ch.is_ascii_digit());
@@ -215,7 +217,7 @@ pub fn v1_items(root: &Element) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::xml::dom::parse;
+    use crate::extract::dom::parse;
 
     const G2: &str = r#"<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2019-01-01T00:00:00Z</sent></header>
 <itemSet>

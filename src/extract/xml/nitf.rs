@@ -13,8 +13,10 @@
 
 use crate::article::Fields;
 
-use super::dom::{Element, Node};
-use super::{date_of, prose, Item};
+use super::item::Item;
+use crate::extract::date::date_of;
+use crate::extract::dom::{Element, Node};
+use crate::extract::prose;
 
 pub fn item(nitf: &Element) -> Item {
     let head = nitf.child("head");
@@ -58,7 +60,7 @@ pub fn title(nitf: &Element) -> Option<String> {
         .or_else(|| nitf.child("head")?.child("title")?.text_opt())
 }
 
-fn date(nitf: &Element) -> Option<crate::extract::date::ArticleDate> {
+fn date(nitf: &Element) -> Option<crate::article::ArticleDate> {
     let head = nitf.child("head");
     let docdata = head.and_then(|h| h.child("docdata"));
     let norm = |el: Option<&Element>, attr: &str| el.and_then(|e| e.attr(attr)).and_then(date_of);
@@ -84,7 +86,7 @@ pub fn byline_text(byline: &Element) -> Option<String> {
             }
         }
     }
-    let text = crate::extract::squash_spaces(&out);
+    let text = crate::extract::clean::squash_spaces(&out);
     (!text.is_empty()).then_some(text)
 }
 
@@ -116,7 +118,7 @@ fn content_outside_notes(el: &Element) -> Option<&Element> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::xml::dom::parse;
+    use crate::extract::dom::parse;
 
     const STORY: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <nitf><head><title>Head title</title><docdata><doc-id id-string="ACME.1.2"/>

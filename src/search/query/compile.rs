@@ -251,7 +251,7 @@ impl<'a> Compiler<'a> {
                 lit.prefix = true;
             }
         }
-        if let std::borrow::Cow::Owned(n) = crate::extract::nfc(&lit.phrase) {
+        if let std::borrow::Cow::Owned(n) = crate::extract::clean::nfc(&lit.phrase) {
             if !matches!(self.target(lit.field_name.as_deref()), Ok(Target::Raw(_))) {
                 lit.phrase = n;
             }
@@ -473,8 +473,8 @@ fn empty_range(
     };
     QueryError::EmptyDateRange {
         range: format!("{open}{} TO {}{close}", text(lower), text(upper)),
-        start: dates::rfc3339(start),
-        end: dates::rfc3339(end - time::Duration::SECOND),
+        start: crate::article::rfc3339(start),
+        end: crate::article::rfc3339(end - time::Duration::SECOND),
     }
 }
 

@@ -1,13 +1,13 @@
 //! Wire text into the body convention, and the finishing touches every wire record gets.
 //!
-//! Shared by the XML dialects and by `json.rs` (ninjs and CMS exports carry the same agency
-//! copy):
+//! Shared by the XML dialects and by the JSON extractor (ninjs and CMS exports carry the
+//! same agency copy):
 //! - rendering an element tree (NITF `body.content`, XHTML `inlineXML`) or an HTML/plain
 //!   string into paragraphs separated by one blank line;
 //! - "preformatted" wire copy inside a single element (Reuters, ANSA) where a paragraph
 //!   starts with an indented line and continuation lines start in column 0;
-//! - second-level escaping (`&amp;apos;` in Ritzau feeds) and UTF-8 read as Latin-1 /
-//!   Windows-1252 inside the text itself (`Â£`, `â€™`), which no byte-level decoder can see;
+//! - second-level escaping (`&amp;apos;` in Ritzau feeds), and UTF-8 read as Latin-1 /
+//!   Windows-1252 inside the text itself (`Â£`, `â€™`), repaired by [`fix_mojibake`];
 //! - the byline from a leading "By ..." paragraph or a trailing "(Reporting by ...)", and a
 //!   title from the lead sentence when the item has no headline.
 
@@ -15,10 +15,10 @@ use std::borrow::Cow;
 
 use crate::article::Fields;
 use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
+use crate::extract::dom::{Element, Node};
 use crate::extract::markup::{self, decode_entities, fragment_to_text, paragraphs};
-use crate::extract::squash_spaces;
-
-use super::dom::{Element, Node};
+use crate::extract::mojibake::fix_mojibake;
 
 /// Elements whose content is never article text: document heads, XHTML headers holding
 /// slug lists, NITF media references and notes to editors, scripts.
@@ -162,105 +162,11 @@ pub fn split_indented(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Repairs UTF-8 that was decoded as Latin-1 or Windows-1252 somewhere upstream and then
-/// re-encoded (`Â£` for `£`, `â€™` for `’`, `Ã©` for `é`). Only sequences that form a
-/// valid UTF-8 character in a plausible range are replaced, so real Latin-1 text (`Fuß»`)
-/// is left alone.
-pub fn fix_mojibake(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
-        return Cow::Borrowed(s);
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some((c, used)) = mojibake_at(&chars[i..]) {
-            out.push(c);
-            i += used;
-            changed = true;
-        } else {
-            out.push(chars[i]);
-            i += 1;
-        }
-    }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
-fn mojibake_at(chars: &[char]) -> Option<(char, usize)> {
-    let lead = *chars.first()? as u32;
-    let need = match lead {
-        0xc2..=0xdf => 1,
-        0xe0..=0xef => 2,
-        0xf0..=0xf4 => 3,
-        _ => return None,
-    };
-    let mut bytes = vec![lead as u8];
-    for c in chars.get(1..=need)? {
-        let b = cp1252_byte(*c)?;
-        if !(0x80..=0xbf).contains(&b) {
-            return None;
-        }
-        bytes.push(b);
-    }
-    let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
-    let plausible = match need {
-        1 => ('\u{a0}'..='\u{4ff}').contains(&decoded),
-        2 => {
-            ('\u{2000}'..='\u{2bff}').contains(&decoded)
-                || ('\u{3000}'..='\u{9fff}').contains(&decoded)
-        }
-        _ => true,
-    };
-    plausible.then_some((decoded, need + 1))
-}
-
-/// The Windows-1252 byte a character came from, if it came from one.
-fn cp1252_byte(c: char) -> Option<u8> {
-    if (c as u32) < 0x100 {
-        return Some(c as u32 as u8);
-    }
-    Some(match c {
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8a,
-        '‹' => 0x8b,
-        'Œ' => 0x8c,
-        'Ž' => 0x8e,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9a,
-        '›' => 0x9b,
-        'œ' => 0x9c,
-        'ž' => 0x9e,
-        'Ÿ' => 0x9f,
-        _ => return None,
-    })
-}
-
 /// A title or other one-line field: entities (including a second layer) decoded,
 /// invisible characters removed, whitespace collapsed, mojibake repaired.
 pub fn one_line(s: &str) -> Option<String> {
     let decoded = decode_entities(s);
-    let cleaned = crate::extract::clean_text(&decoded);
+    let cleaned = crate::extract::clean::clean_text(&decoded);
     let line = squash_spaces(&fix_mojibake(&cleaned));
     (!line.is_empty()).then_some(line)
 }
@@ -371,7 +277,7 @@ pub fn lead_title(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::xml::dom::parse;
+    use crate::extract::dom::parse;
 
     #[test]
     fn renders_blocks_inline_and_tables() {
@@ -406,28 +312,6 @@ mod tests {
         // Pretty-printed XML text is indented throughout: one paragraph.
         let pretty = "Results\n      Team A 1\n      Team B 2";
         assert_eq!(plain_text(pretty), "Results Team A 1 Team B 2");
-    }
-
-    #[test]
-    fn mojibake_is_repaired_and_latin1_left_alone() {
-        assert_eq!(
-            fix_mojibake("more than Â£4 million"),
-            "more than £4 million"
-        );
-        assert_eq!(
-            fix_mojibake("the companyâ\u{80}\u{99}s debt"),
-            "the company’s debt"
-        );
-        assert_eq!(fix_mojibake("itâ€™s cafÃ©"), "it’s café");
-        for ok in [
-            "Fuß» und «Ärger»",
-            "Zürich, Genève",
-            "São Paulo",
-            "Ã",
-            "naïve",
-        ] {
-            assert_eq!(fix_mojibake(ok), ok);
-        }
     }
 
     #[test]

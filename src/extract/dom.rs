@@ -12,6 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
 use crate::extract::markup::decode_entities;
+use crate::extract::mojibake::fix_mojibake;
 
 /// Deeper elements are folded into their ancestor at this depth; real documents stay
 /// far below it, and recursive walks over the tree stay within a small stack.
@@ -128,7 +129,7 @@ impl Element {
     pub fn text(&self) -> String {
         let mut out = String::new();
         self.push_text(&mut out);
-        crate::extract::squash_spaces(&out)
+        crate::extract::clean::squash_spaces(&out)
     }
 
     fn push_text(&self, out: &mut String) {
@@ -274,7 +275,7 @@ fn repair_mojibake(el: &mut Element) {
     for n in &mut el.children {
         match n {
             Node::Text(t) => {
-                if let std::borrow::Cow::Owned(fixed) = super::prose::fix_mojibake(t) {
+                if let std::borrow::Cow::Owned(fixed) = fix_mojibake(t) {
                     *t = fixed;
                 }
             }

@@ -1,0 +1,205 @@
+//! The tokenizer and the cursor the date grammar walks with: text becomes runs of digits,
+//! runs of letters (lower-cased, month and weekday looked up once) and single punctuation
+//! marks, each knowing whether whitespace came before it. Also where a date may start
+//! (`can_start`) and the labels skipped before one (`skip_labels`).
+
+use super::names::{month_number, LABELS, WEEKDAYS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A run of ASCII digits.
+    Num,
+    /// A run of letters (plus combining accents), lower-cased in `lower`.
+    Word,
+    /// Any other single non-space character.
+    Punct(char),
+}
+
+#[derive(Debug)]
+pub(super) struct Tok<'a> {
+    pub(super) kind: Kind,
+    pub(super) raw: &'a str,
+    pub(super) lower: String,
+    /// Looked up once here, since every scan position asks again.
+    pub(super) month: Option<u32>,
+    pub(super) weekday: bool,
+    /// Numeric value of a `Num`, saturating; its digit count is `raw.len()`.
+    pub(super) value: u32,
+    /// Whitespace came before this token; separators must be glued to their
+    /// numbers, so "22.01.2014" is a date and "22. 01. 2014" isn't.
+    pub(super) spaced: bool,
+}
+
+fn is_combining(c: char) -> bool {
+    // Decomposed accents ("a" + U+0308) must not split "märz" into two words.
+    ('\u{0300}'..='\u{036f}').contains(&c)
+}
+
+pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
+    let end = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let window = text.get(..end).unwrap_or("");
+    let mut toks = Vec::new();
+    let mut spaced = false;
+    let mut chars = window.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            spaced = true;
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            Kind::Num
+        } else if c.is_alphabetic() {
+            Kind::Word
+        } else {
+            Kind::Punct(c)
+        };
+        let mut stop = start + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let same = match kind {
+                Kind::Num => d.is_ascii_digit(),
+                Kind::Word => d.is_alphabetic() || is_combining(d),
+                Kind::Punct(_) => false,
+            };
+            if !same {
+                break;
+            }
+            stop = j + d.len_utf8();
+            chars.next();
+        }
+        let raw = window.get(start..stop).unwrap_or("");
+        let lower = match kind {
+            Kind::Word => raw
+                .chars()
+                .filter(|&c| !is_combining(c))
+                .flat_map(char::to_lowercase)
+                .collect(),
+            _ => String::new(),
+        };
+        let value = match kind {
+            Kind::Num => raw.bytes().fold(0u32, |v, b| {
+                v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+            }),
+            _ => 0,
+        };
+        toks.push(Tok {
+            kind,
+            raw,
+            month: month_number(&lower),
+            weekday: WEEKDAYS.contains(&lower.as_str()),
+            lower,
+            value,
+            spaced,
+        });
+        spaced = false;
+    }
+    (toks, end < text.len())
+}
+
+/// A position in the token list; `Copy`, so backtracking is saving a copy.
+#[derive(Clone, Copy)]
+pub(super) struct Cur<'t, 'a> {
+    pub(super) toks: &'t [Tok<'a>],
+    pub(super) i: usize,
+}
+
+impl<'t, 'a> Cur<'t, 'a> {
+    pub(super) fn peek(&self) -> Option<&'t Tok<'a>> {
+        self.toks.get(self.i)
+    }
+
+    pub(super) fn peek_glued(&self) -> Option<&'t Tok<'a>> {
+        self.peek().filter(|t| !t.spaced)
+    }
+
+    /// Consumes the next token if `accept` says so.
+    pub(super) fn take(&mut self, accept: impl Fn(&Tok) -> bool) -> Option<&'t Tok<'a>> {
+        let t = self.peek().filter(|t| accept(t))?;
+        self.i += 1;
+        Some(t)
+    }
+
+    pub(super) fn punct(&mut self, set: &[char]) -> Option<char> {
+        match self
+            .take(|t| matches!(t.kind, Kind::Punct(p) if set.contains(&p)))?
+            .kind
+        {
+            Kind::Punct(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub(super) fn glued_punct(&mut self, set: &[char]) -> Option<char> {
+        self.peek_glued()?;
+        self.punct(set)
+    }
+
+    pub(super) fn word(&mut self, set: &[&str]) -> bool {
+        self.take(|t| t.kind == Kind::Word && set.contains(&t.lower.as_str()))
+            .is_some()
+    }
+
+    pub(super) fn num(&mut self, min_len: usize, max_len: usize) -> Option<u32> {
+        let len_ok = |t: &Tok| t.kind == Kind::Num && (min_len..=max_len).contains(&t.raw.len());
+        self.take(len_ok).map(|t| t.value)
+    }
+
+    pub(super) fn glued_num(&mut self, min_len: usize, max_len: usize) -> Option<u32> {
+        self.peek_glued()?;
+        self.num(min_len, max_len)
+    }
+
+    /// At the `T` of `2014-01-22T05:30` / `20151210T1910`.
+    pub(super) fn at_iso_t(&self) -> bool {
+        self.peek_glued().is_some_and(|t| t.lower == "t")
+            && self
+                .toks
+                .get(self.i + 1)
+                .is_some_and(|n| n.kind == Kind::Num && !n.spaced)
+    }
+
+    /// True when the number just read goes on ("1.2.3.4", "2014-01-22-7"),
+    /// so it is part of something that is not a date.
+    pub(super) fn continues_number(&self) -> bool {
+        let mut c = *self;
+        match c.peek_glued().map(|t| t.kind) {
+            Some(Kind::Num) => true,
+            Some(Kind::Punct('.' | '/' | '-')) => {
+                c.i += 1;
+                c.peek_glued().is_some_and(|t| t.kind == Kind::Num)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Labels, weekdays and punctuation before the date in `parse_date`.
+pub(super) fn skip_labels(toks: &[Tok]) -> usize {
+    toks.iter()
+        .position(|t| match t.kind {
+            Kind::Punct(_) => false,
+            Kind::Num => true,
+            Kind::Word => t.month.is_some() || !(t.weekday || LABELS.contains(&t.lower.as_str())),
+        })
+        .unwrap_or(toks.len())
+}
+
+/// Where `find_date` may try a date: at a word or number that is not the tail
+/// of a longer token run, so "10.1.1.25" or "x22 Jan 2014" do not match inside.
+pub(super) fn can_start(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if matches!(t.kind, Kind::Punct(_)) {
+        return false;
+    }
+    if i == 0 || t.spaced {
+        return true;
+    }
+    let prev = &toks[i - 1];
+    match prev.kind {
+        Kind::Num | Kind::Word => false,
+        Kind::Punct('.' | '-' | '/' | ':') => prev.spaced || i < 2 || toks[i - 2].kind != Kind::Num,
+        Kind::Punct(_) => true,
+    }
+}

@@ -1,0 +1,181 @@
+//! The title of an HTML page: JSON-LD `headline`, OpenGraph and Twitter titles, the
+//! headline `<h1>` or `<title>`, with the site's name stripped ("Headline | The Paper");
+//! also which `<h1>` is the headline and where it sits.
+
+use trafilatura::dom::{Document, NodeId};
+
+use super::clean::clean;
+use super::jsonld::JsonLd;
+use super::tags::MetaTags;
+use crate::extract::boilerplate::is_boilerplate;
+use crate::extract::clean::squash_spaces;
+
+pub(super) fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
+    let mut names: Vec<String> = [
+        tags.get("og:site_name"),
+        tags.get("twitter:site"),
+        tags.get("publisher"),
+        ld.publisher.as_deref(),
+        ld.site_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.trim_start_matches('@').to_string())
+    .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6)
+    .collect();
+    names.dedup();
+    names
+}
+
+/// The page's headline `<h1>`: with a `<title>`, the first `<h1>` that shares most of its
+/// words with it, and a good part of the title's (pages also use `<h1>` for their logo,
+/// site name, section or login boxes); without a title, the first `<h1>` with text.
+pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<String> {
+    let h1s: Vec<String> = doc
+        .query_selector_all(doc.root(), "h1")
+        .into_iter()
+        .map(|id| clean(&doc.text_content(id)))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 300)
+        .collect();
+    match page_title {
+        Some(t) => {
+            let title_words = word_set(t);
+            h1s.into_iter().find(|h| {
+                let words = word_set(h);
+                let shared = words.intersection(&title_words).count() as f64;
+                !words.is_empty()
+                    && shared >= 0.6 * words.len() as f64
+                    && shared >= 0.35 * title_words.len() as f64
+                    && !is_boilerplate(h)
+            })
+        }
+        None => h1s.into_iter().next(),
+    }
+}
+
+/// The headline element: the first `<h1>` (or, failing one, `<h2>`) whose text is
+/// `headline`.
+pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
+    ["h1", "h2"].iter().find_map(|tag| {
+        doc.query_selector_all(doc.root(), tag)
+            .into_iter()
+            .find(|&id| clean(&doc.text_content(id)) == headline)
+    })
+}
+
+pub(super) fn title(
+    page_title: Option<String>,
+    tags: &MetaTags,
+    ld: &JsonLd,
+    h1: Option<&str>,
+    sites: &[String],
+) -> Option<String> {
+    let candidates = [
+        ld.headline.clone(),
+        tags.get("og:title").map(str::to_string),
+        tags.get("twitter:title").map(str::to_string),
+        tags.get("headline").map(str::to_string),
+        tags.get("dc.title").map(str::to_string),
+        h1.map(str::to_string),
+        page_title,
+    ];
+    let site_keys: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|t| strip_site_name(&t, sites, h1))
+        .find(|t| is_title(t) && !site_keys.contains(&normalise_site(t)))
+}
+
+fn is_title(t: &str) -> bool {
+    !t.is_empty() && !is_boilerplate(t) && t.chars().count() <= 400
+}
+
+/// "Headline | The Paper", "Headline - Site", "Site: Headline" -> "Headline".
+pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> String {
+    let title = squash_spaces(title);
+    // The visible headline, when the page title merely decorates it.
+    if let Some(h) = h1 {
+        if h.chars().count() >= 10 && h != title && title.starts_with(h) {
+            return h.to_string();
+        }
+    }
+    const SEPS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " ― ",
+    ];
+    let lower_sites: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
+    // A segment is the site's name when it is the name, part of it, or the name with a
+    // little more ("BBC News" for "BBC"); not a phrase that merely mentions the site
+    // ("comwrap at DMEXCO 2018" for "comwrap").
+    let is_site = |seg: &str| {
+        let n = normalise_site(seg);
+        !n.is_empty()
+            && lower_sites.iter().any(|s| {
+                !s.is_empty()
+                    && (n == *s
+                        || s.contains(&n)
+                        || (n.contains(s.as_str()) && n.len() <= 2 * s.len() + 4))
+            })
+    };
+    let mut t = title.clone();
+    // Drop site-name segments at either end, repeatedly ("Story | Section | Site").
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPS {
+            if let Some(i) = t.rfind(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if is_site(tail) || looks_like_site(sep, tail, head) {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(i) = t.find(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if is_site(head) && tail.chars().count() > head.chars().count() {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if t.is_empty() {
+        title
+    } else {
+        t
+    }
+}
+
+fn normalise_site(s: &str) -> String {
+    let l = s.to_lowercase();
+    let l = l.trim_start_matches("www.");
+    let l = l.trim_end_matches(".com").trim_end_matches(".org");
+    l.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// After " | ", a short trailing segment (up to four words, much shorter than the
+/// headline) is a site or section name; after a dash, only one or two capitalised words
+/// after a headline of four words or more ("... - Entermedia"), since headlines use
+/// dashes themselves ("Stadia reviews are in — and they're not great").
+fn looks_like_site(sep: &str, tail: &str, head: &str) -> bool {
+    let words = tail.split_whitespace().count();
+    let head_words = head.split_whitespace().count();
+    match sep {
+        " | " | " :: " | " // " => words <= 4 && head_words >= 2 * words.max(2),
+        " - " | " – " | " — " => {
+            words <= 2 && head_words >= 4 && tail.chars().next().is_some_and(|c| c.is_uppercase())
+        }
+        _ => false,
+    }
+}
+
+fn word_set(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
