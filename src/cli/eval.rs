@@ -84,8 +84,9 @@ pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<ExitCode> {
         path: path.clone(),
         reason,
     };
-    let topics = eval::parse_topics(&read(&a.topics)?, fields).map_err(|r| bad(&a.topics, r))?;
-    let qrels = eval::parse_qrels(&read(&a.qrels)?).map_err(|r| bad(&a.qrels, r))?;
+    let topics =
+        eval::parse_topics(&read(&a.topics)?, fields).map_err(|e| bad(&a.topics, e.to_string()))?;
+    let qrels = eval::parse_qrels(&read(&a.qrels)?).map_err(|e| bad(&a.qrels, e.to_string()))?;
     let docid = match a.docid {
         DocIdArg::SourceId => DocIdSource::SourceId,
         DocIdArg::Path => DocIdSource::Path,
