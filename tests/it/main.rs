@@ -3,6 +3,7 @@
 
 mod env;
 
+mod cli_surface;
 mod errors;
 mod eval;
 mod extraction;
