@@ -1,13 +1,18 @@
-//! From command-line arguments to validated request structs: the index path resolved,
-//! colour decided, dates parsed into spans, limits checked. Keeps the CLI files thin and
-//! the engine free of argument handling.
+//! Plain values from the command line made ready for the engine: the index path resolved,
+//! colour decided, date bounds parsed and checked, and the limits the command line enforces.
+//! A leaf: callers pass plain values, so nothing here knows about argument parsing.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{ColorChoice, SearchArgs};
-use crate::error::Result;
-use crate::search::{dates, SearchRequest};
+use newsdex::search::dates::{self, Span};
+use newsdex::Result;
+
+/// The largest page `search` and `similar` return; beyond it, use --offset.
+pub const MAX_LIMIT: usize = 10_000;
+
+/// The most passages per hit `search --fragments` takes.
+pub const MAX_FRAGMENTS: usize = 20;
 
 /// `--index`, else `$NEWSDEX_INDEX`, else the default location: `$XDG_DATA_HOME/newsdex/index`,
 /// else `~/.local/share/newsdex/index`, else `.newsdex-index`. A variable set to the empty
@@ -29,32 +34,27 @@ pub fn index_dir(flag: Option<&Path>) -> PathBuf {
     PathBuf::from(".newsdex-index")
 }
 
-/// Colour on stdout: `always`/`never` as asked; `auto` means a terminal, `NO_COLOR` unset
-/// or empty, and `TERM` not `dumb`.
-pub fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-        }
-    }
+/// Colour on stdout: `Some(on)` as asked (`--color always|never`); `None` (auto) means a
+/// terminal, `NO_COLOR` unset or empty, and `TERM` not `dumb`.
+pub fn use_color(forced: Option<bool>) -> bool {
+    forced.unwrap_or_else(|| {
+        std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+    })
 }
 
-/// The largest page a search returns; beyond it, use --offset.
-pub const MAX_LIMIT: usize = 10_000;
-
-pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
-    let mut from = a
-        .from
-        .as_deref()
-        .map(|s| dates::Bound::parse("--from", s))
-        .transpose()?;
-    if let Some(since) = &a.since {
+/// The date range of `--from`, `--to` and `--since` (relative to today): both ends
+/// inclusive, the later of `--from` and `--since` bounding the start. Refuses a range
+/// that ends before it starts.
+pub fn date_range(
+    from: Option<&str>,
+    to: Option<&str>,
+    since: Option<&str>,
+) -> Result<(Option<Span>, Option<Span>)> {
+    let mut from = from.map(|s| dates::Bound::parse("--from", s)).transpose()?;
+    if let Some(since) = since {
         let since = dates::Bound::since(since, time::OffsetDateTime::now_utc())?;
-        // The later of --from and --since bounds the range.
         if from
             .as_ref()
             .is_none_or(|f| f.span.start < since.span.start)
@@ -62,27 +62,34 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
             from = Some(since);
         }
     }
-    let fresh = if a.fresh {
-        Some(dates::duration_secs("--half-life", &a.half_life)?)
-    } else {
-        None
-    };
-    let to =
-        a.to.as_deref()
-            .map(|s| dates::Bound::parse("--to", s))
-            .transpose()?;
+    let to = to.map(|s| dates::Bound::parse("--to", s)).transpose()?;
     dates::check_range(from.as_ref(), to.as_ref())?;
-    Ok(SearchRequest {
-        query: a.query.join(" "),
-        any: a.any,
-        from: from.map(|b| b.span),
-        to: to.map(|b| b.span),
-        sort: a.sort.into(),
-        // clap has checked both ranges (`cli::search`); these bounds guard other callers.
-        limit: a.limit.min(MAX_LIMIT),
-        offset: a.offset,
-        fragments: a.fragments.clamp(1, crate::cli::search::MAX_FRAGMENTS),
-        fresh,
-        collapse: !a.no_collapse,
-    })
+    Ok((from.map(|b| b.span), to.map(|b| b.span)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_as_forced() {
+        assert!(use_color(Some(true)));
+        assert!(!use_color(Some(false)));
+    }
+
+    #[test]
+    fn date_ranges_are_checked() {
+        let (from, to) = date_range(Some("2014"), Some("2014-03"), None).unwrap();
+        assert!(from.is_some() && to.is_some());
+        assert!(date_range(Some("2015"), Some("2014"), None).is_err());
+        assert!(date_range(Some("someday"), None, None).is_err());
+        assert_eq!(date_range(None, None, None).unwrap(), (None, None));
+    }
+
+    #[test]
+    fn the_later_of_from_and_since_wins() {
+        let (from, _) = date_range(Some("1990"), None, Some("30d")).unwrap();
+        let (since, _) = date_range(None, None, Some("30d")).unwrap();
+        assert_eq!(from, since);
+    }
 }

@@ -53,9 +53,25 @@ impl Default for TopicFields {
     }
 }
 
+/// Why a topics or qrels file could not be read. Lines and topics count from 1.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("line {line}: expected qid<TAB>query")]
+    TopicLine { line: usize },
+    #[error("topic {topic} has no <num>")]
+    TopicNumber { topic: usize },
+    #[error("line {line}: expected `qid 0 docid grade`")]
+    QrelsLine { line: usize },
+    #[error("line {line}: grade {grade:?} is not a number")]
+    Grade { line: usize, grade: String },
+}
+
 /// Parses topics: a TREC topic file (`<top> <num> ... <title> ... <desc> ...`) or a TSV of
 /// `qid<TAB>query` lines (blank lines and `#` comments ignored).
-pub fn parse_topics(text: &str, fields: TopicFields) -> std::result::Result<Vec<Topic>, String> {
+pub fn parse_topics(
+    text: &str,
+    fields: TopicFields,
+) -> std::result::Result<Vec<Topic>, ParseError> {
     if text.contains("<top>") || text.contains("<TOP>") {
         return parse_trec_topics(text, fields);
     }
@@ -67,7 +83,7 @@ pub fn parse_topics(text: &str, fields: TopicFields) -> std::result::Result<Vec<
         }
         let (id, query) = line
             .split_once('\t')
-            .ok_or_else(|| format!("line {}: expected qid<TAB>query", n + 1))?;
+            .ok_or(ParseError::TopicLine { line: n + 1 })?;
         topics.push(Topic {
             id: id.trim().to_string(),
             text: query.trim().to_string(),
@@ -76,7 +92,10 @@ pub fn parse_topics(text: &str, fields: TopicFields) -> std::result::Result<Vec<
     Ok(topics)
 }
 
-fn parse_trec_topics(text: &str, fields: TopicFields) -> std::result::Result<Vec<Topic>, String> {
+fn parse_trec_topics(
+    text: &str,
+    fields: TopicFields,
+) -> std::result::Result<Vec<Topic>, ParseError> {
     let lower = text.to_ascii_lowercase();
     let mut topics = Vec::new();
     let mut at = 0;
@@ -101,7 +120,9 @@ fn parse_trec_topics(text: &str, fields: TopicFields) -> std::result::Result<Vec
                     .to_string()
             })
             .filter(|n| !n.is_empty())
-            .ok_or_else(|| format!("topic {} has no <num>", topics.len() + 1))?;
+            .ok_or(ParseError::TopicNumber {
+                topic: topics.len() + 1,
+            })?;
         let strip_label = |s: String, label: &str| -> String {
             let t = s.trim();
             match t.get(..label.len()) {
@@ -131,7 +152,7 @@ fn parse_trec_topics(text: &str, fields: TopicFields) -> std::result::Result<Vec
 }
 
 /// Parses TREC qrels: `qid iteration docid grade` (the iteration column may be absent).
-pub fn parse_qrels(text: &str) -> std::result::Result<Qrels, String> {
+pub fn parse_qrels(text: &str) -> std::result::Result<Qrels, ParseError> {
     let mut qrels: Qrels = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         let cols: Vec<&str> = line.split_whitespace().collect();
@@ -139,11 +160,12 @@ pub fn parse_qrels(text: &str) -> std::result::Result<Qrels, String> {
             [] => continue,
             [q, _, d, g] => (q, d, g),
             [q, d, g] => (q, d, g),
-            _ => return Err(format!("line {}: expected `qid 0 docid grade`", n + 1)),
+            _ => return Err(ParseError::QrelsLine { line: n + 1 }),
         };
-        let grade: i32 = grade
-            .parse()
-            .map_err(|_| format!("line {}: grade {grade:?} is not a number", n + 1))?;
+        let grade: i32 = grade.parse().map_err(|_| ParseError::Grade {
+            line: n + 1,
+            grade: grade.to_string(),
+        })?;
         qrels
             .entry(qid.to_string())
             .or_default()
@@ -428,7 +450,10 @@ mod tests {
                 text: "behavioral genetics".into()
             }
         );
-        assert!(parse_topics("no tab here", TopicFields::default()).is_err());
+        assert_eq!(
+            parse_topics("# c\nno tab here", TopicFields::default()),
+            Err(ParseError::TopicLine { line: 2 })
+        );
     }
 
     #[test]
@@ -437,8 +462,14 @@ mod tests {
         assert_eq!(q["1"]["d1"], 1);
         assert_eq!(q["1"]["d2"], 0);
         assert_eq!(q["2"]["d3"], 2);
-        assert!(parse_qrels("1 0 d1 high").is_err());
-        assert!(parse_qrels("only two").is_err());
+        assert_eq!(
+            parse_qrels("1 0 d1 high").map_err(|e| e.to_string()),
+            Err("line 1: grade \"high\" is not a number".to_string())
+        );
+        assert_eq!(
+            parse_qrels("only two"),
+            Err(ParseError::QrelsLine { line: 1 })
+        );
     }
 
     #[test]

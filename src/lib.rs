@@ -4,12 +4,10 @@
 //! each file into articles (title, date, byline, body), `index` writes them to a tantivy
 //! index, `search` runs queries and returns ranked hits with snippets as plain data, and
 //! `output` renders that data as text, JSON, JSON Lines or CSV, and `eval` scores rankings
-//! against relevance judgments. The `newsdex` binary is a
-//! thin shell over these (`cli`).
+//! against relevance judgments. The `newsdex` binary (`src/main.rs`, with its command
+//! line in `src/cli/`) is a thin shell over these; no argument parsing lives here.
 
 pub mod article;
-pub mod cli;
-pub mod config;
 pub mod dedup;
 pub mod error;
 pub mod eval;

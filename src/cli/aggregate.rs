@@ -3,51 +3,30 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::error::Result;
-use crate::index::OpenIndex;
-use crate::output;
-use crate::search::aggregate::{self, FacetKind, Interval};
-use crate::search::dates;
+use newsdex::index::OpenIndex;
+use newsdex::search::aggregate::{self, FacetKind, Interval};
+use newsdex::search::dates::Span;
+use newsdex::{output, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TableFormat {
-    Text,
-    Json,
-    Csv,
-}
+use super::args::{ColorArg, DateBounds, TableFormat};
+use super::status::Status;
 
-/// Date bounds shared by the aggregation commands.
+/// The query filter shared by the aggregation commands: date bounds and AND/OR.
 #[derive(Debug, Args)]
 pub struct Bounds {
-    /// Only articles dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Only articles dated on or before this date
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub dates: DateBounds,
     /// Match any term (OR) instead of all terms (AND)
     #[arg(long)]
     pub any: bool,
 }
 
 impl Bounds {
-    fn spans(&self) -> Result<(Option<dates::Span>, Option<dates::Span>)> {
-        let from = self
-            .from
-            .as_deref()
-            .map(|s| dates::Bound::parse("--from", s))
-            .transpose()?;
-        let to = self
-            .to
-            .as_deref()
-            .map(|s| dates::Bound::parse("--to", s))
-            .transpose()?;
-        dates::check_range(from.as_ref(), to.as_ref())?;
-        Ok((from.map(|b| b.span), to.map(|b| b.span)))
+    fn spans(&self) -> Result<(Option<Span>, Option<Span>)> {
+        self.dates.spans(None)
     }
 }
 
@@ -75,6 +54,8 @@ pub struct TimelineArgs {
     /// Output format
     #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,6 +90,8 @@ pub struct FacetsArgs {
     /// Output format
     #[arg(short, long, value_enum, default_value_t = TableFormat::Text)]
     pub format: TableFormat,
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,7 +101,7 @@ pub enum FacetArg {
     Source,
 }
 
-pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<ExitCode> {
+pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<Status> {
     let (from, to) = a.bounds.spans()?;
     let by = match a.by {
         ByArg::Day => Interval::Day,
@@ -137,23 +120,12 @@ pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<ExitCode> {
         a.normalize,
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
-        TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &t).map_err(std::io::Error::from)?;
-            writeln!(out)?;
-        }
-        TableFormat::Csv => output::aggregate::timeline_csv(&mut out, &t)?,
-        TableFormat::Text => output::aggregate::timeline_text(&mut out, &t)?,
-    }
+    output::aggregate::timeline(&mut out, &t, a.format.into(), a.color.enabled())?;
     out.flush()?;
-    Ok(if t.matched + t.undated + t.coarse == 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(Status::found(t.matched + t.undated + t.coarse > 0))
 }
 
-pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<ExitCode> {
+pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<Status> {
     let (from, to) = a.bounds.spans()?;
     let kind = match a.facet {
         FacetArg::Byline => FacetKind::Byline,
@@ -171,20 +143,9 @@ pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<ExitCode> {
         a.limit,
     )?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
-        TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &f).map_err(std::io::Error::from)?;
-            writeln!(out)?;
-        }
-        TableFormat::Csv => output::aggregate::facets_csv(&mut out, &f)?,
-        TableFormat::Text => output::aggregate::facets_text(&mut out, &f)?,
-    }
+    output::aggregate::facets(&mut out, &f, a.format.into(), a.color.enabled())?;
     out.flush()?;
     // As for timelines, the query matched something, even when none of its articles
     // has a value for the facet (no byline): the text and JSON say so.
-    Ok(if f.matched > 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(Status::found(f.matched > 0))
 }

@@ -3,14 +3,16 @@
 //! file for trec_eval users.
 
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use crate::error::{Error, Result};
-use crate::eval::{self, DocIdSource, TopicFields};
-use crate::index::OpenIndex;
+use newsdex::eval::{self, DocIdSource, TopicFields};
+use newsdex::index::OpenIndex;
+use newsdex::{output, Error, Result};
+
+use super::args::{ColorArg, DocFormat};
+use super::status::Status;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -52,8 +54,11 @@ pub struct EvalArgs {
     pub docid: DocIdArg,
 
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = crate::cli::show::DocFormat::Text)]
-    pub format: crate::cli::show::DocFormat,
+    #[arg(short, long, value_enum, default_value_t = DocFormat::Text)]
+    pub format: DocFormat,
+
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,22 +75,26 @@ pub enum DocIdArg {
     Stem,
 }
 
-fn read(path: &PathBuf) -> Result<String> {
+fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
 }
 
-pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<ExitCode> {
+/// A topics or qrels file that does not parse, named in the error.
+fn bad(path: &Path, e: eval::ParseError) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<Status> {
     let fields = TopicFields {
         title: a.topic_fields.contains(&TopicPart::Title),
         desc: a.topic_fields.contains(&TopicPart::Desc),
         narr: a.topic_fields.contains(&TopicPart::Narr),
     };
-    let bad = |path: &PathBuf, reason: String| Error::Input {
-        path: path.clone(),
-        reason,
-    };
-    let topics = eval::parse_topics(&read(&a.topics)?, fields).map_err(|r| bad(&a.topics, r))?;
-    let qrels = eval::parse_qrels(&read(&a.qrels)?).map_err(|r| bad(&a.qrels, r))?;
+    let topics = eval::parse_topics(&read(&a.topics)?, fields).map_err(|e| bad(&a.topics, e))?;
+    let qrels = eval::parse_qrels(&read(&a.qrels)?).map_err(|e| bad(&a.qrels, e))?;
     let docid = match a.docid {
         DocIdArg::SourceId => DocIdSource::SourceId,
         DocIdArg::Path => DocIdSource::Path,
@@ -102,48 +111,7 @@ pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<ExitCode> {
         f.flush().map_err(|e| Error::io(path, e))?;
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
-        crate::cli::show::DocFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
-            writeln!(out)?;
-        }
-        crate::cli::show::DocFormat::Text => {
-            writeln!(
-                out,
-                "{:<10} {:>7} {:>7} {:>8} {:>8} {:>5} {:>5}",
-                "topic", "AP", "P@10", "nDCG@10", "R@100", "rel", "found"
-            )?;
-            for t in &report.topics {
-                writeln!(
-                    out,
-                    "{:<10} {:>7.4} {:>7.4} {:>8.4} {:>8.4} {:>5} {:>5}",
-                    t.topic,
-                    t.ap,
-                    t.p_10,
-                    t.ndcg_10,
-                    t.recall_100,
-                    t.relevant,
-                    t.relevant_retrieved
-                )?;
-            }
-            let judged = report.topics.len() - report.unjudged.len();
-            writeln!(
-                out,
-                "{:<10} {:>7.4} {:>7.4} {:>8.4} {:>8.4}   ({} with judgments{})",
-                "mean",
-                report.map,
-                report.p_10,
-                report.ndcg_10,
-                report.recall_100,
-                crate::output::count(judged, "topic", "topics"),
-                if report.unjudged.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {} without, not averaged", report.unjudged.len())
-                }
-            )?;
-        }
-    }
+    output::eval::report(&mut out, &report, a.format.into(), a.color.enabled())?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Status::Success)
 }

@@ -3,15 +3,16 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use crate::cli::ColorChoice;
-use crate::error::Result;
-use crate::extract::Format;
-use crate::ingest::{self, Outcome, ReadOptions};
-use crate::output;
+use newsdex::extract::Format;
+use newsdex::ingest::{self, Outcome, ReadOptions};
+use newsdex::output::{self, diag};
+use newsdex::Result;
+
+use super::args::{ColorArg, ExtractFormat, InputFormat, JsonMappingArgs};
+use super::status::Status;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -27,74 +28,11 @@ pub struct ExtractArgs {
     #[arg(long = "as", value_enum, value_name = "FORMAT")]
     pub as_format: Option<InputFormat>,
 
-    /// Colour: auto, always, never
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub color: ColorArg,
 
     #[command(flatten)]
     pub mapping: JsonMappingArgs,
-}
-
-/// Explicit JSON field names (dotted paths for nested fields), overriding detection.
-#[derive(Debug, Clone, Default, Args)]
-pub struct JsonMappingArgs {
-    /// JSON field holding the title
-    #[arg(long, value_name = "FIELD")]
-    pub json_title: Option<String>,
-    /// JSON field holding the date
-    #[arg(long, value_name = "FIELD")]
-    pub json_date: Option<String>,
-    /// JSON field holding the byline or author list
-    #[arg(long, value_name = "FIELD")]
-    pub json_byline: Option<String>,
-    /// JSON field holding the body (text or HTML)
-    #[arg(long, value_name = "FIELD")]
-    pub json_body: Option<String>,
-    /// JSON field holding the article's own id
-    #[arg(long, value_name = "FIELD")]
-    pub json_id: Option<String>,
-}
-
-impl JsonMappingArgs {
-    pub fn to_mapping(&self) -> crate::extract::json::Mapping {
-        crate::extract::json::Mapping {
-            title: self.json_title.clone(),
-            date: self.json_date.clone(),
-            byline: self.json_byline.clone(),
-            body: self.json_body.clone(),
-            id: self.json_id.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtractFormat {
-    Text,
-    Json,
-    Jsonl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    Text,
-    Html,
-    Json,
-    Jsonl,
-    Xml,
-    Sgml,
-}
-
-impl From<InputFormat> for Format {
-    fn from(f: InputFormat) -> Self {
-        match f {
-            InputFormat::Text => Format::Text,
-            InputFormat::Html => Format::Html,
-            InputFormat::Json => Format::Json,
-            InputFormat::Jsonl => Format::Jsonl,
-            InputFormat::Xml => Format::Xml,
-            InputFormat::Sgml => Format::Sgml,
-        }
-    }
 }
 
 /// The path a file would have in the index: relative to the indexed archive when the
@@ -103,7 +41,7 @@ impl From<InputFormat> for Format {
 fn index_path(file: &Path, archive: Option<&Path>) -> String {
     if let (Some(root), Ok(abs)) = (archive, file.canonicalize()) {
         if abs.starts_with(root) {
-            return crate::ingest::walk::relative(root, &abs);
+            return ingest::walk::relative(root, &abs);
         }
     }
     let shown = file.to_string_lossy().replace('\\', "/");
@@ -114,20 +52,20 @@ fn index_path(file: &Path, archive: Option<&Path>) -> String {
     rest.to_string()
 }
 
-pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
+pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<Status> {
     // The archive of the index in use, if there is one: a missing or unreadable manifest
     // just means paths are shown as given.
-    let archive = crate::index::manifest::Manifest::read(&index_dir)
+    let archive = newsdex::index::manifest::Manifest::read(&index_dir)
         .ok()
         .flatten()
         .map(|m| m.archive);
     let opts = ReadOptions {
         force_format: a.as_format.map(Format::from),
-        extract: crate::extract::ExtractOptions {
+        extract: newsdex::extract::ExtractOptions {
             json: a.mapping.to_mapping(),
         },
     };
-    let color = crate::config::use_color(a.color);
+    let color = a.color.enabled();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut all = Vec::new();
     let mut failed = false;
@@ -149,7 +87,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
         match outcome {
             Outcome::Articles { articles, problems } => {
                 for p in problems {
-                    crate::cli::diag(format_args!("newsdex: warning: {shown}: {p}\n"));
+                    diag(format_args!("newsdex: warning: {shown}: {p}\n"));
                 }
                 match a.format {
                     ExtractFormat::Text => {
@@ -170,7 +108,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
                 }
             }
             Outcome::NotText(what) => {
-                crate::cli::diag(format_args!(
+                diag(format_args!(
                     "newsdex: {shown}: no article text, nothing to index: {what}\n"
                 ));
             }
@@ -181,7 +119,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
                           --as FORMAT reads it)"
                         .to_string(),
                 };
-                crate::cli::diag(format_args!("newsdex: {shown}: {reason}\n"));
+                diag(format_args!("newsdex: {shown}: {reason}\n"));
                 failed = true;
             }
         }
@@ -192,8 +130,8 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(if failed {
-        ExitCode::from(2)
+        Status::Failed
     } else {
-        ExitCode::SUCCESS
+        Status::Success
     })
 }

@@ -1,30 +1,28 @@
-//! The command line: clap types live here and nowhere else. Each subcommand has a file
-//! that turns its arguments into a request (via `config`), calls the engine, and hands the
-//! result to a printer. `run` returns the process exit code: 0 success / hits, 1 no hits,
-//! 2 error.
+//! The command line: clap types live here and nowhere else. This file parses the arguments
+//! and hands each subcommand to its file, which converts its arguments once into the
+//! engine's request, calls the engine, and passes the result to a printer in `output`.
+//! Shared argument pieces are in `args`, the exit status in `status`; command files import
+//! those two and `config`, never each other or this file.
 
 mod aggregate;
+mod args;
 mod eval;
-pub(crate) mod extract;
+mod extract;
 mod index;
-pub(crate) mod search;
-pub(crate) mod show;
+mod search;
+mod show;
 mod similar;
 mod stats;
+mod status;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use crate::error::Result;
+use newsdex::Result;
 
-pub use extract::ExtractArgs;
-pub use index::IndexArgs;
-pub use search::SearchArgs;
-pub use show::ShowArgs;
-pub use stats::StatsArgs;
+pub use status::Status;
 
 /// Full-text search for news archives.
 #[derive(Debug, Parser)]
@@ -73,17 +71,17 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index (or re-index) an archive directory
-    Index(IndexArgs),
+    Index(index::IndexArgs),
     /// Search the index
-    Search(SearchArgs),
+    Search(search::SearchArgs),
     /// Print one article in full
-    Show(ShowArgs),
+    Show(show::ShowArgs),
     /// Related coverage of one article (--follow: in date order)
     Similar(similar::SimilarArgs),
     /// Print document count, date range and size of the index
-    Stats(StatsArgs),
+    Stats(stats::StatsArgs),
     /// Show what would be indexed from the given files (format, encoding, fields)
-    Extract(ExtractArgs),
+    Extract(extract::ExtractArgs),
     /// Coverage of a query over time: counts per day, week, month or year
     Timeline(aggregate::TimelineArgs),
     /// Top bylines, years or sources among the articles a query matches
@@ -92,33 +90,23 @@ pub enum Command {
     Eval(eval::EvalArgs),
 }
 
-/// When to colour text output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
-/// Writes diagnostics to stderr. A closed stderr (`newsdex index DIR 2>&1 | head -1`) must
-/// not stop the work or turn into a crash, so write errors are ignored, where `eprintln!`
-/// would panic on them.
-pub fn diag(args: std::fmt::Arguments<'_>) {
-    use std::io::Write;
-    let _ = std::io::stderr().lock().write_fmt(args);
-}
-
 /// Parses `args` and runs the command.
-pub fn run<I, T>(args: I) -> Result<ExitCode>
+pub fn run<I, T>(args: I) -> Result<Status>
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        // clap prints help/version (exit 0) or the usage error (exit 2) itself.
-        Err(e) => e.exit(),
+        // Help and version go to stdout (success), usage errors to stderr (failure).
+        Err(e) => {
+            let _ = e.print();
+            return Ok(if e.use_stderr() {
+                Status::Failed
+            } else {
+                Status::Success
+            });
+        }
     };
     let index = crate::config::index_dir(cli.index.as_deref());
     match cli.command {

@@ -1,16 +1,18 @@
 //! `newsdex search QUERY`: ranked hits with snippets, as text, JSON, JSON Lines or CSV.
+//! The arguments become a `search::SearchRequest` in `request`, the one place that builds it.
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::builder::RangedU64ValueParser;
 use clap::{Args, ValueEnum};
 
-use crate::cli::ColorChoice;
-use crate::error::Result;
-use crate::index::OpenIndex;
-use crate::output;
+use newsdex::index::OpenIndex;
+use newsdex::search::{dates, SearchRequest, Sort};
+use newsdex::{output, Result};
+
+use super::args::{fragments_parser, limit_parser, ColorArg, DateBounds, HitsFormat};
+use super::status::Status;
+use crate::config::{MAX_FRAGMENTS, MAX_LIMIT};
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -43,13 +45,8 @@ pub struct SearchArgs {
     #[arg(long)]
     pub any: bool,
 
-    /// Only articles dated on or after this date
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-
-    /// Only articles dated on or before this date
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    #[command(flatten)]
+    pub bounds: DateBounds,
 
     /// Only articles from the last N days/weeks/months/years: 30d, 6w, 3m, 2y (from today)
     #[arg(long, value_name = "AGE")]
@@ -80,26 +77,15 @@ pub struct SearchArgs {
     pub offset: usize,
 
     /// Matching passages per hit (1-20)
-    #[arg(long, default_value_t = 1, value_name = "N",
-          value_parser = RangedU64ValueParser::<usize>::new().range(1..=MAX_FRAGMENTS as u64))]
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = fragments_parser())]
     pub fragments: usize,
 
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(short, long, value_enum, default_value_t = HitsFormat::Text)]
+    pub format: HitsFormat,
 
-    /// Colour: auto (terminal and no NO_COLOR), always, never
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-}
-
-/// The most passages per hit `--fragments` takes.
-pub const MAX_FRAGMENTS: usize = 20;
-
-/// `-n`/`--limit` of `search` and `similar`: 0 (count only) to `config::MAX_LIMIT`; clap
-/// refuses anything else with the range in its message.
-pub(crate) fn limit_parser() -> RangedU64ValueParser<usize> {
-    RangedU64ValueParser::<usize>::new().range(0..=crate::config::MAX_LIMIT as u64)
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,56 +95,51 @@ pub enum SortArg {
     Oldest,
 }
 
-impl From<SortArg> for crate::search::Sort {
+impl From<SortArg> for Sort {
     fn from(s: SortArg) -> Self {
         match s {
-            SortArg::Relevance => crate::search::Sort::Relevance,
-            SortArg::Newest => crate::search::Sort::Newest,
-            SortArg::Oldest => crate::search::Sort::Oldest,
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Text,
-    Json,
-    Jsonl,
-    Csv,
+/// The engine's request for these arguments: dates parsed and checked, limits applied.
+fn request(a: &SearchArgs) -> Result<SearchRequest> {
+    let (from, to) = a.bounds.spans(a.since.as_deref())?;
+    let fresh = if a.fresh {
+        Some(dates::duration_secs("--half-life", &a.half_life)?)
+    } else {
+        None
+    };
+    Ok(SearchRequest {
+        query: a.query.join(" "),
+        any: a.any,
+        from,
+        to,
+        sort: a.sort.into(),
+        // clap has checked both ranges; these bounds guard other callers.
+        limit: a.limit.min(MAX_LIMIT),
+        offset: a.offset,
+        fragments: a.fragments.clamp(1, MAX_FRAGMENTS),
+        fresh,
+        collapse: !a.no_collapse,
+    })
 }
 
-impl From<FormatArg> for output::Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Text => output::Format::Text,
-            FormatArg::Json => output::Format::Json,
-            FormatArg::Jsonl => output::Format::Jsonl,
-            FormatArg::Csv => output::Format::Csv,
-        }
-    }
-}
-
-pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let req = crate::config::search_request(&a)?;
+pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<Status> {
+    let req = request(&a)?;
     let index = OpenIndex::open(&index_dir)?;
-    let results = crate::search::run(&index, &req)?;
+    let results = newsdex::search::run(&index, &req)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    output::results(
-        &mut out,
-        &results,
-        a.format.into(),
-        crate::config::use_color(a.color),
-    )?;
+    output::results(&mut out, &results, a.format.into(), a.color.enabled())?;
     out.flush()?;
-    // The process ends here: let the kernel drop the index's memory maps all at once
-    // instead of one munmap per file (98 calls on a 16-segment index; medians over 60
-    // alternating runs: 32.3 -> 31.5 ms at 1M, 13.4 -> 12.8 ms at 100k).
+    // The process ends here: the kernel drops the index's memory maps all at once, faster
+    // than one munmap per file.
     std::mem::forget(index);
     // With `-n 0` (count only) the page is empty by request: hits anywhere count.
-    let found = !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0);
-    Ok(if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(Status::found(
+        !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0),
+    ))
 }

@@ -2,14 +2,14 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use crate::cli::ColorChoice;
-use crate::error::Result;
-use crate::index::OpenIndex;
-use crate::output;
+use newsdex::index::OpenIndex;
+use newsdex::{output, Result};
+
+use super::args::{ColorArg, DocFormat};
+use super::status::Status;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -21,29 +21,16 @@ pub struct ShowArgs {
     #[arg(short, long, value_enum, default_value_t = DocFormat::Text)]
     pub format: DocFormat,
 
-    /// Colour: auto, always, never
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
-/// Formats for single documents (`show`, `stats`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DocFormat {
-    Text,
-    Json,
-}
-
-pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<ExitCode> {
+pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<Status> {
     let index = OpenIndex::open(&index_dir)?;
-    let id = crate::search::resolve_id(&index, &a.id)?;
-    let article = crate::search::article_by_id(&index, id)?;
+    let id = newsdex::search::resolve_id(&index, &a.id)?;
+    let article = newsdex::search::article_by_id(&index, id)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
-        DocFormat::Text => {
-            output::text::article(&mut out, &article, crate::config::use_color(a.color))?
-        }
-        DocFormat::Json => output::json::article(&mut out, &article)?,
-    }
+    output::article(&mut out, &article, a.format.into(), a.color.enabled())?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Status::Success)
 }

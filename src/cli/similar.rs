@@ -3,15 +3,14 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::cli::search::FormatArg;
-use crate::cli::ColorChoice;
-use crate::error::Result;
-use crate::index::OpenIndex;
-use crate::output;
+use newsdex::index::OpenIndex;
+use newsdex::{output, Result};
+
+use super::args::{limit_parser, ColorArg, HitsFormat};
+use super::status::Status;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -24,8 +23,7 @@ pub struct SimilarArgs {
     pub id: String,
 
     /// How many related articles, at most 10000 (0: only count them)
-    #[arg(short = 'n', long, default_value_t = 10, value_name = "N",
-          value_parser = crate::cli::search::limit_parser())]
+    #[arg(short = 'n', long, default_value_t = 10, value_name = "N", value_parser = limit_parser())]
     pub limit: usize,
 
     /// List the related stories in date order (oldest first) instead of by similarity
@@ -33,31 +31,22 @@ pub struct SimilarArgs {
     pub follow: bool,
 
     /// Output format
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(short, long, value_enum, default_value_t = HitsFormat::Text)]
+    pub format: HitsFormat,
 
-    /// Colour: auto, always, never
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
-pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
+pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<Status> {
     let index = OpenIndex::open(&index_dir)?;
-    let id = crate::search::resolve_id(&index, &a.id)?;
-    let results = crate::search::similar(&index, id, a.limit, a.follow)?;
+    let id = newsdex::search::resolve_id(&index, &a.id)?;
+    let results = newsdex::search::similar(&index, id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    output::results(
-        &mut out,
-        &results,
-        a.format.into(),
-        crate::config::use_color(a.color),
-    )?;
+    output::results(&mut out, &results, a.format.into(), a.color.enabled())?;
     out.flush()?;
     // With `-n 0` (count only) the list is empty by request: related articles count.
-    let found = !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0);
-    Ok(if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(Status::found(
+        !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0),
+    ))
 }

@@ -2,30 +2,37 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::cli::show::DocFormat;
-use crate::error::Result;
-use crate::index::OpenIndex;
-use crate::output;
+use newsdex::index::OpenIndex;
+use newsdex::{output, Result};
+
+use super::args::{ColorArg, DocFormat};
+use super::status::Status;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Output format
     #[arg(short, long, value_enum, default_value_t = DocFormat::Text)]
     pub format: DocFormat,
+
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
-pub fn run(a: StatsArgs, index_dir: PathBuf) -> Result<ExitCode> {
+pub fn run(a: StatsArgs, index_dir: PathBuf) -> Result<Status> {
     let index = OpenIndex::open(&index_dir)?;
-    let stats = crate::search::stats(&index)?;
+    let stats = newsdex::search::stats(&index)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
-        DocFormat::Text => output::text::stats(&mut out, &stats, &index.manifest, &index.dir)?,
-        DocFormat::Json => output::json::stats(&mut out, &stats, &index.manifest, &index.dir)?,
-    }
+    output::stats(
+        &mut out,
+        &stats,
+        &index.manifest,
+        &index.dir,
+        a.format.into(),
+        a.color.enabled(),
+    )?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Status::Success)
 }

@@ -1,8 +1,12 @@
-//! Printers for timelines and facets: a bar chart for people, JSON and CSV for plotting.
+//! Printers for timelines and facets: a bar chart for people (bars in colour, the closing
+//! count dimmed, when colour is on), JSON (`timeline.schema.json`, `facets.schema.json`)
+//! and CSV for plotting.
 
 use std::io::Write;
 
-use crate::output::{count, csv_io, csv_writer, terminal_safe};
+use crate::output::csv::{csv_io, csv_writer};
+use crate::output::format::Format;
+use crate::output::term::{count, paint, terminal_safe, BAR, DIM};
 use crate::search::aggregate::{Facets, Interval, Timeline};
 
 const BAR_WIDTH: usize = 50;
@@ -29,7 +33,35 @@ fn label(t: &Timeline, start: &str) -> String {
     }
 }
 
-pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
+/// Prints a timeline in `format` (text, JSON or CSV; JSON Lines prints JSON).
+pub fn timeline(
+    out: &mut dyn Write,
+    t: &Timeline,
+    format: Format,
+    color: bool,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text => timeline_text(out, t, color),
+        Format::Csv => timeline_csv(out, t),
+        Format::Json | Format::Jsonl => pretty_json(out, t),
+    }
+}
+
+/// Prints facet counts in `format` (text, JSON or CSV; JSON Lines prints JSON).
+pub fn facets(out: &mut dyn Write, f: &Facets, format: Format, color: bool) -> std::io::Result<()> {
+    match format {
+        Format::Text => facets_text(out, f, color),
+        Format::Csv => facets_csv(out, f),
+        Format::Json | Format::Jsonl => pretty_json(out, f),
+    }
+}
+
+fn pretty_json(out: &mut dyn Write, v: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, v)?;
+    writeln!(out)
+}
+
+pub fn timeline_text(out: &mut dyn Write, t: &Timeline, color: bool) -> std::io::Result<()> {
     let normalized = t.buckets.iter().any(|b| b.share.is_some());
     let max = t
         .buckets
@@ -54,12 +86,17 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
             }
             _ => b.count.to_string(),
         };
-        writeln!(
-            out,
-            "{:<10} {:<width$} {figure}",
-            label(t, &b.start),
+        // Padded before painting: escape codes have no width on screen.
+        let drawn = format!(
+            "{:<width$}",
             bar(value, max, BAR_WIDTH),
             width = BAR_WIDTH + 1
+        );
+        writeln!(
+            out,
+            "{:<10} {} {figure}",
+            label(t, &b.start),
+            paint(color, BAR, &drawn)
         )?;
     }
     let mut undated = String::new();
@@ -76,12 +113,12 @@ pub fn timeline_text(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
     }
     // Every match, shown or not: "1 article matches", not "0 ..., 1 undated".
     let all = t.matched + t.undated + t.coarse;
-    writeln!(
-        out,
+    let summary = format!(
         "{} {:?}{undated}",
         count(all, "article matches", "articles match"),
         terminal_safe(&t.query, true)
-    )
+    );
+    writeln!(out, "{}", paint(color, DIM, &summary))
 }
 
 pub fn timeline_csv(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
@@ -100,7 +137,7 @@ pub fn timeline_csv(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
     w.flush()
 }
 
-pub fn facets_text(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
+pub fn facets_text(out: &mut dyn Write, f: &Facets, color: bool) -> std::io::Result<()> {
     let width = f
         .values
         .iter()
@@ -115,15 +152,15 @@ pub fn facets_text(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {
             out,
             "{name:<width$}  {:>6}  {}",
             v.count,
-            bar(v.count as f64, max, 30)
+            paint(color, BAR, &bar(v.count as f64, max, 30))
         )?;
     }
-    writeln!(
-        out,
+    let summary = format!(
         "{} matched; {} without a value",
         count(f.matched, "article", "articles"),
         f.missing
-    )
+    );
+    writeln!(out, "{}", paint(color, DIM, &summary))
 }
 
 pub fn facets_csv(out: &mut dyn Write, f: &Facets) -> std::io::Result<()> {

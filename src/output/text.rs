@@ -6,13 +6,8 @@ use std::io::Write;
 use crate::article::Article;
 use crate::article::{ArticleDate, DatePrecision};
 use crate::index::Manifest;
-use crate::output::{count, terminal_safe};
+use crate::output::term::{count, paint, terminal_safe, BOLD, DIM, MATCH, RESET};
 use crate::search::{SearchResults, Snippet, Stats};
-
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const MATCH: &str = "\x1b[1;31m";
-const RESET: &str = "\x1b[0m";
 
 /// Dates as people read them, only as precise as the source was.
 pub fn human_date(d: &ArticleDate) -> String {
@@ -38,14 +33,6 @@ pub fn human_date(d: &ArticleDate) -> String {
             t.minute(),
             t.second()
         ),
-    }
-}
-
-fn paint(color: bool, style: &str, s: &str) -> String {
-    if color {
-        format!("{style}{s}{RESET}")
-    } else {
-        s.to_string()
     }
 }
 
@@ -223,11 +210,13 @@ pub fn extracted(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Resu
     writeln!(out)
 }
 
+/// `newsdex stats`: one labelled line per figure, labels in bold with colour.
 pub fn stats(
     out: &mut dyn Write,
     s: &Stats,
     m: &Manifest,
     index_dir: &std::path::Path,
+    color: bool,
 ) -> std::io::Result<()> {
     let day = |t: Option<time::OffsetDateTime>| {
         t.map_or_else(
@@ -240,19 +229,34 @@ pub fn stats(
             },
         )
     };
-    writeln!(out, "index       {}", index_dir.display())?;
-    writeln!(out, "archive     {}", m.archive.display())?;
-    writeln!(out, "articles    {}", s.articles)?;
-    writeln!(out, "dated       {}", s.dated)?;
-    writeln!(out, "date range  {} .. {}", day(s.earliest), day(s.latest))?;
-    writeln!(out, "size        {}", human_bytes(s.size_bytes))?;
-    writeln!(out, "segments    {}", s.segments)?;
-    writeln!(
-        out,
-        "indexed at  {}",
-        m.indexed_at.as_deref().unwrap_or("(first run in progress)")
-    )?;
-    writeln!(out, "schema      v{}", m.schema_version)
+    let rows = [
+        ("index", index_dir.display().to_string()),
+        ("archive", m.archive.display().to_string()),
+        ("articles", s.articles.to_string()),
+        ("dated", s.dated.to_string()),
+        (
+            "date range",
+            format!("{} .. {}", day(s.earliest), day(s.latest)),
+        ),
+        ("size", human_bytes(s.size_bytes)),
+        ("segments", s.segments.to_string()),
+        (
+            "indexed at",
+            m.indexed_at
+                .as_deref()
+                .unwrap_or("(first run in progress)")
+                .to_string(),
+        ),
+        ("schema", format!("v{}", m.schema_version)),
+    ];
+    for (label, value) in rows {
+        writeln!(
+            out,
+            "{} {value}",
+            paint(color, BOLD, &format!("{label:<11}"))
+        )?;
+    }
+    Ok(())
 }
 
 pub fn human_bytes(n: u64) -> String {

@@ -5,6 +5,7 @@
 mod archive;
 mod env;
 
+mod cli_surface;
 mod collapse;
 mod errors;
 mod eval;

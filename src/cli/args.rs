@@ -1,0 +1,189 @@
+//! Argument pieces several commands share: the colour flag, the output format enums (each
+//! command's subset of `output::Format`), date bounds, the `-n` range check, and the
+//! reading options of `index` and `extract`. Each converts once into the plain value the
+//! engine or `config` takes.
+
+use clap::builder::RangedU64ValueParser;
+use clap::{Args, ValueEnum};
+
+use newsdex::extract::Format as InputKind;
+use newsdex::output::Format;
+use newsdex::search::dates::Span;
+use newsdex::Result;
+
+use crate::config;
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--color`, the same on every command that prints text.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct ColorArg {
+    /// Colour in text output: auto (a terminal and NO_COLOR unset), always, never
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+impl ColorArg {
+    /// Whether to write colour to stdout.
+    pub fn enabled(self) -> bool {
+        config::use_color(match self.color {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        })
+    }
+}
+
+/// Formats for lists of hits (`search`, `similar`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HitsFormat {
+    Text,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+impl From<HitsFormat> for Format {
+    fn from(f: HitsFormat) -> Self {
+        match f {
+            HitsFormat::Text => Format::Text,
+            HitsFormat::Json => Format::Json,
+            HitsFormat::Jsonl => Format::Jsonl,
+            HitsFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// Formats for single documents and reports (`show`, `stats`, `eval`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Text,
+    Json,
+}
+
+impl From<DocFormat> for Format {
+    fn from(f: DocFormat) -> Self {
+        match f {
+            DocFormat::Text => Format::Text,
+            DocFormat::Json => Format::Json,
+        }
+    }
+}
+
+/// Formats for tables of counts (`timeline`, `facets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+impl From<TableFormat> for Format {
+    fn from(f: TableFormat) -> Self {
+        match f {
+            TableFormat::Text => Format::Text,
+            TableFormat::Json => Format::Json,
+            TableFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// Formats for extracted articles (`extract`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+/// `--from` and `--to`, inclusive date bounds.
+#[derive(Debug, Args)]
+pub struct DateBounds {
+    /// Only articles dated on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, RFC 3339)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles dated on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+impl DateBounds {
+    /// The parsed and checked range; `since` (`--since AGE`) narrows its start.
+    pub fn spans(&self, since: Option<&str>) -> Result<(Option<Span>, Option<Span>)> {
+        config::date_range(self.from.as_deref(), self.to.as_deref(), since)
+    }
+}
+
+/// `-n`/`--limit` of `search` and `similar`: 0 (count only) to `config::MAX_LIMIT`; clap
+/// refuses anything else with the range in its message.
+pub fn limit_parser() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::<usize>::new().range(0..=config::MAX_LIMIT as u64)
+}
+
+/// `--fragments` of `search`: 1 to `config::MAX_FRAGMENTS`.
+pub fn fragments_parser() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::<usize>::new().range(1..=config::MAX_FRAGMENTS as u64)
+}
+
+/// Input formats for `--as`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Html,
+    Json,
+    Jsonl,
+    Xml,
+    Sgml,
+}
+
+impl From<InputFormat> for InputKind {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Text => InputKind::Text,
+            InputFormat::Html => InputKind::Html,
+            InputFormat::Json => InputKind::Json,
+            InputFormat::Jsonl => InputKind::Jsonl,
+            InputFormat::Xml => InputKind::Xml,
+            InputFormat::Sgml => InputKind::Sgml,
+        }
+    }
+}
+
+/// Explicit JSON field names (dotted paths for nested fields), overriding detection.
+#[derive(Debug, Clone, Default, Args)]
+pub struct JsonMappingArgs {
+    /// JSON field holding the title
+    #[arg(long, value_name = "FIELD")]
+    pub json_title: Option<String>,
+    /// JSON field holding the date
+    #[arg(long, value_name = "FIELD")]
+    pub json_date: Option<String>,
+    /// JSON field holding the byline or author list
+    #[arg(long, value_name = "FIELD")]
+    pub json_byline: Option<String>,
+    /// JSON field holding the body (text or HTML)
+    #[arg(long, value_name = "FIELD")]
+    pub json_body: Option<String>,
+    /// JSON field holding the article's own id
+    #[arg(long, value_name = "FIELD")]
+    pub json_id: Option<String>,
+}
+
+impl JsonMappingArgs {
+    pub fn to_mapping(&self) -> newsdex::extract::json::Mapping {
+        newsdex::extract::json::Mapping {
+            title: self.json_title.clone(),
+            date: self.json_date.clone(),
+            byline: self.json_byline.clone(),
+            body: self.json_body.clone(),
+            id: self.json_id.clone(),
+        }
+    }
+}
