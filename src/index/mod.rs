@@ -1,15 +1,20 @@
 //! The index: schema, Article -> tantivy document, opening an index for search with its
-//! version checked. The indexing run itself is in `build` (the index directory it opens in
-//! `open`, its memory bound in `inflight`), the per-file change detection in `state`.
+//! version checked. The indexing run is `build`, which drives `run` (the run's steps) and
+//! `workers` (the threads reading files); `open` opens or creates the index directory for
+//! a run, `inflight` bounds the memory of read articles, `state` is the per-file change
+//! detection and `report` what a run reports.
 
 pub mod build;
 mod inflight;
 pub mod manifest;
 pub mod merge;
 mod open;
+pub mod report;
+mod run;
 pub mod schema;
 pub mod state;
 pub mod stem;
+mod workers;
 
 use std::path::{Path, PathBuf};
 
@@ -20,8 +25,10 @@ use crate::article::{Article, DocId, Fields as ArticleFields};
 use crate::error::{Error, Result};
 use crate::extract::date::{ArticleDate, DatePrecision};
 
-pub use build::{build, FileError, IndexRequest, IndexSummary, Observer, Progress, Severity};
+pub use build::build;
 pub use manifest::Manifest;
+pub use report::{FileError, IndexSummary, Observer, Progress, Severity};
+pub use run::IndexRequest;
 pub use schema::IndexSchema;
 
 /// An opened index, ready to search.
@@ -31,7 +38,7 @@ pub struct OpenIndex {
     pub schema: IndexSchema,
     pub manifest: Manifest,
     /// One reader for the life of this value, opened on first use: opening the segments
-    /// (and unmapping them again) was about 30% of an in-process query at 1M articles.
+    /// (and unmapping them again) is a large part of an in-process query.
     reader: std::sync::OnceLock<tantivy::IndexReader>,
     /// Decompressed doc store blocks kept per segment (`with_doc_cache`).
     doc_cache_blocks: usize,
@@ -100,8 +107,8 @@ impl OpenIndex {
     /// Keeps up to `blocks` decompressed doc store blocks per segment, for a process that
     /// reads many articles, such as `eval` reading 1,000 hits for each topic. A search
     /// reads each of its hits' blocks once, so by default nothing is kept: with a cache,
-    /// every block went to fresh memory (page faults), 0.8 ms of a whole-process search at
-    /// 100k. Takes effect when set before the first search.
+    /// every block goes to fresh memory (page faults) for no later use. Takes effect when
+    /// set before the first search.
     pub fn with_doc_cache(mut self, blocks: usize) -> Self {
         self.doc_cache_blocks = blocks;
         self
@@ -135,7 +142,7 @@ impl OpenIndex {
 
     /// Reads the articles at `addrs` back, in that order: the stored fields from the doc
     /// store, and the id, path and date from the fast columns of their segments, where they
-    /// already are (storing them twice made the doc store about 5% bigger).
+    /// already are (a second copy in the doc store would only make it bigger).
     pub fn articles_at(
         &self,
         searcher: &tantivy::Searcher,
@@ -151,8 +158,8 @@ impl OpenIndex {
 
     /// The id, path and date of `addrs` from their segments' fast columns, each column
     /// opened once per segment. Paths are looked up in the order of the path dictionary,
-    /// so each of its (compressed) blocks is read once: looked up one by one, they took
-    /// half of `eval`'s time, 1,000 hits per topic.
+    /// so each of its (compressed) blocks is read once rather than once per article, which
+    /// matters to `eval`, reading 1,000 hits per topic.
     fn fast_values(
         &self,
         searcher: &tantivy::Searcher,

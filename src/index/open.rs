@@ -135,11 +135,10 @@ pub(super) fn open_for_writing(
 }
 
 /// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 256 KiB
-/// blocks. On the 100k benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the
-/// index 1.15x the text; zstd 6 in 64 KiB blocks 0.86x; zstd 9 in 256 KiB blocks 0.81x,
-/// and 0.79x once the fast columns were no longer stored as well. Every hit shown
-/// decompresses its block (about 0.3 ms for 256 KiB), which is why the hits of a page are
-/// read in parallel (`search::run`). See BENCHMARKS.md, "Index size".
+/// blocks, which makes the index smaller than the text it holds, where tantivy's default
+/// (LZ4 in 16 KiB blocks) makes it bigger; BENCHMARKS.md, "Index size", has the figures.
+/// Every hit shown decompresses its block, which is why the hits of a page are read in
+/// parallel (`search::run`).
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
