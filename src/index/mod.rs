@@ -63,10 +63,8 @@ impl OpenIndex {
             });
         }
         let Some(manifest) = Manifest::read(dir)? else {
-            let empty = std::fs::read_dir(dir)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
-            return Err(if empty {
+            let unclaimed = manifest::is_unclaimed(dir).unwrap_or(false);
+            return Err(if unclaimed {
                 Error::NoIndex {
                     path: dir.to_path_buf(),
                 }

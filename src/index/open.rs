@@ -7,7 +7,7 @@ use std::path::Path;
 use tantivy::Index;
 
 use crate::error::{Error, Result};
-use crate::index::manifest::Manifest;
+use crate::index::manifest::{self, Manifest};
 use crate::index::schema::IndexSchema;
 
 /// How a run starts from the index it opened.
@@ -54,10 +54,7 @@ pub(super) fn open_for_writing(
     read_options: &str,
 ) -> Result<(Index, Opened)> {
     let manifest = Manifest::read(dir);
-    let is_empty = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .next()
-        .is_none();
+    let unclaimed = manifest::is_unclaimed(dir)?;
     match manifest {
         Ok(Some(m)) if !rebuild && m.schema_version != schema.version => {
             return Err(Error::SchemaVersion {
@@ -110,7 +107,7 @@ pub(super) fn open_for_writing(
                 return Ok((index, Opened::Replace));
             }
         }
-        Ok(None) if !is_empty => {
+        Ok(None) if !unclaimed => {
             return Err(Error::NotAnIndex {
                 path: dir.to_path_buf(),
             })
@@ -118,12 +115,13 @@ pub(super) fn open_for_writing(
         Err(e) if !rebuild => return Err(e),
         _ => {}
     }
-    if !is_empty {
+    if !unclaimed {
         clear_index_dir(dir)?;
     }
     // The manifest goes first: a directory with a manifest is ours (and may be cleared by
-    // --rebuild); searches during the first run then find an index, empty until the first
-    // commit, instead of "not an index".
+    // --rebuild); searches during the first run find no index until tantivy's is created,
+    // then an index, empty until the first commit, never "not an index" (see
+    // `manifest::is_unclaimed` for the moment the manifest is being written).
     Manifest::new(
         schema.version,
         archive.to_path_buf(),

@@ -8,6 +8,7 @@ mod eval;
 mod extraction;
 mod hostile;
 mod incremental;
+mod index_open;
 mod indexing;
 mod news;
 mod output;
