@@ -22,12 +22,13 @@
 //! and the commit policy asked, then finish.
 
 use crate::error::Result;
+use crate::index::guard::guard;
 use crate::index::report::{IndexSummary, Observer};
 use crate::index::run::{IndexRequest, Run};
 
 /// Indexes `req.archive` into `req.index_dir`, incrementally.
 pub fn build(req: &IndexRequest, observer: &mut dyn Observer) -> Result<IndexSummary> {
-    crate::index::guard(&req.index_dir, || {
+    guard(&req.index_dir, || {
         let mut run = Run::start(req)?;
         run.pool().for_each(|found| {
             run.apply(found, observer)?;

@@ -1,10 +1,16 @@
-//! The index: schema, Article -> tantivy document, opening an index for search with its
-//! version checked. The indexing run is `build`, which drives `run` (the run's steps) and
-//! `workers` (the threads reading files); `open` opens or creates the index directory for
-//! a run, `inflight` bounds the memory of read articles, `state` is the per-file change
-//! detection and `report` what a run reports.
+//! The index: opening one for search with its version checked (`OpenIndex`, reading
+//! articles back), and the modules of the rest.
+//!
+//! - `schema` (the fields, from `schema/`), `document` (Article -> tantivy document),
+//!   `manifest` (`newsdex.json`), `guard` (tantivy's panics on a damaged index as errors);
+//! - the indexing run: `build` drives `run` (the run's steps) and `workers` (the threads
+//!   reading files); `open` opens or creates the index directory for a run, `inflight`
+//!   bounds the memory of read articles, `merge` the segments merged, `state` is the
+//!   per-file change detection and `report` what a run reports.
 
 pub mod build;
+mod document;
+mod guard;
 mod inflight;
 pub mod manifest;
 pub mod merge;
@@ -19,13 +25,15 @@ mod workers;
 use std::path::{Path, PathBuf};
 
 use tantivy::schema::{TantivyDocument, Value};
-use tantivy::{DateTime, Index};
+use tantivy::Index;
 
 use crate::article::{Article, DocId, Fields as ArticleFields};
 use crate::error::{Error, Result};
 use crate::extract::date::{ArticleDate, DatePrecision};
 
 pub use build::build;
+pub use document::to_document;
+pub use guard::guard;
 pub use manifest::Manifest;
 pub use report::{FileError, IndexSummary, Observer, Progress, Severity};
 pub use run::IndexRequest;
@@ -268,54 +276,6 @@ struct FastValues {
     id: u64,
     path: String,
     date: Option<ArticleDate>,
-}
-
-/// Article -> tantivy document, stamped with the state of the file it came from (so the
-/// next run can tell whether the file changed, from the same commit as the articles).
-pub fn to_document(schema: &IndexSchema, a: &Article, stamp: &state::FileStamp) -> TantivyDocument {
-    let f = &schema.fields;
-    let mut doc = TantivyDocument::new();
-    doc.add_u64(f.id, a.id.0);
-    doc.add_text(f.path, &a.path);
-    doc.add_u64(f.file_size, stamp.size);
-    doc.add_i64(f.file_mtime, stamp.mtime_ns);
-    doc.add_u64(f.file_hash, stamp.hash);
-    doc.add_text(f.format, &a.format);
-    doc.add_text(f.encoding, &a.encoding);
-    if let Some(t) = &a.fields.title {
-        doc.add_text(f.title, t);
-    }
-    if let Some(b) = &a.fields.byline {
-        doc.add_text(f.byline, b);
-    }
-    for name in &a.fields.authors {
-        doc.add_text(f.authors, name);
-    }
-    if let Some(s) = &a.fields.source_id {
-        doc.add_text(f.source_id, s);
-    }
-    if let Some(d) = &a.fields.date {
-        doc.add_date(f.date, DateTime::from_utc(d.utc));
-        doc.add_text(f.date_precision, d.precision.as_str());
-    }
-    doc.add_u64(f.fingerprint, crate::dedup::fingerprint(&a.fields.body));
-    doc.add_text(f.body, &a.fields.body);
-    doc
-}
-
-/// Runs `f`, turning a panic inside tantivy (which asserts on truncated or corrupt segment
-/// files rather than returning errors) into `Error::Damaged` for the index at `dir`.
-pub fn guard<T>(dir: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
-        Ok(r) => r,
-        Err(payload) => Err(Error::Damaged {
-            path: dir.to_path_buf(),
-            reason: format!(
-                "reading it failed ({})",
-                crate::error::panic_message(payload.as_ref())
-            ),
-        }),
-    }
 }
 
 /// Total size of the files in the index directory.

@@ -16,13 +16,13 @@ use tantivy::query::{AllQuery, EmptyQuery};
 use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::error::{Error, Result};
+use crate::index::document::to_document;
 use crate::index::manifest::Manifest;
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::open::{open_for_writing, Opened};
 use crate::index::report::{FileError, IndexSummary, Observer, Progress, Severity};
 use crate::index::schema::{self, IndexSchema};
 use crate::index::state::{self, Indexed};
-use crate::index::to_document;
 use crate::index::workers::{Found, Pool};
 use crate::ingest::{self, ReadOptions};
 

@@ -113,8 +113,8 @@ mod tests {
 
     use super::{load, FileStamp, Indexed};
     use crate::article::{Article, DocId, Fields};
+    use crate::index::document::to_document;
     use crate::index::schema::{self, IndexSchema};
-    use crate::index::to_document;
 
     fn article(path: &str, record: &str) -> Article {
         Article {
