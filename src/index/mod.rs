@@ -93,7 +93,8 @@ impl OpenIndex {
             .ok()
             .is_some_and(|d| Index::exists(&d).unwrap_or(false));
         if !exists {
-            // The first run was stopped before it created the index.
+            // The first run has not created the index yet (it is starting, or was stopped
+            // then).
             return Err(Error::NoIndex {
                 path: dir.to_path_buf(),
             });

@@ -222,6 +222,35 @@ mod tests {
     }
 
     #[test]
+    fn skipping_by_name_is_undone_by_a_forced_format() {
+        let forced = ReadOptions {
+            force_format: Some(Format::Text),
+            ..ReadOptions::default()
+        };
+        for rel in ["README", "docs/photo.JPG", "a/b/data.csv"] {
+            assert!(skipped_by_name(rel, &ReadOptions::default()), "{rel}");
+            assert!(!skipped_by_name(rel, &forced), "{rel}");
+        }
+        assert!(!skipped_by_name("2014/story.txt", &ReadOptions::default()));
+    }
+
+    #[test]
+    fn a_file_is_read_with_the_content_it_was_read_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = b"Harbour plan approved\n\nThe council voted on Tuesday.\n";
+        std::fs::write(dir.path().join("story.txt"), raw).unwrap();
+        std::fs::write(dir.path().join("README"), raw).unwrap();
+        let read = |name: &str| read_file(&dir.path().join(name), name, &ReadOptions::default());
+        let Outcome::Articles { content, .. } = read("story.txt") else {
+            panic!("not read")
+        };
+        assert_eq!(content, Content::of(raw));
+        assert_eq!(content.size, raw.len() as u64);
+        assert!(matches!(read("README"), Outcome::Unsupported));
+        assert!(matches!(read("missing.txt"), Outcome::Failed(_)));
+    }
+
+    #[test]
     fn ids_differ_per_record_and_path() {
         let Outcome::Articles { articles, .. } = outcome("x.txt", b"Title\n\nBody text.\n") else {
             panic!()
