@@ -157,11 +157,16 @@ const DOCSTORE_ZSTD_LEVEL: i32 = 9;
 /// Bytes of stored documents per compressed block.
 const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
 
-/// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
-/// (valid or damaged), so a directory that is not ours is never touched.
+/// Empties an index directory for `--rebuild`, but for its manifest, which the caller
+/// rewrites next. Only reached when it holds a manifest (valid or damaged), so a directory
+/// that is not ours is never touched; keeping it means the directory is never seen without
+/// one, by a search meanwhile or by the run after a rebuild killed half-way.
 fn clear_index_dir(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.file_name() == manifest::FILE_NAME {
+            continue;
+        }
         let path = entry.path();
         let res = if entry.file_type().is_ok_and(|t| t.is_dir()) {
             std::fs::remove_dir_all(&path)
@@ -171,4 +176,25 @@ fn clear_index_dir(dir: &Path) -> Result<()> {
         res.map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clear_index_dir;
+    use crate::index::manifest::FILE_NAME;
+
+    #[test]
+    fn clearing_for_a_rebuild_keeps_the_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "{").unwrap();
+        std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/x"), "x").unwrap();
+        clear_index_dir(dir.path()).unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, [FILE_NAME]);
+    }
 }
