@@ -72,20 +72,12 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<Status> {
     for file in &a.files {
         let shown = file.display().to_string();
         let rel = index_path(file, archive.as_deref());
-        // What `index` would do with the file, starting with its name: a .csv or a README
-        // is not read unless --as says how.
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        let by_name = ingest::sniff::from_name(name).0;
-        let outcome = if opts.force_format.is_none() && by_name == ingest::sniff::NameHint::Skip {
-            Outcome::Unsupported
-        } else {
-            match ingest::read_capped(file) {
-                Ok(bytes) => ingest::articles_from_bytes(&rel, &bytes, &opts),
-                Err(reason) => Outcome::Failed(reason),
-            }
-        };
+        // Read as `index` reads it: a .csv or a README is not read unless --as says how.
+        let outcome = ingest::read_file(file, &rel, &opts);
         match outcome {
-            Outcome::Articles { articles, problems } => {
+            Outcome::Articles {
+                articles, problems, ..
+            } => {
                 for p in problems {
                     diag(format_args!("newsdex: warning: {shown}: {p}\n"));
                 }

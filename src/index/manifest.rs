@@ -1,6 +1,7 @@
 //! `newsdex.json`, written beside tantivy's files: which schema version built the index,
 //! from which archive, and when. It is how newsdex recognises its own index directories
-//! (and refuses to delete anything else on `--rebuild`).
+//! (and refuses to delete anything else on `--rebuild`), and `is_unclaimed` how it tells a
+//! directory that holds no index yet.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,23 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub const FILE_NAME: &str = "newsdex.json";
+/// The manifest being written, renamed to `FILE_NAME` once complete.
+const TMP_NAME: &str = "newsdex.json.tmp";
+
+/// Whether the directory `dir` holds no index yet and nothing else: it is empty, or holds
+/// only a manifest still being written. The first run writes the manifest before anything
+/// else, through its temp file, so a search at that moment (or after a run killed then)
+/// finds no index, as before the run, rather than a directory that is not an index; and
+/// the next run may take the directory.
+pub fn is_unclaimed(dir: &Path) -> Result<bool> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.file_name() != TMP_NAME {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Manifest {
@@ -69,7 +87,7 @@ impl Manifest {
     /// Writes atomically (temp file + rename) so a crash never leaves half a manifest.
     pub fn write(&self, index_dir: &Path) -> Result<()> {
         let path = Self::path(index_dir);
-        let tmp = index_dir.join(format!("{FILE_NAME}.tmp"));
+        let tmp = index_dir.join(TMP_NAME);
         let text = serde_json::to_string_pretty(self).map_err(|e| Error::Schema(e.to_string()))?;
         std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))

@@ -3,8 +3,8 @@
 //! A merge reads its input segments through memory maps, and every page it touches counts
 //! as the process's resident memory until the merge ends. tantivy's default policy merges
 //! ever larger segments (up to ten million documents), so late in a big first run a merge
-//! maps gigabytes: at 1M articles GNU time saw a 2.1 GB peak with 336 MB of it the
-//! process's own memory (BENCHMARKS.md). This policy merges only groups of small segments
+//! maps gigabytes, several times the process's own memory (BENCHMARKS.md has the
+//! figures). This policy merges only groups of small segments
 //! whose documents add up to at most `max_merged_docs`, smallest first, eight or more at a
 //! time; bigger segments are left as they are. A search over a dozen segments costs little
 //! more than over one.
@@ -16,7 +16,7 @@ use tantivy::indexer::{MergeCandidate, MergePolicy};
 const MIN_SEGMENTS: usize = 8;
 
 /// Index bytes per article assumed when turning a memory budget into a merge size: about
-/// what the benchmark corpus takes (221.8 MB for 100,000 articles).
+/// what the benchmark corpus takes (BENCHMARKS.md).
 const BYTES_PER_ARTICLE: usize = 2_500;
 
 #[derive(Debug, Clone)]

@@ -1,27 +1,42 @@
-//! The index: schema, Article -> tantivy document, opening an index for search with its
-//! version checked. The indexing run itself is in `build` (the index directory it opens in
-//! `open`, its memory bound in `inflight`), the per-file change detection in `state`.
+//! The index: opening one for search with its version checked (`OpenIndex`, reading
+//! articles back), and the modules of the rest.
+//!
+//! - `schema` (the fields, from `schema/`), `document` (Article -> tantivy document),
+//!   `manifest` (`newsdex.json`), `guard` (tantivy's panics on a damaged index as errors);
+//! - the indexing run: `build` drives `run` (the run's steps) and `workers` (the threads
+//!   reading files); `open` opens or creates the index directory for a run, `inflight`
+//!   bounds the memory of read articles, `merge` the segments merged, `state` is the
+//!   per-file change detection and `report` what a run reports.
 
 pub mod build;
+mod document;
+mod guard;
 mod inflight;
 pub mod manifest;
 pub mod merge;
 mod open;
+pub mod report;
+mod run;
 pub mod schema;
 pub mod state;
 pub mod stem;
+mod workers;
 
 use std::path::{Path, PathBuf};
 
 use tantivy::schema::{TantivyDocument, Value};
-use tantivy::{DateTime, Index};
+use tantivy::Index;
 
 use crate::article::{Article, DocId, Fields as ArticleFields};
 use crate::article::{ArticleDate, DatePrecision};
 use crate::error::{Error, Result};
 
-pub use build::{build, FileError, IndexRequest, IndexSummary, Observer, Progress, Severity};
+pub use build::build;
+pub use document::to_document;
+pub use guard::guard;
 pub use manifest::Manifest;
+pub use report::{FileError, IndexSummary, Observer, Progress, Severity};
+pub use run::IndexRequest;
 pub use schema::IndexSchema;
 
 /// An opened index, ready to search.
@@ -31,7 +46,7 @@ pub struct OpenIndex {
     pub schema: IndexSchema,
     pub manifest: Manifest,
     /// One reader for the life of this value, opened on first use: opening the segments
-    /// (and unmapping them again) was about 30% of an in-process query at 1M articles.
+    /// (and unmapping them again) is a large part of an in-process query.
     reader: std::sync::OnceLock<tantivy::IndexReader>,
     /// Decompressed doc store blocks kept per segment (`with_doc_cache`).
     doc_cache_blocks: usize,
@@ -56,10 +71,8 @@ impl OpenIndex {
             });
         }
         let Some(manifest) = Manifest::read(dir)? else {
-            let empty = std::fs::read_dir(dir)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
-            return Err(if empty {
+            let unclaimed = manifest::is_unclaimed(dir).unwrap_or(false);
+            return Err(if unclaimed {
                 Error::NoIndex {
                     path: dir.to_path_buf(),
                 }
@@ -80,7 +93,8 @@ impl OpenIndex {
             .ok()
             .is_some_and(|d| Index::exists(&d).unwrap_or(false));
         if !exists {
-            // The first run was stopped before it created the index.
+            // The first run has not created the index yet (it is starting, or was stopped
+            // then).
             return Err(Error::NoIndex {
                 path: dir.to_path_buf(),
             });
@@ -100,8 +114,8 @@ impl OpenIndex {
     /// Keeps up to `blocks` decompressed doc store blocks per segment, for a process that
     /// reads many articles, such as `eval` reading 1,000 hits for each topic. A search
     /// reads each of its hits' blocks once, so by default nothing is kept: with a cache,
-    /// every block went to fresh memory (page faults), 0.8 ms of a whole-process search at
-    /// 100k. Takes effect when set before the first search.
+    /// every block goes to fresh memory (page faults) for no later use. Takes effect when
+    /// set before the first search.
     pub fn with_doc_cache(mut self, blocks: usize) -> Self {
         self.doc_cache_blocks = blocks;
         self
@@ -135,7 +149,7 @@ impl OpenIndex {
 
     /// Reads the articles at `addrs` back, in that order: the stored fields from the doc
     /// store, and the id, path and date from the fast columns of their segments, where they
-    /// already are (storing them twice made the doc store about 5% bigger).
+    /// already are (a second copy in the doc store would only make it bigger).
     pub fn articles_at(
         &self,
         searcher: &tantivy::Searcher,
@@ -151,8 +165,8 @@ impl OpenIndex {
 
     /// The id, path and date of `addrs` from their segments' fast columns, each column
     /// opened once per segment. Paths are looked up in the order of the path dictionary,
-    /// so each of its (compressed) blocks is read once: looked up one by one, they took
-    /// half of `eval`'s time, 1,000 hits per topic.
+    /// so each of its (compressed) blocks is read once rather than once per article, which
+    /// matters to `eval`, reading 1,000 hits per topic.
     fn fast_values(
         &self,
         searcher: &tantivy::Searcher,
@@ -263,54 +277,6 @@ struct FastValues {
     id: u64,
     path: String,
     date: Option<ArticleDate>,
-}
-
-/// Article -> tantivy document, stamped with the state of the file it came from (so the
-/// next run can tell whether the file changed, from the same commit as the articles).
-pub fn to_document(schema: &IndexSchema, a: &Article, stamp: &state::FileStamp) -> TantivyDocument {
-    let f = &schema.fields;
-    let mut doc = TantivyDocument::new();
-    doc.add_u64(f.id, a.id.0);
-    doc.add_text(f.path, &a.path);
-    doc.add_u64(f.file_size, stamp.size);
-    doc.add_i64(f.file_mtime, stamp.mtime_ns);
-    doc.add_u64(f.file_hash, stamp.hash);
-    doc.add_text(f.format, &a.format);
-    doc.add_text(f.encoding, &a.encoding);
-    if let Some(t) = &a.fields.title {
-        doc.add_text(f.title, t);
-    }
-    if let Some(b) = &a.fields.byline {
-        doc.add_text(f.byline, b);
-    }
-    for name in &a.fields.authors {
-        doc.add_text(f.authors, name);
-    }
-    if let Some(s) = &a.fields.source_id {
-        doc.add_text(f.source_id, s);
-    }
-    if let Some(d) = &a.fields.date {
-        doc.add_date(f.date, DateTime::from_utc(d.utc));
-        doc.add_text(f.date_precision, d.precision.as_str());
-    }
-    doc.add_u64(f.fingerprint, crate::dedup::fingerprint(&a.fields.body));
-    doc.add_text(f.body, &a.fields.body);
-    doc
-}
-
-/// Runs `f`, turning a panic inside tantivy (which asserts on truncated or corrupt segment
-/// files rather than returning errors) into `Error::Damaged` for the index at `dir`.
-pub fn guard<T>(dir: &Path, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
-        Ok(r) => r,
-        Err(payload) => Err(Error::Damaged {
-            path: dir.to_path_buf(),
-            reason: format!(
-                "reading it failed ({})",
-                crate::error::panic_message(payload.as_ref())
-            ),
-        }),
-    }
 }
 
 /// Total size of the files in the index directory.

@@ -7,7 +7,7 @@ use std::path::Path;
 use tantivy::Index;
 
 use crate::error::{Error, Result};
-use crate::index::manifest::Manifest;
+use crate::index::manifest::{self, Manifest};
 use crate::index::schema::IndexSchema;
 
 /// How a run starts from the index it opened.
@@ -54,10 +54,7 @@ pub(super) fn open_for_writing(
     read_options: &str,
 ) -> Result<(Index, Opened)> {
     let manifest = Manifest::read(dir);
-    let is_empty = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .next()
-        .is_none();
+    let unclaimed = manifest::is_unclaimed(dir)?;
     match manifest {
         Ok(Some(m)) if !rebuild && m.schema_version != schema.version => {
             return Err(Error::SchemaVersion {
@@ -110,7 +107,7 @@ pub(super) fn open_for_writing(
                 return Ok((index, Opened::Replace));
             }
         }
-        Ok(None) if !is_empty => {
+        Ok(None) if !unclaimed => {
             return Err(Error::NotAnIndex {
                 path: dir.to_path_buf(),
             })
@@ -118,12 +115,13 @@ pub(super) fn open_for_writing(
         Err(e) if !rebuild => return Err(e),
         _ => {}
     }
-    if !is_empty {
+    if !unclaimed {
         clear_index_dir(dir)?;
     }
     // The manifest goes first: a directory with a manifest is ours (and may be cleared by
-    // --rebuild); searches during the first run then find an index, empty until the first
-    // commit, instead of "not an index".
+    // --rebuild); searches during the first run find no index until tantivy's is created,
+    // then an index, empty until the first commit, never "not an index" (see
+    // `manifest::is_unclaimed` for the moment the manifest is being written).
     Manifest::new(
         schema.version,
         archive.to_path_buf(),
@@ -135,11 +133,10 @@ pub(super) fn open_for_writing(
 }
 
 /// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 256 KiB
-/// blocks. On the 100k benchmark corpus tantivy's default (LZ4, 16 KiB blocks) made the
-/// index 1.15x the text; zstd 6 in 64 KiB blocks 0.86x; zstd 9 in 256 KiB blocks 0.81x,
-/// and 0.79x once the fast columns were no longer stored as well. Every hit shown
-/// decompresses its block (about 0.3 ms for 256 KiB), which is why the hits of a page are
-/// read in parallel (`search::run`). See BENCHMARKS.md, "Index size".
+/// blocks, which makes the index smaller than the text it holds, where tantivy's default
+/// (LZ4 in 16 KiB blocks) makes it bigger; BENCHMARKS.md, "Index size", has the figures.
+/// Every hit shown decompresses its block, which is why the hits of a page are read in
+/// parallel (`search::run`).
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -160,11 +157,16 @@ const DOCSTORE_ZSTD_LEVEL: i32 = 9;
 /// Bytes of stored documents per compressed block.
 const DOCSTORE_BLOCK_BYTES: usize = 256 * 1024;
 
-/// Empties an index directory for `--rebuild`. Only reached when it holds a manifest
-/// (valid or damaged), so a directory that is not ours is never touched.
+/// Empties an index directory for `--rebuild`, but for its manifest, which the caller
+/// rewrites next. Only reached when it holds a manifest (valid or damaged), so a directory
+/// that is not ours is never touched; keeping it means the directory is never seen without
+/// one, by a search meanwhile or by the run after a rebuild killed half-way.
 fn clear_index_dir(dir: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.file_name() == manifest::FILE_NAME {
+            continue;
+        }
         let path = entry.path();
         let res = if entry.file_type().is_ok_and(|t| t.is_dir()) {
             std::fs::remove_dir_all(&path)
@@ -174,4 +176,25 @@ fn clear_index_dir(dir: &Path) -> Result<()> {
         res.map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clear_index_dir;
+    use crate::index::manifest::FILE_NAME;
+
+    #[test]
+    fn clearing_for_a_rebuild_keeps_the_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "{").unwrap();
+        std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("sub/x"), "x").unwrap();
+        clear_index_dir(dir.path()).unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, [FILE_NAME]);
+    }
 }

@@ -8,13 +8,15 @@ use std::path::Path;
 
 use tantivy::Searcher;
 
+use crate::ingest::Content;
+
 /// The state of one archive file when it was indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch (0 when unknown).
     pub mtime_ns: i64,
-    /// xxh3-64 of the file's bytes.
+    /// xxh3-64 of the file's bytes (`ingest::Content`).
     pub hash: u64,
 }
 
@@ -26,8 +28,9 @@ pub struct Indexed {
     /// Documents of the file.
     pub articles: u64,
     /// Not all of the file's documents carry the same stamp: an update of the file lost the
-    /// delete of its old documents (a tantivy merge did so before `build::open_writer`).
-    /// Whatever the stamps say, the file must be read again, which deletes them all.
+    /// delete of its old documents (the tantivy merge that `run::open_writer` guards
+    /// against). Whatever the stamps say, the file must be read again, which deletes them
+    /// all.
     pub mixed: bool,
 }
 
@@ -42,8 +45,15 @@ pub fn stat(path: &Path) -> std::io::Result<(u64, i64)> {
     Ok((meta.len(), mtime_ns))
 }
 
-pub fn hash(bytes: &[u8]) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(bytes)
+impl FileStamp {
+    /// The stamp of a file read as `content`, with the mtime `stat` gave before reading it.
+    pub fn new(content: Content, mtime_ns: i64) -> Self {
+        FileStamp {
+            size: content.size,
+            mtime_ns,
+            hash: content.hash,
+        }
+    }
 }
 
 /// Every indexed file with its stamp and number of articles, read from the fast fields of
@@ -103,8 +113,8 @@ mod tests {
 
     use super::{load, FileStamp, Indexed};
     use crate::article::{Article, DocId, Fields};
+    use crate::index::document::to_document;
     use crate::index::schema::{self, IndexSchema};
-    use crate::index::to_document;
 
     fn article(path: &str, record: &str) -> Article {
         Article {

@@ -11,6 +11,8 @@ use std::io::Read;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
+use crate::ingest::read::ReadError;
+
 /// Decoded text and the name of the encoding it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -101,17 +103,14 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Gunzips `bytes`, refusing output larger than `cap` (a gzip bomb) and reporting a
 /// truncated or corrupt stream.
-pub fn gunzip(bytes: &[u8], cap: u64) -> Result<Vec<u8>, String> {
+pub fn gunzip(bytes: &[u8], cap: u64) -> Result<Vec<u8>, ReadError> {
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(bytes)
         .take(cap + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("truncated or corrupt gzip data ({e})"))?;
+        .map_err(ReadError::Gzip)?;
     if out.len() as u64 > cap {
-        return Err(format!(
-            "decompresses to more than {} MiB (the per-file limit)",
-            cap / (1024 * 1024)
-        ));
+        return Err(ReadError::GunzipTooLarge { cap });
     }
     Ok(out)
 }
@@ -195,7 +194,11 @@ mod tests {
         assert_eq!(gunzip(&gz, 1 << 20).unwrap().len(), 10_000);
         assert!(gunzip(&gz[..gz.len() / 2], 1 << 20)
             .unwrap_err()
+            .to_string()
             .contains("truncated"));
-        assert!(gunzip(&gz, 1000).unwrap_err().contains("more than"));
+        assert!(gunzip(&gz, 1000)
+            .unwrap_err()
+            .to_string()
+            .contains("more than"));
     }
 }

@@ -1,25 +1,24 @@
 //! Ingest: from a file in the archive to the articles it holds.
 //!
-//! `walk` lists candidate files; `read_entry` reads one (capped), gunzips it, sniffs its
+//! `walk` lists candidate files; `skipped_by_name` says which of them are not read at all
+//! (images, README, ...); `read_file` reads one (capped, in `read`), gunzips it, sniffs its
 //! format from the name and the bytes, decodes it and hands the text to the format's
-//! extractor. Every failure is returned as a reason for that path, never raised: one bad
-//! file must not stop an indexing run.
+//! extractor. Both `newsdex index` and `newsdex extract` ask these two functions, so a file
+//! is treated the same by both. Every failure is returned as a reason for that path, never
+//! raised: one bad file must not stop an indexing run.
 
 pub mod decode;
+mod read;
 pub mod sniff;
 pub mod walk;
 
-use std::io::Read;
+use std::path::Path;
 
 use crate::article::{Article, DocId};
 use crate::extract::{self, ExtractOptions, Format};
 
+pub use read::{ReadError, MAX_FILE_BYTES};
 pub use walk::{walk, Entry, WalkItem};
-
-/// Files larger than this (before or after gunzip) are refused rather than read into
-/// memory. No single news article comes near it; it bounds the indexer's memory whatever
-/// the archive holds.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What became of one file.
 #[derive(Debug)]
@@ -28,6 +27,8 @@ pub enum Outcome {
     Articles {
         articles: Vec<Article>,
         problems: Vec<String>,
+        /// The bytes they were read from.
+        content: Content,
     },
     /// Not an article by its name (image, README, ...): not read, not an error.
     Unsupported,
@@ -36,6 +37,25 @@ pub enum Outcome {
     NotText(String),
     /// Could not be read or holds no article; the reason is for the user.
     Failed(String),
+}
+
+/// The size and content hash of the bytes a file's articles were read from (before
+/// gunzip): what the index stamps on every article, so a later run can tell whether the
+/// file changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Content {
+    pub size: u64,
+    /// xxh3-64 of the bytes.
+    pub hash: u64,
+}
+
+impl Content {
+    pub fn of(bytes: &[u8]) -> Self {
+        Content {
+            size: bytes.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+        }
+    }
 }
 
 /// How to read a file: the format forced by the user, or sniffed.
@@ -69,24 +89,32 @@ impl ReadOptions {
     }
 }
 
-/// Reads, decodes and extracts one archive file.
-pub fn read_entry(entry: &Entry, opts: &ReadOptions) -> Outcome {
-    let name = entry.rel.rsplit('/').next().unwrap_or(&entry.rel);
-    let (hint, _) = sniff::from_name(name);
-    if hint == sniff::NameHint::Skip && opts.force_format.is_none() {
-        return Outcome::Unsupported;
-    }
-    let bytes = match read_capped(&entry.abs) {
-        Ok(b) => b,
-        Err(reason) => return Outcome::Failed(reason),
-    };
-    articles_from_bytes(&entry.rel, &bytes, opts)
+/// Whether a file is left unread because of its name (an image, a README, ...; see
+/// `sniff::from_name`). A forced format (`--as`) reads every file.
+pub fn skipped_by_name(rel: &str, opts: &ReadOptions) -> bool {
+    opts.force_format.is_none() && sniff::from_name(file_name(rel)).0 == sniff::NameHint::Skip
 }
 
-/// The part of `read_entry` after the bytes are in memory; also used by `newsdex extract`.
+/// Reads the file at `path`, known in the index as `rel`, into its articles: skipped by
+/// name, read (capped), gunzipped, sniffed, decoded and extracted.
+pub fn read_file(path: &Path, rel: &str, opts: &ReadOptions) -> Outcome {
+    if skipped_by_name(rel, opts) {
+        return Outcome::Unsupported;
+    }
+    match read::read_capped(path) {
+        Ok(bytes) => articles_from_bytes(rel, &bytes, opts),
+        Err(e) => Outcome::Failed(e.to_string()),
+    }
+}
+
+/// The last name of the '/'-separated path `rel`.
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// What `read_file` does once the file's bytes are in memory.
 pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    let (hint, named_gz) = sniff::from_name(name);
+    let (hint, named_gz) = sniff::from_name(file_name(rel));
     let gunzipped;
     let bytes = if named_gz || raw.starts_with(&[0x1f, 0x8b]) {
         match decode::gunzip(raw, MAX_FILE_BYTES) {
@@ -94,7 +122,7 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
                 gunzipped = b;
                 &gunzipped[..]
             }
-            Err(reason) => return Outcome::Failed(reason),
+            Err(e) => return Outcome::Failed(e.to_string()),
         }
     } else {
         raw
@@ -137,6 +165,7 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
     Outcome::Articles {
         articles,
         problems: extracted.problems,
+        content: Content::of(raw),
     }
 }
 
@@ -152,31 +181,6 @@ fn binary_kind(b: &[u8]) -> &'static str {
         [b'P', b'K', 3, 4, ..] => "zip archive",
         _ => "NUL bytes",
     }
-}
-
-pub fn read_capped(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    if meta.is_dir() {
-        return Err("is a directory".into());
-    }
-    let len = meta.len();
-    if len > MAX_FILE_BYTES {
-        return Err(format!(
-            "file too large ({} MiB; the limit is {} MiB)",
-            len / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    // take() guards against a file that grows while we read it.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err("file too large (grew while being read)".into());
-    }
-    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -215,6 +219,35 @@ mod tests {
         assert!(
             matches!(outcome("a/story.gz", &gz[..10]), Outcome::Failed(r) if r.contains("gzip"))
         );
+    }
+
+    #[test]
+    fn skipping_by_name_is_undone_by_a_forced_format() {
+        let forced = ReadOptions {
+            force_format: Some(Format::Text),
+            ..ReadOptions::default()
+        };
+        for rel in ["README", "docs/photo.JPG", "a/b/data.csv"] {
+            assert!(skipped_by_name(rel, &ReadOptions::default()), "{rel}");
+            assert!(!skipped_by_name(rel, &forced), "{rel}");
+        }
+        assert!(!skipped_by_name("2014/story.txt", &ReadOptions::default()));
+    }
+
+    #[test]
+    fn a_file_is_read_with_the_content_it_was_read_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = b"Harbour plan approved\n\nThe council voted on Tuesday.\n";
+        std::fs::write(dir.path().join("story.txt"), raw).unwrap();
+        std::fs::write(dir.path().join("README"), raw).unwrap();
+        let read = |name: &str| read_file(&dir.path().join(name), name, &ReadOptions::default());
+        let Outcome::Articles { content, .. } = read("story.txt") else {
+            panic!("not read")
+        };
+        assert_eq!(content, Content::of(raw));
+        assert_eq!(content.size, raw.len() as u64);
+        assert!(matches!(read("README"), Outcome::Unsupported));
+        assert!(matches!(read("missing.txt"), Outcome::Failed(_)));
     }
 
     #[test]

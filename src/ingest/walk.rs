@@ -183,7 +183,11 @@ mod properties {
             let mut got = BTreeSet::new();
             for item in walk(root, None, false) {
                 let entry = item.expect("no walk errors in a plain tree");
-                let _ = crate::ingest::read_entry(&entry, &crate::ingest::ReadOptions::default());
+                let _ = crate::ingest::read_file(
+                    &entry.abs,
+                    &entry.rel,
+                    &crate::ingest::ReadOptions::default(),
+                );
                 prop_assert!(!entry.rel.starts_with('/'));
                 got.insert(entry.abs);
             }

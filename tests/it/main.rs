@@ -13,6 +13,7 @@ mod extraction;
 mod facets;
 mod hostile;
 mod incremental;
+mod index_open;
 mod indexing;
 mod output;
 mod query_syntax;

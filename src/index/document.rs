@@ -1,0 +1,42 @@
+//! Article -> tantivy document: every field of the schema filled from an article and the
+//! stamp of the file it came from.
+
+use tantivy::schema::TantivyDocument;
+use tantivy::DateTime;
+
+use crate::article::Article;
+use crate::index::schema::IndexSchema;
+use crate::index::state::FileStamp;
+
+/// Article -> tantivy document, stamped with the state of the file it came from (so the
+/// next run can tell whether the file changed, from the same commit as the articles).
+pub fn to_document(schema: &IndexSchema, a: &Article, stamp: &FileStamp) -> TantivyDocument {
+    let f = &schema.fields;
+    let mut doc = TantivyDocument::new();
+    doc.add_u64(f.id, a.id.0);
+    doc.add_text(f.path, &a.path);
+    doc.add_u64(f.file_size, stamp.size);
+    doc.add_i64(f.file_mtime, stamp.mtime_ns);
+    doc.add_u64(f.file_hash, stamp.hash);
+    doc.add_text(f.format, &a.format);
+    doc.add_text(f.encoding, &a.encoding);
+    if let Some(t) = &a.fields.title {
+        doc.add_text(f.title, t);
+    }
+    if let Some(b) = &a.fields.byline {
+        doc.add_text(f.byline, b);
+    }
+    for name in &a.fields.authors {
+        doc.add_text(f.authors, name);
+    }
+    if let Some(s) = &a.fields.source_id {
+        doc.add_text(f.source_id, s);
+    }
+    if let Some(d) = &a.fields.date {
+        doc.add_date(f.date, DateTime::from_utc(d.utc));
+        doc.add_text(f.date_precision, d.precision.as_str());
+    }
+    doc.add_u64(f.fingerprint, crate::dedup::fingerprint(&a.fields.body));
+    doc.add_text(f.body, &a.fields.body);
+    doc
+}
