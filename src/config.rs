@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::{ColorChoice, SearchArgs};
 use crate::error::Result;
-use crate::search::{dates, SearchRequest};
+use crate::search::{bounds, SearchRequest};
 
 /// `--index`, else `$NEWSDEX_INDEX`, else the default location: `$XDG_DATA_HOME/newsdex/index`,
 /// else `~/.local/share/newsdex/index`, else `.newsdex-index`. A variable set to the empty
@@ -50,10 +50,10 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
     let mut from = a
         .from
         .as_deref()
-        .map(|s| dates::Bound::parse("--from", s))
+        .map(|s| bounds::Bound::parse("--from", s))
         .transpose()?;
     if let Some(since) = &a.since {
-        let since = dates::Bound::since(since, time::OffsetDateTime::now_utc())?;
+        let since = bounds::Bound::since(since, time::OffsetDateTime::now_utc())?;
         // The later of --from and --since bounds the range.
         if from
             .as_ref()
@@ -63,15 +63,15 @@ pub fn search_request(a: &SearchArgs) -> Result<SearchRequest> {
         }
     }
     let fresh = if a.fresh {
-        Some(dates::duration_secs("--half-life", &a.half_life)?)
+        Some(bounds::duration_secs("--half-life", &a.half_life)?)
     } else {
         None
     };
     let to =
         a.to.as_deref()
-            .map(|s| dates::Bound::parse("--to", s))
+            .map(|s| bounds::Bound::parse("--to", s))
             .transpose()?;
-    dates::check_range(from.as_ref(), to.as_ref())?;
+    bounds::check_range(from.as_ref(), to.as_ref())?;
     Ok(SearchRequest {
         query: a.query.join(" "),
         any: a.any,

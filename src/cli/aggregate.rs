@@ -10,8 +10,9 @@ use clap::{Args, ValueEnum};
 use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
-use crate::search::aggregate::{self, FacetKind, Interval};
-use crate::search::dates;
+use crate::search::aggregate::{FacetKind, Interval};
+use crate::search::bounds;
+use crate::search::{FacetsRequest, Searcher, TimelineRequest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
@@ -35,18 +36,18 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    fn spans(&self) -> Result<(Option<dates::Span>, Option<dates::Span>)> {
+    fn spans(&self) -> Result<(Option<bounds::Span>, Option<bounds::Span>)> {
         let from = self
             .from
             .as_deref()
-            .map(|s| dates::Bound::parse("--from", s))
+            .map(|s| bounds::Bound::parse("--from", s))
             .transpose()?;
         let to = self
             .to
             .as_deref()
-            .map(|s| dates::Bound::parse("--to", s))
+            .map(|s| bounds::Bound::parse("--to", s))
             .transpose()?;
-        dates::check_range(from.as_ref(), to.as_ref())?;
+        bounds::check_range(from.as_ref(), to.as_ref())?;
         Ok((from.map(|b| b.span), to.map(|b| b.span)))
     }
 }
@@ -126,16 +127,15 @@ pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<ExitCode> {
         ByArg::Month => Interval::Month,
         ByArg::Year => Interval::Year,
     };
-    let index = OpenIndex::open(&index_dir)?;
-    let t = aggregate::timeline(
-        &index,
-        &a.query.join(" "),
-        a.bounds.any,
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let t = searcher.timeline(&TimelineRequest {
+        query: a.query.join(" "),
+        any: a.bounds.any,
         from,
         to,
         by,
-        a.normalize,
-    )?;
+        normalize: a.normalize,
+    })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         TableFormat::Json => {
@@ -160,16 +160,15 @@ pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<ExitCode> {
         FacetArg::Year => FacetKind::Year,
         FacetArg::Source => FacetKind::Source,
     };
-    let index = OpenIndex::open(&index_dir)?;
-    let f = aggregate::facets(
-        &index,
-        &a.query.join(" "),
-        a.bounds.any,
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let f = searcher.facets(&FacetsRequest {
+        query: a.query.join(" "),
+        any: a.bounds.any,
         from,
         to,
-        kind,
-        a.limit,
-    )?;
+        facet: kind,
+        limit: a.limit,
+    })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         TableFormat::Json => {

@@ -11,6 +11,7 @@ use crate::cli::ColorChoice;
 use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
+use crate::search::Searcher;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -140,8 +141,8 @@ impl From<FormatArg> for output::Format {
 
 pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<ExitCode> {
     let req = crate::config::search_request(&a)?;
-    let index = OpenIndex::open(&index_dir)?;
-    let results = crate::search::run(&index, &req)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let results = searcher.search(&req)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(
         &mut out,
@@ -153,7 +154,7 @@ pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<ExitCode> {
     // The process ends here: let the kernel drop the index's memory maps all at once
     // instead of one munmap per file (98 calls on a 16-segment index; medians over 60
     // alternating runs: 32.3 -> 31.5 ms at 1M, 13.4 -> 12.8 ms at 100k).
-    std::mem::forget(index);
+    std::mem::forget(searcher);
     // With `-n 0` (count only) the page is empty by request: hits anywhere count.
     let found = !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0);
     Ok(if found {

@@ -10,6 +10,7 @@ use crate::cli::ColorChoice;
 use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
+use crate::search::Searcher;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -34,9 +35,9 @@ pub enum DocFormat {
 }
 
 pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let index = OpenIndex::open(&index_dir)?;
-    let id = crate::search::resolve_id(&index, &a.id)?;
-    let article = crate::search::article_by_id(&index, id)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let id = searcher.resolve_id(&a.id)?;
+    let article = searcher.article(id)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         DocFormat::Text => {

@@ -12,6 +12,7 @@ use crate::cli::ColorChoice;
 use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
+use crate::search::Searcher;
 
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
@@ -42,9 +43,9 @@ pub struct SimilarArgs {
 }
 
 pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let index = OpenIndex::open(&index_dir)?;
-    let id = crate::search::resolve_id(&index, &a.id)?;
-    let results = crate::search::similar(&index, id, a.limit, a.follow)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let id = searcher.resolve_id(&a.id)?;
+    let results = searcher.similar(id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(
         &mut out,

@@ -10,6 +10,7 @@ use crate::cli::show::DocFormat;
 use crate::error::Result;
 use crate::index::OpenIndex;
 use crate::output;
+use crate::search::Searcher;
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -19,8 +20,9 @@ pub struct StatsArgs {
 }
 
 pub fn run(a: StatsArgs, index_dir: PathBuf) -> Result<ExitCode> {
-    let index = OpenIndex::open(&index_dir)?;
-    let stats = crate::search::stats(&index)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let stats = searcher.stats()?;
+    let index = searcher.index();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         DocFormat::Text => output::text::stats(&mut out, &stats, &index.manifest, &index.dir)?,

@@ -43,7 +43,7 @@ impl Manifest {
             read_options,
             reread_pending: false,
             indexed_at: completed
-                .then(|| crate::search::dates::rfc3339(time::OffsetDateTime::now_utc())),
+                .then(|| crate::search::bounds::rfc3339(time::OffsetDateTime::now_utc())),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::output::{csv_io, csv_writer};
-use crate::search::dates::rfc3339;
+use crate::search::bounds::rfc3339;
 use crate::search::SearchResults;
 
 pub const HEADER: [&str; 8] = [

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::index::Manifest;
-use crate::search::dates::rfc3339;
+use crate::search::bounds::rfc3339;
 use crate::search::{Hit, SearchResults, Snippet, Stats};
 
 #[derive(Serialize)]

@@ -193,7 +193,7 @@ pub fn extracted(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Resu
         "date:      {}",
         f.date.map_or_else(none, |d| format!(
             "{} ({})",
-            crate::search::dates::rfc3339(d.utc),
+            crate::search::bounds::rfc3339(d.utc),
             d.precision.as_str()
         ))
     )?;

@@ -35,7 +35,7 @@ use tantivy::Term;
 
 use crate::index::schema::{self, Fields};
 use crate::search::bm25f::FieldsTermQuery;
-use crate::search::dates;
+use crate::search::bounds;
 
 /// Weight of the title against the body: for a plain word, its BM25F field weight (a
 /// title occurrence counts as 2.5 length-normalised body occurrences, before saturation);
@@ -205,10 +205,7 @@ impl Prefix {
 /// `text` lower-cased and accent-folded like indexed words, without the stemming; the
 /// words of `text` run together.
 pub fn fold(text: &str) -> String {
-    let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
-        .filter(tantivy::tokenizer::LowerCaser)
-        .filter(tantivy::tokenizer::AsciiFoldingFilter)
-        .build();
+    let mut folder = schema::build_analyzer(schema::Analysis::FoldedAnyLength);
     let mut out = String::new();
     let mut s = folder.token_stream(text);
     while let Some(t) = s.next() {
@@ -675,7 +672,7 @@ impl Compiler<'_> {
         let lit = &lit;
         match self.target(lit.field_name.as_deref())? {
             Target::Date => {
-                let span = dates::parse_span("date:", &lit.phrase).map_err(|e| e.to_string())?;
+                let span = bounds::parse_span("date:", &lit.phrase).map_err(|e| e.to_string())?;
                 Ok(Some(date_query(
                     self.fields.date,
                     Bound::Included(span.start),
@@ -824,7 +821,7 @@ impl Compiler<'_> {
         lower: &UserInputBound,
         upper: &UserInputBound,
     ) -> Result<Box<dyn Query>, String> {
-        let span = |s: &str| dates::parse_span("date:", s).map_err(|e| e.to_string());
+        let span = |s: &str| bounds::parse_span("date:", s).map_err(|e| e.to_string());
         let lo = match lower {
             UserInputBound::Inclusive(s) => Bound::Included(span(s)?.start),
             UserInputBound::Exclusive(s) => Bound::Included(span(s)?.end),
@@ -858,8 +855,8 @@ impl Compiler<'_> {
                     "empty date range: date:{open}{} TO {}{close} starts at {} but ends at {}",
                     text(lower),
                     text(upper),
-                    dates::rfc3339(start),
-                    dates::rfc3339(end - time::Duration::SECOND)
+                    bounds::rfc3339(start),
+                    bounds::rfc3339(end - time::Duration::SECOND)
                 ));
             }
         }

@@ -1,4 +1,5 @@
-//! Date bounds for `--from` / `--to`, and RFC 3339 formatting.
+//! Query date bounds: the spans of time `--from`, `--to`, `--since` and `date:` values name,
+//! half-lives for `--fresh`, and RFC 3339 formatting.
 //!
 //! A bound names a span: `2014` is all of 2014, `2014-01` all of January, `2014-01-22` that
 //! day, an RFC 3339 time that second. `--from` takes the start of its span and `--to` the
