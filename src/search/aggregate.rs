@@ -232,6 +232,7 @@ pub struct TimelineRequest {
     pub normalize: bool,
 }
 
+/// The command line's defaults: every article, by calendar month.
 impl Default for TimelineRequest {
     fn default() -> Self {
         TimelineRequest {
@@ -493,6 +494,7 @@ pub struct FacetsRequest {
     pub limit: usize,
 }
 
+/// The command line's defaults for a byline facet: every article, the top 20 values.
 impl Default for FacetsRequest {
     fn default() -> Self {
         FacetsRequest {

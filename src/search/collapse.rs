@@ -13,7 +13,7 @@ pub type Group = (SortKey, tantivy::DocAddress, Vec<tantivy::DocAddress>);
 
 /// How many times the requested page's depth is fetched to find copies to fold; also how
 /// much the window grows when copies leave it short of a page.
-pub const COLLAPSE_WINDOW_FACTOR: usize = 4;
+const COLLAPSE_WINDOW_FACTOR: usize = 4;
 
 /// The largest window a collapsed page grows to (unless the page itself is deeper). A
 /// story with more copies than this among a query's hits may still shorten a page.

@@ -34,10 +34,8 @@ pub mod suggest;
 
 pub use aggregate::{FacetsRequest, TimelineRequest};
 pub use bounds::Span;
-pub use collapse::COLLAPSE_WINDOW_FACTOR;
 pub use lookup::Stats;
 pub use query::TITLE_BOOST;
-pub use ranking::recency;
 pub use request::{CopyRef, Hit, SearchRequest, SearchResults, Sort};
 pub use searcher::Searcher;
 pub use snippet::Snippet;

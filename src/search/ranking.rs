@@ -87,7 +87,7 @@ impl Ranking {
 /// old ones (and undated ones), halving the gap every `half_life` seconds of age. Age is
 /// measured from the newest article in the index, not from today, so that an archive of
 /// 1987 stories still ranks its later stories first.
-pub fn recency(date: Option<f64>, anchor: f64, half_life: f64) -> f32 {
+fn recency(date: Option<f64>, anchor: f64, half_life: f64) -> f32 {
     match date {
         Some(d) => {
             let age = (anchor - d).max(0.0);

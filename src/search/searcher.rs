@@ -25,6 +25,24 @@ use crate::search::{passages, prefix, query, similar, snippet, suggest};
 const PARALLEL_HITS: usize = 3;
 
 /// The search engine over one opened index.
+///
+/// ```no_run
+/// # fn main() -> newsdex::Result<()> {
+/// use newsdex::index::OpenIndex;
+/// use newsdex::search::{SearchRequest, Searcher};
+///
+/// let searcher = Searcher::new(OpenIndex::open("index".as_ref())?)?;
+/// let results = searcher.search(&SearchRequest {
+///     query: "ferry strike".to_string(),
+///     limit: 20,
+///     ..Default::default()
+/// })?;
+/// for hit in &results.hits {
+///     println!("{} {}", hit.rank, hit.article.path);
+/// }
+/// # Ok(())
+/// # }
+/// ```
 pub struct Searcher {
     index: OpenIndex,
     /// The index as committed when this `Searcher` was built (later commits by a running
