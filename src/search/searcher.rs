@@ -249,7 +249,13 @@ impl Searcher {
 
         let hits = self.assemble(req, &compiled.highlight, ranking, groups)?;
         let did_you_mean = if total_hits == 0 && !compiled.words.is_empty() {
-            suggest::did_you_mean(&self.index, &self.searcher, &req.query, &compiled.words)
+            suggest::did_you_mean(
+                &self.index,
+                &self.searcher,
+                &self.analyzer,
+                &req.query,
+                &compiled.words,
+            )
         } else {
             None
         };
