@@ -1,5 +1,5 @@
 //! In-process query latency: opens a newsdex index once and runs the benchmark queries
-//! through `newsdex::search::run` (top 10, snippets on), as a long-lived process (a server,
+//! through `newsdex::search::Searcher::search` (top 10, snippets on), as a long-lived process (a server,
 //! a notebook) would. Whole-process latency, with start-up and printing, is measured by
 //! `benches/run`; this isolates the engine.
 //!
@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use newsdex::index::OpenIndex;
-use newsdex::search::{self, dates, SearchRequest, Sort};
+use newsdex::search::{bounds, SearchRequest, Searcher};
 
 struct Args {
     index: PathBuf,
@@ -79,7 +79,7 @@ fn load_queries(args: &Args) -> Result<Vec<Query>, String> {
             if s.is_empty() {
                 Ok(None)
             } else {
-                dates::parse_span(flag, s)
+                bounds::parse_span(flag, s)
                     .map(Some)
                     .map_err(|e| e.to_string())
             }
@@ -88,15 +88,12 @@ fn load_queries(args: &Args) -> Result<Vec<Query>, String> {
             kind: col(0).to_string(),
             request: SearchRequest {
                 query: col(1).to_string(),
-                any: false,
                 from: span("--from", col(2))?,
                 to: span("--to", col(3))?,
-                sort: Sort::Relevance,
                 limit: 10,
-                offset: 0,
                 fragments: usize::from(args.snippets),
-                fresh: None,
                 collapse: true,
+                ..SearchRequest::default()
             },
         });
     }
@@ -121,20 +118,22 @@ fn run() -> Result<(), String> {
     let queries = load_queries(&args)?;
     let opened = Instant::now();
     let index = OpenIndex::open(&args.index).map_err(|e| e.to_string())?;
+    let searcher = Searcher::new(index).map_err(|e| e.to_string())?;
     let open_ms = ms(opened.elapsed());
 
     let mut per_query = Vec::with_capacity(queries.len());
     let mut hits_total = 0usize;
     let mut no_hits = 0usize;
     for q in &queries {
-        let warm =
-            search::run(&index, &q.request).map_err(|e| format!("{:?}: {e}", q.request.query))?;
+        let warm = searcher
+            .search(&q.request)
+            .map_err(|e| format!("{:?}: {e}", q.request.query))?;
         hits_total += warm.total_hits;
         no_hits += usize::from(warm.total_hits == 0);
         let mut samples: Vec<f64> = (0..args.repeat)
             .map(|_| {
                 let t = Instant::now();
-                let r = search::run(&index, &q.request);
+                let r = searcher.search(&q.request);
                 let elapsed = ms(t.elapsed());
                 std::hint::black_box(r.map(|r| r.hits.len()).unwrap_or(0));
                 elapsed

@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use newsdex::search::dates::{self, Span};
+use newsdex::search::bounds::{self, Span};
 use newsdex::Result;
 
 /// The largest page `search` and `similar` return; beyond it, use --offset.
@@ -52,9 +52,11 @@ pub fn date_range(
     to: Option<&str>,
     since: Option<&str>,
 ) -> Result<(Option<Span>, Option<Span>)> {
-    let mut from = from.map(|s| dates::Bound::parse("--from", s)).transpose()?;
+    let mut from = from
+        .map(|s| bounds::Bound::parse("--from", s))
+        .transpose()?;
     if let Some(since) = since {
-        let since = dates::Bound::since(since, time::OffsetDateTime::now_utc())?;
+        let since = bounds::Bound::since(since, time::OffsetDateTime::now_utc())?;
         if from
             .as_ref()
             .is_none_or(|f| f.span.start < since.span.start)
@@ -62,8 +64,8 @@ pub fn date_range(
             from = Some(since);
         }
     }
-    let to = to.map(|s| dates::Bound::parse("--to", s)).transpose()?;
-    dates::check_range(from.as_ref(), to.as_ref())?;
+    let to = to.map(|s| bounds::Bound::parse("--to", s)).transpose()?;
+    bounds::check_range(from.as_ref(), to.as_ref())?;
     Ok((from.map(|b| b.span), to.map(|b| b.span)))
 }
 

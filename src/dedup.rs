@@ -5,14 +5,35 @@
 //! only): each shingle's xxh3 hash votes on every bit, and the fingerprint keeps the
 //! majority. Texts that share most of their shingles get fingerprints a few bits apart;
 //! unrelated texts, even on the same topic, differ in about half their bits. Two articles
-//! are copies when their fingerprints differ in at most `NEAR_BITS` bits.
+//! are copies when their fingerprints differ in at most `near_bits()` bits.
 
-/// Fingerprints at most this many bits apart are copies of one story. Chosen on labelled
-/// pairs from real corpora (`benches/eval/collapse.py`): lightly edited copies of BBC
-/// stories (a sentence dropped, words changed, a dateline and credit added) fall within
-/// 0-16 bits, mostly under 12; the most similar *different* stories of one BBC category
-/// are 20 or more bits apart.
-pub const NEAR_BITS: u32 = 12;
+/// Tuned thresholds shipped with this build (`schema/tuning.json`), also read by the
+/// bench scripts that tune them.
+const TUNING_JSON: &str = include_str!("../schema/tuning.json");
+
+/// One tuned value and why it is what it is.
+#[derive(Debug, serde::Deserialize)]
+struct Tuned<T> {
+    value: T,
+    #[allow(dead_code)]
+    description: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Tuning {
+    near_bits: Tuned<u32>,
+}
+
+static TUNING: std::sync::LazyLock<Tuning> = std::sync::LazyLock::new(|| {
+    // Compiled-in data, not input: `tuning_json_parses` checks it on every test run.
+    serde_json::from_str(TUNING_JSON).expect("schema/tuning.json is valid")
+});
+
+/// Fingerprints at most this many bits apart are copies of one story
+/// (`near_bits` in `schema/tuning.json`, which says how it was chosen).
+pub fn near_bits() -> u32 {
+    TUNING.near_bits.value
+}
 
 /// Words per shingle.
 const SHINGLE: usize = 3;
@@ -150,7 +171,7 @@ pub fn distance(a: u64, b: u64) -> u32 {
 
 /// Whether two fingerprints mark copies of one story (empty bodies are never copies).
 pub fn near(a: u64, b: u64) -> bool {
-    a != 0 && b != 0 && distance(a, b) <= NEAR_BITS
+    a != 0 && b != 0 && distance(a, b) <= near_bits()
 }
 
 #[cfg(test)]
@@ -182,6 +203,13 @@ mod tests {
         (0..64)
             .filter(|&b| votes[b] > 0)
             .fold(0, |acc, b| acc | 1 << b)
+    }
+
+    #[test]
+    fn tuning_json_parses() {
+        let tuning: Tuning = serde_json::from_str(TUNING_JSON).unwrap();
+        assert!((1..32).contains(&tuning.near_bits.value));
+        assert!(!tuning.near_bits.description.is_empty());
     }
 
     #[test]

@@ -19,8 +19,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::index::OpenIndex;
-use crate::search::{self, SearchRequest, Sort};
+use crate::search::{SearchRequest, Searcher};
 
 /// How deep each topic's ranking goes.
 pub const DEPTH: usize = 1000;
@@ -280,7 +279,7 @@ pub fn free_text(text: &str) -> String {
 
 /// Runs every topic against `index` and scores the rankings against `qrels`.
 pub fn run(
-    index: &OpenIndex,
+    searcher: &Searcher,
     topics: &[Topic],
     qrels: &Qrels,
     docid: DocIdSource,
@@ -294,19 +293,16 @@ pub fn run(
         let req = SearchRequest {
             query: query.clone(),
             any: true,
-            from: None,
-            to: None,
-            sort: Sort::Relevance,
             limit: DEPTH,
-            offset: 0,
             fragments: 0,
-            fresh: None,
             collapse: false,
+            ..SearchRequest::default()
         };
         let hits = if query.is_empty() {
             Vec::new()
         } else {
-            search::run(index, &req)
+            searcher
+                .search(&req)
                 .map_err(|e| match e {
                     Error::Query { reason, .. } => Error::Query {
                         query: format!("topic {}: {}", topic.id, topic.text),

@@ -10,7 +10,7 @@ Labelled set (deterministic, seed 7):
 - different stories: for 300 articles, the most similar *other* story of the same category
   (TF-IDF cosine < 0.9: same topic, different story).
 newsdex decides "copy" when the fingerprints printed by `newsdex extract` differ in at most
-NEAR_BITS bits (read from src/dedup.rs, the constant search uses).
+NEAR_BITS bits (`near_bits` in schema/tuning.json, the value search uses).
 
 Bars: precision >= 0.95 and recall >= 0.95.
 Usage: benches/eval/collapse.py [--bin target/debug/newsdex] [--shared ../shared]
@@ -31,8 +31,8 @@ def extract(binary, paths):
 
 
 def near_bits():
-    src = open(os.path.join(ROOT, "src", "dedup.rs"), encoding="utf-8").read()
-    return int(re.search(r"pub const NEAR_BITS: u32 = (\d+);", src).group(1))
+    with open(os.path.join(ROOT, "schema", "tuning.json"), encoding="utf-8") as f:
+        return int(json.load(f)["near_bits"]["value"])
 
 
 def main():

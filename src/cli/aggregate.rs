@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use newsdex::index::OpenIndex;
-use newsdex::search::aggregate::{self, FacetKind, Interval};
-use newsdex::search::dates::Span;
+use newsdex::search::aggregate::{FacetKind, FacetsRequest, Interval, TimelineRequest};
+use newsdex::search::bounds::Span;
+use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
 use super::args::{ColorArg, DateBounds, TableFormat};
@@ -109,16 +110,15 @@ pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<Status> {
         ByArg::Month => Interval::Month,
         ByArg::Year => Interval::Year,
     };
-    let index = OpenIndex::open(&index_dir)?;
-    let t = aggregate::timeline(
-        &index,
-        &a.query.join(" "),
-        a.bounds.any,
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let t = searcher.timeline(&TimelineRequest {
+        query: a.query.join(" "),
+        any: a.bounds.any,
         from,
         to,
         by,
-        a.normalize,
-    )?;
+        normalize: a.normalize,
+    })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::aggregate::timeline(&mut out, &t, a.format.into(), a.color.enabled())?;
     out.flush()?;
@@ -132,16 +132,15 @@ pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<Status> {
         FacetArg::Year => FacetKind::Year,
         FacetArg::Source => FacetKind::Source,
     };
-    let index = OpenIndex::open(&index_dir)?;
-    let f = aggregate::facets(
-        &index,
-        &a.query.join(" "),
-        a.bounds.any,
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let f = searcher.facets(&FacetsRequest {
+        query: a.query.join(" "),
+        any: a.bounds.any,
         from,
         to,
-        kind,
-        a.limit,
-    )?;
+        facet: kind,
+        limit: a.limit,
+    })?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::aggregate::facets(&mut out, &f, a.format.into(), a.color.enabled())?;
     out.flush()?;

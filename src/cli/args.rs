@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use newsdex::extract::Format as InputKind;
 use newsdex::output::Format;
-use newsdex::search::dates::Span;
+use newsdex::search::bounds::Span;
 use newsdex::Result;
 
 use crate::config;

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 
 use newsdex::eval::{self, DocIdSource, TopicFields};
 use newsdex::index::OpenIndex;
+use newsdex::search::Searcher;
 use newsdex::{output, Error, Result};
 
 use super::args::{ColorArg, DocFormat};
@@ -102,8 +103,8 @@ pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<Status> {
     };
     // Each topic reads its top 1,000 articles: keep their doc store blocks (64 per
     // segment, 16 MB of 256 KiB blocks) for the next topics.
-    let index = OpenIndex::open(&index_dir)?.with_doc_cache(64);
-    let report = eval::run(&index, &topics, &qrels, docid)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?.with_doc_cache(64))?;
+    let report = eval::run(&searcher, &topics, &qrels, docid)?;
     if let Some(path) = &a.run {
         let mut f =
             std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| Error::io(path, e))?);

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use newsdex::index::OpenIndex;
-use newsdex::search::{dates, SearchRequest, Sort};
+use newsdex::search::Searcher;
+use newsdex::search::{bounds, SearchRequest, Sort};
 use newsdex::{output, Result};
 
 use super::args::{fragments_parser, limit_parser, ColorArg, DateBounds, HitsFormat};
@@ -109,7 +110,7 @@ impl From<SortArg> for Sort {
 fn request(a: &SearchArgs) -> Result<SearchRequest> {
     let (from, to) = a.bounds.spans(a.since.as_deref())?;
     let fresh = if a.fresh {
-        Some(dates::duration_secs("--half-life", &a.half_life)?)
+        Some(bounds::duration_secs("--half-life", &a.half_life)?)
     } else {
         None
     };
@@ -130,14 +131,14 @@ fn request(a: &SearchArgs) -> Result<SearchRequest> {
 
 pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<Status> {
     let req = request(&a)?;
-    let index = OpenIndex::open(&index_dir)?;
-    let results = newsdex::search::run(&index, &req)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let results = searcher.search(&req)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(&mut out, &results, a.format.into(), a.color.enabled())?;
     out.flush()?;
     // The process ends here: the kernel drops the index's memory maps all at once, faster
     // than one munmap per file.
-    std::mem::forget(index);
+    std::mem::forget(searcher);
     // With `-n 0` (count only) the page is empty by request: hits anywhere count.
     Ok(Status::found(
         !results.hits.is_empty() || (results.limit == 0 && results.total_hits > 0),

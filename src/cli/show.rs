@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use newsdex::index::OpenIndex;
+use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
 use super::args::{ColorArg, DocFormat};
@@ -26,9 +27,8 @@ pub struct ShowArgs {
 }
 
 pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<Status> {
-    let index = OpenIndex::open(&index_dir)?;
-    let id = newsdex::search::resolve_id(&index, &a.id)?;
-    let article = newsdex::search::article_by_id(&index, id)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let article = searcher.article(searcher.resolve_id(&a.id)?)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::article(&mut out, &article, a.format.into(), a.color.enabled())?;
     out.flush()?;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use newsdex::index::OpenIndex;
+use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
 use super::args::{limit_parser, ColorArg, HitsFormat};
@@ -39,9 +40,9 @@ pub struct SimilarArgs {
 }
 
 pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<Status> {
-    let index = OpenIndex::open(&index_dir)?;
-    let id = newsdex::search::resolve_id(&index, &a.id)?;
-    let results = newsdex::search::similar(&index, id, a.limit, a.follow)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let id = searcher.resolve_id(&a.id)?;
+    let results = searcher.similar(id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(&mut out, &results, a.format.into(), a.color.enabled())?;
     out.flush()?;

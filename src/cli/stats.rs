@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use newsdex::index::OpenIndex;
+use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
 use super::args::{ColorArg, DocFormat};
@@ -22,8 +23,9 @@ pub struct StatsArgs {
 }
 
 pub fn run(a: StatsArgs, index_dir: PathBuf) -> Result<Status> {
-    let index = OpenIndex::open(&index_dir)?;
-    let stats = newsdex::search::stats(&index)?;
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let stats = searcher.stats()?;
+    let index = searcher.index();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::stats(
         &mut out,

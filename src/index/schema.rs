@@ -1,4 +1,5 @@
-//! The index schema, built from `schema/fields.json` (compiled in), and the tokenizer.
+//! The index schema, built from `schema/fields.json` (compiled in), the names of its fast
+//! columns, and the analyzers for article and query text.
 //!
 //! Keeping the fields as data lets tests, docs and the manifest agree on one version
 //! number; any change to fields or analysis bumps it and old indexes ask to be rebuilt.
@@ -47,6 +48,18 @@ struct FieldSpec {
     stored: bool,
     #[serde(default)]
     positions: bool,
+}
+
+/// Names of the fields read as fast columns at search time (the same fields as the
+/// `Fields` handles of those names); tantivy's column readers, `ExistsQuery` and
+/// `FilterCollector` take fields by name.
+pub mod fast {
+    pub const ID: &str = "id";
+    pub const PATH: &str = "path";
+    pub const AUTHORS: &str = "authors";
+    pub const DATE: &str = "date";
+    pub const DATE_PRECISION: &str = "date_precision";
+    pub const FINGERPRINT: &str = "fingerprint";
 }
 
 /// Handles to every field, resolved once.
@@ -197,15 +210,50 @@ fn numeric_options(f: &FieldSpec) -> NumericOptions {
     opts
 }
 
-/// The analyzer for article text: word tokens, lower-cased, accents folded (so "Zurich"
-/// finds "Zürich"), English stemming (so "talks" finds "talk"), memoised (see `stem`).
+/// What an analyzer built by `build_analyzer` does to text. Every variant splits words
+/// and folds them the same way, so that folded query text and indexed words agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Analysis {
+    /// Article text as indexed: word tokens, words of 40 bytes or more dropped,
+    /// lower-cased, accents folded (so "Zurich" finds "Zürich"), English stemming (so
+    /// "talks" finds "talk"), memoised (see `stem`).
+    Indexed,
+    /// As indexed, without the stemming: words as spelled in articles, to compare with a
+    /// typed prefix.
+    Folded,
+    /// Lower-cased and accent-folded words of any length, without stemming: typed query
+    /// text such as a prefix, which is compared with folded words and never indexed.
+    FoldedAnyLength,
+}
+
+/// Builds the analyzer for `analysis`: the one place article and query text analysis is
+/// defined, used by indexing, query compiling, prefix checks, snippets and suggestions.
+pub fn build_analyzer(analysis: Analysis) -> TextAnalyzer {
+    match analysis {
+        Analysis::Indexed => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(CachedStemmer)
+            .build(),
+        Analysis::Folded => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+        Analysis::FoldedAnyLength => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    }
+}
+
+/// Words this long (in bytes) or longer are not indexed.
+const MAX_WORD_BYTES: usize = 40;
+
+/// The analyzer for article text (`Analysis::Indexed`).
 pub fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer)
-        .build()
+    build_analyzer(Analysis::Indexed)
 }
 
 pub fn register_tokenizer(index: &tantivy::Index) {
@@ -232,5 +280,42 @@ mod tests {
             toks.push(t.text.clone());
         }
         assert_eq!(toks, vec!["zurich", "talk"]);
+    }
+
+    #[test]
+    fn folded_analyzers_fold_as_indexing_does_without_stemming() {
+        let words = |analysis: Analysis, text: &str| {
+            let mut a = build_analyzer(analysis);
+            let mut stream = a.token_stream(text);
+            let mut toks = Vec::new();
+            while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+                toks.push(t.text.clone());
+            }
+            toks
+        };
+        let long = "x".repeat(MAX_WORD_BYTES);
+        let text = format!("Zürich Talks {long}");
+        assert_eq!(words(Analysis::Indexed, &text), ["zurich", "talk"]);
+        assert_eq!(words(Analysis::Folded, &text), ["zurich", "talks"]);
+        assert_eq!(
+            words(Analysis::FoldedAnyLength, &text),
+            ["zurich", "talks", long.as_str()]
+        );
+    }
+
+    #[test]
+    fn fast_field_names_name_their_fields() {
+        let s = IndexSchema::current().unwrap();
+        let f = &s.fields;
+        for (field, name) in [
+            (f.id, fast::ID),
+            (f.path, fast::PATH),
+            (f.authors, fast::AUTHORS),
+            (f.date, fast::DATE),
+            (f.date_precision, fast::DATE_PRECISION),
+            (f.fingerprint, fast::FINGERPRINT),
+        ] {
+            assert_eq!(s.schema.get_field_name(field), name);
+        }
     }
 }

@@ -1,18 +1,17 @@
 //! English stemming with a per-analyzer memo.
 //!
-//! Snowball stemming was the largest single cost of indexing (about a fifth of the CPU of
-//! a run, measured with perf on the benchmark corpus), yet news text repeats a small
-//! vocabulary: most tokens were stemmed many times before. tantivy clones the analyzer
-//! for every segment writer and field, so each clone keeps its own memo and needs no lock.
+//! Snowball stemming is one of the largest costs of indexing, yet news text repeats a
+//! small vocabulary: most tokens have been stemmed many times before. tantivy clones the
+//! analyzer for every segment writer and field, so each clone keeps its own memo and needs
+//! no lock.
 //!
 //! The memo is a direct-mapped table of fixed 64-byte slots (word and stem stored inline,
 //! one cache line per lookup; a new word simply replaces whatever shared its slot), so a
-//! lookup costs one hash and one memory access. It starts small (32 KiB) and doubles, up
-//! to 2 MiB per analyzer clone whatever the archive, only while words keep missing: a
-//! query or a page of snippets touches a few thousand words, and each page of a table
-//! costs a page fault when first written (a whole-process search that filled 2 MiB up
-//! front spent a third of its time in the kernel on them). A `HashMap<String, String>` memo was
-//! measured first: its pointer-chasing lookups cost half of what stemming did.
+//! lookup costs one hash and one memory access, where a `HashMap<String, String>` would
+//! chase pointers. It starts small (32 KiB) and doubles, up to 2 MiB per analyzer clone
+//! whatever the archive, only while words keep missing: a query or a page of snippets
+//! touches a few thousand words, and each page of a table costs a page fault when first
+//! written, which a short search would pay for a table it never fills.
 //! Output is exactly tantivy's `Stemmer` (same algorithm, same crate).
 
 use std::hash::Hasher;

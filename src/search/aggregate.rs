@@ -12,10 +12,14 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use time::{Date, Duration, Month, OffsetDateTime};
 
+use tantivy::query::Query;
+
 use crate::article::DatePrecision;
 use crate::error::{Error, Result};
+use crate::index::schema::fast;
 use crate::index::OpenIndex;
-use crate::search::{build_query, SearchRequest, Sort, Span};
+use crate::search::bounds::Span;
+use crate::search::request::SearchRequest;
 
 /// Timeline bucket size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -107,7 +111,7 @@ impl Collector for DateCollector {
     fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<DateSegment> {
         let precision = seg
             .fast_fields()
-            .str("date_precision")
+            .str(fast::DATE_PRECISION)
             .ok()
             .flatten()
             .map(|col| {
@@ -123,7 +127,7 @@ impl Collector for DateCollector {
                 (col, coarse)
             });
         Ok(DateSegment {
-            dates: seg.fast_fields().date("date").ok(),
+            dates: seg.fast_fields().date(fast::DATE).ok(),
             precision,
             out: DateFruit::default(),
         })
@@ -214,96 +218,131 @@ fn counts_by_bucket(dates: &[i64], by: Interval) -> HashMap<Date, u64> {
     counts
 }
 
-fn base_request(query: &str, any: bool, from: Option<Span>, to: Option<Span>) -> SearchRequest {
+/// A timeline to draw: the articles `query` matches between `from` and `to`, counted per
+/// bucket of `by`.
+#[derive(Debug, Clone)]
+pub struct TimelineRequest {
+    pub query: String,
+    /// OR instead of AND between bare terms.
+    pub any: bool,
+    pub from: Option<Span>,
+    pub to: Option<Span>,
+    pub by: Interval,
+    /// Also count all articles per bucket, and each count's share of them.
+    pub normalize: bool,
+}
+
+/// The command line's defaults: every article, by calendar month.
+impl Default for TimelineRequest {
+    fn default() -> Self {
+        TimelineRequest {
+            query: String::new(),
+            any: false,
+            from: None,
+            to: None,
+            by: Interval::Month,
+            normalize: false,
+        }
+    }
+}
+
+impl TimelineRequest {
+    /// The search for the articles counted.
+    pub fn matching(&self) -> SearchRequest {
+        matching(&self.query, self.any, self.from, self.to)
+    }
+
+    /// With `normalize`, the search for all articles of the range (the totals).
+    pub fn totals(&self) -> Option<SearchRequest> {
+        self.normalize
+            .then(|| matching("", false, self.from, self.to))
+    }
+}
+
+/// The search for the articles an aggregation counts: every match, no page.
+fn matching(query: &str, any: bool, from: Option<Span>, to: Option<Span>) -> SearchRequest {
     SearchRequest {
         query: query.to_string(),
         any,
         from,
         to,
-        sort: Sort::Relevance,
         limit: 0,
-        offset: 0,
         fragments: 0,
-        fresh: None,
         collapse: false,
+        ..SearchRequest::default()
     }
 }
 
-/// Counts matching articles per day, week, calendar month or calendar year; every bucket
-/// from the first to the last (or over `--from`/`--to`) is listed, empty ones with 0.
-pub fn timeline(
+/// Counts the articles `matches` (compiled from `req.matching()`) per day, week, calendar
+/// month or calendar year; every bucket from the first to the last (or over
+/// `--from`/`--to`) is listed, empty ones with 0. `totals` (compiled from
+/// `req.totals()`) counts all articles per bucket.
+pub(super) fn timeline(
     index: &OpenIndex,
-    query: &str,
-    any: bool,
-    from: Option<Span>,
-    to: Option<Span>,
-    by: Interval,
-    normalize: bool,
+    searcher: &tantivy::Searcher,
+    matches: &dyn Query,
+    totals: Option<&dyn Query>,
+    req: &TimelineRequest,
 ) -> Result<Timeline> {
-    crate::index::guard(&index.dir, || {
-        let searcher = index.searcher()?;
-        let req = base_request(query, any, from, to);
-        let (q, _, _) = build_query(index, &req)?;
-        let DateFruit {
-            dates,
-            undated,
-            coarse,
-        } = searcher
-            .search(&q, &DateCollector { by })
-            .map_err(|e| Error::tantivy(&index.dir, e))?;
-        let counts = counts_by_bucket(&dates, by);
-        let totals = if normalize {
-            let all = base_request("", false, from, to);
-            let (q_all, _, _) = build_query(index, &all)?;
+    let TimelineRequest { by, from, to, .. } = *req;
+    let DateFruit {
+        dates,
+        undated,
+        coarse,
+    } = searcher
+        .search(matches, &DateCollector { by })
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let counts = counts_by_bucket(&dates, by);
+    let totals = match totals {
+        Some(all) => {
             let all_dates = searcher
-                .search(&q_all, &DateCollector { by })
+                .search(all, &DateCollector { by })
                 .map_err(|e| Error::tantivy(&index.dir, e))?
                 .dates;
             Some(counts_by_bucket(&all_dates, by))
-        } else {
-            None
-        };
-        let first = from
-            .map(|s| s.start.date())
-            .or_else(|| dates.iter().min().and_then(|&d| date_of(d)));
-        let last = to
-            .map(|s| (s.end - Duration::SECOND).date())
-            .or_else(|| dates.iter().max().and_then(|&d| date_of(d)));
-        let mut buckets = Vec::new();
-        if let (Some(first), Some(last)) = (first, last) {
-            let mut at = bucket_start(first, by);
-            let end = bucket_start(last, by);
-            while at <= end {
-                if buckets.len() == MAX_BUCKETS {
-                    return Err(Error::TooManyBuckets {
-                        first: first.to_string(),
-                        last: last.to_string(),
-                        by: by.as_str(),
-                        max: MAX_BUCKETS,
-                    });
-                }
-                let count = counts.get(&at).copied().unwrap_or(0);
-                let total = totals.as_ref().map(|t| t.get(&at).copied().unwrap_or(0));
-                buckets.push(Bucket {
-                    start: format!("{:04}-{:02}-{:02}", at.year(), at.month() as u8, at.day()),
-                    count,
-                    total,
-                    share: total.map(|t| if t == 0 { 0.0 } else { count as f64 / t as f64 }),
+        }
+        None => None,
+    };
+    let first = from
+        .map(|s| s.start.date())
+        .or_else(|| dates.iter().min().and_then(|&d| date_of(d)));
+    let last = to
+        .map(|s| (s.end - Duration::SECOND).date())
+        .or_else(|| dates.iter().max().and_then(|&d| date_of(d)));
+    let mut buckets = Vec::new();
+    if let (Some(first), Some(last)) = (first, last) {
+        let mut at = bucket_start(first, by);
+        let end = bucket_start(last, by);
+        while at <= end {
+            if buckets.len() == MAX_BUCKETS {
+                return Err(Error::TooManyBuckets {
+                    first: first.to_string(),
+                    last: last.to_string(),
+                    by: by.as_str(),
+                    max: MAX_BUCKETS,
                 });
-                match next_bucket(at, by) {
-                    Some(n) => at = n,
-                    None => break,
-                }
+            }
+            let count = counts.get(&at).copied().unwrap_or(0);
+            let total = totals.as_ref().map(|t| t.get(&at).copied().unwrap_or(0));
+            buckets.push(Bucket {
+                start: format!("{:04}-{:02}-{:02}", at.year(), at.month() as u8, at.day()),
+                count,
+                total,
+                share: total.map(|t| if t == 0 { 0.0 } else { count as f64 / t as f64 }),
+            });
+            match next_bucket(at, by) {
+                Some(n) => at = n,
+                None => break,
             }
         }
-        Ok(Timeline {
-            query: query.to_string(),
-            by,
-            matched: dates.len() as u64,
-            undated,
-            coarse,
-            buckets,
-        })
+    }
+    Ok(Timeline {
+        query: req.query.clone(),
+        by,
+        matched: dates.len() as u64,
+        undated,
+        coarse,
+        buckets,
     })
 }
 
@@ -359,14 +398,14 @@ impl Collector for FacetCollector {
     fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<FacetSegment> {
         let ff = seg.fast_fields();
         let strings = match self.0 {
-            FacetKind::Byline => ff.str("authors")?,
-            FacetKind::Source => ff.str("path")?,
+            FacetKind::Byline => ff.str(fast::AUTHORS)?,
+            FacetKind::Source => ff.str(fast::PATH)?,
             FacetKind::Year => None,
         };
         Ok(FacetSegment {
             kind: self.0,
             strings,
-            dates: ff.date("date").ok(),
+            dates: ff.date(fast::DATE).ok(),
             ords: HashMap::new(),
             years: HashMap::new(),
             matched: 0,
@@ -442,35 +481,63 @@ impl SegmentCollector for FacetSegment {
     }
 }
 
-/// The `limit` most frequent values of `kind` among the query's matches; ties by value.
-pub fn facets(
+/// A facet to count: the `limit` most frequent values of `facet` among the articles
+/// `query` matches between `from` and `to`.
+#[derive(Debug, Clone)]
+pub struct FacetsRequest {
+    pub query: String,
+    /// OR instead of AND between bare terms.
+    pub any: bool,
+    pub from: Option<Span>,
+    pub to: Option<Span>,
+    pub facet: FacetKind,
+    pub limit: usize,
+}
+
+/// The command line's defaults for a byline facet: every article, the top 20 values.
+impl Default for FacetsRequest {
+    fn default() -> Self {
+        FacetsRequest {
+            query: String::new(),
+            any: false,
+            from: None,
+            to: None,
+            facet: FacetKind::Byline,
+            limit: 20,
+        }
+    }
+}
+
+impl FacetsRequest {
+    /// The search for the articles counted.
+    pub fn matching(&self) -> SearchRequest {
+        matching(&self.query, self.any, self.from, self.to)
+    }
+}
+
+/// The `limit` most frequent values of the facet among `matches` (compiled from
+/// `req.matching()`); ties by value.
+pub(super) fn facets(
     index: &OpenIndex,
-    query: &str,
-    any: bool,
-    from: Option<Span>,
-    to: Option<Span>,
-    kind: FacetKind,
-    limit: usize,
+    searcher: &tantivy::Searcher,
+    matches: &dyn Query,
+    req: &FacetsRequest,
 ) -> Result<Facets> {
-    crate::index::guard(&index.dir, || {
-        let searcher = index.searcher()?;
-        let (q, _, _) = build_query(index, &base_request(query, any, from, to))?;
-        let (values, matched, missing) = searcher
-            .search(&q, &FacetCollector(kind))
-            .map_err(|e| Error::tantivy(&index.dir, e))?;
-        let mut values: Vec<FacetValue> = values
-            .into_iter()
-            .map(|(value, count)| FacetValue { value, count })
-            .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        values.truncate(limit);
-        Ok(Facets {
-            query: query.to_string(),
-            facet: kind,
-            matched,
-            missing,
-            values,
-        })
+    let (values, matched, missing) = searcher
+        .search(matches, &FacetCollector(req.facet))
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
+    let mut values: Vec<FacetValue> = values
+        .into_iter()
+        .map(|(value, count)| FacetValue { value, count })
+        .collect();
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(req.limit);
+    Ok(Facets {
+        query: req.query.clone(),
+        facet: req.facet,
+        matched,
+        missing,
+        values,
     })
 }
 

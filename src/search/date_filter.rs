@@ -25,9 +25,7 @@ use tantivy::{
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::article::DatePrecision;
-
-/// Name of the fast column holding each article's date precision.
-const PRECISION_COLUMN: &str = "date_precision";
+use crate::index::schema::fast;
 
 /// Articles whose dated span lies within `[lower, upper)`.
 #[derive(Debug, Clone)]
@@ -87,7 +85,7 @@ impl Weight for DateWithinWeight {
         let Some(end) = self.end else {
             return Ok(inner);
         };
-        let Some(precision) = reader.fast_fields().str(PRECISION_COLUMN)? else {
+        let Some(precision) = reader.fast_fields().str(fast::DATE_PRECISION)? else {
             // No article of this segment has a date precision (none has a date).
             return Ok(inner);
         };

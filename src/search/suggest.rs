@@ -10,7 +10,7 @@
 
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
 use crate::index::OpenIndex;
@@ -24,11 +24,12 @@ use crate::search::query::edit_distance_within;
 pub fn did_you_mean(
     index: &OpenIndex,
     searcher: &Searcher,
+    analyzer: &TextAnalyzer,
     query: &str,
     words: &[String],
 ) -> Option<String> {
     let body = index.schema.fields.body;
-    let mut analyzer = crate::index::schema::analyzer();
+    let mut analyzer = analyzer.clone();
     let mut corrections: Vec<Option<String>> = Vec::with_capacity(words.len());
     for word in words {
         corrections.push(correct(index, searcher, &mut analyzer, body, word));
@@ -44,7 +45,7 @@ pub fn did_you_mean(
 fn correct(
     index: &OpenIndex,
     searcher: &Searcher,
-    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    analyzer: &mut TextAnalyzer,
     body: tantivy::schema::Field,
     word: &str,
 ) -> Option<String> {
@@ -71,7 +72,7 @@ fn correct(
         return None;
     }
     let best = closest_term(searcher, body, &stem)?;
-    Some(surface_form(index, searcher, &best, word).unwrap_or(best))
+    Some(surface_form(index, searcher, analyzer, &best, word).unwrap_or(best))
 }
 
 /// `query` with each of `words` that has a correction replaced by it. Words are found in
@@ -236,7 +237,13 @@ const SURFACE_SAMPLE_DOCS: usize = 20;
 /// case; "lighthouse" rather than "lighthouses"), then the most frequent spelling of it
 /// ("Zürich" where articles write it so, "harbour" rather than a sentence-initial
 /// "Harbour").
-fn surface_form(index: &OpenIndex, searcher: &Searcher, stem: &str, typed: &str) -> Option<String> {
+fn surface_form(
+    index: &OpenIndex,
+    searcher: &Searcher,
+    analyzer: &mut TextAnalyzer,
+    stem: &str,
+    typed: &str,
+) -> Option<String> {
     let body = index.schema.fields.body;
     let q = TermQuery::new(Term::from_field_text(body, stem), IndexRecordOption::Basic);
     let top = searcher
@@ -245,7 +252,6 @@ fn surface_form(index: &OpenIndex, searcher: &Searcher, stem: &str, typed: &str)
             &tantivy::collector::TopDocs::with_limit(SURFACE_SAMPLE_DOCS).order_by_score(),
         )
         .ok()?;
-    let mut analyzer = crate::index::schema::analyzer();
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (_, addr) in top {
         let Ok(doc) = searcher.doc::<TantivyDocument>(addr) else {

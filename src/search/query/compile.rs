@@ -21,7 +21,7 @@ use super::highlight::{Highlight, PhraseMatch};
 use super::prefix::{regex_escape, Prefix, StemCheck};
 use crate::index::schema::{self, Fields};
 use crate::search::bm25f::FieldsTermQuery;
-use crate::search::dates;
+use crate::search::bounds;
 
 /// Weight of the title against the body: for a plain word, its BM25F field weight (a
 /// title occurrence counts as 2.5 length-normalised body occurrences, before saturation);
@@ -443,8 +443,8 @@ fn field_query(
 }
 
 /// The span of time a `date:` value names.
-fn parse_date(input: &str) -> Result<dates::Span, QueryError> {
-    dates::parse_span("date:", input).map_err(|_| QueryError::BadDate {
+fn parse_date(input: &str) -> Result<bounds::Span, QueryError> {
+    bounds::parse_span("date:", input).map_err(|_| QueryError::BadDate {
         input: input.to_string(),
     })
 }
@@ -499,7 +499,7 @@ mod tests {
         for input in ["yesterday", "2014-13", "2014-01-22T25:00:00Z", ""] {
             assert_eq!(
                 parse_date(input).unwrap_err().to_string(),
-                dates::parse_span("date:", input).unwrap_err().to_string()
+                bounds::parse_span("date:", input).unwrap_err().to_string()
             );
         }
     }

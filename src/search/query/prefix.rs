@@ -5,6 +5,8 @@
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
+use crate::index::schema;
+
 /// Whether, in the archive, `stem` is the indexed form of a word starting with `prefix`
 /// (both folded and lower-cased); see `Prefix`.
 pub type StemCheck<'a> = &'a dyn Fn(&str, &str) -> bool;
@@ -76,10 +78,7 @@ impl Prefix {
 /// `text` lower-cased and accent-folded like indexed words, without the stemming; the
 /// words of `text` run together.
 pub fn fold(text: &str) -> String {
-    let mut folder = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
-        .filter(tantivy::tokenizer::LowerCaser)
-        .filter(tantivy::tokenizer::AsciiFoldingFilter)
-        .build();
+    let mut folder = schema::build_analyzer(schema::Analysis::FoldedAnyLength);
     let mut out = String::new();
     let mut s = folder.token_stream(text);
     while let Some(t) = s.next() {

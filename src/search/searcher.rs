@@ -1,0 +1,349 @@
+//! `Searcher`: the search engine over one opened index. Built once, it holds the index,
+//! a tantivy searcher over its committed segments and the text analyzer, and runs every
+//! request under one guard that turns tantivy's panics on damaged segment files into
+//! errors. The search pipeline lives here: compile the query, rank, collapse copies, read
+//! the page's articles with their passages, suggest spellings when nothing matched.
+
+use std::time::Instant;
+
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::article::{Article, DocId as ArticleId};
+use crate::error::{Error, Result};
+use crate::index::{schema, OpenIndex};
+use crate::search::aggregate::{self, Facets, FacetsRequest, Timeline, TimelineRequest};
+use crate::search::bounds;
+use crate::search::collapse::{self, Group};
+use crate::search::lookup::{self, Stats};
+use crate::search::ranking::Ranking;
+use crate::search::request::{CopyRef, Hit, SearchRequest, SearchResults};
+use crate::search::{passages, prefix, query, similar, snippet, suggest};
+
+/// From how many hits a page is read on two threads: below it, starting a thread costs
+/// more than the blocks it would decompress.
+const PARALLEL_HITS: usize = 3;
+
+/// The search engine over one opened index.
+///
+/// ```no_run
+/// # fn main() -> newsdex::Result<()> {
+/// use newsdex::index::OpenIndex;
+/// use newsdex::search::{SearchRequest, Searcher};
+///
+/// let searcher = Searcher::new(OpenIndex::open("index".as_ref())?)?;
+/// let results = searcher.search(&SearchRequest {
+///     query: "ferry strike".to_string(),
+///     limit: 20,
+///     ..Default::default()
+/// })?;
+/// for hit in &results.hits {
+///     println!("{} {}", hit.rank, hit.article.path);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub struct Searcher {
+    index: OpenIndex,
+    /// The index as committed when this `Searcher` was built (later commits by a running
+    /// `newsdex index` are not seen: build another).
+    searcher: tantivy::Searcher,
+    /// The article-text analyzer, cloned by each use (a clone starts with an empty memo).
+    analyzer: TextAnalyzer,
+}
+
+/// A compiled user query: the tantivy query, what to highlight, and the words typed (for
+/// spelling suggestions).
+struct Compiled {
+    query: Box<dyn Query>,
+    highlight: query::Highlight,
+    words: Vec<String>,
+}
+
+impl Searcher {
+    /// The engine over `index`, its segments opened.
+    pub fn new(index: OpenIndex) -> Result<Self> {
+        let searcher = crate::index::guard(&index.dir, || index.searcher())?;
+        Ok(Searcher {
+            index,
+            searcher,
+            analyzer: schema::analyzer(),
+        })
+    }
+
+    /// The opened index (its directory and manifest).
+    pub fn index(&self) -> &OpenIndex {
+        &self.index
+    }
+
+    /// Runs `f` turning a panic inside tantivy into `Error::Damaged` for this index.
+    fn guarded<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        crate::index::guard(&self.index.dir, f)
+    }
+
+    /// Ranked hits for `req`: ordering is total (ties by date, newest first, then id), so
+    /// the same request over the same index always returns the same list.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        self.guarded(|| {
+            let started = Instant::now();
+            let compiled = self.compile(req)?;
+            self.execute(req, compiled, started)
+        })
+    }
+
+    /// Related coverage of article `id`: a more-like-this query over its title and body,
+    /// without the article itself and its own copies, other copies collapsed. With
+    /// `follow` the related stories come in date order (oldest first, undated last), to
+    /// read how a story developed. `total_hits` counts the related articles, the source's
+    /// own copies left out as they are from the list; `limit` 0 only counts them.
+    pub fn similar(&self, id: ArticleId, limit: usize, follow: bool) -> Result<SearchResults> {
+        self.guarded(|| {
+            let started = Instant::now();
+            let source = lookup::article(&self.index, &self.searcher, id)?;
+            let (query, own) =
+                similar::related_query(&self.index, &self.searcher, &self.analyzer, &source, id)?;
+            let req = own.request(id, limit);
+            let compiled = Compiled {
+                query,
+                highlight: query::Highlight::default(),
+                words: Vec::new(),
+            };
+            let results = self.execute(&req, compiled, started)?;
+            Ok(own.finish(results, limit, follow, started))
+        })
+    }
+
+    /// The article whose id is `id`.
+    pub fn article(&self, id: ArticleId) -> Result<Article> {
+        self.guarded(|| lookup::article(&self.index, &self.searcher, id))
+    }
+
+    /// The id of the one article whose id is or starts with the hex digits `typed`.
+    pub fn resolve_id(&self, typed: &str) -> Result<ArticleId> {
+        self.guarded(|| lookup::resolve_id(&self.index, &self.searcher, typed))
+    }
+
+    /// Article counts, date range and size of the index.
+    pub fn stats(&self) -> Result<Stats> {
+        self.guarded(|| lookup::stats(&self.index, &self.searcher))
+    }
+
+    /// Coverage of a query over time.
+    pub fn timeline(&self, req: &TimelineRequest) -> Result<Timeline> {
+        self.guarded(|| {
+            let matches = self.compile(&req.matching())?.query;
+            let totals = match req.totals() {
+                Some(all) => Some(self.compile(&all)?.query),
+                None => None,
+            };
+            aggregate::timeline(
+                &self.index,
+                &self.searcher,
+                &*matches,
+                totals.as_deref(),
+                req,
+            )
+        })
+    }
+
+    /// Top values of a facet among a query's matches.
+    pub fn facets(&self, req: &FacetsRequest) -> Result<Facets> {
+        self.guarded(|| {
+            let matches = self.compile(&req.matching())?.query;
+            aggregate::facets(&self.index, &self.searcher, &*matches, req)
+        })
+    }
+
+    /// Compiles the user's query and adds the `--from`/`--to` filter.
+    fn compile(&self, req: &SearchRequest) -> Result<Compiled> {
+        let f = &self.index.schema.fields;
+        let text = req.query.trim();
+        let user = if text.is_empty() || text == "*" {
+            Compiled {
+                query: Box::new(AllQuery),
+                highlight: query::Highlight::default(),
+                words: Vec::new(),
+            }
+        } else {
+            let real = |p: &str, stem: &str| {
+                prefix::spelled_with_prefix(&self.searcher, f, &self.analyzer, p, stem)
+            };
+            let c =
+                query::compile_with(f, text, req.any, &real).map_err(|source| Error::BadQuery {
+                    query: req.query.clone(),
+                    source,
+                })?;
+            Compiled {
+                query: c.query,
+                highlight: c.highlight,
+                words: c.words,
+            }
+        };
+        // The command line refuses an empty range first, naming the flags as typed
+        // (`bounds::check_range`); this guards other callers, with the inclusive bounds.
+        if let (Some(from), Some(to)) = (req.from, req.to) {
+            if from.start >= to.end {
+                return Err(Error::EmptyRange {
+                    from: format!("--from {}", bounds::rfc3339(from.start)),
+                    to: format!("--to {}", bounds::rfc3339(to.end - time::Duration::SECOND)),
+                });
+            }
+        }
+        if req.from.is_none() && req.to.is_none() {
+            return Ok(user);
+        }
+        let lower = req.from.map_or(std::ops::Bound::Unbounded, |s| {
+            std::ops::Bound::Included(s.start)
+        });
+        let upper = req.to.map_or(std::ops::Bound::Unbounded, |s| {
+            std::ops::Bound::Excluded(s.end)
+        });
+        let range = query::date_query(f.date, lower, upper);
+        Ok(Compiled {
+            query: Box::new(BooleanQuery::new(vec![
+                (Occur::Must, user.query),
+                (Occur::Must, range),
+            ])),
+            ..user
+        })
+    }
+
+    /// Runs a compiled query: ranking, collapse, passages, suggestions.
+    fn execute(
+        &self,
+        req: &SearchRequest,
+        compiled: Compiled,
+        started: Instant,
+    ) -> Result<SearchResults> {
+        let ranking = Ranking::new(&self.searcher, req.sort, req.fresh);
+        let ranked = |fetch: usize, skip: usize| {
+            ranking
+                .top(&self.searcher, &*compiled.query, fetch, skip)
+                .map_err(|e| match e {
+                    // Raised while executing a query the parser accepted, e.g. `title:*`.
+                    tantivy::TantivyError::SchemaError(reason) => Error::Query {
+                        query: req.query.clone(),
+                        reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
+                    },
+                    other => Error::tantivy(&self.index.dir, other),
+                })
+        };
+        let (total_hits, groups, has_more): (usize, Vec<Group>, bool) = if req.collapse {
+            collapse::page(&self.searcher, req.offset, req.limit, |fetch| {
+                ranked(fetch, 0)
+            })?
+        } else {
+            let (total_hits, top_docs) = ranked(req.limit.max(1), req.offset)?;
+            let fetched = top_docs.len();
+            if req.limit == 0 {
+                (total_hits, Vec::new(), total_hits > 0)
+            } else {
+                let more = total_hits > req.offset + fetched;
+                let page = top_docs
+                    .into_iter()
+                    .map(|(k, a)| (k, a, Vec::new()))
+                    .collect();
+                (total_hits, page, more)
+            }
+        };
+
+        let hits = self.assemble(req, &compiled.highlight, ranking, groups)?;
+        let did_you_mean = if total_hits == 0 && !compiled.words.is_empty() {
+            suggest::did_you_mean(
+                &self.index,
+                &self.searcher,
+                &self.analyzer,
+                &req.query,
+                &compiled.words,
+            )
+        } else {
+            None
+        };
+        Ok(SearchResults {
+            did_you_mean,
+            has_more,
+            query: req.query.clone(),
+            total_hits,
+            offset: req.offset,
+            limit: req.limit,
+            took: started.elapsed(),
+            hits,
+        })
+    }
+
+    /// The page's hits with their passages and copies. Each hit reads its stored article,
+    /// which decompresses a doc store block (see `index::open::create_index`): on a page of
+    /// several hits, the second half is read on another thread.
+    fn assemble(
+        &self,
+        req: &SearchRequest,
+        highlight: &query::Highlight,
+        ranking: Ranking,
+        groups: Vec<Group>,
+    ) -> Result<Vec<Hit>> {
+        let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
+            let mut analyzer = self.analyzer.clone();
+            // Every article of the part in one call: its paths are looked up together.
+            let addrs: Vec<tantivy::DocAddress> = part
+                .iter()
+                .flat_map(|(_, addr, copies)| std::iter::once(*addr).chain(copies.iter().copied()))
+                .collect();
+            let mut articles = self.index.articles_at(&self.searcher, &addrs)?.into_iter();
+            let mut hits = Vec::with_capacity(part.len());
+            for (i, (key, _, copies)) in part.into_iter().enumerate() {
+                let mut mine = articles.by_ref().take(1 + copies.len());
+                let Some(article) = mine.next() else { break };
+                let passages = if req.fragments == 0 {
+                    Vec::new()
+                } else {
+                    passages::passages(
+                        &article.fields.body,
+                        &mut analyzer,
+                        highlight,
+                        req.fragments,
+                        snippet::SNIPPET_CHARS,
+                    )
+                };
+                let mut copies: Vec<CopyRef> = mine
+                    .map(|c| CopyRef {
+                        id: c.id,
+                        path: c.path,
+                        date: c.fields.date,
+                        title: c.fields.title,
+                    })
+                    .collect();
+                copies.sort_by(|a, b| {
+                    let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
+                    key(a).cmp(&key(b))
+                });
+                hits.push(Hit {
+                    rank: first_rank + i,
+                    score: ranking.score_of(key),
+                    snippet: passages.first().cloned().unwrap_or_default(),
+                    passages,
+                    copies,
+                    article,
+                });
+            }
+            Ok(hits)
+        };
+        let first_rank = req.offset + 1;
+        let parallel = groups.len() >= PARALLEL_HITS
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        if !parallel {
+            return build(first_rank, groups);
+        }
+        let mut first = groups;
+        let second = first.split_off(first.len() / 2);
+        let second_rank = first_rank + first.len();
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| build(second_rank, second));
+            let mut hits = build(first_rank, first)?;
+            let rest = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            hits.extend(rest);
+            Ok(hits)
+        })
+    }
+}
