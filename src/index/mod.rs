@@ -179,23 +179,27 @@ impl OpenIndex {
         }
         for (segment, wanted) in by_segment {
             let ff = searcher.segment_reader(segment).fast_fields();
-            let ids = ff.u64("id").ok();
-            let dates = ff.date("date").ok();
+            let ids = ff.u64(schema::fast::ID).ok();
+            let dates = ff.date(schema::fast::DATE).ok();
             // The precision column's few values ("year", ..., "second"), by ordinal.
-            let precision = ff.str("date_precision").ok().flatten().map(|column| {
-                let mut name = String::new();
-                let names: Vec<Option<DatePrecision>> = (0..column.num_terms() as u64)
-                    .map(|ord| {
-                        name.clear();
-                        column
-                            .ord_to_str(ord, &mut name)
-                            .ok()
-                            .and_then(|found| found.then(|| DatePrecision::from_name(&name)))
-                            .flatten()
-                    })
-                    .collect();
-                (column, names)
-            });
+            let precision = ff
+                .str(schema::fast::DATE_PRECISION)
+                .ok()
+                .flatten()
+                .map(|column| {
+                    let mut name = String::new();
+                    let names: Vec<Option<DatePrecision>> = (0..column.num_terms() as u64)
+                        .map(|ord| {
+                            name.clear();
+                            column
+                                .ord_to_str(ord, &mut name)
+                                .ok()
+                                .and_then(|found| found.then(|| DatePrecision::from_name(&name)))
+                                .flatten()
+                        })
+                        .collect();
+                    (column, names)
+                });
             for &i in &wanted {
                 let d = addrs[i].doc_id;
                 let v = &mut values[i];
@@ -214,7 +218,7 @@ impl OpenIndex {
                             .unwrap_or(DatePrecision::Second),
                     });
             }
-            let Some(paths) = ff.str("path").ok().flatten() else {
+            let Some(paths) = ff.str(schema::fast::PATH).ok().flatten() else {
                 continue;
             };
             let mut ords: Vec<(u64, usize)> = wanted

@@ -136,7 +136,7 @@ pub(super) fn open_for_writing(
 /// blocks, which makes the index smaller than the text it holds, where tantivy's default
 /// (LZ4 in 16 KiB blocks) makes it bigger; BENCHMARKS.md, "Index size", has the figures.
 /// Every hit shown decompresses its block, which is why the hits of a page are read in
-/// parallel (`search::run`).
+/// parallel (`search::Searcher`).
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {

@@ -50,9 +50,9 @@ struct FieldSpec {
     positions: bool,
 }
 
-/// Names of the fields read as fast columns at search time (the same fields as the
-/// `Fields` handles of those names); tantivy's column readers, `ExistsQuery` and
-/// `FilterCollector` take fields by name.
+/// Names of the fields read as fast columns (the same fields as the `Fields` handles of
+/// those names): at search time, and by an indexing run for the file stamps; tantivy's
+/// column readers, `ExistsQuery` and `FilterCollector` take fields by name.
 pub mod fast {
     pub const ID: &str = "id";
     pub const PATH: &str = "path";
@@ -60,6 +60,9 @@ pub mod fast {
     pub const DATE: &str = "date";
     pub const DATE_PRECISION: &str = "date_precision";
     pub const FINGERPRINT: &str = "fingerprint";
+    pub const FILE_SIZE: &str = "file_size";
+    pub const FILE_MTIME: &str = "file_mtime";
+    pub const FILE_HASH: &str = "file_hash";
 }
 
 /// Handles to every field, resolved once.
@@ -314,6 +317,9 @@ mod tests {
             (f.date, fast::DATE),
             (f.date_precision, fast::DATE_PRECISION),
             (f.fingerprint, fast::FINGERPRINT),
+            (f.file_size, fast::FILE_SIZE),
+            (f.file_mtime, fast::FILE_MTIME),
+            (f.file_hash, fast::FILE_HASH),
         ] {
             assert_eq!(s.schema.get_field_name(field), name);
         }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use tantivy::Searcher;
 
+use crate::index::schema::fast;
 use crate::ingest::Content;
 
 /// The state of one archive file when it was indexed.
@@ -62,10 +63,10 @@ pub fn load(searcher: &Searcher) -> tantivy::Result<HashMap<String, Indexed>> {
     let mut files: HashMap<String, Indexed> = HashMap::new();
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
-        let paths = ff.str("path")?;
-        let sizes = ff.u64("file_size")?;
-        let mtimes = ff.i64("file_mtime")?;
-        let hashes = ff.u64("file_hash")?;
+        let paths = ff.str(fast::PATH)?;
+        let sizes = ff.u64(fast::FILE_SIZE)?;
+        let mtimes = ff.i64(fast::FILE_MTIME)?;
+        let hashes = ff.u64(fast::FILE_HASH)?;
         let Some(paths) = paths else { continue };
         let alive = seg.alive_bitset();
         // All paths of the segment in one sequential pass over the (compressed) term

@@ -59,8 +59,7 @@ def or_stop_words():
 
 def fieldnorm_table():
     """tantivy 0.27's FIELD_NORMS_TABLE (`fieldnorm/code.rs`): 0..40 exactly, then groups
-    of 8 values whose step doubles (2, 4, 8, ...). Checked equal to the crate's table when
-    its source is in ~/.cargo (`_crate_fieldnorms`)."""
+    of 8 values whose step doubles (2, 4, 8, ...); equal to the crate's 256 entries."""
     table = list(range(41))
     step = 2
     while len(table) < 256:
@@ -69,17 +68,6 @@ def fieldnorm_table():
                 table.append(table[-1] + step)
         step *= 2
     return table
-
-
-def _crate_fieldnorms():
-    import glob
-    for path in glob.glob(os.path.expanduser(
-            "~/.cargo/registry/src/*/tantivy-0.27*/src/fieldnorm/code.rs")):
-        src = open(path, encoding="utf-8").read()
-        body = src[src.index("FIELD_NORMS_TABLE: [u32; 256] = ["):]
-        body = body[body.index("= [") + 3:body.index("];")]
-        return [int(x.replace("_", "")) for x in re.findall(r"[\d_]+", body)]
-    return None
 
 
 class Index:
@@ -110,7 +98,7 @@ class Index:
         self.postings_total = sum(self.df.values())  # sum of doc_freq over the dictionary
         self.norm = list(self.dl)
         if quantise:
-            table = _crate_fieldnorms() or fieldnorm_table()
+            table = fieldnorm_table()
             import bisect
             self.norm = [table[bisect.bisect_right(table, x) - 1] for x in self.dl]
         self.cf_mode = "exact"

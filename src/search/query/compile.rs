@@ -171,7 +171,10 @@ impl<'a> Compiler<'a> {
                 _ => Err(QueryError::RangeNotOnDate),
             },
             UserInputLeaf::Exists { field } => match self.target(Some(field))? {
-                Target::Date => Ok(Some(Box::new(ExistsQuery::new("date".to_string(), false)))),
+                Target::Date => Ok(Some(Box::new(ExistsQuery::new(
+                    schema::fast::DATE.to_string(),
+                    false,
+                )))),
                 _ => Err(QueryError::ExistsNotOnDate {
                     field: field.clone(),
                 }),
