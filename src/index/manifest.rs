@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 pub const FILE_NAME: &str = "newsdex.json";
+
+/// Whether `dir` holds a newsdex index: its manifest beside tantivy's `meta.json`.
+pub fn is_index_dir(dir: &Path) -> bool {
+    dir.join(FILE_NAME).is_file() && dir.join("meta.json").is_file()
+}
 /// The manifest being written, renamed to `FILE_NAME` once complete.
 const TMP_NAME: &str = "newsdex.json.tmp";
 

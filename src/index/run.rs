@@ -17,7 +17,7 @@ use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::error::{Error, Result};
 use crate::index::document::to_document;
-use crate::index::manifest::Manifest;
+use crate::index::manifest::{self, Manifest};
 use crate::index::merge::BoundedMergePolicy;
 use crate::index::open::{open_for_writing, Opened};
 use crate::index::report::{FileError, IndexSummary, Observer, Progress, Severity};
@@ -176,9 +176,14 @@ impl<'r> Run<'r> {
             state::load(&reader.searcher()).map_err(|e| damaged(&index_dir, e))?
         };
         let files_total = req.count_first.then(|| {
-            ingest::walk(&archive, Some(&index_dir), req.follow_links)
-                .filter(|r| r.is_ok())
-                .count() as u64
+            ingest::walk(
+                &archive,
+                Some(&index_dir),
+                manifest::is_index_dir,
+                req.follow_links,
+            )
+            .filter(|r| r.is_ok())
+            .count() as u64
         });
         Ok(Run {
             req,

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::inflight::{article_bytes, in_flight_limit, CloseOnDrop, InFlight};
+use crate::index::manifest;
 use crate::index::report::FileError;
 use crate::index::state::{self, FileStamp, Indexed};
 use crate::ingest::{self, Outcome, ReadOptions};
@@ -69,6 +70,7 @@ impl Pool {
         let walker = Mutex::new(ingest::walk(
             &self.archive,
             Some(&self.index_dir),
+            manifest::is_index_dir,
             self.follow_links,
         ));
         let in_flight = InFlight::new(in_flight_limit(self.budget));

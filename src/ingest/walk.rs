@@ -1,7 +1,8 @@
 //! Walking an archive directory: which files are candidates, in a deterministic order.
 //!
 //! Hidden entries (name starting with '.') and index directories are skipped so that an
-//! index kept inside the archive never indexes itself (or another index). Symlinks are not followed unless the
+//! index kept inside the archive never indexes itself (or another index); what an index
+//! directory looks like is the caller's to say. Symlinks are not followed unless the
 //! caller asks; walkdir detects loops when they are.
 
 use std::path::{Path, PathBuf};
@@ -19,17 +20,13 @@ pub struct Entry {
 /// One walk step: a file, or a path that could not be visited and why.
 pub type WalkItem = Result<Entry, (String, String)>;
 
-/// Whether `dir` holds a newsdex index (its manifest beside tantivy's `meta.json`): another
-/// index kept inside the archive is not articles either.
-fn is_an_index(dir: &Path) -> bool {
-    dir.join(crate::index::manifest::FILE_NAME).is_file() && dir.join("meta.json").is_file()
-}
-
 /// Walks `root`, skipping hidden entries, `skip` (the index directory, if inside) and any
-/// other newsdex index inside it.
+/// other directory `is_index` recognises as an index: another index kept inside the
+/// archive is not articles either.
 pub fn walk<'a>(
     root: &'a Path,
     skip: Option<&'a Path>,
+    is_index: fn(&Path) -> bool,
     follow_links: bool,
 ) -> impl Iterator<Item = WalkItem> + 'a {
     WalkDir::new(root)
@@ -44,7 +41,7 @@ pub fn walk<'a>(
             // Only a directory can be the index; canonicalising every file would cost a
             // readlink per path component per file.
             let is_skip = e.file_type().is_dir()
-                && (skip.is_some_and(|s| same_path(e.path(), s)) || is_an_index(e.path()));
+                && (skip.is_some_and(|s| same_path(e.path(), s)) || is_index(e.path()));
             !hidden && !is_skip
         })
         .filter_map(move |res| match res {
@@ -94,6 +91,11 @@ pub fn relative(root: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
+    /// An index as the test sees one: a `newsdex.json` beside a `meta.json`.
+    fn is_index(dir: &Path) -> bool {
+        dir.join("newsdex.json").is_file() && dir.join("meta.json").is_file()
+    }
+
     #[test]
     fn skips_hidden_and_index_dir_and_sorts() {
         let dir = tempfile::tempdir().unwrap();
@@ -107,7 +109,7 @@ mod tests {
         std::fs::write(root.join(".git/config"), "x").unwrap();
         std::fs::write(root.join("idx/meta.json"), "x").unwrap();
         let idx = root.join("idx");
-        let rels: Vec<String> = walk(root, Some(&idx), false)
+        let rels: Vec<String> = walk(root, Some(&idx), is_index, false)
             .map(|r| r.unwrap().rel)
             .collect();
         assert_eq!(rels, vec!["a.txt", "b/2.txt"]);
@@ -117,7 +119,7 @@ mod tests {
         std::fs::write(root.join("old-index/newsdex.json"), "{}").unwrap();
         std::fs::create_dir_all(root.join("c")).unwrap();
         std::fs::write(root.join("c/meta.json"), "{}").unwrap();
-        let rels: Vec<String> = walk(root, Some(&idx), false)
+        let rels: Vec<String> = walk(root, Some(&idx), is_index, false)
             .map(|r| r.unwrap().rel)
             .collect();
         assert_eq!(rels, vec!["a.txt", "b/2.txt", "c/meta.json"]);
@@ -181,7 +183,7 @@ mod properties {
                 })
                 .collect();
             let mut got = BTreeSet::new();
-            for item in walk(root, None, false) {
+            for item in walk(root, None, |_| false, false) {
                 let entry = item.expect("no walk errors in a plain tree");
                 let _ = crate::ingest::read_file(
                     &entry.abs,
