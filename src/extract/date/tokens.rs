@@ -98,6 +98,16 @@ pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
     (toks, end < text.len())
 }
 
+/// Han ideographs, kana and Hangul: scripts written without spaces between words.
+pub(super) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}'
+        | '\u{f900}'..='\u{faff}')
+}
+
 /// A position in the token list; `Copy`, so backtracking is saving a copy.
 #[derive(Clone, Copy)]
 pub(super) struct Cur<'t, 'a> {
@@ -188,6 +198,8 @@ pub(super) fn skip_labels(toks: &[Tok]) -> usize {
 
 /// Where `find_date` may try a date: at a word or number that is not the tail
 /// of a longer token run, so "10.1.1.25" or "x22 Jan 2014" do not match inside.
+/// Chinese, Japanese and Korean are written without spaces, so a number glued to one
+/// of their words ("北京2019年11月20日") may start a date.
 pub(super) fn can_start(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     if matches!(t.kind, Kind::Punct(_)) {
@@ -198,7 +210,8 @@ pub(super) fn can_start(toks: &[Tok], i: usize) -> bool {
     }
     let prev = &toks[i - 1];
     match prev.kind {
-        Kind::Num | Kind::Word => false,
+        Kind::Word => t.kind == Kind::Num && prev.raw.chars().last().is_some_and(is_cjk),
+        Kind::Num => false,
         Kind::Punct('.' | '-' | '/' | ':') => prev.spaced || i < 2 || toks[i - 2].kind != Kind::Num,
         Kind::Punct(_) => true,
     }
