@@ -27,7 +27,9 @@
 //!   `1509GMT`; introduced by "at", "um", "à", "a las", "alle ore", "om", "às", a
 //!   comma, dash or bar …) or before it (`1:03 PM ET, Wed January 22, 2014`,
 //!   `Updated 1:39 am EST, Wednesday, November 20, 2019`), then an optional zone.
-//!   Fractions of a second are dropped.
+//!   Fractions of a second are dropped. Text dumps of web pages glue a year to its
+//!   time and a zone to the next label (`Nov 19 20197:05 AM ESTUpdated`); both are
+//!   read as if spaced.
 //! - Wire trailers: ANPA-1312 `11-13-13 1509GMT` (the numeric date above with a
 //!   glued `HHMM`) and the IPTC 7901 stamp `131137 GMT Nov 13` (day, hour and
 //!   minute as six digits, zone, month name, two-digit year). [`find_date`]

@@ -30,8 +30,9 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
 ];
 
 /// Month names by month, lower case, in English, German, French, Spanish, Italian,
-/// Dutch and Portuguese; unaccented spellings are listed because archives often lost
-/// their accents. A name shared by two languages is listed once.
+/// Dutch and Portuguese, plus the two Indonesian names that differ from Dutch ("maret",
+/// "desember"); unaccented spellings are listed because archives often lost their
+/// accents. A name shared by two languages is listed once.
 #[rustfmt::skip]
 pub(super) const MONTHS: [&[&str]; 12] = [
     &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero", "ene",
@@ -39,7 +40,7 @@ pub(super) const MONTHS: [&[&str]; 12] = [
     &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
       "febbraio", "februari", "fevereiro", "fev"],
     &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt",
-      "março", "marco"],
+      "março", "marco", "maret"],
     &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
     &["may", "mai", "mayo", "maggio", "mag", "mei", "maio"],
     &["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"],
@@ -51,7 +52,7 @@ pub(super) const MONTHS: [&[&str]; 12] = [
       "out"],
     &["november", "nov", "novembre", "noviembre", "novembro"],
     &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-      "dicembre", "dezembro"],
+      "dicembre", "dezembro", "desember"],
 ];
 
 // Short forms that collide with months ("mar" for mardi) are left out on purpose, except

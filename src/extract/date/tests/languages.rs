@@ -165,3 +165,42 @@ fn new_month_names_do_not_make_prose_dates() {
         assert_eq!(find(text), None, "{text:?}");
     }
 }
+
+#[test]
+fn words_and_numbers_glued_by_text_rendering() {
+    both(&[
+        ("Nov 15, 20195:45 AM", "2019-11-15T05:45:00Z", Minute),
+        (
+            "Published Tue, Nov 19 20197:05 AM EST",
+            "2019-11-19T12:05:00Z",
+            Minute,
+        ),
+        ("20 November 201910:15", "2019-11-20T10:15:00Z", Minute),
+    ]);
+    let both_dates = find_labeled_dates_with_now(
+        "Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST",
+        NOW,
+    );
+    let shown: Vec<_> = both_dates
+        .into_iter()
+        .map(|d| (show(d.date).0, d.label))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "2019-11-19T12:05:00Z".to_string(),
+                Some(DateLabel::Published)
+            ),
+            ("2019-11-19T12:16:00Z".to_string(), Some(DateLabel::Updated)),
+        ]
+    );
+    // Not after a day or a month, or not a plausible year and hour: left alone.
+    for text in ["Order 20195:45", "Nov 15, 201925:45", "Nov 15, 17995:45"] {
+        assert_eq!(find(text), None, "{text:?}");
+    }
+    assert_eq!(
+        find("Posted on Maret 30, 2015 by Admin"),
+        want("2015-03-30T00:00:00Z", Day)
+    );
+}

@@ -110,6 +110,11 @@ fn never_panics_on_random_input() {
         "Mis à jour le",
         "om",
         "uur",
+        "20195",
+        "201923",
+        "ESTUpdated",
+        "aÉ",
+        "Ǆǅ",
     ];
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     for _ in 0..20_000 {
