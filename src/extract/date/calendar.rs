@@ -1,8 +1,9 @@
 //! The calendar part of a date, in every shape it is written: year first (`2014-01-22`),
 //! compact (`20151210`), all-numeric with the day/month order worked out (`22.01.2014`,
 //! `01/22/2014`), and with a month name, day first or month first (`22 Jan 2014`,
-//! `January 22, 2014`, `3 de marzo de 2019`). Also two-digit years and the reading
-//! context (`Ctx`) the shapes share.
+//! `January 22, 2014`, `3 de marzo de 2019`, `27 de junho de 2019`), and the CJK
+//! `2019年11月20日`. Also two-digit years and the reading context (`Ctx`) the shapes
+//! share.
 
 use super::names::ORDINALS;
 use super::tokens::{Cur, Kind};
@@ -50,7 +51,7 @@ impl Ymd {
 pub(super) fn calendar<'t, 'a>(mut c: Cur<'t, 'a>, ctx: &Ctx) -> Option<(Ymd, Cur<'t, 'a>)> {
     let t = c.peek()?;
     let ymd = match (t.kind, t.raw.len()) {
-        (Kind::Num, 4) => year_first(&mut c),
+        (Kind::Num, 4) => year_first(&mut c, ctx),
         (Kind::Num, 8) => compact(&mut c, ctx),
         (Kind::Num, 1..=2) => {
             let start = c;
@@ -65,10 +66,15 @@ pub(super) fn calendar<'t, 'a>(mut c: Cur<'t, 'a>, ctx: &Ctx) -> Option<(Ymd, Cu
     Some((ymd, c))
 }
 
-/// `2014`, `2014-01`, `2014-01-22` (also with `/` or `.`).
-fn year_first(c: &mut Cur) -> Option<Ymd> {
+/// `2014`, `2014-01`, `2014-01-22` (also with `/` or `.`), and the CJK
+/// `2019年11月20日` / `2019년 11월 20일`.
+fn year_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     let year = c.num(4, 4)? as i32;
     let after_year = *c;
+    if let Some(ymd) = cjk_after_year(c, year, ctx) {
+        return Some(ymd);
+    }
+    *c = after_year;
     if let Some(sep) = c.glued_punct(&['-', '/', '.']) {
         if let Some(month) = c.glued_num(1, 2) {
             let after_month = *c;
@@ -90,6 +96,38 @@ fn year_first(c: &mut Cur) -> Option<Ymd> {
         precision,
         ..Ymd::month(year, 1)
     })
+}
+
+/// The rest of `2019年11月20日` (Chinese, Japanese) or `2019년 11월 20일` (Korean), the
+/// year already read: month and day numbers each followed by their marker, with or
+/// without spaces. Text may follow the day marker in the same word (`20日电`, "20th,
+/// by wire"); `2019年11月` (Month precision) is taken only by `parse_date`.
+fn cjk_after_year(c: &mut Cur, year: i32, ctx: &Ctx) -> Option<Ymd> {
+    const MARKERS: [[&str; 3]; 2] = [["年", "月", "日"], ["년", "월", "일"]];
+    let marker = |c: &mut Cur, m: &str, exact: bool| {
+        c.take(|t| {
+            t.kind == Kind::Word
+                && if exact {
+                    t.raw == m
+                } else {
+                    t.raw.starts_with(m)
+                }
+        })
+        .is_some()
+    };
+    let [_, m, d] = MARKERS.into_iter().find(|[y, _, _]| marker(c, y, true))?;
+    let month = c.num(1, 2)?;
+    if !marker(c, m, true) {
+        return None;
+    }
+    let before_day = *c;
+    if let Some(day) = c.num(1, 2) {
+        if marker(c, d, false) {
+            return Some(Ymd::day(year, month, day));
+        }
+    }
+    *c = before_day;
+    ctx.whole.then_some(Ymd::month(year, month))
 }
 
 /// `20151210`; in running text only with a `T` time, since a bare
@@ -204,9 +242,10 @@ fn year_before_clock(c: &mut Cur, ctx: &Ctx) -> Option<i32> {
     expand_year(yy, ctx.now_year)
 }
 
+/// `1st`, `1er`, `1º`, and the degree sign Italian writes for `1°`.
 fn ordinal_suffix(c: &mut Cur) {
-    if c.peek_glued().is_some() {
-        c.word(ORDINALS);
+    if c.peek_glued().is_some() && !c.word(ORDINALS) {
+        c.glued_punct(&['°']);
     }
 }
 

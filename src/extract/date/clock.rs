@@ -42,7 +42,7 @@ pub(super) fn clock_after_date(c: &mut Cur) -> Result<Option<Clock>, BadTime> {
     Ok(found)
 }
 
-/// `5:30`, `05:30:00.79`, `5:30 pm`, `5:30 p.m.`, `17h30`, `14 Uhr`, `09.34`,
+/// `5:30`, `05:30:00.79`, `5:30 pm`, `5:30 p.m.`, `17h30`, `14 Uhr`, `10.15 uur`, `09.34`,
 /// `noon`, ISO-compact `191044` after a `T`; then an optional zone.
 pub(super) fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime> {
     let start = *c;
@@ -102,7 +102,7 @@ pub(super) fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime
     }
     skip_fraction(c, second.is_some());
     let pm = meridiem(c);
-    marked |= c.word(&["uhr", "h", "hrs"]);
+    marked |= c.word(&["uhr", "uur", "h", "hrs"]);
     if minute.is_none() && pm.is_none() && !marked {
         *c = start;
         return Ok(None);

@@ -2,21 +2,34 @@
 //! in real news text (bylines, datelines, `<DATE>` fields, meta tags) and
 //! normalising them to UTC. Nothing else in the crate should parse dates.
 //!
-//! Accepted shapes, with labels ("Updated:", "Published on", "Stand:",
-//! "Publié le" …) and weekday names (English, German, French, Spanish) skipped:
+//! Accepted shapes, with labels and weekday names skipped. Labels, in seven languages:
+//! "Published (on)", "Posted on", "Updated", "Last updated", "First published",
+//! "Veröffentlicht am", "Aktualisiert am", "Stand:", "Publié le", "Mis à jour le",
+//! "Publicado el", "Actualizado", "Pubblicato il", "Aggiornato il", "Ultimo
+//! aggiornamento", "Gepubliceerd op", "Bijgewerkt op", "Publicado em", "Atualizado em".
+//! Weekdays in the same seven, full or short, with or without accents and dots
+//! (`Wed`, `Mittwoch`, `mer.`, `mercoledì`, `woensdag`, `wo`, `quarta-feira`, `qua`);
+//! Italian `mar` is read as March first, as martedì when March gives no date.
 //! - ISO 8601 / RFC 3339: `2014-01-22`, `2014-01-22 05:30`,
 //!   `2014-01-22T05:30:00+08:00`, compact `20151210T191044Z`.
 //! - RFC 2822: `Tue, 03 Mar 2019 14:05:00 +0100`.
-//! - Named months (English, German, French, Spanish; any case; accents
-//!   optional; trailing dot allowed), day first or month first:
+//! - Named months (English, German, French, Spanish, Italian, Dutch, Portuguese; any
+//!   case; accents optional; trailing dot allowed), day first or month first:
 //!   `22 Jan 2014`, `January 22, 2014`, `Sept. 3, 2019`, `3. März 2019`,
-//!   `1er janvier 2020`, `3 de marzo de 2019`, Reuters `26-FEB-1987`.
+//!   `1er janvier 2020`, `3 de marzo de 2019`, `27 giugno 2019`, `1° gennaio 2020`,
+//!   `2 mrt. 2019`, `27 de junho de 2019`, Reuters `26-FEB-1987`.
+//! - CJK year, month, day with their markers: `2019年11月20日`, `2021년 3월 9일`
+//!   (spaces optional; a number glued to a Chinese word may start one, as in
+//!   `北京2019年11月20日电`).
 //! - All-numeric: `22.01.2014`, `01/22/2014`, `1/22/14`.
 //! - A time after the date (`5:30 pm`, `5:30 p.m.`, `17:30`, `17h30`,
-//!   `14:30 Uhr`, `09.34`, `noon`, and four digits glued to a zone, `1509GMT`;
-//!   introduced by "at", "um", "à", "a las", …) or before it
-//!   (`1:03 PM ET, Wed January 22, 2014`), then an optional zone.
-//!   Fractions of a second are dropped.
+//!   `14:30 Uhr`, `10.15 uur`, `09.34`, `noon`, and four digits glued to a zone,
+//!   `1509GMT`; introduced by "at", "um", "à", "a las", "alle ore", "om", "às", a
+//!   comma, dash or bar …) or before it (`1:03 PM ET, Wed January 22, 2014`,
+//!   `Updated 1:39 am EST, Wednesday, November 20, 2019`), then an optional zone.
+//!   Fractions of a second are dropped. Text dumps of web pages glue a year to its
+//!   time and a zone to the next label (`Nov 19 20197:05 AM ESTUpdated`); both are
+//!   read as if spaced.
 //! - Wire trailers: ANPA-1312 `11-13-13 1509GMT` (the numeric date above with a
 //!   glued `HHMM`) and the IPTC 7901 stamp `131137 GMT Nov 13` (day, hour and
 //!   minute as six digits, zone, month name, two-digit year). [`find_date`]
@@ -24,14 +37,21 @@
 //!   (`211259 Nov 18`).
 //! - [`parse_whole_date`]: a [`parse_date`] that refuses text after the date, for
 //!   dates shown on web pages.
-//! - [`parse_date`] only: `2014-01` and `March 2019` (Month precision), `2014`
-//!   (Year), and a bare compact `20151210`. [`find_date`] needs a day, month
-//!   and year, so numbers in prose ("born in 1987", "the 2014 World Cup") never
-//!   count as dates.
+//! - [`parse_date`] only: `2014-01`, `March 2019` and `2019年11月` (Month
+//!   precision), `2014` (Year), and a bare compact `20151210`. [`find_date`] and the
+//!   other `find_` functions need a day, month and year, so numbers in prose ("born
+//!   in 1987", "the 2014 World Cup") never count as dates.
+//!
+//! What a label says: [`label_kind`] tells whether the first date of a text is labelled
+//! as the publication ([`DateLabel::Published`]) or as an update
+//! ([`DateLabel::Updated`]; "Stand:" counts as an update), [`find_labeled_dates`] gives
+//! every date of a line with its label, and [`find_preferred_date`] the first one not
+//! labelled as an update, since callers prefer the publication date.
 //!
 //! Numeric order: dots are day-first (European); slashes and dashes are
-//! month-first (US; TIME magazine's `01/04/63` is 1963-01-04) unless that would
-//! make the month larger than 12, in which case the other order is used
+//! month-first (US; TIME magazine's `01/04/63` is 1963-01-04, whatever language the
+//! label is in) unless that would make the month larger than 12, in which case the
+//! other order is used
 //! (`22/01/2014` is 22 January). Two-digit years are 20yy up to next year's yy,
 //! otherwise 19yy. A dotted date with a two-digit year needs two-digit day and
 //! month (`22.01.14`), since `1.2.33` is a version number. After a month name a
@@ -50,18 +70,20 @@
 //!
 //! Plausibility: years before 1800 and after next year are rejected (they are
 //! placeholders such as `0001-01-01` or `9999-12-31`), as are impossible
-//! calendar dates (Feb 30) and times (25:00). Neither function panics on any
-//! input; `find_date` reads only the first 300 characters and `parse_date`
-//! the first 512, so the work per call is bounded.
+//! calendar dates (Feb 30) and times (25:00). No function here panics on any
+//! input; [`find_date`], [`label_kind`] and the other `find_` functions read only the
+//! first 300 characters and `parse_date` the first 512, so the work per call is
+//! bounded.
 //!
 //! This module is the orchestrator: it tries the shapes in order and checks the result.
 //! The pieces are leaves that never call back up: `tokens` (the tokenizer and the cursor
 //! the grammar walks with), `names` (month, weekday, label and zone tables), `calendar`
-//! (the date shapes, numeric and named), `clock` (times and zones) and `wire` (the IPTC
-//! transmission stamp).
+//! (the date shapes, numeric and named), `clock` (times and zones), `wire` (the IPTC
+//! transmission stamp) and `label` (published or updated, from the words before a date).
 
 mod calendar;
 mod clock;
+mod label;
 mod names;
 mod tokens;
 mod wire;
@@ -71,7 +93,18 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 use crate::article::{ArticleDate, DatePrecision};
 use calendar::{calendar, Ctx, Ymd};
 use clock::{clock, clock_after_date, Clock};
+use label::label_before;
 use tokens::{can_start, skip_labels, tokenize, Cur, Kind, Tok};
+
+pub use label::DateLabel;
+
+/// A date found in a line, with what the label before it said ("Updated 20 Nov 2019"
+/// has `Some(DateLabel::Updated)`, a bare date `None`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabeledDate {
+    pub date: ArticleDate,
+    pub label: Option<DateLabel>,
+}
 
 /// The whole of `text` (modulo labels such as "Updated:") is a date.
 ///
@@ -151,13 +184,76 @@ pub fn parse_whole_date_with_now(text: &str, now_year: i32) -> Option<ArticleDat
 /// [`find_date`] with the current year given.
 pub fn find_date_with_now(text: &str, now_year: i32) -> Option<ArticleDate> {
     let (toks, _) = tokenize(text, FIND_WINDOW_CHARS);
-    let ctx = Ctx {
+    first_date(&toks, &find_ctx(now_year)).map(|(_, found, _)| found)
+}
+
+fn find_ctx(now_year: i32) -> Ctx {
+    Ctx {
         now_year,
         whole: false,
-    };
-    (0..toks.len())
-        .filter(|&i| can_start(&toks, i))
-        .find_map(|i| parse_at(&toks, i, &ctx).map(|(found, _)| found))
+    }
+}
+
+/// The first date in running text: where it starts, the date, where it ends.
+fn first_date(toks: &[Tok], ctx: &Ctx) -> Option<(usize, ArticleDate, usize)> {
+    first_date_from(toks, 0, ctx)
+}
+
+fn first_date_from(toks: &[Tok], from: usize, ctx: &Ctx) -> Option<(usize, ArticleDate, usize)> {
+    (from..toks.len())
+        .filter(|&i| can_start(toks, i))
+        .find_map(|i| parse_at(toks, i, ctx).map(|(found, end)| (i, found, end)))
+}
+
+/// Whether `text` labels its date as the publication or as an update: the label words
+/// before the first date [`find_date`] would take ("Last updated 20 Nov 2019",
+/// "Publié le 20 novembre 2019"), or, in a text without a date, the label words it
+/// starts with ("Updated:"). `None` when there is no such label.
+pub fn label_kind(text: &str) -> Option<DateLabel> {
+    let (toks, _) = tokenize(text, FIND_WINDOW_CHARS);
+    let start = first_date(&toks, &find_ctx(current_year()))
+        .map(|(i, _, _)| i)
+        .unwrap_or_else(|| skip_labels(&toks));
+    label_before(&toks, start)
+}
+
+/// Every complete date (day, month and year) in the first 300 characters of `text`, in
+/// order and not overlapping, each with its label. The first is the one [`find_date`]
+/// returns.
+pub fn find_labeled_dates(text: &str) -> Vec<LabeledDate> {
+    find_labeled_dates_with_now(text, current_year())
+}
+
+/// [`find_labeled_dates`] with the current year given.
+pub fn find_labeled_dates_with_now(text: &str, now_year: i32) -> Vec<LabeledDate> {
+    let (toks, _) = tokenize(text, FIND_WINDOW_CHARS);
+    let ctx = find_ctx(now_year);
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some((start, date, end)) = first_date_from(&toks, from, &ctx) {
+        found.push(LabeledDate {
+            date,
+            label: label_before(&toks, start),
+        });
+        from = end.max(start + 1);
+    }
+    found
+}
+
+/// The date a line gives for the publication: the first of [`find_labeled_dates`] not
+/// labelled "Updated", else the first one ("Updated 21 Nov 2019" alone is still the
+/// best date the line has; the label tells the caller what it is).
+pub fn find_preferred_date(text: &str) -> Option<LabeledDate> {
+    find_preferred_date_with_now(text, current_year())
+}
+
+/// [`find_preferred_date`] with the current year given.
+pub fn find_preferred_date_with_now(text: &str, now_year: i32) -> Option<LabeledDate> {
+    let all = find_labeled_dates_with_now(text, now_year);
+    all.iter()
+        .find(|d| d.label != Some(DateLabel::Updated))
+        .or_else(|| all.first())
+        .copied()
 }
 
 /// A date field's value (a feed's `<pubDate>`, a JSON `"date"`): the whole of it as a
@@ -180,21 +276,34 @@ fn current_year() -> i32 {
 
 fn parse_at(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
     let mut c = Cur { toks, i };
-    skip_weekday(&mut c);
-    date_then_time(c, ctx)
-        .or_else(|| time_then_date(c, ctx))
-        .or_else(|| {
-            let (ymd, clock, end) = wire::wire_stamp(c, ctx)?;
-            finish(ymd, Some(clock), end, ctx)
-        })
+    skip_weekday(&mut c, false);
+    let shapes = |c: Cur| {
+        date_then_time(c, ctx)
+            .or_else(|| time_then_date(c, ctx))
+            .or_else(|| {
+                let (ymd, clock, end) = wire::wire_stamp(c, ctx)?;
+                finish(ymd, Some(clock), end, ctx)
+            })
+    };
+    // Italian "mar" is both March and martedì: a month first, else a weekday.
+    shapes(c).or_else(|| skip_weekday(&mut c, true).then(|| shapes(c))?)
 }
 
-fn skip_weekday(c: &mut Cur) {
-    let is_weekday = |t: &Tok| t.weekday && t.month.is_none();
-    if c.take(is_weekday).is_some() {
-        c.punct(&['.']);
-        c.punct(&[',']);
+/// Skips a weekday name with its dot and comma, and the "-feira" of Portuguese
+/// "quarta-feira"; with `ambiguous`, only a name that is also a month ("mar").
+fn skip_weekday(c: &mut Cur, ambiguous: bool) -> bool {
+    let is_weekday = |t: &Tok| t.weekday && t.month.is_some() == ambiguous;
+    if c.take(is_weekday).is_none() {
+        return false;
     }
+    let mut probe = *c;
+    if probe.glued_punct(&['-']).is_some() && probe.peek_glued().is_some() && probe.word(&["feira"])
+    {
+        *c = probe;
+    }
+    c.punct(&['.']);
+    c.punct(&[',']);
+    true
 }
 
 fn date_then_time(c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
@@ -215,12 +324,12 @@ fn time_then_date(mut c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
     let clock = clock(&mut c, false).ok()??;
     for _ in 0..3 {
         if c.punct(&[',', '-', '|', '–', '—']).is_none()
-            && !c.word(&["on", "le", "el", "am", "den"])
+            && !c.word(&["on", "le", "el", "am", "den", "il", "op", "em"])
         {
             break;
         }
     }
-    skip_weekday(&mut c);
+    skip_weekday(&mut c, false);
     let (ymd, c) = calendar(c, ctx)?;
     if ymd.precision != DatePrecision::Day {
         return None;

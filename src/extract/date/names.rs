@@ -1,7 +1,9 @@
 //! The words dates are written with: month and weekday names (English, German, French,
-//! Spanish), the labels that introduce a date ("Updated:", "Stand:", "Publié le"), the
-//! words between a date and its time, ordinal suffixes, and time zone abbreviations with
-//! their fixed offsets. Data and look-ups only; the grammar that uses them is elsewhere.
+//! Spanish, Italian, Dutch, Portuguese), the labels that introduce a date ("Updated:",
+//! "Stand:", "Publié le", "Pubblicato il", "Gepubliceerd op", "Atualizado em") and which
+//! of them mean "updated", the words between a date and its time, ordinal suffixes, and
+//! time zone abbreviations with their fixed offsets. Data and look-ups only; the grammar
+//! that uses them is elsewhere.
 
 /// Zone abbreviations by fixed offset in minutes east of UTC.
 #[rustfmt::skip]
@@ -27,25 +29,35 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
     (-600, &["HST"]),
 ];
 
-/// Month names by month, lower case, in English, German, French and Spanish;
-/// unaccented spellings are listed because archives often lost their accents.
+/// Month names by month, lower case, in English, German, French, Spanish, Italian,
+/// Dutch and Portuguese, plus the two Indonesian names that differ from Dutch ("maret",
+/// "desember"); unaccented spellings are listed because archives often lost their
+/// accents. A name shared by two languages is listed once.
 #[rustfmt::skip]
 pub(super) const MONTHS: [&[&str]; 12] = [
-    &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero", "ene"],
-    &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero"],
-    &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo"],
-    &["april", "apr", "avril", "avr", "abril", "abr"],
-    &["may", "mai", "mayo"],
-    &["june", "jun", "juni", "juin", "junio"],
-    &["july", "jul", "juli", "juillet", "juil", "julio"],
-    &["august", "aug", "août", "aout", "agosto", "ago"],
-    &["september", "sep", "sept", "septembre", "septiembre", "setiembre"],
-    &["october", "oct", "oktober", "okt", "octobre", "octubre"],
-    &["november", "nov", "novembre", "noviembre"],
-    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"],
+    &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero", "ene",
+      "gennaio", "gen", "januari", "janeiro"],
+    &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
+      "febbraio", "februari", "fevereiro", "fev"],
+    &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt",
+      "março", "marco", "maret"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio"],
+    &["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"],
+    &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+    &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "sett",
+      "set", "setembro"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
+      "out"],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+      "dicembre", "dezembro", "desember"],
 ];
 
-// Short forms that collide with months ("mar" for mardi) are left out on purpose.
+// Short forms that collide with months ("mar" for mardi) are left out on purpose, except
+// Italian "mar" (martedì), which `parse_at` tries both ways. Portuguese weekdays are
+// written "quarta-feira": "feira" counts as a weekday word so that the tail is skipped too.
 #[rustfmt::skip]
 pub(super) const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -54,18 +66,51 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "mo", "di", "mi", "do", "fr", "sa", "so",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+    "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi",
+    "venerdì", "venerdi", "sabato", "domenica", "lun", "mar", "mer", "gio", "ven", "sab", "dom",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "ma", "wo", "vr", "za", "zo",
+    "segunda", "terça", "terca", "quarta", "quinta", "sexta", "feira",
+    "seg", "ter", "qua", "qui", "sex", "sáb",
 ];
 
+/// Words of the labels skipped before a date, in all seven languages; "Mis à jour le" is
+/// four of them.
 #[rustfmt::skip]
 pub(super) const LABELS: &[&str] = &[
     "updated", "update", "published", "posted", "last", "first", "originally", "date", "dated",
     "on", "modified", "created", "released", "issued", "filed", "pubdate",
     "stand", "datum", "veröffentlicht", "aktualisiert", "zuletzt", "am", "vom",
-    "publié", "publie", "mis", "à", "jour", "le", "publicado", "actualizado", "fecha", "el",
+    "publié", "publie", "publiée", "mis", "à", "jour", "le", "publicado", "publicada",
+    "actualizado", "actualizada", "fecha", "el",
+    "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo", "aggiornamento", "il",
+    "gepubliceerd", "geplaatst", "bijgewerkt", "laatst", "gewijzigd", "op",
+    "atualizado", "atualizada", "em", "data",
+];
+
+/// Label words that say the date is a revision, not the first publication. "Stand:" is
+/// German "as of", the time a page was last brought up to date; "jour" is the tail of
+/// French "mis à jour".
+#[rustfmt::skip]
+pub(super) const UPDATED_WORDS: &[&str] = &[
+    "updated", "update", "modified", "revised", "aktualisiert", "zuletzt", "stand", "jour",
+    "actualizado", "actualizada", "aggiornato", "aggiornata", "aggiornamento", "bijgewerkt",
+    "gewijzigd", "atualizado", "atualizada",
+];
+
+/// Label words that say the date is the publication.
+#[rustfmt::skip]
+pub(super) const PUBLISHED_WORDS: &[&str] = &[
+    "published", "posted", "originally", "created", "released", "issued", "filed", "pubdate",
+    "veröffentlicht", "publié", "publie", "publiée", "publicado", "publicada", "pubblicato",
+    "pubblicata", "gepubliceerd", "geplaatst",
 ];
 
 /// Words that may sit between a date and its time.
-pub(super) const TIME_INTRO: &[&str] = &["at", "um", "à", "a", "las", "la", "gegen"];
+#[rustfmt::skip]
+pub(super) const TIME_INTRO: &[&str] = &[
+    "at", "um", "à", "a", "las", "la", "gegen", "alle", "ore", "om", "às", "as",
+];
 pub(super) const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "º", "ª"];
 
 pub(super) fn zone_minutes(name: &str) -> Option<i32> {

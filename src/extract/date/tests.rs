@@ -1,8 +1,10 @@
 //! The accepted shapes end to end, through the public functions with a fixed year.
 
 use super::*;
-use DatePrecision::{Day, Minute, Second};
+use DatePrecision::{Day, Minute, Month, Second};
 
+mod labels;
+mod languages;
 mod no_panic;
 
 const NOW: i32 = 2026;

@@ -1,7 +1,9 @@
 //! The tokenizer and the cursor the date grammar walks with: text becomes runs of digits,
 //! runs of letters (lower-cased, month and weekday looked up once) and single punctuation
-//! marks, each knowing whether whitespace came before it. Also where a date may start
-//! (`can_start`) and the labels skipped before one (`skip_labels`).
+//! marks, each knowing whether whitespace came before it. Words and numbers that text
+//! rendering glued together ("ESTUpdated", "Nov 15, 20195:45 AM") are split again.
+//! Also where a date may start (`can_start`) and the labels skipped before one
+//! (`skip_labels`).
 
 use super::names::{month_number, LABELS, WEEKDAYS};
 
@@ -57,16 +59,20 @@ pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
             Kind::Punct(c)
         };
         let mut stop = start + c.len_utf8();
+        let mut last = c;
         while let Some(&(j, d)) = chars.peek() {
             let same = match kind {
                 Kind::Num => d.is_ascii_digit(),
-                Kind::Word => d.is_alphabetic() || is_combining(d),
+                Kind::Word => {
+                    (d.is_alphabetic() || is_combining(d)) && !camel_boundary(last, d, &chars)
+                }
                 Kind::Punct(_) => false,
             };
             if !same {
                 break;
             }
             stop = j + d.len_utf8();
+            last = d;
             chars.next();
         }
         let raw = window.get(start..stop).unwrap_or("");
@@ -79,11 +85,13 @@ pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
             _ => String::new(),
         };
         let value = match kind {
-            Kind::Num => raw.bytes().fold(0u32, |v, b| {
-                v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
-            }),
+            Kind::Num => digits_value(raw),
             _ => 0,
         };
+        if kind == Kind::Num && split_glued_year_time(&mut toks, raw, spaced, &mut chars) {
+            spaced = false;
+            continue;
+        }
         toks.push(Tok {
             kind,
             raw,
@@ -96,6 +104,88 @@ pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
         spaced = false;
     }
     (toks, end < text.len())
+}
+
+/// Text rendering glues words that sat in separate elements: "AM ESTUpdated",
+/// "2 hours agoPublished". A word ends before a capital that follows a small letter,
+/// or before the last capital of a run of capitals when a small letter follows it, so
+/// "ESTUpdated" reads as the zone and the label.
+fn camel_boundary(
+    last: char,
+    next: char,
+    rest: &std::iter::Peekable<std::str::CharIndices>,
+) -> bool {
+    if !next.is_uppercase() {
+        return false;
+    }
+    if last.is_lowercase() {
+        return true;
+    }
+    last.is_uppercase()
+        && rest
+            .clone()
+            .nth(1)
+            .is_some_and(|(_, after)| after.is_lowercase())
+}
+
+fn digits_value(raw: &str) -> u32 {
+    raw.bytes().fold(0u32, |v, b| {
+        v.saturating_mul(10)
+            .saturating_add(u32::from(b.wrapping_sub(b'0')))
+    })
+}
+
+/// Text rendering drops the space between a date's year and its time ("Nov 15,
+/// 20195:45 AM", "Nov 19 20197:05 AM EST"). A run of five or six digits that starts
+/// with a plausible year, ends in an hour and is followed by `:MM` is pushed as two
+/// tokens, the year and the hour, as if spaced; only after a day or a month name.
+fn split_glued_year_time<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    raw: &'a str,
+    spaced: bool,
+    rest: &mut std::iter::Peekable<std::str::CharIndices>,
+) -> bool {
+    if !(5..=6).contains(&raw.len()) {
+        return false;
+    }
+    let after_day_or_month = toks
+        .iter()
+        .rev()
+        .find(|t| t.kind != Kind::Punct(','))
+        .is_some_and(|t| t.month.is_some() || (t.kind == Kind::Num && t.raw.len() <= 2));
+    let mut ahead = rest.clone().map(|(_, c)| c);
+    let minutes_follow = ahead.next() == Some(':')
+        && ahead.next().is_some_and(|c| c.is_ascii_digit())
+        && ahead.next().is_some_and(|c| c.is_ascii_digit());
+    let (Some(year), Some(hour)) = (raw.get(..4), raw.get(4..)) else {
+        return false;
+    };
+    let plausible = (1800..2200).contains(&digits_value(year)) && digits_value(hour) < 24;
+    if !(after_day_or_month && minutes_follow && plausible) {
+        return false;
+    }
+    for (part, spaced) in [(year, spaced), (hour, true)] {
+        toks.push(Tok {
+            kind: Kind::Num,
+            raw: part,
+            lower: String::new(),
+            month: None,
+            weekday: false,
+            value: digits_value(part),
+            spaced,
+        });
+    }
+    true
+}
+
+/// Han ideographs, kana and Hangul: scripts written without spaces between words.
+pub(super) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}'
+        | '\u{f900}'..='\u{faff}')
 }
 
 /// A position in the token list; `Copy`, so backtracking is saving a copy.
@@ -188,6 +278,8 @@ pub(super) fn skip_labels(toks: &[Tok]) -> usize {
 
 /// Where `find_date` may try a date: at a word or number that is not the tail
 /// of a longer token run, so "10.1.1.25" or "x22 Jan 2014" do not match inside.
+/// Chinese, Japanese and Korean are written without spaces, so a number glued to one
+/// of their words ("北京2019年11月20日") may start a date.
 pub(super) fn can_start(toks: &[Tok], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     if matches!(t.kind, Kind::Punct(_)) {
@@ -198,7 +290,8 @@ pub(super) fn can_start(toks: &[Tok], i: usize) -> bool {
     }
     let prev = &toks[i - 1];
     match prev.kind {
-        Kind::Num | Kind::Word => false,
+        Kind::Word => t.kind == Kind::Num && prev.raw.chars().last().is_some_and(is_cjk),
+        Kind::Num => false,
         Kind::Punct('.' | '-' | '/' | ':') => prev.spaced || i < 2 || toks[i - 2].kind != Kind::Num,
         Kind::Punct(_) => true,
     }

@@ -97,6 +97,24 @@ fn never_panics_on_random_input() {
         "1509GMT",
         "Okt",
         "Nov 13",
+        "年",
+        "月",
+        "日电",
+        "일",
+        "mar",
+        "quarta",
+        "-feira",
+        "feira",
+        "°",
+        "Aggiornato il",
+        "Mis à jour le",
+        "om",
+        "uur",
+        "20195",
+        "201923",
+        "ESTUpdated",
+        "aÉ",
+        "Ǆǅ",
     ];
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     for _ in 0..20_000 {
@@ -112,6 +130,10 @@ fn never_panics_on_random_input() {
         let now = [NOW, 1800, 0, i32::MIN, i32::MAX][rng.below(5)];
         let _ = parse_date_with_now(&s, now);
         let _ = find_date_with_now(&s, now);
+        let _ = parse_whole_date_with_now(&s, now);
+        let _ = find_labeled_dates_with_now(&s, now);
+        let _ = find_preferred_date_with_now(&s, now);
+        let _ = label_kind(&s);
     }
 }
 
@@ -120,6 +142,11 @@ fn never_panics_on_huge_input() {
     let huge = "2014-01-22 ".repeat(100_000) + &"é".repeat(100_000);
     assert!(parse_date(&huge).is_some());
     assert!(find_date(&huge).is_some());
+    // The window bounds the dates a line can give.
+    let all = find_labeled_dates(&huge);
+    assert!((1..=30).contains(&all.len()), "{}", all.len());
+    assert!(find_preferred_date(&huge).is_some());
+    assert_eq!(label_kind(&huge), None);
     let digits = "9".repeat(1_000_000);
     assert_eq!(parse_date(&digits), None);
     assert_eq!(find_date(&digits), None);

@@ -1,0 +1,206 @@
+//! Italian, Dutch and Portuguese datelines, the CJK year-month-day, and the common web
+//! forms newsroom pages print, end to end.
+
+use super::*;
+
+#[test]
+fn italian() {
+    both(&[
+        ("27 giugno 2019", "2019-06-27T00:00:00Z", Day),
+        ("mercoledì 20 novembre 2019", "2019-11-20T00:00:00Z", Day),
+        ("Mercoledi, 20 novembre 2019", "2019-11-20T00:00:00Z", Day),
+        ("1° gennaio 2020", "2020-01-01T00:00:00Z", Day),
+        ("3 sett. 2018", "2018-09-03T00:00:00Z", Day),
+        ("14 ott 2021, 18:05", "2021-10-14T18:05:00Z", Minute),
+        (
+            "giovedì 9 maggio 2019 alle ore 7:45",
+            "2019-05-09T07:45:00Z",
+            Minute,
+        ),
+        ("12 dic. 2017", "2017-12-12T00:00:00Z", Day),
+        ("5 lug 2016", "2016-07-05T00:00:00Z", Day),
+    ]);
+    // "mar" is March and martedì: the month reading comes first.
+    assert_eq!(
+        parse("mar 19 novembre 2019"),
+        want("2019-11-19T00:00:00Z", Day)
+    );
+    assert_eq!(parse("Mar 19, 2019"), want("2019-03-19T00:00:00Z", Day));
+    assert_eq!(
+        parse("Pubblicato il 4 febbraio 2020 alle 9:30"),
+        want("2020-02-04T09:30:00Z", Minute)
+    );
+    assert_eq!(
+        parse("Aggiornato il 4 febbraio 2020"),
+        want("2020-02-04T00:00:00Z", Day)
+    );
+    assert_eq!(
+        parse("Ultimo aggiornamento: 30 aprile 2021"),
+        want("2021-04-30T00:00:00Z", Day)
+    );
+}
+
+#[test]
+fn dutch() {
+    both(&[
+        ("27 juni 2019", "2019-06-27T00:00:00Z", Day),
+        ("woensdag 20 november 2019", "2019-11-20T00:00:00Z", Day),
+        ("za 2 mrt. 2019", "2019-03-02T00:00:00Z", Day),
+        ("8 maart 2020 om 14:20", "2020-03-08T14:20:00Z", Minute),
+        ("31 mei 2018, 10.15 uur", "2018-05-31T10:15:00Z", Minute),
+        ("vrijdag 15 augustus 2014", "2014-08-15T00:00:00Z", Day),
+        ("1 okt 2022", "2022-10-01T00:00:00Z", Day),
+    ]);
+    assert_eq!(
+        parse("Gepubliceerd op 12 januari 2021"),
+        want("2021-01-12T00:00:00Z", Day)
+    );
+    assert_eq!(
+        parse("Bijgewerkt op 22-01-2021 om 16:02"),
+        want("2021-01-22T16:02:00Z", Minute)
+    );
+}
+
+#[test]
+fn portuguese() {
+    both(&[
+        ("27 de junho de 2019", "2019-06-27T00:00:00Z", Day),
+        ("qua, 20 nov 2019", "2019-11-20T00:00:00Z", Day),
+        (
+            "quarta-feira, 20 de novembro de 2019",
+            "2019-11-20T00:00:00Z",
+            Day,
+        ),
+        ("sáb., 7 de março de 2020", "2020-03-07T00:00:00Z", Day),
+        ("7 de marco de 2020", "2020-03-07T00:00:00Z", Day),
+        (
+            "2 de fevereiro de 2021 às 18:30",
+            "2021-02-02T18:30:00Z",
+            Minute,
+        ),
+        ("10 out. 2019, 9h05", "2019-10-10T09:05:00Z", Minute),
+        ("1º de setembro de 2015", "2015-09-01T00:00:00Z", Day),
+        ("25 dez 2018", "2018-12-25T00:00:00Z", Day),
+    ]);
+    assert_eq!(
+        parse("Publicado em 3 de maio de 2017"),
+        want("2017-05-03T00:00:00Z", Day)
+    );
+    assert_eq!(
+        parse("Atualizado em 23/05/2017 - 14h22"),
+        want("2017-05-23T14:22:00Z", Minute)
+    );
+    assert_eq!(
+        parse("Terça-feira, 4 de julho de 2023"),
+        want("2023-07-04T00:00:00Z", Day)
+    );
+}
+
+#[test]
+fn cjk_year_month_day() {
+    both(&[
+        ("2019年11月20日", "2019-11-20T00:00:00Z", Day),
+        ("2019年1月5日 14:30", "2019-01-05T14:30:00Z", Minute),
+        ("2019 年 11 月 20 日", "2019-11-20T00:00:00Z", Day),
+        ("2021년 3월 9일", "2021-03-09T00:00:00Z", Day),
+    ]);
+    // Written without spaces, in the middle of a Chinese dateline.
+    assert_eq!(
+        find("新华社北京2019年11月20日电"),
+        want("2019-11-20T00:00:00Z", Day)
+    );
+    assert_eq!(parse("2019年11月"), want("2019-11-01T00:00:00Z", Month));
+    assert_eq!(find("2019年11月"), None);
+    assert_eq!(find("2019年11月20"), None);
+    assert_eq!(find("他2019年去了"), None);
+    assert_eq!(parse("2019年13月20日"), None);
+    assert_eq!(parse("1700年11月20日"), None);
+}
+
+#[test]
+fn common_web_forms() {
+    both(&[
+        (
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            "2019-11-20T06:39:00Z",
+            Minute,
+        ),
+        (
+            "Published: 20.11.2019 10:15",
+            "2019-11-20T10:15:00Z",
+            Minute,
+        ),
+        ("Nov. 20, 2019", "2019-11-20T00:00:00Z", Day),
+        ("2019-11-20", "2019-11-20T00:00:00Z", Day),
+        ("20 November 2019 | 10:15", "2019-11-20T10:15:00Z", Minute),
+        ("20/11/2019 - 10:15", "2019-11-20T10:15:00Z", Minute),
+        (
+            "November 20, 2019 at 10:15 a.m. ET",
+            "2019-11-20T15:15:00Z",
+            Minute,
+        ),
+        ("20.11.2019, 10:15 Uhr", "2019-11-20T10:15:00Z", Minute),
+        (
+            "le 20 novembre 2019 à 10h15",
+            "2019-11-20T10:15:00Z",
+            Minute,
+        ),
+        (
+            "20 de noviembre de 2019, 10:15",
+            "2019-11-20T10:15:00Z",
+            Minute,
+        ),
+    ]);
+}
+
+#[test]
+fn new_month_names_do_not_make_prose_dates() {
+    for text in [
+        "sold out 2019 tickets",
+        "set 3 of 2019 records",
+        "Marco 20 and 2019",
+        "ma 20 in 2019",
+        "the 2019 Gen 2 model",
+    ] {
+        assert_eq!(find(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn words_and_numbers_glued_by_text_rendering() {
+    both(&[
+        ("Nov 15, 20195:45 AM", "2019-11-15T05:45:00Z", Minute),
+        (
+            "Published Tue, Nov 19 20197:05 AM EST",
+            "2019-11-19T12:05:00Z",
+            Minute,
+        ),
+        ("20 November 201910:15", "2019-11-20T10:15:00Z", Minute),
+    ]);
+    let both_dates = find_labeled_dates_with_now(
+        "Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST",
+        NOW,
+    );
+    let shown: Vec<_> = both_dates
+        .into_iter()
+        .map(|d| (show(d.date).0, d.label))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "2019-11-19T12:05:00Z".to_string(),
+                Some(DateLabel::Published)
+            ),
+            ("2019-11-19T12:16:00Z".to_string(), Some(DateLabel::Updated)),
+        ]
+    );
+    // Not after a day or a month, or not a plausible year and hour: left alone.
+    for text in ["Order 20195:45", "Nov 15, 201925:45", "Nov 15, 17995:45"] {
+        assert_eq!(find(text), None, "{text:?}");
+    }
+    assert_eq!(
+        find("Posted on Maret 30, 2015 by Admin"),
+        want("2015-03-30T00:00:00Z", Day)
+    );
+}
