@@ -1,0 +1,259 @@
+//! The headline of a plain-text article, chosen among scored candidates before the start
+//! of the main content region.
+//!
+//! What raises a line: a dateline or byline right after it; being close above the first
+//! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
+//! printed twice; headline length (4 to 20 words) and casing; standing alone between blank
+//! lines. What lowers it: reading as a sentence of prose, being one word, being repeated
+//! like a menu entry, lying inside the body. Boilerplate, datelines and bylines are never
+//! candidates. When a site name is known from elsewhere in the file (the other half of a
+//! `Title | Site` line, a copyright line) it is cut off the chosen headline.
+
+use std::collections::HashSet;
+
+use super::bylines;
+use super::classify::Class;
+use super::dateline;
+use super::decision::{decide, Candidate, Decision};
+use super::features::{lexicon, Features};
+use super::lines::Unit;
+
+/// Separators between a headline and a site name in page titles.
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+/// Longest headline accepted.
+const MAX_CHARS: usize = 250;
+const MAX_WORDS: usize = 30;
+/// Units above the main region searched for a headline.
+const WINDOW: usize = 15;
+
+fn key(s: &str) -> String {
+    crate::extract::squash_spaces(s).to_lowercase()
+}
+
+/// Splits a page-title line at its separators.
+fn segments(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+/// Site names the file states: copyright holders, and the short halves of page-title lines
+/// whose other half is a line of its own.
+fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for u in units {
+        let t = u.text.as_str();
+        if let Some(i) = t.find('©').or_else(|| t.to_lowercase().find("copyright")) {
+            let rest = t[i..]
+                .trim_start_matches(|c: char| !c.is_alphabetic() || c == 'c' || c == 'C')
+                .trim_start_matches("opyright")
+                .trim_start_matches(|c: char| !c.is_alphabetic());
+            let name = rest
+                .split(['.', '|', ','])
+                .next()
+                .unwrap_or("")
+                .trim();
+            if (1..=4).contains(&name.split_whitespace().count()) {
+                out.push(key(name));
+            }
+        }
+        let segs = segments(t);
+        if segs.len() >= 2 && segs.iter().any(|s| keys.contains(&key(s))) {
+            out.extend(
+                segs.iter()
+                    .filter(|s| !keys.contains(&key(s)) && s.split_whitespace().count() <= 5)
+                    .map(|s| key(s)),
+            );
+        }
+    }
+    out
+}
+
+/// `title` without a known site name before or after a separator.
+fn strip_site(title: &str, sites: &[String]) -> String {
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if sites.contains(&key(tail)) && head.split_whitespace().count() >= 2 {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if sites.contains(&key(head)) && tail.split_whitespace().count() >= 2 {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
+/// line above to be one).
+pub fn is_meta(u: &Unit, f: &Features) -> bool {
+    f.chars <= 160
+        && !(f.sentence_end && f.words > 12)
+        && (bylines::top_line(&u.text).is_some() || dateline::read(&u.text).is_some())
+}
+
+/// Scores the lines above the main region (or the first lines when there is none) and
+/// decides the headline.
+pub fn decide_title(
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+    region_start: Option<usize>,
+) -> Decision {
+    let lex = lexicon();
+    if units.is_empty() {
+        return Decision::default();
+    }
+    // Without a content region the body starts at the first line that reads as a sentence.
+    let start = region_start.unwrap_or_else(|| {
+        (1..units.len())
+            .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
+            .unwrap_or(1)
+    });
+    let lo = start.saturating_sub(WINDOW);
+    let hi = (start + 1).min(units.len() - 1);
+    let all_keys: HashSet<String> = units.iter().map(|u| key(&u.text)).collect();
+    let sites = site_names(units, &all_keys);
+    // Segments of page-title-like lines, by unit, to find headlines they repeat.
+    let seg_keys: Vec<(usize, String)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.text.split_whitespace().count() <= 40)
+        .flat_map(|(i, u)| {
+            let segs = segments(&u.text);
+            let multi = segs.len() >= 2;
+            segs.into_iter()
+                .filter(move |_| multi)
+                .map(move |s| (i, key(s)))
+        })
+        .collect();
+    let meta: Vec<bool> = (lo..=(hi + 2).min(units.len() - 1))
+        .map(|i| is_meta(&units[i], &feats[i]))
+        .collect();
+    let is_meta_at = |i: usize| i >= lo && meta.get(i - lo).copied().unwrap_or(false);
+
+    let mut cands = Vec::new();
+    for i in lo..=hi {
+        let (u, f) = (&units[i], &feats[i]);
+        if classes[i] == Class::Bad
+            || f.chars > MAX_CHARS
+            || f.words > MAX_WORDS
+            || f.bullet
+            || f.alpha_ratio < 0.5
+            || u.text.ends_with([':', ',', ';'])
+            || is_meta_at(i)
+        {
+            continue;
+        }
+        let mut score = 0.0;
+        let mut rule = "near_content";
+        if is_meta_at(i + 1) || (is_meta_at(i + 2) && !units[i + 1].blank_before) {
+            score += lex.weight("title.near_date");
+            rule = "line_before_date_or_byline";
+        }
+        let k = key(&u.text);
+        if seg_keys.iter().any(|(j, s)| *j != i && *s == k) {
+            score += lex.weight("title.page_title");
+            rule = "repeats_page_title";
+        } else if f.repeats == 2 {
+            score += lex.weight("title.repeated");
+        }
+        if f.repeats >= 3 {
+            score += lex.weight("title.menu_repeat");
+        }
+        if i < start {
+            let d = (start - i) as f32;
+            score += lex.weight("title.proximity") - lex.weight("title.proximity_step") * d;
+        } else {
+            score += lex.weight("title.inside_body");
+        }
+        if (4..=20).contains(&f.words) {
+            score += lex.weight("title.length");
+        }
+        if f.words == 1 {
+            score += lex.weight("title.one_word");
+        }
+        if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
+            score += lex.weight("title.casing");
+        }
+        if u.blank_before || u.blank_after {
+            score += lex.weight("title.alone");
+        }
+        if f.sentence_end && u.text.ends_with('.') && f.words > 8 {
+            score += lex.weight("title.sentence");
+        }
+        if sites.contains(&k) {
+            continue;
+        }
+        cands.push(Candidate {
+            value: strip_site(&crate::extract::squash_spaces(&u.text), &sites),
+            rule,
+            score,
+            lines: (u.first, u.last),
+            unit: i,
+        });
+    }
+    decide(cands, lex.weight("title.min"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::classify::{classify, main_region};
+    use super::super::features::measure;
+    use super::super::lines::units;
+    use super::*;
+
+    fn title(text: &str) -> Option<String> {
+        let u = units(text);
+        let f = measure(&u);
+        let c = classify(&u, &f);
+        let r = main_region(&c, &f);
+        decide_title(&u, &f, &c, r.map(|r| r.0)).chosen.map(|c| c.value)
+    }
+
+    const PARA: &str = "The ministers signed the accord in the capital on Monday, after \
+        two years of talks that had stalled over the route of the pipeline.";
+
+    #[test]
+    fn masthead_loses_to_the_line_above_the_date() {
+        let t = format!(
+            "Daily Courier\n\nMinisters sign Caspian pipeline accord\nMarch 3, 2014, 9:15 am\n\n{PARA}\n\nBy Anna Novak\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Ministers sign Caspian pipeline accord")
+        );
+    }
+
+    #[test]
+    fn date_before_title_and_capitals() {
+        let t = format!(
+            "March 3, 2014\n\nMINISTERS SIGN CASPIAN PIPELINE ACCORD\nBy Anna Novak\n\n{PARA}\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("MINISTERS SIGN CASPIAN PIPELINE ACCORD")
+        );
+    }
+
+    #[test]
+    fn page_title_line_names_the_site() {
+        let t = format!(
+            "Pipeline accord signed | Daily Courier\n\n  * Home\n  * World\n\n\
+             Pipeline accord signed\n\n{PARA}\n\n© 2014 Daily Courier\n"
+        );
+        assert_eq!(title(&t).as_deref(), Some("Pipeline accord signed"));
+    }
+
+    #[test]
+    fn site_suffix_is_cut_when_the_site_is_known() {
+        assert_eq!(
+            strip_site("Pipeline accord signed - Daily Courier", &["daily courier".into()]),
+            "Pipeline accord signed"
+        );
+    }
+}
