@@ -88,13 +88,19 @@ fn smooth(classes: &mut [Class]) {
     }
 }
 
-/// Classes all units, own features then context.
-pub fn classify(units: &[Unit], feats: &[Features]) -> Vec<Class> {
-    let mut classes: Vec<Class> = units
+/// Classes every unit on its own features, before context. Field rules read these: a
+/// headline between a menu and a share bar is short, not boilerplate.
+pub fn own_classes(units: &[Unit], feats: &[Features]) -> Vec<Class> {
+    units
         .iter()
         .zip(feats)
         .map(|(u, f)| own_class(u, f))
-        .collect();
+        .collect()
+}
+
+/// The classes after context smoothing, which the body is read with.
+pub fn in_context(own: &[Class]) -> Vec<Class> {
+    let mut classes = own.to_vec();
     smooth(&mut classes);
     classes
 }
@@ -102,6 +108,11 @@ pub fn classify(units: &[Unit], feats: &[Features]) -> Vec<Class> {
 /// What a barrier (comments, related stories) costs: more than any article gains, so
 /// the region never runs across one.
 const BARRIER_WEIGHT: f32 = -1000.0;
+
+/// A run scoring this much is an article that a following barrier closes.
+const CLOSING_SCORE: f32 = 15.0;
+/// What content after such a barrier is worth.
+const AFTER_BARRIER: f32 = 0.3;
 
 /// What one unit adds to a region.
 fn weight(class: Class, f: &Features) -> f32 {
@@ -122,12 +133,19 @@ pub fn main_region(classes: &[Class], feats: &[Features]) -> Option<(usize, usiz
     let mut best: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
     let mut start = 0;
+    // Content after a barrier that closes a run of content (comments, related stories
+    // below an article) counts for less, so the article wins over a long comment thread.
+    let mut closed = false;
     for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
         }
-        sum += weight(c, f);
+        if f.barrier && best.is_some_and(|(b, _, _)| b >= CLOSING_SCORE) {
+            closed = true;
+        }
+        let w = weight(c, f);
+        sum += if closed && w > 0.0 { w * AFTER_BARRIER } else { w };
         if c == Class::Good && best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, start, i));
         }
@@ -149,7 +167,7 @@ mod tests {
     fn run(text: &str) -> (Vec<Unit>, Vec<Class>, Option<(usize, usize)>) {
         let u = units(text);
         let f = measure(&u);
-        let c = classify(&u, &f);
+        let c = in_context(&own_classes(&u, &f));
         let r = main_region(&c, &f);
         (u, c, r)
     }

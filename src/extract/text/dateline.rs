@@ -23,9 +23,11 @@ use super::lines::Unit;
 const MAX_CHARS: usize = 160;
 /// Most words of a content line that may still be a dateline.
 const MAX_WORDS: usize = 25;
-/// Units before and after an anchor (headline, region start) searched.
+/// Units that are not boilerplate searched before and after an anchor (headline, region
+/// start), and how many units that reaches over at most.
 const BEFORE: usize = 4;
 const AFTER: usize = 6;
+const MAX_REACH: usize = 60;
 
 /// `line` with leading labels the parser does not skip removed, and Italian, Dutch and
 /// Portuguese month names replaced by English ones; borrowed when nothing changes.
@@ -132,9 +134,18 @@ pub fn decide_date(
     let lex = lexicon();
     let mut seen = vec![false; units.len()];
     let mut found: Vec<(Candidate, ArticleDate)> = Vec::new();
+    // Distance in units that are not boilerplate: a share bar or image labels between
+    // the headline and its dateline do not move them apart.
+    let dist = |a: usize, b: usize| -> usize {
+        let (x, y) = (a.min(b), a.max(b));
+        (x..y).filter(|&j| classes[j] != Class::Bad).count()
+    };
     for &a in anchors {
-        let lo = a.saturating_sub(BEFORE);
-        let hi = (a + AFTER).min(units.len().saturating_sub(1));
+        let lo = (0..=a).rev().take(MAX_REACH).find(|&j| dist(j, a) >= BEFORE).unwrap_or(0);
+        let hi = (a..units.len())
+            .take(MAX_REACH)
+            .find(|&j| dist(a, j) >= AFTER)
+            .unwrap_or(units.len().saturating_sub(1));
         for i in lo..=hi {
             if units.is_empty() || seen[i] {
                 continue;
@@ -158,7 +169,7 @@ pub fn decide_date(
                 _ if prose => continue,
                 _ => lex.weight("date.in_line"),
             };
-            let d = anchors.iter().map(|&a| a.abs_diff(i)).min().unwrap_or(0);
+            let d = anchors.iter().map(|&a| dist(a, i)).min().unwrap_or(0);
             score += (lex.weight("date.near") - lex.weight("date.near_step") * d as f32).max(-2.0);
             score += match label(&u.text) {
                 Label::Published => lex.weight("date.published"),

@@ -104,7 +104,8 @@ pub struct Features {
     pub bullet: bool,
     /// Menu or form shapes: `[12]`, `(BUTTON)`, `____`, `a | b | c`, a line in brackets.
     pub menu: bool,
-    /// Holds a page-furniture word or phrase (share, sign in, cookies).
+    /// Mostly page furniture: a furniture phrase (sign in, all rights reserved) in a short
+    /// line, or furniture words (share, print, cookies) for a third of its words or more.
     pub furniture: bool,
     /// Starts what follows an article: a comment section (`34 responses to ...`, `Jane
     /// says:`), related stories, a share bar.
@@ -140,12 +141,16 @@ fn menu_shape(t: &str) -> bool {
 }
 
 fn furniture(words: &[String], lower: &str) -> bool {
+    /// Words up to which one furniture phrase makes a line furniture.
+    const PHRASE_WORDS: usize = 10;
     let lex = lexicon();
-    words.iter().any(|w| lex.has("furniture", w))
-        || lex
-            .lines("furniture.phrases")
-            .iter()
-            .any(|p| lower.contains(p.as_str()))
+    let hits = words.iter().filter(|w| lex.has("furniture", w)).count();
+    hits * 3 >= words.len().max(1)
+        || (words.len() <= PHRASE_WORDS
+            && lex
+                .lines("furniture.phrases")
+                .iter()
+                .any(|p| lower.contains(p.as_str())))
 }
 
 fn barrier(lower: &str, words: &[String]) -> bool {

@@ -4,7 +4,7 @@
 //! What raises a line: a dateline or byline right after it; being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
 //! printed twice; headline length (4 to 20 words) and casing; standing alone between blank
-//! lines. What lowers it: reading as a sentence of prose, being one word, being repeated
+//! lines. What lowers it: reading as a sentence of prose or running text full of function words, being one word, being repeated
 //! like a menu entry, lying inside the body. Boilerplate, datelines and bylines are never
 //! candidates. When a site name is known from elsewhere in the file (the other half of a
 //! `Title | Site` line, a copyright line) it is cut off the chosen headline.
@@ -23,8 +23,12 @@ const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " 
 /// Longest headline accepted.
 const MAX_CHARS: usize = 250;
 const MAX_WORDS: usize = 30;
-/// Units above the main region searched for a headline.
+/// Units that are not boilerplate searched above the start of the story's prose, and
+/// how far up that search reaches at most.
 const WINDOW: usize = 15;
+const MAX_REACH: usize = 120;
+/// Units looked through below a candidate for its dateline or byline.
+const LOOK_AHEAD: usize = 12;
 
 fn key(s: &str) -> String {
     crate::extract::squash_spaces(s).to_lowercase()
@@ -88,6 +92,22 @@ fn strip_site(title: &str, sites: &[String]) -> String {
     title.to_string()
 }
 
+/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`), numbered
+/// list items (`1. Entertainment`) and relative times (`2 days ago`): never headlines.
+fn caption_or_list_item(t: &str) -> bool {
+    let lex = lexicon();
+    let lower = t.to_lowercase();
+    let numbered = t
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    (t.starts_with('(') && t.ends_with(')'))
+        || numbered
+        || lower.split_whitespace().any(|w| w == "ago")
+        || super::features::words_lower(t)
+            .take(3)
+            .any(|w| lex.has("caption", &w))
+}
+
 /// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
 /// line above to be one).
 pub fn is_meta(u: &Unit, f: &Features) -> bool {
@@ -108,13 +128,25 @@ pub fn decide_title(
     if units.is_empty() {
         return Decision::default();
     }
-    // Without a content region the body starts at the first line that reads as a sentence.
-    let start = region_start.unwrap_or_else(|| {
-        (1..units.len())
+    // Where the story's prose starts: the first sentence-ending content paragraph of the
+    // region (a long headline may itself be classed as content), or without a region the
+    // first line that reads as a sentence.
+    let start = match region_start {
+        Some(r) => (r..units.len())
+            .take(WINDOW)
+            .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
+            .unwrap_or(r),
+        None => (1..units.len())
             .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
-            .unwrap_or(1)
-    });
-    let lo = start.saturating_sub(WINDOW);
+            .unwrap_or(1),
+    };
+    // WINDOW units that are not boilerplate, however many menu lines lie between.
+    let mut lo = start;
+    let mut kept = 0;
+    while lo > 0 && kept < WINDOW && start - lo < MAX_REACH {
+        lo -= 1;
+        kept += usize::from(classes[lo] != Class::Bad);
+    }
     let hi = (start + 1).min(units.len() - 1);
     let all_keys: HashSet<String> = units.iter().map(|u| key(&u.text)).collect();
     let sites = site_names(units, &all_keys);
@@ -131,7 +163,7 @@ pub fn decide_title(
                 .map(move |s| (i, key(s)))
         })
         .collect();
-    let meta: Vec<bool> = (lo..=(hi + 2).min(units.len() - 1))
+    let meta: Vec<bool> = (lo..=(hi + LOOK_AHEAD).min(units.len() - 1))
         .map(|i| is_meta(&units[i], &feats[i]))
         .collect();
     let is_meta_at = |i: usize| i >= lo && meta.get(i - lo).copied().unwrap_or(false);
@@ -140,6 +172,8 @@ pub fn decide_title(
     for i in lo..=hi {
         let (u, f) = (&units[i], &feats[i]);
         if classes[i] == Class::Bad
+            || caption_or_list_item(&u.text)
+            || crate::extract::byline::is_agency(&u.text)
             || f.chars > MAX_CHARS
             || f.words > MAX_WORDS
             || f.bullet
@@ -151,7 +185,12 @@ pub fn decide_title(
         }
         let mut score = 0.0;
         let mut rule = "near_content";
-        if is_meta_at(i + 1) || (is_meta_at(i + 2) && !units[i + 1].blank_before) {
+        // The next lines that are not boilerplate (share bars, image labels), where a
+        // dateline or byline counts even inside a list item.
+        let mut next = (i + 1..(i + LOOK_AHEAD).min(units.len()))
+            .filter(|&j| classes[j] != Class::Bad || is_meta_at(j));
+        let (n1, n2) = (next.next(), next.next());
+        if n1.is_some_and(is_meta_at) || n2.is_some_and(is_meta_at) {
             score += lex.weight("title.near_date");
             rule = "line_before_date_or_byline";
         }
@@ -166,7 +205,11 @@ pub fn decide_title(
             score += lex.weight("title.menu_repeat");
         }
         if i < start {
-            let d = (start - i) as f32;
+            // Boilerplate in between (share buttons, image labels) counts a tenth.
+            let d: f32 = (i + 1..start)
+                .map(|j| if classes[j] == Class::Bad { 0.1 } else { 1.0 })
+                .sum::<f32>()
+                + 1.0;
             score += lex.weight("title.proximity") - lex.weight("title.proximity_step") * d;
         } else {
             score += lex.weight("title.inside_body");
@@ -174,8 +217,13 @@ pub fn decide_title(
         if (4..=20).contains(&f.words) {
             score += lex.weight("title.length");
         }
+        if (6..=20).contains(&f.words) {
+            score += lex.weight("title.long");
+        }
         if f.words == 1 {
             score += lex.weight("title.one_word");
+        } else if f.words <= 3 {
+            score += lex.weight("title.few_words");
         }
         if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
             score += lex.weight("title.casing");
@@ -185,6 +233,10 @@ pub fn decide_title(
         }
         if f.sentence_end && u.text.ends_with('.') && f.words > 8 {
             score += lex.weight("title.sentence");
+        }
+        // Running text: headlines drop most function words.
+        if f.stop_ratio >= 0.35 && f.words >= 12 {
+            score += lex.weight("title.prose");
         }
         if sites.contains(&k) {
             continue;
@@ -202,7 +254,7 @@ pub fn decide_title(
 
 #[cfg(test)]
 mod tests {
-    use super::super::classify::{classify, main_region};
+    use super::super::classify::{in_context, main_region, own_classes};
     use super::super::features::measure;
     use super::super::lines::units;
     use super::*;
@@ -210,9 +262,9 @@ mod tests {
     fn title(text: &str) -> Option<String> {
         let u = units(text);
         let f = measure(&u);
-        let c = classify(&u, &f);
-        let r = main_region(&c, &f);
-        decide_title(&u, &f, &c, r.map(|r| r.0)).chosen.map(|c| c.value)
+        let own = own_classes(&u, &f);
+        let r = main_region(&in_context(&own), &f);
+        decide_title(&u, &f, &own, r.map(|r| r.0)).chosen.map(|c| c.value)
     }
 
     const PARA: &str = "The ministers signed the accord in the capital on Monday, after \

@@ -98,7 +98,8 @@ fn run(raw: &str) -> (Fields, Explanation) {
     let text = clean_text(&decoded);
     let units = lines::units(&text);
     let feats = features::measure(&units);
-    let classes = classify::classify(&units, &feats);
+    let own = classify::own_classes(&units, &feats);
+    let classes = classify::in_context(&own);
     let mut ex = Explanation::default();
     let mut fields = Fields::default();
     if units.is_empty() {
@@ -118,7 +119,7 @@ fn run(raw: &str) -> (Fields, Explanation) {
         ex.body.rule = "header_block";
         ((0..end).collect::<Vec<usize>>(), Some(end))
     } else {
-        decide_top(&units, &feats, &classes, region, &mut fields, &mut ex)
+        decide_top(&units, &feats, &own, region, &mut fields, &mut ex)
     };
 
     let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
@@ -160,7 +161,7 @@ fn run(raw: &str) -> (Fields, Explanation) {
     (fields, ex)
 }
 
-/// Title, date and byline by scoring; returns the units they took and where the body may
+/// Title, date and byline by scoring (on the units' own classes); returns the units they took and where the body may
 /// start (below the last of them).
 fn decide_top(
     units: &[Unit],
@@ -463,6 +464,21 @@ mod tests {
         let Ok(path) = std::env::var("NEWSDEX_EXPLAIN") else {
             return;
         };
+        if let Ok(dir) = std::fs::read_dir(&path) {
+            for entry in dir.flatten() {
+                let raw = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                let ex = explain(&raw);
+                let score = |d: &Decision| d.chosen.as_ref().or(d.runner_up.as_ref()).map(|c| (c.score, c.rule));
+                println!(
+                    "{}\t{:?}\t{:?}\t{:?}",
+                    entry.file_name().to_string_lossy(),
+                    score(&ex.title),
+                    score(&ex.date),
+                    score(&ex.byline)
+                );
+            }
+            return;
+        }
         let raw = std::fs::read_to_string(path).unwrap_or_default();
         let ex = explain(&raw);
         let text = clean_text(&crate::extract::markup::decode_entities(&raw));
