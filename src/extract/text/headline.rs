@@ -4,8 +4,10 @@
 //! What raises a line: a dateline or byline right after it; being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
 //! printed twice; headline length (4 to 20 words) and casing; standing alone between blank
-//! lines. What lowers it: reading as a sentence of prose or running text full of function words, being one word, being repeated
-//! like a menu entry, lying inside the body. Boilerplate, datelines and bylines are never
+//! lines; being the first line of the file that is not boilerplate. What lowers it: ending
+//! in a full stop, starting in lower case, reading as prose (a long sentence, many function words), having one to
+//! three words, being repeated like a menu entry, lying inside the body. Boilerplate,
+//! captions, list items, datelines and bylines are never
 //! candidates. When a site name is known from elsewhere in the file (the other half of a
 //! `Title | Site` line, a copyright line) it is cut off the chosen headline.
 
@@ -92,20 +94,34 @@ fn strip_site(title: &str, sites: &[String]) -> String {
     title.to_string()
 }
 
-/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`), numbered
+/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`, `... [Xinhua]`), numbered
 /// list items (`1. Entertainment`) and relative times (`2 days ago`): never headlines.
 fn caption_or_list_item(t: &str) -> bool {
-    let lex = lexicon();
     let lower = t.to_lowercase();
     let numbered = t
         .split_once(". ")
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
     (t.starts_with('(') && t.ends_with(')'))
+        || t.ends_with(']')
         || numbered
         || lower.split_whitespace().any(|w| w == "ago")
-        || super::features::words_lower(t)
-            .take(3)
-            .any(|w| lex.has("caption", &w))
+        || caption(t)
+}
+
+/// `Photo: iFixit`, `Image 1 of 23`, `Getty Images`, `Representative image. (AFP file
+/// photo)`: a caption word first, with a colon, a number or little else after it, or a
+/// caption word in a closing parenthesis.
+fn caption(t: &str) -> bool {
+    let lex = lexicon();
+    let mut words = super::features::words_lower(t);
+    let first = words.next().is_some_and(|w| lex.has("caption", &w));
+    let short = t.split_whitespace().count() <= 3;
+    let marked = t.contains(':') || t.chars().any(|c| c.is_ascii_digit());
+    let tail = t.ends_with(')')
+        && t.rfind('(').is_some_and(|i| {
+            super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w))
+        });
+    (first && (short || marked)) || tail
 }
 
 /// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
@@ -168,6 +184,7 @@ pub fn decide_title(
         .collect();
     let is_meta_at = |i: usize| i >= lo && meta.get(i - lo).copied().unwrap_or(false);
 
+    let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
     let mut cands = Vec::new();
     for i in lo..=hi {
         let (u, f) = (&units[i], &feats[i]);
@@ -228,11 +245,20 @@ pub fn decide_title(
         if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
             score += lex.weight("title.casing");
         }
+        if u.text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
+            score += lex.weight("title.lowercase");
+        }
         if u.blank_before || u.blank_after {
             score += lex.weight("title.alone");
         }
-        if f.sentence_end && u.text.ends_with('.') && f.words > 8 {
-            score += lex.weight("title.sentence");
+        if u.text.ends_with('.') && !u.text.ends_with("...") {
+            score += lex.weight("title.period");
+            if f.words > 8 {
+                score += lex.weight("title.sentence");
+            }
+        }
+        if Some(i) == first_kept {
+            score += lex.weight("title.first_line");
         }
         // Running text: headlines drop most function words.
         if f.stop_ratio >= 0.35 && f.words >= 12 {

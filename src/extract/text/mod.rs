@@ -253,7 +253,7 @@ fn body_span(
     }
     // Back up to just below the headline and datelines over undecided lines (a short
     // first paragraph, a standfirst).
-    if body_from.is_some() && lo > floor && lo - floor <= BACK_UNITS {
+    if lo > floor && lo - floor <= BACK_UNITS {
         while lo > floor && classes[lo - 1] != Class::Bad && !taken.contains(&(lo - 1)) {
             lo -= 1;
         }
@@ -573,7 +573,7 @@ mod tests {
         let long = "The talks will resume in Geneva next week with both delegations and \
                     the mediators present, officials said.";
         let f = extract(&format!(
-            "Title\n\n{caption}\n\n{caption}\n\nGroup A: Alpha v Beta.\n\n\
+            "Geneva talks to resume next week\n\n{caption}\n\n{caption}\n\nGroup A: Alpha v Beta.\n\n\
              Winners meet in final match.\n\n{long}\n\nGroup B: Gamma v Delta.\n\n\
              Winners meet in final match.\n\n{long}\n"
         ));
