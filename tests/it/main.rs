@@ -9,6 +9,7 @@ mod extraction;
 mod hostile;
 mod incremental;
 mod indexing;
+mod layouts;
 mod news;
 mod output;
 mod search;

@@ -17,7 +17,9 @@ const MAX_CHARS: usize = 160;
 /// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe".
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
-    for sep in [" | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", ", "] {
+    for sep in [
+        " | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", ", ",
+    ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
         }
@@ -125,7 +127,10 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(top("Von Katrin Schäfer").as_deref(), Some("Katrin Schäfer"));
-        assert_eq!(top("Par Jean Dupont, le 3 mars 2019").as_deref(), Some("Jean Dupont"));
+        assert_eq!(
+            top("Par Jean Dupont, le 3 mars 2019").as_deref(),
+            Some("Jean Dupont")
+        );
         assert_eq!(top("Por María García").as_deref(), Some("María García"));
         assert_eq!(top("Jane Doe | Reporter").as_deref(), Some("Jane Doe"));
         assert_eq!(
@@ -140,12 +145,18 @@ mod tests {
         assert_eq!(top("By the end of the year the plan was dead."), None);
         assert_eq!(top("Par ici la sortie"), None);
         assert_eq!(top("Home | News | Sport"), None);
-        assert_eq!(top("Von der Leyen sagte am Montag, die Lage sei ernst."), None);
+        assert_eq!(
+            top("Von der Leyen sagte am Montag, die Lage sei ernst."),
+            None
+        );
     }
 
     #[test]
     fn credit_lines() {
-        assert_eq!(credit("TBP and Agencies"), Some(("TBP and Agencies".into(), true)));
+        assert_eq!(
+            credit("TBP and Agencies"),
+            Some(("TBP and Agencies".into(), true))
+        );
         assert_eq!(credit("The talks resume on Friday."), None);
     }
 }

@@ -145,7 +145,11 @@ pub fn main_region(classes: &[Class], feats: &[Features]) -> Option<(usize, usiz
             closed = true;
         }
         let w = weight(c, f);
-        sum += if closed && w > 0.0 { w * AFTER_BARRIER } else { w };
+        sum += if closed && w > 0.0 {
+            w * AFTER_BARRIER
+        } else {
+            w
+        };
         if c == Class::Good && best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, start, i));
         }

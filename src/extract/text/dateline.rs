@@ -50,7 +50,9 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
     let months = lex.lines("months");
     let needs_months = rest.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        months.iter().any(|m| m.split_whitespace().next() == Some(w.as_str()))
+        months
+            .iter()
+            .any(|m| m.split_whitespace().next() == Some(w.as_str()))
     });
     if !needs_months {
         return if rest.len() == line.len() {
@@ -141,7 +143,11 @@ pub fn decide_date(
         (x..y).filter(|&j| classes[j] != Class::Bad).count()
     };
     for &a in anchors {
-        let lo = (0..=a).rev().take(MAX_REACH).find(|&j| dist(j, a) >= BEFORE).unwrap_or(0);
+        let lo = (0..=a)
+            .rev()
+            .take(MAX_REACH)
+            .find(|&j| dist(j, a) >= BEFORE)
+            .unwrap_or(0);
         let hi = (a..units.len())
             .take(MAX_REACH)
             .find(|&j| dist(a, j) >= AFTER)
@@ -152,7 +158,7 @@ pub fn decide_date(
             }
             seen[i] = true;
             let (u, f) = (&units[i], &feats[i]);
-            let prose = f.words >= 8 && f.stop_ratio >= 0.3 && f.sentence_end;
+            let prose = f.words >= 6 && f.sentence_end;
             if f.chars > MAX_CHARS
                 || (classes[i] == Class::Good && f.words > MAX_WORDS)
                 || f.menu
@@ -163,10 +169,12 @@ pub fn decide_date(
             let Some((date, rule)) = read(&u.text) else {
                 continue;
             };
+            // In a sentence only a date that is the whole line counts ("On 3 March 2005
+            // the talks resumed." is body text).
             let mut score = match rule {
                 "whole_line" => lex.weight("date.whole_line"),
-                "line_start" => (lex.weight("date.whole_line") + lex.weight("date.in_line")) / 2.0,
                 _ if prose => continue,
+                "line_start" => (lex.weight("date.whole_line") + lex.weight("date.in_line")) / 2.0,
                 _ => lex.weight("date.in_line"),
             };
             let d = anchors.iter().map(|&a| dist(a, i)).min().unwrap_or(0);
@@ -192,10 +200,12 @@ pub fn decide_date(
         found.iter().map(|(c, _)| c.clone()).collect(),
         lex.weight("date.min"),
     );
-    let date = decision
-        .chosen
-        .as_ref()
-        .and_then(|c| found.iter().find(|(f, _)| f.unit == c.unit).map(|(_, d)| *d));
+    let date = decision.chosen.as_ref().and_then(|c| {
+        found
+            .iter()
+            .find(|(f, _)| f.unit == c.unit)
+            .map(|(_, d)| *d)
+    });
     (decision, date)
 }
 
@@ -222,7 +232,10 @@ mod tests {
         assert_eq!(day("Publicado el 3 de marzo de 2019"), Some((2019, 3, 3)));
         assert_eq!(day("Pubblicato il 3 maggio 2019"), Some((2019, 5, 3)));
         assert_eq!(day("Gepubliceerd op 3 mei 2019"), Some((2019, 5, 3)));
-        assert_eq!(day("Publicado em 19 de novembro de 2019"), Some((2019, 11, 19)));
+        assert_eq!(
+            day("Publicado em 19 de novembro de 2019"),
+            Some((2019, 11, 19))
+        );
         assert_eq!(day("© 2019"), None);
         assert_eq!(day("March 2019"), None);
     }

@@ -121,7 +121,10 @@ pub struct Features {
 /// Words of a unit as compared against the lexicon: lower case, outer punctuation off.
 pub fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
 }
 
@@ -158,9 +161,12 @@ fn barrier(lower: &str, words: &[String]) -> bool {
     if words.len() > 12 {
         return false;
     }
-    let counted = words.first().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    let counted = words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
         && words.get(1).is_some_and(|w| lex.has("barrier.count", w));
-    let comment_head = words.len() <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
+    let comment_head =
+        words.len() <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
     counted
         || comment_head
         || lex

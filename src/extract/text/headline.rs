@@ -42,7 +42,11 @@ fn segments(s: &str) -> Vec<&str> {
     for sep in SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Site names the file states: copyright holders, and the short halves of page-title lines
@@ -56,11 +60,7 @@ fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
                 .trim_start_matches(|c: char| !c.is_alphabetic() || c == 'c' || c == 'C')
                 .trim_start_matches("opyright")
                 .trim_start_matches(|c: char| !c.is_alphabetic());
-            let name = rest
-                .split(['.', '|', ','])
-                .next()
-                .unwrap_or("")
-                .trim();
+            let name = rest.split(['.', '|', ',']).next().unwrap_or("").trim();
             if (1..=4).contains(&name.split_whitespace().count()) {
                 out.push(key(name));
             }
@@ -118,9 +118,8 @@ fn caption(t: &str) -> bool {
     let short = t.split_whitespace().count() <= 3;
     let marked = t.contains(':') || t.chars().any(|c| c.is_ascii_digit());
     let tail = t.ends_with(')')
-        && t.rfind('(').is_some_and(|i| {
-            super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w))
-        });
+        && t.rfind('(')
+            .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
     (first && (short || marked)) || tail
 }
 
@@ -245,7 +244,11 @@ pub fn decide_title(
         if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
             score += lex.weight("title.casing");
         }
-        if u.text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
+        if u.text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+        {
             score += lex.weight("title.lowercase");
         }
         if u.blank_before || u.blank_after {
@@ -290,7 +293,9 @@ mod tests {
         let f = measure(&u);
         let own = own_classes(&u, &f);
         let r = main_region(&in_context(&own), &f);
-        decide_title(&u, &f, &own, r.map(|r| r.0)).chosen.map(|c| c.value)
+        decide_title(&u, &f, &own, r.map(|r| r.0))
+            .chosen
+            .map(|c| c.value)
     }
 
     const PARA: &str = "The ministers signed the accord in the capital on Monday, after \
@@ -330,7 +335,10 @@ mod tests {
     #[test]
     fn site_suffix_is_cut_when_the_site_is_known() {
         assert_eq!(
-            strip_site("Pipeline accord signed - Daily Courier", &["daily courier".into()]),
+            strip_site(
+                "Pipeline accord signed - Daily Courier",
+                &["daily courier".into()]
+            ),
             "Pipeline accord signed"
         );
     }

@@ -90,9 +90,7 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
         }
     }
     // A sentence going on in lower case after a long line that does not end one.
-    plen >= 40
-        && !ends_sentence(p)
-        && n.chars().next().is_some_and(char::is_lowercase)
+    plen >= 40 && !ends_sentence(p) && n.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Splits `text` into units; blank lines separate blocks.
@@ -172,7 +170,8 @@ mod tests {
 
     #[test]
     fn half_sentence_first_line_joins_its_continuation() {
-        let u = units("The council voted on Tuesday to close the old harbour\nbridge to lorries.\n");
+        let u =
+            units("The council voted on Tuesday to close the old harbour\nbridge to lorries.\n");
         assert_eq!(u.len(), 1);
     }
 }

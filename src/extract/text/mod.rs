@@ -124,9 +124,16 @@ fn run(raw: &str) -> (Fields, Explanation) {
 
     let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
     if ex.body.rule.is_empty() {
-        ex.body.rule = if region.is_some() { "main_region" } else { "after_header" };
+        ex.body.rule = if region.is_some() {
+            "main_region"
+        } else {
+            "after_header"
+        };
     }
-    let title_key = fields.title.as_deref().map(|t| squash_spaces(t).to_lowercase());
+    let title_key = fields
+        .title
+        .as_deref()
+        .map(|t| squash_spaces(t).to_lowercase());
     let mut paragraphs: Vec<(usize, String)> = Vec::new();
     for i in lo..=hi.min(units.len() - 1) {
         let k = squash_spaces(&units[i].text).to_lowercase();
@@ -135,7 +142,14 @@ fn run(raw: &str) -> (Fields, Explanation) {
         }
         paragraphs.push((i, units[i].text.clone()));
     }
-    credit_line(&units, &feats, &mut paragraphs, &mut taken, &mut fields, &mut ex);
+    credit_line(
+        &units,
+        &feats,
+        &mut paragraphs,
+        &mut taken,
+        &mut fields,
+        &mut ex,
+    );
     let paragraphs = dedup_paragraphs(paragraphs);
     ex.body.paragraphs = paragraphs.len();
     ex.body.lines = paragraphs
@@ -190,7 +204,10 @@ fn decide_top(
         .iter()
         .filter_map(|d| d.chosen.as_ref().map(|c| c.unit))
         .collect();
-    let body_from = taken.iter().max().map(|m| m + 1);
+    // The body starts below the fields read above the story, not below a byline found
+    // at its foot.
+    let top_end = region.map_or(usize::MAX, |r| r.0);
+    let body_from = taken.iter().filter(|&&t| t < top_end).max().map(|m| m + 1);
     (taken, body_from)
 }
 
@@ -262,7 +279,9 @@ fn body_span(
     let tail_end = (hi + 1..=last)
         .find(|&i| classes[i] == Class::Bad)
         .unwrap_or(last + 1);
-    if tail_end > hi + 1 && tail_end - (hi + 1) <= TAIL_UNITS && (tail_end > last || tail_end - hi <= 2)
+    if tail_end > hi + 1
+        && tail_end - (hi + 1) <= TAIL_UNITS
+        && (tail_end > last || tail_end - hi <= 2)
     {
         hi = tail_end - 1;
     }
@@ -298,8 +317,16 @@ fn credit_line(
     taken.push(i);
     let cand = Candidate {
         value: name,
-        rule: if marked { "credit_line" } else { "credit_names" },
-        score: if marked { BYLINE_CREDIT_MARKED } else { BYLINE_CREDIT_BARE },
+        rule: if marked {
+            "credit_line"
+        } else {
+            "credit_names"
+        },
+        score: if marked {
+            BYLINE_CREDIT_MARKED
+        } else {
+            BYLINE_CREDIT_BARE
+        },
         lines: (units[i].first, units[i].last),
         unit: i,
     };
@@ -421,168 +448,4 @@ fn dedup_paragraphs(paragraphs: Vec<(usize, String)>) -> Vec<(usize, String)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::date::DatePrecision;
-
-    const SCRAPED: &str = "Follow us on:   \n\nChina, Russia FMs meet ahead of Syria talks\n\
-        January 22, 2014, 5:30 am\n\nBeijing and Moscow vowed to talk [Xinhua]\n\n\
-        Beijing and Moscow vowed to talk [Xinhua]\n\nIn the lead-up to the talks, China and \
-        Russia held talks.\n\nMore than 100,000 people have been killed.\n\nTBP and Agencies\n";
-
-    #[test]
-    fn scraped_layout_gets_all_four_fields() {
-        let f = extract(SCRAPED);
-        assert_eq!(
-            f.title.as_deref(),
-            Some("China, Russia FMs meet ahead of Syria talks")
-        );
-        let d = f.date.expect("date");
-        assert_eq!(
-            (
-                d.utc.year(),
-                d.utc.month() as u8,
-                d.utc.day(),
-                d.utc.hour(),
-                d.utc.minute()
-            ),
-            (2014, 1, 22, 5, 30)
-        );
-        assert_eq!(d.precision, DatePrecision::Minute);
-        assert_eq!(f.byline.as_deref(), Some("TBP and Agencies"));
-        assert_eq!(
-            f.body,
-            "Beijing and Moscow vowed to talk [Xinhua]\n\nIn the lead-up to the talks, China \
-             and Russia held talks.\n\nMore than 100,000 people have been killed."
-        );
-    }
-
-    /// Prints the explanation of the file named by `NEWSDEX_EXPLAIN` (a debugging aid).
-    #[test]
-    #[ignore]
-    fn explain_file() {
-        let Ok(path) = std::env::var("NEWSDEX_EXPLAIN") else {
-            return;
-        };
-        if let Ok(dir) = std::fs::read_dir(&path) {
-            for entry in dir.flatten() {
-                let raw = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                let ex = explain(&raw);
-                let score = |d: &Decision| d.chosen.as_ref().or(d.runner_up.as_ref()).map(|c| (c.score, c.rule));
-                println!(
-                    "{}\t{:?}\t{:?}\t{:?}",
-                    entry.file_name().to_string_lossy(),
-                    score(&ex.title),
-                    score(&ex.date),
-                    score(&ex.byline)
-                );
-            }
-            return;
-        }
-        let raw = std::fs::read_to_string(path).unwrap_or_default();
-        let ex = explain(&raw);
-        let text = clean_text(&crate::extract::markup::decode_entities(&raw));
-        let units = lines::units(&text);
-        for (u, c) in units.iter().zip(&ex.units) {
-            let mark = if c.in_body { "B" } else { " " };
-            let t: String = u.text.chars().take(90).collect();
-            println!("{:4} {mark} {:9?} {t}", u.first, c.class);
-        }
-        for (name, d) in [("title", &ex.title), ("date", &ex.date), ("byline", &ex.byline)] {
-            println!("{name}: {:?}\n   runner-up {:?}", d.chosen, d.runner_up);
-        }
-    }
-
-    #[test]
-    fn bbc_layout_title_blank_body() {
-        let f = extract("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains.\n");
-        assert_eq!(
-            f.title.as_deref(),
-            Some("Ad sales boost Time Warner profit")
-        );
-        assert_eq!(f.date, None);
-        assert_eq!(f.byline, None);
-        assert_eq!(
-            f.body,
-            "Quarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains."
-        );
-    }
-
-    #[test]
-    fn byline_at_top_with_date() {
-        let f = extract("Harbour plan approved\nBy Jane Doe and Omar Haddad\n22 Jan 2014\n\nThe council voted on Tuesday.\n");
-        assert_eq!(f.title.as_deref(), Some("Harbour plan approved"));
-        assert_eq!(f.byline.as_deref(), Some("Jane Doe and Omar Haddad"));
-        assert!(f.date.is_some());
-        assert_eq!(f.body, "The council voted on Tuesday.");
-    }
-
-    #[test]
-    fn header_block_layout() {
-        let f = extract("Title: Rail strike ends\nDate: 2014-01-31\nBy: Anna Keller\n\nTrains ran again on Friday.\n");
-        assert_eq!(f.title.as_deref(), Some("Rail strike ends"));
-        assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
-        assert_eq!(f.date.map(|d| d.precision), Some(DatePrecision::Day));
-        assert_eq!(f.body, "Trains ran again on Friday.");
-    }
-
-    #[test]
-    fn header_block_without_title_leaves_the_body_alone() {
-        let f = extract("Date: 1963-01-04\n\nTHE ALLIES AFTER NASSAU IN DECEMBER 1960, THE U.S . FIRST\nPROPOSED TO HELP NATO.\n");
-        assert_eq!(f.title, None);
-        assert!(f.date.is_some());
-        assert!(f.body.starts_with("THE ALLIES AFTER NASSAU"));
-    }
-
-    #[test]
-    fn last_sentence_is_not_taken_for_a_credit() {
-        let f = extract("Title\n\nFirst paragraph here.\n\nThe talks resume on Friday.\n");
-        assert_eq!(f.byline, None);
-        assert!(f.body.ends_with("The talks resume on Friday."));
-    }
-
-    #[test]
-    fn bare_names_after_a_list_are_not_a_credit() {
-        let f = extract("Hearts 2-1 Livingston\n\nHearts won at home on Saturday.\n\nHearts: Gordon, Neilson, Pressley.\n\n9,796\n\nA Freeland\n");
-        assert_eq!(f.byline, None);
-        assert!(f.body.ends_with("A Freeland"));
-        let f = extract(
-            "Title\n\nThe council met on Tuesday and voted to approve the plan.\n\nAnna Keller\n",
-        );
-        assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
-    }
-
-    #[test]
-    fn empty_and_whitespace_input() {
-        assert_eq!(extract(""), Fields::default());
-        assert_eq!(extract("\n\n  \n"), Fields::default());
-    }
-
-    #[test]
-    fn character_entities_are_decoded() {
-        let f = extract(
-            "&#163;1.8m fine for broadcaster\n\nJos&#233; Manuel said AT&T &amp; others paid.&#3;\n",
-        );
-        assert_eq!(f.title.as_deref(), Some("£1.8m fine for broadcaster"));
-        assert_eq!(f.body, "José Manuel said AT&T & others paid.");
-    }
-
-    #[test]
-    fn repeats_are_dropped_when_adjacent_or_long() {
-        let caption = "Ministers met in Geneva on Tuesday [Photo agency]";
-        let long = "The talks will resume in Geneva next week with both delegations and \
-                    the mediators present, officials said.";
-        let f = extract(&format!(
-            "Geneva talks to resume next week\n\n{caption}\n\n{caption}\n\nGroup A: Alpha v Beta.\n\n\
-             Winners meet in final match.\n\n{long}\n\nGroup B: Gamma v Delta.\n\n\
-             Winners meet in final match.\n\n{long}\n"
-        ));
-        assert_eq!(
-            f.body,
-            format!(
-                "{caption}\n\nGroup A: Alpha v Beta.\n\nWinners meet in final match.\n\n\
-                 {long}\n\nGroup B: Gamma v Delta.\n\nWinners meet in final match."
-            )
-        );
-    }
-}
+mod tests;
