@@ -8,7 +8,8 @@
 //! that of a Published/Updated pair the original date wins. Copyright lines, captions,
 //! comments and related-story lists are never read, nor is prose, nor a date less precise
 //! than a day. Leading labels the parser does not know (Italian, Dutch, Portuguese) are
-//! dropped and those languages' month names read as English ones before parsing.
+//! dropped and those languages' month names read as English ones before parsing; after a
+//! label of a language that writes the day first, `07/09/2018` is read as 7 September.
 
 use std::borrow::Cow;
 
@@ -34,6 +35,7 @@ const MAX_REACH: usize = 60;
 pub fn for_parser(line: &str) -> Cow<'_, str> {
     let lex = lexicon();
     let mut rest = line.trim();
+    let mut day_first = false;
     loop {
         let Some(word) = rest.split_whitespace().next() else {
             break;
@@ -45,7 +47,14 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
         if !label {
             break;
         }
+        day_first |= lex.has("date.day_first", &w);
         rest = rest[word.len()..].trim_start();
+    }
+    // `07/09/2018` after a French or German label: the day comes first, as in the dotted
+    // form the parser reads day-first.
+    if day_first && rest.split_whitespace().next().is_some_and(slashed_date) {
+        let (head, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        return Cow::Owned(format!("{} {tail}", head.replace('/', ".")));
     }
     let months = lex.lines("months");
     let needs_months = rest.split_whitespace().any(|w| {
@@ -77,6 +86,15 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
         })
         .collect();
     Cow::Owned(mapped.join(" "))
+}
+
+/// `07/09/2018`: three numbers joined by slashes.
+fn slashed_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches([',', ';']).split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// What a label in the line says about the date.
@@ -236,6 +254,8 @@ mod tests {
             day("Publicado em 19 de novembro de 2019"),
             Some((2019, 11, 19))
         );
+        assert_eq!(day("Publié le 07/09/2018"), Some((2018, 9, 7)));
+        assert_eq!(day("Mis à jour le 8 septembre 2018 à 8h05"), Some((2018, 9, 8)));
         assert_eq!(day("© 2019"), None);
         assert_eq!(day("March 2019"), None);
     }
@@ -244,6 +264,7 @@ mod tests {
     fn labels_and_rejections() {
         assert!(label("Updated: June 5, 2008") == Label::Updated);
         assert!(label("Published 3 March 2019") == Label::Published);
+        assert!(label("Mis à jour le 8 septembre 2018") == Label::Updated);
         assert!(rejected("© 2019 Daily Courier. All rights reserved."));
         assert!(rejected("Photo: Jane Doe, 3 March 2019"));
         assert!(!rejected("March 3, 2014, 9:15 am"));

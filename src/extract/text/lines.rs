@@ -31,6 +31,9 @@ pub struct Unit {
 const MAX_WRAP_WIDTH: usize = 100;
 /// How close to the wrap width a line must end to count as filled.
 const FILLED_SLACK: usize = 12;
+/// Narrowest wrap width taken for one: renderers wrap at 72 to 80 columns, and a file of
+/// short header lines is not wrapped text.
+const MIN_WRAP_WIDTH: usize = 60;
 /// Filled lines needed before a file is taken for wrapped.
 const MIN_FILLED: usize = 3;
 
@@ -57,7 +60,7 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
         .iter()
         .filter(|&&n| n + FILLED_SLACK >= width)
         .count();
-    (width >= 40 && filled >= MIN_FILLED).then_some(width)
+    (width >= MIN_WRAP_WIDTH && filled >= MIN_FILLED).then_some(width)
 }
 
 fn first_word_chars(s: &str) -> usize {
