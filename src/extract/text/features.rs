@@ -138,6 +138,10 @@ fn menu_shape(t: &str) -> bool {
     if (t.starts_with('[') && t.ends_with(']') && brackets == 1) || brackets >= 3 {
         return true;
     }
+    // lynx prints a page's <link rel> titles first: `#Site » Feed Site » Comments Feed`.
+    if t.starts_with('#') && (t.contains(" » ") || lower.contains("alternate")) {
+        return true;
+    }
     let bars = t.matches(" | ").count() + t.matches(" · ").count() + t.matches(" • ").count();
     let words = t.split_whitespace().count();
     bars >= 2 && words <= bars * 4 + 4

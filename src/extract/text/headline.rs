@@ -8,7 +8,8 @@
 //! in a full stop, starting in lower case, reading as prose (a long sentence, many function words), having one to
 //! three words, being repeated like a menu entry, lying inside the body. Boilerplate,
 //! captions, list items, datelines and bylines are never
-//! candidates. When a site name is known from elsewhere in the file (the other half of a
+//! candidates. The page title lynx prints in its first `#Site » ... Comments Feed` line is
+//! a candidate of its own and raises a line that repeats it. When a site name is known from elsewhere in the file (the other half of a
 //! `Title | Site` line, a copyright line) it is cut off the chosen headline.
 
 use std::collections::HashSet;
@@ -75,6 +76,28 @@ fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// The page title and site name in the `<link rel>` line lynx prints first:
+/// `#Site » Feed Site » Comments Feed Site » Title Comments Feed alternate`.
+fn link_rel_title(units: &[Unit]) -> Option<(String, String)> {
+    let u = units.iter().take(3).find(|u| u.text.starts_with('#'))?;
+    let text = u.text.trim_start_matches('#');
+    let segs: Vec<&str> = text.split(" » ").collect();
+    let strip = |s: &str| -> String {
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| !w.eq_ignore_ascii_case("alternate"))
+            .collect();
+        words.join(" ")
+    };
+    let site = strip(segs.first()?);
+    let last = segs.iter().skip(1).find_map(|s| {
+        let (title, _) = s.split_once(" Comments Feed")?;
+        let title = strip(title);
+        (!title.is_empty() && !title.ends_with("Feed") && title != site).then_some(title)
+    })?;
+    Some((last, site))
 }
 
 /// `title` without a known site name before or after a separator.
@@ -164,7 +187,12 @@ pub fn decide_title(
     }
     let hi = (start + 1).min(units.len() - 1);
     let all_keys: HashSet<String> = units.iter().map(|u| key(&u.text)).collect();
-    let sites = site_names(units, &all_keys);
+    let mut sites = site_names(units, &all_keys);
+    let link_rel = link_rel_title(units);
+    if let Some((_, site)) = &link_rel {
+        sites.push(key(site));
+    }
+    let hint = link_rel.as_ref().map(|(t, _)| key(t));
     // Segments of page-title-like lines, by unit, to find headlines they repeat.
     let seg_keys: Vec<(usize, String)> = units
         .iter()
@@ -211,7 +239,7 @@ pub fn decide_title(
             rule = "line_before_date_or_byline";
         }
         let k = key(&u.text);
-        if seg_keys.iter().any(|(j, s)| *j != i && *s == k) {
+        if seg_keys.iter().any(|(j, s)| *j != i && *s == k) || hint.as_ref() == Some(&k) {
             score += lex.weight("title.page_title");
             rule = "repeats_page_title";
         } else if f.repeats == 2 {
@@ -240,6 +268,11 @@ pub fn decide_title(
             score += lex.weight("title.one_word");
         } else if f.words <= 3 {
             score += lex.weight("title.few_words");
+        }
+        // A short run of capitalised names is a byline or a site name more often than a
+        // headline.
+        if f.words <= 4 && crate::extract::byline::is_names(&u.text) {
+            score += lex.weight("title.names");
         }
         if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
             score += lex.weight("title.casing");
@@ -277,6 +310,19 @@ pub fn decide_title(
             lines: (u.first, u.last),
             unit: i,
         });
+    }
+    // The page title of the link-rel line stands as a candidate of its own: the post
+    // title, though not a line of the story.
+    if let Some((title, _)) = link_rel {
+        if !cands.iter().any(|c| key(&c.value) == key(&title)) {
+            cands.push(Candidate {
+                value: title,
+                rule: "link_rel_title",
+                score: lex.weight("title.link_rel"),
+                lines: (units[0].first, units[0].last),
+                unit: 0,
+            });
+        }
     }
     decide(cands, lex.weight("title.min"))
 }
@@ -330,6 +376,18 @@ mod tests {
              Pipeline accord signed\n\n{PARA}\n\n© 2014 Daily Courier\n"
         );
         assert_eq!(title(&t).as_deref(), Some("Pipeline accord signed"));
+    }
+
+    #[test]
+    fn lynx_link_rel_line_gives_the_page_title() {
+        let u = units(
+            "#National Review » Feed National Review » Comments Feed National Review » The \
+             Impeachment Clock Comments Feed alternate alternate\n",
+        );
+        assert_eq!(
+            link_rel_title(&u),
+            Some(("The Impeachment Clock".into(), "National Review".into()))
+        );
     }
 
     #[test]
