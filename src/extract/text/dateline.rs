@@ -26,8 +26,8 @@ const MAX_CHARS: usize = 160;
 const MAX_WORDS: usize = 25;
 /// Units that are not boilerplate searched before and after an anchor (headline, region
 /// start), and how many units that reaches over at most.
-const BEFORE: usize = 4;
-const AFTER: usize = 6;
+const BEFORE: usize = 8;
+const AFTER: usize = 10;
 const MAX_REACH: usize = 60;
 
 /// `line` with leading labels the parser does not skip removed, and Italian, Dutch and

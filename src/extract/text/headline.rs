@@ -154,6 +154,21 @@ pub fn is_meta(u: &Unit, f: &Features) -> bool {
         && (bylines::top_line(&u.text).is_some() || dateline::read(&u.text).is_some())
 }
 
+/// Where the story's prose starts: the first sentence-ending content paragraph of the
+/// region (a long headline may itself be classed as content), or without a region the
+/// first line that reads as a sentence.
+pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<usize>) -> usize {
+    match region_start {
+        Some(r) => (r..feats.len())
+            .take(WINDOW)
+            .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
+            .unwrap_or(r),
+        None => (1..feats.len())
+            .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
+            .unwrap_or(1),
+    }
+}
+
 /// Scores the lines above the main region (or the first lines when there is none) and
 /// decides the headline.
 pub fn decide_title(
@@ -166,18 +181,7 @@ pub fn decide_title(
     if units.is_empty() {
         return Decision::default();
     }
-    // Where the story's prose starts: the first sentence-ending content paragraph of the
-    // region (a long headline may itself be classed as content), or without a region the
-    // first line that reads as a sentence.
-    let start = match region_start {
-        Some(r) => (r..units.len())
-            .take(WINDOW)
-            .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
-            .unwrap_or(r),
-        None => (1..units.len())
-            .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
-            .unwrap_or(1),
-    };
+    let start = story_start(feats, classes, region_start);
     // WINDOW units that are not boilerplate, however many menu lines lie between.
     let mut lo = start;
     let mut kept = 0;

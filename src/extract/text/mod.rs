@@ -191,6 +191,7 @@ fn decide_top(
     let mut anchors: Vec<usize> = head.into_iter().collect();
     if let Some((lo, _)) = region {
         anchors.push(lo);
+        anchors.push(headline::story_start(feats, classes, Some(lo)));
     }
     if anchors.is_empty() {
         anchors.push(0);
