@@ -255,7 +255,10 @@ mod tests {
             Some((2019, 11, 19))
         );
         assert_eq!(day("Publié le 07/09/2018"), Some((2018, 9, 7)));
-        assert_eq!(day("Mis à jour le 8 septembre 2018 à 8h05"), Some((2018, 9, 8)));
+        assert_eq!(
+            day("Mis à jour le 8 septembre 2018 à 8h05"),
+            Some((2018, 9, 8))
+        );
         assert_eq!(day("© 2019"), None);
         assert_eq!(day("March 2019"), None);
     }

@@ -142,6 +142,10 @@ fn menu_shape(t: &str) -> bool {
     if t.starts_with('#') && (t.contains(" » ") || lower.contains("alternate")) {
         return true;
     }
+    // Breadcrumbs: `Home » Column »`.
+    if t.ends_with('»') || (t.contains(" » ") && t.split_whitespace().count() <= 8) {
+        return true;
+    }
     let bars = t.matches(" | ").count() + t.matches(" · ").count() + t.matches(" • ").count();
     let words = t.split_whitespace().count();
     bars >= 2 && words <= bars * 4 + 4

@@ -132,8 +132,9 @@ fn caption_or_list_item(t: &str) -> bool {
 }
 
 /// `Photo: iFixit`, `Image 1 of 23`, `Getty Images`, `Representative image. (AFP file
-/// photo)`: a caption word first, with a colon, a number or little else after it, or a
-/// caption word in a closing parenthesis.
+/// photo)`, `Alex Wong | Getty Images`: a caption word first, with a colon, a number or
+/// little else after it, a caption word in a closing parenthesis, or a credit word
+/// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|` or `...`.
 fn caption(t: &str) -> bool {
     let lex = lexicon();
     let mut words = super::features::words_lower(t);
@@ -143,7 +144,11 @@ fn caption(t: &str) -> bool {
     let tail = t.ends_with(')')
         && t.rfind('(')
             .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
-    (first && (short || marked)) || tail
+    let credit_marks =
+        t.contains(" by ") || t.contains('/') || t.contains("...") || t.contains('|');
+    let anywhere =
+        credit_marks && super::features::words_lower(t).any(|w| lex.has("caption.anywhere", &w));
+    (first && (short || marked)) || tail || anywhere
 }
 
 /// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
