@@ -4,7 +4,9 @@
 //! What raises a line: a dateline or byline right after it; being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
 //! printed twice; headline length (4 to 20 words) and casing; standing alone between blank
-//! lines; being the first line of the file that is not boilerplate. What lowers it: ending
+//! lines; being the first line of the file that is not boilerplate. When nothing reaches
+//! the threshold, the file's first line standing alone above a blank line is taken (the
+//! title / blank / body layout of text archives). What lowers it: ending
 //! in a full stop, starting in lower case, reading as prose (a long sentence, many function words), having one to
 //! three words, being repeated like a menu entry, lying inside the body. Boilerplate,
 //! captions, list items, datelines and bylines are never
@@ -333,7 +335,19 @@ pub fn decide_title(
             });
         }
     }
-    decide(cands, lex.weight("title.min"))
+    let first = cands
+        .iter()
+        .find(|c| c.unit == 0 && units[0].blank_after && c.rule != "link_rel_title")
+        .cloned();
+    let mut decision = decide(cands, lex.weight("title.min"));
+    if let (None, Some(mut first)) = (&decision.chosen, first) {
+        if first.score > lex.weight("title.file_start_min") {
+            first.rule = "file_first_line";
+            decision.runner_up = decision.runner_up.filter(|r| r.unit != 0);
+            decision.chosen = Some(first);
+        }
+    }
+    decision
 }
 
 #[cfg(test)]
