@@ -119,15 +119,22 @@ fn strip_site(title: &str, sites: &[String]) -> String {
     title.to_string()
 }
 
-/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`, `... [Xinhua]`), numbered
-/// list items (`1. Entertainment`) and relative times (`2 days ago`): never headlines.
+/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`, `...
+/// [Xinhua]`), numbered list items (`1. Entertainment`) and timestamps (`2 days ago`,
+/// `Today 12:01 AM`, `13 Aug`): never headlines.
 fn caption_or_list_item(t: &str) -> bool {
+    let lex = lexicon();
     let lower = t.to_lowercase();
     let numbered = t
         .split_once(". ")
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let words: Vec<String> = super::features::words_lower(t).collect();
+    let timestamp = words.len() <= 4
+        && t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().any(|w| lex.has("title.timey", w));
     (t.starts_with('(') && t.ends_with(')'))
         || t.ends_with(']')
+        || timestamp
         || numbered
         || lower.split_whitespace().any(|w| w == "ago")
         || caption(t)
@@ -148,8 +155,9 @@ fn caption(t: &str) -> bool {
             .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
     let credit_marks =
         t.contains(" by ") || t.contains('/') || t.contains("...") || t.contains('|');
-    let anywhere =
-        credit_marks && super::features::words_lower(t).any(|w| lex.has("caption.anywhere", &w));
+    let anywhere = credit_marks
+        && t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex.has("caption.anywhere", &w.to_lowercase()));
     (first && (short || marked)) || tail || anywhere
 }
 
@@ -282,7 +290,8 @@ pub fn decide_title(
         }
         // A short run of capitalised names is a byline or a site name more often than a
         // headline.
-        if f.words <= 4 && crate::extract::byline::is_names(&u.text) {
+        let role = super::features::words_lower(&u.text).any(|w| lex.has("byline.role", &w));
+        if (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6) {
             score += lex.weight("title.names");
         }
         if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
@@ -314,8 +323,13 @@ pub fn decide_title(
         if sites.contains(&k) {
             continue;
         }
+        // A leading bracketed label (`[Subscribe] Headline`) is not part of the headline.
+        let text = match u.text.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((_, rest)) if rest.split_whitespace().count() >= 3 => rest.trim(),
+            _ => u.text.as_str(),
+        };
         cands.push(Candidate {
-            value: strip_site(&crate::extract::squash_spaces(&u.text), &sites),
+            value: strip_site(&crate::extract::squash_spaces(text), &sites),
             rule,
             score,
             lines: (u.first, u.last),
