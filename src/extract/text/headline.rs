@@ -3,7 +3,8 @@
 //!
 //! What raises a line: a dateline or byline right after it; being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
-//! printed twice; headline length (4 to 20 words) and casing; standing alone between blank
+//! printed twice; sharing words with the story's first paragraphs; headline length (4 to
+//! 20 words) and casing; standing alone between blank
 //! lines; being the first line of the file that is not boilerplate. When nothing reaches
 //! the threshold, the file's first line standing alone above a blank line is taken (the
 //! title / blank / body layout of text archives). What lowers it: ending
@@ -32,6 +33,8 @@ const MAX_WORDS: usize = 30;
 /// how far up that search reaches at most.
 const WINDOW: usize = 15;
 const MAX_REACH: usize = 120;
+/// Units of the story whose words a headline is compared with.
+const STORY_UNITS: usize = 6;
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
 
@@ -231,6 +234,13 @@ pub fn decide_title(
     let is_meta_at = |i: usize| i >= lo && meta.get(i - lo).copied().unwrap_or(false);
 
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
+    // Words of the story's first paragraphs: a headline shares them, a sidebar headline
+    // or a menu entry does not.
+    let story_words: HashSet<String> = (start..units.len())
+        .filter(|&j| classes[j] != Class::Bad)
+        .take(STORY_UNITS)
+        .flat_map(|j| super::features::words_lower(&units[j].text).collect::<Vec<_>>())
+        .collect();
     let mut cands = Vec::new();
     for i in lo..=hi {
         let (u, f) = (&units[i], &feats[i]);
@@ -306,6 +316,16 @@ pub fn decide_title(
         }
         if u.blank_before || u.blank_after {
             score += lex.weight("title.alone");
+        }
+        let content: Vec<String> = super::features::words_lower(&u.text)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        if content.len() >= 2 && i < start {
+            let shared = content.iter().filter(|w| story_words.contains(*w)).count();
+            score += lex.weight("title.overlap") * shared as f32 / content.len() as f32;
+            if shared == 0 {
+                score += lex.weight("title.no_overlap");
+            }
         }
         if u.text.ends_with('.') && !u.text.ends_with("...") {
             score += lex.weight("title.period");
