@@ -3,13 +3,14 @@
 //!
 //! A line that is a date and nothing else scores most, one that starts with a date next,
 //! a date inside a short line (`Chris Davies - Nov 19, 2019, 10:31 pm`, `Posted on 27
-//! June 2019 by Jane Doe`) least; closeness to the headline adds, a publication label
-//! ("Published", "Veröffentlicht am") adds and a revision label ("Updated") subtracts, so
-//! that of a Published/Updated pair the original date wins. Copyright lines, captions,
-//! comments and related-story lists are never read, nor is prose, nor a date less precise
-//! than a day. Leading labels the parser does not know (Italian, Dutch, Portuguese) are
-//! dropped and those languages' month names read as English ones before parsing; after a
-//! label of a language that writes the day first, `07/09/2018` is read as 7 September.
+//! June 2019 by Jane Doe`) least. Closeness to the headline and a byline on the same line
+//! add; a publication label ("Published", "Veröffentlicht am") adds and a revision label
+//! ("Updated") subtracts, so that of a Published/Updated pair the original date wins.
+//! Copyright lines, captions, comments and related-story lists are never read, nor is
+//! prose, nor a date less precise than a day. Leading labels the parser does not know
+//! (Italian, Dutch, Portuguese) are dropped and those languages' month names read as
+//! English ones before parsing; after a label of a language that writes the day first,
+//! `07/09/2018` is read as 7 September.
 
 use std::borrow::Cow;
 
@@ -197,6 +198,10 @@ pub fn decide_date(
             };
             let d = anchors.iter().map(|&a| dist(a, i)).min().unwrap_or(0);
             score += (lex.weight("date.near") - lex.weight("date.near_step") * d as f32).max(-2.0);
+            // A date on the byline's line ("By Jane Doe | November 18, 2019") is the story's.
+            if super::bylines::top_line(&u.text).is_some() {
+                score += lex.weight("date.with_byline");
+            }
             score += match label(&u.text) {
                 Label::Published => lex.weight("date.published"),
                 Label::Updated => lex.weight("date.updated"),
