@@ -111,6 +111,8 @@ const BARRIER_WEIGHT: f32 = -1000.0;
 
 /// A run scoring this much is an article that a following barrier closes.
 const CLOSING_SCORE: f32 = 15.0;
+/// What a run gains when a dateline or byline stands just above it.
+const HEADED_BONUS: f32 = 20.0;
 /// What content after such a barrier is worth.
 const AFTER_BARRIER: f32 = 0.3;
 
@@ -127,21 +129,31 @@ fn weight(class: Class, f: &Features) -> f32 {
     }
 }
 
-/// The main content region as an inclusive range of unit indices: the run with the
-/// highest summed weight. `None` when no unit is content.
-pub fn main_region(classes: &[Class], feats: &[Features]) -> Option<(usize, usize)> {
-    let mut best: Option<(f32, usize, usize)> = None;
+/// The main content region as an inclusive range of unit indices: among the runs of
+/// positive summed weight, the best one, where a run whose first content unit has a
+/// dateline or byline just above it (`headed`, a headline's company) gets a bonus.
+/// `None` when no unit is content.
+pub fn main_region(
+    classes: &[Class],
+    feats: &[Features],
+    headed: &[bool],
+) -> Option<(usize, usize)> {
+    // Each run: (best sum, start, end of the best prefix, closed by a barrier).
+    let mut runs: Vec<(f32, usize, usize, bool)> = Vec::new();
     let mut sum = 0.0f32;
     let mut start = 0;
+    let mut open: Option<(f32, usize, usize, bool)> = None;
     // Content after a barrier that closes a run of content (comments, related stories
     // below an article) counts for less, so the article wins over a long comment thread.
     let mut closed = false;
+    let mut best_sum = 0.0f32;
     for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
         if sum <= 0.0 {
+            runs.extend(open.take());
             sum = 0.0;
             start = i;
         }
-        if f.barrier && best.is_some_and(|(b, _, _)| b >= CLOSING_SCORE) {
+        if f.barrier && best_sum >= CLOSING_SCORE {
             closed = true;
         }
         let w = weight(c, f);
@@ -150,16 +162,32 @@ pub fn main_region(classes: &[Class], feats: &[Features]) -> Option<(usize, usiz
         } else {
             w
         };
-        if c == Class::Good && best.is_none_or(|(b, _, _)| sum > b) {
-            best = Some((sum, start, i));
+        if c == Class::Good && open.is_none_or(|(b, _, _, _)| sum > b) {
+            open = Some((sum, start, i, closed));
+            best_sum = best_sum.max(sum);
         }
     }
-    let (_, mut lo, hi) = best?;
-    // The run starts at its first content unit, not at a short line that happens to lead.
-    while lo < hi && classes[lo] != Class::Good {
-        lo += 1;
-    }
-    Some((lo, hi))
+    runs.extend(open);
+    let first_good = |lo: usize, hi: usize| {
+        let mut lo = lo;
+        // The run starts at its first content unit, not at a short line that happens to lead.
+        while lo < hi && classes[lo] != Class::Good {
+            lo += 1;
+        }
+        lo
+    };
+    runs.into_iter()
+        .map(|(sum, lo, hi, closed)| {
+            let lo = first_good(lo, hi);
+            let bonus = if headed.get(lo).copied().unwrap_or(false) {
+                HEADED_BONUS * if closed { AFTER_BARRIER } else { 1.0 }
+            } else {
+                0.0
+            };
+            (sum + bonus, lo, hi)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, lo, hi)| (lo, hi))
 }
 
 #[cfg(test)]
@@ -172,7 +200,7 @@ mod tests {
         let u = units(text);
         let f = measure(&u);
         let c = in_context(&own_classes(&u, &f));
-        let r = main_region(&c, &f);
+        let r = main_region(&c, &f, &vec![false; f.len()]);
         (u, c, r)
     }
 

@@ -395,7 +395,7 @@ mod tests {
         let u = units(text);
         let f = measure(&u);
         let own = own_classes(&u, &f);
-        let r = main_region(&in_context(&own), &f);
+        let r = main_region(&in_context(&own), &f, &vec![false; f.len()]);
         decide_title(&u, &f, &own, r.map(|r| r.0))
             .chosen
             .map(|c| c.value)

@@ -79,6 +79,8 @@ pub fn explain(raw: &str) -> Explanation {
 
 /// Units below the headline and its datelines over which the body is stretched back.
 const BACK_UNITS: usize = 4;
+/// Units above a run of content searched for its dateline or byline.
+const HEADED_UNITS: usize = 6;
 /// Units after the main region taken into the body when only they follow.
 const TAIL_UNITS: usize = 3;
 /// Score of a field read from a `Title:` / `Date:` / `By:` header line.
@@ -107,7 +109,16 @@ fn run(raw: &str) -> (Fields, Explanation) {
     }
 
     let header = header_block(&units);
-    let region = classify::main_region(&classes, &feats);
+    // Units with a dateline or byline among the few units just above them.
+    let meta: Vec<bool> = units
+        .iter()
+        .zip(&feats)
+        .map(|(u, f)| headline::is_meta(u, f))
+        .collect();
+    let headed: Vec<bool> = (0..units.len())
+        .map(|i| (i.saturating_sub(HEADED_UNITS)..i).any(|j| meta[j]))
+        .collect();
+    let region = classify::main_region(&classes, &feats, &headed);
     let (mut taken, body_from) = if let Some((end, decisions)) = header {
         let [t, d, b] = decisions;
         ex.title = t.0;
