@@ -4,16 +4,19 @@
 //! What raises a line: a dateline or byline right after it; being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
 //! printed twice; sharing words with the story's first paragraphs; headline length (4 to
-//! 20 words) and casing; standing alone between blank
-//! lines; being the first line of the file that is not boilerplate. When nothing reaches
-//! the threshold, the file's first line standing alone above a blank line is taken (the
-//! title / blank / body layout of text archives). What lowers it: ending
-//! in a full stop, starting in lower case, reading as prose (a long sentence, many function words), having one to
-//! three words, being repeated like a menu entry, lying inside the body. Boilerplate,
-//! captions, list items, datelines and bylines are never
-//! candidates. The page title lynx prints in its first `#Site » ... Comments Feed` line is
-//! a candidate of its own and raises a line that repeats it. When a site name is known from elsewhere in the file (the other half of a
-//! `Title | Site` line, a copyright line) it is cut off the chosen headline.
+//! 20 words) and casing; standing alone between blank lines; being the first line of the
+//! file that is not boilerplate. What lowers it: ending in a full stop, starting in lower
+//! case, reading as prose (a long sentence, many function words), having one to three
+//! words or reading as names, being repeated like a menu entry, lying inside the body.
+//! Boilerplate, furniture (share, sign-in and error messages), captions, list items,
+//! timestamps, datelines and bylines are never candidates.
+//!
+//! The page title lynx prints in its first `#Site » ... Comments Feed` line is a candidate
+//! of its own and raises a line that repeats it. When nothing reaches the threshold, the
+//! file's first line standing alone above a blank line is taken (the title / blank / body
+//! layout of text archives). When a site name is known from elsewhere in the file (the
+//! other half of a `Title | Site` line, a copyright line, the link-rel line) it is cut off
+//! the chosen headline.
 
 use std::collections::HashSet;
 
@@ -146,7 +149,8 @@ fn caption_or_list_item(t: &str) -> bool {
 /// `Photo: iFixit`, `Image 1 of 23`, `Getty Images`, `Representative image. (AFP file
 /// photo)`, `Alex Wong | Getty Images`: a caption word first, with a colon, a number or
 /// little else after it, a caption word in a closing parenthesis, or a credit word
-/// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|` or `...`.
+/// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|`, `...` or
+/// `copyright`.
 fn caption(t: &str) -> bool {
     let lex = lexicon();
     let mut words = super::features::words_lower(t);
@@ -156,8 +160,11 @@ fn caption(t: &str) -> bool {
     let tail = t.ends_with(')')
         && t.rfind('(')
             .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
-    let credit_marks =
-        t.contains(" by ") || t.contains('/') || t.contains("...") || t.contains('|');
+    let credit_marks = t.contains(" by ")
+        || t.contains('/')
+        || t.contains("...")
+        || t.contains('|')
+        || t.to_lowercase().contains("copyright");
     let anywhere = credit_marks
         && t.split(|c: char| !c.is_alphanumeric())
             .any(|w| lex.has("caption.anywhere", &w.to_lowercase()));
@@ -245,6 +252,7 @@ pub fn decide_title(
     for i in lo..=hi {
         let (u, f) = (&units[i], &feats[i]);
         if classes[i] == Class::Bad
+            || f.furniture
             || caption_or_list_item(&u.text)
             || crate::extract::byline::is_agency(&u.text)
             || f.chars > MAX_CHARS
