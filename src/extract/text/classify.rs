@@ -50,7 +50,7 @@ fn own_class(u: &Unit, f: &Features) -> Class {
         return Class::Good;
     }
     // Languages without a stop list (ru, ja, ko): long lines of sentences.
-    if f.chars >= long_chars && f.stop_ratio < 0.05 && f.alpha_ratio > 0.6 && !f.bullet {
+    if f.columns >= long_chars && f.stop_ratio < 0.05 && f.alpha_ratio > 0.6 && !f.bullet {
         return Class::Good;
     }
     if f.chars >= 40 && f.stop_ratio >= lex.weight("content.near_stop") {

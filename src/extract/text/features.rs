@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::lines::{starts_with_bullet, Unit};
+use super::lines::{columns, starts_with_bullet, Unit};
 
 /// The parsed `lexicon.txt`: word sets, phrase lists, word maps and weights.
 pub struct Lexicon {
@@ -95,6 +95,8 @@ fn parse_lexicon(src: &str) -> Lexicon {
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     pub chars: usize,
+    /// Terminal columns (CJK characters count two): the length to compare across scripts.
+    pub columns: usize,
     pub words: usize,
     /// Best share of stop words over the languages in the lexicon.
     pub stop_ratio: f32,
@@ -215,9 +217,10 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
             let alpha = t.chars().filter(|c| c.is_alphabetic()).count();
             Features {
                 chars: t.chars().count(),
+                columns: columns(t),
                 words: raw_words.len(),
                 stop_ratio,
-                sentence_end: t.ends_with(['.', '!', '?', '"', '”', '’', '»']),
+                sentence_end: t.ends_with(['.', '!', '?', '"', '”', '’', '»', '。', '！', '？']),
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t),
                 furniture: furniture(&words, key),

@@ -5,10 +5,11 @@
 //! stand around it, so that later rules can report where a field came from.
 //!
 //! A line is taken for the wrapped start of the next one when the next line's first word
-//! would not have fitted after it within the file's wrap width, or when the next line
-//! continues a sentence (starts in lower case after a line that does not end one). A
-//! file is wrapped when several of its lines end close to one common width; text with one
-//! paragraph a line (the seed layout) is never joined.
+//! would not have fitted after it within the file's wrap width (in terminal columns, CJK
+//! characters taking two), or when the next line continues a sentence (starts in lower
+//! case after a line that does not end one). A file is wrapped when several of its lines
+//! end close to one common width; text with one paragraph a line (the seed layout) is
+//! never joined.
 
 /// One logical line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub fn starts_with_bullet(s: &str) -> bool {
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     let lengths: Vec<usize> = lines
         .iter()
-        .map(|l| l.trim_end().chars().count())
+        .map(|l| columns(l.trim_end()))
         .filter(|&n| n > 0 && n <= MAX_WRAP_WIDTH)
         .collect();
     let width = lengths.iter().copied().max()?;
@@ -64,7 +65,24 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
 }
 
 fn first_word_chars(s: &str) -> usize {
-    s.split_whitespace().next().map_or(0, |w| w.chars().count())
+    s.split_whitespace().next().map_or(0, columns)
+}
+
+/// Terminal columns of `s`: CJK ideographs, kana, hangul and fullwidth forms take two, as
+/// in the renderers' wrapping.
+pub fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let wide = matches!(c as u32,
+                0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -76,17 +94,18 @@ fn ends_sentence(s: &str) -> bool {
 fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     let p = prev.trim();
     let n = next.trim();
-    // A list item, a bracketed image or link label, a run of characters that is no word.
+    // A list item, a bracketed image or link label, a run of ASCII characters that is no
+    // word (a file name, a URL); CJK text has no spaces, so its lines are runs too.
     if p.is_empty()
         || n.is_empty()
         || starts_with_bullet(next)
         || n.starts_with('[')
         || p.ends_with('|')
-        || first_word_chars(n) > 25
+        || (first_word_chars(n) > 25 && n.is_ascii())
     {
         return false;
     }
-    let plen = prev.trim_end().chars().count();
+    let plen = columns(prev.trim_end());
     if let Some(w) = width {
         if plen + 1 + first_word_chars(n) > w && plen + FILLED_SLACK + 8 >= w {
             return true;
