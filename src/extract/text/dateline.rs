@@ -37,10 +37,7 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
     let lex = lexicon();
     let mut rest = line.trim();
     let mut day_first = false;
-    loop {
-        let Some(word) = rest.split_whitespace().next() else {
-            break;
-        };
+    while let Some(word) = rest.split_whitespace().next() {
         let w = word.trim_end_matches([':', ',']).to_lowercase();
         let label = lex.has("date.glue", &w)
             || lex.has("date.published", &w)
