@@ -8,7 +8,7 @@
 use crate::extract::byline;
 
 use super::dateline;
-use super::features::lexicon;
+use super::features::{find_ascii_ci, lexicon};
 
 /// Longest line read for a byline at the top.
 const MAX_CHARS: usize = 160;
@@ -73,8 +73,7 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         return names(after(1), 2).map(|n| (n, "language_prefix"));
     }
     // "Posted on 27 June 2019 by Jane Doe": a date, then the name.
-    let lower = t.to_lowercase();
-    if let Some(i) = lower.find(" by ") {
+    if let Some(i) = find_ascii_ci(t, " by ") {
         if dateline::read(&t[..i]).is_some() {
             return names(&t[i + 4..], 1).map(|n| (n, "date_then_by"));
         }

@@ -57,9 +57,7 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
     let months = lex.lines("months");
     let needs_months = rest.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        months
-            .iter()
-            .any(|m| m.split_whitespace().next() == Some(w.as_str()))
+        lex.has("months", &w)
     });
     if !needs_months {
         return if rest.len() == line.len() {
@@ -125,6 +123,10 @@ fn rejected(text: &str) -> bool {
 
 /// A date read from one line, and the rule that read it.
 pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
+    // Every form the parser reads has a digit; most lines have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let t = for_parser(text);
     let (date, rule) = if let Some(d) = parse_whole_date(&t) {
         (d, "whole_line")

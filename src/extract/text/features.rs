@@ -12,7 +12,9 @@ use super::lines::{columns, starts_with_bullet, Unit};
 
 /// The parsed `lexicon.txt`: word sets, phrase lists, word maps and weights.
 pub struct Lexicon {
-    stop: Vec<HashSet<String>>,
+    /// Stop words, each with a bit per language whose list holds it.
+    stop: HashMap<String, u8>,
+    languages: usize,
     sets: HashMap<String, HashSet<String>>,
     lists: HashMap<String, Vec<String>>,
     weights: HashMap<String, f32>,
@@ -71,7 +73,13 @@ fn parse_lexicon(src: &str) -> Lexicon {
         .collect();
     let mut stop_names: Vec<&String> = sets.keys().filter(|k| k.starts_with("stop.")).collect();
     stop_names.sort();
-    let stop = stop_names.iter().map(|k| sets[*k].clone()).collect();
+    let mut stop: HashMap<String, u8> = HashMap::new();
+    for (bit, k) in stop_names.iter().enumerate().take(8) {
+        for w in &sets[*k] {
+            *stop.entry(w.clone()).or_default() |= 1 << bit;
+        }
+    }
+    let languages = stop_names.len().min(8);
     let weights = lists
         .get("weights")
         .map(|v| {
@@ -85,6 +93,7 @@ fn parse_lexicon(src: &str) -> Lexicon {
         .unwrap_or_default();
     Lexicon {
         stop,
+        languages,
         sets,
         lists,
         weights,
@@ -118,6 +127,18 @@ pub struct Features {
     pub caps_ratio: f32,
     /// Share of letters among the non-space characters.
     pub alpha_ratio: f32,
+}
+
+/// Byte offset of the ASCII `needle` in `hay`, ignoring ASCII case; always a character
+/// boundary of `hay` (unlike an offset found in a lower-cased copy).
+pub fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() || hay.len() < n.len() {
+        return None;
+    }
+    hay.as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Words of a unit as compared against the lexicon: lower case, outer punctuation off.
@@ -203,10 +224,17 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
             let t = u.text.as_str();
             let words: Vec<String> = words_lower(t).collect();
             let n = words.len().max(1) as f32;
-            let stop_ratio = lex
-                .stop
+            let mut per_language = [0usize; 8];
+            for w in &words {
+                if let Some(&mask) = lex.stop.get(w.as_str()) {
+                    for (bit, count) in per_language.iter_mut().enumerate() {
+                        *count += usize::from(mask & (1 << bit) != 0);
+                    }
+                }
+            }
+            let stop_ratio = per_language[..lex.languages]
                 .iter()
-                .map(|set| words.iter().filter(|w| set.contains(w.as_str())).count() as f32 / n)
+                .map(|&c| c as f32 / n)
                 .fold(0.0, f32::max);
             let raw_words: Vec<&str> = t.split_whitespace().collect();
             let caps = raw_words
@@ -241,10 +269,16 @@ mod tests {
     #[test]
     fn lexicon_parses_every_language_and_the_weights() {
         let lex = lexicon();
-        assert_eq!(lex.stop.len(), 7);
+        assert_eq!(lex.languages, 7);
         assert!(lex.has("furniture", "share"));
         assert!(lex.weight("title.min") > 0.0);
         assert!(lex.lines("months").iter().any(|l| l == "gennaio january"));
+    }
+
+    #[test]
+    fn ascii_search_ignores_case_and_keeps_boundaries() {
+        assert_eq!(find_ascii_ci("İstanbul Posted BY Jane", " by "), Some(16));
+        assert_eq!(find_ascii_ci("ab", " by "), None);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use super::bylines;
 use super::classify::Class;
 use super::dateline;
 use super::decision::{decide, Candidate, Decision};
-use super::features::{lexicon, Features};
+use super::features::{find_ascii_ci, lexicon, Features};
 use super::lines::Unit;
 
 /// Separators between a headline and a site name in page titles.
@@ -64,11 +64,13 @@ fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
     let mut out = Vec::new();
     for u in units {
         let t = u.text.as_str();
-        if let Some(i) = t.find('©').or_else(|| t.to_lowercase().find("copyright")) {
-            let rest = t[i..]
-                .trim_start_matches(|c: char| !c.is_alphabetic() || c == 'c' || c == 'C')
-                .trim_start_matches("opyright")
-                .trim_start_matches(|c: char| !c.is_alphabetic());
+        let mark = t
+            .find('©')
+            .map(|i| i + '©'.len_utf8())
+            .or_else(|| find_ascii_ci(t, "copyright").map(|i| i + "copyright".len()));
+        if let Some(i) = mark {
+            // "© 2019 Harbour Times. All rights reserved." -> "Harbour Times".
+            let rest = t[i..].trim_start_matches(|c: char| !c.is_alphabetic());
             let name = rest.split(['.', '|', ',']).next().unwrap_or("").trim();
             if (1..=4).contains(&name.split_whitespace().count()) {
                 out.push(key(name));
@@ -453,6 +455,13 @@ mod tests {
             link_rel_title(&u),
             Some(("The Impeachment Clock".into(), "National Review".into()))
         );
+    }
+
+    #[test]
+    fn copyright_line_names_the_site() {
+        let u = units("Harbour reopens\n\n© 2019 Courier Times. All rights reserved.\n");
+        let keys = u.iter().map(|u| key(&u.text)).collect();
+        assert_eq!(site_names(&u, &keys), ["courier times"]);
     }
 
     #[test]
