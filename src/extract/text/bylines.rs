@@ -13,8 +13,9 @@ use super::features::{find_ascii_ci, lexicon};
 /// Longest line read for a byline at the top.
 const MAX_CHARS: usize = 160;
 
-/// Cuts a name run at the first separator or date that follows it:
-/// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe".
+/// Cuts a name run at the first separator, number or date word that follows it:
+/// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe",
+/// "Jane Doe Updated Nov" -> "Jane Doe".
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     for sep in [
@@ -27,11 +28,32 @@ fn cut_tail(s: &str) -> &str {
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
         end = end.min(i);
     }
+    // At a date word after the name: "Jane Doe Updated Nov", "Jane Doe November".
+    let lex = lexicon();
+    let mut offset = 0;
+    for (n, word) in s.split(' ').enumerate() {
+        if offset >= end {
+            break;
+        }
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if n > 0 && lex.has("byline.stop", &w) {
+            end = end.min(offset);
+            break;
+        }
+        offset += word.len() + 1;
+    }
     s[..end].trim().trim_end_matches([',', ';', '|', '-'])
 }
 
 fn names(raw: &str, min_words: usize) -> Option<String> {
     let cut = cut_tail(raw.trim());
+    let lex = lexicon();
+    let first = cut.split_whitespace().next().unwrap_or("").to_lowercase();
+    if lex.has("byline.stop", first.trim_end_matches([',', '.'])) {
+        return None;
+    }
     let ok = byline::is_names(cut) || (min_words <= 1 && byline::is_agency(cut));
     if !ok || cut.split_whitespace().count() < min_words {
         return None;
@@ -143,6 +165,11 @@ mod tests {
     fn prose_is_not_a_byline() {
         assert_eq!(top("By the end of the year the plan was dead."), None);
         assert_eq!(top("Par ici la sortie"), None);
+        assert_eq!(top("By Fri Nov 19"), None);
+        assert_eq!(
+            top("By Umair Irfan Updated Nov 19, 2019").as_deref(),
+            Some("Umair Irfan")
+        );
         assert_eq!(top("Home | News | Sport"), None);
         assert_eq!(
             top("Von der Leyen sagte am Montag, die Lage sei ernst."),
