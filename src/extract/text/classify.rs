@@ -109,13 +109,6 @@ pub fn in_context(own: &[Class]) -> Vec<Class> {
 /// the region never runs across one.
 const BARRIER_WEIGHT: f32 = -1000.0;
 
-/// A run scoring this much is an article that a following barrier closes.
-const CLOSING_SCORE: f32 = 15.0;
-/// What a run gains when a dateline or byline stands just above it.
-const HEADED_BONUS: f32 = 20.0;
-/// What content after such a barrier is worth.
-const AFTER_BARRIER: f32 = 0.3;
-
 /// What one unit adds to a region.
 fn weight(class: Class, f: &Features) -> f32 {
     if f.barrier {
@@ -138,6 +131,7 @@ pub fn main_region(
     feats: &[Features],
     headed: &[bool],
 ) -> Option<(usize, usize)> {
+    let lex = lexicon();
     // Each run: (best sum, start, end of the best prefix, closed by a barrier).
     let mut runs: Vec<(f32, usize, usize, bool)> = Vec::new();
     let mut sum = 0.0f32;
@@ -153,12 +147,12 @@ pub fn main_region(
             sum = 0.0;
             start = i;
         }
-        if f.barrier && best_sum >= CLOSING_SCORE {
+        if f.barrier && best_sum >= lex.weight("region.closing_score") {
             closed = true;
         }
         let w = weight(c, f);
         sum += if closed && w > 0.0 {
-            w * AFTER_BARRIER
+            w * lex.weight("region.after_barrier")
         } else {
             w
         };
@@ -180,7 +174,12 @@ pub fn main_region(
         .map(|(sum, lo, hi, closed)| {
             let lo = first_good(lo, hi);
             let bonus = if headed.get(lo).copied().unwrap_or(false) {
-                HEADED_BONUS * if closed { AFTER_BARRIER } else { 1.0 }
+                lex.weight("region.headed")
+                    * if closed {
+                        lex.weight("region.after_barrier")
+                    } else {
+                        1.0
+                    }
             } else {
                 0.0
             };

@@ -85,12 +85,6 @@ const HEADED_UNITS: usize = 6;
 const TAIL_UNITS: usize = 3;
 /// Score of a field read from a `Title:` / `Date:` / `By:` header line.
 const HEADER_SCORE: f32 = 10.0;
-/// Base scores of byline candidates, and the bonus for sitting next to the headline.
-const BYLINE_TOP: f32 = 3.0;
-const BYLINE_SHAPE: f32 = 2.0;
-const BYLINE_CREDIT_MARKED: f32 = 3.0;
-const BYLINE_CREDIT_BARE: f32 = 2.2;
-const BYLINE_NEAR: f32 = 1.0;
 
 fn run(raw: &str) -> (Fields, Explanation) {
     // Scraped and exported text keeps character entities now and then (`&#163;1.8m`,
@@ -248,14 +242,21 @@ fn decide_top_byline(
                 continue;
             };
             let base = match rule {
-                "by_prefix" | "label_by" | "label_colon" | "date_then_by" => BYLINE_TOP,
-                _ => BYLINE_SHAPE,
+                "by_prefix" | "label_by" | "label_colon" | "date_then_by" => {
+                    lexicon().weight("byline.top")
+                }
+                _ => lexicon().weight("byline.shape"),
             };
             let near = head.is_some_and(|h| h.abs_diff(i) <= 3);
             cands.push(Candidate {
                 value: name,
                 rule,
-                score: base + if near { BYLINE_NEAR } else { 0.0 },
+                score: base
+                    + if near {
+                        lexicon().weight("byline.near")
+                    } else {
+                        0.0
+                    },
                 lines: (units[i].first, units[i].last),
                 unit: i,
             });
@@ -335,9 +336,9 @@ fn credit_line(
             "credit_names"
         },
         score: if marked {
-            BYLINE_CREDIT_MARKED
+            lexicon().weight("byline.credit_marked")
         } else {
-            BYLINE_CREDIT_BARE
+            lexicon().weight("byline.credit_bare")
         },
         lines: (units[i].first, units[i].last),
         unit: i,
