@@ -251,6 +251,17 @@ fn ends_like_sentence(s: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '’', ':', '…'])
 }
 
+/// Whether `s` reads as a short list of person names ("Jane Doe", "Jane Doe and Omar
+/// Haddad", "Ludwig van Beethoven"): capitalised words and name particles only.
+pub fn is_names(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    !words.is_empty() && words.len() <= 8 && looks_like_names(&words, &lower)
+}
+
 /// "Anna Keller", "Jane Doe and Omar Haddad", "Ludwig van Beethoven".
 fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
     const PARTICLES: &[&str] = &[

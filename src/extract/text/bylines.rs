@@ -1,0 +1,188 @@
+//! Bylines in plain text, scored: `By X`, `By X and Y`, `Written by X`, `Posted on DATE
+//! by X`, `Von X`, `Par X`, `Por X`, `Author: X`, `X | Reporter`, `X - Nov 19, 2019`
+//! near the headline, and credit lines at the foot of the story (`TBP and Agencies`,
+//! `(AP)`, `— Lukas Brändli`). Names go through the byline normalisation of
+//! `crate::extract::byline`; a name part must read as names, so that "By the end of the
+//! year" or "Par ici" are not bylines.
+
+use crate::extract::byline;
+
+use super::dateline;
+use super::features::{find_ascii_ci, lexicon};
+
+/// Longest line read for a byline at the top.
+const MAX_CHARS: usize = 160;
+
+/// Cuts a name run at the first separator, number or date word that follows it:
+/// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe",
+/// "Jane Doe Updated Nov" -> "Jane Doe".
+fn cut_tail(s: &str) -> &str {
+    let mut end = s.len();
+    for sep in [
+        " | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", ", ",
+    ] {
+        if let Some(i) = s.find(sep) {
+            end = end.min(i);
+        }
+    }
+    if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
+        end = end.min(i);
+    }
+    // At a date word after the name: "Jane Doe Updated Nov", "Jane Doe November".
+    let lex = lexicon();
+    let mut offset = 0;
+    for (n, word) in s.split(' ').enumerate() {
+        if offset >= end {
+            break;
+        }
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if n > 0 && lex.has("byline.stop", &w) {
+            end = end.min(offset);
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    s[..end].trim().trim_end_matches([',', ';', '|', '-'])
+}
+
+fn names(raw: &str, min_words: usize) -> Option<String> {
+    let cut = cut_tail(raw.trim());
+    let lex = lexicon();
+    let first = cut.split_whitespace().next().unwrap_or("").to_lowercase();
+    if lex.has("byline.stop", first.trim_end_matches([',', '.'])) {
+        return None;
+    }
+    let ok = byline::is_names(cut) || (min_words <= 1 && byline::is_agency(cut));
+    if !ok || cut.split_whitespace().count() < min_words {
+        return None;
+    }
+    byline::normalize(cut)
+}
+
+/// A byline in a line near the headline, with the rule that found it and its base score.
+pub fn top_line(text: &str) -> Option<(String, &'static str)> {
+    let t = text.trim();
+    if t.chars().count() > MAX_CHARS {
+        return None;
+    }
+    let lex = lexicon();
+    let mut words = t.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let second = words.next().map(str::to_lowercase);
+    let after = |n: usize| -> &str {
+        let mut rest = t;
+        for _ in 0..n {
+            rest = rest.trim_start();
+            rest = rest.find(char::is_whitespace).map_or("", |i| &rest[i..]);
+        }
+        rest.trim_start()
+    };
+    if first == "by" || first == "by:" {
+        return names(after(1), 1).map(|n| (n, "by_prefix"));
+    }
+    let first_bare = first.trim_end_matches(':');
+    if lex.has("byline.label", first_bare) {
+        if matches!(second.as_deref(), Some("by" | "by:")) {
+            return names(after(2), 1).map(|n| (n, "label_by"));
+        }
+        if first.ends_with(':') {
+            return names(after(1), 1).map(|n| (n, "label_colon"));
+        }
+    }
+    if lex.has("byline.prefix", &first) {
+        return names(after(1), 2).map(|n| (n, "language_prefix"));
+    }
+    // "Posted on 27 June 2019 by Jane Doe": a date, then the name.
+    if let Some(i) = find_ascii_ci(t, " by ") {
+        if dateline::read(&t[..i]).is_some() {
+            return names(&t[i + 4..], 1).map(|n| (n, "date_then_by"));
+        }
+    }
+    // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019".
+    for sep in [" | ", " - ", " – ", " — ", ", ", " • ", " · "] {
+        let Some((head, tail)) = t.split_once(sep) else {
+            continue;
+        };
+        let role = tail
+            .split_whitespace()
+            .take(3)
+            .any(|w| lex.has("byline.role", &w.to_lowercase()));
+        let dated = !role && dateline::read(tail).is_some();
+        if role || dated {
+            let name = names(head, 2)?;
+            return Some((name, if role { "name_role" } else { "name_date" }));
+        }
+    }
+    None
+}
+
+/// A credit line at the foot of the story: the byline, and whether it is marked (agency,
+/// dash, parentheses, "By") rather than a bare run of names.
+pub fn credit(line: &str) -> Option<(String, bool)> {
+    if line.contains('\n') {
+        return None;
+    }
+    byline::credit_line_kind(line).map(|(b, kind)| (b, kind == byline::Credit::Marked))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(s: &str) -> Option<String> {
+        top_line(s).map(|(n, _)| n)
+    }
+
+    #[test]
+    fn top_forms() {
+        assert_eq!(top("By Anna Novak").as_deref(), Some("Anna Novak"));
+        assert_eq!(
+            top("By Jane Doe and Omar Haddad").as_deref(),
+            Some("Jane Doe and Omar Haddad")
+        );
+        assert_eq!(top("Written by Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            top("Posted on 27 June 2019 by Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(top("Von Katrin Schäfer").as_deref(), Some("Katrin Schäfer"));
+        assert_eq!(
+            top("Par Jean Dupont, le 3 mars 2019").as_deref(),
+            Some("Jean Dupont")
+        );
+        assert_eq!(top("Por María García").as_deref(), Some("María García"));
+        assert_eq!(top("Jane Doe | Reporter").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            top("Chris Davies - Nov 19, 2019, 10:31 pm CST").as_deref(),
+            Some("Chris Davies")
+        );
+        assert_eq!(top("Author: Jane Doe").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn prose_is_not_a_byline() {
+        assert_eq!(top("By the end of the year the plan was dead."), None);
+        assert_eq!(top("Par ici la sortie"), None);
+        assert_eq!(top("By Fri Nov 19"), None);
+        assert_eq!(
+            top("By Umair Irfan Updated Nov 19, 2019").as_deref(),
+            Some("Umair Irfan")
+        );
+        assert_eq!(top("Home | News | Sport"), None);
+        assert_eq!(
+            top("Von der Leyen sagte am Montag, die Lage sei ernst."),
+            None
+        );
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert_eq!(
+            credit("TBP and Agencies"),
+            Some(("TBP and Agencies".into(), true))
+        );
+        assert_eq!(credit("The talks resume on Friday."), None);
+    }
+}

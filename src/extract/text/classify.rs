@@ -1,0 +1,228 @@
+//! Content or boilerplate for every unit, and the main content region: the jusText idea
+//! applied to rendered text. Each unit is first classed on its own features (long prose
+//! with stop words is content; menus, list items, furniture vocabulary and lines repeated
+//! across the page are boilerplate; the rest is short and undecided), then short units
+//! take the class of their neighbours (context smoothing), and the main region is the run
+//! of units with the highest summed score (boilerpipe's largest content block), where
+//! content scores by length and boilerplate costs.
+
+use serde::Serialize;
+
+use super::features::{lexicon, Features};
+use super::lines::Unit;
+
+/// The class of one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// Prose: long, with stop words.
+    Good,
+    /// Some prose features; content when it sits among content.
+    NearGood,
+    /// Too short to say on its own.
+    Short,
+    /// Page furniture.
+    Bad,
+}
+
+/// Words below which a unit with furniture vocabulary is furniture.
+const FURNITURE_WORDS: usize = 12;
+/// Words below which a repeated unit is furniture (menus print twice; captions may too,
+/// and are longer).
+const REPEAT_WORDS: usize = 8;
+
+/// Classes each unit on its own features.
+fn own_class(u: &Unit, f: &Features) -> Class {
+    let lex = lexicon();
+    let good_chars = lex.weight("content.good_chars") as usize;
+    let long_chars = lex.weight("content.long_chars") as usize;
+    if crate::extract::boilerplate::is_boilerplate(&u.text)
+        || f.menu
+        || f.barrier
+        || (f.bullet && !(f.sentence_end && f.words > 15))
+        || (f.furniture && f.words < FURNITURE_WORDS && !f.sentence_end)
+        || (f.repeats >= 3 && f.words < REPEAT_WORDS)
+        || f.alpha_ratio < 0.4
+    {
+        return Class::Bad;
+    }
+    if f.chars >= good_chars && f.stop_ratio >= lex.weight("content.good_stop") {
+        return Class::Good;
+    }
+    // Languages without a stop list (ru, ja, ko): long lines of sentences.
+    if f.columns >= long_chars && f.stop_ratio < 0.05 && f.alpha_ratio > 0.6 && !f.bullet {
+        return Class::Good;
+    }
+    if f.chars >= 40 && f.stop_ratio >= lex.weight("content.near_stop") {
+        return Class::NearGood;
+    }
+    Class::Short
+}
+
+/// Short and near-good units between two content units become content; between two
+/// boilerplate units, boilerplate; near-good units next to content become content.
+fn smooth(classes: &mut [Class]) {
+    let own = classes.to_vec();
+    let decided = |i: usize, step: isize| -> Option<Class> {
+        let mut j = i as isize + step;
+        while j >= 0 && (j as usize) < own.len() {
+            match own[j as usize] {
+                c @ (Class::Good | Class::Bad) => return Some(c),
+                _ => j += step,
+            }
+        }
+        None
+    };
+    for i in 0..own.len() {
+        if !matches!(own[i], Class::Short | Class::NearGood) {
+            continue;
+        }
+        classes[i] = match (decided(i, -1), decided(i, 1), own[i]) {
+            (Some(Class::Good), Some(Class::Good), _) => Class::Good,
+            (Some(Class::Bad), Some(Class::Bad), Class::Short) => Class::Bad,
+            (Some(Class::Good), _, Class::NearGood) | (_, Some(Class::Good), Class::NearGood) => {
+                Class::Good
+            }
+            (_, _, c) => c,
+        };
+    }
+}
+
+/// Classes every unit on its own features, before context. Field rules read these: a
+/// headline between a menu and a share bar is short, not boilerplate.
+pub fn own_classes(units: &[Unit], feats: &[Features]) -> Vec<Class> {
+    units
+        .iter()
+        .zip(feats)
+        .map(|(u, f)| own_class(u, f))
+        .collect()
+}
+
+/// The classes after context smoothing, which the body is read with.
+pub fn in_context(own: &[Class]) -> Vec<Class> {
+    let mut classes = own.to_vec();
+    smooth(&mut classes);
+    classes
+}
+
+/// What a barrier (comments, related stories) costs: more than any article gains, so
+/// the region never runs across one.
+const BARRIER_WEIGHT: f32 = -1000.0;
+
+/// What one unit adds to a region.
+fn weight(class: Class, f: &Features) -> f32 {
+    if f.barrier {
+        return BARRIER_WEIGHT;
+    }
+    match class {
+        Class::Good => 2.0 + f.chars.min(600) as f32 / 60.0,
+        Class::NearGood => 0.5,
+        Class::Short => -0.4,
+        Class::Bad => -2.0 - (f.words.min(30) as f32 / 10.0),
+    }
+}
+
+/// The main content region as an inclusive range of unit indices: among the runs of
+/// positive summed weight, the best one, where a run whose first content unit has a
+/// dateline or byline just above it (`headed`, a headline's company) gets a bonus.
+/// `None` when no unit is content.
+pub fn main_region(
+    classes: &[Class],
+    feats: &[Features],
+    headed: &[bool],
+) -> Option<(usize, usize)> {
+    let lex = lexicon();
+    // Each run: (best sum, start, end of the best prefix, closed by a barrier).
+    let mut runs: Vec<(f32, usize, usize, bool)> = Vec::new();
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    let mut open: Option<(f32, usize, usize, bool)> = None;
+    // Content after a barrier that closes a run of content (comments, related stories
+    // below an article) counts for less, so the article wins over a long comment thread.
+    let mut closed = false;
+    let mut best_sum = 0.0f32;
+    for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
+        if sum <= 0.0 {
+            runs.extend(open.take());
+            sum = 0.0;
+            start = i;
+        }
+        if f.barrier && best_sum >= lex.weight("region.closing_score") {
+            closed = true;
+        }
+        let w = weight(c, f);
+        sum += if closed && w > 0.0 {
+            w * lex.weight("region.after_barrier")
+        } else {
+            w
+        };
+        if c == Class::Good && open.is_none_or(|(b, _, _, _)| sum > b) {
+            open = Some((sum, start, i, closed));
+            best_sum = best_sum.max(sum);
+        }
+    }
+    runs.extend(open);
+    let first_good = |lo: usize, hi: usize| {
+        let mut lo = lo;
+        // The run starts at its first content unit, not at a short line that happens to lead.
+        while lo < hi && classes[lo] != Class::Good {
+            lo += 1;
+        }
+        lo
+    };
+    runs.into_iter()
+        .map(|(sum, lo, hi, closed)| {
+            let lo = first_good(lo, hi);
+            let bonus = if headed.get(lo).copied().unwrap_or(false) {
+                lex.weight("region.headed")
+                    * if closed {
+                        lex.weight("region.after_barrier")
+                    } else {
+                        1.0
+                    }
+            } else {
+                0.0
+            };
+            (sum + bonus, lo, hi)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, lo, hi)| (lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::measure;
+    use super::super::lines::units;
+    use super::*;
+
+    fn run(text: &str) -> (Vec<Unit>, Vec<Class>, Option<(usize, usize)>) {
+        let u = units(text);
+        let f = measure(&u);
+        let c = in_context(&own_classes(&u, &f));
+        let r = main_region(&c, &f, &vec![false; f.len()]);
+        (u, c, r)
+    }
+
+    #[test]
+    fn menus_and_footers_fall_outside_the_region() {
+        let text = "  * Home\n  * World\n  * Sport\n\nSign In\n\nHarbour reopens\n\n\
+            The harbour reopened on Tuesday after a week of repairs, and the first ferries \
+            sailed in the afternoon with their usual crowds of commuters.\n\n\
+            Officials said the repairs had cost more than they had planned, but that the work \
+            was finished on time and the quay is now safer for all of the passengers.\n\n\
+            Related stories\n\n  * Ferry fares rise\n  * New quay opens\n\n\
+            © 2019 Harbour Times. All rights reserved.\n";
+        let (u, c, r) = run(text);
+        let (lo, hi) = r.expect("region");
+        assert!(u[lo].text.starts_with("The harbour reopened"));
+        assert!(u[hi].text.starts_with("Officials said"));
+        assert_eq!(c[0], Class::Bad);
+        assert_eq!(c[c.len() - 1], Class::Bad);
+    }
+
+    #[test]
+    fn no_prose_no_region() {
+        let (_, _, r) = run("Hearts 2-1 Livingston\n\n9,796\n\nA Freeland\n");
+        assert_eq!(r, None);
+    }
+}

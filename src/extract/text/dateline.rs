@@ -1,0 +1,280 @@
+//! The publication date of a plain-text article: datelines near the headline, the byline
+//! and the start of the main content, in any form the date parser reads, scored.
+//!
+//! A line that is a date and nothing else scores most, one that starts with a date next,
+//! a date inside a short line (`Chris Davies - Nov 19, 2019, 10:31 pm`, `Posted on 27
+//! June 2019 by Jane Doe`) least. Closeness to the headline and a byline on the same line
+//! add; a publication label ("Published", "Veröffentlicht am") adds and a revision label
+//! ("Updated") subtracts, so that of a Published/Updated pair the original date wins.
+//! Copyright lines, captions, comments and related-story lists are never read, nor is
+//! prose, nor a date less precise than a day. Leading labels the parser does not know
+//! (Italian, Dutch, Portuguese) are dropped and those languages' month names read as
+//! English ones before parsing; after a label of a language that writes the day first,
+//! `07/09/2018` is read as 7 September.
+
+use std::borrow::Cow;
+
+use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::date::{find_date, parse_date, parse_whole_date};
+
+use super::classify::Class;
+use super::decision::{decide, Candidate, Decision};
+use super::features::{lexicon, words_lower, Features};
+use super::lines::Unit;
+
+/// Longest line read for a date.
+const MAX_CHARS: usize = 160;
+/// Most words of a content line that may still be a dateline.
+const MAX_WORDS: usize = 25;
+/// Units that are not boilerplate searched before and after an anchor (headline, region
+/// start), and how many units that reaches over at most.
+const BEFORE: usize = 8;
+const AFTER: usize = 10;
+const MAX_REACH: usize = 60;
+
+/// `line` with leading labels the parser does not skip removed, and Italian, Dutch and
+/// Portuguese month names replaced by English ones; borrowed when nothing changes.
+pub fn for_parser(line: &str) -> Cow<'_, str> {
+    let lex = lexicon();
+    let mut rest = line.trim();
+    let mut day_first = false;
+    while let Some(word) = rest.split_whitespace().next() {
+        let w = word.trim_end_matches([':', ',']).to_lowercase();
+        let label = lex.has("date.glue", &w)
+            || lex.has("date.published", &w)
+            || lex.has("date.updated", &w);
+        if !label {
+            break;
+        }
+        day_first |= lex.has("date.day_first", &w);
+        rest = rest[word.len()..].trim_start();
+    }
+    // `07/09/2018` after a French or German label: the day comes first, as in the dotted
+    // form the parser reads day-first.
+    if day_first && rest.split_whitespace().next().is_some_and(slashed_date) {
+        let (head, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        return Cow::Owned(format!("{} {tail}", head.replace('/', ".")));
+    }
+    let months = lex.lines("months");
+    let needs_months = rest.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        lex.has("months", &w)
+    });
+    if !needs_months {
+        return if rest.len() == line.len() {
+            Cow::Borrowed(line)
+        } else {
+            Cow::Borrowed(rest)
+        };
+    }
+    let mapped: Vec<String> = rest
+        .split_whitespace()
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphabetic());
+            let lower = core.to_lowercase();
+            let english = months.iter().find_map(|m| {
+                let (from, to) = m.split_once(' ')?;
+                (from == lower).then_some(to)
+            });
+            match english {
+                Some(e) if !core.is_empty() => w.replacen(core, e, 1),
+                _ => w.to_string(),
+            }
+        })
+        .collect();
+    Cow::Owned(mapped.join(" "))
+}
+
+/// `07/09/2018`: three numbers joined by slashes.
+fn slashed_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches([',', ';']).split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// What a label in the line says about the date.
+#[derive(Clone, Copy, PartialEq)]
+enum Label {
+    Published,
+    Updated,
+    None,
+}
+
+fn label(text: &str) -> Label {
+    let lex = lexicon();
+    for w in words_lower(text).take(4) {
+        if lex.has("date.updated", &w) {
+            return Label::Updated;
+        }
+        if lex.has("date.published", &w) {
+            return Label::Published;
+        }
+    }
+    Label::None
+}
+
+fn rejected(text: &str) -> bool {
+    let lex = lexicon();
+    text.contains('©')
+        || text.to_lowercase().contains("copyright")
+        || words_lower(text).any(|w| lex.has("date.reject", &w))
+}
+
+/// A date read from one line, and the rule that read it.
+pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
+    // Every form the parser reads has a digit; most lines have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let t = for_parser(text);
+    let (date, rule) = if let Some(d) = parse_whole_date(&t) {
+        (d, "whole_line")
+    } else if let Some(d) = parse_date(&t) {
+        (d, "line_start")
+    } else {
+        (find_date(&t)?, "in_line")
+    };
+    (date.precision >= DatePrecision::Day).then_some((date, rule))
+}
+
+fn rfc3339(d: &ArticleDate) -> String {
+    d.utc
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Scores the datelines around `anchors` and decides the date.
+pub fn decide_date(
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+    anchors: &[usize],
+) -> (Decision, Option<ArticleDate>) {
+    let lex = lexicon();
+    let mut seen = vec![false; units.len()];
+    let mut found: Vec<(Candidate, ArticleDate)> = Vec::new();
+    // Distance in units that are not boilerplate: a share bar or image labels between
+    // the headline and its dateline do not move them apart.
+    let dist = |a: usize, b: usize| -> usize {
+        let (x, y) = (a.min(b), a.max(b));
+        (x..y).filter(|&j| classes[j] != Class::Bad).count()
+    };
+    for &a in anchors {
+        let lo = (0..=a)
+            .rev()
+            .take(MAX_REACH)
+            .find(|&j| dist(j, a) >= BEFORE)
+            .unwrap_or(0);
+        let hi = (a..units.len())
+            .take(MAX_REACH)
+            .find(|&j| dist(a, j) >= AFTER)
+            .unwrap_or(units.len().saturating_sub(1));
+        for i in lo..=hi {
+            if units.is_empty() || seen[i] {
+                continue;
+            }
+            seen[i] = true;
+            let (u, f) = (&units[i], &feats[i]);
+            let prose = f.words >= 6 && f.sentence_end;
+            if f.chars > MAX_CHARS
+                || (classes[i] == Class::Good && f.words > MAX_WORDS)
+                || f.menu
+                || rejected(&u.text)
+            {
+                continue;
+            }
+            let Some((date, rule)) = read(&u.text) else {
+                continue;
+            };
+            // In a sentence only a date that is the whole line counts ("On 3 March 2005
+            // the talks resumed." is body text).
+            let mut score = match rule {
+                "whole_line" => lex.weight("date.whole_line"),
+                _ if prose => continue,
+                "line_start" => (lex.weight("date.whole_line") + lex.weight("date.in_line")) / 2.0,
+                _ => lex.weight("date.in_line"),
+            };
+            let d = anchors.iter().map(|&a| dist(a, i)).min().unwrap_or(0);
+            score += (lex.weight("date.near") - lex.weight("date.near_step") * d as f32).max(-2.0);
+            // A date on the byline's line ("By Jane Doe | November 18, 2019") is the story's.
+            if super::bylines::top_line(&u.text).is_some() {
+                score += lex.weight("date.with_byline");
+            }
+            score += match label(&u.text) {
+                Label::Published => lex.weight("date.published"),
+                Label::Updated => lex.weight("date.updated"),
+                Label::None => 0.0,
+            };
+            found.push((
+                Candidate {
+                    value: rfc3339(&date),
+                    rule,
+                    score,
+                    lines: (u.first, u.last),
+                    unit: i,
+                },
+                date,
+            ));
+        }
+    }
+    let decision = decide(
+        found.iter().map(|(c, _)| c.clone()).collect(),
+        lex.weight("date.min"),
+    );
+    let date = decision.chosen.as_ref().and_then(|c| {
+        found
+            .iter()
+            .find(|(f, _)| f.unit == c.unit)
+            .map(|(_, d)| *d)
+    });
+    (decision, date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Option<(i32, u8, u8)> {
+        read(text).map(|(d, _)| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+    }
+
+    #[test]
+    fn common_forms_read() {
+        assert_eq!(day("Nov. 20, 2019"), Some((2019, 11, 20)));
+        assert_eq!(day("2019-11-20"), Some((2019, 11, 20)));
+        assert_eq!(day("20 November 2019 | 10:15"), Some((2019, 11, 20)));
+        assert_eq!(
+            day("Updated 1:39 am EST, Wednesday, November 20, 2019"),
+            Some((2019, 11, 20))
+        );
+        assert_eq!(day("Published: 20.11.2019 10:15"), Some((2019, 11, 20)));
+        assert_eq!(day("Veröffentlicht am 27.06.2019"), Some((2019, 6, 27)));
+        assert_eq!(day("Publié le 3 mars 2019"), Some((2019, 3, 3)));
+        assert_eq!(day("Publicado el 3 de marzo de 2019"), Some((2019, 3, 3)));
+        assert_eq!(day("Pubblicato il 3 maggio 2019"), Some((2019, 5, 3)));
+        assert_eq!(day("Gepubliceerd op 3 mei 2019"), Some((2019, 5, 3)));
+        assert_eq!(
+            day("Publicado em 19 de novembro de 2019"),
+            Some((2019, 11, 19))
+        );
+        assert_eq!(day("Publié le 07/09/2018"), Some((2018, 9, 7)));
+        assert_eq!(
+            day("Mis à jour le 8 septembre 2018 à 8h05"),
+            Some((2018, 9, 8))
+        );
+        assert_eq!(day("© 2019"), None);
+        assert_eq!(day("March 2019"), None);
+    }
+
+    #[test]
+    fn labels_and_rejections() {
+        assert!(label("Updated: June 5, 2008") == Label::Updated);
+        assert!(label("Published 3 March 2019") == Label::Published);
+        assert!(label("Mis à jour le 8 septembre 2018") == Label::Updated);
+        assert!(rejected("© 2019 Daily Courier. All rights reserved."));
+        assert!(rejected("Photo: Jane Doe, 3 March 2019"));
+        assert!(!rejected("March 3, 2014, 9:15 am"));
+    }
+}

@@ -1,0 +1,94 @@
+//! A field decision as data: the scored candidates a rule set proposed, the one chosen,
+//! the runner-up, and how sure the choice is. Below its field's threshold a decision
+//! chooses nothing: a wrong field is worse than an empty one.
+
+use serde::Serialize;
+
+/// One proposed value for a field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The value as it would be stored (a date in RFC 3339).
+    pub value: String,
+    /// The rule that proposed it, e.g. `line_before_date`, `by_prefix`, `whole_line`.
+    pub rule: &'static str,
+    /// The summed rule weights.
+    pub score: f32,
+    /// First and last source line, counted from 1.
+    pub lines: (usize, usize),
+    /// Index of the unit it came from (not serialised; source lines say where).
+    #[serde(skip)]
+    pub unit: usize,
+}
+
+/// The outcome for one field.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Decision {
+    /// The chosen candidate, `None` when none reached the threshold.
+    pub chosen: Option<Candidate>,
+    /// 0..1: 0.5 at the field's threshold, rising with the margin above it.
+    pub confidence: f32,
+    /// The best candidate not chosen (the best one at all when the field stays empty).
+    pub runner_up: Option<Candidate>,
+}
+
+/// Picks the highest-scoring candidate if it reaches `threshold`; ties go to the earlier
+/// line. Candidates with the same value as the winner are not runners-up.
+pub fn decide(mut candidates: Vec<Candidate>, threshold: f32) -> Decision {
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.lines.0.cmp(&b.lines.0))
+    });
+    let mut it = candidates.into_iter();
+    let Some(best) = it.next() else {
+        return Decision::default();
+    };
+    let confidence = 1.0 / (1.0 + (-(best.score - threshold)).exp());
+    if best.score < threshold {
+        return Decision {
+            chosen: None,
+            confidence,
+            runner_up: Some(best),
+        };
+    }
+    let runner_up = it.find(|c| c.value != best.value);
+    Decision {
+        chosen: Some(best),
+        confidence,
+        runner_up,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(value: &str, score: f32, line: usize) -> Candidate {
+        Candidate {
+            value: value.to_string(),
+            rule: "test",
+            score,
+            lines: (line, line),
+            unit: line,
+        }
+    }
+
+    #[test]
+    fn best_above_threshold_wins_with_a_distinct_runner_up() {
+        let d = decide(
+            vec![cand("a", 3.0, 1), cand("b", 5.0, 2), cand("b", 4.0, 3)],
+            2.0,
+        );
+        assert_eq!(d.chosen.map(|c| c.value), Some("b".into()));
+        assert_eq!(d.runner_up.map(|c| c.value), Some("a".into()));
+        assert!(d.confidence > 0.9);
+    }
+
+    #[test]
+    fn below_threshold_stays_empty() {
+        let d = decide(vec![cand("a", 1.0, 1)], 2.0);
+        assert_eq!(d.chosen, None);
+        assert!(d.confidence < 0.5);
+        assert_eq!(d.runner_up.map(|c| c.value), Some("a".into()));
+    }
+}

@@ -1,0 +1,477 @@
+//! The headline of a plain-text article, chosen among scored candidates before the start
+//! of the main content region.
+//!
+//! What raises a line: a dateline or byline right after it; being close above the first
+//! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
+//! printed twice; sharing words with the story's first paragraphs; headline length (4 to
+//! 20 words) and casing; standing alone between blank lines; being the first line of the
+//! file that is not boilerplate. What lowers it: ending in a full stop, starting in lower
+//! case, reading as prose (a long sentence, many function words), having one to three
+//! words or reading as names, being repeated like a menu entry, lying inside the body.
+//! Boilerplate, furniture (share, sign-in and error messages), captions, list items,
+//! timestamps, datelines and bylines are never candidates.
+//!
+//! The page title lynx prints in its first `#Site » ... Comments Feed` line is a candidate
+//! of its own and raises a line that repeats it. When nothing reaches the threshold, the
+//! file's first line standing alone above a blank line is taken (the title / blank / body
+//! layout of text archives). When a site name is known from elsewhere in the file (the
+//! other half of a `Title | Site` line, a copyright line, the link-rel line) it is cut off
+//! the chosen headline.
+
+use std::collections::HashSet;
+
+use super::bylines;
+use super::classify::Class;
+use super::dateline;
+use super::decision::{decide, Candidate, Decision};
+use super::features::{find_ascii_ci, lexicon, Features};
+use super::lines::Unit;
+
+/// Separators between a headline and a site name in page titles.
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » "];
+/// Longest headline accepted.
+const MAX_CHARS: usize = 250;
+const MAX_WORDS: usize = 30;
+/// Units that are not boilerplate searched above the start of the story's prose, and
+/// how far up that search reaches at most.
+const WINDOW: usize = 15;
+const MAX_REACH: usize = 120;
+/// Units of the story whose words a headline is compared with.
+const STORY_UNITS: usize = 6;
+/// Units looked through below a candidate for its dateline or byline.
+const LOOK_AHEAD: usize = 12;
+
+fn key(s: &str) -> String {
+    crate::extract::squash_spaces(s).to_lowercase()
+}
+
+/// Splits a page-title line at its separators.
+fn segments(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Site names the file states: copyright holders, and the short halves of page-title lines
+/// whose other half is a line of its own.
+fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for u in units {
+        let t = u.text.as_str();
+        let mark = t
+            .find('©')
+            .map(|i| i + '©'.len_utf8())
+            .or_else(|| find_ascii_ci(t, "copyright").map(|i| i + "copyright".len()));
+        if let Some(i) = mark {
+            // "© 2019 Harbour Times. All rights reserved." -> "Harbour Times".
+            let rest = t[i..].trim_start_matches(|c: char| !c.is_alphabetic());
+            let name = rest.split(['.', '|', ',']).next().unwrap_or("").trim();
+            if (1..=4).contains(&name.split_whitespace().count()) {
+                out.push(key(name));
+            }
+        }
+        let segs = segments(t);
+        if segs.len() >= 2 && segs.iter().any(|s| keys.contains(&key(s))) {
+            out.extend(
+                segs.iter()
+                    .filter(|s| !keys.contains(&key(s)) && s.split_whitespace().count() <= 5)
+                    .map(|s| key(s)),
+            );
+        }
+    }
+    out
+}
+
+/// The page title and site name in the `<link rel>` line lynx prints first:
+/// `#Site » Feed Site » Comments Feed Site » Title Comments Feed alternate`.
+fn link_rel_title(units: &[Unit]) -> Option<(String, String)> {
+    let u = units.iter().take(3).find(|u| u.text.starts_with('#'))?;
+    let text = u.text.trim_start_matches('#');
+    let segs: Vec<&str> = text.split(" » ").collect();
+    let strip = |s: &str| -> String {
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| !w.eq_ignore_ascii_case("alternate"))
+            .collect();
+        words.join(" ")
+    };
+    let site = strip(segs.first()?);
+    let last = segs.iter().skip(1).find_map(|s| {
+        let (title, _) = s.split_once(" Comments Feed")?;
+        let title = strip(title);
+        (!title.is_empty() && !title.ends_with("Feed") && title != site).then_some(title)
+    })?;
+    Some((last, site))
+}
+
+/// `title` without a known site name before or after a separator.
+fn strip_site(title: &str, sites: &[String]) -> String {
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if sites.contains(&key(tail)) && head.split_whitespace().count() >= 2 {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if sites.contains(&key(head)) && tail.split_whitespace().count() >= 2 {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`, `...
+/// [Xinhua]`), numbered list items (`1. Entertainment`) and timestamps (`2 days ago`,
+/// `Today 12:01 AM`, `13 Aug`): never headlines.
+fn caption_or_list_item(t: &str) -> bool {
+    let lex = lexicon();
+    let lower = t.to_lowercase();
+    let numbered = t
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let words: Vec<String> = super::features::words_lower(t).collect();
+    let timestamp = words.len() <= 4
+        && t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().any(|w| lex.has("title.timey", w));
+    (t.starts_with('(') && t.ends_with(')'))
+        || t.ends_with(']')
+        || timestamp
+        || numbered
+        || lower.split_whitespace().any(|w| w == "ago")
+        || caption(t)
+}
+
+/// `Photo: iFixit`, `Image 1 of 23`, `Getty Images`, `Representative image. (AFP file
+/// photo)`, `Alex Wong | Getty Images`: a caption word first, with a colon, a number or
+/// little else after it, a caption word in a closing parenthesis, or a credit word
+/// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|`, `...` or
+/// `copyright`.
+fn caption(t: &str) -> bool {
+    let lex = lexicon();
+    let mut words = super::features::words_lower(t);
+    let first = words.next().is_some_and(|w| lex.has("caption", &w));
+    let short = t.split_whitespace().count() <= 3;
+    let marked = t.contains(':') || t.chars().any(|c| c.is_ascii_digit());
+    let tail = t.ends_with(')')
+        && t.rfind('(')
+            .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
+    let credit_marks = t.contains(" by ")
+        || t.contains('/')
+        || t.contains("...")
+        || t.contains('|')
+        || t.to_lowercase().contains("copyright");
+    let anywhere = credit_marks
+        && t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex.has("caption.anywhere", &w.to_lowercase()));
+    (first && (short || marked)) || tail || anywhere
+}
+
+/// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
+/// line above to be one).
+pub fn is_meta(u: &Unit, f: &Features) -> bool {
+    f.chars <= 160
+        && !(f.sentence_end && f.words > 12)
+        && (bylines::top_line(&u.text).is_some() || dateline::read(&u.text).is_some())
+}
+
+/// Where the story's prose starts: the first sentence-ending content paragraph of the
+/// region (a long headline may itself be classed as content), or without a region the
+/// first line that reads as a sentence.
+pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<usize>) -> usize {
+    match region_start {
+        Some(r) => (r..feats.len())
+            .take(WINDOW)
+            .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
+            .unwrap_or(r),
+        None => (1..feats.len())
+            .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
+            .unwrap_or(1),
+    }
+}
+
+/// Scores the lines above the main region (or the first lines when there is none) and
+/// decides the headline.
+pub fn decide_title(
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+    region_start: Option<usize>,
+) -> Decision {
+    let lex = lexicon();
+    if units.is_empty() {
+        return Decision::default();
+    }
+    let start = story_start(feats, classes, region_start);
+    // WINDOW units that are not boilerplate, however many menu lines lie between.
+    let mut lo = start;
+    let mut kept = 0;
+    while lo > 0 && kept < WINDOW && start - lo < MAX_REACH {
+        lo -= 1;
+        kept += usize::from(classes[lo] != Class::Bad);
+    }
+    let hi = (start + 1).min(units.len() - 1);
+    let all_keys: HashSet<String> = units.iter().map(|u| key(&u.text)).collect();
+    let mut sites = site_names(units, &all_keys);
+    let link_rel = link_rel_title(units);
+    if let Some((_, site)) = &link_rel {
+        sites.push(key(site));
+    }
+    let hint = link_rel.as_ref().map(|(t, _)| key(t));
+    // Segments of page-title-like lines, by unit, to find headlines they repeat.
+    let seg_keys: Vec<(usize, String)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.text.split_whitespace().count() <= 40)
+        .flat_map(|(i, u)| {
+            let segs = segments(&u.text);
+            let multi = segs.len() >= 2;
+            segs.into_iter()
+                .filter(move |_| multi)
+                .map(move |s| (i, key(s)))
+        })
+        .collect();
+    let meta: Vec<bool> = (lo..=(hi + LOOK_AHEAD).min(units.len() - 1))
+        .map(|i| is_meta(&units[i], &feats[i]))
+        .collect();
+    let is_meta_at = |i: usize| i >= lo && meta.get(i - lo).copied().unwrap_or(false);
+
+    let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
+    // Words of the story's first paragraphs: a headline shares them, a sidebar headline
+    // or a menu entry does not.
+    let story_words: HashSet<String> = (start..units.len())
+        .filter(|&j| classes[j] != Class::Bad)
+        .take(STORY_UNITS)
+        .flat_map(|j| super::features::words_lower(&units[j].text).collect::<Vec<_>>())
+        .collect();
+    let mut cands = Vec::new();
+    for i in lo..=hi {
+        let (u, f) = (&units[i], &feats[i]);
+        if classes[i] == Class::Bad
+            || f.furniture
+            || caption_or_list_item(&u.text)
+            || crate::extract::byline::is_agency(&u.text)
+            || f.chars > MAX_CHARS
+            || f.words > MAX_WORDS
+            || f.bullet
+            || f.alpha_ratio < 0.5
+            || u.text.ends_with([':', ',', ';'])
+            || is_meta_at(i)
+        {
+            continue;
+        }
+        let mut score = 0.0;
+        let mut rule = "near_content";
+        // The next lines that are not boilerplate (share bars, image labels), where a
+        // dateline or byline counts even inside a list item.
+        let mut next = (i + 1..(i + LOOK_AHEAD).min(units.len()))
+            .filter(|&j| classes[j] != Class::Bad || is_meta_at(j));
+        let (n1, n2) = (next.next(), next.next());
+        if n1.is_some_and(is_meta_at) || n2.is_some_and(is_meta_at) {
+            score += lex.weight("title.near_date");
+            rule = "line_before_date_or_byline";
+        }
+        let k = key(&u.text);
+        if seg_keys.iter().any(|(j, s)| *j != i && *s == k) || hint.as_ref() == Some(&k) {
+            score += lex.weight("title.page_title");
+            rule = "repeats_page_title";
+        } else if f.repeats == 2 {
+            score += lex.weight("title.repeated");
+        }
+        if f.repeats >= 3 {
+            score += lex.weight("title.menu_repeat");
+        }
+        if i < start {
+            // Boilerplate in between (share buttons, image labels) counts a tenth.
+            let d: f32 = (i + 1..start)
+                .map(|j| if classes[j] == Class::Bad { 0.1 } else { 1.0 })
+                .sum::<f32>()
+                + 1.0;
+            score += lex.weight("title.proximity") - lex.weight("title.proximity_step") * d;
+        } else {
+            score += lex.weight("title.inside_body");
+        }
+        if (4..=20).contains(&f.words) {
+            score += lex.weight("title.length");
+        }
+        if (6..=20).contains(&f.words) {
+            score += lex.weight("title.long");
+        }
+        if f.words == 1 {
+            score += lex.weight("title.one_word");
+        } else if f.words <= 3 {
+            score += lex.weight("title.few_words");
+        }
+        // A short run of capitalised names is a byline or a site name more often than a
+        // headline.
+        let role = super::features::words_lower(&u.text).any(|w| lex.has("byline.role", &w));
+        if (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6) {
+            score += lex.weight("title.names");
+        }
+        if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
+            score += lex.weight("title.casing");
+        }
+        if u.text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase)
+        {
+            score += lex.weight("title.lowercase");
+        }
+        if u.blank_before || u.blank_after {
+            score += lex.weight("title.alone");
+        }
+        let content: Vec<String> = super::features::words_lower(&u.text)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        if content.len() >= 2 && i < start {
+            let shared = content.iter().filter(|w| story_words.contains(*w)).count();
+            score += lex.weight("title.overlap") * shared as f32 / content.len() as f32;
+            if shared == 0 {
+                score += lex.weight("title.no_overlap");
+            }
+        }
+        if u.text.ends_with('.') && !u.text.ends_with("...") {
+            score += lex.weight("title.period");
+            if f.words > 8 {
+                score += lex.weight("title.sentence");
+            }
+        }
+        if Some(i) == first_kept {
+            score += lex.weight("title.first_line");
+        }
+        // Running text: headlines drop most function words.
+        if f.stop_ratio >= 0.35 && f.words >= 12 {
+            score += lex.weight("title.prose");
+        }
+        if sites.contains(&k) {
+            continue;
+        }
+        // A leading bracketed label (`[Subscribe] Headline`) is not part of the headline.
+        let text = match u.text.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((_, rest)) if rest.split_whitespace().count() >= 3 => rest.trim(),
+            _ => u.text.as_str(),
+        };
+        cands.push(Candidate {
+            value: strip_site(&crate::extract::squash_spaces(text), &sites),
+            rule,
+            score,
+            lines: (u.first, u.last),
+            unit: i,
+        });
+    }
+    // The page title of the link-rel line stands as a candidate of its own: the post
+    // title, though not a line of the story.
+    if let Some((title, _)) = link_rel {
+        if !cands.iter().any(|c| key(&c.value) == key(&title)) {
+            cands.push(Candidate {
+                value: title,
+                rule: "link_rel_title",
+                score: lex.weight("title.link_rel"),
+                lines: (units[0].first, units[0].last),
+                unit: 0,
+            });
+        }
+    }
+    let first = cands
+        .iter()
+        .find(|c| c.unit == 0 && units[0].blank_after && c.rule != "link_rel_title")
+        .cloned();
+    let mut decision = decide(cands, lex.weight("title.min"));
+    if let (None, Some(mut first)) = (&decision.chosen, first) {
+        if first.score > lex.weight("title.file_start_min") {
+            first.rule = "file_first_line";
+            decision.runner_up = decision.runner_up.filter(|r| r.unit != 0);
+            decision.chosen = Some(first);
+        }
+    }
+    decision
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::classify::{in_context, main_region, own_classes};
+    use super::super::features::measure;
+    use super::super::lines::units;
+    use super::*;
+
+    fn title(text: &str) -> Option<String> {
+        let u = units(text);
+        let f = measure(&u);
+        let own = own_classes(&u, &f);
+        let r = main_region(&in_context(&own), &f, &vec![false; f.len()]);
+        decide_title(&u, &f, &own, r.map(|r| r.0))
+            .chosen
+            .map(|c| c.value)
+    }
+
+    const PARA: &str = "The ministers signed the accord in the capital on Monday, after \
+        two years of talks that had stalled over the route of the pipeline.";
+
+    #[test]
+    fn masthead_loses_to_the_line_above_the_date() {
+        let t = format!(
+            "Daily Courier\n\nMinisters sign Caspian pipeline accord\nMarch 3, 2014, 9:15 am\n\n{PARA}\n\nBy Anna Novak\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Ministers sign Caspian pipeline accord")
+        );
+    }
+
+    #[test]
+    fn date_before_title_and_capitals() {
+        let t = format!(
+            "March 3, 2014\n\nMINISTERS SIGN CASPIAN PIPELINE ACCORD\nBy Anna Novak\n\n{PARA}\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("MINISTERS SIGN CASPIAN PIPELINE ACCORD")
+        );
+    }
+
+    #[test]
+    fn page_title_line_names_the_site() {
+        let t = format!(
+            "Pipeline accord signed | Daily Courier\n\n  * Home\n  * World\n\n\
+             Pipeline accord signed\n\n{PARA}\n\n© 2014 Daily Courier\n"
+        );
+        assert_eq!(title(&t).as_deref(), Some("Pipeline accord signed"));
+    }
+
+    #[test]
+    fn lynx_link_rel_line_gives_the_page_title() {
+        let u = units(
+            "#National Review » Feed National Review » Comments Feed National Review » The \
+             Impeachment Clock Comments Feed alternate alternate\n",
+        );
+        assert_eq!(
+            link_rel_title(&u),
+            Some(("The Impeachment Clock".into(), "National Review".into()))
+        );
+    }
+
+    #[test]
+    fn copyright_line_names_the_site() {
+        let u = units("Harbour reopens\n\n© 2019 Courier Times. All rights reserved.\n");
+        let keys = u.iter().map(|u| key(&u.text)).collect();
+        assert_eq!(site_names(&u, &keys), ["courier times"]);
+    }
+
+    #[test]
+    fn site_suffix_is_cut_when_the_site_is_known() {
+        assert_eq!(
+            strip_site(
+                "Pipeline accord signed - Daily Courier",
+                &["daily courier".into()]
+            ),
+            "Pipeline accord signed"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Splits plain text into units: one unit per paragraph line, with the lines of a
+//! paragraph that a renderer wrapped (`w3m -dump`, `lynx -dump` wrap at about 80 columns,
+//! and hand-wrapped text at 72) joined back into one. Every unit keeps its source line
+//! numbers, the block (run of non-blank lines) it belongs to, and whether blank lines
+//! stand around it, so that later rules can report where a field came from.
+//!
+//! A line is taken for the wrapped start of the next one when the next line's first word
+//! would not have fitted after it within the file's wrap width (in terminal columns, CJK
+//! characters taking two), or when the next line continues a sentence (starts in lower
+//! case after a line that does not end one). A file is wrapped when several of its lines
+//! end close to one common width; text with one paragraph a line (the seed layout) is
+//! never joined.
+
+/// One logical line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The text, wrapped lines joined with one space, outer whitespace trimmed.
+    pub text: String,
+    /// First and last source line, counted from 1.
+    pub first: usize,
+    pub last: usize,
+    /// Index of the block (run of non-blank lines) the unit is in.
+    pub block: usize,
+    /// Leading spaces of its first line.
+    pub indent: usize,
+    pub blank_before: bool,
+    pub blank_after: bool,
+}
+
+/// Longest line considered when the wrap width is estimated; longer lines are unwrapped
+/// paragraphs.
+const MAX_WRAP_WIDTH: usize = 100;
+/// How close to the wrap width a line must end to count as filled.
+const FILLED_SLACK: usize = 12;
+/// Narrowest wrap width taken for one: renderers wrap at 72 to 80 columns, and a file of
+/// short header lines is not wrapped text.
+const MIN_WRAP_WIDTH: usize = 60;
+/// Filled lines needed before a file is taken for wrapped.
+const MIN_FILLED: usize = 3;
+
+/// Markers that start a list item in rendered text; a list item is never joined to the
+/// line before it.
+pub fn starts_with_bullet(s: &str) -> bool {
+    let t = s.trim_start();
+    let mut chars = t.chars();
+    let first = chars.next();
+    let second = chars.next();
+    matches!(first, Some('*' | '•' | '+' | '□' | '◦' | '▪'))
+        && second.is_some_and(char::is_whitespace)
+}
+
+/// The wrap width of the file, or `None` when its lines were not wrapped.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| columns(l.trim_end()))
+        .filter(|&n| n > 0 && n <= MAX_WRAP_WIDTH)
+        .collect();
+    let width = lengths.iter().copied().max()?;
+    let filled = lengths
+        .iter()
+        .filter(|&&n| n + FILLED_SLACK >= width)
+        .count();
+    (width >= MIN_WRAP_WIDTH && filled >= MIN_FILLED).then_some(width)
+}
+
+fn first_word_chars(s: &str) -> usize {
+    s.split_whitespace().next().map_or(0, columns)
+}
+
+/// Terminal columns of `s`: CJK ideographs, kana, hangul and fullwidth forms take two, as
+/// in the renderers' wrapping.
+pub fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let wide = matches!(c as u32,
+                0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', ':', '»', ')'])
+}
+
+/// Whether `next` continues the paragraph that `prev` (a non-blank line) started.
+fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
+    let p = prev.trim();
+    let n = next.trim();
+    // A list item, a bracketed image or link label, a run of ASCII characters that is no
+    // word (a file name, a URL); CJK text has no spaces, so its lines are runs too.
+    if p.is_empty()
+        || n.is_empty()
+        || starts_with_bullet(next)
+        || n.starts_with('[')
+        || p.ends_with('|')
+        || (first_word_chars(n) > 25 && n.is_ascii())
+    {
+        return false;
+    }
+    let plen = columns(prev.trim_end());
+    if let Some(w) = width {
+        if plen + 1 + first_word_chars(n) > w && plen + FILLED_SLACK + 8 >= w {
+            return true;
+        }
+    }
+    // A sentence going on in lower case after a long line that does not end one.
+    plen >= 40 && !ends_sentence(p) && n.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Splits `text` into units; blank lines separate blocks.
+pub fn units(text: &str) -> Vec<Unit> {
+    let lines: Vec<&str> = text.lines().collect();
+    let width = wrap_width(&lines);
+    let mut out: Vec<Unit> = Vec::new();
+    let mut block = 0;
+    let mut blank_before = true;
+    let mut in_block = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            if in_block {
+                block += 1;
+                in_block = false;
+                if let Some(u) = out.last_mut() {
+                    u.blank_after = true;
+                }
+            }
+            blank_before = true;
+            continue;
+        }
+        let join = in_block && i > 0 && continues(lines[i - 1], line, width);
+        match out.last_mut() {
+            Some(u) if join => {
+                u.text.push(' ');
+                u.text.push_str(line.trim());
+                u.last = i + 1;
+            }
+            _ => out.push(Unit {
+                text: line.trim().to_string(),
+                first: i + 1,
+                last: i + 1,
+                block,
+                indent: line.len() - line.trim_start().len(),
+                blank_before,
+                blank_after: false,
+            }),
+        }
+        in_block = true;
+        blank_before = false;
+    }
+    if let Some(u) = out.last_mut() {
+        u.blank_after = true;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_paragraph_a_line_is_not_joined() {
+        let u = units("Title\nJanuary 22, 2014, 5:30 am\n\nA long paragraph.\n");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Title", "January 22, 2014, 5:30 am", "A long paragraph."]
+        );
+        assert_eq!((u[2].first, u[2].block), (4, 1));
+        assert!(u[0].blank_before && !u[0].blank_after && u[1].blank_after);
+    }
+
+    #[test]
+    fn wrapped_paragraphs_are_joined() {
+        let text = "Volkswagen's first all-electric car based on the new platform is not\n\
+                    expected until next year, but the automaker is not slowing down on its\n\
+                    plans. The concept is the seventh electric car to use the modular drive\n\
+                    matrix.\n\n  * Home\n  * News\n";
+        let u = units(text);
+        assert_eq!(u.len(), 3);
+        assert!(u[0].text.ends_with("drive matrix."));
+        assert_eq!((u[0].first, u[0].last), (1, 4));
+        assert_eq!(u[1].text, "* Home");
+    }
+
+    #[test]
+    fn half_sentence_first_line_joins_its_continuation() {
+        let u =
+            units("The council voted on Tuesday to close the old harbour\nbridge to lorries.\n");
+        assert_eq!(u.len(), 1);
+    }
+}

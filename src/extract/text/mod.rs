@@ -1,0 +1,465 @@
+//! Plain-text articles, as scraped, saved from a browser (`w3m -dump`, `lynx -dump`) or
+//! exported: every field is a scored decision, not a position in a fixed layout.
+//!
+//! The orchestrator of the leaves below, in data-flow order:
+//! - `lines`: units (logical lines, wrapped paragraphs joined) with source line numbers;
+//! - `features`: what each unit looks like, and the tuned data in `lexicon.txt`;
+//! - `classify`: content or boilerplate per unit, and the main content region;
+//! - `headline`, `dateline`, `bylines`: scored candidates for title, date and byline
+//!   around the start of that region (and credit lines at its end);
+//! - `decision`: the chosen candidate, its confidence and the runner-up; below a field's
+//!   threshold the field stays empty.
+//!
+//! A block of `Title:` / `Date:` / `By:` header lines is read as such before any scoring.
+//! The body is the main region, stretched back to just below the headline and its
+//! datelines and on over a short tail, without boilerplate, without the units chosen as
+//! fields, and without paragraphs that repeat (a caption printed twice). [`extract`] and
+//! [`explain`] run the same code; the explanation says which lines each field came from,
+//! which rule chose it and what came second.
+
+mod bylines;
+mod classify;
+mod dateline;
+mod decision;
+mod features;
+mod headline;
+mod lines;
+
+use serde::Serialize;
+
+use crate::article::Fields;
+use crate::extract::byline;
+use crate::extract::clean::{clean_text, squash_spaces};
+use crate::extract::date::{find_date, parse_date};
+
+pub use classify::Class;
+pub use decision::{Candidate, Decision};
+
+use features::{lexicon, Features};
+use lines::Unit;
+
+/// Why each field of a plain-text article is what it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    pub title: Decision,
+    pub date: Decision,
+    pub byline: Decision,
+    pub body: BodyExplanation,
+    /// Every unit (logical line) of the input with its class.
+    pub units: Vec<UnitClass>,
+}
+
+/// Where the body came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BodyExplanation {
+    /// `main_region` (the run of content units), `header_block` (after `Title:` lines)
+    /// or `after_header` (no content region found).
+    pub rule: &'static str,
+    /// First and last source line of the body region, when there is a body.
+    pub lines: Option<(usize, usize)>,
+    pub paragraphs: usize,
+}
+
+/// One unit of the input as classified.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitClass {
+    pub lines: (usize, usize),
+    pub class: Class,
+    pub in_body: bool,
+}
+
+/// The fields of a plain-text article.
+pub fn extract(raw: &str) -> Fields {
+    run(raw).0
+}
+
+/// How [`extract`] decides each field of `raw`, as data.
+pub fn explain(raw: &str) -> Explanation {
+    run(raw).1
+}
+
+/// Units below the headline and its datelines over which the body is stretched back.
+const BACK_UNITS: usize = 4;
+/// Units above a run of content searched for its dateline or byline.
+const HEADED_UNITS: usize = 6;
+/// Units after the main region taken into the body when only they follow.
+const TAIL_UNITS: usize = 3;
+/// Score of a field read from a `Title:` / `Date:` / `By:` header line.
+const HEADER_SCORE: f32 = 10.0;
+
+fn run(raw: &str) -> (Fields, Explanation) {
+    // Scraped and exported text keeps character entities now and then (`&#163;1.8m`,
+    // `Jos&#233;`, Reuters' `&#3;`): decoded (control characters dropped), so that the
+    // words are searchable as written. Unknown names and a bare `&` (AT&T) stay as they are.
+    let decoded = crate::extract::markup::decode_entities(raw);
+    let text = clean_text(&decoded);
+    let units = lines::units(&text);
+    let feats = features::measure(&units);
+    let own = classify::own_classes(&units, &feats);
+    let classes = classify::in_context(&own);
+    let mut ex = Explanation::default();
+    let mut fields = Fields::default();
+    if units.is_empty() {
+        return (fields, ex);
+    }
+
+    let header = header_block(&units);
+    // Units with a dateline or byline among the few units just above them.
+    let meta: Vec<bool> = units
+        .iter()
+        .zip(&feats)
+        .map(|(u, f)| headline::is_meta(u, f))
+        .collect();
+    let headed: Vec<bool> = (0..units.len())
+        .map(|i| (i.saturating_sub(HEADED_UNITS)..i).any(|j| meta[j]))
+        .collect();
+    let region = classify::main_region(&classes, &feats, &headed);
+    let (mut taken, body_from) = if let Some((end, decisions)) = header {
+        let [t, d, b] = decisions;
+        ex.title = t.0;
+        ex.date = d.0;
+        ex.byline = b.0;
+        fields.title = ex.title.chosen.as_ref().map(|c| c.value.clone());
+        fields.date = d.1;
+        fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+        ex.body.rule = "header_block";
+        ((0..end).collect::<Vec<usize>>(), Some(end))
+    } else {
+        decide_top(&units, &feats, &own, region, &mut fields, &mut ex)
+    };
+
+    let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
+    if ex.body.rule.is_empty() {
+        ex.body.rule = if region.is_some() {
+            "main_region"
+        } else {
+            "after_header"
+        };
+    }
+    let title_key = fields
+        .title
+        .as_deref()
+        .map(|t| squash_spaces(t).to_lowercase());
+    let mut paragraphs: Vec<(usize, String)> = Vec::new();
+    for i in lo..=hi.min(units.len() - 1) {
+        let k = squash_spaces(&units[i].text).to_lowercase();
+        if classes[i] == Class::Bad || taken.contains(&i) || title_key.as_deref() == Some(&k) {
+            continue;
+        }
+        paragraphs.push((i, units[i].text.clone()));
+    }
+    credit_line(
+        &units,
+        &feats,
+        &mut paragraphs,
+        &mut taken,
+        &mut fields,
+        &mut ex,
+    );
+    let paragraphs = dedup_paragraphs(paragraphs);
+    ex.body.paragraphs = paragraphs.len();
+    ex.body.lines = paragraphs
+        .first()
+        .zip(paragraphs.last())
+        .map(|((a, _), (b, _))| (units[*a].first, units[*b].last));
+    let in_body: std::collections::HashSet<usize> = paragraphs.iter().map(|(i, _)| *i).collect();
+    fields.body = paragraphs
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    ex.units = units
+        .iter()
+        .zip(&classes)
+        .enumerate()
+        .map(|(i, (u, c))| UnitClass {
+            lines: (u.first, u.last),
+            class: *c,
+            in_body: in_body.contains(&i),
+        })
+        .collect();
+    (fields, ex)
+}
+
+/// Title, date and byline by scoring (on the units' own classes); returns the units they took and where the body may
+/// start (below the last of them).
+fn decide_top(
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+    region: Option<(usize, usize)>,
+    fields: &mut Fields,
+    ex: &mut Explanation,
+) -> (Vec<usize>, Option<usize>) {
+    ex.title = headline::decide_title(units, feats, classes, region.map(|r| r.0));
+    let head = ex.title.chosen.as_ref().map(|c| c.unit);
+    fields.title = ex.title.chosen.as_ref().map(|c| c.value.clone());
+    let mut anchors: Vec<usize> = head.into_iter().collect();
+    if let Some((lo, _)) = region {
+        anchors.push(lo);
+        anchors.push(headline::story_start(feats, classes, Some(lo)));
+    }
+    if anchors.is_empty() {
+        anchors.push(0);
+    }
+    let (date_decision, date) = dateline::decide_date(units, feats, classes, &anchors);
+    ex.date = date_decision;
+    fields.date = date;
+    ex.byline = decide_top_byline(units, feats, classes, &anchors, head);
+    fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    let taken: Vec<usize> = [&ex.title, &ex.date, &ex.byline]
+        .iter()
+        .filter_map(|d| d.chosen.as_ref().map(|c| c.unit))
+        .collect();
+    // The body starts below the fields read above the story, not below a byline found
+    // at its foot.
+    let top_end = region.map_or(usize::MAX, |r| r.0);
+    let body_from = taken.iter().filter(|&&t| t < top_end).max().map(|m| m + 1);
+    (taken, body_from)
+}
+
+/// Byline candidates in lines around the anchors.
+fn decide_top_byline(
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+    anchors: &[usize],
+    head: Option<usize>,
+) -> Decision {
+    let mut cands = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for &a in anchors {
+        let lo = a.saturating_sub(4);
+        let hi = (a + 5).min(units.len() - 1);
+        for i in lo..=hi {
+            if !seen.insert(i)
+                || classes[i] == Class::Bad && !feats[i].furniture
+                || feats[i].words > 20
+                || Some(i) == head
+            {
+                continue;
+            }
+            let Some((name, rule)) = bylines::top_line(&units[i].text) else {
+                continue;
+            };
+            let base = match rule {
+                "by_prefix" | "label_by" | "label_colon" | "date_then_by" => {
+                    lexicon().weight("byline.top")
+                }
+                _ => lexicon().weight("byline.shape"),
+            };
+            let near = head.is_some_and(|h| h.abs_diff(i) <= 3);
+            cands.push(Candidate {
+                value: name,
+                rule,
+                score: base
+                    + if near {
+                        lexicon().weight("byline.near")
+                    } else {
+                        0.0
+                    },
+                lines: (units[i].first, units[i].last),
+                unit: i,
+            });
+        }
+    }
+    decision::decide(cands, lexicon().weight("byline.min"))
+}
+
+/// The inclusive unit range the body is read from.
+fn body_span(
+    units: &[Unit],
+    classes: &[Class],
+    region: Option<(usize, usize)>,
+    taken: &[usize],
+    body_from: Option<usize>,
+) -> (usize, usize) {
+    let last = units.len() - 1;
+    let floor = body_from.unwrap_or(0);
+    let Some((mut lo, mut hi)) = region else {
+        return (floor, last);
+    };
+    if lo < floor {
+        lo = floor.min(hi);
+    }
+    // Back up to just below the headline and datelines over undecided lines (a short
+    // first paragraph, a standfirst).
+    if lo > floor && lo - floor <= BACK_UNITS {
+        while lo > floor && classes[lo - 1] != Class::Bad && !taken.contains(&(lo - 1)) {
+            lo -= 1;
+        }
+    }
+    // On over a short tail: a last short paragraph, a credit line.
+    let tail_end = (hi + 1..=last)
+        .find(|&i| classes[i] == Class::Bad)
+        .unwrap_or(last + 1);
+    if tail_end > hi + 1
+        && tail_end - (hi + 1) <= TAIL_UNITS
+        && (tail_end > last || tail_end - hi <= 2)
+    {
+        hi = tail_end - 1;
+    }
+    (lo, hi)
+}
+
+/// Lifts a credit line ("TBP and Agencies", "(AP)", "— Lukas Brändli") off the end of
+/// the body; it becomes the byline when no better one was found at the top.
+fn credit_line(
+    units: &[Unit],
+    feats: &[Features],
+    paragraphs: &mut Vec<(usize, String)>,
+    taken: &mut Vec<usize>,
+    fields: &mut Fields,
+    ex: &mut Explanation,
+) {
+    // A one-paragraph story keeps its only paragraph even if it reads like a credit. A bare
+    // name counts only after prose: match reports and lists also end in capitalised names.
+    if paragraphs.len() < 2 {
+        return;
+    }
+    let n = paragraphs.len();
+    let after_prose = is_prose(&paragraphs[n - 2].1);
+    let (i, text) = &paragraphs[n - 1];
+    let i = *i;
+    let Some((name, marked)) = bylines::credit(text) else {
+        return;
+    };
+    if !(marked || after_prose) || feats[i].words > 12 {
+        return;
+    }
+    paragraphs.pop();
+    taken.push(i);
+    let cand = Candidate {
+        value: name,
+        rule: if marked {
+            "credit_line"
+        } else {
+            "credit_names"
+        },
+        score: if marked {
+            lexicon().weight("byline.credit_marked")
+        } else {
+            lexicon().weight("byline.credit_bare")
+        },
+        lines: (units[i].first, units[i].last),
+        unit: i,
+    };
+    if ex.byline.chosen.is_none() {
+        let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
+        cands.push(cand);
+        ex.byline = decision::decide(cands, lexicon().weight("byline.min"));
+        fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    } else if ex.byline.runner_up.is_none() {
+        ex.byline.runner_up = Some(cand);
+    }
+}
+
+/// A paragraph of running text: several words, ending like a sentence.
+fn is_prose(paragraph: &str) -> bool {
+    let end = paragraph.trim_end();
+    end.split_whitespace().count() >= 8 && end.ends_with(['.', '!', '?', '"', '”', '’'])
+}
+
+/// One field decision read from a header line, with the date when it is one.
+type HeaderDecision = (Decision, Option<crate::article::ArticleDate>);
+
+/// A leading block of `Key: value` header lines (boilerplate lines may come first): the
+/// unit index where the body starts, and the title, date and byline they give.
+fn header_block(units: &[Unit]) -> Option<(usize, [HeaderDecision; 3])> {
+    let start = units
+        .iter()
+        .position(|u| !crate::extract::boilerplate::is_boilerplate(&u.text))?;
+    let block = units[start].block;
+    let end = units
+        .iter()
+        .position(|u| u.block > block)
+        .unwrap_or(units.len());
+    let lines = &units[start..end];
+    if lines.is_empty() || !lines.iter().all(|u| header_field(&u.text).is_some()) {
+        return None;
+    }
+    let mut out: [HeaderDecision; 3] = Default::default();
+    for (i, u) in lines.iter().enumerate() {
+        let Some((key, value)) = header_field(&u.text) else {
+            continue;
+        };
+        let slot = key as usize;
+        if out[slot].0.chosen.is_some() {
+            continue;
+        }
+        let (value, date) = match key {
+            HeaderKey::Title => (Some(squash_spaces(value)), None),
+            HeaderKey::Date => {
+                let d = parse_date(value).or_else(|| find_date(value));
+                (d.map(|_| value.to_string()), d)
+            }
+            HeaderKey::Byline => (byline::normalize(value), None),
+        };
+        let Some(value) = value else { continue };
+        out[slot] = (
+            Decision {
+                chosen: Some(Candidate {
+                    value,
+                    rule: "header_field",
+                    score: HEADER_SCORE,
+                    lines: (u.first, u.last),
+                    unit: start + i,
+                }),
+                confidence: 1.0,
+                runner_up: None,
+            },
+            date,
+        );
+    }
+    Some((end, out))
+}
+
+#[derive(Clone, Copy)]
+enum HeaderKey {
+    Title = 0,
+    Date = 1,
+    Byline = 2,
+}
+
+/// `Title: ...`, `Date: ...`, `By: ...` and their common synonyms.
+fn header_field(line: &str) -> Option<(HeaderKey, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim().to_ascii_lowercase();
+    let value = value.trim();
+    if value.is_empty() || key.len() > 12 {
+        return None;
+    }
+    let k = match key.as_str() {
+        "title" | "headline" | "subject" => HeaderKey::Title,
+        "date" | "published" | "dated" => HeaderKey::Date,
+        "by" | "author" | "authors" | "byline" | "writer" => HeaderKey::Byline,
+        _ => return None,
+    };
+    Some((k, value))
+}
+
+/// Drops paragraphs that repeat an earlier one: right after it (a caption printed twice),
+/// or anywhere when it is long enough to be a pasted duplicate. Short lines that recur
+/// apart are content ("Winners meet in final match" after each group of fixtures).
+fn dedup_paragraphs(paragraphs: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    /// Words from which a repeat anywhere in the text is taken for a duplicate.
+    const LONG_WORDS: usize = 12;
+    let mut seen = std::collections::HashSet::new();
+    let mut previous = String::new();
+    paragraphs
+        .into_iter()
+        .filter(|(_, p)| {
+            let key = squash_spaces(p).to_lowercase();
+            let repeat = key == previous
+                || (seen.contains(&key) && key.split_whitespace().count() >= LONG_WORDS);
+            if !repeat {
+                seen.insert(key.clone());
+            }
+            previous = key;
+            !repeat
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,385 @@
+//! Unit tests of the plain-text extractor on inline strings: one per layout variant,
+//! and the explanation.
+
+use super::*;
+use crate::article::DatePrecision;
+
+const SCRAPED: &str = "Follow us on:   \n\nChina, Russia FMs meet ahead of Syria talks\n\
+    January 22, 2014, 5:30 am\n\nBeijing and Moscow vowed to talk [Xinhua]\n\n\
+    Beijing and Moscow vowed to talk [Xinhua]\n\nIn the lead-up to the talks, China and \
+    Russia held talks.\n\nMore than 100,000 people have been killed.\n\nTBP and Agencies\n";
+
+#[test]
+fn scraped_layout_gets_all_four_fields() {
+    let f = extract(SCRAPED);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("China, Russia FMs meet ahead of Syria talks")
+    );
+    let d = f.date.expect("date");
+    assert_eq!(
+        (
+            d.utc.year(),
+            d.utc.month() as u8,
+            d.utc.day(),
+            d.utc.hour(),
+            d.utc.minute()
+        ),
+        (2014, 1, 22, 5, 30)
+    );
+    assert_eq!(d.precision, DatePrecision::Minute);
+    assert_eq!(f.byline.as_deref(), Some("TBP and Agencies"));
+    assert_eq!(
+        f.body,
+        "Beijing and Moscow vowed to talk [Xinhua]\n\nIn the lead-up to the talks, China \
+         and Russia held talks.\n\nMore than 100,000 people have been killed."
+    );
+}
+
+/// Prints the explanation of the file named by `NEWSDEX_EXPLAIN` (a debugging aid).
+#[test]
+#[ignore]
+fn explain_file() {
+    let Ok(path) = std::env::var("NEWSDEX_EXPLAIN") else {
+        return;
+    };
+    if let Ok(dir) = std::fs::read_dir(&path) {
+        for entry in dir.flatten() {
+            let raw = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let ex = explain(&raw);
+            let score = |d: &Decision| {
+                d.chosen
+                    .as_ref()
+                    .or(d.runner_up.as_ref())
+                    .map(|c| (c.score, c.rule))
+            };
+            println!(
+                "{}\t{:?}\t{:?}\t{:?}",
+                entry.file_name().to_string_lossy(),
+                score(&ex.title),
+                score(&ex.date),
+                score(&ex.byline)
+            );
+        }
+        return;
+    }
+    let raw = std::fs::read_to_string(path).unwrap_or_default();
+    let ex = explain(&raw);
+    let text = clean_text(&crate::extract::markup::decode_entities(&raw));
+    let units = lines::units(&text);
+    for (u, c) in units.iter().zip(&ex.units) {
+        let mark = if c.in_body { "B" } else { " " };
+        let t: String = u.text.chars().take(90).collect();
+        println!("{:4} {mark} {:9?} {t}", u.first, c.class);
+    }
+    for (name, d) in [
+        ("title", &ex.title),
+        ("date", &ex.date),
+        ("byline", &ex.byline),
+    ] {
+        println!("{name}: {:?}\n   runner-up {:?}", d.chosen, d.runner_up);
+    }
+}
+
+#[test]
+fn bbc_layout_title_blank_body() {
+    let f = extract("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains.\n");
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ad sales boost Time Warner profit")
+    );
+    assert_eq!(f.date, None);
+    assert_eq!(f.byline, None);
+    assert_eq!(
+        f.body,
+        "Quarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains."
+    );
+}
+
+#[test]
+fn byline_at_top_with_date() {
+    let f = extract("Harbour plan approved\nBy Jane Doe and Omar Haddad\n22 Jan 2014\n\nThe council voted on Tuesday.\n");
+    assert_eq!(f.title.as_deref(), Some("Harbour plan approved"));
+    assert_eq!(f.byline.as_deref(), Some("Jane Doe and Omar Haddad"));
+    assert!(f.date.is_some());
+    assert_eq!(f.body, "The council voted on Tuesday.");
+}
+
+#[test]
+fn header_block_layout() {
+    let f = extract("Title: Rail strike ends\nDate: 2014-01-31\nBy: Anna Keller\n\nTrains ran again on Friday.\n");
+    assert_eq!(f.title.as_deref(), Some("Rail strike ends"));
+    assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
+    assert_eq!(f.date.map(|d| d.precision), Some(DatePrecision::Day));
+    assert_eq!(f.body, "Trains ran again on Friday.");
+}
+
+#[test]
+fn header_block_without_title_leaves_the_body_alone() {
+    let f = extract("Date: 1963-01-04\n\nTHE ALLIES AFTER NASSAU IN DECEMBER 1960, THE U.S . FIRST\nPROPOSED TO HELP NATO.\n");
+    assert_eq!(f.title, None);
+    assert!(f.date.is_some());
+    assert!(f.body.starts_with("THE ALLIES AFTER NASSAU"));
+}
+
+#[test]
+fn last_sentence_is_not_taken_for_a_credit() {
+    let f = extract("Title\n\nFirst paragraph here.\n\nThe talks resume on Friday.\n");
+    assert_eq!(f.byline, None);
+    assert!(f.body.ends_with("The talks resume on Friday."));
+}
+
+#[test]
+fn bare_names_after_a_list_are_not_a_credit() {
+    let f = extract("Hearts 2-1 Livingston\n\nHearts won at home on Saturday.\n\nHearts: Gordon, Neilson, Pressley.\n\n9,796\n\nA Freeland\n");
+    assert_eq!(f.byline, None);
+    assert!(f.body.ends_with("A Freeland"));
+    let f = extract(
+        "Title\n\nThe council met on Tuesday and voted to approve the plan.\n\nAnna Keller\n",
+    );
+    assert_eq!(f.byline.as_deref(), Some("Anna Keller"));
+}
+
+#[test]
+fn empty_and_whitespace_input() {
+    assert_eq!(extract(""), Fields::default());
+    assert_eq!(extract("\n\n  \n"), Fields::default());
+}
+
+#[test]
+fn character_entities_are_decoded() {
+    let f = extract(
+        "&#163;1.8m fine for broadcaster\n\nJos&#233; Manuel said AT&T &amp; others paid.&#3;\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("£1.8m fine for broadcaster"));
+    assert_eq!(f.body, "José Manuel said AT&T & others paid.");
+}
+
+#[test]
+fn repeats_are_dropped_when_adjacent_or_long() {
+    let caption = "Ministers met in Geneva on Tuesday [Photo agency]";
+    let long = "The talks will resume in Geneva next week with both delegations and \
+                the mediators present, officials said.";
+    let f = extract(&format!(
+        "Geneva talks to resume next week\n\n{caption}\n\n{caption}\n\nGroup A: Alpha v Beta.\n\n\
+         Winners meet in final match.\n\n{long}\n\nGroup B: Gamma v Delta.\n\n\
+         Winners meet in final match.\n\n{long}\n"
+    ));
+    assert_eq!(
+        f.body,
+        format!(
+            "{caption}\n\nGroup A: Alpha v Beta.\n\nWinners meet in final match.\n\n\
+             {long}\n\nGroup B: Gamma v Delta.\n\nWinners meet in final match."
+        )
+    );
+}
+
+/// A paragraph of running text for the layouts below.
+const PARA: &str = "The ministers signed the accord in the capital on Monday, after two years \
+    of talks that had stalled over the route of the pipeline and its cost.";
+const PARA2: &str = "Officials said construction would begin next spring and that the first \
+    gas would flow through the line within three years of the signing.";
+
+fn ymd(f: &Fields) -> Option<(i32, u8, u8)> {
+    f.date
+        .map(|d| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+}
+
+#[test]
+fn masthead_first_then_headline_date_and_credit_last() {
+    let f = extract(&format!(
+        "Daily Courier\n\nMinisters sign Caspian pipeline accord\nMarch 3, 2014, 9:15 am\n\n\
+         {PARA}\n\n{PARA2}\n\nBy Anna Novak\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ministers sign Caspian pipeline accord")
+    );
+    assert_eq!(ymd(&f), Some((2014, 3, 3)));
+    assert_eq!(f.byline.as_deref(), Some("Anna Novak"));
+    assert_eq!(f.body, format!("{PARA}\n\n{PARA2}"));
+}
+
+#[test]
+fn share_bars_around_the_story() {
+    let f = extract(&format!(
+        "Share this: Facebook Twitter Email\n\nPipeline accord signed in the capital\n\
+         By Anna Novak\n3 March 2014\n\n{PARA}\n\n{PARA2}\n\nShare this: Facebook Twitter Email\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Pipeline accord signed in the capital")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Anna Novak"));
+    assert_eq!(ymd(&f), Some((2014, 3, 3)));
+    assert_eq!(f.body, format!("{PARA}\n\n{PARA2}"));
+}
+
+#[test]
+fn posted_on_date_by_name() {
+    let f = extract(&format!(
+        "Pipeline accord signed in the capital\n\nPosted on 27 June 2019 by Jane Doe\n\n{PARA}\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Pipeline accord signed in the capital")
+    );
+    assert_eq!(ymd(&f), Some((2019, 6, 27)));
+    assert_eq!(f.byline.as_deref(), Some("Jane Doe"));
+    assert_eq!(f.body, PARA);
+}
+
+#[test]
+fn caption_printed_twice_and_credit_line_last() {
+    let caption = "Ministers shake hands after the signing in the capital. [Photo agency]";
+    let f = extract(&format!(
+        "Pipeline accord signed in the capital\n22 Jan 2014\n\n{caption}\n\n{caption}\n\n\
+         {PARA}\n\n{PARA2}\n\n(AP)\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Pipeline accord signed in the capital")
+    );
+    assert_eq!(f.byline.as_deref(), Some("AP"));
+    assert_eq!(f.body, format!("{caption}\n\n{PARA}\n\n{PARA2}"));
+}
+
+#[test]
+fn date_before_title_and_title_in_capitals() {
+    let f = extract(&format!(
+        "Tuesday, 9 November 2021\n\nMINISTERS SIGN CASPIAN PIPELINE ACCORD\nBy Anna Novak\n\n{PARA}\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("MINISTERS SIGN CASPIAN PIPELINE ACCORD")
+    );
+    assert_eq!(ymd(&f), Some((2021, 11, 9)));
+    assert_eq!(f.byline.as_deref(), Some("Anna Novak"));
+    assert_eq!(f.body, PARA);
+}
+
+#[test]
+fn german_and_french_datelines_and_bylines() {
+    let de = "Die Minister unterzeichneten das Abkommen am Montag in der Hauptstadt, nach zwei \
+              Jahren von Verhandlungen über die Route der Leitung.";
+    let f = extract(&format!(
+        "Minister unterzeichnen Abkommen über die Leitung\nVeröffentlicht am 27.06.2019\n\
+         Von Katrin Vogt\n\n{de}\n"
+    ));
+    assert_eq!(ymd(&f), Some((2019, 6, 27)));
+    assert_eq!(f.byline.as_deref(), Some("Katrin Vogt"));
+    assert_eq!(f.body, de);
+    let fr = "Les ministres ont signé l'accord lundi dans la capitale, après deux ans de \
+              négociations sur le tracé et le coût de la conduite.";
+    let f = extract(&format!(
+        "Les ministres signent l'accord sur la conduite\nPublié le 3 mars 2019\n\
+         Par Jean Moreau\n\n{fr}\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Les ministres signent l'accord sur la conduite")
+    );
+    assert_eq!(ymd(&f), Some((2019, 3, 3)));
+    assert_eq!(f.byline.as_deref(), Some("Jean Moreau"));
+}
+
+#[test]
+fn wrapped_first_paragraph_is_not_a_title() {
+    let f = extract(
+        "The council of the river town voted on Thursday to turn the disused\n\
+         tannery on the east bank into a covered market with workshops for local\n\
+         craftspeople, ending a dispute over the site that had lasted six years.\n\n\
+         The building, which dates from 1890, will keep its brick facade and its\n\
+         chimney, while the roof will be replaced with glass panels. Work is due\n\
+         to start in the spring and take about eighteen months.\n",
+    );
+    assert_eq!(f.title, None);
+    assert!(f.body.starts_with(
+        "The council of the river town voted on Thursday to turn the disused tannery"
+    ));
+    assert_eq!(f.body.matches("\n\n").count(), 1);
+}
+
+#[test]
+fn published_wins_over_updated() {
+    let f = extract(&format!(
+        "Pipeline accord signed in the capital\nUpdated: 21.11.2019 08:00\n\
+         Published: 20.11.2019 10:15\n\n{PARA}\n"
+    ));
+    assert_eq!(ymd(&f), Some((2019, 11, 20)));
+    let ex = explain(&format!(
+        "Pipeline accord signed in the capital\nUpdated: 21.11.2019 08:00\n\
+         Published: 20.11.2019 10:15\n\n{PARA}\n"
+    ));
+    assert_eq!(ex.date.chosen.as_ref().map(|c| c.lines), Some((3, 3)));
+    assert_eq!(ex.date.runner_up.as_ref().map(|c| c.lines), Some((2, 2)));
+}
+
+#[test]
+fn w3m_page_with_menus_and_footer() {
+    let page =
+        "  • Home\n  • News\n  • Sport\n\nSign In   Subscribe\n\nSearch [          ] [Go]\n\n\
+        Lake regatta moves to September after high water\n\n\
+        Nora Aaltonen - Nov 19, 2021, 10:31 pm CET\n0\n\n\
+        The annual rowing regatta on the lake will be held in September this year,\n\
+        after high water in spring damaged the boathouses and washed away part of the\n\
+        course markers, the organisers said on Friday.\n\n\
+        About 600 rowers from clubs across the region had registered for the event,\n\
+        which usually takes place in May. Most of them have already confirmed that\n\
+        they will come in the autumn instead.\n\n\
+        Share this:\n\n  • Click to share on Facebook (Opens in new window)\n\n\
+        Related stories\n\n  • New boathouse plans unveiled\n\n\
+        © 2021 Lakeside Courier. All rights reserved.\n";
+    let f = extract(page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Lake regatta moves to September after high water")
+    );
+    assert_eq!(ymd(&f), Some((2021, 11, 19)));
+    assert_eq!(f.byline.as_deref(), Some("Nora Aaltonen"));
+    assert!(f.body.starts_with(
+        "The annual rowing regatta on the lake will be held in September this year, after"
+    ));
+    assert!(f.body.ends_with("they will come in the autumn instead."));
+    let ex = explain(page);
+    assert_eq!(ex.body.rule, "main_region");
+    assert!(ex.units.iter().any(|u| u.class == Class::Bad));
+}
+
+#[test]
+fn bbc_like_file_gets_no_date_and_no_byline() {
+    let f = extract(&format!(
+        "Pipeline accord signed in the capital\n\n{PARA}\n\nOn 3 March 2005 the talks \
+         resumed in Geneva.\n\n{PARA2}\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Pipeline accord signed in the capital")
+    );
+    assert_eq!(f.date, None);
+    assert_eq!(f.byline, None);
+}
+
+#[test]
+fn explanation_names_rules_lines_and_empty_fields() {
+    let ex = explain(SCRAPED);
+    let title = ex.title.chosen.as_ref().expect("title");
+    assert_eq!(title.lines, (3, 3));
+    assert_eq!(title.rule, "line_before_date_or_byline");
+    assert!(ex.title.confidence > 0.5);
+    assert_eq!(ex.date.chosen.as_ref().map(|c| c.rule), Some("whole_line"));
+    assert_eq!(
+        ex.byline.chosen.as_ref().map(|c| c.rule),
+        Some("credit_line")
+    );
+    let json = serde_json::to_value(&ex).expect("serialises");
+    assert!(json["title"]["chosen"]["value"].is_string());
+    // Nothing above the threshold: the field stays empty and says what came closest.
+    let ex = explain(
+        "The council of the river town voted on Thursday to turn the disused\n\
+         tannery on the east bank into a covered market with workshops for local\n\
+         craftspeople, ending a dispute over the site that had lasted six years.\n",
+    );
+    assert_eq!(ex.title.chosen, None);
+    assert!(ex.title.confidence < 0.5);
+}
