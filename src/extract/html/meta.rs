@@ -10,16 +10,25 @@ use super::authors::authors;
 use super::clean::clean;
 use super::jsonld::JsonLd;
 use super::layout::Layout;
-use super::page_date::date;
+use super::page_date::{date, page_url};
 use super::tags::MetaTags;
 use super::title::{headline_h1, headline_node, site_names, title};
 use crate::article::ArticleDate;
+
+/// Which rule chose a field, and how sure it is (0 to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub name: &'static str,
+    pub confidence: f32,
+}
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
 pub struct Meta {
     pub title: Option<String>,
     pub date: Option<ArticleDate>,
+    /// The rule that chose the date and its confidence.
+    pub date_rule: Option<Rule>,
     pub byline: Option<String>,
     pub authors: Vec<String>,
     /// JSON-LD `articleBody`, when the page ships the text as data.
@@ -41,11 +50,17 @@ pub fn read(doc: &Document) -> Meta {
         .or(title.as_deref())
         .and_then(|h| headline_node(doc, h));
     let layout = Layout::new(doc, headline);
-    let date = date(doc, &tags, &ld, &layout);
+    let url = page_url(doc, &tags);
+    let date = date(doc, &tags, &ld, &layout, headline, url.as_deref());
+    let date_rule = date.as_ref().map(|c| Rule {
+        name: c.rule,
+        confidence: c.confidence,
+    });
     let (byline, authors) = authors(doc, &tags, &ld, &layout);
     Meta {
         title,
-        date,
+        date: date.map(|c| c.date),
+        date_rule,
         byline,
         authors,
         ld_body: ld.body,

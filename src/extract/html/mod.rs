@@ -39,6 +39,7 @@
 mod authors;
 mod body;
 mod clean;
+mod dateline;
 mod jsonld;
 mod layout;
 mod meta;
@@ -46,6 +47,7 @@ mod nesting;
 mod page_date;
 mod tags;
 mod title;
+mod url_date;
 
 use trafilatura::dom::Document;
 
