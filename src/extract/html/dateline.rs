@@ -151,18 +151,19 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
     )
     .to_lowercase();
     let other = OTHER_DATES.iter().any(|w| marks.contains(w));
-    let publish_marked = marks.contains("publish")
-        || marks.contains("posted")
+    let publish_marked = ["publish", "posted", "pubdate", "created"]
+        .iter()
+        .any(|w| marks.contains(w))
         || doc.get_attribute(id, "pubdate").is_some();
     if tag == "time" {
         let d = ["datetime", "data-datetime"]
             .iter()
             .find_map(|a| doc.get_attribute(id, a).and_then(|v| parse_date(v.trim())))
             .or_else(|| shown_text_date(&squash_spaces(&doc.text_content(id))).map(|(d, _)| d))?;
-        let (rule, confidence) = if other {
-            ("time-updated", 0.45)
-        } else if publish_marked {
+        let (rule, confidence) = if publish_marked {
             ("time-published", 0.9)
+        } else if other {
+            ("time-updated", 0.45)
         } else {
             ("time", 0.75)
         };
@@ -194,7 +195,7 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
     }
     let (d, kind) = shown_text_date(&text)?;
     let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
-    let updated = other || UPDATED_LABELS.iter().any(|l| lower.starts_with(l));
+    let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) || (other && !publish_marked);
     let marked = DATE_MARKS.iter().any(|w| marks.contains(w));
     let (rule, confidence) = if updated {
         ("dateline-updated", 0.45)
@@ -231,7 +232,8 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
     if let Some(d) = parse_whole_date(text) {
         return Some((d, Kind::Whole));
     }
-    if byline::strip_prefix_ci(text, "by ").is_some() {
+    let lower = text.to_lowercase();
+    if byline::strip_prefix_ci(text, "by ").is_some() || lower.contains("by ") {
         let after_separator = text.rfind(['|', '•', '·', '／']).map(|i| &text[i..]);
         let after_on = text.to_ascii_lowercase().rfind(" on ").map(|i| &text[i..]);
         let tail = [after_separator, after_on]

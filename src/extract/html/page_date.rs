@@ -94,7 +94,14 @@ pub(super) fn date(
             confidence,
         }
     });
-    decide(shown_dates(doc, layout, headline), in_url)
+    let shown = shown_dates(doc, layout, headline);
+    if std::env::var_os("DBG_DATES").is_some() {
+        eprintln!("url {url:?} {in_url:?}");
+        for c in &shown {
+            eprintln!("  {} {:.2} {:?}", c.rule, c.confidence, c.date.utc);
+        }
+    }
+    decide(shown, in_url)
 }
 
 /// The most confident shown date (nearest the headline among equals), checked against the
