@@ -244,16 +244,38 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
             return Some((d, Kind::Byline));
         }
     }
-    let mut parts = text.split(['|', '•', '·', '／']).chain(text.split(" / "));
+    let mut parts = text
+        .split(['|', '•', '·', '／', '('])
+        .chain(text.split(" / "));
     let d = parts.find_map(|p| {
         let p = p.trim();
         let lower = p.to_lowercase();
         if UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) {
             return None;
         }
-        parse_whole_date(p)
+        // "Original Nov. 19, 2019" beside "Updated ...".
+        let p = if lower.starts_with("original ") {
+            &p["original ".len()..]
+        } else {
+            p
+        };
+        parse_whole_date(p).or_else(|| {
+            with_zone_in_capitals(p)
+                .as_deref()
+                .and_then(parse_whole_date)
+        })
     })?;
     Some((d, Kind::Segment))
+}
+
+/// "Nov 20 2019, 10:18am ist" with its zone in capitals, which the date parser needs
+/// (lower-case "et" is French, not Eastern time); `None` when the line does not end in
+/// a short word after a time.
+fn with_zone_in_capitals(text: &str) -> Option<String> {
+    let (head, last) = text.trim_end().rsplit_once(' ')?;
+    let short_word = (2..=4).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_lowercase());
+    let after_time = head.ends_with(|c: char| c.is_ascii_digit() || c == 'm');
+    (short_word && after_time).then(|| format!("{head} {}", last.to_ascii_uppercase()))
 }
 
 fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
@@ -263,11 +285,16 @@ fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
 /// Inside a caption, or inside furniture (footers, comments, related lists) that does not
 /// also hold the headline.
 fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
-    for n in ancestors(doc, id) {
+    for (depth, n) in ancestors(doc, id).enumerate() {
         if around_headline.contains(&n) {
             return false;
         }
         let tag = doc.tag_name(n);
+        // An article's own footer (inside the element that holds its headline) shows
+        // its dates; other footers are the page's.
+        if tag == "footer" && doc.parent(n).is_some_and(|p| around_headline.contains(&p)) {
+            continue;
+        }
         if matches!(
             tag,
             "footer" | "aside" | "nav" | "figcaption" | "figure" | "blockquote"
@@ -275,7 +302,8 @@ fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
             return true;
         }
         let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
-        if is_furniture_name(&names) || names.contains("caption") {
+        // A caption class names the caption's own box, not a header styled for captions.
+        if is_furniture_name(&names) || (depth < 3 && names.contains("caption")) {
             return true;
         }
     }
