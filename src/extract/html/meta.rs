@@ -11,21 +11,17 @@ use super::clean::clean;
 use super::jsonld::JsonLd;
 use super::layout::Layout;
 use super::page_date::{date, page_url};
+pub use super::rule::Rule;
 use super::tags::MetaTags;
 use super::title::{headline_h1, headline_node, site_names, title};
 use crate::article::ArticleDate;
-
-/// Which rule chose a field, and how sure it is (0 to 1).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rule {
-    pub name: &'static str,
-    pub confidence: f32,
-}
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
 pub struct Meta {
     pub title: Option<String>,
+    /// The rule that chose the title and its confidence.
+    pub title_rule: Option<Rule>,
     pub date: Option<ArticleDate>,
     /// The rule that chose the date and its confidence.
     pub date_rule: Option<Rule>,
@@ -42,15 +38,22 @@ pub fn read(doc: &Document) -> Meta {
     let ld = JsonLd::read(doc);
     let page_title = first_text(doc, "title");
     let h1 = headline_h1(doc, page_title.as_deref());
-    let site_names = site_names(&tags, &ld);
-
-    let title = title(page_title, &tags, &ld, h1.as_deref(), &site_names);
-    let headline = h1
-        .as_deref()
-        .or(title.as_deref())
-        .and_then(|h| headline_node(doc, h));
-    let layout = Layout::new(doc, headline);
     let url = page_url(doc, &tags);
+    let mut site_names = site_names(&tags, &ld);
+    // Pages also put the headline in `application-name`; a name is short.
+    site_names.extend(
+        tags.get("application-name")
+            .filter(|n| n.split_whitespace().count() <= 4)
+            .map(str::to_string),
+    );
+    site_names.extend(url.as_deref().and_then(host_name));
+
+    let (title, title_rule) = title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
+    let headline = [h1.as_deref(), title.as_deref(), ld.headline.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|h| headline_node(doc, h));
+    let layout = Layout::new(doc, headline);
     let date = date(doc, &tags, &ld, &layout, headline, url.as_deref());
     let date_rule = date.as_ref().map(|c| Rule {
         name: c.rule,
@@ -59,6 +62,7 @@ pub fn read(doc: &Document) -> Meta {
     let (byline, authors) = authors(doc, &tags, &ld, &layout);
     Meta {
         title,
+        title_rule,
         date: date.map(|c| c.date),
         date_rule,
         byline,
@@ -66,6 +70,30 @@ pub fn read(doc: &Document) -> Meta {
         ld_body: ld.body,
         h1,
     }
+}
+
+/// The site's name as its address gives it: `www.example.co.uk` -> `example`.
+fn host_name(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let labels: Vec<&str> = host.split('.').collect();
+    // The label before the public suffix ("co.uk", "com.br" count as one suffix).
+    let i = match labels.as_slice() {
+        [.., a, b, _]
+            if a.len() > 0
+                && (b.len() <= 3
+                    && matches!(*b, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu")) =>
+        {
+            labels.len() - 3
+        }
+        [.., _] if labels.len() >= 2 => labels.len() - 2,
+        _ => return None,
+    };
+    labels
+        .get(i)
+        .filter(|l| l.len() >= 3)
+        .map(|l| l.to_string())
 }
 
 fn first_text(doc: &Document, selector: &str) -> Option<String> {

@@ -95,12 +95,6 @@ pub(super) fn date(
         }
     });
     let shown = shown_dates(doc, layout, headline);
-    if std::env::var_os("DBG_DATES").is_some() {
-        eprintln!("url {url:?} {in_url:?}");
-        for c in &shown {
-            eprintln!("  {} {:.2} {:?}", c.rule, c.confidence, c.date.utc);
-        }
-    }
     decide(shown, in_url)
 }
 
