@@ -120,3 +120,5 @@ fn deeper_than(doc: &Document, limit: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fallback;
