@@ -135,7 +135,7 @@ pub(super) fn shown_dates(
         }
         found.push((rank, candidate));
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_by_key(|f| f.0);
     found.into_iter().map(|(_, c)| c).collect()
 }
 
@@ -233,7 +233,7 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
         return Some((d, Kind::Whole));
     }
     let lower = text.to_lowercase();
-    if byline::strip_prefix_ci(text, "by ").is_some() || lower.contains("by ") {
+    if byline::strip_prefix_ci(text, "by ").is_some() || lower.contains(" by ") {
         let after_separator = text.rfind(['|', '•', '·', '／']).map(|i| &text[i..]);
         let after_on = text.to_ascii_lowercase().rfind(" on ").map(|i| &text[i..]);
         let tail = [after_separator, after_on]
@@ -255,7 +255,7 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
         }
         // "Original Nov. 19, 2019" beside "Updated ...".
         let p = if lower.starts_with("original ") {
-            &p["original ".len()..]
+            p.get("original ".len()..).unwrap_or(p)
         } else {
             p
         };

@@ -3,6 +3,7 @@
 //! visible markup (`<h1>`, `<time>`, byline elements), then `<title>`. This module reads
 //! the page's data sources once and hands them to the readers of each field, which never
 //! call back here: `tags` (`<meta>`), `jsonld`, `title`, `page_date` and `authors`.
+//! The title and the date come with the [`Rule`] that chose each.
 
 use trafilatura::dom::Document;
 
@@ -14,6 +15,7 @@ use super::page_date::{date, page_url};
 pub use super::rule::Rule;
 use super::tags::MetaTags;
 use super::title::{headline_h1, headline_node, site_names, title};
+use super::url_date::site_of;
 use crate::article::ArticleDate;
 
 /// What the page says about itself.
@@ -46,7 +48,7 @@ pub fn read(doc: &Document) -> Meta {
             .filter(|n| n.split_whitespace().count() <= 4)
             .map(str::to_string),
     );
-    site_names.extend(url.as_deref().and_then(host_name));
+    site_names.extend(url.as_deref().and_then(site_of));
 
     let (title, title_rule) = title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
     let headline = [h1.as_deref(), title.as_deref(), ld.headline.as_deref()]
@@ -70,30 +72,6 @@ pub fn read(doc: &Document) -> Meta {
         ld_body: ld.body,
         h1,
     }
-}
-
-/// The site's name as its address gives it: `www.example.co.uk` -> `example`.
-fn host_name(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    let labels: Vec<&str> = host.split('.').collect();
-    // The label before the public suffix ("co.uk", "com.br" count as one suffix).
-    let i = match labels.as_slice() {
-        [.., a, b, _]
-            if a.len() > 0
-                && (b.len() <= 3
-                    && matches!(*b, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu")) =>
-        {
-            labels.len() - 3
-        }
-        [.., _] if labels.len() >= 2 => labels.len() - 2,
-        _ => return None,
-    };
-    labels
-        .get(i)
-        .filter(|l| l.len() >= 3)
-        .map(|l| l.to_string())
 }
 
 fn first_text(doc: &Document, selector: &str) -> Option<String> {

@@ -1,4 +1,5 @@
-//! The date in a page's address: news sites put the publication day in the path
+//! What a page's address tells: the site's name (`www.example.co.uk` -> `example`), used
+//! to strip it from titles, and the date. The date in a page's address: news sites put the publication day in the path
 //! (`/2019/06/27/slug`, `/20190627/slug`, `/2019-06-27-slug`) or only the month
 //! (`/2019/06/slug`). The precision is kept: a month in the path is a month, never the
 //! first of it. Only the path counts (not the host or the query string, where numbers are
@@ -34,6 +35,25 @@ pub(super) fn url_date(url: &str) -> Option<ArticleDate> {
     }
     // /2019-06-27-slug, /20190627/, /2019-06-slug at the start of a segment.
     segments.iter().find_map(|seg| segment_date(seg))
+}
+
+/// The site's name in `url`'s host: the label before the public suffix, where `co.uk`,
+/// `com.br` and the like count as one suffix; `None` for names under three letters.
+pub(super) fn site_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    let second_level = |l: &str| matches!(l, "co" | "com" | "org" | "net" | "gov" | "ac" | "edu");
+    let i = if n >= 3 && labels.get(n - 2).is_some_and(|l| second_level(l)) {
+        n - 3
+    } else {
+        n.checked_sub(2)?
+    };
+    labels
+        .get(i)
+        .filter(|l| l.len() >= 3 && **l != "www")
+        .map(|l| l.to_string())
 }
 
 /// The path of `url`: after the host when there is a scheme, without query or fragment.
@@ -156,6 +176,23 @@ mod tests {
             day("https://example.org/news/2019-11-harbour.html").as_deref(),
             Some("2019-11-01 Month")
         );
+    }
+
+    #[test]
+    fn site_names_from_hosts() {
+        assert_eq!(
+            site_of("https://www.harbourwatch.net/a").as_deref(),
+            Some("harbourwatch")
+        );
+        assert_eq!(
+            site_of("https://news.kestrel.co.uk/a").as_deref(),
+            Some("kestrel")
+        );
+        assert_eq!(
+            site_of("http://blog.example.com.br").as_deref(),
+            Some("example")
+        );
+        assert_eq!(site_of("/local/file.html"), None);
     }
 
     #[test]
