@@ -12,7 +12,7 @@ use super::clean::clean;
 use super::jsonld::JsonLd;
 use super::layout::Layout;
 use super::page_date::{date, page_url};
-pub use super::rule::Rule;
+use super::rule::Rule;
 use super::tags::MetaTags;
 use super::title::{headline_h1, headline_node, site_names, title};
 use super::url_date::site_of;
