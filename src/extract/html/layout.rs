@@ -87,12 +87,18 @@ pub(super) fn in_furniture(doc: &Document, id: NodeId) -> bool {
             return true;
         }
         let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
-        if FURNITURE.iter().any(|w| names.contains(w)) {
+        if is_furniture_name(&names) {
             return true;
         }
         cur = doc.parent(n);
     }
     false
+}
+
+/// Whether class or id words (lower-cased) name a container of other articles' bylines
+/// and dates.
+pub(super) fn is_furniture_name(names: &str) -> bool {
+    FURNITURE.iter().any(|w| names.contains(w))
 }
 
 /// Elements in document order, and the headline's place among them.

@@ -3,6 +3,7 @@
 //! visible markup (`<h1>`, `<time>`, byline elements), then `<title>`. This module reads
 //! the page's data sources once and hands them to the readers of each field, which never
 //! call back here: `tags` (`<meta>`), `jsonld`, `title`, `page_date` and `authors`.
+//! The title and the date come with the [`Rule`] that chose each.
 
 use trafilatura::dom::Document;
 
@@ -10,16 +11,22 @@ use super::authors::authors;
 use super::clean::clean;
 use super::jsonld::JsonLd;
 use super::layout::Layout;
-use super::page_date::date;
+use super::page_date::{date, page_url};
+use super::rule::Rule;
 use super::tags::MetaTags;
 use super::title::{headline_h1, headline_node, site_names, title};
+use super::url_date::site_of;
 use crate::article::ArticleDate;
 
 /// What the page says about itself.
 #[derive(Debug, Default)]
 pub struct Meta {
     pub title: Option<String>,
+    /// The rule that chose the title and its confidence.
+    pub title_rule: Option<Rule>,
     pub date: Option<ArticleDate>,
+    /// The rule that chose the date and its confidence.
+    pub date_rule: Option<Rule>,
     pub byline: Option<String>,
     pub authors: Vec<String>,
     /// JSON-LD `articleBody`, when the page ships the text as data.
@@ -33,19 +40,33 @@ pub fn read(doc: &Document) -> Meta {
     let ld = JsonLd::read(doc);
     let page_title = first_text(doc, "title");
     let h1 = headline_h1(doc, page_title.as_deref());
-    let site_names = site_names(&tags, &ld);
+    let url = page_url(doc, &tags);
+    let mut site_names = site_names(&tags, &ld);
+    // Pages also put the headline in `application-name`; a name is short.
+    site_names.extend(
+        tags.get("application-name")
+            .filter(|n| n.split_whitespace().count() <= 4)
+            .map(str::to_string),
+    );
+    site_names.extend(url.as_deref().and_then(site_of));
 
-    let title = title(page_title, &tags, &ld, h1.as_deref(), &site_names);
-    let headline = h1
-        .as_deref()
-        .or(title.as_deref())
-        .and_then(|h| headline_node(doc, h));
+    let (title, title_rule) = title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
+    let headline = [h1.as_deref(), title.as_deref(), ld.headline.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|h| headline_node(doc, h));
     let layout = Layout::new(doc, headline);
-    let date = date(doc, &tags, &ld, &layout);
+    let date = date(doc, &tags, &ld, &layout, headline, url.as_deref());
+    let date_rule = date.as_ref().map(|c| Rule {
+        name: c.rule,
+        confidence: c.confidence,
+    });
     let (byline, authors) = authors(doc, &tags, &ld, &layout);
     Meta {
         title,
-        date,
+        title_rule,
+        date: date.map(|c| c.date),
+        date_rule,
         byline,
         authors,
         ld_body: ld.body,

@@ -39,18 +39,22 @@
 mod authors;
 mod body;
 mod clean;
+mod dateline;
 mod jsonld;
 mod layout;
 mod meta;
 mod nesting;
 mod page_date;
+mod rule;
 mod tags;
 mod title;
+mod url_date;
 
 use trafilatura::dom::Document;
 
 use crate::article::Fields;
 
+pub use rule::Rule;
 pub use title::strip_site_name;
 
 /// Nesting depth beyond which a page is read without trafilatura. Real pages stay well
@@ -60,9 +64,22 @@ pub const MAX_DEPTH: usize = 256;
 /// Markup nesting depth beyond which tags are dropped before parsing (see [`nesting`]).
 pub const MAX_MARKUP_DEPTH: usize = 1000;
 
+/// Which rule chose the title and the date of a page, and how sure each is; kept beside
+/// the fields, not in the article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Provenance {
+    pub title: Option<Rule>,
+    pub date: Option<Rule>,
+}
+
 pub fn extract(html: &str) -> Fields {
+    extract_explained(html).0
+}
+
+/// [`extract`], with the rules that chose the title and the date.
+pub fn extract_explained(html: &str) -> (Fields, Provenance) {
     if html.trim().is_empty() {
-        return Fields::default();
+        return (Fields::default(), Provenance::default());
     }
     let capped = nesting::cap_nesting(html, MAX_MARKUP_DEPTH);
     let doc = Document::parse(&capped);
@@ -72,14 +89,19 @@ pub fn extract(html: &str) -> Fields {
     } else {
         body::main_text(doc, &capped, &meta)
     };
-    Fields {
+    let provenance = Provenance {
+        title: meta.title_rule,
+        date: meta.date_rule,
+    };
+    let fields = Fields {
         title: meta.title,
         date: meta.date,
         byline: meta.byline,
         authors: meta.authors,
         body,
         source_id: None,
-    }
+    };
+    (fields, provenance)
 }
 
 /// Whether any node of `doc` is more than `limit` levels deep (iterative walk).
@@ -98,3 +120,5 @@ fn deeper_than(doc: &Document, limit: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fallback;

@@ -1,22 +1,22 @@
-//! The publication date of an HTML page. First the dates given as data (JSON-LD, `<meta>`
-//! tags, microdata), where a later source may add the time to a bare day; then `<time>`
-//! elements marked as the publication time; then a date shown near the headline (a
-//! `publish-date` block, "Published 10:40 PM EST Mar 8, 2021", "By Jane Doe on ..."),
-//! taken only when the element's whole text is the date and it is not inside page
-//! furniture, since related stories, comments and footers show dates of their own; then
-//! any other `<time>`.
+//! The publication date of an HTML page, as a scored decision with the rule that made
+//! it. First the dates given as data (JSON-LD, `<meta>` tags, microdata), where a later
+//! source may add the time to a bare day. Without them, the dates the page shows
+//! (`dateline`: `<time>` elements, "Published ..." lines, date-marked elements near the
+//! headline) weighed against the date in the page's address (`url_date`); below
+//! [`THRESHOLD`] the date stays empty.
 
 use serde_json::Value;
 use time::Duration;
 use trafilatura::dom::{Document, NodeId};
 
+use super::dateline::{shown_dates, Candidate};
 use super::jsonld::{as_text, JsonLd};
-use super::layout::{in_furniture, Layout};
+use super::layout::Layout;
 use super::tags::MetaTags;
+use super::url_date::url_date;
 use crate::article::{ArticleDate, DatePrecision};
-use crate::extract::byline;
 use crate::extract::clean::squash_spaces;
-use crate::extract::date::{parse_date, parse_whole_date};
+use crate::extract::date::parse_date;
 
 const DATE_META: &[&str] = &[
     "article:published_time",
@@ -53,13 +53,78 @@ const DATE_META: &[&str] = &[
     "datecreated",
 ];
 
+/// Below this confidence a date is left empty: a wrong date is worse than none.
+pub(super) const THRESHOLD: f32 = 0.5;
+
+/// The page's address, where its date may be: `<link rel=canonical>`, else `og:url`.
+pub(super) fn page_url(doc: &Document, tags: &MetaTags) -> Option<String> {
+    doc.query_selector_all(doc.root(), "link[rel~=canonical]")
+        .into_iter()
+        .find_map(|id| doc.get_attribute(id, "href"))
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| tags.get("og:url").map(str::to_string))
+}
+
+/// The publication date with the rule that chose it: the page's data when it gives one,
+/// else the best shown date ([`shown_dates`]) weighed against the date in the address.
 pub(super) fn date(
     doc: &Document,
     tags: &MetaTags,
     ld: &JsonLd,
     layout: &Layout,
-) -> Option<ArticleDate> {
-    most_precise(declared(doc, tags, ld)).or_else(|| time_element(doc, layout))
+    headline: Option<NodeId>,
+    url: Option<&str>,
+) -> Option<Candidate> {
+    if let Some(d) = most_precise(declared(doc, tags, ld)) {
+        return Some(Candidate {
+            date: d,
+            rule: "metadata",
+            confidence: 0.95,
+        });
+    }
+    let in_url = url.and_then(url_date).map(|d| {
+        let (rule, confidence) = match d.precision {
+            DatePrecision::Day => ("url-day", 0.75),
+            _ => ("url-month", 0.55),
+        };
+        Candidate {
+            date: d,
+            rule,
+            confidence,
+        }
+    });
+    let shown = shown_dates(doc, layout, headline);
+    decide(shown, in_url)
+}
+
+/// The most confident shown date (nearest the headline among equals), checked against the
+/// address: a shown date inside the address's day or month is kept (it is more precise)
+/// and made surer; one outside it loses to the address unless it is marked as the
+/// publication date. Nothing below [`THRESHOLD`].
+fn decide(shown: Vec<Candidate>, in_url: Option<Candidate>) -> Option<Candidate> {
+    let mut best: Option<Candidate> = None;
+    for c in shown {
+        if best.as_ref().is_none_or(|b| c.confidence > b.confidence) {
+            best = Some(c);
+        }
+    }
+    let chosen = match (best, in_url) {
+        (Some(mut b), Some(u)) => {
+            if within(&u.date, &b.date) {
+                b.confidence = (b.confidence.max(u.confidence) + 0.1).min(0.95);
+                Some(b)
+            } else if b.confidence >= 0.85 {
+                Some(b)
+            } else if u.confidence >= b.confidence {
+                Some(u)
+            } else {
+                Some(b)
+            }
+        }
+        (b, u) => b.or(u),
+    };
+    chosen.filter(|c| c.confidence >= THRESHOLD)
 }
 
 /// The dates the page gives as data, best source first: JSON-LD, `<meta>` tags in
@@ -112,155 +177,6 @@ fn within(coarse: &ArticleDate, fine: &ArticleDate) -> bool {
     };
     let end = start + Duration::days(days);
     start - Duration::hours(14) <= fine.utc && fine.utc < end + Duration::hours(12)
-}
-
-/// Without data: `<time>` elements marked as the publication time, then a date shown near
-/// the headline ([`shown_date`]), then other `<time>` elements, the "updated" one last.
-fn time_element(doc: &Document, layout: &Layout) -> Option<ArticleDate> {
-    let times = doc.query_selector_all(doc.root(), "time");
-    let marked = |id: NodeId, words: &[&str]| {
-        let mut s = String::new();
-        for a in ["class", "itemprop", "id", "data-testid"] {
-            s.push_str(&doc.get_attribute(id, a).unwrap_or_default().to_lowercase());
-            s.push(' ');
-        }
-        if let Some(p) = doc.parent(id) {
-            s.push_str(
-                &doc.get_attribute(p, "class")
-                    .unwrap_or_default()
-                    .to_lowercase(),
-            );
-        }
-        words.iter().any(|w| s.contains(w))
-    };
-    let updated = ["updat", "modif", "edited"];
-    let published = ["publish", "posted", "created", "pubdate"];
-    let is_published =
-        |id: NodeId| doc.get_attribute(id, "pubdate").is_some() || marked(id, &published);
-    let first_date = |ids: Vec<NodeId>| ids.into_iter().find_map(|id| element_date(doc, id));
-    let (published, other): (Vec<NodeId>, Vec<NodeId>) =
-        times.iter().partition(|&&id| is_published(id));
-    first_date(published)
-        .or_else(|| shown_date(doc, layout))
-        .or_else(|| {
-            first_date(
-                other
-                    .into_iter()
-                    .filter(|&id| !marked(id, &updated))
-                    .collect(),
-            )
-        })
-        .or_else(|| first_date(times.clone()))
-}
-
-/// Class, id or itemprop words of elements that show a date (or a byline with its date).
-const DATE_MARKS: &[&str] = &[
-    "date", "time", "publish", "posted", "meta", "byline", "stamp",
-];
-
-/// ... and of elements that show some other date.
-const OTHER_DATES: &[&str] = &[
-    "updat",
-    "modif",
-    "edited",
-    "today",
-    "current",
-    "copyright",
-    "weather",
-    "event",
-    "expir",
-    "deadline",
-    "birth",
-];
-
-/// Labels that open a line showing the publication date.
-const PUBLISHED_LABELS: &[&str] = &[
-    "published",
-    "posted",
-    "publié",
-    "veröffentlicht",
-    "publicado",
-];
-
-/// A date shown on the page rather than given as data: an element marked as a date
-/// ([`DATE_MARKS`], or a `<time>`) or opening with "Published", whose whole text is a date
-/// after its label ("Published 10:40 PM EST Mar 8, 2021"), or which is a byline ending in
-/// one ("By Jane Doe on Monday, March 8th, 2021"). Of those, the one nearest the
-/// headline outside page furniture, so that the dates of related stories, comments and
-/// footers are not taken; never an "updated" date.
-fn shown_date(doc: &Document, layout: &Layout) -> Option<ArticleDate> {
-    let mut best: Option<((bool, usize), ArticleDate)> = None;
-    for id in doc.iter(doc.root(), &[]) {
-        if matches!(
-            doc.tag_name(id),
-            "html" | "head" | "body" | "script" | "style" | "noscript" | "template"
-        ) {
-            continue;
-        }
-        let marks = format!(
-            "{} {} {}",
-            doc.class_name(id),
-            doc.id_attr(id),
-            doc.get_attribute(id, "itemprop").unwrap_or_default()
-        )
-        .to_lowercase();
-        if OTHER_DATES.iter().any(|w| marks.contains(w)) {
-            continue;
-        }
-        let lead = doc.text(id).trim_start().to_lowercase();
-        let labelled = PUBLISHED_LABELS.iter().any(|l| lead.starts_with(l));
-        let marked = doc.tag_name(id) == "time" || DATE_MARKS.iter().any(|w| marks.contains(w));
-        if !(marked || labelled) {
-            continue;
-        }
-        let rank = layout.rank(id);
-        if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
-            continue;
-        }
-        let Some(d) = shown_element_date(doc, id) else {
-            continue;
-        };
-        if !in_furniture(doc, id) {
-            best = Some((rank, d));
-        }
-    }
-    best.map(|(_, d)| d)
-}
-
-/// The date an element shows: in its `datetime` attribute, or as its whole text, or at the
-/// end of a byline ("By Jane Doe on ...", "By Jane Doe | ...").
-fn shown_element_date(doc: &Document, id: NodeId) -> Option<ArticleDate> {
-    for attr in ["datetime", "data-datetime"] {
-        if let Some(d) = doc
-            .get_attribute(id, attr)
-            .and_then(|v| parse_date(v.trim()))
-        {
-            return Some(d);
-        }
-    }
-    let text = squash_spaces(&doc.text_content(id));
-    if text.chars().count() > 160 {
-        return None;
-    }
-    let lower = text.to_lowercase();
-    if ["updated", "last updated", "modified", "edited"]
-        .iter()
-        .any(|l| lower.starts_with(l))
-    {
-        return None;
-    }
-    if let Some(d) = parse_whole_date(&text) {
-        return Some(d);
-    }
-    byline::strip_prefix_ci(&text, "by ")?;
-    let after_separator = text.rfind(['|', '•', '·']).map(|i| &text[i..]);
-    let after_on = text.to_ascii_lowercase().rfind(" on ").map(|i| &text[i..]);
-    #[allow(clippy::let_and_return)] // the iterator borrows `text`, so it must end first
-    let tail = [after_separator, after_on]
-        .into_iter()
-        .flatten()
-        .find_map(parse_whole_date);
-    tail
 }
 
 fn element_date(doc: &Document, id: NodeId) -> Option<ArticleDate> {

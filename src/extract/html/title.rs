@@ -6,6 +6,7 @@ use trafilatura::dom::{Document, NodeId};
 
 use super::clean::clean;
 use super::jsonld::JsonLd;
+use super::rule::Rule;
 use super::tags::MetaTags;
 use crate::extract::boilerplate::is_boilerplate;
 use crate::extract::clean::squash_spaces;
@@ -63,28 +64,67 @@ pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
     })
 }
 
+/// The headline, from the sources that agree most: each of JSON-LD `headline`,
+/// `og:title`, `twitter:title`, `headline` and `dc.title` meta, the headline `<h1>` and
+/// `<title>`, its site name stripped, gets one vote from every other source giving the
+/// same text. Pages disagree with themselves (an SEO `<title>`, a JSON-LD headline cut
+/// at 110 characters, an `<h1>` reworded after publication), and the text most sources
+/// give is the one the page stands behind; among equals the order above decides, with
+/// `og:title` first since publishers write it for people. The rule records the winning
+/// source and how many agreed.
 pub(super) fn title(
     page_title: Option<String>,
     tags: &MetaTags,
     ld: &JsonLd,
     h1: Option<&str>,
     sites: &[String],
-) -> Option<String> {
-    let candidates = [
-        ld.headline.clone(),
-        tags.get("og:title").map(str::to_string),
-        tags.get("twitter:title").map(str::to_string),
-        tags.get("headline").map(str::to_string),
-        tags.get("dc.title").map(str::to_string),
-        h1.map(str::to_string),
-        page_title,
+) -> Option<(String, Rule)> {
+    let sources: [(&'static str, Option<String>); 7] = [
+        ("og:title", tags.get("og:title").map(str::to_string)),
+        ("jsonld-headline", ld.headline.clone()),
+        (
+            "twitter:title",
+            tags.get("twitter:title").map(str::to_string),
+        ),
+        ("meta-headline", tags.get("headline").map(str::to_string)),
+        ("dc.title", tags.get("dc.title").map(str::to_string)),
+        ("h1", h1.map(str::to_string)),
+        ("title", page_title),
     ];
     let site_keys: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
-    candidates
+    let candidates: Vec<(&'static str, String, String)> = sources
         .into_iter()
-        .flatten()
-        .map(|t| strip_site_name(&t, sites, h1))
-        .find(|t| is_title(t) && !site_keys.contains(&normalise_site(t)))
+        .filter_map(|(name, t)| {
+            let t = strip_site_name(&t?, sites, h1);
+            let key = agreement_key(&t);
+            (is_title(&t) && !site_keys.contains(&normalise_site(&t)) && !key.is_empty())
+                .then_some((name, t, key))
+        })
+        .collect();
+    let votes = |key: &str| candidates.iter().filter(|(_, _, k)| k == key).count() - 1;
+    let mut best: Option<(usize, usize)> = None;
+    for (i, (_, _, key)) in candidates.iter().enumerate() {
+        let v = votes(key);
+        if best.is_none_or(|(_, bv)| v > bv) {
+            best = Some((i, v));
+        }
+    }
+    let (i, agreeing) = best?;
+    let (name, text, _) = candidates.get(i)?;
+    let confidence = match agreeing {
+        0 => 0.6,
+        1 => 0.8,
+        _ => 0.9,
+    };
+    Some((text.clone(), Rule { name, confidence }))
+}
+
+/// Titles agree when they are the same words in any case, spacing and quote style.
+fn agreement_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn is_title(t: &str) -> bool {

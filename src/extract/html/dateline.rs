@@ -1,0 +1,311 @@
+//! Dates a page shows rather than gives as data, each a scored candidate: `<time
+//! datetime>` elements, and short elements whose text is a date ("Posted on 27 June
+//! 2019", "Veröffentlicht am 27.06.2019", "Published: 20.11.2019 10:15", a byline ending
+//! "on March 8, 2021", one segment of "by Name / 2016.12.01"). The confidence of each
+//! comes from what marks it as the publication date (a `pubdate`, a "Published" label, a
+//! date-like class, nothing) and from where it sits: nearest the headline wins among
+//! equals, far above the headline is navigation (today's date), and nothing is taken
+//! from captions, copyright lines or page furniture (comments, related stories, footers)
+//! unless that furniture also holds the headline, as blog templates wrap the whole post
+//! in a "widget". "Updated" dates are candidates too, below the threshold on their own.
+
+use std::collections::HashSet;
+
+use trafilatura::dom::{Document, NodeId};
+
+use super::layout::{is_furniture_name, Layout};
+use crate::article::ArticleDate;
+use crate::extract::byline;
+use crate::extract::clean::squash_spaces;
+use crate::extract::date::{parse_date, parse_whole_date};
+
+/// A date with the rule that found it and how sure that rule is (0 to 1).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Candidate {
+    pub date: ArticleDate,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+/// Class, id or itemprop words of elements that show a date (or a byline with its date).
+const DATE_MARKS: &[&str] = &[
+    "date", "time", "publish", "posted", "meta", "byline", "stamp", "dateline",
+];
+
+/// ... and of elements that show some other date.
+const OTHER_DATES: &[&str] = &[
+    "updat",
+    "modif",
+    "edited",
+    "today",
+    "current",
+    "copyright",
+    "weather",
+    "event",
+    "expir",
+    "deadline",
+    "birth",
+];
+
+/// Labels that open a line showing the publication date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publié",
+    "publie",
+    "veröffentlicht",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "erschienen",
+];
+
+/// Labels that open a line showing a later revision.
+const UPDATED_LABELS: &[&str] = &[
+    "updated",
+    "last updated",
+    "modified",
+    "edited",
+    "aktualisiert",
+    "zuletzt",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "atualizado",
+];
+
+/// Elements whose text is not part of the article's header.
+const SKIPPED: &[&str] = &[
+    "html",
+    "head",
+    "body",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "figcaption",
+    "figure",
+    "option",
+    "select",
+    "button",
+    "a",
+    "blockquote",
+    "svg",
+];
+
+/// Longest text an element may have to be read as a dateline.
+const MAX_LINE: usize = 120;
+
+/// Elements this far above the headline, in document order, are the site's header.
+const FAR_ABOVE: usize = 40;
+
+/// Elements this far below the headline are past the article's header.
+const FAR_BELOW: usize = 150;
+
+/// The dates the page shows, with their rules and confidences, nearest the headline first.
+pub(super) fn shown_dates(
+    doc: &Document,
+    layout: &Layout,
+    headline: Option<NodeId>,
+) -> Vec<Candidate> {
+    let around_headline: HashSet<NodeId> = headline
+        .map(|h| ancestors(doc, h).collect())
+        .unwrap_or_default();
+    let mut found: Vec<((bool, usize), Candidate)> = Vec::new();
+    for id in doc.iter(doc.root(), &[]) {
+        if !doc.is_element(id) || SKIPPED.contains(&doc.tag_name(id)) {
+            continue;
+        }
+        let rank = layout.rank(id);
+        if rank.0 && rank.1 > FAR_ABOVE {
+            continue;
+        }
+        let Some(candidate) = candidate(doc, id) else {
+            continue;
+        };
+        if hidden_away(doc, id, &around_headline) {
+            continue;
+        }
+        let mut candidate = candidate;
+        if rank.0 {
+            candidate.confidence -= 0.1;
+        } else if rank.1 > FAR_BELOW {
+            candidate.confidence -= 0.15;
+        }
+        found.push((rank, candidate));
+    }
+    found.sort_by_key(|f| f.0);
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The date `id` shows, if its text (or `datetime`) is one, with a confidence from what
+/// marks it.
+fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
+    let tag = doc.tag_name(id);
+    let marks = format!(
+        "{} {} {}",
+        doc.class_name(id),
+        doc.id_attr(id),
+        doc.get_attribute(id, "itemprop").unwrap_or_default()
+    )
+    .to_lowercase();
+    let other = OTHER_DATES.iter().any(|w| marks.contains(w));
+    let publish_marked = ["publish", "posted", "pubdate", "created"]
+        .iter()
+        .any(|w| marks.contains(w))
+        || doc.get_attribute(id, "pubdate").is_some();
+    if tag == "time" {
+        let d = ["datetime", "data-datetime"]
+            .iter()
+            .find_map(|a| doc.get_attribute(id, a).and_then(|v| parse_date(v.trim())))
+            .or_else(|| shown_text_date(&squash_spaces(&doc.text_content(id))).map(|(d, _)| d))?;
+        let (rule, confidence) = if publish_marked {
+            ("time-published", 0.9)
+        } else if other {
+            ("time-updated", 0.45)
+        } else {
+            ("time", 0.75)
+        };
+        return Some(Candidate {
+            date: d,
+            rule,
+            confidence,
+        });
+    }
+    // Only elements that own text, or whose children are inline: a container's text is
+    // its children's, which are candidates themselves.
+    if !doc
+        .child_nodes(id)
+        .into_iter()
+        .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
+    {
+        return None;
+    }
+    let text = squash_spaces(&doc.text_content(id));
+    if text.is_empty()
+        || text.chars().count() > MAX_LINE
+        || !text.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
+        return None;
+    }
+    let (d, kind) = shown_text_date(&text)?;
+    let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
+    let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) || (other && !publish_marked);
+    let marked = DATE_MARKS.iter().any(|w| marks.contains(w));
+    let (rule, confidence) = if updated {
+        ("dateline-updated", 0.45)
+    } else if labelled || publish_marked {
+        ("dateline-published", 0.85)
+    } else if kind == Kind::Byline {
+        ("byline-date", 0.75)
+    } else if marked {
+        ("dateline-marked", 0.7)
+    } else if kind == Kind::Whole {
+        ("dateline", 0.6)
+    } else {
+        ("dateline-segment", 0.55)
+    };
+    Some(Candidate {
+        date: d,
+        rule,
+        confidence,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The whole text is the date (after a label).
+    Whole,
+    /// A byline ending in the date.
+    Byline,
+    /// One part of a line cut at `|`, `/`, `•`, `·` ("Nov 19, 2019 / 12:21 AM / Updated").
+    Segment,
+}
+
+/// The date a short line shows: all of it, the end of a byline, or one of its parts.
+fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
+    if let Some(d) = parse_whole_date(text) {
+        return Some((d, Kind::Whole));
+    }
+    let lower = text.to_lowercase();
+    if byline::strip_prefix_ci(text, "by ").is_some() || lower.contains(" by ") {
+        let after_separator = text.rfind(['|', '•', '·', '／']).map(|i| &text[i..]);
+        let after_on = text.to_ascii_lowercase().rfind(" on ").map(|i| &text[i..]);
+        let tail = [after_separator, after_on]
+            .into_iter()
+            .flatten()
+            .find_map(|t| parse_whole_date(t.trim_start_matches(['|', '•', '·', '／'])));
+        if let Some(d) = tail {
+            return Some((d, Kind::Byline));
+        }
+    }
+    let mut parts = text
+        .split(['|', '•', '·', '／', '('])
+        .chain(text.split(" / "));
+    let d = parts.find_map(|p| {
+        let p = p.trim();
+        let lower = p.to_lowercase();
+        if UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) {
+            return None;
+        }
+        // "Original Nov. 19, 2019" beside "Updated ...".
+        let p = if lower.starts_with("original ") {
+            p.get("original ".len()..).unwrap_or(p)
+        } else {
+            p
+        };
+        parse_whole_date(p).or_else(|| {
+            with_zone_in_capitals(p)
+                .as_deref()
+                .and_then(parse_whole_date)
+        })
+    })?;
+    Some((d, Kind::Segment))
+}
+
+/// "Nov 20 2019, 10:18am ist" with its zone in capitals, which the date parser needs
+/// (lower-case "et" is French, not Eastern time); `None` when the line does not end in
+/// a short word after a time.
+fn with_zone_in_capitals(text: &str) -> Option<String> {
+    let (head, last) = text.trim_end().rsplit_once(' ')?;
+    let short_word = (2..=4).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_lowercase());
+    let after_time = head.ends_with(|c: char| c.is_ascii_digit() || c == 'm');
+    (short_word && after_time).then(|| format!("{head} {}", last.to_ascii_uppercase()))
+}
+
+fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    std::iter::successors(Some(id), move |&n| doc.parent(n))
+}
+
+/// Inside a caption, or inside furniture (footers, comments, related lists) that does not
+/// also hold the headline.
+fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
+    for (depth, n) in ancestors(doc, id).enumerate() {
+        if around_headline.contains(&n) {
+            return false;
+        }
+        let tag = doc.tag_name(n);
+        // An article's own footer (inside the element that holds its headline) shows
+        // its dates; other footers are the page's.
+        if tag == "footer" && doc.parent(n).is_some_and(|p| around_headline.contains(&p)) {
+            continue;
+        }
+        if matches!(
+            tag,
+            "footer" | "aside" | "nav" | "figcaption" | "figure" | "blockquote"
+        ) {
+            return true;
+        }
+        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
+        // A caption class names the caption's own box, not a header styled for captions.
+        if is_furniture_name(&names) || (depth < 3 && names.contains("caption")) {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,297 @@
+//! Unit tests of the fallbacks for pages without date metadata (one per date rule and per
+//! rejection) and of the title vote, on short inline pages written for these tests.
+
+use super::*;
+use crate::article::{rfc3339, DatePrecision};
+
+const BODY: &str = "<p>The harbour at Kestrel Bay reopened to fishing boats on Thursday after \
+    three weeks of repairs to the storm-damaged sea wall, the port board said.</p>\
+    <p>Crews worked through the night to replace the last of the granite blocks, and the \
+    first trawlers were unloading their catch by mid-morning.</p>";
+
+/// A page: `head` in `<head>`, `top` between the headline and the text, `after` below it.
+fn page(head: &str, top: &str, after: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head>{head}<title>Kestrel Bay harbour reopens after repairs</title></head>\
+         <body><header><a href=\"/\">Home</a></header><main><article>\
+         <h1>Kestrel Bay harbour reopens after repairs</h1>{top}<div class=\"body\">{BODY}</div>\
+         </article>{after}</main></body></html>"
+    )
+}
+
+fn dated(html: &str) -> Option<(String, DatePrecision, &'static str)> {
+    let (fields, why) = extract_explained(html);
+    let d = fields.date?;
+    Some((rfc3339(d.utc), d.precision, why.date.map_or("", |r| r.name)))
+}
+
+fn day(html: &str) -> Option<String> {
+    dated(html).map(|(t, _, _)| t[..10].to_string())
+}
+
+fn rule(html: &str) -> &'static str {
+    dated(html).map_or("", |(_, _, r)| r)
+}
+
+#[test]
+fn time_marked_published() {
+    let html = page(
+        "",
+        r#"<p class="meta"><time class="entry-date published updated" datetime="2019-06-27T08:30:00Z">27 June</time></p>"#,
+        "",
+    );
+    assert_eq!(
+        dated(&html),
+        Some((
+            "2019-06-27T08:30:00Z".into(),
+            DatePrecision::Second,
+            "time-published"
+        ))
+    );
+}
+
+#[test]
+fn time_near_headline_beats_related_list() {
+    let html = page(
+        "",
+        r#"<time datetime="2019-06-27">June 27</time>"#,
+        r#"<div class="related"><time datetime="2019-06-01">June 1</time></div>"#,
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+    assert_eq!(rule(&html), "time");
+}
+
+#[test]
+fn posted_on_dateline() {
+    let html = page("", "<p>Posted on 27 June 2019</p>", "");
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+    assert_eq!(rule(&html), "dateline-published");
+}
+
+#[test]
+fn german_dateline() {
+    let html = page("", "<div>Veröffentlicht am 27.06.2019</div>", "");
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+}
+
+#[test]
+fn published_with_time() {
+    let html = page("", "<span>Published: 20.11.2019 10:15</span>", "");
+    assert_eq!(
+        dated(&html).map(|(t, p, _)| (t, p)),
+        Some(("2019-11-20T10:15:00Z".into(), DatePrecision::Minute))
+    );
+}
+
+#[test]
+fn published_beats_updated() {
+    let html = page(
+        "",
+        "<p>Updated 28 June 2019</p><p>Published 27 June 2019</p>",
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+}
+
+#[test]
+fn updated_alone_is_too_unsure() {
+    let html = page("", "<p>Updated 28 June 2019</p>", "");
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn byline_ending_in_a_date() {
+    let html = page(
+        "",
+        r#"<div>Written by <a href="/a">Mara Lind</a> on November 14, 2019</div>"#,
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-11-14"));
+    assert_eq!(rule(&html), "byline-date");
+}
+
+#[test]
+fn one_segment_of_a_meta_line() {
+    let html = page(
+        "",
+        "<ul><li>by Kestrel Port Office ／ 2016.12.01</li></ul><p>November 19, 2019 / 12:21 AM / Updated 2 hours ago</p>",
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2016-12-01"));
+}
+
+#[test]
+fn lower_case_zone_after_a_time() {
+    let html = page("", r#"<p class="stamp">Nov 20 2019, 10:18am ist</p>"#, "");
+    assert_eq!(
+        dated(&html).map(|(t, ..)| t),
+        Some("2019-11-20T04:48:00Z".into())
+    );
+}
+
+#[test]
+fn url_day_from_canonical() {
+    let html = page(
+        r#"<link rel="canonical" href="https://example.org/2019/06/27/harbour-reopens/">"#,
+        "",
+        "",
+    );
+    assert_eq!(
+        dated(&html),
+        Some(("2019-06-27T00:00:00Z".into(), DatePrecision::Day, "url-day"))
+    );
+}
+
+#[test]
+fn url_month_from_og_url_stays_a_month() {
+    let html = page(
+        r#"<meta property="og:url" content="https://example.org/2019/06/harbour-reopens.html">"#,
+        "",
+        "",
+    );
+    assert_eq!(
+        dated(&html).map(|(_, p, r)| (p, r)),
+        Some((DatePrecision::Month, "url-month"))
+    );
+}
+
+#[test]
+fn shown_date_inside_the_url_day_adds_the_time() {
+    let html = page(
+        r#"<link rel="canonical" href="https://example.org/2019/06/27/harbour-reopens/">"#,
+        r#"<p class="date">June 27, 2019 9:40 am</p>"#,
+        "",
+    );
+    let got = dated(&html).map(|(t, _, r)| (t, r));
+    assert_eq!(
+        got,
+        Some(("2019-06-27T09:40:00Z".to_string(), "dateline-marked"))
+    );
+    let (_, why) = extract_explained(&html);
+    assert!(why.date.is_some_and(|r| r.confidence > 0.75));
+}
+
+#[test]
+fn url_day_beats_an_unmarked_date_elsewhere() {
+    let html = page(
+        r#"<link rel="canonical" href="https://example.org/2019/06/27/harbour-reopens/">"#,
+        "<p>July 3, 2019</p>",
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+}
+
+#[test]
+fn metadata_wins() {
+    let html = page(
+        r#"<meta property="article:published_time" content="2019-06-26T22:00:00Z">"#,
+        "<p>Posted on 27 June 2019</p>",
+        "",
+    );
+    assert_eq!(rule(&html), "metadata");
+}
+
+#[test]
+fn copyright_is_not_a_date() {
+    let html = page("", "", "<p>© 12.05.2019 Kestrel Bay Courier</p>");
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn comment_dates_are_rejected() {
+    let html = page(
+        "",
+        "",
+        r#"<div class="comments"><p class="comment-date">June 28, 2019</p><time datetime="2019-06-28">June 28</time></div>"#,
+    );
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn caption_dates_are_rejected() {
+    let html = page(
+        "",
+        "<figure><img src=a.jpg><figcaption>Posted on 3 March 2011</figcaption></figure>",
+        "",
+    );
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn related_list_dates_are_rejected() {
+    let html = page(
+        "",
+        "",
+        r#"<section class="more-stories"><p class="date">June 20, 2019</p></section>"#,
+    );
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn todays_date_in_the_masthead_is_rejected() {
+    let nav: String = (0..50).map(|i| format!("<span>Menu {i}</span>")).collect();
+    let html = format!(
+        "<html><head><title>Kestrel Bay harbour reopens after repairs</title></head><body>\
+         <div>Wednesday 20 Nov 2019</div>{nav}<h1>Kestrel Bay harbour reopens after repairs</h1>{BODY}</body></html>"
+    );
+    assert_eq!(day(&html), None);
+}
+
+fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
+    let html = format!(
+        "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"
+    );
+    let (f, why) = extract_explained(&html);
+    (f.title, why.title.map_or("", |r| r.name))
+}
+
+#[test]
+fn og_title_and_title_outvote_a_reworded_h1() {
+    let (t, r) = titled(
+        r#"<meta property="og:title" content="Kestrel Bay harbour reopens">
+           <script type="application/ld+json">{"@type":"NewsArticle","headline":"Boats return to Kestrel Bay"}</script>"#,
+        "Boats return to Kestrel Bay",
+        "Kestrel Bay harbour reopens | Kestrel Courier",
+    );
+    assert_eq!(t.as_deref(), Some("Kestrel Bay harbour reopens"));
+    assert_eq!(r, "og:title");
+}
+
+#[test]
+fn truncated_jsonld_headline_loses() {
+    let (t, _) = titled(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kestrel Bay harbour reopens after three weeks of repairs to the"}</script>"#,
+        "Kestrel Bay harbour reopens after three weeks of repairs to the sea wall",
+        "Kestrel Bay harbour reopens after three weeks of repairs to the sea wall",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Kestrel Bay harbour reopens after three weeks of repairs to the sea wall")
+    );
+}
+
+#[test]
+fn site_prefix_from_og_site_name() {
+    let (t, _) = titled(
+        r#"<meta property="og:site_name" content="Kestrel Courier">"#,
+        "",
+        "Kestrel Courier | Harbour reopens after storm repairs",
+    );
+    assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
+}
+
+#[test]
+fn site_suffix_from_the_domain() {
+    let (t, _) = titled(
+        r#"<link rel="canonical" href="https://www.harbourwatch.net/harbour-reopens">"#,
+        "",
+        "Harbour reopens after storm repairs - Harbourwatch Blog",
+    );
+    assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
+}
+
+#[test]
+fn section_name_h1_is_not_the_title() {
+    let (t, _) = titled("", "Sport", "Harbour reopens after storm repairs");
+    assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
+}
