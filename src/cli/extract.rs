@@ -33,6 +33,11 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub mapping: JsonMappingArgs,
+
+    /// For each field: the rule that chose it, its confidence, the input lines it came
+    /// from and the runner-up (JSON: an `explain` object per article)
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// The path a file would have in the index: relative to the indexed archive when the
@@ -64,6 +69,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<Status> {
         extract: newsdex::extract::ExtractOptions {
             json: a.mapping.to_mapping(),
         },
+        explain: a.explain,
     };
     let color = a.color.enabled();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -76,8 +82,12 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<Status> {
         let outcome = ingest::read_file(file, &rel, &opts);
         match outcome {
             Outcome::Articles {
-                articles, problems, ..
+                articles,
+                problems,
+                explanation,
+                ..
             } => {
+                let why = explanation.as_ref();
                 for p in problems {
                     diag(format_args!("newsdex: warning: {shown}: {p}\n"));
                 }
@@ -85,18 +95,26 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<Status> {
                     ExtractFormat::Text => {
                         for article in &articles {
                             output::text::extracted(&mut out, article, color)?;
+                            if let Some(why) = why {
+                                output::text::explanation(&mut out, why, color)?;
+                            }
                         }
                     }
                     ExtractFormat::Jsonl => {
                         for article in &articles {
-                            serde_json::to_writer(&mut out, &output::json::article_value(article))
-                                .map_err(std::io::Error::from)?;
+                            serde_json::to_writer(
+                                &mut out,
+                                &output::json::extracted_value(article, why),
+                            )
+                            .map_err(std::io::Error::from)?;
                             writeln!(out)?;
                         }
                     }
-                    ExtractFormat::Json => {
-                        all.extend(articles.iter().map(output::json::article_value))
-                    }
+                    ExtractFormat::Json => all.extend(
+                        articles
+                            .iter()
+                            .map(|article| output::json::extracted_value(article, why)),
+                    ),
                 }
             }
             Outcome::NotText(what) => {

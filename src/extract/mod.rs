@@ -6,13 +6,15 @@
 //! are leaves beside them that never import this module: `clean` (control and bidi
 //! characters, whitespace, NFC), `boilerplate` (the boilerplate line test), `extracted`
 //! (what one file yields), `markup`, `mojibake`, `dom` (the XML tree), `prose` (wire text
-//! into paragraphs), `byline` and `date`.
+//! into paragraphs), `byline` and `date`. `explain` says why each field is what it is,
+//! for `newsdex extract --explain`.
 
 pub mod boilerplate;
 pub mod byline;
 pub mod clean;
 pub mod date;
 pub mod dom;
+pub mod explain;
 pub mod extracted;
 pub mod html;
 pub mod json;
@@ -75,6 +77,16 @@ impl Format {
 pub struct ExtractOptions {
     /// Explicit JSON field names, overriding the automatic mapping.
     pub json: json::Mapping,
+}
+
+/// Why `extract` gave the fields it gave for `text` read as `format` (`newsdex extract
+/// --explain`): the same extractor, run again with its decisions kept.
+pub fn explain(format: Format, text: &str) -> explain::Explanation {
+    match format {
+        Format::Text if wiretext::extract(text).is_none() => explain::of_text(text),
+        Format::Html => explain::of_html(text),
+        _ => explain::of_record(),
+    }
 }
 
 /// Runs the extractor for `format` and fills in what every format shares: authors from the

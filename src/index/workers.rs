@@ -143,6 +143,7 @@ fn examine(
             articles,
             problems,
             content,
+            ..
         } => {
             let stamp = FileStamp::new(content, mtime_ns);
             Found::Read {

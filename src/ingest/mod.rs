@@ -29,6 +29,8 @@ pub enum Outcome {
         problems: Vec<String>,
         /// The bytes they were read from.
         content: Content,
+        /// Why the fields are what they are, when `ReadOptions::explain` asked.
+        explanation: Option<crate::extract::explain::Explanation>,
     },
     /// Not an article by its name (image, README, ...): not read, not an error.
     Unsupported,
@@ -63,6 +65,9 @@ impl Content {
 pub struct ReadOptions {
     pub force_format: Option<Format>,
     pub extract: ExtractOptions,
+    /// Also say why each field is what it is (`newsdex extract --explain`); indexing
+    /// never asks, so it does not change what is read.
+    pub explain: bool,
 }
 
 impl ReadOptions {
@@ -166,6 +171,9 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
         articles,
         problems: extracted.problems,
         content: Content::of(raw),
+        explanation: opts
+            .explain
+            .then(|| extract::explain(format, &decoded.text)),
     }
 }
 

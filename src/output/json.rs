@@ -133,6 +133,22 @@ pub fn article_value(a: &Article) -> serde_json::Value {
     .unwrap_or(serde_json::Value::Null)
 }
 
+/// An extracted article as `newsdex extract` prints it: the article's JSON, with an
+/// `explain` object when `--explain` asked why its fields are what they are.
+pub fn extracted_value(
+    a: &Article,
+    why: Option<&crate::extract::explain::Explanation>,
+) -> serde_json::Value {
+    let mut v = article_value(a);
+    if let (Some(why), serde_json::Value::Object(map)) = (why, &mut v) {
+        map.insert(
+            "explain".into(),
+            serde_json::to_value(why).unwrap_or(serde_json::Value::Null),
+        );
+    }
+    v
+}
+
 pub fn article(out: &mut dyn Write, a: &Article) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &article_value(a))?;
     writeln!(out)

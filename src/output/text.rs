@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crate::article::Article;
 use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::explain::Explanation;
 use crate::index::Manifest;
 use crate::output::term::{count, paint, terminal_safe, BOLD, DIM, MATCH, RESET};
 use crate::search::{SearchResults, Snippet, Stats};
@@ -208,6 +209,65 @@ pub fn extracted(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Resu
     writeln!(out)?;
     writeln!(out, "{}", terminal_safe(&f.body, false))?;
     writeln!(out)
+}
+
+/// `newsdex extract --explain`: for each field the rule that chose it, its confidence,
+/// the input lines it came from and the runner-up; printed after the article.
+pub fn explanation(out: &mut dyn Write, e: &Explanation, color: bool) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        paint(color, BOLD, &format!("why ({} extractor):", e.extractor))
+    )?;
+    for f in &e.fields {
+        let mut line = match f.rule {
+            Some(rule) => format!("  {:<7} {rule}", f.field),
+            None => format!(
+                "  {:<7} (empty: no candidate reached the threshold)",
+                f.field
+            ),
+        };
+        if let Some(c) = f.confidence {
+            line.push_str(&format!(", confidence {c:.2}"));
+        }
+        if let Some(lines) = f.lines {
+            line.push_str(&format!(", {}", line_span(lines)));
+        }
+        writeln!(out, "{line}")?;
+        if let Some(r) = &f.runner_up {
+            writeln!(
+                out,
+                "{}",
+                paint(
+                    color,
+                    DIM,
+                    &format!(
+                        "          runner-up: {:?} ({}, {})",
+                        terminal_safe(&r.value, true),
+                        r.rule,
+                        line_span(r.lines)
+                    )
+                )
+            )?;
+        }
+    }
+    if let Some(units) = &e.units {
+        let body = units.iter().filter(|u| u.in_body).count();
+        writeln!(
+            out,
+            "  {} lines read, {body} in the body (--format json lists each with its class)",
+            units.len()
+        )?;
+    }
+    writeln!(out)
+}
+
+fn line_span((first, last): (usize, usize)) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}-{last}")
+    }
 }
 
 /// `newsdex stats`: one labelled line per figure, labels in bold with colour.

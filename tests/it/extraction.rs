@@ -186,3 +186,69 @@ fn html_bylines_and_dates_from_references_and_the_page() {
         assert_eq!(got["date_precision"], precision, "{file}");
     }
 }
+
+/// `extract --explain` says, for each field, the rule that chose it, how sure it is, the
+/// input lines it came from and the runner-up, as text and as JSON valid against the
+/// article schema.
+#[test]
+fn explain_names_rule_lines_and_runner_up() {
+    let env = TestEnv::empty();
+    let files = env.beside();
+    files.file(
+        "masthead.txt",
+        "Daily Courier\n\nMinisters sign Caspian pipeline accord\nMarch 3, 2014, 9:15 am\n\n\
+         Energy ministers from three countries signed an agreement on Monday to build a \
+         pipeline under the Caspian Sea, ending years of talks.\n\n\
+         The pipeline will carry gas to Europe from 2019, officials said at the ceremony.\n\n\
+         By Anna Novak\n",
+    );
+    files.file(
+        "page.html",
+        "<html><head><title>Harbour reopens | Daily Courier</title></head><body>\
+         <h1>Harbour reopens</h1><p>Posted on 27 June 2019 by Anna Novak</p>\
+         <p>The harbour reopened on Thursday after a year of repairs to its old stone walls, \
+         and the first ferries came in before noon.</p></body></html>",
+    );
+    files.file(
+        "story.json",
+        r#"{"title": "Harbour reopens", "date": "2019-06-27", "body": "The harbour reopened."}"#,
+    );
+    let path = |name: &str| files.path(name).to_str().unwrap().to_string();
+
+    let out = env.run(&["extract", &path("masthead.txt"), "--explain"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("why (text extractor):"), "{text}");
+    assert!(text.contains("runner-up: \"Daily Courier\""), "{text}");
+
+    let schema = validator("article.schema.json");
+    let names = [path("masthead.txt"), path("page.html"), path("story.json")];
+    let mut args = vec!["extract", "--explain", "--format", "json"];
+    args.extend(names.iter().map(String::as_str));
+    let out = env.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let articles: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(articles.len(), 3);
+    for a in &articles {
+        assert_valid(&schema, a);
+    }
+    let why = |i: usize, field: usize| &articles[i]["explain"]["fields"][field];
+    assert_eq!(articles[0]["explain"]["extractor"], "text");
+    assert_eq!(
+        articles[0]["title"],
+        "Ministers sign Caspian pipeline accord"
+    );
+    assert_eq!(why(0, 0)["lines"], serde_json::json!([3, 3]));
+    assert_eq!(why(0, 0)["runner_up"]["value"], "Daily Courier");
+    assert_eq!(why(0, 1)["lines"], serde_json::json!([4, 4]));
+    assert!(why(0, 1)["confidence"].as_f64().unwrap() >= 0.5);
+    assert_eq!(articles[1]["explain"]["extractor"], "html");
+    assert!(why(1, 0)["rule"].is_string(), "{}", articles[1]["explain"]);
+    assert!(why(1, 1)["rule"].is_string(), "{}", articles[1]["explain"]);
+    assert_eq!(articles[2]["explain"]["extractor"], "record");
+
+    // Without the flag the output has no explanation.
+    let out = env.run(&["extract", "--format", "json", &path("story.json")]);
+    let plain: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(plain[0].get("explain").is_none());
+}

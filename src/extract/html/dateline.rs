@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use trafilatura::dom::{Document, NodeId};
 
 use super::layout::{is_furniture_name, Layout};
-use crate::article::ArticleDate;
+use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::byline;
 use crate::extract::clean::squash_spaces;
 use crate::extract::date::{parse_date, parse_whole_date};
@@ -242,6 +242,25 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
             .find_map(|t| parse_whole_date(t.trim_start_matches(['|', '•', '·', '／'])));
         if let Some(d) = tail {
             return Some((d, Kind::Byline));
+        }
+        // "By Anna Novak, 27 June 2019": the date after one of the commas (dates have
+        // commas of their own, so the earliest cut that leaves a whole date wins). A day
+        // at least: "Photo by Anna Novak, 2019" is a credit, not a dateline.
+        let a_day = |d: &ArticleDate| d.precision >= DatePrecision::Day;
+        let after_comma = text
+            .match_indices(", ")
+            .find_map(|(i, _)| parse_whole_date(&text[i + 2..]).filter(a_day));
+        if let Some(d) = after_comma {
+            return Some((d, Kind::Byline));
+        }
+        // "Posted on 27 June 2019 by Anna Novak": the date before the byline.
+        if let Some(d) = lower
+            .rfind(" by ")
+            .and_then(|i| text.get(..i))
+            .and_then(parse_whole_date)
+            .filter(a_day)
+        {
+            return Some((d, Kind::Whole));
         }
     }
     let mut parts = text

@@ -69,6 +69,26 @@ fn posted_on_dateline() {
 }
 
 #[test]
+fn posted_on_dateline_with_author() {
+    let html = page("", "<p>Posted on 27 June 2019 by Mara Lindqvist</p>", "");
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+    assert_eq!(rule(&html), "dateline-published");
+}
+
+#[test]
+fn byline_then_date_after_a_comma() {
+    let html = page("", "<p class=\"byline\">By Mara Lindqvist, June 27, 2019</p>", "");
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+    assert_eq!(rule(&html), "byline-date");
+}
+
+#[test]
+fn photo_credit_with_a_year_is_no_date() {
+    let html = page("", "<p>Photo by Mara Lindqvist, 2019</p>", "");
+    assert_eq!(dated(&html), None);
+}
+
+#[test]
 fn german_dateline() {
     let html = page("", "<div>Veröffentlicht am 27.06.2019</div>", "");
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
