@@ -87,3 +87,71 @@ fn syndicated_copies_collapse_and_no_collapse_shows_them() {
     let text = crate::env::stdout(&env.run(&["search", "title:dockers"]));
     assert!(text.contains("+1 copy"), "{text}");
 }
+
+/// Four syndicated copies of one story, each under another masthead with the date line
+/// written its own way and another credit: every copy gets the headline, date and byline,
+/// and a search shows one hit with three copies.
+#[test]
+fn masthead_copies_get_their_fields_and_collapse() {
+    let env = TestEnv::empty();
+    let body = "Energy ministers from Azerbaijan, Turkmenistan and Kazakhstan signed an \
+        agreement on Monday to build a gas pipeline under the Caspian Sea, ending more than \
+        a decade of talks over its route.\n\n\
+        The pipeline is to carry twelve billion cubic metres of gas a year to Europe from \
+        2019, officials said at the signing ceremony in Baku.\n\n\
+        Environmental groups said the seabed survey had not been published and called for \
+        a public review before construction begins.";
+    let copies = [
+        (
+            "courier.txt",
+            "Daily Courier",
+            "March 3, 2014, 9:15 am",
+            "By Anna Novak",
+        ),
+        (
+            "herald.txt",
+            "The Morning Herald",
+            "3 March 2014 09:15",
+            "Anna Novak",
+        ),
+        (
+            "gazette.txt",
+            "Gazette Online",
+            "Monday, March 3, 2014 9:15 AM",
+            "(AP)",
+        ),
+        (
+            "tribune.txt",
+            "TRIBUNE",
+            "2014-03-03 09:15",
+            "Reporting by Anna Novak",
+        ),
+    ];
+    let archive = env.add();
+    for (name, masthead, date, credit) in copies {
+        archive.file(
+            name,
+            format!(
+                "{masthead}\n\nMinisters sign Caspian pipeline accord\n{date}\n\n{body}\n\n{credit}\n"
+            ),
+        );
+    }
+    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    let all = env.search_json(&["caspian", "--no-collapse"]);
+    let hits = all["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 4, "{all}");
+    for h in hits {
+        assert_eq!(h["title"], "Ministers sign Caspian pipeline accord", "{h}");
+        assert_eq!(h["date"], "2014-03-03T09:15:00Z", "{h}");
+        assert!(h["byline"].is_string(), "{h}");
+    }
+    let collapsed = env.search_json(&["caspian"]);
+    let hits = collapsed["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{collapsed}");
+    assert_eq!(
+        hits[0]["copies"].as_array().unwrap().len(),
+        3,
+        "{collapsed}"
+    );
+}

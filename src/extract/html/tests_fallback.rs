@@ -77,7 +77,11 @@ fn posted_on_dateline_with_author() {
 
 #[test]
 fn byline_then_date_after_a_comma() {
-    let html = page("", "<p class=\"byline\">By Mara Lindqvist, June 27, 2019</p>", "");
+    let html = page(
+        "",
+        "<p class=\"byline\">By Mara Lindqvist, June 27, 2019</p>",
+        "",
+    );
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
     assert_eq!(rule(&html), "byline-date");
 }
