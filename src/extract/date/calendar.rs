@@ -2,7 +2,7 @@
 //! compact (`20151210`), all-numeric with the day/month order worked out (`22.01.2014`,
 //! `01/22/2014`), and with a month name, day first or month first (`22 Jan 2014`,
 //! `January 22, 2014`, `3 de marzo de 2019`, `27 de junho de 2019`), and the CJK
-//! `2019年11月20日`. Also two-digit years and the reading context (`Ctx`) the shapes
+//! `2019年11月20日`, and Russian `1 января 2020 г.`. Also two-digit years and the reading context (`Ctx`) the shapes
 //! share.
 
 use super::names::ORDINALS;
@@ -193,6 +193,7 @@ fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
         *c = before_year;
         year_before_clock(c, ctx)
     })?;
+    year_word(c);
     Some(Ymd::day(year, month, day))
 }
 
@@ -203,6 +204,7 @@ fn month_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     let before_year = *c;
     c.word(&["de", "del"]);
     if let Some(year) = c.num(4, 4) {
+        year_word(c);
         return (!c.continues_number()).then_some(Ymd::month(year as i32, month));
     }
     *c = before_year;
@@ -210,7 +212,15 @@ fn month_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     ordinal_suffix(c);
     c.punct(&[',']);
     let year = year_after_name(c, ctx)?;
+    year_word(c);
     Some(Ymd::day(year, month, day))
+}
+
+/// Russian writes "year" after it: `1 января 2020 г.`, `20 ноября 2019 года`.
+fn year_word(c: &mut Cur) {
+    if c.word(&["г", "года", "год"]) {
+        c.glued_punct(&['.']);
+    }
 }
 
 /// A four-digit year, or a two-digit one marked as such: `'14`, `26-FEB-87`.
@@ -228,7 +238,17 @@ fn year_after_name(c: &mut Cur, ctx: &Ctx) -> Option<i32> {
             expand_year(c.glued_num(2, 2)?, ctx.now_year)?
         }
     };
-    (!c.continues_number()).then_some(year)
+    (!c.continues_number() || glued_count(*c)).then_some(year)
+}
+
+/// Text dumps glue what followed a date's year to it: `October 12, 2018/0 Comments`. A
+/// slash, a short number, then a word or the end is such a count, not more of a date
+/// (`2018/01/02` still is).
+fn glued_count(mut c: Cur) -> bool {
+    c.glued_punct(&['/']).is_some()
+        && c.glued_num(1, 3).is_some()
+        && c.peek()
+            .is_none_or(|t| t.kind == Kind::Word || (t.spaced && t.kind != Kind::Num))
 }
 
 /// `7 Oct 15 13:41`: a bare two-digit year after a month name, taken only when an

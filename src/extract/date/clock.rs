@@ -1,6 +1,7 @@
-//! The time of day and its zone: `5:30 pm`, `17h30`, `14:30 Uhr`, `noon`, ISO-compact
-//! `191044` after a `T`, four digits glued to a zone (`1509GMT`), the words that link a
-//! time to its date, and zones as names (`CEST`, `GMT+1`) or numeric offsets (`+08:00`).
+//! The time of day and its zone: `5:30 pm`, `17h30`, `8h05`, `14:30 Uhr`, `noon`,
+//! ISO-compact `191044` after a `T`, four digits before a zone (`1509GMT`, `1909 GMT`),
+//! the words that link a time to its date, and zones as names (`CEST`, `GMT+1`, in small
+//! letters only after `am`/`pm`: `10:18am ist`) or numeric offsets (`+08:00`).
 
 use time::{Time, UtcOffset};
 
@@ -49,7 +50,7 @@ pub(super) fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime
     let named = |t: &Tok| matches!(t.lower.as_str(), "noon" | "midday" | "midnight");
     if let Some(t) = c.take(named) {
         let hour = if t.lower == "midnight" { 0 } else { 12 };
-        return checked_clock(c, hour, 0, None).map(Some);
+        return checked_clock(c, hour, 0, None, false).map(Some);
     }
     let compact_len = c
         .peek()
@@ -70,7 +71,7 @@ pub(super) fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime
             (v / 100, v % 100, None)
         };
         skip_fraction(c, s.is_some());
-        return checked_clock(c, h, m, s).map(Some);
+        return checked_clock(c, h, m, s, false).map(Some);
     }
     let Some(hour) = c.num(1, 2) else {
         *c = start;
@@ -119,7 +120,7 @@ pub(super) fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime
     };
     let checked = hour
         .ok_or(BadTime)
-        .and_then(|h| checked_clock(c, h, minute.unwrap_or(0), second));
+        .and_then(|h| checked_clock(c, h, minute.unwrap_or(0), second, pm.is_some()));
     match checked {
         // "12.5 million" after a date is a number, not a bad time.
         Err(BadTime) if dotted => {
@@ -130,8 +131,37 @@ pub(super) fn clock(c: &mut Cur, after_t: bool) -> Result<Option<Clock>, BadTime
     }
 }
 
-/// Checks the fields and reads the zone that may follow.
-fn checked_clock(c: &mut Cur, h: u32, m: u32, s: Option<u32>) -> Result<Clock, BadTime> {
+/// A time that comes before its date: [`clock`], or four digits standing apart from a
+/// zone, as CNN prints `1909 GMT (0309 HKT) November 18, 2019`. After a date such
+/// digits stay a number ("11-13-13 1509 GMT"); before one, the date must still follow.
+pub(super) fn clock_before_date(c: &mut Cur) -> Option<Clock> {
+    let start = *c;
+    let spaced_zone = c
+        .peek()
+        .is_some_and(|t| t.kind == Kind::Num && t.raw.len() == 4)
+        && c.toks
+            .get(c.i + 1)
+            .is_some_and(|t| t.spaced && t.kind == Kind::Word && is_zone_name(t));
+    if spaced_zone {
+        let v = c.num(4, 4)?;
+        if let Ok(found) = checked_clock(c, v / 100, v % 100, None, false) {
+            return Some(found);
+        }
+        *c = start;
+        return None;
+    }
+    clock(c, false).ok()?
+}
+
+/// Checks the fields and reads the zone that may follow; after an English `am`/`pm`
+/// (`meridiem`) also a zone in small letters (`10:18am ist`, `5:30 pm est`).
+fn checked_clock(
+    c: &mut Cur,
+    h: u32,
+    m: u32,
+    s: Option<u32>,
+    meridiem: bool,
+) -> Result<Clock, BadTime> {
     let field = |v: u32| u8::try_from(v).map_err(|_| BadTime);
     let time = Time::from_hms(field(h)?, field(m)?, field(s.unwrap_or(0))?).map_err(|_| BadTime)?;
     let precision = match s {
@@ -141,8 +171,22 @@ fn checked_clock(c: &mut Cur, h: u32, m: u32, s: Option<u32>) -> Result<Clock, B
     Ok(Clock {
         time,
         precision,
-        offset: zone(c),
+        offset: zone(c).or_else(|| meridiem.then(|| small_zone(c)).flatten()),
     })
+}
+
+/// A zone written in small letters right after `am`/`pm`, as text dumps and careless
+/// pages print it (`10:18am ist`). Two-letter names (`et`, `pt`) and "west" stay prose.
+fn small_zone(c: &mut Cur) -> Option<UtcOffset> {
+    let t = c.peek().filter(|t| {
+        t.kind == Kind::Word
+            && t.raw.len() >= 3
+            && t.lower != "west"
+            && t.raw.bytes().all(|b| b.is_ascii_lowercase())
+    })?;
+    let minutes = zone_minutes(t.raw)?;
+    c.i += 1;
+    UtcOffset::from_whole_seconds(minutes * 60).ok()
 }
 
 fn skip_fraction(c: &mut Cur, has_seconds: bool) {

@@ -2,31 +2,45 @@
 //! in real news text (bylines, datelines, `<DATE>` fields, meta tags) and
 //! normalising them to UTC. Nothing else in the crate should parse dates.
 //!
-//! Accepted shapes, with labels and weekday names skipped. Labels, in seven languages:
-//! "Published (on)", "Posted on", "Updated", "Last updated", "First published",
-//! "Veröffentlicht am", "Aktualisiert am", "Stand:", "Publié le", "Mis à jour le",
-//! "Publicado el", "Actualizado", "Pubblicato il", "Aggiornato il", "Ultimo
-//! aggiornamento", "Gepubliceerd op", "Bijgewerkt op", "Publicado em", "Atualizado em".
-//! Weekdays in the same seven, full or short, with or without accents and dots
-//! (`Wed`, `Mittwoch`, `mer.`, `mercoledì`, `woensdag`, `wo`, `quarta-feira`, `qua`);
-//! Italian `mar` is read as March first, as martedì when March gives no date.
+//! Accepted shapes, with labels and weekday names skipped. Labels, in seven languages
+//! and two more: "Published (on)", "Posted on", "Updated", "Last updated", "First
+//! published", "Veröffentlicht am", "Aktualisiert am", "Stand:", "Publié le", "Mis à
+//! jour le", "Publicado el", "Actualizado", "Pubblicato il", "Aggiornato il", "Ultimo
+//! aggiornamento", "Gepubliceerd op", "Bijgewerkt op", "Publicado em", "Atualizado em",
+//! "Опубликовано", "Обновлено", "Diterbitkan (pada)", "Diperbarui (pada)".
+//! Weekdays in the same nine, full or short, with or without accents and dots
+//! (`Wed`, `Mittwoch`, `mer.`, `mercoledì`, `woensdag`, `wo`, `quarta-feira`, `qua`,
+//! `среда`, `ср`, `Rabu`); Italian `mar` is read as March first, as martedì when
+//! March gives no date.
+//!
+//! Text is read after making full-width forms ASCII (`２０１９年１１月２０日`,
+//! `１０：１５`), so CJK pages' digits count.
 //! - ISO 8601 / RFC 3339: `2014-01-22`, `2014-01-22 05:30`,
 //!   `2014-01-22T05:30:00+08:00`, compact `20151210T191044Z`.
 //! - RFC 2822: `Tue, 03 Mar 2019 14:05:00 +0100`.
-//! - Named months (English, German, French, Spanish, Italian, Dutch, Portuguese; any
-//!   case; accents optional; trailing dot allowed), day first or month first:
+//! - Named months (English, German, French, Spanish, Italian, Dutch, Portuguese,
+//!   Russian in the genitive and nominative, Indonesian; any case; accents optional;
+//!   trailing dot allowed), day first or month first:
 //!   `22 Jan 2014`, `January 22, 2014`, `Sept. 3, 2019`, `3. März 2019`,
 //!   `1er janvier 2020`, `3 de marzo de 2019`, `27 giugno 2019`, `1° gennaio 2020`,
-//!   `2 mrt. 2019`, `27 de junho de 2019`, Reuters `26-FEB-1987`.
+//!   `2 mrt. 2019`, `22 de outubro de 2010`, Reuters `26-FEB-1987`,
+//!   `24 сентября 2018`, `1 января 2020 г.` (the "г."/"года" after the year is part
+//!   of the date), `17 Agustus 2019`, `5 Maret 2019`.
+//!   Text dumps glue a count after the year (`October 12, 2018/0 Comments`): a slash,
+//!   up to three digits and then a word or the end do not stop the date.
 //! - CJK year, month, day with their markers: `2019年11月20日`, `2021년 3월 9일`
 //!   (spaces optional; a number glued to a Chinese word may start one, as in
 //!   `北京2019年11月20日电`).
 //! - All-numeric: `22.01.2014`, `01/22/2014`, `1/22/14`.
-//! - A time after the date (`5:30 pm`, `5:30 p.m.`, `17:30`, `17h30`,
+//! - A time after the date (`5:30 pm`, `5:30 p.m.`, `17:30`, `17h30`, `8h05`,
 //!   `14:30 Uhr`, `10.15 uur`, `09.34`, `noon`, and four digits glued to a zone,
-//!   `1509GMT`; introduced by "at", "um", "à", "a las", "alle ore", "om", "às", a
-//!   comma, dash or bar …) or before it (`1:03 PM ET, Wed January 22, 2014`,
-//!   `Updated 1:39 am EST, Wednesday, November 20, 2019`), then an optional zone.
+//!   `1509GMT`; introduced by "at", "um", "à", "a las", "alle (ore)", "om", "às", "в",
+//!   "pukul", a comma, dash or bar …: `segunda-feira, 22 de janeiro de 2018 às 0:13`,
+//!   `20 novembre 2019 à 8h05`, `20 ноября 2019, 10:15`) or before it
+//!   (`1:03 PM ET, Wed January 22, 2014`, `Updated 1:39 am EST, Wednesday, November
+//!   20, 2019`, and CNN's `1909 GMT (0309 HKT) November 18, 2019`: before a date, four
+//!   digits spaced from a zone are HHMM, and the same time in a second zone in
+//!   brackets is skipped), then an optional zone.
 //!   Fractions of a second are dropped. Text dumps of web pages glue a year to its
 //!   time and a zone to the next label (`Nov 19 20197:05 AM ESTUpdated`); both are
 //!   read as if spaced.
@@ -40,7 +54,10 @@
 //! - [`parse_date`] only: `2014-01`, `March 2019` and `2019年11月` (Month
 //!   precision), `2014` (Year), and a bare compact `20151210`. [`find_date`] and the
 //!   other `find_` functions need a day, month and year, so numbers in prose ("born
-//!   in 1987", "the 2014 World Cup") never count as dates.
+//!   in 1987", "the 2014 World Cup") never count as dates. A day and month without a
+//!   year (`Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM`) is no date anywhere
+//!   here: the year is not guessed. A shape that could be a bare year or a time
+//!   before a date ("1909 GMT …") is read as the time when a full date follows.
 //!
 //! What a label says: [`label_kind`] tells whether the first date of a text is labelled
 //! as the publication ([`DateLabel::Published`]) or as an update
@@ -61,8 +78,11 @@
 //! Time zones: numeric offsets (`Z`, `+08:00`, `+0800`, `GMT+1`) and the
 //! abbreviations in `names::ZONES` are converted to UTC. Abbreviations are fixed
 //! offsets: the US generic `ET`/`CT`/`MT`/`PT` are read as standard time (ET is
-//! always -05:00), `CST` is US Central and `IST` is India. Apart from UTC/GMT
-//! they must be written in capitals, so that French "et" is not Eastern time.
+//! always -05:00), `CST` is US Central, `IST` is India and `WIB`/`WITA`/`WIT` are
+//! Indonesia's three. Apart from UTC/GMT they must be written in capitals, so that
+//! French "et" is not Eastern time (`10h et`), except directly after an English
+//! `am`/`pm`, where a name of three letters or more may be small (`10:18am ist`,
+//! `5:30 pm est`; not `et`, not "west").
 //! **A time without a zone is taken as UTC**: archives rarely say which zone
 //! their bare times are in, and one consistent rule beats guessing per
 //! publisher. A zone after a date without a time is ignored (it cannot move a
@@ -76,8 +96,8 @@
 //! bounded.
 //!
 //! This module is the orchestrator: it tries the shapes in order and checks the result.
-//! The pieces are leaves that never call back up: `tokens` (the tokenizer and the cursor
-//! the grammar walks with), `names` (month, weekday, label and zone tables), `calendar`
+//! The pieces are leaves that never call back up: `tokens` (the window, the tokenizer
+//! and the cursor the grammar walks with), `names` (month, weekday, label and zone tables), `calendar`
 //! (the date shapes, numeric and named), `clock` (times and zones), `wire` (the IPTC
 //! transmission stamp) and `label` (published or updated, from the words before a date).
 
@@ -92,9 +112,9 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use crate::article::{ArticleDate, DatePrecision};
 use calendar::{calendar, Ctx, Ymd};
-use clock::{clock, clock_after_date, Clock};
+use clock::{clock_after_date, clock_before_date, Clock};
 use label::label_before;
-use tokens::{can_start, skip_labels, tokenize, Cur, Kind, Tok};
+use tokens::{can_start, skip_labels, tokenize, window, Cur, Kind, Tok};
 
 pub use label::DateLabel;
 
@@ -126,7 +146,8 @@ pub fn find_date(text: &str) -> Option<ArticleDate> {
 /// [`parse_date`] with the current year given, for the plausibility window
 /// and two-digit years; makes results reproducible.
 pub fn parse_date_with_now(text: &str, now_year: i32) -> Option<ArticleDate> {
-    let (toks, truncated) = tokenize(text, PARSE_WINDOW_CHARS);
+    let (window, truncated) = window(text, PARSE_WINDOW_CHARS);
+    let toks = tokenize(&window);
     let ctx = Ctx {
         now_year,
         whole: true,
@@ -154,7 +175,8 @@ pub fn parse_whole_date(text: &str) -> Option<ArticleDate> {
 
 /// [`parse_whole_date`] with the current year given.
 pub fn parse_whole_date_with_now(text: &str, now_year: i32) -> Option<ArticleDate> {
-    let (toks, truncated) = tokenize(text, PARSE_WINDOW_CHARS);
+    let (window, truncated) = window(text, PARSE_WINDOW_CHARS);
+    let toks = tokenize(&window);
     if truncated {
         return None;
     }
@@ -183,7 +205,8 @@ pub fn parse_whole_date_with_now(text: &str, now_year: i32) -> Option<ArticleDat
 
 /// [`find_date`] with the current year given.
 pub fn find_date_with_now(text: &str, now_year: i32) -> Option<ArticleDate> {
-    let (toks, _) = tokenize(text, FIND_WINDOW_CHARS);
+    let (window, _) = window(text, FIND_WINDOW_CHARS);
+    let toks = tokenize(&window);
     first_date(&toks, &find_ctx(now_year)).map(|(_, found, _)| found)
 }
 
@@ -210,7 +233,8 @@ fn first_date_from(toks: &[Tok], from: usize, ctx: &Ctx) -> Option<(usize, Artic
 /// "Publié le 20 novembre 2019"), or, in a text without a date, the label words it
 /// starts with ("Updated:"). `None` when there is no such label.
 pub fn label_kind(text: &str) -> Option<DateLabel> {
-    let (toks, _) = tokenize(text, FIND_WINDOW_CHARS);
+    let (window, _) = window(text, FIND_WINDOW_CHARS);
+    let toks = tokenize(&window);
     let start = first_date(&toks, &find_ctx(current_year()))
         .map(|(i, _, _)| i)
         .unwrap_or_else(|| skip_labels(&toks));
@@ -226,7 +250,8 @@ pub fn find_labeled_dates(text: &str) -> Vec<LabeledDate> {
 
 /// [`find_labeled_dates`] with the current year given.
 pub fn find_labeled_dates_with_now(text: &str, now_year: i32) -> Vec<LabeledDate> {
-    let (toks, _) = tokenize(text, FIND_WINDOW_CHARS);
+    let (window, _) = window(text, FIND_WINDOW_CHARS);
+    let toks = tokenize(&window);
     let ctx = find_ctx(now_year);
     let mut found = Vec::new();
     let mut from = 0;
@@ -277,13 +302,19 @@ fn current_year() -> i32 {
 fn parse_at(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
     let mut c = Cur { toks, i };
     skip_weekday(&mut c, false);
+    // A bare year is the weakest reading: "1909 GMT (0309 HKT) November 18, 2019"
+    // starts with a time, not with the year 1909.
     let shapes = |c: Cur| {
-        date_then_time(c, ctx)
-            .or_else(|| time_then_date(c, ctx))
+        let first = date_then_time(c, ctx);
+        if first.is_some_and(|(d, _)| d.precision >= DatePrecision::Day) {
+            return first;
+        }
+        time_then_date(c, ctx)
             .or_else(|| {
                 let (ymd, clock, end) = wire::wire_stamp(c, ctx)?;
                 finish(ymd, Some(clock), end, ctx)
             })
+            .or(first)
     };
     // Italian "mar" is both March and martedì: a month first, else a weekday.
     shapes(c).or_else(|| skip_weekday(&mut c, true).then(|| shapes(c))?)
@@ -321,7 +352,15 @@ fn date_then_time(c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
 
 /// "1:03 PM ET, Wed January 22, 2014" (CNN and others put the time first).
 fn time_then_date(mut c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
-    let clock = clock(&mut c, false).ok()??;
+    let clock = clock_before_date(&mut c)?;
+    // The same time in a second zone, as CNN prints it: "1909 GMT (0309 HKT)".
+    let mut probe = c;
+    if probe.punct(&['(']).is_some()
+        && clock_before_date(&mut probe).is_some()
+        && probe.punct(&[')']).is_some()
+    {
+        c = probe;
+    }
     for _ in 0..3 {
         if c.punct(&[',', '-', '|', '–', '—']).is_none()
             && !c.word(&["on", "le", "el", "am", "den", "il", "op", "em"])

@@ -1,5 +1,5 @@
 //! The words dates are written with: month and weekday names (English, German, French,
-//! Spanish, Italian, Dutch, Portuguese), the labels that introduce a date ("Updated:",
+//! Spanish, Italian, Dutch, Portuguese, Russian, Indonesian), the labels that introduce a date ("Updated:",
 //! "Stand:", "Publié le", "Pubblicato il", "Gepubliceerd op", "Atualizado em") and which
 //! of them mean "updated", the words between a date and its time, ordinal suffixes, and
 //! time zone abbreviations with their fixed offsets. Data and look-ups only; the grammar
@@ -13,8 +13,9 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
     (120, &["CEST", "MESZ", "EET"]),
     (180, &["EEST", "MSK"]),
     (330, &["IST"]),
-    (480, &["SGT", "HKT", "AWST"]),
-    (540, &["JST", "KST"]),
+    (420, &["WIB"]),
+    (480, &["SGT", "HKT", "AWST", "WITA"]),
+    (540, &["JST", "KST", "WIT"]),
     (570, &["ACST"]),
     (600, &["AEST"]),
     (660, &["AEDT"]),
@@ -30,29 +31,35 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
 ];
 
 /// Month names by month, lower case, in English, German, French, Spanish, Italian,
-/// Dutch and Portuguese, plus the two Indonesian names that differ from Dutch ("maret",
-/// "desember"); unaccented spellings are listed because archives often lost their
-/// accents. A name shared by two languages is listed once.
+/// Dutch and Portuguese, plus the Indonesian names that differ from Dutch ("maret",
+/// "agustus", "nopember", "desember") and Russian in the nominative ("ноябрь"), the
+/// genitive a date is written with ("20 ноября") and short forms ("нояб."); unaccented
+/// spellings are listed because archives often lost their accents. A name shared by
+/// two languages is listed once.
 #[rustfmt::skip]
 pub(super) const MONTHS: [&[&str]; 12] = [
-    &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero", "ene",
-      "gennaio", "gen", "januari", "janeiro"],
+    &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero",
+      "ene", "gennaio", "gen", "januari", "janeiro", "январь", "января", "янв"],
     &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
-      "febbraio", "februari", "fevereiro", "fev"],
+      "febbraio", "februari", "fevereiro", "fev", "февраль", "февраля", "фев", "февр"],
     &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt",
-      "março", "marco", "maret"],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio"],
-    &["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"],
-    &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
-    &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "sett",
-      "set", "setembro"],
-    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
-      "out"],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
-    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-      "dicembre", "dezembro", "desember"],
+      "março", "marco", "maret", "март", "марта", "мар"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр"],
+    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio", "май", "мая"],
+    &["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "июнь", "июня",
+      "июн"],
+    &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "июль",
+      "июля", "июл"],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus", "agustus", "agu",
+      "agt", "август", "августа", "авг"],
+    &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
+      "sett", "set", "setembro", "сентябрь", "сентября", "сен", "сент"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott",
+      "outubro", "out", "октябрь", "октября", "окт"],
+    &["november", "nov", "novembre", "noviembre", "novembro", "nopember", "nop", "ноябрь",
+      "ноября", "ноя", "нояб"],
+    &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
+      "dic", "dicembre", "dezembro", "desember", "декабрь", "декабря", "дек"],
 ];
 
 // Short forms that collide with months ("mar" for mardi) are left out on purpose, except
@@ -72,6 +79,9 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "ma", "wo", "vr", "za", "zo",
     "segunda", "terça", "terca", "quarta", "quinta", "sexta", "feira",
     "seg", "ter", "qua", "qui", "sex", "sáb",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    "пн", "вт", "ср", "чт", "пт", "сб", "вс",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
 ];
 
 /// Words of the labels skipped before a date, in all seven languages; "Mis à jour le" is
@@ -86,6 +96,7 @@ pub(super) const LABELS: &[&str] = &[
     "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo", "aggiornamento", "il",
     "gepubliceerd", "geplaatst", "bijgewerkt", "laatst", "gewijzigd", "op",
     "atualizado", "atualizada", "em", "data",
+    "опубликовано", "обновлено", "дата", "публикации", "diterbitkan", "diperbarui", "pada",
 ];
 
 /// Label words that say the date is a revision, not the first publication. "Stand:" is
@@ -95,7 +106,7 @@ pub(super) const LABELS: &[&str] = &[
 pub(super) const UPDATED_WORDS: &[&str] = &[
     "updated", "update", "modified", "revised", "aktualisiert", "zuletzt", "stand", "jour",
     "actualizado", "actualizada", "aggiornato", "aggiornata", "aggiornamento", "bijgewerkt",
-    "gewijzigd", "atualizado", "atualizada",
+    "gewijzigd", "atualizado", "atualizada", "обновлено", "diperbarui",
 ];
 
 /// Label words that say the date is the publication.
@@ -103,13 +114,14 @@ pub(super) const UPDATED_WORDS: &[&str] = &[
 pub(super) const PUBLISHED_WORDS: &[&str] = &[
     "published", "posted", "originally", "created", "released", "issued", "filed", "pubdate",
     "veröffentlicht", "publié", "publie", "publiée", "publicado", "publicada", "pubblicato",
-    "pubblicata", "gepubliceerd", "geplaatst",
+    "pubblicata", "gepubliceerd", "geplaatst", "опубликовано", "diterbitkan",
 ];
 
 /// Words that may sit between a date and its time.
 #[rustfmt::skip]
 pub(super) const TIME_INTRO: &[&str] = &[
-    "at", "um", "à", "a", "las", "la", "gegen", "alle", "ore", "om", "às", "as",
+    "at", "um", "à", "a", "las", "la", "gegen", "alle", "ore", "om", "às", "as", "в",
+    "pukul",
 ];
 pub(super) const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "º", "ª"];
 

@@ -6,6 +6,7 @@ use DatePrecision::{Day, Minute, Month, Second};
 mod labels;
 mod languages;
 mod no_panic;
+mod real_pages;
 
 const NOW: i32 = 2026;
 

@@ -1,9 +1,12 @@
-//! The tokenizer and the cursor the date grammar walks with: text becomes runs of digits,
+//! The tokenizer and the cursor the date grammar walks with: the window of text read
+//! (full-width digits made ASCII) becomes runs of digits,
 //! runs of letters (lower-cased, month and weekday looked up once) and single punctuation
 //! marks, each knowing whether whitespace came before it. Words and numbers that text
 //! rendering glued together ("ESTUpdated", "Nov 15, 20195:45 AM") are split again.
 //! Also where a date may start (`can_start`) and the labels skipped before one
 //! (`skip_labels`).
+
+use std::borrow::Cow;
 
 use super::names::{month_number, LABELS, WEEKDAYS};
 
@@ -37,12 +40,39 @@ fn is_combining(c: char) -> bool {
     ('\u{0300}'..='\u{036f}').contains(&c)
 }
 
-pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
+/// The first `max_chars` characters of `text`, with full-width forms (`２０１９`, `：`,
+/// `ＧＭＴ`, U+FF01..U+FF5E) made ASCII, so that CJK pages' digits read as numbers;
+/// and whether `text` went on past the window. Only the window is copied, and only when
+/// it has a full-width character, so the work stays bounded.
+pub(super) fn window(text: &str, max_chars: usize) -> (Cow<'_, str>, bool) {
     let end = text
         .char_indices()
         .nth(max_chars)
         .map_or(text.len(), |(i, _)| i);
     let window = text.get(..end).unwrap_or("");
+    let truncated = end < text.len();
+    if !window.chars().any(is_full_width) {
+        return (Cow::Borrowed(window), truncated);
+    }
+    let ascii = window
+        .chars()
+        .map(|c| {
+            if is_full_width(c) {
+                char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect();
+    (Cow::Owned(ascii), truncated)
+}
+
+fn is_full_width(c: char) -> bool {
+    ('\u{ff01}'..='\u{ff5e}').contains(&c)
+}
+
+/// Tokens of a [`window`].
+pub(super) fn tokenize(window: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let mut spaced = false;
     let mut chars = window.char_indices().peekable();
@@ -103,7 +133,7 @@ pub(super) fn tokenize(text: &str, max_chars: usize) -> (Vec<Tok<'_>>, bool) {
         });
         spaced = false;
     }
-    (toks, end < text.len())
+    toks
 }
 
 /// Text rendering glues words that sat in separate elements: "AM ESTUpdated",

@@ -115,6 +115,38 @@ fn never_panics_on_random_input() {
         "ESTUpdated",
         "aÉ",
         "Ǆǅ",
+        "сентября",
+        "ноябрь",
+        "г.",
+        "года",
+        "в",
+        "среда",
+        "Agustus",
+        "Rabu",
+        "pukul",
+        "WIB",
+        "às",
+        "a las",
+        "alle",
+        "8h05",
+        "h",
+        "am",
+        "ist",
+        "est",
+        "et",
+        "/0 Comments",
+        "|",
+        "1909",
+        "(0309 HKT)",
+        "HKT",
+        "２０１９",
+        "１",
+        "：",
+        "年",
+        "\u{ff5e}",
+        "\u{ff01}",
+        "\u{ff00}",
+        "\u{3000}",
     ];
     let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
     for _ in 0..20_000 {
@@ -150,6 +182,10 @@ fn never_panics_on_huge_input() {
     let digits = "9".repeat(1_000_000);
     assert_eq!(parse_date(&digits), None);
     assert_eq!(find_date(&digits), None);
+    // Full-width text is copied only as far as the window reaches.
+    let wide = "２".repeat(1_000_000);
+    assert_eq!(parse_date(&wide), None);
+    assert_eq!(find_date(&wide), None);
     let year = format!("2014{}", " ".repeat(1_000));
     assert_eq!(parse_date(&year), None);
 }
