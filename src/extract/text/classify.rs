@@ -129,7 +129,7 @@ fn weight(class: Class, f: &Features) -> f32 {
 pub fn main_region(
     classes: &[Class],
     feats: &[Features],
-    headed: &[bool],
+    headed: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let lex = lexicon();
     // Each run: (best sum, start, end of the best prefix, closed by a barrier).
@@ -173,7 +173,7 @@ pub fn main_region(
     runs.into_iter()
         .map(|(sum, lo, hi, closed)| {
             let lo = first_good(lo, hi);
-            let bonus = if headed.get(lo).copied().unwrap_or(false) {
+            let bonus = if headed(lo) {
                 lex.weight("region.headed")
                     * if closed {
                         lex.weight("region.after_barrier")
@@ -199,7 +199,7 @@ mod tests {
         let u = units(text);
         let f = measure(&u);
         let c = in_context(&own_classes(&u, &f));
-        let r = main_region(&c, &f, &vec![false; f.len()]);
+        let r = main_region(&c, &f, |_| false);
         (u, c, r)
     }
 
