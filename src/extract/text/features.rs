@@ -153,9 +153,10 @@ pub fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() || hay.len() < n.len() {
         return None;
     }
-    hay.as_bytes()
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
+    let h = hay.as_bytes();
+    let first = n[0].to_ascii_lowercase();
+    (0..=h.len() - n.len())
+        .find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Words of a unit as compared against the lexicon: lower case, outer punctuation off;

@@ -48,22 +48,19 @@ fn key(s: &str) -> String {
 
 /// Whether `s` holds one of the page-title separators (else it is one segment).
 fn has_separator(s: &str) -> bool {
-    // Each separator is a space, a mark starting with one of these bytes, and a space.
-    let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c == b' '
-            && matches!(b.get(i + 1), Some(b'|' | b'-' | b':' | 0xC2 | 0xE2))
-            && SEPARATORS
-                .iter()
-                .any(|sep| b[i..].starts_with(sep.as_bytes()))
-    })
+    if s.is_ascii() {
+        return s.contains(" | ") || s.contains(" - ") || s.contains(" :: ");
+    }
+    SEPARATORS.iter().any(|sep| s.contains(sep))
 }
 
 /// Splits a page-title line at its separators.
 fn segments(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
     for sep in SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        if parts.iter().any(|p| p.contains(sep)) {
+            parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        }
     }
     parts
         .into_iter()
@@ -74,14 +71,24 @@ fn segments(s: &str) -> Vec<&str> {
 
 /// Site names the file states: copyright holders, and the short halves of page-title lines
 /// whose other half is a line of its own.
-fn site_names<'k>(units: &[Unit], keys: &dyn Fn() -> &'k FxHashSet<&'k str>) -> Vec<String> {
+/// `separated[i]` tells whether unit `i` holds a separator ([`has_separator`]).
+/// `feats` gives each line's key.
+fn site_names<'k>(
+    units: &[Unit],
+    feats: &[Features],
+    separated: &[bool],
+    keys: &dyn Fn() -> &'k FxHashSet<&'k str>,
+) -> Vec<String> {
     let mut out = Vec::new();
-    for u in units {
+    for ((u, f), &separated) in units.iter().zip(feats).zip(separated) {
         let t = u.text.as_str();
-        let mark = t
-            .find('©')
-            .map(|i| i + '©'.len_utf8())
-            .or_else(|| find_ascii_ci(t, "copyright").map(|i| i + "copyright".len()));
+        // The key holds `copyright` exactly when the line does in any ASCII case.
+        let mark = t.find('©').map(|i| i + '©'.len_utf8()).or_else(|| {
+            f.key
+                .contains("copyright")
+                .then(|| find_ascii_ci(t, "copyright").map(|i| i + "copyright".len()))
+                .flatten()
+        });
         if let Some(i) = mark {
             // "© 2019 Harbour Times. All rights reserved." -> "Harbour Times".
             let rest = t[i..].trim_start_matches(|c: char| !c.is_alphabetic());
@@ -90,7 +97,7 @@ fn site_names<'k>(units: &[Unit], keys: &dyn Fn() -> &'k FxHashSet<&'k str>) -> 
                 out.push(key(name));
             }
         }
-        if !has_separator(t) {
+        if !separated {
             continue;
         }
         let segs = segments(t);
@@ -230,7 +237,8 @@ pub fn decide_title(
     // Every line's key, gathered only when a page-title line asks.
     let all_keys: OnceCell<FxHashSet<&str>> = OnceCell::new();
     let keys = || all_keys.get_or_init(|| feats.iter().map(|f| f.key.as_str()).collect());
-    let mut sites = site_names(units, &keys);
+    let separated: Vec<bool> = units.iter().map(|u| has_separator(&u.text)).collect();
+    let mut sites = site_names(units, feats, &separated, &keys);
     let link_rel = link_rel_title(units);
     if let Some((_, site)) = &link_rel {
         sites.push(key(site));
@@ -240,7 +248,7 @@ pub fn decide_title(
     // Each segment: the first unit it is in, and whether another unit has it too.
     let mut seg_keys: FxHashMap<String, (usize, bool)> = FxHashMap::default();
     for (i, u) in units.iter().enumerate() {
-        if !has_separator(&u.text) || u.text.split_whitespace().count() > 40 {
+        if !separated[i] || feats[i].words > 40 {
             continue;
         }
         let segs = segments(&u.text);
@@ -258,15 +266,21 @@ pub fn decide_title(
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
     // Words of the story's first paragraphs: a headline shares them, a sidebar headline
     // or a menu entry does not.
+    // Only words of four characters or more of the lines above the story are compared:
+    // the story words kept are those among them.
     let story_words: OnceCell<FxHashSet<_>> = OnceCell::new();
     let story_words = || {
-        // Only words of four characters or more are compared.
         story_words.get_or_init(|| {
+            let above: FxHashSet<_> = (lo..start)
+                .filter(|&j| classes[j] != Class::Bad)
+                .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
+                .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
+                .collect();
             (start..units.len())
                 .filter(|&j| classes[j] != Class::Bad)
                 .take(STORY_UNITS)
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
-                .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
+                .filter(|w| w.len() >= 4 && above.contains(w))
                 .collect()
         })
     };
@@ -484,7 +498,9 @@ mod tests {
         let u = units("Harbour reopens\n\n© 2019 Courier Times. All rights reserved.\n");
         let keys: Vec<String> = u.iter().map(|u| key(&u.text)).collect();
         let keys = keys.iter().map(String::as_str).collect();
-        assert_eq!(site_names(&u, &|| &keys), ["courier times"]);
+        let separated = vec![false; u.len()];
+        let f = super::super::features::measure(&u);
+        assert_eq!(site_names(&u, &f, &separated, &|| &keys), ["courier times"]);
     }
 
     #[test]

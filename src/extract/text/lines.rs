@@ -71,6 +71,9 @@ fn first_word_chars(s: &str) -> usize {
 /// Terminal columns of `s`: CJK ideographs, kana, hangul and fullwidth forms take two, as
 /// in the renderers' wrapping.
 pub fn columns(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars().map(char_columns).sum()
 }
 
