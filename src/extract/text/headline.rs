@@ -54,6 +54,29 @@ fn has_separator(s: &str) -> bool {
     SEPARATORS.iter().any(|sep| s.contains(sep))
 }
 
+/// A 1,024-bit sketch of a set of words by first byte, last byte and length: a word whose
+/// bit is clear is not in the set.
+#[derive(Default)]
+struct Sketch([u64; 16]);
+
+impl Sketch {
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        (usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0)) * 7 + b.len()) & 1023
+    }
+
+    fn insert(&mut self, w: &str) {
+        let i = Self::bit(w);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let i = Self::bit(w);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
 /// Splits a page-title line at its separators.
 fn segments(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
@@ -276,11 +299,13 @@ pub fn decide_title(
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
                 .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
                 .collect();
+            let mut sketch = Sketch::default();
+            above.iter().for_each(|w| sketch.insert(w));
             (start..units.len())
                 .filter(|&j| classes[j] != Class::Bad)
                 .take(STORY_UNITS)
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
-                .filter(|w| w.len() >= 4 && above.contains(w))
+                .filter(|w| w.len() >= 4 && sketch.may_hold(w) && above.contains(w))
                 .collect()
         })
     };
