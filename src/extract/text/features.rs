@@ -234,15 +234,17 @@ fn char_counts(t: &str) -> (usize, usize, usize, usize) {
 /// Words of `t` and how many of them start with a capital letter.
 fn word_caps(t: &str) -> (usize, usize) {
     if t.is_ascii() {
-        let (mut words, mut caps, mut prev_space) = (0, 0, true);
-        for &c in t.as_bytes() {
-            let space = ascii_space(c);
-            if prev_space && !space {
-                words += 1;
-                caps += usize::from(c.is_ascii_uppercase());
-            }
-            prev_space = space;
-        }
+        // A word starts at a byte that is not a space, first or after a space.
+        let b = t.as_bytes();
+        let first = b.first().copied();
+        let words = usize::from(first.is_some_and(|c| !ascii_space(c)))
+            + b.windows(2)
+                .filter(|w| ascii_space(w[0]) && !ascii_space(w[1]))
+                .count();
+        let caps = usize::from(first.is_some_and(|c| c.is_ascii_uppercase()))
+            + b.windows(2)
+                .filter(|w| ascii_space(w[0]) && w[1].is_ascii_uppercase())
+                .count();
         return (words, caps);
     }
     let (mut words, mut caps) = (0, 0);
