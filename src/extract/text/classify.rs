@@ -129,7 +129,7 @@ fn weight(class: Class, f: &Features) -> f32 {
 pub fn main_region(
     classes: &[Class],
     feats: &[Features],
-    headed: &[bool],
+    headed: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let lex = lexicon();
     // Each run: (best sum, start, end of the best prefix, closed by a barrier).
@@ -170,16 +170,23 @@ pub fn main_region(
         }
         lo
     };
+    let (headed_weight, after) = (
+        lex.weight("region.headed"),
+        lex.weight("region.after_barrier"),
+    );
+    // The bonus lies between these; a run that cannot reach the best run's lowest
+    // possible score even with the highest bonus is never asked whether it is headed.
+    let highest = 0f32.max(headed_weight).max(headed_weight * after);
+    let lowest = 0f32.min(headed_weight).min(headed_weight * after);
+    let floor = runs
+        .iter()
+        .map(|r| r.0 + lowest)
+        .fold(f32::NEG_INFINITY, f32::max);
     runs.into_iter()
         .map(|(sum, lo, hi, closed)| {
             let lo = first_good(lo, hi);
-            let bonus = if headed.get(lo).copied().unwrap_or(false) {
-                lex.weight("region.headed")
-                    * if closed {
-                        lex.weight("region.after_barrier")
-                    } else {
-                        1.0
-                    }
+            let bonus = if sum + highest >= floor && headed(lo) {
+                headed_weight * if closed { after } else { 1.0 }
             } else {
                 0.0
             };
@@ -199,7 +206,7 @@ mod tests {
         let u = units(text);
         let f = measure(&u);
         let c = in_context(&own_classes(&u, &f));
-        let r = main_region(&c, &f, &vec![false; f.len()]);
+        let r = main_region(&c, &f, |_| false);
         (u, c, r)
     }
 

@@ -13,6 +13,7 @@
 //! `07/09/2018` is read as 7 September.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::date::{find_date, parse_date, parse_whole_date};
@@ -118,7 +119,7 @@ fn label(text: &str) -> Label {
 fn rejected(text: &str) -> bool {
     let lex = lexicon();
     text.contains('©')
-        || text.to_lowercase().contains("copyright")
+        || super::features::find_ascii_ci(text, "copyright").is_some()
         || words_lower(text).any(|w| lex.has("date.reject", &w))
 }
 
@@ -139,6 +140,53 @@ pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
     (date.precision >= DatePrecision::Day).then_some((date, rule))
 }
 
+/// Which units of a file are datelines or bylines, and the date [`read`] from each unit,
+/// each worked out on first use: only the units around the region starts, the headline
+/// window and the date anchors are ever asked.
+pub struct Meta<'a> {
+    units: &'a [Unit],
+    feats: &'a [Features],
+    cells: Vec<OnceCell<bool>>,
+    dates: Vec<OnceCell<Option<(ArticleDate, &'static str)>>>,
+}
+
+impl<'a> Meta<'a> {
+    pub fn new(units: &'a [Unit], feats: &'a [Features]) -> Self {
+        Meta {
+            units,
+            feats,
+            cells: vec![OnceCell::new(); units.len()],
+            dates: vec![OnceCell::new(); units.len()],
+        }
+    }
+
+    /// [`read`] of unit `i`.
+    pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
+        *self.dates[i].get_or_init(|| read(&self.units[i].text))
+    }
+
+    /// Whether unit `i` is a dateline or byline; false past the end.
+    pub fn at(&self, i: usize) -> bool {
+        self.cells
+            .get(i)
+            .is_some_and(|c| *c.get_or_init(|| self.is_meta(i)))
+    }
+
+    /// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
+    /// line above to be one).
+    fn is_meta(&self, i: usize) -> bool {
+        let f = &self.feats[i];
+        f.chars <= 160
+            && !(f.sentence_end && f.words > 12)
+            && (super::bylines::top_line(&self.units[i].text).is_some() || self.date(i).is_some())
+    }
+
+    /// Whether one of the `n` units above unit `i` is a dateline or byline.
+    pub fn above(&self, i: usize, n: usize) -> bool {
+        (i.saturating_sub(n)..i).any(|j| self.at(j))
+    }
+}
+
 fn rfc3339(d: &ArticleDate) -> String {
     d.utc
         .format(&time::format_description::well_known::Rfc3339)
@@ -151,16 +199,20 @@ pub fn decide_date(
     feats: &[Features],
     classes: &[Class],
     anchors: &[usize],
+    meta: &Meta,
 ) -> (Decision, Option<ArticleDate>) {
     let lex = lexicon();
     let mut seen = vec![false; units.len()];
     let mut found: Vec<(Candidate, ArticleDate)> = Vec::new();
     // Distance in units that are not boilerplate: a share bar or image labels between
     // the headline and its dateline do not move them apart.
-    let dist = |a: usize, b: usize| -> usize {
-        let (x, y) = (a.min(b), a.max(b));
-        (x..y).filter(|&j| classes[j] != Class::Bad).count()
-    };
+    // Units that are not boilerplate before each unit, so that a distance is one subtraction.
+    let mut kept = Vec::with_capacity(units.len() + 1);
+    kept.push(0usize);
+    for c in classes {
+        kept.push(kept[kept.len() - 1] + usize::from(*c != Class::Bad));
+    }
+    let dist = |a: usize, b: usize| -> usize { kept[a.max(b)] - kept[a.min(b)] };
     for &a in anchors {
         let lo = (0..=a)
             .rev()
@@ -185,7 +237,7 @@ pub fn decide_date(
             {
                 continue;
             }
-            let Some((date, rule)) = read(&u.text) else {
+            let Some((date, rule)) = meta.date(i) else {
                 continue;
             };
             // In a sentence only a date that is the whole line counts ("On 3 March 2005

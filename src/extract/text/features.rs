@@ -5,15 +5,21 @@
 //! the file and capitalisation. Also owns the tuned data in `lexicon.txt`, parsed once per
 //! process: the vocabularies here and the weights the other rules read.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::lines::{columns, starts_with_bullet, Unit};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::lines::{char_columns, starts_with_bullet, Unit};
+
+/// The bit of a word's lexicon mask for furniture words (the low 8 are stop lists).
+const FURNITURE_BIT: u16 = 1 << 8;
 
 /// The parsed `lexicon.txt`: word sets, phrase lists, word maps and weights.
 pub struct Lexicon {
-    /// Stop words, each with a bit per language whose list holds it.
-    stop: HashMap<String, u8>,
+    /// Stop words, each with a bit per language whose list holds it, and the
+    /// `FURNITURE_BIT` for words of the `furniture` section.
+    stop: HashMap<String, u16>,
     languages: usize,
     sets: HashMap<String, HashSet<String>>,
     lists: HashMap<String, Vec<String>>,
@@ -24,6 +30,11 @@ impl Lexicon {
     /// Whether `word` (lower case) is in the word section `section`.
     pub fn has(&self, section: &str, word: &str) -> bool {
         self.sets.get(section).is_some_and(|s| s.contains(word))
+    }
+
+    /// The words of a word section, to look many words up in.
+    fn set(&self, section: &str) -> Option<&HashSet<String>> {
+        self.sets.get(section)
     }
 
     /// The lines of a phrase section.
@@ -44,7 +55,7 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 fn parse_lexicon(src: &str) -> Lexicon {
-    let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+    let mut lists: HashMap<String, Vec<String>> = HashMap::default();
     let mut section = String::new();
     for line in src.lines() {
         let line = line.trim();
@@ -73,11 +84,14 @@ fn parse_lexicon(src: &str) -> Lexicon {
         .collect();
     let mut stop_names: Vec<&String> = sets.keys().filter(|k| k.starts_with("stop.")).collect();
     stop_names.sort();
-    let mut stop: HashMap<String, u8> = HashMap::new();
+    let mut stop: HashMap<String, u16> = HashMap::default();
     for (bit, k) in stop_names.iter().enumerate().take(8) {
         for w in &sets[*k] {
             *stop.entry(w.clone()).or_default() |= 1 << bit;
         }
+    }
+    for w in sets.get("furniture").into_iter().flatten() {
+        *stop.entry(w.clone()).or_default() |= FURNITURE_BIT;
     }
     let languages = stop_names.len().min(8);
     let weights = lists
@@ -127,6 +141,9 @@ pub struct Features {
     pub caps_ratio: f32,
     /// Share of letters among the non-space characters.
     pub alpha_ratio: f32,
+    /// The text with runs of whitespace squashed to one space, lower case: what repeats
+    /// and page-title segments are compared by.
+    pub key: String,
 }
 
 /// Byte offset of the ASCII `needle` in `hay`, ignoring ASCII case; always a character
@@ -136,24 +153,144 @@ pub fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() || hay.len() < n.len() {
         return None;
     }
-    hay.as_bytes()
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
+    let h = hay.as_bytes();
+    let first = n[0].to_ascii_lowercase();
+    (0..=h.len() - n.len())
+        .find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-/// Words of a unit as compared against the lexicon: lower case, outer punctuation off.
-pub fn words_lower(s: &str) -> impl Iterator<Item = String> + '_ {
+/// Words of a unit as compared against the lexicon: lower case, outer punctuation off;
+/// borrowed when the word is lower-case ASCII already.
+pub fn words_lower(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| lower(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .filter(|w| !w.is_empty())
 }
 
-fn menu_shape(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    if lower.contains("(button)") || lower.contains("[button]") || t.contains("____") {
+/// `s` in lower case, borrowed when it has no upper-case letter (ASCII only checked).
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// The comparison key of a line: whitespace runs squashed to one space, lower case.
+pub fn line_key(s: &str) -> String {
+    if !s.is_ascii() {
+        return crate::extract::squash_spaces(s).to_lowercase();
+    }
+    let b = s.as_bytes();
+    let squashed = !b.first().is_some_and(|&c| ascii_space(c))
+        && !b.last().is_some_and(|&c| ascii_space(c))
+        && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if squashed {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        // `char::is_whitespace` in ASCII: tab to carriage return, and space.
+        if matches!(c, '\t'..='\r' | ' ') {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// `char::is_whitespace` for an ASCII byte: tab to carriage return, and space.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Characters, terminal columns, non-space characters and letters of `t`.
+fn char_counts(t: &str) -> (usize, usize, usize, usize) {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let non_space = b.iter().filter(|&&c| !ascii_space(c)).count();
+        let alpha = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        return (b.len(), b.len(), non_space, alpha);
+    }
+    let (mut chars, mut columns, mut non_space, mut alpha) = (0, 0, 0, 0);
+    for ch in t.chars() {
+        chars += 1;
+        columns += char_columns(ch);
+        non_space += usize::from(!ch.is_whitespace());
+        alpha += usize::from(ch.is_alphabetic());
+    }
+    (chars, columns, non_space, alpha)
+}
+
+/// Words of `t` and how many of them start with a capital letter.
+fn word_caps(t: &str) -> (usize, usize) {
+    if t.is_ascii() {
+        // A word starts at a byte that is not a space, first or after a space.
+        let b = t.as_bytes();
+        let first = b.first().copied();
+        let words = usize::from(first.is_some_and(|c| !ascii_space(c)))
+            + b.windows(2)
+                .filter(|w| ascii_space(w[0]) && !ascii_space(w[1]))
+                .count();
+        let caps = usize::from(first.is_some_and(|c| c.is_ascii_uppercase()))
+            + b.windows(2)
+                .filter(|w| ascii_space(w[0]) && w[1].is_ascii_uppercase())
+                .count();
+        return (words, caps);
+    }
+    let (mut words, mut caps) = (0, 0);
+    for w in t.split_whitespace() {
+        words += 1;
+        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    (words, caps)
+}
+
+/// The words of an ASCII line's key as [`words_lower`] gives them: the key is lower case
+/// with single spaces already.
+fn ascii_key_words(key: &str) -> impl Iterator<Item = &str> + '_ {
+    key.split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of a unit as [`words_lower`] gives them, read from its key when the text is
+/// ASCII (no copies).
+pub fn unit_words<'a>(text: &'a str, key: &'a str) -> Box<dyn Iterator<Item = Cow<'a, str>> + 'a> {
+    if text.is_ascii() {
+        Box::new(ascii_key_words(key).map(Cow::Borrowed))
+    } else {
+        Box::new(words_lower(text))
+    }
+}
+
+/// Whether `t` holds `(button)` or `[button]`, in any case.
+fn button(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        let close = match c {
+            b'(' => b')',
+            b'[' => b']',
+            _ => return false,
+        };
+        b.get(i + 1..i + 7)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"button"))
+            && b.get(i + 7) == Some(&close)
+    })
+}
+
+/// Menu and form shapes in `t`, a line of `words` words.
+fn menu_shape(t: &str, words: usize) -> bool {
+    if button(t) || t.contains("____") {
         return true;
     }
     // `[12]` link numbers and `[IMG]` placeholders, or a line that is one bracketed name.
@@ -162,42 +299,73 @@ fn menu_shape(t: &str) -> bool {
         return true;
     }
     // lynx prints a page's <link rel> titles first: `#Site » Feed Site » Comments Feed`.
-    if t.starts_with('#') && (t.contains(" » ") || lower.contains("alternate")) {
+    if t.starts_with('#') && (t.contains(" » ") || find_ascii_ci(t, "alternate").is_some()) {
         return true;
     }
     // Breadcrumbs: `Home » Column »`.
-    if t.ends_with('»') || (t.contains(" » ") && t.split_whitespace().count() <= 8) {
+    if t.ends_with('»') || (words <= 8 && t.contains(" » ")) {
         return true;
     }
+    if !(t.contains('|') || t.contains('·') || t.contains('•')) {
+        return false;
+    }
     let bars = t.matches(" | ").count() + t.matches(" · ").count() + t.matches(" • ").count();
-    let words = t.split_whitespace().count();
     bars >= 2 && words <= bars * 4 + 4
 }
 
-fn furniture(words: &[String], lower: &str) -> bool {
-    /// Words up to which one furniture phrase makes a line furniture.
-    const PHRASE_WORDS: usize = 10;
+/// Words up to which one furniture phrase makes a line furniture.
+const PHRASE_WORDS: usize = 10;
+
+/// What one pass over a unit's words counts.
+#[derive(Default)]
+struct WordCounts {
+    words: usize,
+    /// Stop words per language bit.
+    per_language: [usize; 8],
+    furniture: usize,
+    first_is_number: bool,
+    second_counts: bool,
+}
+
+fn count_words<W: AsRef<str>>(words: impl Iterator<Item = W>) -> WordCounts {
     let lex = lexicon();
-    let hits = words.iter().filter(|w| lex.has("furniture", w)).count();
-    hits * 3 >= words.len().max(1)
-        || (words.len() <= PHRASE_WORDS
+    let counted = lex.set("barrier.count");
+    let mut c = WordCounts::default();
+    for w in words {
+        let w = w.as_ref();
+        if let Some(&mask) = lex.stop.get(w) {
+            for (bit, count) in c.per_language.iter_mut().enumerate() {
+                *count += usize::from(mask & (1 << bit) != 0);
+            }
+            c.furniture += usize::from(mask & FURNITURE_BIT != 0);
+        }
+        match c.words {
+            0 => c.first_is_number = w.chars().all(|c| c.is_ascii_digit()),
+            1 => c.second_counts = counted.is_some_and(|s| s.contains(w)),
+            _ => {}
+        }
+        c.words += 1;
+    }
+    c
+}
+
+fn furniture(c: &WordCounts, lower: &str) -> bool {
+    let lex = lexicon();
+    c.furniture * 3 >= c.words.max(1)
+        || (c.words <= PHRASE_WORDS
             && lex
                 .lines("furniture.phrases")
                 .iter()
                 .any(|p| lower.contains(p.as_str())))
 }
 
-fn barrier(lower: &str, words: &[String]) -> bool {
+fn barrier(lower: &str, c: &WordCounts) -> bool {
     let lex = lexicon();
-    if words.len() > 12 {
+    if c.words > 12 {
         return false;
     }
-    let counted = words
-        .first()
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
-        && words.get(1).is_some_and(|w| lex.has("barrier.count", w));
-    let comment_head =
-        words.len() <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
+    let counted = c.words >= 2 && c.first_is_number && c.second_counts;
+    let comment_head = c.words <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
     counted
         || comment_head
         || lex
@@ -209,53 +377,48 @@ fn barrier(lower: &str, words: &[String]) -> bool {
 /// Measures every unit of a file.
 pub fn measure(units: &[Unit]) -> Vec<Features> {
     let lex = lexicon();
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let keys: Vec<String> = units
-        .iter()
-        .map(|u| crate::extract::squash_spaces(&u.text).to_lowercase())
-        .collect();
+    let keys: Vec<String> = units.iter().map(|u| line_key(&u.text)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for k in &keys {
-        *counts.entry(k.clone()).or_default() += 1;
+        *counts.entry(k.as_str()).or_default() += 1;
     }
+    let repeats: Vec<usize> = keys
+        .iter()
+        .map(|k| counts.get(k.as_str()).copied().unwrap_or(1))
+        .collect();
     units
         .iter()
-        .zip(&keys)
-        .map(|(u, key)| {
+        .zip(keys)
+        .zip(repeats)
+        .map(|((u, key), repeats)| {
             let t = u.text.as_str();
-            let words: Vec<String> = words_lower(t).collect();
-            let n = words.len().max(1) as f32;
-            let mut per_language = [0usize; 8];
-            for w in &words {
-                if let Some(&mask) = lex.stop.get(w.as_str()) {
-                    for (bit, count) in per_language.iter_mut().enumerate() {
-                        *count += usize::from(mask & (1 << bit) != 0);
-                    }
-                }
-            }
-            let stop_ratio = per_language[..lex.languages]
+            // An ASCII line's key holds its words in lower case already.
+            let c = if t.is_ascii() {
+                count_words(ascii_key_words(&key))
+            } else {
+                count_words(words_lower(t))
+            };
+            let n = c.words.max(1) as f32;
+            let stop_ratio = c.per_language[..lex.languages]
                 .iter()
                 .map(|&c| c as f32 / n)
                 .fold(0.0, f32::max);
-            let raw_words: Vec<&str> = t.split_whitespace().collect();
-            let caps = raw_words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count();
-            let non_space = t.chars().filter(|c| !c.is_whitespace()).count().max(1);
-            let alpha = t.chars().filter(|c| c.is_alphabetic()).count();
+            let (raw_words, caps) = word_caps(t);
+            let (chars, columns, non_space, alpha) = char_counts(t);
             Features {
-                chars: t.chars().count(),
-                columns: columns(t),
-                words: raw_words.len(),
+                chars,
+                columns,
+                words: raw_words,
                 stop_ratio,
                 sentence_end: t.ends_with(['.', '!', '?', '"', '”', '’', '»', '。', '！', '？']),
                 bullet: starts_with_bullet(t),
-                menu: menu_shape(t),
-                furniture: furniture(&words, key),
-                barrier: barrier(key, &words),
-                repeats: counts.get(key).copied().unwrap_or(1),
-                caps_ratio: caps as f32 / raw_words.len().max(1) as f32,
-                alpha_ratio: alpha as f32 / non_space as f32,
+                menu: menu_shape(t, raw_words),
+                furniture: furniture(&c, &key),
+                barrier: barrier(&key, &c),
+                repeats,
+                caps_ratio: caps as f32 / raw_words.max(1) as f32,
+                alpha_ratio: alpha as f32 / non_space.max(1) as f32,
+                key,
             }
         })
         .collect()

@@ -18,13 +18,14 @@
 //! other half of a `Title | Site` line, a copyright line, the link-rel line) it is cut off
 //! the chosen headline.
 
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
-use super::bylines;
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::classify::Class;
-use super::dateline;
+use super::dateline::Meta;
 use super::decision::{decide, Candidate, Decision};
-use super::features::{find_ascii_ci, lexicon, Features};
+use super::features::{find_ascii_ci, lexicon, unit_words, Features};
 use super::lines::Unit;
 
 /// Separators between a headline and a site name in page titles.
@@ -42,14 +43,47 @@ const STORY_UNITS: usize = 6;
 const LOOK_AHEAD: usize = 12;
 
 fn key(s: &str) -> String {
-    crate::extract::squash_spaces(s).to_lowercase()
+    super::features::line_key(s)
+}
+
+/// Whether `s` holds one of the page-title separators (else it is one segment).
+fn has_separator(s: &str) -> bool {
+    if s.is_ascii() {
+        return s.contains(" | ") || s.contains(" - ") || s.contains(" :: ");
+    }
+    SEPARATORS.iter().any(|sep| s.contains(sep))
+}
+
+/// A 1,024-bit sketch of a set of words by first byte, last byte and length: a word whose
+/// bit is clear is not in the set.
+#[derive(Default)]
+struct Sketch([u64; 16]);
+
+impl Sketch {
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        (usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0)) * 7 + b.len()) & 1023
+    }
+
+    fn insert(&mut self, w: &str) {
+        let i = Self::bit(w);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn may_hold(&self, w: &str) -> bool {
+        let i = Self::bit(w);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 /// Splits a page-title line at its separators.
 fn segments(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
     for sep in SEPARATORS {
-        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        if parts.iter().any(|p| p.contains(sep)) {
+            parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+        }
     }
     parts
         .into_iter()
@@ -60,14 +94,24 @@ fn segments(s: &str) -> Vec<&str> {
 
 /// Site names the file states: copyright holders, and the short halves of page-title lines
 /// whose other half is a line of its own.
-fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
+/// `separated[i]` tells whether unit `i` holds a separator ([`has_separator`]).
+/// `feats` gives each line's key.
+fn site_names<'k>(
+    units: &[Unit],
+    feats: &[Features],
+    separated: &[bool],
+    keys: &dyn Fn() -> &'k FxHashSet<&'k str>,
+) -> Vec<String> {
     let mut out = Vec::new();
-    for u in units {
+    for ((u, f), &separated) in units.iter().zip(feats).zip(separated) {
         let t = u.text.as_str();
-        let mark = t
-            .find('©')
-            .map(|i| i + '©'.len_utf8())
-            .or_else(|| find_ascii_ci(t, "copyright").map(|i| i + "copyright".len()));
+        // The key holds `copyright` exactly when the line does in any ASCII case.
+        let mark = t.find('©').map(|i| i + '©'.len_utf8()).or_else(|| {
+            f.key
+                .contains("copyright")
+                .then(|| find_ascii_ci(t, "copyright").map(|i| i + "copyright".len()))
+                .flatten()
+        });
         if let Some(i) = mark {
             // "© 2019 Harbour Times. All rights reserved." -> "Harbour Times".
             let rest = t[i..].trim_start_matches(|c: char| !c.is_alphabetic());
@@ -76,11 +120,16 @@ fn site_names(units: &[Unit], keys: &HashSet<String>) -> Vec<String> {
                 out.push(key(name));
             }
         }
+        if !separated {
+            continue;
+        }
         let segs = segments(t);
-        if segs.len() >= 2 && segs.iter().any(|s| keys.contains(&key(s))) {
+        if segs.len() >= 2 && segs.iter().any(|s| keys().contains(key(s).as_str())) {
             out.extend(
                 segs.iter()
-                    .filter(|s| !keys.contains(&key(s)) && s.split_whitespace().count() <= 5)
+                    .filter(|s| {
+                        !keys().contains(key(s).as_str()) && s.split_whitespace().count() <= 5
+                    })
                     .map(|s| key(s)),
             );
         }
@@ -132,19 +181,17 @@ fn strip_site(title: &str, sites: &[String]) -> String {
 /// `Today 12:01 AM`, `13 Aug`): never headlines.
 fn caption_or_list_item(t: &str) -> bool {
     let lex = lexicon();
-    let lower = t.to_lowercase();
     let numbered = t
         .split_once(". ")
         .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    let words: Vec<String> = super::features::words_lower(t).collect();
-    let timestamp = words.len() <= 4
-        && t.chars().any(|c| c.is_ascii_digit())
-        && words.iter().any(|w| lex.has("title.timey", w));
+    let timestamp = t.bytes().any(|b| b.is_ascii_digit())
+        && super::features::words_lower(t).nth(4).is_none()
+        && super::features::words_lower(t).any(|w| lex.has("title.timey", &w));
     (t.starts_with('(') && t.ends_with(')'))
         || t.ends_with(']')
         || timestamp
         || numbered
-        || lower.split_whitespace().any(|w| w == "ago")
+        || t.split_whitespace().any(|w| w.eq_ignore_ascii_case("ago"))
         || caption(t)
 }
 
@@ -166,19 +213,11 @@ fn caption(t: &str) -> bool {
         || t.contains('/')
         || t.contains("...")
         || t.contains('|')
-        || t.to_lowercase().contains("copyright");
+        || find_ascii_ci(t, "copyright").is_some();
     let anywhere = credit_marks
         && t.split(|c: char| !c.is_alphanumeric())
-            .any(|w| lex.has("caption.anywhere", &w.to_lowercase()));
+            .any(|w| lex.has("caption.anywhere", &super::features::lower(w)));
     (first && (short || marked)) || tail || anywhere
-}
-
-/// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
-/// line above to be one).
-pub fn is_meta(u: &Unit, f: &Features) -> bool {
-    f.chars <= 160
-        && !(f.sentence_end && f.words > 12)
-        && (bylines::top_line(&u.text).is_some() || dateline::read(&u.text).is_some())
 }
 
 /// Where the story's prose starts: the first sentence-ending content paragraph of the
@@ -203,6 +242,7 @@ pub fn decide_title(
     feats: &[Features],
     classes: &[Class],
     region_start: Option<usize>,
+    meta: &Meta,
 ) -> Decision {
     let lex = lexicon();
     if units.is_empty() {
@@ -217,51 +257,70 @@ pub fn decide_title(
         kept += usize::from(classes[lo] != Class::Bad);
     }
     let hi = (start + 1).min(units.len() - 1);
-    let all_keys: HashSet<String> = units.iter().map(|u| key(&u.text)).collect();
-    let mut sites = site_names(units, &all_keys);
+    // Every line's key, gathered only when a page-title line asks.
+    let all_keys: OnceCell<FxHashSet<&str>> = OnceCell::new();
+    let keys = || all_keys.get_or_init(|| feats.iter().map(|f| f.key.as_str()).collect());
+    let separated: Vec<bool> = units.iter().map(|u| has_separator(&u.text)).collect();
+    let mut sites = site_names(units, feats, &separated, &keys);
     let link_rel = link_rel_title(units);
     if let Some((_, site)) = &link_rel {
         sites.push(key(site));
     }
     let hint = link_rel.as_ref().map(|(t, _)| key(t));
     // Segments of page-title-like lines, by unit, to find headlines they repeat.
-    let seg_keys: Vec<(usize, String)> = units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.text.split_whitespace().count() <= 40)
-        .flat_map(|(i, u)| {
-            let segs = segments(&u.text);
-            let multi = segs.len() >= 2;
-            segs.into_iter()
-                .filter(move |_| multi)
-                .map(move |s| (i, key(s)))
-        })
-        .collect();
-    let meta: Vec<bool> = (lo..=(hi + LOOK_AHEAD).min(units.len() - 1))
-        .map(|i| is_meta(&units[i], &feats[i]))
-        .collect();
-    let is_meta_at = |i: usize| i >= lo && meta.get(i - lo).copied().unwrap_or(false);
+    // Each segment: the first unit it is in, and whether another unit has it too.
+    let mut seg_keys: FxHashMap<String, (usize, bool)> = FxHashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        if !separated[i] || feats[i].words > 40 {
+            continue;
+        }
+        let segs = segments(&u.text);
+        if segs.len() < 2 {
+            continue;
+        }
+        for s in segs {
+            let e = seg_keys.entry(key(s)).or_insert((i, false));
+            e.1 |= e.0 != i;
+        }
+    }
+    let meta_end = (hi + LOOK_AHEAD).min(units.len() - 1);
+    let is_meta_at = |i: usize| i >= lo && i <= meta_end && meta.at(i);
 
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
     // Words of the story's first paragraphs: a headline shares them, a sidebar headline
     // or a menu entry does not.
-    let story_words: HashSet<String> = (start..units.len())
-        .filter(|&j| classes[j] != Class::Bad)
-        .take(STORY_UNITS)
-        .flat_map(|j| super::features::words_lower(&units[j].text).collect::<Vec<_>>())
-        .collect();
+    // Only words of four characters or more of the lines above the story are compared:
+    // the story words kept are those among them.
+    let story_words: OnceCell<FxHashSet<_>> = OnceCell::new();
+    let story_words = || {
+        story_words.get_or_init(|| {
+            let above: FxHashSet<_> = (lo..start)
+                .filter(|&j| classes[j] != Class::Bad)
+                .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
+                .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
+                .collect();
+            let mut sketch = Sketch::default();
+            above.iter().for_each(|w| sketch.insert(w));
+            (start..units.len())
+                .filter(|&j| classes[j] != Class::Bad)
+                .take(STORY_UNITS)
+                .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
+                .filter(|w| w.len() >= 4 && sketch.may_hold(w) && above.contains(w))
+                .collect()
+        })
+    };
     let mut cands = Vec::new();
     for i in lo..=hi {
         let (u, f) = (&units[i], &feats[i]);
         if classes[i] == Class::Bad
             || f.furniture
-            || caption_or_list_item(&u.text)
-            || crate::extract::byline::is_agency(&u.text)
             || f.chars > MAX_CHARS
             || f.words > MAX_WORDS
             || f.bullet
             || f.alpha_ratio < 0.5
             || u.text.ends_with([':', ',', ';'])
+            || caption_or_list_item(&u.text)
+            || crate::extract::byline::is_agency(&u.text)
             || is_meta_at(i)
         {
             continue;
@@ -277,8 +336,9 @@ pub fn decide_title(
             score += lex.weight("title.near_date");
             rule = "line_before_date_or_byline";
         }
-        let k = key(&u.text);
-        if seg_keys.iter().any(|(j, s)| *j != i && *s == k) || hint.as_ref() == Some(&k) {
+        let k = &f.key;
+        let in_page_title = seg_keys.get(k).is_some_and(|&(j, shared)| shared || j != i);
+        if in_page_title || hint.as_ref() == Some(k) {
             score += lex.weight("title.page_title");
             rule = "repeats_page_title";
         } else if f.repeats == 2 {
@@ -310,7 +370,7 @@ pub fn decide_title(
         }
         // A short run of capitalised names is a byline or a site name more often than a
         // headline.
-        let role = super::features::words_lower(&u.text).any(|w| lex.has("byline.role", &w));
+        let role = unit_words(&u.text, &f.key).any(|w| lex.has("byline.role", &w));
         if (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6) {
             score += lex.weight("title.names");
         }
@@ -327,10 +387,11 @@ pub fn decide_title(
         if u.blank_before || u.blank_after {
             score += lex.weight("title.alone");
         }
-        let content: Vec<String> = super::features::words_lower(&u.text)
+        let content: Vec<_> = unit_words(&u.text, &f.key)
             .filter(|w| w.chars().count() >= 4)
             .collect();
         if content.len() >= 2 && i < start {
+            let story_words = story_words();
             let shared = content.iter().filter(|w| story_words.contains(*w)).count();
             score += lex.weight("title.overlap") * shared as f32 / content.len() as f32;
             if shared == 0 {
@@ -350,7 +411,7 @@ pub fn decide_title(
         if f.stop_ratio >= 0.35 && f.words >= 12 {
             score += lex.weight("title.prose");
         }
-        if sites.contains(&k) {
+        if sites.contains(k) {
             continue;
         }
         // A leading bracketed label (`[Subscribe] Headline`) is not part of the headline.
@@ -405,8 +466,8 @@ mod tests {
         let u = units(text);
         let f = measure(&u);
         let own = own_classes(&u, &f);
-        let r = main_region(&in_context(&own), &f, &vec![false; f.len()]);
-        decide_title(&u, &f, &own, r.map(|r| r.0))
+        let r = main_region(&in_context(&own), &f, |_| false);
+        decide_title(&u, &f, &own, r.map(|r| r.0), &Meta::new(&u, &f))
             .chosen
             .map(|c| c.value)
     }
@@ -460,8 +521,11 @@ mod tests {
     #[test]
     fn copyright_line_names_the_site() {
         let u = units("Harbour reopens\n\n© 2019 Courier Times. All rights reserved.\n");
-        let keys = u.iter().map(|u| key(&u.text)).collect();
-        assert_eq!(site_names(&u, &keys), ["courier times"]);
+        let keys: Vec<String> = u.iter().map(|u| key(&u.text)).collect();
+        let keys = keys.iter().map(String::as_str).collect();
+        let separated = vec![false; u.len()];
+        let f = super::super::features::measure(&u);
+        assert_eq!(site_names(&u, &f, &separated, &|| &keys), ["courier times"]);
     }
 
     #[test]

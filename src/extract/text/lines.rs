@@ -71,18 +71,22 @@ fn first_word_chars(s: &str) -> usize {
 /// Terminal columns of `s`: CJK ideographs, kana, hangul and fullwidth forms take two, as
 /// in the renderers' wrapping.
 pub fn columns(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let wide = matches!(c as u32,
-                0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-            if wide {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.chars().map(char_columns).sum()
+}
+
+/// Terminal columns of one character: two for the wide scripts of [`columns`].
+pub fn char_columns(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
 }
 
 fn ends_sentence(s: &str) -> bool {

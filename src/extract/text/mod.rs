@@ -105,15 +105,8 @@ fn run(raw: &str) -> (Fields, Explanation) {
 
     let header = header_block(&units);
     // Units with a dateline or byline among the few units just above them.
-    let meta: Vec<bool> = units
-        .iter()
-        .zip(&feats)
-        .map(|(u, f)| headline::is_meta(u, f))
-        .collect();
-    let headed: Vec<bool> = (0..units.len())
-        .map(|i| (i.saturating_sub(HEADED_UNITS)..i).any(|j| meta[j]))
-        .collect();
-    let region = classify::main_region(&classes, &feats, &headed);
+    let meta = dateline::Meta::new(&units, &feats);
+    let region = classify::main_region(&classes, &feats, |i| meta.above(i, HEADED_UNITS));
     let (mut taken, body_from) = if let Some((end, decisions)) = header {
         let [t, d, b] = decisions;
         ex.title = t.0;
@@ -125,7 +118,7 @@ fn run(raw: &str) -> (Fields, Explanation) {
         ex.body.rule = "header_block";
         ((0..end).collect::<Vec<usize>>(), Some(end))
     } else {
-        decide_top(&units, &feats, &own, region, &mut fields, &mut ex)
+        decide_top(&units, &feats, &own, region, &meta, &mut fields, &mut ex)
     };
 
     let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
@@ -136,14 +129,11 @@ fn run(raw: &str) -> (Fields, Explanation) {
             "after_header"
         };
     }
-    let title_key = fields
-        .title
-        .as_deref()
-        .map(|t| squash_spaces(t).to_lowercase());
+    let title_key = fields.title.as_deref().map(features::line_key);
     let mut paragraphs: Vec<(usize, String)> = Vec::new();
     for i in lo..=hi.min(units.len() - 1) {
-        let k = squash_spaces(&units[i].text).to_lowercase();
-        if classes[i] == Class::Bad || taken.contains(&i) || title_key.as_deref() == Some(&k) {
+        let k = feats[i].key.as_str();
+        if classes[i] == Class::Bad || taken.contains(&i) || title_key.as_deref() == Some(k) {
             continue;
         }
         paragraphs.push((i, units[i].text.clone()));
@@ -156,7 +146,7 @@ fn run(raw: &str) -> (Fields, Explanation) {
         &mut fields,
         &mut ex,
     );
-    let paragraphs = dedup_paragraphs(paragraphs);
+    let paragraphs = dedup_paragraphs(paragraphs, &feats);
     ex.body.paragraphs = paragraphs.len();
     ex.body.lines = paragraphs
         .first()
@@ -188,10 +178,11 @@ fn decide_top(
     feats: &[Features],
     classes: &[Class],
     region: Option<(usize, usize)>,
+    meta: &dateline::Meta,
     fields: &mut Fields,
     ex: &mut Explanation,
 ) -> (Vec<usize>, Option<usize>) {
-    ex.title = headline::decide_title(units, feats, classes, region.map(|r| r.0));
+    ex.title = headline::decide_title(units, feats, classes, region.map(|r| r.0), meta);
     let head = ex.title.chosen.as_ref().map(|c| c.unit);
     fields.title = ex.title.chosen.as_ref().map(|c| c.value.clone());
     let mut anchors: Vec<usize> = head.into_iter().collect();
@@ -202,7 +193,7 @@ fn decide_top(
     if anchors.is_empty() {
         anchors.push(0);
     }
-    let (date_decision, date) = dateline::decide_date(units, feats, classes, &anchors);
+    let (date_decision, date) = dateline::decide_date(units, feats, classes, &anchors, meta);
     ex.date = date_decision;
     fields.date = date;
     ex.byline = decide_top_byline(units, feats, classes, &anchors, head);
@@ -441,19 +432,20 @@ fn header_field(line: &str) -> Option<(HeaderKey, &str)> {
 /// Drops paragraphs that repeat an earlier one: right after it (a caption printed twice),
 /// or anywhere when it is long enough to be a pasted duplicate. Short lines that recur
 /// apart are content ("Winners meet in final match" after each group of fixtures).
-fn dedup_paragraphs(paragraphs: Vec<(usize, String)>) -> Vec<(usize, String)> {
+/// Each paragraph is the text of its unit, compared by that unit's key in `feats`.
+fn dedup_paragraphs(paragraphs: Vec<(usize, String)>, feats: &[Features]) -> Vec<(usize, String)> {
     /// Words from which a repeat anywhere in the text is taken for a duplicate.
     const LONG_WORDS: usize = 12;
-    let mut seen = std::collections::HashSet::new();
-    let mut previous = String::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut previous = "";
     paragraphs
         .into_iter()
-        .filter(|(_, p)| {
-            let key = squash_spaces(p).to_lowercase();
+        .filter(|(i, _)| {
+            let key = feats[*i].key.as_str();
             let repeat = key == previous
-                || (seen.contains(&key) && key.split_whitespace().count() >= LONG_WORDS);
+                || (seen.contains(key) && key.split_whitespace().count() >= LONG_WORDS);
             if !repeat {
-                seen.insert(key.clone());
+                seen.insert(key);
             }
             previous = key;
             !repeat
