@@ -210,23 +210,10 @@ fn parse_time(t: &str) -> Option<(Time, UtcOffset)> {
     Some((Time::from_hms(h, m, s).ok()?, offset))
 }
 
-/// `2014-01-22T05:30:00Z`: RFC 3339 in UTC, second precision.
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::rfc3339;
 
     fn span(s: &str) -> (String, String) {
         let sp = parse_span("--from", s).unwrap();

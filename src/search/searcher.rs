@@ -13,7 +13,6 @@ use crate::article::{Article, DocId as ArticleId};
 use crate::error::{Error, Result};
 use crate::index::{schema, OpenIndex};
 use crate::search::aggregate::{self, Facets, FacetsRequest, Timeline, TimelineRequest};
-use crate::search::bounds;
 use crate::search::collapse::{self, Group};
 use crate::search::lookup::{self, Stats};
 use crate::search::ranking::Ranking;
@@ -184,8 +183,11 @@ impl Searcher {
         if let (Some(from), Some(to)) = (req.from, req.to) {
             if from.start >= to.end {
                 return Err(Error::EmptyRange {
-                    from: format!("--from {}", bounds::rfc3339(from.start)),
-                    to: format!("--to {}", bounds::rfc3339(to.end - time::Duration::SECOND)),
+                    from: format!("--from {}", crate::article::rfc3339(from.start)),
+                    to: format!(
+                        "--to {}",
+                        crate::article::rfc3339(to.end - time::Duration::SECOND)
+                    ),
                 });
             }
         }

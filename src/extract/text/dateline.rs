@@ -187,12 +187,6 @@ impl<'a> Meta<'a> {
     }
 }
 
-fn rfc3339(d: &ArticleDate) -> String {
-    d.utc
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
 /// Scores the datelines around `anchors` and decides the date.
 pub fn decide_date(
     units: &[Unit],
@@ -261,7 +255,7 @@ pub fn decide_date(
             };
             found.push((
                 Candidate {
-                    value: rfc3339(&date),
+                    value: crate::article::rfc3339(date.utc),
                     rule,
                     score,
                     lines: (u.first, u.last),
