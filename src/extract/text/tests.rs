@@ -36,51 +36,6 @@ fn scraped_layout_gets_all_four_fields() {
     );
 }
 
-/// Prints the explanation of the file named by `NEWSDEX_EXPLAIN` (a debugging aid).
-#[test]
-#[ignore]
-fn explain_file() {
-    let Ok(path) = std::env::var("NEWSDEX_EXPLAIN") else {
-        return;
-    };
-    if let Ok(dir) = std::fs::read_dir(&path) {
-        for entry in dir.flatten() {
-            let raw = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            let ex = explain(&raw);
-            let score = |d: &Decision| {
-                d.chosen
-                    .as_ref()
-                    .or(d.runner_up.as_ref())
-                    .map(|c| (c.score, c.rule))
-            };
-            println!(
-                "{}\t{:?}\t{:?}\t{:?}",
-                entry.file_name().to_string_lossy(),
-                score(&ex.title),
-                score(&ex.date),
-                score(&ex.byline)
-            );
-        }
-        return;
-    }
-    let raw = std::fs::read_to_string(path).unwrap_or_default();
-    let ex = explain(&raw);
-    let text = clean_text(&crate::extract::markup::decode_entities(&raw));
-    let units = lines::units(&text);
-    for (u, c) in units.iter().zip(&ex.units) {
-        let mark = if c.in_body { "B" } else { " " };
-        let t: String = u.text.chars().take(90).collect();
-        println!("{:4} {mark} {:9?} {t}", u.first, c.class);
-    }
-    for (name, d) in [
-        ("title", &ex.title),
-        ("date", &ex.date),
-        ("byline", &ex.byline),
-    ] {
-        println!("{name}: {:?}\n   runner-up {:?}", d.chosen, d.runner_up);
-    }
-}
-
 #[test]
 fn bbc_layout_title_blank_body() {
     let f = extract("Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n\nIts profits were buoyed by gains.\n");
