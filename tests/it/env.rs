@@ -176,6 +176,52 @@ pub fn expected() -> Vec<Value> {
     files.iter().flat_map(|f| read_expected(f)).collect()
 }
 
+/// The entries of one `tests/data/expected-*.json` file, by its name.
+pub fn expected_in(name: &str) -> Vec<Value> {
+    read_expected(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name),
+    )
+}
+
+/// How an extracted article `got` differs from its expected entry `want`: title, date
+/// and byline exactly, the start and end of the body, and strings the body must not hold.
+pub fn field_mismatches(path: &str, got: &Value, want: &Value) -> Vec<String> {
+    let mut failures = Vec::new();
+    for field in ["title", "date", "byline"] {
+        if got[field] != want[field] {
+            failures.push(format!(
+                "{path}: {field} = {}, want {}",
+                got[field], want[field]
+            ));
+        }
+    }
+    let body = got["body"].as_str().unwrap_or("");
+    let starts = want["body_starts_with"].as_str().unwrap();
+    let ends = want["body_ends_with"].as_str().unwrap();
+    if !body.starts_with(starts) {
+        failures.push(format!(
+            "{path}: body starts {:?}, want {starts:?}",
+            body.chars().take(60).collect::<String>()
+        ));
+    }
+    if !body.ends_with(ends) {
+        let tail: Vec<char> = body.chars().rev().take(60).collect();
+        failures.push(format!(
+            "{path}: body ends {:?}, want {ends:?}",
+            tail.into_iter().rev().collect::<String>()
+        ));
+    }
+    for ex in want["body_excludes"].as_array().unwrap() {
+        let ex = ex.as_str().unwrap();
+        if body.contains(ex) {
+            failures.push(format!("{path}: body contains {ex:?}"));
+        }
+    }
+    failures
+}
+
 /// Number of distinct files among the expected articles.
 pub fn expected_files() -> usize {
     let mut paths: Vec<String> = expected()

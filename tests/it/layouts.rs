@@ -4,13 +4,10 @@
 
 use serde_json::Value;
 
-use crate::env::{fixtures_dir, stderr, TestEnv};
+use crate::env::{expected_in, field_mismatches, fixtures_dir, stderr, TestEnv};
 
 fn expected_layouts() -> Vec<Value> {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/expected-layouts.json");
-    let text = std::fs::read_to_string(&path).unwrap();
-    serde_json::from_str(&text).unwrap()
+    expected_in("expected-layouts.json")
 }
 
 #[test]
@@ -26,32 +23,7 @@ fn every_layout_gets_its_fields_from_extract() {
         assert!(out.status.success(), "extract {rel}: {}", stderr(&out));
         let got: Value = serde_json::from_slice(&out.stdout).unwrap();
         let got = &got[0];
-        for field in ["title", "date", "byline"] {
-            if got[field] != want[field] {
-                failures.push(format!(
-                    "{rel}: {field} = {}, want {}",
-                    got[field], want[field]
-                ));
-            }
-        }
-        let body = got["body"].as_str().unwrap_or("");
-        if !body.starts_with(want["body_starts_with"].as_str().unwrap()) {
-            failures.push(format!(
-                "{rel}: body starts {:?}",
-                &body[..body.len().min(60)]
-            ));
-        }
-        if !body.ends_with(want["body_ends_with"].as_str().unwrap()) {
-            failures.push(format!(
-                "{rel}: body ends {:?}",
-                &body[body.len().saturating_sub(60)..]
-            ));
-        }
-        for ex in want["body_excludes"].as_array().unwrap() {
-            if body.contains(ex.as_str().unwrap()) {
-                failures.push(format!("{rel}: body contains {ex}"));
-            }
-        }
+        failures.extend(field_mismatches(rel, got, want));
     }
     assert!(
         failures.is_empty(),
