@@ -74,7 +74,7 @@ pub fn of_text(raw: &str) -> Explanation {
 
 /// The explanation of an HTML page's extraction.
 pub fn of_html(page: &str) -> Explanation {
-    let (_, provenance) = html::extract_explained(page);
+    let (fields, provenance) = html::extract_explained(page);
     let ruled = |field, rule: Option<html::Rule>| FieldChoice {
         field,
         rule: rule.map(|r| r.name),
@@ -87,8 +87,12 @@ pub fn of_html(page: &str) -> Explanation {
         fields: vec![
             ruled("title", provenance.title),
             ruled("date", provenance.date),
-            unscored("byline", "page_metadata_or_byline_element"),
-            unscored("body", "main_text"),
+            unscored_if(
+                "byline",
+                "page_metadata_or_byline_element",
+                fields.byline.is_some(),
+            ),
+            unscored_if("body", "main_text", !fields.body.trim().is_empty()),
         ],
         units: None,
     }
@@ -122,6 +126,14 @@ fn scored(field: &'static str, d: &Decision) -> FieldChoice {
 
 fn rounded(confidence: f32) -> f64 {
     (f64::from(confidence) * 1000.0).round() / 1000.0
+}
+
+/// An unscored rule, named only when it gave the field a value.
+fn unscored_if(field: &'static str, rule: &'static str, found: bool) -> FieldChoice {
+    FieldChoice {
+        rule: found.then_some(rule),
+        ..unscored(field, rule)
+    }
 }
 
 fn unscored(field: &'static str, rule: &'static str) -> FieldChoice {
@@ -179,5 +191,8 @@ mod tests {
         assert!(e.fields[0].rule.is_some(), "{:?}", e.fields[0]);
         assert!(e.fields[1].rule.is_some(), "{:?}", e.fields[1]);
         assert!(e.units.is_none());
+        // No byline on the page: no rule is named for it.
+        assert_eq!(e.fields[2].rule, None, "{:?}", e.fields[2]);
+        assert_eq!(e.fields[3].rule, Some("main_text"));
     }
 }
