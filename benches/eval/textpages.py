@@ -604,8 +604,10 @@ def extract(binary, files, as_format):
     chunks = [files[i : i + batch] for i in range(0, len(files), batch)]
 
     def run(chunk):
-        proc = subprocess.run([str(binary), "extract", "--format", "jsonl", "--as", as_format,
-                               *map(str, chunk)], capture_output=True, text=True)
+        # No `--as`: the format is found the way `newsdex index` finds it, from the
+        # name and the content; `as_format` is what the set expects to be read as.
+        proc = subprocess.run([str(binary), "extract", "--format", "jsonl", *map(str, chunk)],
+                              capture_output=True, text=True)
         if proc.returncode not in (0, 2):
             die(f"newsdex extract failed ({proc.returncode}): {proc.stderr[-1000:]}")
         return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
@@ -615,6 +617,9 @@ def extract(binary, files, as_format):
         for arts in ex.map(run, chunks):
             for a in arts:
                 out[Path(a["path"]).name] = a
+    misread = sorted(n for n, a in out.items() if a.get("format") != as_format)
+    if misread:
+        print(f"warning: {len(misread)} files not read as {as_format}: {', '.join(misread[:5])}", file=sys.stderr)
     return out
 
 

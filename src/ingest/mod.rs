@@ -139,11 +139,22 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
         return Outcome::Failed(format!("binary content ({}), not text", binary_kind(bytes)));
     }
     let decoded = decode::decode(bytes);
-    let format = opts.force_format.unwrap_or(match hint {
-        sniff::NameHint::Format(f) => f,
-        sniff::NameHint::Sniff | sniff::NameHint::Skip => sniff::from_content(&decoded.text),
+    let named = opts.force_format.or(match hint {
+        sniff::NameHint::Format(f) => Some(f),
+        sniff::NameHint::Sniff | sniff::NameHint::Skip => None,
     });
-    let extracted = extract::extract(format, &decoded.text, &opts.extract);
+    let mut format = named.unwrap_or_else(|| sniff::from_content(&decoded.text));
+    let mut extracted = extract::extract(format, &decoded.text, &opts.extract);
+    // A guess from the first characters can be wrong: a page saved as text may begin with
+    // `[ ] [Go]` or `{menu}`. A file whose format was only guessed, and that gives nothing
+    // read that way, is read as plain text.
+    if named.is_none() && format != Format::Text && extracted.records.is_empty() {
+        let as_text = extract::extract(Format::Text, &decoded.text, &opts.extract);
+        if !as_text.records.is_empty() {
+            format = Format::Text;
+            extracted = as_text;
+        }
+    }
     if extracted.records.is_empty() {
         if extracted.problems.is_empty() && !extracted.not_text.is_empty() {
             return Outcome::NotText(extracted.not_text.join("; "));
@@ -227,6 +238,19 @@ mod tests {
         assert!(
             matches!(outcome("a/story.gz", &gz[..10]), Outcome::Failed(r) if r.contains("gzip"))
         );
+    }
+
+    #[test]
+    fn a_page_saved_as_text_that_starts_like_json_is_read_as_text() {
+        let page = b"[                    ] [Go]\n  * Home\n\nHarbour plan approved\n\n\
+            The council voted on Tuesday to approve the harbour plan after a long debate.\n";
+        let Outcome::Articles { articles, .. } = outcome("saved/page.txt", page) else {
+            panic!("not read")
+        };
+        assert_eq!(articles[0].format, "text");
+        assert!(articles[0].fields.body.contains("The council voted"));
+        // A file named as JSON is still read as JSON only, and its error says so.
+        assert!(matches!(outcome("feed.json", page), Outcome::Failed(r) if r.contains("JSON")));
     }
 
     #[test]
