@@ -28,7 +28,8 @@ Title rule: both sides NFKC, casefolded, quotes and dashes unified, whitespace c
 Correct when equal to the gold, or to the gold with up to two site segments removed from
 the end or one from the start, a segment being cut at " | ", " - ", " – ", " — ", " :: ",
 " · ", " • ", " » " (spaces required; a colon never cuts), at most 6 words long, and the
-rest keeping at least 2 words.
+rest keeping at least 2 words and more words than any segment removed (so that the site
+name left of "Headline | Site" is never taken for the headline).
 
 Usage: python3 benches/eval/textpages.py [--bin target/debug/newsdex] [--shared ../shared]
            [--work /tmp/newsdex-textpages] [--json FILE|-] [--show N]
@@ -649,7 +650,8 @@ def title_candidates(gold, also=None):
                 continue
             rest = parts[cut_start : len(parts) - cut_end]
             removed = parts[:cut_start] + parts[len(parts) - cut_end :]
-            if all(ok(s) for s in removed) and keep(rest):
+            longer = len(" ".join(rest).split()) > max(len(s.split()) for s in removed)
+            if all(ok(s) for s in removed) and keep(rest) and longer:
                 # rejoin with the separators as they were in the gold
                 m = list(_SEP.finditer(gold))
                 a = m[cut_start - 1].end() if cut_start else 0

@@ -40,6 +40,27 @@ pub struct FieldChoice {
     pub lines: Option<(usize, usize)>,
     /// The best candidate not chosen (for an empty field: the best one, below threshold).
     pub runner_up: Option<Alternative>,
+    /// Plain text only: every candidate proposed, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Considered>,
+}
+
+/// A candidate with its score and the signals it was summed from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Considered {
+    pub value: String,
+    pub rule: &'static str,
+    pub score: f64,
+    pub lines: (usize, usize),
+    /// Each signal's value and weight, by name.
+    pub signals: std::collections::BTreeMap<&'static str, Weighed>,
+}
+
+/// A signal's value and the weight it is multiplied by.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Weighed {
+    pub value: f64,
+    pub weight: f64,
 }
 
 /// A candidate value that lost.
@@ -59,6 +80,7 @@ pub fn of_text(raw: &str) -> Explanation {
         confidence: None,
         lines: e.body.lines,
         runner_up: None,
+        candidates: Vec::new(),
     };
     Explanation {
         extractor: "text",
@@ -81,6 +103,7 @@ pub fn of_html(page: &str) -> Explanation {
         confidence: rule.map(|r| rounded(r.confidence)),
         lines: None,
         runner_up: None,
+        candidates: Vec::new(),
     };
     Explanation {
         extractor: "html",
@@ -121,6 +144,27 @@ fn scored(field: &'static str, d: &Decision) -> FieldChoice {
             rule: c.rule,
             lines: c.lines,
         }),
+        candidates: d
+            .considered
+            .iter()
+            .map(|c| Considered {
+                value: c.value.clone(),
+                rule: c.rule,
+                score: rounded(c.score),
+                lines: c.lines,
+                signals: c
+                    .signals
+                    .iter()
+                    .map(|s| {
+                        let w = Weighed {
+                            value: rounded(s.value),
+                            weight: rounded(s.weight),
+                        };
+                        (s.name, w)
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
@@ -143,6 +187,7 @@ fn unscored(field: &'static str, rule: &'static str) -> FieldChoice {
         confidence: None,
         lines: None,
         runner_up: None,
+        candidates: Vec::new(),
     }
 }
 
@@ -168,15 +213,15 @@ mod tests {
         assert!(title.confidence.is_some_and(|c| c >= 0.5), "{title:?}");
         let date = &e.fields[1];
         assert_eq!(date.lines, Some((4, 4)), "{date:?}");
-        // The masthead was a candidate and lost.
-        assert!(
-            e.fields[0]
-                .runner_up
-                .as_ref()
-                .is_some_and(|r| r.value == "Daily Courier"),
-            "{:?}",
-            e.fields[0]
-        );
+        // The masthead was a candidate and lost, and says why in its signals.
+        let masthead = title
+            .candidates
+            .iter()
+            .find(|c| c.value == "Daily Courier")
+            .expect("masthead considered");
+        assert!(masthead.score < title.candidates[0].score, "{title:?}");
+        assert!(masthead.signals["names"].weight < 0.0, "{masthead:?}");
+        assert!(title.runner_up.is_some(), "{title:?}");
         assert!(e.units.is_some_and(|u| !u.is_empty()));
     }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::article::Article;
 use crate::article::{ArticleDate, DatePrecision};
-use crate::extract::explain::Explanation;
+use crate::extract::explain::{Explanation, Weighed};
 use crate::index::Manifest;
 use crate::output::term::{count, paint, terminal_safe, BOLD, DIM, MATCH, RESET};
 use crate::search::{SearchResults, Snippet, Stats};
@@ -234,6 +234,25 @@ pub fn explanation(out: &mut dyn Write, e: &Explanation, color: bool) -> std::io
             line.push_str(&format!(", {}", line_span(lines)));
         }
         writeln!(out, "{line}")?;
+        if let Some(top) = f
+            .candidates
+            .first()
+            .filter(|c| f.rule.is_some() && !c.signals.is_empty())
+        {
+            writeln!(
+                out,
+                "{}",
+                paint(
+                    color,
+                    DIM,
+                    &format!(
+                        "          score {:.2}: {}",
+                        top.score,
+                        strongest(&top.signals)
+                    )
+                )
+            )?;
+        }
         if let Some(r) = &f.runner_up {
             writeln!(
                 out,
@@ -260,6 +279,32 @@ pub fn explanation(out: &mut dyn Write, e: &Explanation, color: bool) -> std::io
         )?;
     }
     writeln!(out)
+}
+
+/// The signals of a candidate that weigh most, as `name +contribution`; at most six.
+fn strongest(signals: &std::collections::BTreeMap<&'static str, Weighed>) -> String {
+    let part = |s: &Weighed| s.value * s.weight;
+    let mut v: Vec<_> = signals.iter().collect();
+    v.sort_by(|a, b| {
+        part(b.1)
+            .abs()
+            .total_cmp(&part(a.1).abs())
+            .then(a.0.cmp(b.0))
+    });
+    let shown: Vec<String> = v
+        .iter()
+        .take(6)
+        .map(|(k, s)| format!("{k} {:+.2}", part(s)))
+        .collect();
+    let more = v.len().saturating_sub(6);
+    if more > 0 {
+        format!(
+            "{} (+{more} more; --format json lists them)",
+            shown.join(" ")
+        )
+    } else {
+        shown.join(" ")
+    }
 }
 
 fn line_span((first, last): (usize, usize)) -> String {

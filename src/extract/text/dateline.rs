@@ -140,6 +140,17 @@ pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
     (date.precision >= DatePrecision::Day).then_some((date, rule))
 }
 
+/// A labelled time stamp without a full date, `Updated Nov 19, 9:41 AM; Posted Nov 18`,
+/// `Published: 10:15`: no date to read, but the dateline that follows a headline.
+fn stamp(text: &str, f: &Features) -> bool {
+    f.words <= 12
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && matches!(label(text), Label::Published | Label::Updated)
+        && words_lower(text).next().is_some_and(|w| {
+            lexicon().has("date.published", &w) || lexicon().has("date.updated", &w)
+        })
+}
+
 /// Which units of a file are datelines or bylines, and the date [`read`] from each unit,
 /// each worked out on first use: only the units around the region starts, the headline
 /// window and the date anchors are ever asked.
@@ -178,7 +189,9 @@ impl<'a> Meta<'a> {
         let f = &self.feats[i];
         f.chars <= 160
             && !(f.sentence_end && f.words > 12)
-            && (super::bylines::top_line(&self.units[i].text).is_some() || self.date(i).is_some())
+            && (super::bylines::top_line(&self.units[i].text).is_some()
+                || self.date(i).is_some()
+                || stamp(&self.units[i].text, f))
     }
 
     /// Whether one of the `n` units above unit `i` is a dateline or byline.
@@ -260,6 +273,7 @@ pub fn decide_date(
                     score,
                     lines: (u.first, u.last),
                     unit: i,
+                    signals: Vec::new(),
                 },
                 date,
             ));

@@ -18,6 +18,19 @@ pub struct Candidate {
     /// Index of the unit it came from (not serialised; source lines say where).
     #[serde(skip)]
     pub unit: usize,
+    /// What the score was summed from, for rules that weigh measured signals: each
+    /// signal's name, value and weight (the lexicon's `FIELD.NAME`). Signals that are
+    /// zero are left out.
+    pub signals: Vec<Signal>,
+}
+
+/// One measured signal of a candidate: its score adds `value * weight`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Signal {
+    #[serde(skip)]
+    pub name: &'static str,
+    pub value: f32,
+    pub weight: f32,
 }
 
 /// The outcome for one field.
@@ -29,6 +42,8 @@ pub struct Decision {
     pub confidence: f32,
     /// The best candidate not chosen (the best one at all when the field stays empty).
     pub runner_up: Option<Candidate>,
+    /// Every candidate, best first (the chosen one and the runner-up among them).
+    pub considered: Vec<Candidate>,
 }
 
 /// Picks the highest-scoring candidate if it reaches `threshold`; ties go to the earlier
@@ -39,8 +54,7 @@ pub fn decide(mut candidates: Vec<Candidate>, threshold: f32) -> Decision {
             .total_cmp(&a.score)
             .then_with(|| a.lines.0.cmp(&b.lines.0))
     });
-    let mut it = candidates.into_iter();
-    let Some(best) = it.next() else {
+    let Some(best) = candidates.first().cloned() else {
         return Decision::default();
     };
     let confidence = 1.0 / (1.0 + (-(best.score - threshold)).exp());
@@ -49,13 +63,15 @@ pub fn decide(mut candidates: Vec<Candidate>, threshold: f32) -> Decision {
             chosen: None,
             confidence,
             runner_up: Some(best),
+            considered: candidates,
         };
     }
-    let runner_up = it.find(|c| c.value != best.value);
+    let runner_up = candidates.iter().find(|c| c.value != best.value).cloned();
     Decision {
         chosen: Some(best),
         confidence,
         runner_up,
+        considered: candidates,
     }
 }
 
@@ -70,6 +86,7 @@ mod tests {
             score,
             lines: (line, line),
             unit: line,
+            signals: Vec::new(),
         }
     }
 

@@ -13,8 +13,8 @@
 //!
 //! The page title lynx prints in its first `#Site » ... Comments Feed` line is a candidate
 //! of its own and raises a line that repeats it. When nothing reaches the threshold, the
-//! file's first line standing alone above a blank line is taken (the title / blank / body
-//! layout of text archives). When a site name is known from elsewhere in the file (the
+//! file's first line standing alone above a blank line, or above only datelines and
+//! bylines, is taken (the title / blank / body layout of text archives). When a site name is known from elsewhere in the file (the
 //! other half of a `Title | Site` line, a copyright line, the link-rel line) it is cut off
 //! the chosen headline.
 
@@ -24,7 +24,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::classify::Class;
 use super::dateline::Meta;
-use super::decision::{decide, Candidate, Decision};
+use super::decision::{decide, Candidate, Decision, Signal};
 use super::features::{find_ascii_ci, lexicon, unit_words, Features};
 use super::lines::Unit;
 
@@ -35,10 +35,10 @@ const MAX_CHARS: usize = 250;
 const MAX_WORDS: usize = 30;
 /// Units that are not boilerplate searched above the start of the story's prose, and
 /// how far up that search reaches at most.
-const WINDOW: usize = 15;
-const MAX_REACH: usize = 120;
+const WINDOW: usize = 30;
+const MAX_REACH: usize = 200;
 /// Units of the story whose words a headline is compared with.
-const STORY_UNITS: usize = 6;
+const STORY_UNITS: usize = 12;
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
 
@@ -235,6 +235,160 @@ pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<u
     }
 }
 
+/// What is measured of a headline candidate. Its score is the sum of each signal's value
+/// times the lexicon weight `title.<name>`; the weights are fitted on the development set
+/// (`benches/eval/fit_title.py`), and `title.min` is the score below which the title is
+/// left empty.
+#[derive(Clone, Copy)]
+enum Sig {
+    /// A dateline or byline in the next two units that are not boilerplate.
+    NearDate,
+    /// Repeats a segment of a page-title line, or the link-rel title.
+    PageTitle,
+    /// Printed twice in the file.
+    Repeated,
+    /// Printed three times or more: a menu entry.
+    MenuRepeat,
+    /// ln(1 + units between the line and the story's first paragraph), boilerplate
+    /// counting a tenth: the first few units away matter more than the twentieth.
+    Distance,
+    /// At or below the story's first paragraph.
+    InsideBody,
+    /// 4 to 20 words; 6 to 20 words; one word; two or three words.
+    Length,
+    Long,
+    OneWord,
+    FewWords,
+    /// A short run of capitalised names, or a reporter's role: a byline or site name.
+    Names,
+    /// Starts with a capital letter or has capitalised words for the most part.
+    Casing,
+    /// Most of its words capitalised (title case or capitals).
+    TitleCase,
+    /// Its first letter is lower case.
+    Lowercase,
+    /// A blank line above or below it.
+    Alone,
+    /// Share of its longer words found in the story's first paragraphs; none of them;
+    /// most of them (0.6 or more).
+    Overlap,
+    NoOverlap,
+    OverlapHigh,
+    /// Ends in a full stop; a full stop after more than eight words.
+    Period,
+    Sentence,
+    /// The file's first unit that is not boilerplate.
+    FirstLine,
+    /// Running text: many function words in a long line.
+    Prose,
+    /// Share of the three units above it that are boilerplate (navigation ends there).
+    AfterNav,
+    /// The first headline-shaped line of the window; how many come before it (over 5).
+    FirstHeading,
+    HeadingsAbove,
+    /// Below a dateline or byline that has a headline-shaped line above it: a caption,
+    /// a standfirst or a related story under the article's own header.
+    BelowMeta,
+    /// Right below an image label (`[photo.jpg]`): a caption.
+    AfterImage,
+    /// In a block of three or more lines (datelines and bylines aside): a list of links
+    /// more than a heading.
+    Crowded,
+    /// The page title of lynx's link-rel line, standing as a candidate of its own.
+    LinkRel,
+    /// The file's very first unit: nothing above it at all (archives of plain text).
+    FileStart,
+    /// Right below a line of one to three words (a section kicker: `Syria`, `Opinion`).
+    AfterKicker,
+    /// No boilerplate anywhere above it: a clean text file more than a saved web page.
+    CleanAbove,
+}
+
+const SIGNALS: [(Sig, &str); 32] = [
+    (Sig::NearDate, "near_date"),
+    (Sig::PageTitle, "page_title"),
+    (Sig::Repeated, "repeated"),
+    (Sig::MenuRepeat, "menu_repeat"),
+    (Sig::Distance, "distance"),
+    (Sig::InsideBody, "inside_body"),
+    (Sig::Length, "length"),
+    (Sig::Long, "long"),
+    (Sig::OneWord, "one_word"),
+    (Sig::FewWords, "few_words"),
+    (Sig::Names, "names"),
+    (Sig::Casing, "casing"),
+    (Sig::TitleCase, "title_case"),
+    (Sig::Lowercase, "lowercase"),
+    (Sig::Alone, "alone"),
+    (Sig::Overlap, "overlap"),
+    (Sig::NoOverlap, "no_overlap"),
+    (Sig::OverlapHigh, "overlap_high"),
+    (Sig::Period, "period"),
+    (Sig::Sentence, "sentence"),
+    (Sig::FirstLine, "first_line"),
+    (Sig::Prose, "prose"),
+    (Sig::AfterNav, "after_nav"),
+    (Sig::FirstHeading, "first_heading"),
+    (Sig::HeadingsAbove, "headings_above"),
+    (Sig::BelowMeta, "below_meta"),
+    (Sig::AfterImage, "after_image"),
+    (Sig::Crowded, "crowded"),
+    (Sig::LinkRel, "link_rel"),
+    (Sig::FileStart, "file_start"),
+    (Sig::AfterKicker, "after_kicker"),
+    (Sig::CleanAbove, "clean_above"),
+];
+
+/// The signals of one candidate, indexed by `Sig as usize`.
+#[derive(Clone, Default)]
+struct Signals([f32; SIGNALS.len()]);
+
+impl Signals {
+    fn set(&mut self, s: Sig, v: f32) {
+        self.0[s as usize] = v;
+    }
+
+    fn flag(&mut self, s: Sig, on: bool) {
+        self.0[s as usize] = if on { 1.0 } else { 0.0 };
+    }
+
+    fn weights() -> &'static [f32; SIGNALS.len()] {
+        static WEIGHTS: std::sync::OnceLock<[f32; SIGNALS.len()]> = std::sync::OnceLock::new();
+        WEIGHTS.get_or_init(|| SIGNALS.map(|(_, name)| lexicon().weight(&format!("title.{name}"))))
+    }
+
+    fn score(&self) -> f32 {
+        self.0.iter().zip(Self::weights()).map(|(x, w)| x * w).sum()
+    }
+
+    fn named(&self) -> Vec<Signal> {
+        SIGNALS
+            .iter()
+            .zip(self.0)
+            .zip(Self::weights())
+            .filter(|((_, v), _)| *v != 0.0)
+            .map(|(((_, name), value), &weight)| Signal {
+                name,
+                value,
+                weight,
+            })
+            .collect()
+    }
+}
+
+/// An image label as text browsers print it: the whole line in brackets, no spaces
+/// (`[maxresdefault-6]`, `[photo.jpg]`).
+fn image_label(t: &str) -> bool {
+    t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(' ')
+}
+
+/// A line with a headline's shape: several words, no full stop, not running text.
+fn heading_shaped(f: &Features, text: &str) -> bool {
+    (4..=25).contains(&f.words)
+        && (text.ends_with("...") || !text.ends_with('.'))
+        && !(f.stop_ratio >= 0.35 && f.words >= 12)
+}
+
 /// Scores the lines above the main region (or the first lines when there is none) and
 /// decides the headline.
 pub fn decide_title(
@@ -287,6 +441,7 @@ pub fn decide_title(
     let is_meta_at = |i: usize| i >= lo && i <= meta_end && meta.at(i);
 
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
+    let first_bad = (0..units.len()).find(|&j| classes[j] == Class::Bad);
     // Words of the story's first paragraphs: a headline shares them, a sidebar headline
     // or a menu entry does not.
     // Only words of four characters or more of the lines above the story are compared:
@@ -309,9 +464,31 @@ pub fn decide_title(
                 .collect()
         })
     };
-    let mut cands = Vec::new();
+    // Units per block that are not datelines or bylines, for lines crowded in a list.
+    let block_size = |i: usize| {
+        let b = units[i].block;
+        let same = |j: &usize| units[*j].block == b;
+        let below = (i + 1..units.len())
+            .take_while(same)
+            .filter(|&j| !is_meta_at(j))
+            .count();
+        let above = (0..i)
+            .rev()
+            .take_while(same)
+            .filter(|&j| !is_meta_at(j))
+            .count();
+        1 + below + above
+    };
+    let mut scored: Vec<(Candidate, Signals)> = Vec::new();
+    let mut headings = 0usize;
+    // Whether a headline-shaped line and then a dateline or byline have been passed.
+    let mut seen_heading = false;
+    let mut below_meta = false;
     for i in lo..=hi {
         let (u, f) = (&units[i], &feats[i]);
+        if is_meta_at(i) && seen_heading {
+            below_meta = true;
+        }
         if classes[i] == Class::Bad
             || f.furniture
             || f.chars > MAX_CHARS
@@ -325,7 +502,7 @@ pub fn decide_title(
         {
             continue;
         }
-        let mut score = 0.0;
+        let mut x = Signals::default();
         let mut rule = "near_content";
         // The next lines that are not boilerplate (share bars, image labels), where a
         // dateline or byline counts even inside a list item.
@@ -333,116 +510,158 @@ pub fn decide_title(
             .filter(|&j| classes[j] != Class::Bad || is_meta_at(j));
         let (n1, n2) = (next.next(), next.next());
         if n1.is_some_and(is_meta_at) || n2.is_some_and(is_meta_at) {
-            score += lex.weight("title.near_date");
+            x.flag(Sig::NearDate, true);
             rule = "line_before_date_or_byline";
         }
         let k = &f.key;
         let in_page_title = seg_keys.get(k).is_some_and(|&(j, shared)| shared || j != i);
         if in_page_title || hint.as_ref() == Some(k) {
-            score += lex.weight("title.page_title");
+            x.flag(Sig::PageTitle, true);
             rule = "repeats_page_title";
-        } else if f.repeats == 2 {
-            score += lex.weight("title.repeated");
+        } else {
+            x.flag(Sig::Repeated, f.repeats == 2);
         }
-        if f.repeats >= 3 {
-            score += lex.weight("title.menu_repeat");
-        }
+        x.flag(Sig::MenuRepeat, f.repeats >= 3);
         if i < start {
             // Boilerplate in between (share buttons, image labels) counts a tenth.
             let d: f32 = (i + 1..start)
                 .map(|j| if classes[j] == Class::Bad { 0.1 } else { 1.0 })
                 .sum::<f32>()
                 + 1.0;
-            score += lex.weight("title.proximity") - lex.weight("title.proximity_step") * d;
+            x.set(Sig::Distance, d.min(WINDOW as f32).ln_1p());
         } else {
-            score += lex.weight("title.inside_body");
+            x.flag(Sig::InsideBody, true);
         }
-        if (4..=20).contains(&f.words) {
-            score += lex.weight("title.length");
-        }
-        if (6..=20).contains(&f.words) {
-            score += lex.weight("title.long");
-        }
-        if f.words == 1 {
-            score += lex.weight("title.one_word");
-        } else if f.words <= 3 {
-            score += lex.weight("title.few_words");
-        }
+        x.flag(Sig::Length, (4..=20).contains(&f.words));
+        x.flag(Sig::Long, (6..=20).contains(&f.words));
+        x.flag(Sig::OneWord, f.words == 1);
+        x.flag(Sig::FewWords, (2..=3).contains(&f.words));
         // A short run of capitalised names is a byline or a site name more often than a
         // headline.
         let role = unit_words(&u.text, &f.key).any(|w| lex.has("byline.role", &w));
-        if (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6) {
-            score += lex.weight("title.names");
-        }
-        if f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase) {
-            score += lex.weight("title.casing");
-        }
-        if u.text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_lowercase)
-        {
-            score += lex.weight("title.lowercase");
-        }
-        if u.blank_before || u.blank_after {
-            score += lex.weight("title.alone");
-        }
+        x.flag(
+            Sig::Names,
+            (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6),
+        );
+        x.flag(
+            Sig::Casing,
+            f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase),
+        );
+        x.flag(Sig::TitleCase, f.caps_ratio >= 0.6 && f.words >= 3);
+        x.flag(
+            Sig::Lowercase,
+            u.text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_lowercase),
+        );
+        x.flag(Sig::Alone, u.blank_before || u.blank_after);
         let content: Vec<_> = unit_words(&u.text, &f.key)
             .filter(|w| w.chars().count() >= 4)
             .collect();
         if content.len() >= 2 && i < start {
             let story_words = story_words();
             let shared = content.iter().filter(|w| story_words.contains(*w)).count();
-            score += lex.weight("title.overlap") * shared as f32 / content.len() as f32;
-            if shared == 0 {
-                score += lex.weight("title.no_overlap");
-            }
+            let share = shared as f32 / content.len() as f32;
+            x.set(Sig::Overlap, share);
+            x.flag(Sig::OverlapHigh, share >= 0.6);
+            x.flag(Sig::NoOverlap, shared == 0);
         }
         if u.text.ends_with('.') && !u.text.ends_with("...") {
-            score += lex.weight("title.period");
-            if f.words > 8 {
-                score += lex.weight("title.sentence");
-            }
+            x.flag(Sig::Period, true);
+            x.flag(Sig::Sentence, f.words > 8);
         }
-        if Some(i) == first_kept {
-            score += lex.weight("title.first_line");
-        }
+        x.flag(Sig::FirstLine, Some(i) == first_kept);
         // Running text: headlines drop most function words.
-        if f.stop_ratio >= 0.35 && f.words >= 12 {
-            score += lex.weight("title.prose");
+        x.flag(Sig::Prose, f.stop_ratio >= 0.35 && f.words >= 12);
+        let above = i.saturating_sub(3)..i;
+        let n_above = above.len().max(1);
+        let bad_above = above.clone().filter(|&j| classes[j] == Class::Bad).count();
+        x.set(Sig::AfterNav, bad_above as f32 / n_above as f32);
+        if heading_shaped(f, &u.text) {
+            x.flag(Sig::FirstHeading, headings == 0);
+            x.set(Sig::HeadingsAbove, headings.min(5) as f32 / 5.0);
+            headings += 1;
+        } else {
+            x.set(Sig::HeadingsAbove, headings.min(5) as f32 / 5.0);
+        }
+        x.flag(Sig::BelowMeta, below_meta);
+        x.flag(Sig::AfterImage, i > 0 && image_label(&units[i - 1].text));
+        x.flag(Sig::Crowded, block_size(i) >= 3);
+        x.flag(Sig::FileStart, i == 0);
+        x.flag(Sig::CleanAbove, first_bad.is_none_or(|b| b > i));
+        x.flag(
+            Sig::AfterKicker,
+            i > 0 && {
+                let (p, pf) = (&units[i - 1].text, &feats[i - 1]);
+                (1..=3).contains(&pf.words) && !p.ends_with(['.', ':', '!', '?', ']', ')'])
+            },
+        );
+        if heading_shaped(f, &u.text) {
+            seen_heading = true;
         }
         if sites.contains(k) {
             continue;
         }
-        // A leading bracketed label (`[Subscribe] Headline`) is not part of the headline.
+        // A leading bracketed label of a word or two (`[Subscribe] Headline`) is not part
+        // of the headline; a longer bracket (`[The Palace: Tale of Jang Noksu] ...`) is.
         let text = match u.text.strip_prefix('[').and_then(|r| r.split_once(']')) {
-            Some((_, rest)) if rest.split_whitespace().count() >= 3 => rest.trim(),
+            Some((label, rest))
+                if label.split_whitespace().count() <= 2
+                    && rest.split_whitespace().count() >= 3 =>
+            {
+                rest.trim()
+            }
             _ => u.text.as_str(),
         };
-        cands.push(Candidate {
-            value: strip_site(&crate::extract::squash_spaces(text), &sites),
-            rule,
-            score,
-            lines: (u.first, u.last),
-            unit: i,
-        });
+        scored.push((
+            Candidate {
+                value: strip_site(&crate::extract::squash_spaces(text), &sites),
+                rule,
+                score: 0.0,
+                lines: (u.first, u.last),
+                unit: i,
+                signals: Vec::new(),
+            },
+            x,
+        ));
     }
     // The page title of the link-rel line stands as a candidate of its own: the post
     // title, though not a line of the story.
     if let Some((title, _)) = link_rel {
-        if !cands.iter().any(|c| key(&c.value) == key(&title)) {
-            cands.push(Candidate {
-                value: title,
-                rule: "link_rel_title",
-                score: lex.weight("title.link_rel"),
-                lines: (units[0].first, units[0].last),
-                unit: 0,
-            });
+        if !scored.iter().any(|(c, _)| key(&c.value) == key(&title)) {
+            let mut x = Signals::default();
+            x.flag(Sig::LinkRel, true);
+            scored.push((
+                Candidate {
+                    value: title,
+                    rule: "link_rel_title",
+                    score: 0.0,
+                    lines: (units[0].first, units[0].last),
+                    unit: 0,
+                    signals: Vec::new(),
+                },
+                x,
+            ));
         }
     }
+    let cands: Vec<Candidate> = scored
+        .into_iter()
+        .map(|(mut c, x)| {
+            c.score = x.score();
+            c.signals = x.named();
+            c
+        })
+        .collect();
+    // The file's first line, standing alone or heading a block of datelines and
+    // bylines: the title / blank / body layout of text archives.
+    let heads_file = units[0].blank_after
+        || (1..units.len())
+            .take_while(|&j| units[j].block == units[0].block)
+            .all(is_meta_at);
     let first = cands
         .iter()
-        .find(|c| c.unit == 0 && units[0].blank_after && c.rule != "link_rel_title")
+        .find(|c| c.unit == 0 && heads_file && c.rule != "link_rel_title")
         .cloned();
     let mut decision = decide(cands, lex.weight("title.min"));
     if let (None, Some(mut first)) = (&decision.chosen, first) {

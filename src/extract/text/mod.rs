@@ -251,6 +251,7 @@ fn decide_top_byline(
                     },
                 lines: (units[i].first, units[i].last),
                 unit: i,
+                signals: Vec::new(),
             });
         }
     }
@@ -334,6 +335,7 @@ fn credit_line(
         },
         lines: (units[i].first, units[i].last),
         unit: i,
+        signals: Vec::new(),
     };
     if ex.byline.chosen.is_none() {
         let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
@@ -395,9 +397,11 @@ fn header_block(units: &[Unit]) -> Option<(usize, [HeaderDecision; 3])> {
                     score: HEADER_SCORE,
                     lines: (u.first, u.last),
                     unit: start + i,
+                    signals: Vec::new(),
                 }),
                 confidence: 1.0,
                 runner_up: None,
+                considered: Vec::new(),
             },
             date,
         );

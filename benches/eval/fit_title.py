@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Fit the headline weights of the plain-text extractor, and say how well they carry over.
+
+The headline of a plain-text article is chosen among candidate lines, each scored as the
+sum of its measured signals times the weights `title.<signal>` in
+src/extract/text/lexicon.txt, with `title.min` the score below which the title is left
+empty (src/extract/text/headline.rs). This script learns those weights from labelled
+files instead of setting them by hand:
+
+- files: the w3m and lynx renderings and the constructed layout variants of
+  benches/eval/textpages.py (run it first: it writes them into its work directory), and
+  the repository's own layout fixtures (tests/data/expected-layouts.json);
+- labels: a candidate is right when its value is the gold title under the textpages title
+  rule; a file whose candidates are all wrong is labelled "leave empty";
+- model: a softmax over the file's candidates and the empty choice (whose score is
+  `title.min`), trained by cross-entropy with an L2 penalty, full-batch Adam; the signals
+  come from `newsdex extract --explain --format jsonl` (each candidate lists them);
+- carry-over: site-grouped cross-validation (every page of one web site, in both
+  renderings, is in the same fold), so the figure says how the weights do on sites they
+  were not fitted on. That figure, not the fit, is what to compare.
+
+Usage: python3 benches/eval/fit_title.py [--bin target/debug/newsdex] [--shared ../shared]
+           [--work /tmp/newsdex-textpages] [--folds 5] [--l2 0.02] [--write]
+
+--write replaces the title weights in lexicon.txt with the weights fitted on all files
+(rounded to 0.01); without it the weights are only printed. Rebuild and rerun
+textpages.py after writing.
+"""
+
+import argparse
+import json
+import math
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import textpages as tp  # noqa: E402
+
+LEXICON = ROOT / "src" / "extract" / "text" / "lexicon.txt"
+# Weights the fit leaves alone: the fallback to the file's first line.
+FIXED = {"title.file_start_min"}
+
+
+def explain(binary, files):
+    """{file name: [(value, {signal: value}), ...]} from `newsdex extract --explain`."""
+    out = {}
+    for i in range(0, len(files), 200):
+        chunk = files[i : i + 200]
+        proc = subprocess.run([str(binary), "extract", "--explain", "--format", "jsonl", *map(str, chunk)],
+                              capture_output=True, text=True)
+        if proc.returncode not in (0, 2):
+            tp.die(f"newsdex extract failed ({proc.returncode}): {proc.stderr[-800:]}")
+        for line in proc.stdout.splitlines():
+            a = json.loads(line)
+            field = next(f for f in a["explain"]["fields"] if f["field"] == "title")
+            out[Path(a["path"]).name] = [(c["value"], {k: s["value"] for k, s in c["signals"].items()})
+                                         for c in field.get("candidates", [])]
+    return out
+
+
+def load(args):
+    work = Path(args.work)
+    shared = Path(args.shared)
+    truth = json.loads((shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json").read_text())
+    samples = []  # (group, name, [(signals, right)])
+    for setname in ("w3m", "lynx"):
+        files = sorted((work / "sets" / setname).glob("*.txt"))
+        if not files:
+            tp.die(f"no {setname} renderings in {work}/sets; run benches/eval/textpages.py first")
+        cands = explain(args.bin, files)
+        for f in files:
+            key = f.stem
+            html = (work / "html" / f"{key}.html").read_text(encoding="utf-8", errors="replace")
+            g = tp.page_gold(html, truth[key]["url"])
+            if not g["title"]:
+                continue
+            ok = tp.title_candidates(g["title"], g.get("title_tag"))
+            site = urlparse(truth[key]["url"]).netloc.removeprefix("www.")
+            samples.append((site, f"{setname}/{key[:10]}", [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+    vfiles = sorted((work / "sets" / "variants").glob("*.txt"))
+    vgold = json.loads((work / "variants-gold.json").read_text()) if (work / "variants-gold.json").exists() else {}
+    if vfiles and vgold:
+        cands = explain(args.bin, vfiles)
+        for f in vfiles:
+            g = vgold.get(f.stem)
+            if g and g.get("title"):
+                ok = tp.title_candidates(g["title"])
+                samples.append(("variants:" + f.stem.split("-")[1], f"variants/{f.stem}",
+                                [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+    expected = json.loads((ROOT / "tests" / "data" / "expected-layouts.json").read_text())
+    lfiles = [ROOT / "fixtures" / e["path"] for e in expected]
+    cands = explain(args.bin, lfiles)
+    for e, f in zip(expected, lfiles):
+        ok = {tp.norm(e["title"])} if e.get("title") else set()
+        samples.append(("fixtures", f"fixtures/{e['path']}", [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+    return samples
+
+
+def current_weights(names):
+    w = {}
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(title\.[a-z_]+)\s+(-?[0-9.]+)\s*$", line)
+        if m:
+            w[m.group(1)] = float(m.group(2))
+    return {n: w.get(f"title.{n}", 0.0) for n in names}, w.get("title.min", 0.0)
+
+
+def scores(w, b, sample):
+    return [sum(w.get(k, 0.0) * v for k, v in s.items()) for s, _ in sample[2]], b
+
+
+def predict_ok(w, b, sample):
+    """Whether the weights choose right: the best candidate if it reaches b and is right,
+    or nothing when no candidate is right and none reaches b."""
+    cs, b = scores(w, b, sample)
+    if not cs or max(cs) < b:
+        return not any(r for _, r in sample[2])
+    best = max(range(len(cs)), key=lambda i: cs[i])
+    return sample[2][best][1]
+
+
+def fit(samples, names, l2, iters=400, lr=0.05, init=None):
+    """Adam on the mean softmax cross-entropy plus l2 * |w|^2; returns (weights, bias).
+    The problem is convex, so the result depends on the data and l2 only (given enough
+    iterations)."""
+    idx = {n: i for i, n in enumerate(names)}
+    nb = len(names)  # the bias (title.min) is parameter nb
+    # Each file: its candidates as sparse (index, value) rows, and the right ones.
+    data = []
+    for _, _, cands in samples:
+        rows = [[(idx[k], x) for k, x in s.items() if k in idx] for s, _ in cands]
+        right = [i for i, (_, r) in enumerate(cands) if r] or [len(cands)]
+        data.append((rows, set(right)))
+    theta = [0.0] * (nb + 1)
+    if init:
+        for n, v in init[0].items():
+            if n in idx:
+                theta[idx[n]] = v
+        theta[nb] = init[1]
+    m = [0.0] * (nb + 1)
+    v = [0.0] * (nb + 1)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    inv = 1.0 / len(data)
+    for t in range(1, iters + 1):
+        g = [2 * l2 * theta[i] for i in range(nb)] + [0.0]
+        for rows, right in data:
+            cs = [sum(theta[i] * x for i, x in r) for r in rows]
+            cs.append(theta[nb])
+            mx = max(cs)
+            ex = [math.exp(c - mx) for c in cs]
+            z = sum(ex)
+            pr = sum(ex[i] for i in right) / z
+            for i, e in enumerate(ex):
+                p = e / z
+                d = p - (p / pr if i in right else 0.0)
+                if d == 0.0:
+                    continue
+                d *= inv
+                if i == len(rows):
+                    g[nb] += d
+                else:
+                    for j, x in rows[i]:
+                        g[j] += d * x
+        c1, c2 = 1 - b1**t, 1 - b2**t
+        for i in range(nb + 1):
+            m[i] = b1 * m[i] + (1 - b1) * g[i]
+            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+            theta[i] -= lr * (m[i] / c1) / (math.sqrt(v[i] / c2) + eps)
+    return {n: theta[idx[n]] for n in names}, theta[nb]
+
+
+def predict_right(w, b, sample):
+    """Whether the weights choose a right title (an empty one never is): the share
+    textpages.py reports as title accuracy."""
+    cs, b = scores(w, b, sample)
+    if not cs or max(cs) < b:
+        return False
+    return sample[2][max(range(len(cs)), key=lambda i: cs[i])][1]
+
+
+def accuracy(w, b, samples, prefix=None, judge=predict_right):
+    sel = [s for s in samples if prefix is None or s[1].startswith(prefix)]
+    return sum(judge(w, b, s) for s in sel) / max(1, len(sel)), len(sel)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=str(ROOT / "target" / "debug" / "newsdex"))
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--work", default="/tmp/newsdex-textpages")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=0.02)
+    ap.add_argument("--iters", type=int, default=400)
+    ap.add_argument("--write", action="store_true", help="write the weights fitted on all files into lexicon.txt")
+    args = ap.parse_args()
+
+    samples = load(args)
+    names = sorted({k for s in samples for c, _ in s[2] for k in c})
+    w0, b0 = current_weights(names)
+    reach = sum(any(r for _, r in s[2]) for s in samples)
+    print(f"{len(samples)} files, {len(names)} signals; a right candidate exists in {reach}")
+    sets = ("w3m/", "lynx/", "variants/", "fixtures/")
+    print("current weights: " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p)[0]:.3f}" for p in sets))
+    print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok)[0]:.3f}" for p in sets))
+
+    # Site-grouped folds: every file of one site is held out together.
+    sites = sorted({s[0] for s in samples})
+    random.Random(7).shuffle(sites)
+    fold_of = {site: i % args.folds for i, site in enumerate(sites)}
+    held = {p: [0, 0, 0] for p in sets}
+    for k in range(args.folds):
+        train = [s for s in samples if fold_of[s[0]] != k]
+        test = [s for s in samples if fold_of[s[0]] == k]
+        w, b = fit(train, names, args.l2, args.iters)
+        for s in test:
+            p = next(p for p in sets if s[1].startswith(p))
+            held[p][0] += predict_right(w, b, s)
+            held[p][1] += predict_ok(w, b, s)
+            held[p][2] += 1
+    print(f"held-out sites ({args.folds} folds): "
+          + "  ".join(f"{p[:-1]} {h[0] / max(1, h[2]):.3f}" for p, h in held.items()))
+    print("  not wrong (right, or empty where no line is right): "
+          + "  ".join(f"{p[:-1]} {h[1] / max(1, h[2]):.3f}" for p, h in held.items()))
+
+    w, b = fit(samples, names, args.l2, args.iters)
+    print("fitted on all:   " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p)[0]:.3f}" for p in sets))
+    print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p, predict_ok)[0]:.3f}" for p in sets))
+    lines = [f"title.min {b:.2f}"] + [f"title.{n} {w[n]:.2f}" for n in names]
+    print("\n".join(f"  {line}   (was {w0.get(line.split()[0][6:], b0 if line.startswith('title.min') else 0.0):.2f})"
+                    for line in lines))
+    if args.write:
+        text = LEXICON.read_text(encoding="utf-8")
+        kept = [ln for ln in text.splitlines()
+                if not re.match(r"^title\.[a-z_]+\s", ln) or ln.split()[0] in FIXED]
+        out = []
+        for ln in kept:
+            out.append(ln)
+            if ln.strip() == "[weights]":
+                out.extend(lines)
+        LEXICON.write_text("\n".join(out) + "\n", encoding="utf-8")
+        print(f"wrote {LEXICON.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
