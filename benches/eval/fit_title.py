@@ -79,7 +79,7 @@ def load(args):
             g = tp.page_gold(html, truth[key]["url"])
             if not g["title"]:
                 continue
-            ok = tp.title_candidates(g["title"], g.get("title_tag"))
+            ok = tp.title_candidates(g["title"], g.get("title_tag"), g["sites"])
             site = urlparse(truth[key]["url"]).netloc.removeprefix("www.")
             samples.append((site, f"{setname}/{key[:10]}", [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
     vfiles = sorted((work / "sets" / "variants").glob("*.txt"))
