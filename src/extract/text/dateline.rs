@@ -14,12 +14,13 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::date::{find_date, parse_date, parse_whole_date};
 
 use super::classify::Class;
-use super::decision::{decide, Candidate, Decision};
+use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
 use super::lines::Unit;
 
@@ -200,17 +201,108 @@ impl<'a> Meta<'a> {
     }
 }
 
-/// Scores the datelines around `anchors` and decides the date.
+/// What is measured of a date candidate. Its score is the sum of each signal's value
+/// times the lexicon weight `date.<name>`, fitted on the development set
+/// (`benches/eval/fit_fields.py --field date`); `date.min` is the score below which the
+/// date is left empty.
+#[derive(Clone, Copy)]
+enum Sig {
+    /// How the date was read: the whole line, its start, or inside it.
+    WholeLine,
+    LineStart,
+    InLine,
+    /// ln(1 + units to the nearest anchor), boilerplate not counted.
+    Distance,
+    /// Below the headline; above it.
+    BelowHead,
+    AboveHead,
+    /// The first date below the headline.
+    FirstBelowHead,
+    /// Between the headline (or the file's start) and the story's first paragraph; at or
+    /// below that paragraph.
+    BeforeStory,
+    InStory,
+    /// A byline on the same line (`By Jane Doe | November 18, 2019`).
+    WithByline,
+    /// A publication label; a revision label.
+    Published,
+    Updated,
+    /// A menu shape (`a | b | c`); a line classed boilerplate.
+    Menu,
+    Boilerplate,
+    /// Another date within three units reads another day: a list of dated links.
+    Listed,
+    /// Among the file's first three units (a site's date of today, or a text archive's
+    /// dateline).
+    FileTop,
+    /// Gives a time of day as well.
+    HasTime,
+    /// The same day is read on another line too.
+    Recurs,
+}
+
+const SIGNALS: [(Sig, &str); 18] = [
+    (Sig::WholeLine, "whole_line"),
+    (Sig::LineStart, "line_start"),
+    (Sig::InLine, "in_line"),
+    (Sig::Distance, "distance"),
+    (Sig::BelowHead, "below_head"),
+    (Sig::AboveHead, "above_head"),
+    (Sig::FirstBelowHead, "first_below_head"),
+    (Sig::BeforeStory, "before_story"),
+    (Sig::InStory, "in_story"),
+    (Sig::WithByline, "with_byline"),
+    (Sig::Published, "published"),
+    (Sig::Updated, "updated"),
+    (Sig::Menu, "menu"),
+    (Sig::Boilerplate, "boilerplate"),
+    (Sig::Listed, "listed"),
+    (Sig::FileTop, "file_top"),
+    (Sig::HasTime, "has_time"),
+    (Sig::Recurs, "recurs"),
+];
+
+type Signals = Measured<{ SIGNALS.len() }>;
+
+fn weights() -> &'static [f32; SIGNALS.len()] {
+    static WEIGHTS: OnceLock<[f32; SIGNALS.len()]> = OnceLock::new();
+    WEIGHTS.get_or_init(|| field_weights("date", &SIGNALS.map(|(_, name)| name)))
+}
+
+/// Where a date is looked for: the headline, and the start of the story's region and of
+/// its prose.
+#[derive(Clone, Copy, Default)]
+pub struct Anchors {
+    pub head: Option<usize>,
+    pub region: Option<usize>,
+    pub story: Option<usize>,
+}
+
+impl Anchors {
+    fn all(&self) -> Vec<usize> {
+        let v: Vec<usize> = [self.head, self.region, self.story]
+            .into_iter()
+            .flatten()
+            .collect();
+        if v.is_empty() {
+            vec![0]
+        } else {
+            v
+        }
+    }
+}
+
+/// Scores the datelines around the anchors and decides the date.
 pub fn decide_date(
     units: &[Unit],
     feats: &[Features],
     classes: &[Class],
-    anchors: &[usize],
+    anchors: Anchors,
     meta: &Meta,
 ) -> (Decision, Option<ArticleDate>) {
     let lex = lexicon();
     let mut seen = vec![false; units.len()];
-    let mut found: Vec<(Candidate, ArticleDate)> = Vec::new();
+    let mut found: Vec<(usize, &'static str, ArticleDate)> = Vec::new();
     // Distance in units that are not boilerplate: a share bar or image labels between
     // the headline and its dateline do not move them apart.
     // Units that are not boilerplate before each unit, so that a distance is one subtraction.
@@ -220,7 +312,8 @@ pub fn decide_date(
         kept.push(kept[kept.len() - 1] + usize::from(*c != Class::Bad));
     }
     let dist = |a: usize, b: usize| -> usize { kept[a.max(b)] - kept[a.min(b)] };
-    for &a in anchors {
+    let points = anchors.all();
+    for &a in &points {
         let lo = (0..=a)
             .rev()
             .take(MAX_REACH)
@@ -236,10 +329,10 @@ pub fn decide_date(
             }
             seen[i] = true;
             let (u, f) = (&units[i], &feats[i]);
-            let prose = f.words >= 6 && f.sentence_end;
+            // A sentence has function words; a time stamp ending in `a.m.` has none.
+            let prose = f.words >= 6 && f.sentence_end && f.stop_ratio >= 0.15;
             if f.chars > MAX_CHARS
                 || (classes[i] == Class::Good && f.words > MAX_WORDS)
-                || f.menu
                 || rejected(&u.text)
             {
                 continue;
@@ -249,45 +342,81 @@ pub fn decide_date(
             };
             // In a sentence only a date that is the whole line counts ("On 3 March 2005
             // the talks resumed." is body text).
-            let mut score = match rule {
-                "whole_line" => lex.weight("date.whole_line"),
-                _ if prose => continue,
-                "line_start" => (lex.weight("date.whole_line") + lex.weight("date.in_line")) / 2.0,
-                _ => lex.weight("date.in_line"),
-            };
-            let d = anchors.iter().map(|&a| dist(a, i)).min().unwrap_or(0);
-            score += (lex.weight("date.near") - lex.weight("date.near_step") * d as f32).max(-2.0);
-            // A date on the byline's line ("By Jane Doe | November 18, 2019") is the story's.
-            if super::bylines::top_line(&u.text).is_some() {
-                score += lex.weight("date.with_byline");
+            if prose && rule != "whole_line" {
+                continue;
             }
-            score += match label(&u.text) {
-                Label::Published => lex.weight("date.published"),
-                Label::Updated => lex.weight("date.updated"),
-                Label::None => 0.0,
-            };
-            found.push((
-                Candidate {
-                    value: crate::article::rfc3339(date.utc),
-                    rule,
-                    score,
-                    lines: (u.first, u.last),
-                    unit: i,
-                    signals: Vec::new(),
-                },
-                date,
-            ));
+            found.push((i, rule, date));
         }
     }
-    let decision = decide(
-        found.iter().map(|(c, _)| c.clone()).collect(),
-        lex.weight("date.min"),
-    );
+    found.sort_by_key(|&(i, _, _)| i);
+    let day = |d: &ArticleDate| (d.utc.year(), d.utc.month(), d.utc.day());
+    let first_below = anchors
+        .head
+        .and_then(|h| found.iter().find(|(i, _, _)| *i > h).map(|(i, _, _)| *i));
+    let cands: Vec<Candidate> = found
+        .iter()
+        .map(|&(i, rule, date)| {
+            let u = &units[i];
+            let mut x = Signals::default();
+            x.flag(Sig::WholeLine as usize, rule == "whole_line");
+            x.flag(Sig::LineStart as usize, rule == "line_start");
+            x.flag(Sig::InLine as usize, rule == "in_line");
+            let d = points.iter().map(|&a| dist(a, i)).min().unwrap_or(0);
+            x.set(Sig::Distance as usize, (d as f32).ln_1p());
+            if let Some(h) = anchors.head {
+                x.flag(Sig::BelowHead as usize, i > h);
+                x.flag(Sig::AboveHead as usize, i < h);
+            }
+            x.flag(Sig::FirstBelowHead as usize, first_below == Some(i));
+            if let Some(st) = anchors.story {
+                x.flag(
+                    Sig::BeforeStory as usize,
+                    i < st && anchors.head.is_none_or(|h| i > h),
+                );
+                x.flag(Sig::InStory as usize, i >= st);
+            }
+            x.flag(
+                Sig::WithByline as usize,
+                super::bylines::top_line(&u.text).is_some(),
+            );
+            let l = label(&u.text);
+            x.flag(Sig::Published as usize, l == Label::Published);
+            x.flag(Sig::Updated as usize, l == Label::Updated);
+            x.flag(Sig::Menu as usize, feats[i].menu);
+            x.flag(Sig::Boilerplate as usize, classes[i] == Class::Bad);
+            x.flag(
+                Sig::Listed as usize,
+                found
+                    .iter()
+                    .any(|(j, _, e)| *j != i && j.abs_diff(i) <= 3 && day(e) != day(&date)),
+            );
+            x.flag(Sig::FileTop as usize, i < 3);
+            x.flag(
+                Sig::HasTime as usize,
+                date.precision >= DatePrecision::Minute,
+            );
+            x.flag(
+                Sig::Recurs as usize,
+                found
+                    .iter()
+                    .any(|(j, _, e)| *j != i && day(e) == day(&date)),
+            );
+            Candidate {
+                value: crate::article::rfc3339(date.utc),
+                rule,
+                score: x.score(weights()),
+                lines: (u.first, u.last),
+                unit: i,
+                signals: x.named(&SIGNALS.map(|(_, name)| name), weights()),
+            }
+        })
+        .collect();
+    let decision = decide(cands, lex.weight("date.min"));
     let date = decision.chosen.as_ref().and_then(|c| {
         found
             .iter()
-            .find(|(f, _)| f.unit == c.unit)
-            .map(|(_, d)| *d)
+            .find(|(i, _, _)| *i == c.unit)
+            .map(|(_, _, d)| *d)
     });
     (decision, date)
 }

@@ -33,6 +33,51 @@ pub struct Signal {
     pub weight: f32,
 }
 
+/// The measured signals of one candidate, by index into the field's signal names; a
+/// candidate's score is their sum weighted by the field's lexicon weights.
+#[derive(Clone)]
+pub struct Measured<const N: usize>([f32; N]);
+
+impl<const N: usize> Default for Measured<N> {
+    fn default() -> Self {
+        Measured([0.0; N])
+    }
+}
+
+impl<const N: usize> Measured<N> {
+    pub fn set(&mut self, i: usize, v: f32) {
+        self.0[i] = v;
+    }
+
+    pub fn flag(&mut self, i: usize, on: bool) {
+        self.0[i] = if on { 1.0 } else { 0.0 };
+    }
+
+    pub fn score(&self, weights: &[f32; N]) -> f32 {
+        self.0.iter().zip(weights).map(|(x, w)| x * w).sum()
+    }
+
+    /// The signals that are not zero, with their names and weights.
+    pub fn named(&self, names: &[&'static str; N], weights: &[f32; N]) -> Vec<Signal> {
+        names
+            .iter()
+            .zip(self.0)
+            .zip(weights)
+            .filter(|((_, v), _)| *v != 0.0)
+            .map(|((&name, value), &weight)| Signal {
+                name,
+                value,
+                weight,
+            })
+            .collect()
+    }
+}
+
+/// The lexicon weights `FIELD.NAME` of a field's signals (0 for a name not there).
+pub fn field_weights<const N: usize>(field: &str, names: &[&str; N]) -> [f32; N] {
+    names.map(|name| super::features::lexicon().weight(&format!("{field}.{name}")))
+}
+
 /// The outcome for one field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Decision {

@@ -19,12 +19,13 @@
 //! the chosen headline.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::classify::Class;
 use super::dateline::Meta;
-use super::decision::{decide, Candidate, Decision, Signal};
+use super::decision::{decide, field_weights, Candidate, Decision, Measured, Signal};
 use super::features::{find_ascii_ci, lexicon, unit_words, Features};
 use super::lines::Unit;
 
@@ -237,7 +238,7 @@ pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<u
 
 /// What is measured of a headline candidate. Its score is the sum of each signal's value
 /// times the lexicon weight `title.<name>`; the weights are fitted on the development set
-/// (`benches/eval/fit_title.py`), and `title.min` is the score below which the title is
+/// (`benches/eval/fit_fields.py --field title`), and `title.min` is the score below which the title is
 /// left empty.
 #[derive(Clone, Copy)]
 enum Sig {
@@ -339,41 +340,17 @@ const SIGNALS: [(Sig, &str); 32] = [
     (Sig::CleanAbove, "clean_above"),
 ];
 
-/// The signals of one candidate, indexed by `Sig as usize`.
-#[derive(Clone, Default)]
-struct Signals([f32; SIGNALS.len()]);
+/// The signals of one headline candidate, indexed by `Sig as usize`.
+type Signals = Measured<{ SIGNALS.len() }>;
 
-impl Signals {
-    fn set(&mut self, s: Sig, v: f32) {
-        self.0[s as usize] = v;
-    }
+/// The weights of [`SIGNALS`], read once from the lexicon.
+fn weights() -> &'static [f32; SIGNALS.len()] {
+    static WEIGHTS: OnceLock<[f32; SIGNALS.len()]> = OnceLock::new();
+    WEIGHTS.get_or_init(|| field_weights("title", &SIGNALS.map(|(_, name)| name)))
+}
 
-    fn flag(&mut self, s: Sig, on: bool) {
-        self.0[s as usize] = if on { 1.0 } else { 0.0 };
-    }
-
-    fn weights() -> &'static [f32; SIGNALS.len()] {
-        static WEIGHTS: std::sync::OnceLock<[f32; SIGNALS.len()]> = std::sync::OnceLock::new();
-        WEIGHTS.get_or_init(|| SIGNALS.map(|(_, name)| lexicon().weight(&format!("title.{name}"))))
-    }
-
-    fn score(&self) -> f32 {
-        self.0.iter().zip(Self::weights()).map(|(x, w)| x * w).sum()
-    }
-
-    fn named(&self) -> Vec<Signal> {
-        SIGNALS
-            .iter()
-            .zip(self.0)
-            .zip(Self::weights())
-            .filter(|((_, v), _)| *v != 0.0)
-            .map(|(((_, name), value), &weight)| Signal {
-                name,
-                value,
-                weight,
-            })
-            .collect()
-    }
+fn named(x: &Signals) -> Vec<Signal> {
+    x.named(&SIGNALS.map(|(_, name)| name), weights())
 }
 
 /// An image label as text browsers print it: the whole line in brackets, no spaces
@@ -510,52 +487,52 @@ pub fn decide_title(
             .filter(|&j| classes[j] != Class::Bad || is_meta_at(j));
         let (n1, n2) = (next.next(), next.next());
         if n1.is_some_and(is_meta_at) || n2.is_some_and(is_meta_at) {
-            x.flag(Sig::NearDate, true);
+            x.flag(Sig::NearDate as usize, true);
             rule = "line_before_date_or_byline";
         }
         let k = &f.key;
         let in_page_title = seg_keys.get(k).is_some_and(|&(j, shared)| shared || j != i);
         if in_page_title || hint.as_ref() == Some(k) {
-            x.flag(Sig::PageTitle, true);
+            x.flag(Sig::PageTitle as usize, true);
             rule = "repeats_page_title";
         } else {
-            x.flag(Sig::Repeated, f.repeats == 2);
+            x.flag(Sig::Repeated as usize, f.repeats == 2);
         }
-        x.flag(Sig::MenuRepeat, f.repeats >= 3);
+        x.flag(Sig::MenuRepeat as usize, f.repeats >= 3);
         if i < start {
             // Boilerplate in between (share buttons, image labels) counts a tenth.
             let d: f32 = (i + 1..start)
                 .map(|j| if classes[j] == Class::Bad { 0.1 } else { 1.0 })
                 .sum::<f32>()
                 + 1.0;
-            x.set(Sig::Distance, d.min(WINDOW as f32).ln_1p());
+            x.set(Sig::Distance as usize, d.min(WINDOW as f32).ln_1p());
         } else {
-            x.flag(Sig::InsideBody, true);
+            x.flag(Sig::InsideBody as usize, true);
         }
-        x.flag(Sig::Length, (4..=20).contains(&f.words));
-        x.flag(Sig::Long, (6..=20).contains(&f.words));
-        x.flag(Sig::OneWord, f.words == 1);
-        x.flag(Sig::FewWords, (2..=3).contains(&f.words));
+        x.flag(Sig::Length as usize, (4..=20).contains(&f.words));
+        x.flag(Sig::Long as usize, (6..=20).contains(&f.words));
+        x.flag(Sig::OneWord as usize, f.words == 1);
+        x.flag(Sig::FewWords as usize, (2..=3).contains(&f.words));
         // A short run of capitalised names is a byline or a site name more often than a
         // headline.
         let role = unit_words(&u.text, &f.key).any(|w| lex.has("byline.role", &w));
         x.flag(
-            Sig::Names,
+            Sig::Names as usize,
             (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6),
         );
         x.flag(
-            Sig::Casing,
+            Sig::Casing as usize,
             f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase),
         );
-        x.flag(Sig::TitleCase, f.caps_ratio >= 0.6 && f.words >= 3);
+        x.flag(Sig::TitleCase as usize, f.caps_ratio >= 0.6 && f.words >= 3);
         x.flag(
-            Sig::Lowercase,
+            Sig::Lowercase as usize,
             u.text
                 .chars()
                 .find(|c| c.is_alphabetic())
                 .is_some_and(char::is_lowercase),
         );
-        x.flag(Sig::Alone, u.blank_before || u.blank_after);
+        x.flag(Sig::Alone as usize, u.blank_before || u.blank_after);
         let content: Vec<_> = unit_words(&u.text, &f.key)
             .filter(|w| w.chars().count() >= 4)
             .collect();
@@ -563,35 +540,38 @@ pub fn decide_title(
             let story_words = story_words();
             let shared = content.iter().filter(|w| story_words.contains(*w)).count();
             let share = shared as f32 / content.len() as f32;
-            x.set(Sig::Overlap, share);
-            x.flag(Sig::OverlapHigh, share >= 0.6);
-            x.flag(Sig::NoOverlap, shared == 0);
+            x.set(Sig::Overlap as usize, share);
+            x.flag(Sig::OverlapHigh as usize, share >= 0.6);
+            x.flag(Sig::NoOverlap as usize, shared == 0);
         }
         if u.text.ends_with('.') && !u.text.ends_with("...") {
-            x.flag(Sig::Period, true);
-            x.flag(Sig::Sentence, f.words > 8);
+            x.flag(Sig::Period as usize, true);
+            x.flag(Sig::Sentence as usize, f.words > 8);
         }
-        x.flag(Sig::FirstLine, Some(i) == first_kept);
+        x.flag(Sig::FirstLine as usize, Some(i) == first_kept);
         // Running text: headlines drop most function words.
-        x.flag(Sig::Prose, f.stop_ratio >= 0.35 && f.words >= 12);
+        x.flag(Sig::Prose as usize, f.stop_ratio >= 0.35 && f.words >= 12);
         let above = i.saturating_sub(3)..i;
         let n_above = above.len().max(1);
         let bad_above = above.clone().filter(|&j| classes[j] == Class::Bad).count();
-        x.set(Sig::AfterNav, bad_above as f32 / n_above as f32);
+        x.set(Sig::AfterNav as usize, bad_above as f32 / n_above as f32);
         if heading_shaped(f, &u.text) {
-            x.flag(Sig::FirstHeading, headings == 0);
-            x.set(Sig::HeadingsAbove, headings.min(5) as f32 / 5.0);
+            x.flag(Sig::FirstHeading as usize, headings == 0);
+            x.set(Sig::HeadingsAbove as usize, headings.min(5) as f32 / 5.0);
             headings += 1;
         } else {
-            x.set(Sig::HeadingsAbove, headings.min(5) as f32 / 5.0);
+            x.set(Sig::HeadingsAbove as usize, headings.min(5) as f32 / 5.0);
         }
-        x.flag(Sig::BelowMeta, below_meta);
-        x.flag(Sig::AfterImage, i > 0 && image_label(&units[i - 1].text));
-        x.flag(Sig::Crowded, block_size(i) >= 3);
-        x.flag(Sig::FileStart, i == 0);
-        x.flag(Sig::CleanAbove, first_bad.is_none_or(|b| b > i));
+        x.flag(Sig::BelowMeta as usize, below_meta);
         x.flag(
-            Sig::AfterKicker,
+            Sig::AfterImage as usize,
+            i > 0 && image_label(&units[i - 1].text),
+        );
+        x.flag(Sig::Crowded as usize, block_size(i) >= 3);
+        x.flag(Sig::FileStart as usize, i == 0);
+        x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
+        x.flag(
+            Sig::AfterKicker as usize,
             i > 0 && {
                 let (p, pf) = (&units[i - 1].text, &feats[i - 1]);
                 (1..=3).contains(&pf.words) && !p.ends_with(['.', ':', '!', '?', ']', ')'])
@@ -631,7 +611,7 @@ pub fn decide_title(
     if let Some((title, _)) = link_rel {
         if !scored.iter().any(|(c, _)| key(&c.value) == key(&title)) {
             let mut x = Signals::default();
-            x.flag(Sig::LinkRel, true);
+            x.flag(Sig::LinkRel as usize, true);
             scored.push((
                 Candidate {
                     value: title,
@@ -648,8 +628,8 @@ pub fn decide_title(
     let cands: Vec<Candidate> = scored
         .into_iter()
         .map(|(mut c, x)| {
-            c.score = x.score();
-            c.signals = x.named();
+            c.score = x.score(weights());
+            c.signals = named(&x);
             c
         })
         .collect();

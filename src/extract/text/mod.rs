@@ -185,15 +185,17 @@ fn decide_top(
     ex.title = headline::decide_title(units, feats, classes, region.map(|r| r.0), meta);
     let head = ex.title.chosen.as_ref().map(|c| c.unit);
     fields.title = ex.title.chosen.as_ref().map(|c| c.value.clone());
-    let mut anchors: Vec<usize> = head.into_iter().collect();
-    if let Some((lo, _)) = region {
-        anchors.push(lo);
-        anchors.push(headline::story_start(feats, classes, Some(lo)));
-    }
-    if anchors.is_empty() {
-        anchors.push(0);
-    }
-    let (date_decision, date) = dateline::decide_date(units, feats, classes, &anchors, meta);
+    let date_anchors = dateline::Anchors {
+        head,
+        region: region.map(|r| r.0),
+        story: region.map(|(lo, _)| headline::story_start(feats, classes, Some(lo))),
+    };
+    let anchors: Vec<usize> = [date_anchors.head, date_anchors.region, date_anchors.story]
+        .into_iter()
+        .flatten()
+        .collect();
+    let anchors = if anchors.is_empty() { vec![0] } else { anchors };
+    let (date_decision, date) = dateline::decide_date(units, feats, classes, date_anchors, meta);
     ex.date = date_decision;
     fields.date = date;
     ex.byline = decide_top_byline(units, feats, classes, &anchors, head);

@@ -1,30 +1,35 @@
 #!/usr/bin/env python3
-"""Fit the headline weights of the plain-text extractor, and say how well they carry over.
+"""Fit the title and date weights of the plain-text extractor, and say how well they carry
+over.
 
-The headline of a plain-text article is chosen among candidate lines, each scored as the
-sum of its measured signals times the weights `title.<signal>` in
-src/extract/text/lexicon.txt, with `title.min` the score below which the title is left
-empty (src/extract/text/headline.rs). This script learns those weights from labelled
-files instead of setting them by hand:
+The headline and the date of a plain-text article are each chosen among candidate lines,
+each scored as the sum of its measured signals times the weights `FIELD.<signal>` in
+src/extract/text/lexicon.txt, with `FIELD.min` the score below which the field is left
+empty (src/extract/text/headline.rs, dateline.rs). This script learns those weights from
+labelled files instead of setting them by hand:
 
 - files: the w3m and lynx renderings and the constructed layout variants of
   benches/eval/textpages.py (run it first: it writes them into its work directory), and
   the repository's own layout fixtures (tests/data/expected-layouts.json);
-- labels: a candidate is right when its value is the gold title under the textpages title
-  rule; a file whose candidates are all wrong is labelled "leave empty";
+- labels: a title candidate is right when its value is the gold title under the textpages
+  title rule, a date candidate when it falls on the gold day (pages of the renderings
+  count only where that day is printed in the text, as textpages.py scores them); a file
+  whose candidates are all wrong is labelled "leave empty";
 - model: a softmax over the file's candidates and the empty choice (whose score is
-  `title.min`), trained by cross-entropy with an L2 penalty, full-batch Adam; the signals
+  `FIELD.min`), trained by cross-entropy with an L2 penalty, full-batch Adam; the signals
   come from `newsdex extract --explain --format jsonl` (each candidate lists them);
 - carry-over: site-grouped cross-validation (every page of one web site, in both
   renderings, is in the same fold), so the figure says how the weights do on sites they
   were not fitted on. That figure, not the fit, is what to compare.
 
-Usage: python3 benches/eval/fit_title.py [--bin target/debug/newsdex] [--shared ../shared]
-           [--work /tmp/newsdex-textpages] [--folds 5] [--l2 0.02] [--write]
+Usage: python3 benches/eval/fit_fields.py --field title|date [--bin target/debug/newsdex]
+           [--shared ../shared] [--work /tmp/newsdex-textpages] [--folds 5] [--l2 0.02]
+           [--iters 800] [--write]
 
---write replaces the title weights in lexicon.txt with the weights fitted on all files
+--write replaces the field's weights in lexicon.txt with the weights fitted on all files
 (rounded to 0.01); without it the weights are only printed. Rebuild and rerun
-textpages.py after writing.
+textpages.py after writing (the title decides where dates are looked for: fit the title
+first).
 """
 
 import argparse
@@ -44,9 +49,10 @@ import textpages as tp  # noqa: E402
 LEXICON = ROOT / "src" / "extract" / "text" / "lexicon.txt"
 # Weights the fit leaves alone: the fallback to the file's first line.
 FIXED = {"title.file_start_min"}
+FIELDS = ("title", "date")
 
 
-def explain(binary, files):
+def explain(binary, files, field):
     """{file name: [(value, {signal: value}), ...]} from `newsdex extract --explain`."""
     out = {}
     for i in range(0, len(files), 200):
@@ -57,13 +63,18 @@ def explain(binary, files):
             tp.die(f"newsdex extract failed ({proc.returncode}): {proc.stderr[-800:]}")
         for line in proc.stdout.splitlines():
             a = json.loads(line)
-            field = next(f for f in a["explain"]["fields"] if f["field"] == "title")
+            choice = next(f for f in a["explain"]["fields"] if f["field"] == field)
             out[Path(a["path"]).name] = [(c["value"], {k: s["value"] for k, s in c["signals"].items()})
-                                         for c in field.get("candidates", [])]
+                                         for c in choice.get("candidates", [])]
     return out
 
 
+def day_ok(value, days):
+    return (value or "")[:10] in days
+
+
 def load(args):
+    field = args.field
     work = Path(args.work)
     shared = Path(args.shared)
     truth = json.loads((shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json").read_text())
@@ -72,42 +83,70 @@ def load(args):
         files = sorted((work / "sets" / setname).glob("*.txt"))
         if not files:
             tp.die(f"no {setname} renderings in {work}/sets; run benches/eval/textpages.py first")
-        cands = explain(args.bin, files)
+        cands = explain(args.bin, files, field)
         for f in files:
             key = f.stem
             html = (work / "html" / f"{key}.html").read_text(encoding="utf-8", errors="replace")
             g = tp.page_gold(html, truth[key]["url"])
-            if not g["title"]:
-                continue
-            ok = tp.title_candidates(g["title"], g.get("title_tag"), g["sites"])
+            if field == "title":
+                if not g["title"]:
+                    continue
+                ok = tp.title_candidates(g["title"], g.get("title_tag"), g["sites"])
+                right = lambda v: tp.norm(v) in ok  # noqa: E731
+            else:
+                text = f.read_text(encoding="utf-8", errors="replace")
+                if not g["date"] or not (tp.printed(g["date"], text) or tp.printed(g["date_utc"], text)):
+                    continue
+                days = {g["date"], g["date_utc"]}
+                right = lambda v: day_ok(v, days)  # noqa: E731
             site = urlparse(truth[key]["url"]).netloc.removeprefix("www.")
-            samples.append((site, f"{setname}/{key[:10]}", [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+            samples.append((site, f"{setname}/{key[:10]}", [(s, right(v)) for v, s in cands.get(f.name, [])]))
     vfiles = sorted((work / "sets" / "variants").glob("*.txt"))
     vgold = json.loads((work / "variants-gold.json").read_text()) if (work / "variants-gold.json").exists() else {}
     if vfiles and vgold:
-        cands = explain(args.bin, vfiles)
+        cands = explain(args.bin, vfiles, field)
         for f in vfiles:
             g = vgold.get(f.stem)
-            if g and g.get("title"):
+            if not g or not g.get(field):
+                continue
+            if field == "title":
                 ok = tp.title_candidates(g["title"])
-                samples.append(("variants:" + f.stem.split("-")[1], f"variants/{f.stem}",
-                                [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+                right = lambda v: tp.norm(v) in ok  # noqa: E731
+            else:
+                days = {g["date"][:10]}
+                right = lambda v: day_ok(v, days)  # noqa: E731
+            samples.append(("variants:" + f.stem.split("-")[1], f"variants/{f.stem}",
+                            [(s, right(v)) for v, s in cands.get(f.name, [])]))
+    # Clean text archives: every 20th BBC article as it is (title on the first line, no
+    # date, no byline), so that the weights keep titles and invent no dates there.
+    bbc = sorted((shared / "corpora" / "bbc-news" / "bbc").glob("*/*.txt"))[::20]
+    cands = explain(args.bin, bbc, field)
+    for f in bbc:
+        first = f.read_text(encoding="latin-1").strip().split("\n")[0].strip()
+        ok = {tp.norm(first)} if field == "title" else set()
+        samples.append((f"bbc:{f.parent.name}", f"bbc/{f.parent.name}/{f.name}",
+                        [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
     expected = json.loads((ROOT / "tests" / "data" / "expected-layouts.json").read_text())
     lfiles = [ROOT / "fixtures" / e["path"] for e in expected]
-    cands = explain(args.bin, lfiles)
+    cands = explain(args.bin, lfiles, field)
     for e, f in zip(expected, lfiles):
-        ok = {tp.norm(e["title"])} if e.get("title") else set()
-        samples.append(("fixtures", f"fixtures/{e['path']}", [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+        if field == "title":
+            ok = {tp.norm(e["title"])} if e.get("title") else set()
+            right = lambda v: tp.norm(v) in ok  # noqa: E731
+        else:
+            days = {e["date"][:10]} if e.get("date") else set()
+            right = lambda v: day_ok(v, days)  # noqa: E731
+        samples.append(("fixtures", f"fixtures/{e['path']}", [(s, right(v)) for v, s in cands.get(f.name, [])]))
     return samples
 
 
-def current_weights(names):
+def current_weights(field, names):
     w = {}
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^(title\.[a-z_]+)\s+(-?[0-9.]+)\s*$", line)
+        m = re.match(r"^([a-z]+\.[a-z_]+)\s+(-?[0-9.]+)\s*$", line)
         if m:
             w[m.group(1)] = float(m.group(2))
-    return {n: w.get(f"title.{n}", 0.0) for n in names}, w.get("title.min", 0.0)
+    return {n: w.get(f"{field}.{n}", 0.0) for n in names}, w.get(f"{field}.min", 0.0)
 
 
 def scores(w, b, sample):
@@ -190,6 +229,7 @@ def accuracy(w, b, samples, prefix=None, judge=predict_right):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--field", choices=FIELDS, required=True)
     ap.add_argument("--bin", default=str(ROOT / "target" / "debug" / "newsdex"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--work", default="/tmp/newsdex-textpages")
@@ -201,10 +241,10 @@ def main():
 
     samples = load(args)
     names = sorted({k for s in samples for c, _ in s[2] for k in c})
-    w0, b0 = current_weights(names)
+    w0, b0 = current_weights(args.field, names)
     reach = sum(any(r for _, r in s[2]) for s in samples)
     print(f"{len(samples)} files, {len(names)} signals; a right candidate exists in {reach}")
-    sets = ("w3m/", "lynx/", "variants/", "fixtures/")
+    sets = ("w3m/", "lynx/", "variants/", "fixtures/", "bbc/")
     print("current weights: " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p)[0]:.3f}" for p in sets))
     print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok)[0]:.3f}" for p in sets))
 
@@ -230,13 +270,14 @@ def main():
     w, b = fit(samples, names, args.l2, args.iters)
     print("fitted on all:   " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p)[0]:.3f}" for p in sets))
     print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p, predict_ok)[0]:.3f}" for p in sets))
-    lines = [f"title.min {b:.2f}"] + [f"title.{n} {w[n]:.2f}" for n in names]
-    print("\n".join(f"  {line}   (was {w0.get(line.split()[0][6:], b0 if line.startswith('title.min') else 0.0):.2f})"
-                    for line in lines))
+    fld = args.field
+    lines = [f"{fld}.min {b:.2f}"] + [f"{fld}.{n} {w[n]:.2f}" for n in names]
+    was = lambda line: b0 if line.startswith(f"{fld}.min ") else w0.get(line.split()[0][len(fld) + 1:], 0.0)  # noqa: E731
+    print("\n".join(f"  {line}   (was {was(line):.2f})" for line in lines))
     if args.write:
         text = LEXICON.read_text(encoding="utf-8")
         kept = [ln for ln in text.splitlines()
-                if not re.match(r"^title\.[a-z_]+\s", ln) or ln.split()[0] in FIXED]
+                if not re.match(rf"^{fld}\.[a-z_]+\s+-?[0-9.]+\s*$", ln) or ln.split()[0] in FIXED]
         out = []
         for ln in kept:
             out.append(ln)
