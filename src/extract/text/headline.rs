@@ -303,9 +303,20 @@ enum Sig {
     AfterKicker,
     /// No boilerplate anywhere above it: a clean text file more than a saved web page.
     CleanAbove,
+    /// Quoted inside another line of the page (`Share on Facebook: HEADLINE`, a
+    /// breadcrumb): pages echo their own headline in share links and page furniture.
+    Echoed,
+    /// Share of the two units above and the two below (boilerplate skipped) that are
+    /// headline-shaped too: a list of linked headlines.
+    HeadingNeighbours,
+    /// A paragraph of prose lies above it in the window: a subheading or a teaser below
+    /// some text, not the headline over it.
+    ProseAbove,
+    /// Cut short with an ellipsis: a teaser of a headline printed in full elsewhere.
+    Truncated,
 }
 
-const SIGNALS: [(Sig, &str); 32] = [
+const SIGNALS: [(Sig, &str); 36] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -338,6 +349,10 @@ const SIGNALS: [(Sig, &str); 32] = [
     (Sig::FileStart, "file_start"),
     (Sig::AfterKicker, "after_kicker"),
     (Sig::CleanAbove, "clean_above"),
+    (Sig::Echoed, "echoed"),
+    (Sig::HeadingNeighbours, "heading_neighbours"),
+    (Sig::ProseAbove, "prose_above"),
+    (Sig::Truncated, "truncated"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
@@ -456,6 +471,11 @@ pub fn decide_title(
             .count();
         1 + below + above
     };
+    // The last unit of the file that is not boilerplate or a dateline: a headline has a
+    // story below it, so that unit is never one (in a two-line file, the second line).
+    let last_text = (0..units.len())
+        .rev()
+        .find(|&j| classes[j] != Class::Bad && !is_meta_at(j));
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
     let mut headings = 0usize;
     // Whether a headline-shaped line and then a dateline or byline have been passed.
@@ -476,6 +496,7 @@ pub fn decide_title(
             || caption_or_list_item(&u.text)
             || crate::extract::byline::is_agency(&u.text)
             || is_meta_at(i)
+            || (Some(i) == last_text && i > 0)
         {
             continue;
         }
@@ -570,6 +591,36 @@ pub fn decide_title(
         x.flag(Sig::Crowded as usize, block_size(i) >= 3);
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
+        let shaped = |j: usize| {
+            classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
+        };
+        let kept_near = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter(|&j| classes[j] != Class::Bad)
+                .take(2)
+                .filter(|&j| shaped(j))
+                .count()
+        };
+        let near = kept_near(&mut (lo..i).rev()) + kept_near(&mut (i + 1..units.len()));
+        x.set(Sig::HeadingNeighbours as usize, near as f32 / 4.0);
+        x.flag(
+            Sig::Truncated as usize,
+            u.text.ends_with('…') || u.text.ends_with("..."),
+        );
+        x.flag(
+            Sig::ProseAbove as usize,
+            (lo..i).any(|j| {
+                classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 12
+            }),
+        );
+        if f.words >= 4 {
+            let others = units
+                .iter()
+                .enumerate()
+                .filter(|&(j, o)| j != i && o.text.len() > u.text.len() && o.text.contains(&u.text))
+                .count();
+            x.flag(Sig::Echoed as usize, others > 0);
+        }
         x.flag(
             Sig::AfterKicker as usize,
             i > 0 && {

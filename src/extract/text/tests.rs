@@ -338,3 +338,56 @@ fn explanation_names_rules_lines_and_empty_fields() {
     assert_eq!(ex.title.chosen, None);
     assert!(ex.title.confidence < 0.5);
 }
+
+#[test]
+fn the_last_line_of_a_file_is_never_its_headline() {
+    let f = extract("Odd name story\n\nThe file name is not UTF-8.\n");
+    assert_eq!(f.title.as_deref(), Some("Odd name story"));
+    assert_eq!(f.body, "The file name is not UTF-8.");
+}
+
+#[test]
+fn datelines_with_pipes_or_a_m_are_read() {
+    let story = "The utility began cutting power to about 50,000 customers in the foothills \
+                 on Wednesday as strong winds raised the danger of wildfires again.";
+    for (line, day) in [
+        (
+            "November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm",
+            "2019-11-19",
+        ),
+        (
+            "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.",
+            "2019-11-20",
+        ),
+    ] {
+        let f = extract(&format!(
+            "  * Home\n  * News\n\nPower shutoff begins over fire danger\n\nJANIE HAR\n{line}\n\n{story}\n"
+        ));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Power shutoff begins over fire danger"),
+            "{line}"
+        );
+        let date = f.date.map(|d| crate::article::rfc3339(d.utc));
+        assert!(
+            date.as_deref().is_some_and(|d| d.starts_with(day)),
+            "{line}: {date:?}"
+        );
+    }
+}
+
+#[test]
+fn a_yearless_stamp_marks_the_headline_above_it() {
+    let f = extract(
+        "  * Home\n  * Entertainment\n\nDoobie Brothers to reunite for anniversary show\n\n\
+         Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM\n\n\
+         Current lineup of the band performs\n\n\
+         The band will play its old hits with a former singer at the summer pavilion next \
+         year, the promoter said on Tuesday.\n\n\
+         Tickets go on sale on Friday morning at the box office and online.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Doobie Brothers to reunite for anniversary show")
+    );
+}
