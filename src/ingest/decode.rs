@@ -6,6 +6,10 @@
 //! common, and valid UTF-8 by accident is vanishingly rare in Latin-1 text); otherwise a
 //! declared charset (`<?xml encoding=...?>`, `<meta charset=...>`) is used; otherwise
 //! chardetng guesses (a lone Latin-1 `0xA3` becomes '£', not a replacement character).
+//! A file that is UTF-8 for the most part, with a few bytes that are not (a multi-byte
+//! character cut by a text browser's line wrap, a Latin-1 word pasted into UTF-8 text), is
+//! read as UTF-8 with each stray byte read as windows-1252, so that one bad byte does not
+//! turn a whole Japanese page into mojibake.
 
 use std::io::Read;
 
@@ -29,11 +33,40 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return decoded(s.to_owned(), UTF_8);
     }
+    if let Some(text) = mostly_utf8(bytes) {
+        return decoded(text, UTF_8);
+    }
     let enc = declared_charset(bytes)
         .filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE)
         .unwrap_or_else(|| detect(bytes));
     let (text, _) = enc.decode_without_bom_handling(bytes);
     decoded(text.into_owned(), enc)
+}
+
+/// `bytes` read as UTF-8 with stray bytes read as windows-1252, when valid multi-byte
+/// characters outnumber the stray bytes ten to one; `None` otherwise.
+fn mostly_utf8(bytes: &[u8]) -> Option<String> {
+    let mut text = String::with_capacity(bytes.len());
+    let (mut valid_multibyte, mut stray) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let good = &rest[..e.valid_up_to()];
+                // The first `valid_up_to` bytes are valid UTF-8: this never falls back.
+                let good = std::str::from_utf8(good).unwrap_or_default();
+                (good, e.error_len().unwrap_or(rest.len() - e.valid_up_to()))
+            }
+        };
+        valid_multibyte += good.chars().filter(|c| !c.is_ascii()).count();
+        text.push_str(good);
+        let bad_bytes = &rest[good.len()..good.len() + bad];
+        stray += bad_bytes.len();
+        text.push_str(&WINDOWS_1252.decode_without_bom_handling(bad_bytes).0);
+        rest = &rest[good.len() + bad..];
+    }
+    (valid_multibyte >= 10 * stray).then_some(text)
 }
 
 /// Below this many non-ASCII bytes the detector has too little evidence to tell the
@@ -151,6 +184,25 @@ mod tests {
         let d = decode(&bytes);
         assert_eq!(d.encoding, "windows-1251");
         assert_eq!(d.text, cyrillic);
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "商標には、同じ商標が付された商品は同じ提供元のものである。"
+            .repeat(3)
+            .into_bytes();
+        bytes.insert(12, 0x82);
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.contains("同じ提供元のものである"), "{}", d.text);
+        // A Latin-1 word in UTF-8 text: both read.
+        let mixed = b"Caf\xc3\xa9 \xc3\xa0 la cr\xc3\xa8me: d\xc3\xa9j\xc3\xa0 vu, \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9 \xc3\xa9t\xc3\xa9, caf\xe9";
+        assert_eq!(
+            decode(mixed).text,
+            "Café à la crème: déjà vu, été été été, café"
+        );
+        // Mostly legacy bytes: detected as before.
+        assert_eq!(decode(b"caf\xe9 cr\xe8me").encoding, "windows-1252");
     }
 
     #[test]
