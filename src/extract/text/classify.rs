@@ -125,7 +125,8 @@ fn weight(class: Class, f: &Features) -> f32 {
 /// The main content region as an inclusive range of unit indices: among the runs of
 /// positive summed weight, the best one, where a run whose first content unit has a
 /// dateline or byline just above it (`headed`, a headline's company) gets a bonus.
-/// `None` when no unit is content.
+/// Nothing after a copyright footer that follows a long enough run is searched. `None` when no unit
+/// is content.
 pub fn main_region(
     classes: &[Class],
     feats: &[Features],
@@ -147,6 +148,13 @@ pub fn main_region(
             sum = 0.0;
             start = i;
         }
+        // The page's copyright footer ends the page's content: what follows it (teasers
+        // of other stories, more footer) is never the article when a long enough run of
+        // content came before.
+        if f.footer && best_sum >= lex.weight("region.closing_score") {
+            break;
+        }
+        // A comment section or a related-stories list closes a long enough run.
         if f.barrier && best_sum >= lex.weight("region.closing_score") {
             closed = true;
         }
@@ -225,6 +233,38 @@ mod tests {
         assert!(u[hi].text.starts_with("Officials said"));
         assert_eq!(c[0], Class::Bad);
         assert_eq!(c[c.len() - 1], Class::Bad);
+    }
+
+    #[test]
+    fn nothing_after_the_copyright_footer_is_the_article() {
+        let story: String = ["Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+            .iter()
+            .map(|day| {
+                format!(
+                    "The harbour reopened on {day} after a week of repairs, and the first \
+                     ferries sailed in the afternoon with their usual crowds of commuters.\n\n"
+                )
+            })
+            .collect();
+        let teasers: String = (1..=12)
+            .map(|n| {
+                format!(
+                    "Why farmers in valley number {n} may want to paint their cows with zebra \
+                     stripes, and what the science says about the flies that bite them.\n\n"
+                )
+            })
+            .collect();
+        let text = format!(
+            "Harbour reopens\n\n{story}© 2019 Harbour Times. All rights reserved.\n\n{teasers}"
+        );
+        let (u, _, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        assert!(u[lo].text.starts_with("The harbour reopened on Tuesday"));
+        assert!(
+            u[hi].text.starts_with("The harbour reopened on Saturday"),
+            "{:?}",
+            u[hi].text
+        );
     }
 
     #[test]

@@ -136,6 +136,8 @@ pub struct Features {
     /// Starts what follows an article: a comment section (`34 responses to ...`, `Jane
     /// says:`), related stories, a share bar.
     pub barrier: bool,
+    /// A copyright statement: the page's footer, after which nothing is the article's.
+    pub footer: bool,
     /// How many units of the file have the same text (case-insensitive); 1 when unique.
     pub repeats: usize,
     /// Share of words that start with a capital letter.
@@ -363,6 +365,17 @@ fn furniture(c: &WordCounts, lower: &str) -> bool {
                 .any(|p| lower.contains(p.as_str())))
 }
 
+/// `© 2019 CBS Interactive Inc. All Rights Reserved.`: the page's footer starts, and
+/// teasers of other stories may follow. A photo credit (`© Getty Images`) has no year.
+fn footer(lower: &str) -> bool {
+    (lower.starts_with('©') || lower.starts_with("copyright"))
+        && lower.split_whitespace().nth(15).is_none()
+        && (lower.contains("rights reserved")
+            || lower
+                .split(|ch: char| !ch.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
+}
+
 fn barrier(lower: &str, c: &WordCounts) -> bool {
     let lex = lexicon();
     if c.words > 12 {
@@ -372,6 +385,7 @@ fn barrier(lower: &str, c: &WordCounts) -> bool {
     let comment_head = c.words <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
     counted
         || comment_head
+        || footer(lower)
         || lex
             .lines("barrier.phrases")
             .iter()
@@ -419,6 +433,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 menu: menu_shape(t, raw_words),
                 furniture: furniture(&c, &key),
                 barrier: barrier(&key, &c),
+                footer: footer(&key),
                 repeats,
                 caps_ratio: caps as f32 / raw_words.max(1) as f32,
                 alpha_ratio: alpha as f32 / non_space.max(1) as f32,
