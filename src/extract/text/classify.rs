@@ -246,7 +246,7 @@ mod tests {
                 )
             })
             .collect();
-        let teasers: String = (1..=12)
+        let teasers: String = (1..=60)
             .map(|n| {
                 format!(
                     "Why farmers in valley number {n} may want to paint their cows with zebra \
