@@ -95,8 +95,8 @@ pub fn of_text(raw: &str) -> Explanation {
 }
 
 /// The explanation of an HTML page's extraction.
-pub fn of_html(page: &str) -> Explanation {
-    let (fields, provenance) = html::extract_explained(page);
+pub fn of_html(page: &str, path: Option<&str>) -> Explanation {
+    let (fields, provenance) = html::extract_explained(page, path);
     let ruled = |field, rule: Option<html::Rule>| FieldChoice {
         field,
         rule: rule.map(|r| r.name),
@@ -231,7 +231,7 @@ mod tests {
             <meta property=\"og:site_name\" content=\"Daily Courier\"></head><body>\
             <h1>Harbour reopens</h1><time datetime=\"2019-06-27T10:00:00Z\">27 June 2019</time>\
             <p>The harbour reopened on Thursday after a year of repairs to its walls.</p></body></html>";
-        let e = of_html(page);
+        let e = of_html(page, None);
         assert_eq!(e.extractor, "html");
         assert!(e.fields[0].rule.is_some(), "{:?}", e.fields[0]);
         assert!(e.fields[1].rule.is_some(), "{:?}", e.fields[1]);

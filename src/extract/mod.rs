@@ -81,23 +81,25 @@ pub struct ExtractOptions {
 
 /// Why `extract` gave the fields it gave for `text` read as `format` (`newsdex extract
 /// --explain`): the same extractor, run again with its decisions kept.
-pub fn explain(format: Format, text: &str) -> explain::Explanation {
+pub fn explain(format: Format, text: &str, path: Option<&str>) -> explain::Explanation {
     match format {
         Format::Text if wiretext::extract(text).is_none() => explain::of_text(text),
-        Format::Html => explain::of_html(text),
+        Format::Html => explain::of_html(text, path),
         _ => explain::of_record(),
     }
 }
 
 /// Runs the extractor for `format` and fills in what every format shares: authors from the
-/// byline, and records with neither title nor body dropped.
-pub fn extract(format: Format, text: &str, opts: &ExtractOptions) -> Extracted {
+/// byline, and records with neither title nor body dropped. `path` is the file's path in
+/// the archive, for formats that can use it: an HTML page mirrored under its address
+/// (`example.com/2019/06/27/story.html`) dates itself by it when it names no address.
+pub fn extract(format: Format, text: &str, path: Option<&str>, opts: &ExtractOptions) -> Extracted {
     let mut out = match format {
         // Agency wire text is plain text in control-character framing.
         Format::Text => {
             wiretext::extract(text).unwrap_or_else(|| Extracted::one(text::extract(text)))
         }
-        Format::Html => Extracted::one(html::extract(text)),
+        Format::Html => Extracted::one(html::extract_at(text, path)),
         Format::Json | Format::Jsonl => json::extract(text, format == Format::Jsonl, &opts.json),
         Format::Xml => xml::extract(text),
         Format::Sgml => sgml::extract(text),

@@ -144,12 +144,12 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
         sniff::NameHint::Sniff | sniff::NameHint::Skip => None,
     });
     let mut format = named.unwrap_or_else(|| sniff::from_content(&decoded.text));
-    let mut extracted = extract::extract(format, &decoded.text, &opts.extract);
+    let mut extracted = extract::extract(format, &decoded.text, Some(rel), &opts.extract);
     // A guess from the first characters can be wrong: a page saved as text may begin with
     // `[ ] [Go]` or `{menu}`. A file whose format was only guessed, and that gives nothing
     // read that way, is read as plain text.
     if named.is_none() && format != Format::Text && extracted.records.is_empty() {
-        let as_text = extract::extract(Format::Text, &decoded.text, &opts.extract);
+        let as_text = extract::extract(Format::Text, &decoded.text, Some(rel), &opts.extract);
         if !as_text.records.is_empty() {
             format = Format::Text;
             extracted = as_text;
@@ -184,7 +184,7 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
         content: Content::of(raw),
         explanation: opts
             .explain
-            .then(|| extract::explain(format, &decoded.text)),
+            .then(|| extract::explain(format, &decoded.text, Some(rel))),
     }
 }
 
@@ -348,7 +348,7 @@ mod properties {
         #[test]
         fn arbitrary_text_never_panics_any_extractor(text in "\\PC{0,400}") {
             for format in [Format::Text, Format::Html, Format::Json, Format::Jsonl, Format::Xml, Format::Sgml] {
-                let _ = extract::extract(format, &text, &ExtractOptions::default());
+                let _ = extract::extract(format, &text, None, &ExtractOptions::default());
             }
             let _ = sniff::from_content(&text);
         }

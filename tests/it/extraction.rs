@@ -236,3 +236,36 @@ fn explain_names_rule_lines_and_runner_up() {
     let plain: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(plain[0].get("explain").is_none());
 }
+
+/// A site mirrored to disk (`wget -r`): a page that names no address of its own is dated
+/// by the path it is stored under, when it is indexed.
+#[test]
+fn a_mirrored_page_is_dated_by_its_path() {
+    let env = TestEnv::empty();
+    let page = "<html><head><title>Harbour reopens | Courier</title></head><body>\
+        <h1>Harbour reopens</h1><p>The harbour at Kestrel Bay reopened to fishing boats on \
+        Thursday after three weeks of repairs to the storm-damaged sea wall.</p></body></html>";
+    env.add()
+        .file("www.courier.example/2019/06/27/harbour-reopens.html", page)
+        .file("www.courier.example/pages/about-harbour.html", page);
+    let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = env.search_json(&["harbour", "--no-collapse"]);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{v}");
+    let dated: Vec<_> = hits
+        .iter()
+        .map(|h| (h["path"].as_str().unwrap(), h["date"].as_str()))
+        .collect();
+    assert!(
+        dated.contains(&(
+            "www.courier.example/2019/06/27/harbour-reopens.html",
+            Some("2019-06-27T00:00:00Z")
+        )),
+        "{dated:?}"
+    );
+    assert!(
+        dated.contains(&("www.courier.example/pages/about-harbour.html", None)),
+        "{dated:?}"
+    );
+}

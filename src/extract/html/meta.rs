@@ -35,7 +35,9 @@ pub struct Meta {
     pub h1: Option<String>,
 }
 
-pub fn read(doc: &Document) -> Meta {
+/// The page's fields from its metadata and layout; `path`, the file's path, stands in for
+/// the page's address where the page names none (for the date only).
+pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     let tags = MetaTags::read(doc);
     let ld = JsonLd::read(doc);
     let page_title = first_text(doc, "title");
@@ -56,7 +58,8 @@ pub fn read(doc: &Document) -> Meta {
         .flatten()
         .find_map(|h| headline_node(doc, h));
     let layout = Layout::new(doc, headline);
-    let date = date(doc, &tags, &ld, &layout, headline, url.as_deref());
+    let address = url.as_deref().or(path);
+    let date = date(doc, &tags, &ld, &layout, headline, address);
     let date_rule = date.as_ref().map(|c| Rule {
         name: c.rule,
         confidence: c.confidence,

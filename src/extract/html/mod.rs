@@ -73,17 +73,23 @@ pub struct Provenance {
 }
 
 pub fn extract(html: &str) -> Fields {
-    extract_explained(html).0
+    extract_at(html, None)
 }
 
-/// [`extract`], with the rules that chose the title and the date.
-pub fn extract_explained(html: &str) -> (Fields, Provenance) {
+/// [`extract`] of a page stored at `path`: a page that names no address of its own is
+/// dated by the path it was mirrored under, as its address would date it.
+pub fn extract_at(html: &str, path: Option<&str>) -> Fields {
+    extract_explained(html, path).0
+}
+
+/// [`extract_at`], with the rules that chose the title and the date.
+pub fn extract_explained(html: &str, path: Option<&str>) -> (Fields, Provenance) {
     if html.trim().is_empty() {
         return (Fields::default(), Provenance::default());
     }
     let capped = nesting::cap_nesting(html, MAX_MARKUP_DEPTH);
     let doc = Document::parse(&capped);
-    let meta = meta::read(&doc);
+    let meta = meta::read(&doc, path);
     let body = if deeper_than(&doc, MAX_DEPTH) {
         body::tidy(&body::plain_paragraphs(&doc), &meta)
     } else {

@@ -20,7 +20,7 @@ fn page(head: &str, top: &str, after: &str) -> String {
 }
 
 fn dated(html: &str) -> Option<(String, DatePrecision, &'static str)> {
-    let (fields, why) = extract_explained(html);
+    let (fields, why) = extract_explained(html, None);
     let d = fields.date?;
     Some((rfc3339(d.utc), d.precision, why.date.map_or("", |r| r.name)))
 }
@@ -191,7 +191,7 @@ fn shown_date_inside_the_url_day_adds_the_time() {
         got,
         Some(("2019-06-27T09:40:00Z".to_string(), "dateline-marked"))
     );
-    let (_, why) = extract_explained(&html);
+    let (_, why) = extract_explained(&html, None);
     assert!(why.date.is_some_and(|r| r.confidence > 0.75));
 }
 
@@ -265,7 +265,7 @@ fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
     let html = format!(
         "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"
     );
-    let (f, why) = extract_explained(&html);
+    let (f, why) = extract_explained(&html, None);
     (f.title, why.title.map_or("", |r| r.name))
 }
 
@@ -318,4 +318,39 @@ fn site_suffix_from_the_domain() {
 fn section_name_h1_is_not_the_title() {
     let (t, _) = titled("", "Sport", "Harbour reopens after storm repairs");
     assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
+}
+
+#[test]
+fn a_mirrored_path_dates_a_page_that_names_no_address() {
+    let html = page("", "", "");
+    let at = |path| {
+        let (f, why) = extract_explained(&html, Some(path));
+        f.date.map(|d| {
+            (
+                rfc3339(d.utc)[..10].to_string(),
+                d.precision,
+                why.date.map_or("", |r| r.name),
+            )
+        })
+    };
+    assert_eq!(
+        at("www.example.com/2019/06/27/harbour-reopens.html"),
+        Some(("2019-06-27".into(), DatePrecision::Day, "url-day"))
+    );
+    assert_eq!(
+        at("archive/2019/06/harbour.html").map(|(_, p, _)| p),
+        Some(DatePrecision::Month)
+    );
+    assert_eq!(at("pages/harbour.html"), None);
+    // The page's own address wins over the path it is stored under.
+    let addressed = page(
+        r#"<link rel="canonical" href="https://example.com/2018/03/04/harbour">"#,
+        "",
+        "",
+    );
+    let (f, _) = extract_explained(&addressed, Some("www.example.com/2019/06/27/x.html"));
+    assert_eq!(
+        f.date.map(|d| rfc3339(d.utc)[..10].to_string()),
+        Some("2018-03-04".into())
+    );
 }
