@@ -25,6 +25,8 @@ pub(super) struct Candidate {
     pub date: ArticleDate,
     pub rule: &'static str,
     pub confidence: f32,
+    /// The name after the date in "Posted on 27 June 2019 by Anna Novak".
+    pub byline: Option<String>,
 }
 
 /// Class, id or itemprop words of elements that show a date (or a byline with its date).
@@ -171,6 +173,7 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
             date: d,
             rule,
             confidence,
+            byline: None,
         });
     }
     // Only elements that own text, or whose children are inline: a container's text is
@@ -214,7 +217,16 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
         date: d,
         rule,
         confidence,
+        byline: posted_by(&text),
     })
+}
+
+/// The name in "Posted on 27 June 2019 by Anna Novak": a whole date, then "by" and names.
+fn posted_by(text: &str) -> Option<String> {
+    let i = text.to_ascii_lowercase().rfind(" by ")?;
+    parse_whole_date(text.get(..i)?)?;
+    let name = byline::normalize(text.get(i + 4..)?)?;
+    (byline::is_names(&name) && name.split_whitespace().count() <= 6).then_some(name)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

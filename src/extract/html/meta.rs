@@ -64,7 +64,12 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
         name: c.rule,
         confidence: c.confidence,
     });
-    let (byline, authors) = authors(doc, &tags, &ld, &layout);
+    let (mut byline, authors) = authors(doc, &tags, &ld, &layout);
+    // "Posted on 27 June 2019 by Anna Novak": the dateline names the author when nothing
+    // else on the page does.
+    if byline.is_none() {
+        byline = date.as_ref().and_then(|c| c.byline.clone());
+    }
     Meta {
         title,
         title_rule,

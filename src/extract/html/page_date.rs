@@ -81,6 +81,7 @@ pub(super) fn date(
             date: d,
             rule: "metadata",
             confidence: 0.95,
+            byline: None,
         });
     }
     let in_url = url.and_then(url_date).map(|d| {
@@ -92,6 +93,7 @@ pub(super) fn date(
             date: d,
             rule,
             confidence,
+            byline: None,
         }
     });
     let shown = shown_dates(doc, layout, headline);

@@ -73,6 +73,25 @@ fn posted_on_dateline_with_author() {
     let html = page("", "<p>Posted on 27 June 2019 by Mara Lindqvist</p>", "");
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
     assert_eq!(rule(&html), "dateline-published");
+    // The dateline names the author when nothing else on the page does.
+    let (f, _) = extract_explained(&html, None);
+    assert_eq!(f.byline.as_deref(), Some("Mara Lindqvist"));
+    // A byline element elsewhere wins; a credit that is no name is no byline.
+    let marked = page(
+        "",
+        r#"<p class="byline">By Jon Arne Sand</p><p>Posted on 27 June 2019 by Mara Lindqvist</p>"#,
+        "",
+    );
+    assert_eq!(
+        extract_explained(&marked, None).0.byline.as_deref(),
+        Some("Jon Arne Sand")
+    );
+    let staff = page(
+        "",
+        "<p>Posted on 27 June 2019 by the harbour board staff</p>",
+        "",
+    );
+    assert_eq!(extract_explained(&staff, None).0.byline, None);
 }
 
 #[test]
