@@ -9,6 +9,7 @@
 //!   per-file change detection and `report` what a run reports.
 
 pub mod build;
+mod clusters;
 mod document;
 mod guard;
 mod inflight;

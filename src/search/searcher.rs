@@ -221,19 +221,14 @@ impl Searcher {
         let ranked = |fetch: usize, skip: usize| {
             ranking
                 .top(&self.searcher, &*compiled.query, fetch, skip)
-                .map_err(|e| match e {
-                    // Raised while executing a query the parser accepted, e.g. `title:*`.
-                    tantivy::TantivyError::SchemaError(reason) => Error::Query {
-                        query: req.query.clone(),
-                        reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
-                    },
-                    other => Error::tantivy(&self.index.dir, other),
-                })
+                .map_err(|e| query_error(req, &self.index.dir, e))
         };
         let (total_hits, groups, has_more): (usize, Vec<Group>, bool) = if req.collapse {
-            collapse::page(&self.searcher, req.offset, req.limit, |fetch| {
-                ranked(fetch, 0)
-            })?
+            let (total_hits, clusters) = ranking
+                .grouped(&self.searcher, &*compiled.query)
+                .map_err(|e| query_error(req, &self.index.dir, e))?;
+            let (page, more) = collapse::page(clusters, req.offset, req.limit);
+            (total_hits, page, more)
         } else {
             let (total_hits, top_docs) = ranked(req.limit.max(1), req.offset)?;
             let fetched = top_docs.len();
@@ -347,5 +342,17 @@ impl Searcher {
             hits.extend(rest);
             Ok(hits)
         })
+    }
+}
+
+/// An error raised while executing a query the parser accepted (e.g. `title:*`), told as
+/// a query error; others as the index's.
+fn query_error(req: &SearchRequest, dir: &std::path::Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::SchemaError(reason) => Error::Query {
+            query: req.query.clone(),
+            reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
+        },
+        other => Error::tantivy(dir, other),
     }
 }
