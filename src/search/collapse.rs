@@ -45,7 +45,10 @@ mod tests {
     use tantivy::DocAddress;
 
     fn member(score: f64, doc: u32) -> Ranked {
-        ((score, 0.0, u64::MAX - u64::from(doc)), DocAddress::new(0, doc))
+        (
+            (score, 0.0, u64::MAX - u64::from(doc)),
+            DocAddress::new(0, doc),
+        )
     }
 
     #[test]
@@ -65,7 +68,10 @@ mod tests {
         assert_eq!(first[2].2.len(), 2, "the third cluster has two copies");
         let (deep, more) = page(groups.clone(), 8, 5);
         assert!(!more);
-        assert_eq!(deep.iter().map(|g| g.1.doc_id).collect::<Vec<_>>(), [80, 90]);
+        assert_eq!(
+            deep.iter().map(|g| g.1.doc_id).collect::<Vec<_>>(),
+            [80, 90]
+        );
         let (past, more) = page(groups.clone(), 20, 5);
         assert!(past.is_empty() && !more);
         let (none, more) = page(groups, 0, 0);

@@ -117,6 +117,11 @@ impl Searcher {
         self.guarded(|| lookup::article(&self.index, &self.searcher, id))
     }
 
+    /// The copy cluster of article `id` and the other articles in it.
+    pub fn copies(&self, id: ArticleId) -> Result<lookup::Copies> {
+        self.guarded(|| lookup::copies(&self.index, &self.searcher, id))
+    }
+
     /// The id of the one article whose id is or starts with the hex digits `typed`.
     pub fn resolve_id(&self, typed: &str) -> Result<ArticleId> {
         self.guarded(|| lookup::resolve_id(&self.index, &self.searcher, typed))
@@ -268,6 +273,16 @@ impl Searcher {
         })
     }
 
+    /// The copy cluster of the article at `addr`.
+    fn cluster_of(&self, addr: tantivy::DocAddress) -> Option<u64> {
+        self.searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64(schema::fast::CLUSTER)
+            .ok()
+            .and_then(|c| c.first(addr.doc_id))
+    }
+
     /// The page's hits with their passages and copies. Each hit reads its stored article,
     /// which decompresses a doc store block (see `index::open::create_index`): on a page of
     /// several hits, the second half is read on another thread.
@@ -287,7 +302,7 @@ impl Searcher {
                 .collect();
             let mut articles = self.index.articles_at(&self.searcher, &addrs)?.into_iter();
             let mut hits = Vec::with_capacity(part.len());
-            for (i, (key, _, copies)) in part.into_iter().enumerate() {
+            for (i, (key, addr, copies)) in part.into_iter().enumerate() {
                 let mut mine = articles.by_ref().take(1 + copies.len());
                 let Some(article) = mine.next() else { break };
                 let passages = if req.fragments == 0 {
@@ -309,11 +324,9 @@ impl Searcher {
                         title: c.fields.title,
                     })
                     .collect();
-                copies.sort_by(|a, b| {
-                    let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
-                    key(a).cmp(&key(b))
-                });
+                crate::search::request::sort_copies(&mut copies);
                 hits.push(Hit {
+                    cluster: self.cluster_of(addr),
                     rank: first_rank + i,
                     score: ranking.score_of(key),
                     snippet: passages.first().cloned().unwrap_or_default(),
