@@ -303,6 +303,8 @@ enum Sig {
     AfterKicker,
     /// No boilerplate anywhere above it: a clean text file more than a saved web page.
     CleanAbove,
+    /// The first line of a file with no boilerplate at all (an archive's text).
+    CleanFileStart,
     /// Quoted inside another line of the page (`Share on Facebook: HEADLINE`, a
     /// breadcrumb): pages echo their own headline in share links and page furniture.
     Echoed,
@@ -316,7 +318,7 @@ enum Sig {
     Truncated,
 }
 
-const SIGNALS: [(Sig, &str); 36] = [
+const SIGNALS: [(Sig, &str); 37] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -349,6 +351,7 @@ const SIGNALS: [(Sig, &str); 36] = [
     (Sig::FileStart, "file_start"),
     (Sig::AfterKicker, "after_kicker"),
     (Sig::CleanAbove, "clean_above"),
+    (Sig::CleanFileStart, "clean_file_start"),
     (Sig::Echoed, "echoed"),
     (Sig::HeadingNeighbours, "heading_neighbours"),
     (Sig::ProseAbove, "prose_above"),
@@ -591,6 +594,7 @@ pub fn decide_title(
         x.flag(Sig::Crowded as usize, block_size(i) >= 3);
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
+        x.flag(Sig::CleanFileStart as usize, i == 0 && first_bad.is_none());
         let shaped = |j: usize| {
             classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
         };
@@ -621,9 +625,10 @@ pub fn decide_title(
                 .count();
             x.flag(Sig::Echoed as usize, others > 0);
         }
+        // The file's first line is its title or masthead, not a section kicker.
         x.flag(
             Sig::AfterKicker as usize,
-            i > 0 && {
+            i > 1 && {
                 let (p, pf) = (&units[i - 1].text, &feats[i - 1]);
                 (1..=3).contains(&pf.words) && !p.ends_with(['.', ':', '!', '?', ']', ')'])
             },

@@ -391,3 +391,18 @@ fn a_yearless_stamp_marks_the_headline_above_it() {
         Some("Doobie Brothers to reunite for anniversary show")
     );
 }
+
+#[test]
+fn a_short_title_over_a_one_sentence_first_paragraph() {
+    // The archive layout: a short title, then a first paragraph of one sentence. The
+    // title is no section kicker, and the sentence below it is no headline.
+    let f = extract(
+        "Harbour board sacks chief\n\n\
+         The harbour board has sacked its chief executive after an audit of the accounts.\n\n\
+         The audit found that repairs to the north quay had been paid for twice, and that \
+         the board had not been told of the contracts until the work was finished. The \
+         chairman said the board would appoint an interim chief executive next week.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Harbour board sacks chief"));
+    assert!(f.body.starts_with("The harbour board has sacked"), "{}", f.body);
+}
