@@ -479,6 +479,17 @@ pub fn decide_title(
     let last_text = (0..units.len())
         .rev()
         .find(|&j| classes[j] != Class::Bad && !is_meta_at(j));
+    // Every unit's text, one per line, for the echo search: built on first use.
+    let whole: OnceCell<String> = OnceCell::new();
+    let whole_text = || {
+        whole.get_or_init(|| {
+            units
+                .iter()
+                .map(|u| u.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    };
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
     let mut headings = 0usize;
     // Whether a headline-shaped line and then a dateline or byline have been passed.
@@ -618,12 +629,9 @@ pub fn decide_title(
             }),
         );
         if f.words >= 4 {
-            let others = units
-                .iter()
-                .enumerate()
-                .filter(|&(j, o)| j != i && o.text.len() > u.text.len() && o.text.contains(&u.text))
-                .count();
-            x.flag(Sig::Echoed as usize, others > 0);
+            // Found more often in the whole text than it is printed as a line of its own.
+            let found = whole_text().matches(u.text.as_str()).count();
+            x.flag(Sig::Echoed as usize, found > f.repeats);
         }
         // The file's first line is its title or masthead, not a section kicker.
         x.flag(

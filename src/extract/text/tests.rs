@@ -404,5 +404,9 @@ fn a_short_title_over_a_one_sentence_first_paragraph() {
          chairman said the board would appoint an interim chief executive next week.\n",
     );
     assert_eq!(f.title.as_deref(), Some("Harbour board sacks chief"));
-    assert!(f.body.starts_with("The harbour board has sacked"), "{}", f.body);
+    assert!(
+        f.body.starts_with("The harbour board has sacked"),
+        "{}",
+        f.body
+    );
 }
