@@ -231,7 +231,7 @@ pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<u
             .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
             .unwrap_or(r),
         None => (1..feats.len())
-            .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
+            .find(|&i| feats[i].sentence_end && headline_words(&feats[i]) >= 3)
             .unwrap_or(1),
     }
 }
@@ -377,9 +377,21 @@ fn image_label(t: &str) -> bool {
     t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(' ')
 }
 
+/// Words of a line as a headline's length counts them: scripts written without spaces
+/// (Chinese, Japanese) count a word per two characters, so that a 14-character Japanese
+/// headline is not taken for one word.
+fn headline_words(f: &Features) -> usize {
+    let wide = f.columns.saturating_sub(f.chars);
+    if wide * 2 >= f.chars && f.words <= 3 {
+        f.words.max(wide / 2)
+    } else {
+        f.words
+    }
+}
+
 /// A line with a headline's shape: several words, no full stop, not running text.
 fn heading_shaped(f: &Features, text: &str) -> bool {
-    (4..=25).contains(&f.words)
+    (4..=25).contains(&headline_words(f))
         && (text.ends_with("...") || !text.ends_with('.'))
         && !(f.stop_ratio >= 0.35 && f.words >= 12)
 }
@@ -544,10 +556,11 @@ pub fn decide_title(
         } else {
             x.flag(Sig::InsideBody as usize, true);
         }
-        x.flag(Sig::Length as usize, (4..=20).contains(&f.words));
-        x.flag(Sig::Long as usize, (6..=20).contains(&f.words));
-        x.flag(Sig::OneWord as usize, f.words == 1);
-        x.flag(Sig::FewWords as usize, (2..=3).contains(&f.words));
+        let words = headline_words(f);
+        x.flag(Sig::Length as usize, (4..=20).contains(&words));
+        x.flag(Sig::Long as usize, (6..=20).contains(&words));
+        x.flag(Sig::OneWord as usize, words == 1);
+        x.flag(Sig::FewWords as usize, (2..=3).contains(&words));
         // A short run of capitalised names is a byline or a site name more often than a
         // headline.
         let role = unit_words(&u.text, &f.key).any(|w| lex.has("byline.role", &w));
