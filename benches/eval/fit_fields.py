@@ -117,9 +117,9 @@ def load(args):
                 right = lambda v: day_ok(v, days)  # noqa: E731
             samples.append(("variants:" + f.stem.split("-")[1], f"variants/{f.stem}",
                             [(s, right(v)) for v, s in cands.get(f.name, [])]))
-    # Clean text archives: every 20th BBC article as it is (title on the first line, no
+    # Clean text archives: every 10th BBC article as it is (title on the first line, no
     # date, no byline), so that the weights keep titles and invent no dates there.
-    bbc = sorted((shared / "corpora" / "bbc-news" / "bbc").glob("*/*.txt"))[::20]
+    bbc = sorted((shared / "corpora" / "bbc-news" / "bbc").glob("*/*.txt"))[::10]
     cands = explain(args.bin, bbc, field)
     for f in bbc:
         first = f.read_text(encoding="latin-1").strip().split("\n")[0].strip()

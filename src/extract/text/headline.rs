@@ -231,7 +231,7 @@ pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<u
             .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
             .unwrap_or(r),
         None => (1..feats.len())
-            .find(|&i| feats[i].sentence_end && feats[i].words >= 3)
+            .find(|&i| feats[i].sentence_end && headline_words(&feats[i]) >= 3)
             .unwrap_or(1),
     }
 }
@@ -303,6 +303,8 @@ enum Sig {
     AfterKicker,
     /// No boilerplate anywhere above it: a clean text file more than a saved web page.
     CleanAbove,
+    /// The first line of a file with no boilerplate at all (an archive's text).
+    CleanFileStart,
     /// Quoted inside another line of the page (`Share on Facebook: HEADLINE`, a
     /// breadcrumb): pages echo their own headline in share links and page furniture.
     Echoed,
@@ -316,7 +318,7 @@ enum Sig {
     Truncated,
 }
 
-const SIGNALS: [(Sig, &str); 36] = [
+const SIGNALS: [(Sig, &str); 37] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -349,6 +351,7 @@ const SIGNALS: [(Sig, &str); 36] = [
     (Sig::FileStart, "file_start"),
     (Sig::AfterKicker, "after_kicker"),
     (Sig::CleanAbove, "clean_above"),
+    (Sig::CleanFileStart, "clean_file_start"),
     (Sig::Echoed, "echoed"),
     (Sig::HeadingNeighbours, "heading_neighbours"),
     (Sig::ProseAbove, "prose_above"),
@@ -374,9 +377,21 @@ fn image_label(t: &str) -> bool {
     t.len() > 2 && t.starts_with('[') && t.ends_with(']') && !t[1..t.len() - 1].contains(' ')
 }
 
+/// Words of a line as a headline's length counts them: scripts written without spaces
+/// (Chinese, Japanese) count a word per two characters, so that a 14-character Japanese
+/// headline is not taken for one word.
+fn headline_words(f: &Features) -> usize {
+    let wide = f.columns.saturating_sub(f.chars);
+    if wide * 2 >= f.chars && f.words <= 3 {
+        f.words.max(wide / 2)
+    } else {
+        f.words
+    }
+}
+
 /// A line with a headline's shape: several words, no full stop, not running text.
 fn heading_shaped(f: &Features, text: &str) -> bool {
-    (4..=25).contains(&f.words)
+    (4..=25).contains(&headline_words(f))
         && (text.ends_with("...") || !text.ends_with('.'))
         && !(f.stop_ratio >= 0.35 && f.words >= 12)
 }
@@ -476,6 +491,17 @@ pub fn decide_title(
     let last_text = (0..units.len())
         .rev()
         .find(|&j| classes[j] != Class::Bad && !is_meta_at(j));
+    // Every unit's text, one per line, for the echo search: built on first use.
+    let whole: OnceCell<String> = OnceCell::new();
+    let whole_text = || {
+        whole.get_or_init(|| {
+            units
+                .iter()
+                .map(|u| u.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    };
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
     let mut headings = 0usize;
     // Whether a headline-shaped line and then a dateline or byline have been passed.
@@ -530,10 +556,11 @@ pub fn decide_title(
         } else {
             x.flag(Sig::InsideBody as usize, true);
         }
-        x.flag(Sig::Length as usize, (4..=20).contains(&f.words));
-        x.flag(Sig::Long as usize, (6..=20).contains(&f.words));
-        x.flag(Sig::OneWord as usize, f.words == 1);
-        x.flag(Sig::FewWords as usize, (2..=3).contains(&f.words));
+        let words = headline_words(f);
+        x.flag(Sig::Length as usize, (4..=20).contains(&words));
+        x.flag(Sig::Long as usize, (6..=20).contains(&words));
+        x.flag(Sig::OneWord as usize, words == 1);
+        x.flag(Sig::FewWords as usize, (2..=3).contains(&words));
         // A short run of capitalised names is a byline or a site name more often than a
         // headline.
         let role = unit_words(&u.text, &f.key).any(|w| lex.has("byline.role", &w));
@@ -591,6 +618,7 @@ pub fn decide_title(
         x.flag(Sig::Crowded as usize, block_size(i) >= 3);
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
+        x.flag(Sig::CleanFileStart as usize, i == 0 && first_bad.is_none());
         let shaped = |j: usize| {
             classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
         };
@@ -614,16 +642,14 @@ pub fn decide_title(
             }),
         );
         if f.words >= 4 {
-            let others = units
-                .iter()
-                .enumerate()
-                .filter(|&(j, o)| j != i && o.text.len() > u.text.len() && o.text.contains(&u.text))
-                .count();
-            x.flag(Sig::Echoed as usize, others > 0);
+            // Found more often in the whole text than it is printed as a line of its own.
+            let found = whole_text().matches(u.text.as_str()).count();
+            x.flag(Sig::Echoed as usize, found > f.repeats);
         }
+        // The file's first line is its title or masthead, not a section kicker.
         x.flag(
             Sig::AfterKicker as usize,
-            i > 0 && {
+            i > 1 && {
                 let (p, pf) = (&units[i - 1].text, &feats[i - 1]);
                 (1..=3).contains(&pf.words) && !p.ends_with(['.', ':', '!', '?', ']', ')'])
             },

@@ -391,3 +391,36 @@ fn a_yearless_stamp_marks_the_headline_above_it() {
         Some("Doobie Brothers to reunite for anniversary show")
     );
 }
+
+#[test]
+fn a_short_title_over_a_one_sentence_first_paragraph() {
+    // The archive layout: a short title, then a first paragraph of one sentence. The
+    // title is no section kicker, and the sentence below it is no headline.
+    let f = extract(
+        "Harbour board sacks chief\n\n\
+         The harbour board has sacked its chief executive after an audit of the accounts.\n\n\
+         The audit found that repairs to the north quay had been paid for twice, and that \
+         the board had not been told of the contracts until the work was finished. The \
+         chairman said the board would appoint an interim chief executive next week.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Harbour board sacks chief"));
+    assert!(
+        f.body.starts_with("The harbour board has sacked"),
+        "{}",
+        f.body
+    );
+}
+
+#[test]
+fn a_japanese_headline_is_not_one_word() {
+    let f = extract(
+        "  * ホーム\n  * ニュース\n  * お問い合わせ\n\n港の新しい桟橋が十年ぶりに完成\n\n2016.12.01\n\n\
+         市は一日、港の北側に建設していた新しい桟橋が完成したと発表しました。工事は三年前に始まり、\
+         総工費は約十二億円でした。古い桟橋は老朽化が進んでおり、地元の漁業者からは早期の建て替えを\
+         求める声が上がっていました。\n\n\
+         新しい桟橋には大型のフェリーも停泊できるようになり、市は観光客の増加を見込んでいます。\
+         来月には記念の式典が開かれる予定で、市長や地元の関係者ら約二百人が出席する見通しです。\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("港の新しい桟橋が十年ぶりに完成"));
+    assert!(f.date.is_some());
+}
