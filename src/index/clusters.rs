@@ -2,12 +2,15 @@
 //! article whose body fingerprint is near its own (`dedup::near`), else a cluster of its
 //! own named by its id; search collapses on that field as a group-by.
 //!
-//! Lookups go through bands of the fingerprint: two near fingerprints differ in at most
-//! `dedup::near_bits()` bits, so of that many plus one bands at least one is equal
-//! (pigeonhole), and an article is compared only with the articles that share a band
-//! with it. A run loads the fingerprints and clusters of the index's articles once, then
-//! adds each article it indexes and forgets the articles of files it deletes or re-reads,
-//! so that the cluster an article joins is committed with it.
+//! Lookups use multi-index hashing: the 64-bit fingerprint is cut into five parts of 13
+//! (the last 12) bits, each indexed in a table of 8,192 buckets. Two fingerprints within
+//! `dedup::near_bits()` (at most 14) bits of each other differ in at most two bits in one
+//! of the parts (pigeonhole), so probing, for each part, the buckets of the values within
+//! two bits of it (92 per part) finds every near article; each article found is then
+//! checked with `dedup::near` on the fingerprint kept beside it in the bucket. A run loads the fingerprints and clusters of the
+//! index's articles once, then adds each article it indexes and forgets the articles of
+//! files it deletes or re-reads, so that the cluster an article joins is committed with
+//! it.
 
 use std::collections::HashMap;
 
@@ -15,20 +18,20 @@ use tantivy::columnar::Column;
 
 use crate::index::schema::fast;
 
-/// The fingerprints and clusters of the articles indexed, by band.
+/// The fingerprints and clusters of the articles indexed, by fingerprint part.
 #[derive(Default)]
 pub struct Clusters {
-    /// Per article: fingerprint, cluster, file (an index into `paths`), still in the index.
+    /// Per article: cluster, still in the index (the fingerprint is in the buckets).
     entries: Vec<Entry>,
-    /// Per band: band value -> indexes into `entries`.
-    bands: Vec<HashMap<u64, Vec<u32>>>,
+    /// Per part: 8,192 buckets of (fingerprint, index into `entries`), allocated on first
+    /// use.
+    parts: Vec<Vec<Vec<(u64, u32)>>>,
     paths: HashMap<String, u32>,
     /// Per file (by index into `paths`): its entries.
     by_path: Vec<Vec<u32>>,
 }
 
 struct Entry {
-    fingerprint: u64,
     cluster: u64,
     alive: bool,
 }
@@ -37,11 +40,33 @@ struct Entry {
 /// clusters.
 const NO_FINGERPRINT: u64 = 0;
 
+/// The fingerprint's parts, of `PART_BITS` bits each (the last one shorter).
+const PARTS: usize = 5;
+const PART_BITS: u32 = 13;
+/// Bits of a part that may differ in the part that is nearest.
+const PART_RADIUS: u32 = 2;
+
+/// Every `PART_BITS`-bit mask with at most `PART_RADIUS` bits set, computed once.
+fn probe_masks() -> &'static [u16] {
+    static MASKS: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    MASKS.get_or_init(|| {
+        (0..1u16 << PART_BITS)
+            .filter(|m| m.count_ones() <= PART_RADIUS)
+            .collect()
+    })
+}
+
+fn part(fp: u64, i: usize) -> u16 {
+    ((fp >> (PART_BITS as usize * i)) & ((1 << PART_BITS) - 1)) as u16
+}
+
 impl Clusters {
     pub fn new() -> Self {
-        let band_count = crate::dedup::near_bits() as usize + 1;
+        // Exact as long as a near pair leaves one part within PART_RADIUS bits.
+        debug_assert!(crate::dedup::near_bits() < PARTS as u32 * (PART_RADIUS + 1));
+        debug_assert!(PARTS as u32 * PART_BITS >= 64);
         Clusters {
-            bands: vec![HashMap::new(); band_count],
+            parts: vec![Vec::new(); PARTS],
             ..Default::default()
         }
     }
@@ -78,35 +103,31 @@ impl Clusters {
         Ok(c)
     }
 
-    fn band_values(&self, fp: u64) -> impl Iterator<Item = (usize, u64)> {
-        let count = self.bands.len() as u32;
-        let bits = 64_u32.div_ceil(count);
-        (0..count).map(move |i| {
-            let shift = i * bits;
-            let width = bits.min(64 - shift);
-            let mask = if width == 64 {
-                u64::MAX
-            } else {
-                (1u64 << width) - 1
-            };
-            (i as usize, (fp >> shift) & mask)
-        })
-    }
-
     /// The cluster an article with fingerprint `fp` and id `id` joins: the smallest cluster
     /// among the live articles near it, else its own.
     pub fn assign(&self, fp: u64, id: u64) -> u64 {
         if fp == NO_FINGERPRINT {
             return id;
         }
-        self.band_values(fp)
-            .filter_map(|(b, v)| self.bands[b].get(&v))
-            .flatten()
-            .map(|&e| &self.entries[e as usize])
-            .filter(|e| e.alive && crate::dedup::near(e.fingerprint, fp))
-            .map(|e| e.cluster)
-            .min()
-            .unwrap_or(id)
+        let mut best: Option<u64> = None;
+        for (i, table) in self.parts.iter().enumerate() {
+            if table.is_empty() {
+                continue;
+            }
+            let p = part(fp, i);
+            for &mask in probe_masks() {
+                for &(other, e) in &table[usize::from(p ^ mask)] {
+                    if !crate::dedup::near(other, fp) {
+                        continue;
+                    }
+                    let e = &self.entries[e as usize];
+                    if e.alive && best.is_none_or(|b| e.cluster < b) {
+                        best = Some(e.cluster);
+                    }
+                }
+            }
+        }
+        best.unwrap_or(id)
     }
 
     /// Records an article of file `path`.
@@ -116,13 +137,14 @@ impl Clusters {
         }
         let e = self.entries.len() as u32;
         self.entries.push(Entry {
-            fingerprint: fp,
             cluster,
             alive: true,
         });
-        let bands: Vec<(usize, u64)> = self.band_values(fp).collect();
-        for (b, v) in bands {
-            self.bands[b].entry(v).or_default().push(e);
+        for (i, table) in self.parts.iter_mut().enumerate() {
+            if table.is_empty() {
+                table.resize(1 << PART_BITS, Vec::new());
+            }
+            table[usize::from(part(fp, i))].push((fp, e));
         }
         let next = self.paths.len() as u32;
         let p = *self.paths.entry(path.to_string()).or_insert(next);
@@ -176,6 +198,7 @@ mod tests {
 
     #[test]
     fn a_copy_is_found_whichever_bits_differ() {
+        // near_bits() bits in a row, at every place, and spread one per part and more.
         let mut c = Clusters::new();
         let a = 0xdead_beef_cafe_f00d_u64;
         c.add("a.txt", a, 7);
@@ -185,5 +208,15 @@ mod tests {
             let mask = ((1u64 << near) - 1) << shift;
             assert_eq!(c.assign(a ^ mask, 99), 7, "mask {mask:064b}");
         }
+        // Bits spread over every part, three in the last three (12 in all): no part is
+        // equal, one is within reach.
+        let spread: u64 = 0b11 | 0b11 << 13 | 0b111 << 26 | 0b111 << 39 | 0b10101 << 52;
+        assert_eq!(spread.count_ones(), 13);
+        let spread = spread & !(1 << 56);
+        assert_eq!(spread.count_ones(), 12);
+        assert_eq!(c.assign(a ^ spread, 99), 7);
+        // One bit more than near_bits(): not a copy.
+        let far = spread | 1 << 63;
+        assert_eq!(c.assign(a ^ far, 99), 99);
     }
 }

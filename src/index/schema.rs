@@ -61,6 +61,7 @@ pub mod fast {
     pub const DATE_PRECISION: &str = "date_precision";
     pub const FINGERPRINT: &str = "fingerprint";
     pub const CLUSTER: &str = "cluster";
+    pub const TITLE: &str = "title";
     pub const FILE_SIZE: &str = "file_size";
     pub const FILE_MTIME: &str = "file_mtime";
     pub const FILE_HASH: &str = "file_hash";

@@ -295,16 +295,22 @@ impl Searcher {
     ) -> Result<Vec<Hit>> {
         let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
             let mut analyzer = self.analyzer.clone();
-            // Every article of the part in one call: its paths are looked up together.
-            let addrs: Vec<tantivy::DocAddress> = part
+            // The part's articles in one call, its copies' references in another (from the
+            // fast columns only: a story with many copies reads no more stored documents
+            // than one without): their paths are looked up together.
+            let heads: Vec<tantivy::DocAddress> = part.iter().map(|(_, addr, _)| *addr).collect();
+            let copy_addrs: Vec<tantivy::DocAddress> = part
                 .iter()
-                .flat_map(|(_, addr, copies)| std::iter::once(*addr).chain(copies.iter().copied()))
+                .flat_map(|(_, _, c)| c.iter().copied())
                 .collect();
-            let mut articles = self.index.articles_at(&self.searcher, &addrs)?.into_iter();
+            let mut articles = self.index.articles_at(&self.searcher, &heads)?.into_iter();
+            let mut refs = self.index.refs_at(&self.searcher, &copy_addrs)?.into_iter();
             let mut hits = Vec::with_capacity(part.len());
             for (i, (key, addr, copies)) in part.into_iter().enumerate() {
-                let mut mine = articles.by_ref().take(1 + copies.len());
-                let Some(article) = mine.next() else { break };
+                let mine = refs.by_ref().take(copies.len());
+                let Some(article) = articles.next() else {
+                    break;
+                };
                 let passages = if req.fragments == 0 {
                     Vec::new()
                 } else {
@@ -320,8 +326,8 @@ impl Searcher {
                     .map(|c| CopyRef {
                         id: c.id,
                         path: c.path,
-                        date: c.fields.date,
-                        title: c.fields.title,
+                        date: c.date,
+                        title: c.title,
                     })
                     .collect();
                 crate::search::request::sort_copies(&mut copies);
