@@ -28,9 +28,17 @@ pub struct ShowArgs {
 
 pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<Status> {
     let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
-    let article = searcher.article(searcher.resolve_id(&a.id)?)?;
+    let id = searcher.resolve_id(&a.id)?;
+    let article = searcher.article(id)?;
+    let copies = searcher.copies(id)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    output::article(&mut out, &article, a.format.into(), a.color.enabled())?;
+    output::article(
+        &mut out,
+        &article,
+        &copies,
+        a.format.into(),
+        a.color.enabled(),
+    )?;
     out.flush()?;
     Ok(Status::Success)
 }

@@ -9,8 +9,15 @@ use crate::index::schema::IndexSchema;
 use crate::index::state::FileStamp;
 
 /// Article -> tantivy document, stamped with the state of the file it came from (so the
-/// next run can tell whether the file changed, from the same commit as the articles).
-pub fn to_document(schema: &IndexSchema, a: &Article, stamp: &FileStamp) -> TantivyDocument {
+/// next run can tell whether the file changed, from the same commit as the articles),
+/// with its body fingerprint and the copy cluster assigned to it.
+pub fn to_document(
+    schema: &IndexSchema,
+    a: &Article,
+    stamp: &FileStamp,
+    fingerprint: u64,
+    cluster: u64,
+) -> TantivyDocument {
     let f = &schema.fields;
     let mut doc = TantivyDocument::new();
     doc.add_u64(f.id, a.id.0);
@@ -36,7 +43,8 @@ pub fn to_document(schema: &IndexSchema, a: &Article, stamp: &FileStamp) -> Tant
         doc.add_date(f.date, DateTime::from_utc(d.utc));
         doc.add_text(f.date_precision, d.precision.as_str());
     }
-    doc.add_u64(f.fingerprint, crate::dedup::fingerprint(&a.fields.body));
+    doc.add_u64(f.fingerprint, fingerprint);
+    doc.add_u64(f.cluster, cluster);
     doc.add_text(f.body, &a.fields.body);
     doc
 }

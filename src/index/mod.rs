@@ -9,6 +9,7 @@
 //!   per-file change detection and `report` what a run reports.
 
 pub mod build;
+mod clusters;
 mod document;
 mod guard;
 mod inflight;
@@ -163,6 +164,42 @@ impl OpenIndex {
             .collect()
     }
 
+    /// The id, path, date and title of each of `addrs`, from the fast columns only (no
+    /// stored document is read): what a list of copies shows.
+    pub fn refs_at(
+        &self,
+        searcher: &tantivy::Searcher,
+        addrs: &[tantivy::DocAddress],
+    ) -> Result<Vec<CopyFields>> {
+        let mut titles: Vec<Option<String>> = vec![None; addrs.len()];
+        let mut by_segment: std::collections::BTreeMap<u32, Vec<usize>> = Default::default();
+        for (i, a) in addrs.iter().enumerate() {
+            by_segment.entry(a.segment_ord).or_default().push(i);
+        }
+        for (segment, wanted) in by_segment {
+            let ff = searcher.segment_reader(segment).fast_fields();
+            let Some(column) = ff.str(schema::fast::TITLE).ok().flatten() else {
+                continue;
+            };
+            let found = strs_of(&column, wanted.iter().map(|&i| (addrs[i].doc_id, i)))
+                .map_err(|e| Error::damaged(&self.dir, e))?;
+            for (i, title) in found {
+                titles[i] = Some(title);
+            }
+        }
+        Ok(self
+            .fast_values(searcher, addrs)?
+            .into_iter()
+            .zip(titles)
+            .map(|(v, title)| CopyFields {
+                id: DocId(v.id),
+                path: v.path,
+                date: v.date,
+                title,
+            })
+            .collect())
+    }
+
     /// The id, path and date of `addrs` from their segments' fast columns, each column
     /// opened once per segment. Paths are looked up in the order of the path dictionary,
     /// so each of its (compressed) blocks is read once rather than once per article, which
@@ -221,21 +258,11 @@ impl OpenIndex {
             let Some(paths) = ff.str(schema::fast::PATH).ok().flatten() else {
                 continue;
             };
-            let mut ords: Vec<(u64, usize)> = wanted
-                .into_iter()
-                .filter_map(|i| Some((paths.term_ords(addrs[i].doc_id).next()?, i)))
-                .collect();
-            ords.sort_unstable();
-            let sorted: Vec<u64> = ords.iter().map(|(o, _)| *o).collect();
-            let mut next = ords.iter().map(|(_, i)| *i);
-            paths
-                .dictionary()
-                .sorted_ords_to_term_cb(&sorted, |bytes| {
-                    if let Some(i) = next.next() {
-                        values[i].path = String::from_utf8_lossy(bytes).into_owned();
-                    }
-                })
+            let found = strs_of(&paths, wanted.iter().map(|&i| (addrs[i].doc_id, i)))
                 .map_err(|e| Error::damaged(&self.dir, e))?;
+            for (i, path) in found {
+                values[i].path = path;
+            }
         }
         Ok(values)
     }
@@ -276,6 +303,39 @@ impl OpenIndex {
 }
 
 /// What an article keeps in fast columns rather than in the doc store.
+/// A copy as a hit lists it, read from the fast columns.
+#[derive(Debug, Clone)]
+pub struct CopyFields {
+    pub id: DocId,
+    pub path: String,
+    pub date: Option<ArticleDate>,
+    pub title: Option<String>,
+}
+
+/// The values of a string column for `(doc, key)` pairs, as `(key, value)`: the ords are
+/// looked up in the order of the column's dictionary, so each of its (compressed) blocks
+/// is read once rather than once per document.
+fn strs_of(
+    column: &tantivy::columnar::StrColumn,
+    docs: impl Iterator<Item = (tantivy::DocId, usize)>,
+) -> std::io::Result<Vec<(usize, String)>> {
+    let mut ords: Vec<(u64, usize)> = docs
+        .filter_map(|(doc, key)| Some((column.term_ords(doc).next()?, key)))
+        .collect();
+    ords.sort_unstable();
+    let sorted: Vec<u64> = ords.iter().map(|(o, _)| *o).collect();
+    let mut keys = ords.iter().map(|(_, k)| *k);
+    let mut out = Vec::with_capacity(sorted.len());
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            if let Some(k) = keys.next() {
+                out.push((k, String::from_utf8_lossy(bytes).into_owned()));
+            }
+        })?;
+    Ok(out)
+}
+
 #[derive(Debug, Clone, Default)]
 struct FastValues {
     id: u64,

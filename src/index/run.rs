@@ -2,7 +2,7 @@
 //! - `Run::start` checks the archive and the index directory, opens (or creates) the index
 //!   and its writer, and loads what the index holds of each file;
 //! - `Run::apply` takes one file's outcome from the workers: deletes its old articles,
-//!   adds its new ones, and counts;
+//!   adds its new ones with their copy clusters (`clusters`), and counts;
 //! - `Run::maybe_commit` commits by article count and by time;
 //! - `Run::finish` deletes the articles of vanished files, makes the final commit (or none,
 //!   for an unchanged archive), writes the manifest and completes the summary.
@@ -16,6 +16,7 @@ use tantivy::query::{AllQuery, EmptyQuery};
 use tantivy::{Index, IndexWriter, ReloadPolicy, Term};
 
 use crate::error::{Error, Result};
+use crate::index::clusters::Clusters;
 use crate::index::document::to_document;
 use crate::index::manifest::{self, Manifest};
 use crate::index::merge::BoundedMergePolicy;
@@ -87,6 +88,8 @@ pub(super) struct Run<'r> {
     budget: usize,
     /// What the index held of each file when the run started.
     known: Arc<HashMap<String, Indexed>>,
+    /// The copy clusters of the articles indexed, kept up to date as the run goes.
+    clusters: Clusters,
     files_total: Option<u64>,
     files_done: u64,
     /// Files met by the walk that are still in the archive.
@@ -165,15 +168,19 @@ impl<'r> Run<'r> {
         } else {
             0
         };
-        let known = if replace_all {
-            HashMap::new()
+        let (known, clusters) = if replace_all {
+            (HashMap::new(), Clusters::new())
         } else {
-            let reader = index
+            let reader: tantivy::IndexReader = index
                 .reader_builder()
                 .reload_policy(ReloadPolicy::Manual)
                 .try_into()
                 .map_err(|e| damaged(&index_dir, e))?;
-            state::load(&reader.searcher()).map_err(|e| damaged(&index_dir, e))?
+            let searcher = reader.searcher();
+            (
+                state::load(&searcher).map_err(|e| damaged(&index_dir, e))?,
+                Clusters::load(&searcher).map_err(|e| damaged(&index_dir, e))?,
+            )
         };
         let files_total = req.count_first.then(|| {
             ingest::walk(
@@ -200,6 +207,7 @@ impl<'r> Run<'r> {
             budget,
             seen: HashSet::with_capacity(known.len()),
             known: Arc::new(known),
+            clusters,
             files_total,
             files_done: 0,
             unvisited: Vec::new(),
@@ -263,6 +271,7 @@ impl<'r> Run<'r> {
                 if let Some(old) = self.known.get(&rel) {
                     self.writer
                         .delete_term(Term::from_field_text(self.schema.fields.path, &rel));
+                    self.clusters.forget(&rel);
                     summary.articles_deleted += old.articles;
                     if same_content {
                         summary.unchanged_files += 1;
@@ -281,8 +290,11 @@ impl<'r> Run<'r> {
                     summary.warnings.push(w);
                 }
                 for article in &articles {
+                    let fp = crate::dedup::fingerprint(&article.fields.body);
+                    let cluster = self.clusters.assign(fp, article.id.0);
+                    self.clusters.add(&rel, fp, cluster);
                     self.writer
-                        .add_document(to_document(&self.schema, article, &stamp))
+                        .add_document(to_document(&self.schema, article, &stamp, fp, cluster))
                         .map_err(|e| Error::tantivy(&self.index_dir, e))?;
                 }
                 summary.articles_added += articles.len() as u64;

@@ -60,6 +60,8 @@ pub mod fast {
     pub const DATE: &str = "date";
     pub const DATE_PRECISION: &str = "date_precision";
     pub const FINGERPRINT: &str = "fingerprint";
+    pub const CLUSTER: &str = "cluster";
+    pub const TITLE: &str = "title";
     pub const FILE_SIZE: &str = "file_size";
     pub const FILE_MTIME: &str = "file_mtime";
     pub const FILE_HASH: &str = "file_hash";
@@ -82,6 +84,7 @@ pub struct Fields {
     pub date: Field,
     pub date_precision: Field,
     pub fingerprint: Field,
+    pub cluster: Field,
     pub body: Field,
 }
 
@@ -189,6 +192,7 @@ impl IndexSchema {
             date: get("date")?,
             date_precision: get("date_precision")?,
             fingerprint: get("fingerprint")?,
+            cluster: get("cluster")?,
             body: get("body")?,
         };
         Ok(IndexSchema {
@@ -317,6 +321,7 @@ mod tests {
             (f.date, fast::DATE),
             (f.date_precision, fast::DATE_PRECISION),
             (f.fingerprint, fast::FINGERPRINT),
+            (f.cluster, fast::CLUSTER),
             (f.file_size, fast::FILE_SIZE),
             (f.file_mtime, fast::FILE_MTIME),
             (f.file_hash, fast::FILE_HASH),

@@ -146,8 +146,14 @@ mod tests {
         let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
         // Two records of one file, read at once: one stamp.
         for r in ["1", "2"] {
-            w.add_document(to_document(&schema, &article("multi.jsonl", r), &stamp(10)))
-                .unwrap();
+            w.add_document(to_document(
+                &schema,
+                &article("multi.jsonl", r),
+                &stamp(10),
+                1,
+                1,
+            ))
+            .unwrap();
         }
         // An old and a new document of one file, as a lost delete leaves them; the old one
         // in an earlier segment, so it is seen first, and the other way round.
@@ -155,12 +161,16 @@ mod tests {
             &schema,
             &article("old-first.txt", ""),
             &stamp(20),
+            1,
+            1,
         ))
         .unwrap();
         w.add_document(to_document(
             &schema,
             &article("new-first.txt", ""),
             &stamp(31),
+            1,
+            1,
         ))
         .unwrap();
         w.commit().unwrap();
@@ -168,12 +178,16 @@ mod tests {
             &schema,
             &article("old-first.txt", ""),
             &stamp(21),
+            1,
+            1,
         ))
         .unwrap();
         w.add_document(to_document(
             &schema,
             &article("new-first.txt", ""),
             &stamp(30),
+            1,
+            1,
         ))
         .unwrap();
         w.commit().unwrap();

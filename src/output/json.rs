@@ -24,6 +24,7 @@ pub struct JsonHit<'a> {
     pub snippet: &'a Snippet,
     pub passages: &'a [Snippet],
     pub copies: Vec<JsonCopy<'a>>,
+    pub cluster: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +33,17 @@ pub struct JsonCopy<'a> {
     pub path: &'a str,
     pub title: Option<&'a str>,
     pub date: Option<String>,
+}
+
+impl<'a> JsonCopy<'a> {
+    fn new(c: &'a crate::search::CopyRef) -> Self {
+        JsonCopy {
+            id: c.id.to_string(),
+            path: &c.path,
+            title: c.title.as_deref(),
+            date: c.date.map(|d| rfc3339(d.utc)),
+        }
+    }
 }
 
 impl<'a> JsonHit<'a> {
@@ -48,16 +60,8 @@ impl<'a> JsonHit<'a> {
             score: h.score,
             snippet: &h.snippet,
             passages: &h.passages,
-            copies: h
-                .copies
-                .iter()
-                .map(|c| JsonCopy {
-                    id: c.id.to_string(),
-                    path: &c.path,
-                    title: c.title.as_deref(),
-                    date: c.date.map(|d| rfc3339(d.utc)),
-                })
-                .collect(),
+            cluster: h.cluster.map(|c| format!("{c:016x}")),
+            copies: h.copies.iter().map(JsonCopy::new).collect(),
         }
     }
 }
@@ -149,8 +153,28 @@ pub fn extracted_value(
     v
 }
 
-pub fn article(out: &mut dyn Write, a: &Article) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &article_value(a))?;
+/// A stored article as `newsdex show` prints it: the article's JSON with its copy
+/// cluster and the other articles in it.
+pub fn article(
+    out: &mut dyn Write,
+    a: &Article,
+    copies: &crate::search::Copies,
+) -> std::io::Result<()> {
+    let mut v = article_value(a);
+    if let serde_json::Value::Object(map) = &mut v {
+        map.insert(
+            "cluster".into(),
+            copies
+                .cluster
+                .map_or(serde_json::Value::Null, |c| format!("{c:016x}").into()),
+        );
+        let list: Vec<JsonCopy> = copies.copies.iter().map(JsonCopy::new).collect();
+        map.insert(
+            "copies".into(),
+            serde_json::to_value(list).unwrap_or(serde_json::Value::Null),
+        );
+    }
+    serde_json::to_writer_pretty(&mut *out, &v)?;
     writeln!(out)
 }
 

@@ -39,12 +39,13 @@ pub fn results(
 pub fn article(
     out: &mut dyn Write,
     a: &crate::article::Article,
+    copies: &crate::search::Copies,
     format: Format,
     color: bool,
 ) -> std::io::Result<()> {
     match format {
-        Format::Text => text::article(out, a, color),
-        Format::Json | Format::Jsonl | Format::Csv => json::article(out, a),
+        Format::Text => text::article(out, a, copies, color),
+        Format::Json | Format::Jsonl | Format::Csv => json::article(out, a, copies),
     }
 }
 

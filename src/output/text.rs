@@ -143,12 +143,47 @@ pub fn search(out: &mut dyn Write, r: &SearchResults, color: bool) -> std::io::R
     )
 }
 
-pub fn article(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Result<()> {
+pub fn article(
+    out: &mut dyn Write,
+    a: &Article,
+    copies: &crate::search::Copies,
+    color: bool,
+) -> std::io::Result<()> {
     let title = a.fields.title.as_deref().unwrap_or("(untitled)");
     writeln!(out, "{}", paint(color, BOLD, &terminal_safe(title, true)))?;
     writeln!(out, "{}", paint(color, DIM, &meta_line(a)))?;
     writeln!(out)?;
-    writeln!(out, "{}", terminal_safe(&a.fields.body, false))
+    writeln!(out, "{}", terminal_safe(&a.fields.body, false))?;
+    if !copies.copies.is_empty() {
+        let cluster = copies
+            .cluster
+            .map(|c| format!(" (cluster {c:016x})"))
+            .unwrap_or_default();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint(
+                color,
+                BOLD,
+                &format!("{} copies{cluster}:", copies.copies.len())
+            )
+        )?;
+        for c in &copies.copies {
+            let date = c
+                .date
+                .map(|d| crate::article::rfc3339(d.utc))
+                .unwrap_or_else(|| "-".into());
+            writeln!(
+                out,
+                "  {}  {}  {}",
+                c.id,
+                date,
+                terminal_safe(&c.path, true)
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// `newsdex extract`: every field, labelled, then the body.

@@ -80,6 +80,61 @@ pub fn article(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -
     index.article_at(searcher, addr)
 }
 
+/// An article's copy cluster and the other articles in it.
+#[derive(Debug, Clone, Default)]
+pub struct Copies {
+    pub cluster: Option<u64>,
+    /// The other members, earliest first (undated last).
+    pub copies: Vec<crate::search::CopyRef>,
+}
+
+/// The copy cluster of article `id` and its other members.
+pub fn copies(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -> Result<Copies> {
+    let tantivy_error = |e| Error::tantivy(&index.dir, e);
+    let term = Term::from_field_u64(index.schema.fields.id, id.0);
+    let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(tantivy_error)?;
+    let Some((_, addr)) = top.into_iter().next() else {
+        return Err(Error::NotFound { id: id.to_string() });
+    };
+    let Some(cluster) = searcher
+        .segment_reader(addr.segment_ord)
+        .fast_fields()
+        .u64(fast::CLUSTER)
+        .ok()
+        .and_then(|c| c.first(addr.doc_id))
+    else {
+        return Ok(Copies::default());
+    };
+    let members = tantivy::query::TermQuery::new(
+        Term::from_field_u64(index.schema.fields.cluster, cluster),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let addrs: Vec<tantivy::DocAddress> = searcher
+        .search(&members, &tantivy::collector::DocSetCollector)
+        .map_err(tantivy_error)?
+        .into_iter()
+        .filter(|a| *a != addr)
+        .collect();
+    let mut copies: Vec<crate::search::CopyRef> = index
+        .articles_at(searcher, &addrs)?
+        .into_iter()
+        .map(|c| crate::search::CopyRef {
+            id: c.id,
+            path: c.path,
+            date: c.fields.date,
+            title: c.fields.title,
+        })
+        .collect();
+    crate::search::request::sort_copies(&mut copies);
+    Ok(Copies {
+        cluster: Some(cluster),
+        copies,
+    })
+}
+
 /// What `newsdex stats` reports.
 #[derive(Debug, Clone)]
 pub struct Stats {

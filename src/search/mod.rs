@@ -34,7 +34,7 @@ pub mod suggest;
 
 pub use aggregate::{FacetsRequest, TimelineRequest};
 pub use bounds::Span;
-pub use lookup::Stats;
+pub use lookup::{Copies, Stats};
 pub use query::TITLE_BOOST;
 pub use request::{CopyRef, Hit, SearchRequest, SearchResults, Sort};
 pub use searcher::Searcher;

@@ -4,7 +4,9 @@
 
 use std::cell::RefCell;
 
-use tantivy::collector::{Count, TopDocs};
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
@@ -42,6 +44,7 @@ impl Ranking {
         fetch: usize,
         skip: usize,
     ) -> tantivy::Result<(usize, Vec<Ranked>)> {
+        let ranking = self;
         let Ranking { sort, fresh } = self;
         // By relevance, a document that scores below `fetch + skip` others of its segment
         // cannot be on the page, so its date and id (the tie-breaks) are not read.
@@ -64,11 +67,7 @@ impl Ranking {
                             .and_then(|c| c.first(doc))
                             .map(|d| d.into_timestamp_secs() as f64);
                         let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
-                        let score = match fresh {
-                            Some((anchor, half_life)) => score * recency(date, anchor, half_life),
-                            None => score,
-                        };
-                        sort_key(sort, score, date, id)
+                        ranking.key(score, date, id)
                     }
                 });
         searcher.search(query, &(Count, top))
@@ -80,6 +79,119 @@ impl Ranking {
             Sort::Relevance => key.0 as Score,
             Sort::Newest | Sort::Oldest => key.1 as Score,
         }
+    }
+}
+
+impl Ranking {
+    /// Every match of `query` grouped by copy cluster: the count of all matches, and per
+    /// cluster its members with their sort keys, best first. The groups come unordered.
+    pub fn grouped(
+        self,
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+    ) -> tantivy::Result<(usize, Vec<Vec<Ranked>>)> {
+        let groups = searcher.search(query, &GroupBy { ranking: self })?;
+        let total = groups.values().map(Vec::len).sum();
+        let mut out: Vec<Vec<Ranked>> = groups.into_values().collect();
+        for g in &mut out {
+            g.sort_by(|a, b| key_order(&b.0, &a.0));
+        }
+        Ok((total, out))
+    }
+
+    /// The sort key of a match from its score and its document's date and id.
+    fn key(self, score: Score, date: Option<f64>, id: u64) -> SortKey {
+        let score = match self.fresh {
+            Some((anchor, half_life)) => score * recency(date, anchor, half_life),
+            None => score,
+        };
+        sort_key(self.sort, score, date, id)
+    }
+}
+
+/// The total order of sort keys (largest is best).
+pub fn key_order(a: &SortKey, b: &SortKey) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0)
+        .then(a.1.total_cmp(&b.1))
+        .then(a.2.cmp(&b.2))
+}
+
+/// Collects every match with its sort key, by the copy cluster of its document (its own
+/// id when it has none).
+struct GroupBy {
+    ranking: Ranking,
+}
+
+struct GroupBySegment {
+    ranking: Ranking,
+    segment: u32,
+    dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    ids: Option<tantivy::columnar::Column<u64>>,
+    clusters: Option<tantivy::columnar::Column<u64>>,
+    groups: HashMap<u64, Vec<Ranked>>,
+}
+
+impl Collector for GroupBy {
+    type Fruit = HashMap<u64, Vec<Ranked>>;
+    type Child = GroupBySegment;
+
+    fn for_segment(
+        &self,
+        segment: tantivy::SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<GroupBySegment> {
+        let ff = reader.fast_fields();
+        Ok(GroupBySegment {
+            ranking: self.ranking,
+            segment,
+            dates: ff.date(fast::DATE).ok(),
+            ids: ff.u64(fast::ID).ok(),
+            clusters: ff.u64(fast::CLUSTER).ok(),
+            groups: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all = HashMap::new();
+        for fruit in fruits {
+            for (cluster, mut members) in fruit {
+                all.entry(cluster)
+                    .or_insert_with(Vec::new)
+                    .append(&mut members);
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for GroupBySegment {
+    type Fruit = HashMap<u64, Vec<Ranked>>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let date = self
+            .dates
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .map(|d| d.into_timestamp_secs() as f64);
+        let id = self.ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        let cluster = self
+            .clusters
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(id);
+        let key = self.ranking.key(score, date, id);
+        self.groups
+            .entry(cluster)
+            .or_default()
+            .push((key, DocAddress::new(self.segment, doc)));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.groups
     }
 }
 

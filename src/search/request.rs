@@ -68,6 +68,14 @@ pub struct CopyRef {
     pub title: Option<String>,
 }
 
+/// Copies in the order they are listed: earliest first, undated last, then by id.
+pub fn sort_copies(copies: &mut [CopyRef]) {
+    copies.sort_by(|a, b| {
+        let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
+        key(a).cmp(&key(b))
+    });
+}
+
 /// One ranked article.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -81,6 +89,8 @@ pub struct Hit {
     pub passages: Vec<Snippet>,
     /// Near-identical copies folded into this hit, earliest first.
     pub copies: Vec<CopyRef>,
+    /// The copy cluster the article was given when it was indexed.
+    pub cluster: Option<u64>,
 }
 
 /// A page of results.

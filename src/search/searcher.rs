@@ -117,6 +117,11 @@ impl Searcher {
         self.guarded(|| lookup::article(&self.index, &self.searcher, id))
     }
 
+    /// The copy cluster of article `id` and the other articles in it.
+    pub fn copies(&self, id: ArticleId) -> Result<lookup::Copies> {
+        self.guarded(|| lookup::copies(&self.index, &self.searcher, id))
+    }
+
     /// The id of the one article whose id is or starts with the hex digits `typed`.
     pub fn resolve_id(&self, typed: &str) -> Result<ArticleId> {
         self.guarded(|| lookup::resolve_id(&self.index, &self.searcher, typed))
@@ -221,19 +226,14 @@ impl Searcher {
         let ranked = |fetch: usize, skip: usize| {
             ranking
                 .top(&self.searcher, &*compiled.query, fetch, skip)
-                .map_err(|e| match e {
-                    // Raised while executing a query the parser accepted, e.g. `title:*`.
-                    tantivy::TantivyError::SchemaError(reason) => Error::Query {
-                        query: req.query.clone(),
-                        reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
-                    },
-                    other => Error::tantivy(&self.index.dir, other),
-                })
+                .map_err(|e| query_error(req, &self.index.dir, e))
         };
         let (total_hits, groups, has_more): (usize, Vec<Group>, bool) = if req.collapse {
-            collapse::page(&self.searcher, req.offset, req.limit, |fetch| {
-                ranked(fetch, 0)
-            })?
+            let (total_hits, clusters) = ranking
+                .grouped(&self.searcher, &*compiled.query)
+                .map_err(|e| query_error(req, &self.index.dir, e))?;
+            let (page, more) = collapse::page(clusters, req.offset, req.limit);
+            (total_hits, page, more)
         } else {
             let (total_hits, top_docs) = ranked(req.limit.max(1), req.offset)?;
             let fetched = top_docs.len();
@@ -273,6 +273,16 @@ impl Searcher {
         })
     }
 
+    /// The copy cluster of the article at `addr`.
+    fn cluster_of(&self, addr: tantivy::DocAddress) -> Option<u64> {
+        self.searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64(schema::fast::CLUSTER)
+            .ok()
+            .and_then(|c| c.first(addr.doc_id))
+    }
+
     /// The page's hits with their passages and copies. Each hit reads its stored article,
     /// which decompresses a doc store block (see `index::open::create_index`): on a page of
     /// several hits, the second half is read on another thread.
@@ -285,16 +295,22 @@ impl Searcher {
     ) -> Result<Vec<Hit>> {
         let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
             let mut analyzer = self.analyzer.clone();
-            // Every article of the part in one call: its paths are looked up together.
-            let addrs: Vec<tantivy::DocAddress> = part
+            // The part's articles in one call, its copies' references in another (from the
+            // fast columns only: a story with many copies reads no more stored documents
+            // than one without): their paths are looked up together.
+            let heads: Vec<tantivy::DocAddress> = part.iter().map(|(_, addr, _)| *addr).collect();
+            let copy_addrs: Vec<tantivy::DocAddress> = part
                 .iter()
-                .flat_map(|(_, addr, copies)| std::iter::once(*addr).chain(copies.iter().copied()))
+                .flat_map(|(_, _, c)| c.iter().copied())
                 .collect();
-            let mut articles = self.index.articles_at(&self.searcher, &addrs)?.into_iter();
+            let mut articles = self.index.articles_at(&self.searcher, &heads)?.into_iter();
+            let mut refs = self.index.refs_at(&self.searcher, &copy_addrs)?.into_iter();
             let mut hits = Vec::with_capacity(part.len());
-            for (i, (key, _, copies)) in part.into_iter().enumerate() {
-                let mut mine = articles.by_ref().take(1 + copies.len());
-                let Some(article) = mine.next() else { break };
+            for (i, (key, addr, copies)) in part.into_iter().enumerate() {
+                let mine = refs.by_ref().take(copies.len());
+                let Some(article) = articles.next() else {
+                    break;
+                };
                 let passages = if req.fragments == 0 {
                     Vec::new()
                 } else {
@@ -310,15 +326,13 @@ impl Searcher {
                     .map(|c| CopyRef {
                         id: c.id,
                         path: c.path,
-                        date: c.fields.date,
-                        title: c.fields.title,
+                        date: c.date,
+                        title: c.title,
                     })
                     .collect();
-                copies.sort_by(|a, b| {
-                    let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.utc), c.id);
-                    key(a).cmp(&key(b))
-                });
+                crate::search::request::sort_copies(&mut copies);
                 hits.push(Hit {
+                    cluster: self.cluster_of(addr),
                     rank: first_rank + i,
                     score: ranking.score_of(key),
                     snippet: passages.first().cloned().unwrap_or_default(),
@@ -347,5 +361,17 @@ impl Searcher {
             hits.extend(rest);
             Ok(hits)
         })
+    }
+}
+
+/// An error raised while executing a query the parser accepted (e.g. `title:*`), told as
+/// a query error; others as the index's.
+fn query_error(req: &SearchRequest, dir: &std::path::Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::SchemaError(reason) => Error::Query {
+            query: req.query.clone(),
+            reason: format!("{reason} (`field:*` works only on dates: use date:*)"),
+        },
+        other => Error::tantivy(dir, other),
     }
 }

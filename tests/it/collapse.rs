@@ -155,3 +155,108 @@ fn masthead_copies_get_their_fields_and_collapse() {
         "{collapsed}"
     );
 }
+
+/// A story, with a distinct last paragraph so that no two stories are copies.
+fn story(n: usize) -> String {
+    format!(
+        "Harbour board report number {n}\n\n\
+         The harbour board met on Tuesday to hear report number {n} on the state of the \
+         quays, the ferries and the fish market, and voted to publish it in full.\n\n\
+         Members said report {n} found {} cracked bollards, {} leaking pontoons and a \
+         backlog of repairs that would take {} months to clear.\n",
+        n * 7 + 3,
+        n * 3 + 1,
+        n + 2
+    )
+}
+
+/// Cluster ids as index time gives them: copies share one (shown in JSON, searchable as
+/// `cluster:ID`, listed by `show`), a copy indexed later joins it, and the cluster
+/// outlives the article it was named after.
+#[test]
+fn copies_share_a_cluster_that_later_copies_join() {
+    let env = TestEnv::empty();
+    let archive = env.add();
+    archive
+        .file("wire/harbour.txt", story(1))
+        .file(
+            "paper/harbour-copy.txt",
+            story(1).replace("Tuesday", "Tuesday evening"),
+        )
+        .file("wire/other.txt", story(2));
+    let index = |env: &TestEnv| {
+        let out = env.run(&["index", "--quiet", env.archive().to_str().unwrap()]);
+        assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    };
+    index(&env);
+    let clusters = |env: &TestEnv| -> std::collections::BTreeMap<String, String> {
+        let v = env.search_json(&["harbour", "--no-collapse", "--limit", "50"]);
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["path"].as_str().unwrap().to_string(),
+                    h["cluster"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let c = clusters(&env);
+    assert_eq!(c["wire/harbour.txt"], c["paper/harbour-copy.txt"], "{c:?}");
+    assert_ne!(c["wire/harbour.txt"], c["wire/other.txt"], "{c:?}");
+    let shared = c["wire/harbour.txt"].clone();
+
+    // Collapsed: two stories, one with a copy.
+    let v = env.search_json(&["harbour"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2, "{v}");
+    // cluster:ID finds the copies and nothing else.
+    let members = env.paths(&[&format!("cluster:{shared}"), "--no-collapse"]);
+    assert_eq!(members.len(), 2, "{members:?}");
+    let bad = env.run(&["search", "cluster:nothex", "--format", "json"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("16 hex digits"));
+
+    // show lists the copies, in text and JSON.
+    let id = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["cluster"] == shared.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let shown: serde_json::Value =
+        serde_json::from_slice(&env.run(&["show", &id, "--format", "json"]).stdout).unwrap();
+    assert_eq!(shown["cluster"], shared.as_str());
+    assert_eq!(shown["copies"].as_array().unwrap().len(), 1, "{shown}");
+    let text = String::from_utf8(env.run(&["show", &id]).stdout).unwrap();
+    assert!(text.contains("1 copies (cluster "), "{text}");
+
+    // A copy added later joins the cluster; the first article's file is deleted, and a
+    // copy added after that still joins the cluster through the copy that remains.
+    archive.file(
+        "late/harbour-late.txt",
+        story(1).replace("in full", "in full on Friday"),
+    );
+    index(&env);
+    assert_eq!(clusters(&env)["late/harbour-late.txt"], shared);
+    std::fs::remove_file(env.archive().join("wire/harbour.txt")).unwrap();
+    archive.file(
+        "later/harbour-later.txt",
+        story(1).replace("quays", "old quays"),
+    );
+    index(&env);
+    let c = clusters(&env);
+    assert!(!c.contains_key("wire/harbour.txt"));
+    assert_eq!(c["later/harbour-later.txt"], shared, "{c:?}");
+    assert_eq!(
+        env.search_json(&["harbour"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -41,6 +41,8 @@ enum Target {
     /// An exact-match string field.
     Raw(Field),
     Date,
+    /// The copy cluster, a u64 written as 16 hex digits.
+    Cluster,
 }
 
 /// What a literal over text fields searches, once analysed.
@@ -146,6 +148,7 @@ impl<'a> Compiler<'a> {
             Some("source") | Some("source_id") => Target::Raw(f.source_id),
             Some("format") => Target::Raw(f.format),
             Some("date") => Target::Date,
+            Some("cluster") => Target::Cluster,
             Some(other) => {
                 return Err(QueryError::UnknownField {
                     field: other.to_string(),
@@ -231,6 +234,18 @@ impl<'a> Compiler<'a> {
                 Term::from_field_text(field, &lit.phrase),
                 IndexRecordOption::Basic,
             )))),
+            Target::Cluster => {
+                let id = u64::from_str_radix(lit.phrase.trim(), 16)
+                    .ok()
+                    .filter(|_| lit.phrase.trim().len() <= 16 && !lit.prefix)
+                    .ok_or_else(|| QueryError::BadCluster {
+                        input: lit.phrase.clone(),
+                    })?;
+                Ok(Some(Box::new(TermQuery::new(
+                    Term::from_field_u64(self.fields.cluster, id),
+                    IndexRecordOption::Basic,
+                ))))
+            }
             Target::Text(fields) => self.text_literal(lit, &fields, negated),
         }
     }

@@ -22,7 +22,7 @@ pub enum QueryError {
 
     /// `field:` names no field newsdex searches.
     #[error(
-        "unknown field {field:?}; fields are title:, byline:, author:, body:, date:, path:, source:, format:"
+        "unknown field {field:?}; fields are title:, byline:, author:, body:, date:, path:, source:, format:, cluster:"
     )]
     UnknownField { field: String },
 
@@ -33,6 +33,10 @@ pub enum QueryError {
     /// `field:*` on a field other than `date:`.
     #[error("`{field}:*` works only on dates: use date:*")]
     ExistsNotOnDate { field: String },
+
+    /// A `cluster:` value that is no cluster id.
+    #[error("invalid cluster {input:?}: a cluster id is 16 hex digits, as JSON output shows it")]
+    BadCluster { input: String },
 
     /// `/regex/`.
     #[error("regular expressions are not supported; use term* or term~1")]
