@@ -269,40 +269,27 @@ pub fn explanation(out: &mut dyn Write, e: &Explanation, color: bool) -> std::io
             line.push_str(&format!(", {}", line_span(lines)));
         }
         writeln!(out, "{line}")?;
+        // Detail lines under the field, indented and dim.
+        let mut detail =
+            |text: String| writeln!(out, "{}", paint(color, DIM, &format!("          {text}")));
         if let Some(top) = f
             .candidates
             .first()
             .filter(|c| f.rule.is_some() && !c.signals.is_empty())
         {
-            writeln!(
-                out,
-                "{}",
-                paint(
-                    color,
-                    DIM,
-                    &format!(
-                        "          score {:.2}: {}",
-                        top.score,
-                        strongest(&top.signals)
-                    )
-                )
-            )?;
+            detail(format!(
+                "score {:.2}: {}",
+                top.score,
+                strongest(&top.signals)
+            ))?;
         }
         if let Some(r) = &f.runner_up {
-            writeln!(
-                out,
-                "{}",
-                paint(
-                    color,
-                    DIM,
-                    &format!(
-                        "          runner-up: {:?} ({}, {})",
-                        terminal_safe(&r.value, true),
-                        r.rule,
-                        line_span(r.lines)
-                    )
-                )
-            )?;
+            detail(format!(
+                "runner-up: {:?} ({}, {})",
+                terminal_safe(&r.value, true),
+                r.rule,
+                line_span(r.lines)
+            ))?;
         }
     }
     if let Some(units) = &e.units {
