@@ -166,7 +166,7 @@ pub fn article(
             paint(
                 color,
                 BOLD,
-                &format!("{} copies{cluster}:", copies.copies.len())
+                &format!("{}{cluster}:", count(copies.copies.len(), "copy", "copies"))
             )
         )?;
         for c in &copies.copies {

@@ -233,7 +233,7 @@ fn copies_share_a_cluster_that_later_copies_join() {
     assert_eq!(shown["cluster"], shared.as_str());
     assert_eq!(shown["copies"].as_array().unwrap().len(), 1, "{shown}");
     let text = String::from_utf8(env.run(&["show", &id]).stdout).unwrap();
-    assert!(text.contains("1 copies (cluster "), "{text}");
+    assert!(text.contains("1 copy (cluster "), "{text}");
 
     // A copy added later joins the cluster; the first article's file is deleted, and a
     // copy added after that still joins the cluster through the copy that remains.
