@@ -88,8 +88,11 @@ pub(super) struct Run<'r> {
     budget: usize,
     /// What the index held of each file when the run started.
     known: Arc<HashMap<String, Indexed>>,
-    /// The copy clusters of the articles indexed, kept up to date as the run goes.
-    clusters: Clusters,
+    /// The copy clusters of the articles indexed, kept up to date as the run goes; read
+    /// from `indexed` when the run first reads a file (an unchanged archive never does).
+    clusters: Option<Clusters>,
+    /// The index as the run found it (none for a --rebuild, which replaces it all).
+    indexed: Option<tantivy::Searcher>,
     files_total: Option<u64>,
     files_done: u64,
     /// Files met by the walk that are still in the archive.
@@ -168,8 +171,8 @@ impl<'r> Run<'r> {
         } else {
             0
         };
-        let (known, clusters) = if replace_all {
-            (HashMap::new(), Clusters::new())
+        let (known, indexed) = if replace_all {
+            (HashMap::new(), None)
         } else {
             let reader: tantivy::IndexReader = index
                 .reader_builder()
@@ -179,7 +182,7 @@ impl<'r> Run<'r> {
             let searcher = reader.searcher();
             (
                 state::load(&searcher).map_err(|e| damaged(&index_dir, e))?,
-                Clusters::load(&searcher).map_err(|e| damaged(&index_dir, e))?,
+                Some(searcher),
             )
         };
         let files_total = req.count_first.then(|| {
@@ -207,7 +210,8 @@ impl<'r> Run<'r> {
             budget,
             seen: HashSet::with_capacity(known.len()),
             known: Arc::new(known),
-            clusters,
+            clusters: None,
+            indexed,
             files_total,
             files_done: 0,
             unvisited: Vec::new(),
@@ -268,10 +272,19 @@ impl<'r> Run<'r> {
                 problems,
                 bytes: _,
             } => {
+                // The snapshot of the index is let go once read: it would keep the files of
+                // merged segments on disk.
+                let mut clusters = match (self.clusters.take(), self.indexed.take()) {
+                    (Some(c), _) => c,
+                    (None, Some(s)) => {
+                        Clusters::load(&s).map_err(|e| damaged(&self.index_dir, e))?
+                    }
+                    (None, None) => Clusters::new(),
+                };
                 if let Some(old) = self.known.get(&rel) {
                     self.writer
                         .delete_term(Term::from_field_text(self.schema.fields.path, &rel));
-                    self.clusters.forget(&rel);
+                    clusters.forget(&rel);
                     summary.articles_deleted += old.articles;
                     if same_content {
                         summary.unchanged_files += 1;
@@ -291,12 +304,13 @@ impl<'r> Run<'r> {
                 }
                 for article in &articles {
                     let fp = crate::dedup::fingerprint(&article.fields.body);
-                    let cluster = self.clusters.assign(fp, article.id.0);
-                    self.clusters.add(&rel, fp, cluster);
+                    let cluster = clusters.assign(fp, article.id.0);
+                    clusters.add(&rel, fp, cluster);
                     self.writer
                         .add_document(to_document(&self.schema, article, &stamp, fp, cluster))
                         .map_err(|e| Error::tantivy(&self.index_dir, e))?;
                 }
+                self.clusters = Some(clusters);
                 summary.articles_added += articles.len() as u64;
                 self.since_commit += articles.len();
                 self.seen.insert(rel);
@@ -335,6 +349,8 @@ impl<'r> Run<'r> {
     /// Deletes the articles of vanished files, commits (when anything changed), writes
     /// the manifest and returns the summary.
     pub(super) fn finish(mut self) -> Result<IndexSummary> {
+        // Nothing read: the snapshot goes before the commit collects unused files.
+        self.indexed = None;
         let path_field = self.schema.fields.path;
         let summary = &mut self.summary;
         for (rel, old) in vanished(&self.known, &self.seen, &self.unvisited) {
