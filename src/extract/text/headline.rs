@@ -305,6 +305,9 @@ enum Sig {
     CleanAbove,
     /// The first line of a file with no boilerplate at all (an archive's text).
     CleanFileStart,
+    /// A sentence of eight words or more with prose right below it: the story's first
+    /// paragraph (or a standfirst), not its headline.
+    Lede,
     /// Quoted inside another line of the page (`Share on Facebook: HEADLINE`, a
     /// breadcrumb): pages echo their own headline in share links and page furniture.
     Echoed,
@@ -318,7 +321,7 @@ enum Sig {
     Truncated,
 }
 
-const SIGNALS: [(Sig, &str); 37] = [
+const SIGNALS: [(Sig, &str); 38] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -352,6 +355,7 @@ const SIGNALS: [(Sig, &str); 37] = [
     (Sig::AfterKicker, "after_kicker"),
     (Sig::CleanAbove, "clean_above"),
     (Sig::CleanFileStart, "clean_file_start"),
+    (Sig::Lede, "lede"),
     (Sig::Echoed, "echoed"),
     (Sig::HeadingNeighbours, "heading_neighbours"),
     (Sig::ProseAbove, "prose_above"),
@@ -619,6 +623,17 @@ pub fn decide_title(
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
         x.flag(Sig::CleanFileStart as usize, i == 0 && first_bad.is_none());
+        x.flag(
+            Sig::Lede as usize,
+            u.text.ends_with('.')
+                && !u.text.ends_with("...")
+                && f.words >= 8
+                && (i + 1..units.len())
+                    .find(|&j| classes[j] != Class::Bad)
+                    .is_some_and(|j| {
+                        classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 12
+                    }),
+        );
         let shaped = |j: usize| {
             classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
         };
