@@ -143,9 +143,14 @@ pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
 
 /// A labelled time stamp without a full date, `Updated Nov 19, 9:41 AM; Posted Nov 18`,
 /// `Published: 10:15`: no date to read, but the dateline that follows a headline.
+/// A time of day is what makes it a stamp: "First look at PlayStation 3 chip" starts with
+/// a label word and has a digit, and is a headline.
 fn stamp(text: &str, f: &Features) -> bool {
+    let clock = text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    });
     f.words <= 12
-        && text.bytes().any(|b| b.is_ascii_digit())
+        && clock
         && matches!(label(text), Label::Published | Label::Updated)
         && words_lower(text).next().is_some_and(|w| {
             lexicon().has("date.published", &w) || lexicon().has("date.updated", &w)

@@ -424,3 +424,17 @@ fn a_japanese_headline_is_not_one_word() {
     assert_eq!(f.title.as_deref(), Some("港の新しい桟橋が十年ぶりに完成"));
     assert!(f.date.is_some());
 }
+
+#[test]
+fn a_headline_starting_with_a_label_word_is_no_stamp() {
+    // "First" labels dates ("First published ..."), and the line has a digit: it is still
+    // a headline, not a time stamp.
+    let f = extract(
+        "First look at PlayStation 3 chip\n\n\
+         Some details of the chip inside the console have been revealed.\n\n\
+         Sony, IBM and Toshiba have released limited data about the so-called Cell chip that \
+         will be able to carry out trillions of calculations per second, the firms said.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("First look at PlayStation 3 chip"));
+    assert!(f.body.starts_with("Some details"), "{}", f.body);
+}
