@@ -15,7 +15,7 @@ pub fn to_document(
     schema: &IndexSchema,
     a: &Article,
     stamp: &FileStamp,
-    fingerprint: u64,
+    fingerprint: crate::dedup::Fingerprint,
     cluster: u64,
 ) -> TantivyDocument {
     let f = &schema.fields;
@@ -43,7 +43,8 @@ pub fn to_document(
         doc.add_date(f.date, DateTime::from_utc(d.utc));
         doc.add_text(f.date_precision, d.precision.as_str());
     }
-    doc.add_u64(f.fingerprint, fingerprint);
+    doc.add_u64(f.fingerprint, fingerprint.lo);
+    doc.add_u64(f.fingerprint_hi, fingerprint.hi);
     doc.add_u64(f.cluster, cluster);
     doc.add_text(f.body, &a.fields.body);
     doc

@@ -60,6 +60,7 @@ pub mod fast {
     pub const DATE: &str = "date";
     pub const DATE_PRECISION: &str = "date_precision";
     pub const FINGERPRINT: &str = "fingerprint";
+    pub const FINGERPRINT_HI: &str = "fingerprint_hi";
     pub const CLUSTER: &str = "cluster";
     pub const TITLE: &str = "title";
     pub const FILE_SIZE: &str = "file_size";
@@ -84,6 +85,7 @@ pub struct Fields {
     pub date: Field,
     pub date_precision: Field,
     pub fingerprint: Field,
+    pub fingerprint_hi: Field,
     pub cluster: Field,
     pub body: Field,
 }
@@ -192,6 +194,7 @@ impl IndexSchema {
             date: get("date")?,
             date_precision: get("date_precision")?,
             fingerprint: get("fingerprint")?,
+            fingerprint_hi: get("fingerprint_hi")?,
             cluster: get("cluster")?,
             body: get("body")?,
         };
@@ -321,6 +324,7 @@ mod tests {
             (f.date, fast::DATE),
             (f.date_precision, fast::DATE_PRECISION),
             (f.fingerprint, fast::FINGERPRINT),
+            (f.fingerprint_hi, fast::FINGERPRINT_HI),
             (f.cluster, fast::CLUSTER),
             (f.file_size, fast::FILE_SIZE),
             (f.file_mtime, fast::FILE_MTIME),

@@ -140,6 +140,7 @@ mod tests {
 
     #[test]
     fn a_file_whose_documents_disagree_about_its_stamp_is_mixed() {
+        const FP: crate::dedup::Fingerprint = crate::dedup::Fingerprint { lo: 1, hi: 1 };
         let schema = IndexSchema::current().unwrap();
         let index = Index::create_in_ram(schema.schema.clone());
         schema::register_tokenizer(&index);
@@ -150,7 +151,7 @@ mod tests {
                 &schema,
                 &article("multi.jsonl", r),
                 &stamp(10),
-                1,
+                FP,
                 1,
             ))
             .unwrap();
@@ -161,7 +162,7 @@ mod tests {
             &schema,
             &article("old-first.txt", ""),
             &stamp(20),
-            1,
+            FP,
             1,
         ))
         .unwrap();
@@ -169,7 +170,7 @@ mod tests {
             &schema,
             &article("new-first.txt", ""),
             &stamp(31),
-            1,
+            FP,
             1,
         ))
         .unwrap();
@@ -178,7 +179,7 @@ mod tests {
             &schema,
             &article("old-first.txt", ""),
             &stamp(21),
-            1,
+            FP,
             1,
         ))
         .unwrap();
@@ -186,7 +187,7 @@ mod tests {
             &schema,
             &article("new-first.txt", ""),
             &stamp(30),
-            1,
+            FP,
             1,
         ))
         .unwrap();

@@ -131,7 +131,7 @@ pub fn article_value(a: &Article) -> serde_json::Value {
         byline: a.fields.byline.as_deref(),
         authors: &a.fields.authors,
         source_id: a.fields.source_id.as_deref(),
-        fingerprint: format!("{:016x}", crate::dedup::fingerprint(&a.fields.body)),
+        fingerprint: crate::dedup::fingerprint(&a.fields.body).hex(),
         body: &a.fields.body,
     })
     .unwrap_or(serde_json::Value::Null)

@@ -88,24 +88,39 @@ pub struct Copies {
     pub copies: Vec<crate::search::CopyRef>,
 }
 
-/// The copy cluster of article `id` and its other members.
-pub fn copies(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -> Result<Copies> {
-    let tantivy_error = |e| Error::tantivy(&index.dir, e);
+/// Where article `id` is, and its copy cluster.
+fn located(
+    index: &OpenIndex,
+    searcher: &tantivy::Searcher,
+    id: ArticleId,
+) -> Result<(tantivy::DocAddress, Option<u64>)> {
     let term = Term::from_field_u64(index.schema.fields.id, id.0);
     let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let top = searcher
         .search(&query, &TopDocs::with_limit(1).order_by_score())
-        .map_err(tantivy_error)?;
+        .map_err(|e| Error::tantivy(&index.dir, e))?;
     let Some((_, addr)) = top.into_iter().next() else {
         return Err(Error::NotFound { id: id.to_string() });
     };
-    let Some(cluster) = searcher
+    let cluster = searcher
         .segment_reader(addr.segment_ord)
         .fast_fields()
         .u64(fast::CLUSTER)
         .ok()
-        .and_then(|c| c.first(addr.doc_id))
-    else {
+        .and_then(|c| c.first(addr.doc_id));
+    Ok((addr, cluster))
+}
+
+/// The copy cluster of article `id`.
+pub fn cluster(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -> Result<Option<u64>> {
+    Ok(located(index, searcher, id)?.1)
+}
+
+/// The copy cluster of article `id` and its other members.
+pub fn copies(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -> Result<Copies> {
+    let tantivy_error = |e| Error::tantivy(&index.dir, e);
+    let (addr, cluster) = located(index, searcher, id)?;
+    let Some(cluster) = cluster else {
         return Ok(Copies::default());
     };
     let members = tantivy::query::TermQuery::new(

@@ -99,8 +99,15 @@ impl Searcher {
         self.guarded(|| {
             let started = Instant::now();
             let source = lookup::article(&self.index, &self.searcher, id)?;
-            let (query, own) =
-                similar::related_query(&self.index, &self.searcher, &self.analyzer, &source, id)?;
+            let cluster = lookup::cluster(&self.index, &self.searcher, id)?;
+            let (query, own) = similar::related_query(
+                &self.index,
+                &self.searcher,
+                &self.analyzer,
+                &source,
+                id,
+                cluster,
+            )?;
             let req = own.request(id, limit);
             let compiled = Compiled {
                 query,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use tantivy::collector::{Count, FilterCollector};
+use tantivy::collector::Count;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
@@ -13,7 +13,6 @@ use tantivy::Term;
 
 use crate::article::{Article, DocId as ArticleId};
 use crate::error::{Error, Result};
-use crate::index::schema::fast;
 use crate::index::OpenIndex;
 use crate::search::query;
 use crate::search::request::{Hit, SearchRequest, SearchResults};
@@ -21,21 +20,22 @@ use crate::search::request::{Hit, SearchRequest, SearchResults};
 /// Terms of the source article in the more-like-this query.
 const MLT_TERMS: usize = 40;
 
-/// The source article's copies, which match the related query best of all and are left
-/// out of the list and its count.
+/// The source article's copies (its copy cluster), which match the related query best of
+/// all and are left out of the list and its count.
 pub struct OwnCopies {
-    fingerprint: u64,
+    cluster: Option<u64>,
     count: usize,
 }
 
-/// The query for articles related to `source` (whose id is `id`), and the source's own
-/// copies among its matches.
+/// The query for articles related to `source` (whose id is `id` and whose copy cluster is
+/// `cluster`), and the source's own copies among its matches.
 pub fn related_query(
     index: &OpenIndex,
     searcher: &tantivy::Searcher,
     analyzer: &TextAnalyzer,
     source: &Article,
     id: ArticleId,
+    cluster: Option<u64>,
 ) -> Result<(Box<dyn Query>, OwnCopies)> {
     let f = &index.schema.fields;
     let mlt = more_like_this(index, searcher, analyzer, source);
@@ -44,24 +44,23 @@ pub fn related_query(
         (Occur::Must, mlt),
         (Occur::MustNot, Box::new(itself)),
     ]));
-    let own = crate::dedup::fingerprint(&source.fields.body);
-    let count = searcher
-        .search(
-            &*query,
-            &FilterCollector::new(
-                fast::FINGERPRINT.to_string(),
-                move |fp: u64| crate::dedup::near(own, fp),
-                Count,
-            ),
-        )
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    Ok((
-        query,
-        OwnCopies {
-            fingerprint: own,
-            count,
-        },
-    ))
+    let count = match cluster {
+        Some(c) => {
+            let mine = TermQuery::new(
+                Term::from_field_u64(f.cluster, c),
+                IndexRecordOption::Basic,
+            );
+            let own_copies = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::Must, Box::new(mine)),
+            ]);
+            searcher
+                .search(&own_copies, &Count)
+                .map_err(|e| Error::tantivy(&index.dir, e))?
+        }
+        None => 0,
+    };
+    Ok((query, OwnCopies { cluster, count }))
 }
 
 impl OwnCopies {
@@ -88,11 +87,10 @@ impl OwnCopies {
         follow: bool,
         started: Instant,
     ) -> SearchResults {
-        let own = self.fingerprint;
         results.total_hits = results.total_hits.saturating_sub(self.count);
-        results.hits.retain(|h| {
-            !crate::dedup::near(own, crate::dedup::fingerprint(&h.article.fields.body))
-        });
+        if let Some(own) = self.cluster {
+            results.hits.retain(|h| h.cluster != Some(own));
+        }
         results.hits.truncate(limit);
         if follow {
             results.hits.sort_by(|a, b| {
