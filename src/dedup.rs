@@ -374,7 +374,10 @@ mod tests {
             hi: a.hi,
         };
         assert!(!near(a, far_low));
-        assert_eq!(a.hex(), "fedcba987654321001234567_89abcdef".replace('_', ""));
+        assert_eq!(
+            a.hex(),
+            "fedcba987654321001234567_89abcdef".replace('_', "")
+        );
     }
 
     #[test]

@@ -231,7 +231,11 @@ mod tests {
         // The differing bits spread over every band still leave one band equal.
         for shift in 0..(64 - near) {
             let mask = ((1u64 << near) - 1) << shift;
-            assert_eq!(c.assign(flipped(a, mask, hi_bits), 99), 7, "mask {mask:064b}");
+            assert_eq!(
+                c.assign(flipped(a, mask, hi_bits), 99),
+                7,
+                "mask {mask:064b}"
+            );
         }
         // Bits spread over every part, three in the last three (12 in all): no part is
         // equal, one is within reach.

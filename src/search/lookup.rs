@@ -112,7 +112,11 @@ fn located(
 }
 
 /// The copy cluster of article `id`.
-pub fn cluster(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -> Result<Option<u64>> {
+pub fn cluster(
+    index: &OpenIndex,
+    searcher: &tantivy::Searcher,
+    id: ArticleId,
+) -> Result<Option<u64>> {
     Ok(located(index, searcher, id)?.1)
 }
 

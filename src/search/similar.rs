@@ -46,10 +46,7 @@ pub fn related_query(
     ]));
     let count = match cluster {
         Some(c) => {
-            let mine = TermQuery::new(
-                Term::from_field_u64(f.cluster, c),
-                IndexRecordOption::Basic,
-            );
+            let mine = TermQuery::new(Term::from_field_u64(f.cluster, c), IndexRecordOption::Basic);
             let own_copies = BooleanQuery::new(vec![
                 (Occur::Must, query.box_clone()),
                 (Occur::Must, Box::new(mine)),
