@@ -25,7 +25,7 @@ mod workers;
 
 use std::path::{Path, PathBuf};
 
-use tantivy::schema::{TantivyDocument, Value};
+use tantivy::schema::{Field, TantivyDocument, Value};
 use tantivy::Index;
 
 use crate::article::{Article, DocId, Fields as ArticleFields};
@@ -136,6 +136,25 @@ impl OpenIndex {
             .try_into()
             .map_err(|e| Error::tantivy(&self.dir, e))?;
         Ok(self.reader.get_or_init(|| reader).searcher())
+    }
+
+    /// The analysed text fields (title, byline, body) that no article of `searcher`'s
+    /// segments fills: those with no postings in any segment.
+    pub fn empty_text_fields(&self, searcher: &tantivy::Searcher) -> Result<Vec<Field>> {
+        let f = &self.schema.fields;
+        let mut empty = vec![f.title, f.byline, f.body];
+        for segment in searcher.segment_readers() {
+            let filled = segment
+                .fields_metadata()
+                .map_err(|e| Error::damaged(&self.dir, e))?;
+            empty.retain(|&field| {
+                let name = self.schema.schema.get_field_name(field);
+                !filled.iter().any(|m| {
+                    m.field_name == name && m.postings_size.is_some_and(|b| b.get_bytes() > 0)
+                })
+            });
+        }
+        Ok(empty)
     }
 
     /// Reads the article at `addr` back (see `articles_at`).

@@ -321,3 +321,41 @@ fn fresh_lifts_recent_articles_over_slightly_better_old_ones() {
         vec!["old.txt", "new.txt"]
     );
 }
+
+#[test]
+fn an_archive_without_bylines_is_searched_in_its_titles_and_bodies() {
+    let env = TestEnv::empty();
+    env.add()
+        .file(
+            "a.txt",
+            "Harbour strike ends\n3 March 2015\n\nDock workers ended the strike on Monday.\n",
+        )
+        .file(
+            "b.txt",
+            "Ferry fares rise\n4 March 2015\n\nFares rise again after the harbour strike.\n",
+        );
+    assert!(env
+        .run(&["index", "-q", env.archive().to_str().unwrap()])
+        .status
+        .success());
+    let index = newsdex::index::OpenIndex::open(&env.index()).unwrap();
+    let searcher = index.searcher().unwrap();
+    let f = &index.schema.fields;
+    assert_eq!(index.empty_text_fields(&searcher).unwrap(), vec![f.byline]);
+    // Ranked by title and body as ever; a byline query still runs (and finds nothing).
+    assert_eq!(env.paths(&["strike"]), vec!["a.txt", "b.txt"]);
+    assert_eq!(env.run(&["search", "byline:strike"]).status.code(), Some(1));
+
+    env.add().file(
+        "c.txt",
+        "Talks resume\nBy Ann Lee\n5 March 2015\n\nTalks on the strike resume.\n",
+    );
+    assert!(env
+        .run(&["index", "-q", env.archive().to_str().unwrap()])
+        .status
+        .success());
+    let index = newsdex::index::OpenIndex::open(&env.index()).unwrap();
+    let searcher = index.searcher().unwrap();
+    assert!(index.empty_text_fields(&searcher).unwrap().is_empty());
+    assert_eq!(env.paths(&["lee"]), vec!["c.txt"]);
+}

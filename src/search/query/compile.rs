@@ -66,12 +66,19 @@ pub struct Compiler<'a> {
     highlight: Highlight,
     words: Vec<String>,
     stems_of_real_words: StemCheck<'a>,
+    empty_fields: &'a [Field],
 }
 
 impl<'a> Compiler<'a> {
     /// A compiler over the index's `fields`; bare terms are joined by OR under `any`, by
-    /// AND otherwise; a prefix keeps the stems `stems_of_real_words` accepts.
-    pub fn new(fields: &'a Fields, any: bool, stems_of_real_words: StemCheck<'a>) -> Self {
+    /// AND otherwise, and searched in the default fields but `empty_fields`; a prefix
+    /// keeps the stems `stems_of_real_words` accepts.
+    pub fn new(
+        fields: &'a Fields,
+        any: bool,
+        stems_of_real_words: StemCheck<'a>,
+        empty_fields: &'a [Field],
+    ) -> Self {
         Compiler {
             fields,
             any,
@@ -79,6 +86,7 @@ impl<'a> Compiler<'a> {
             highlight: Highlight::default(),
             words: Vec::new(),
             stems_of_real_words,
+            empty_fields,
         }
     }
 
@@ -139,7 +147,20 @@ impl<'a> Compiler<'a> {
     fn target(&self, field: Option<&str>) -> Result<Target, QueryError> {
         let f = self.fields;
         Ok(match field {
-            None => Target::Text(vec![(f.title, TITLE_BOOST), (f.byline, 1.0), (f.body, 1.0)]),
+            None => {
+                let all = [(f.title, TITLE_BOOST), (f.byline, 1.0), (f.body, 1.0)];
+                let filled: Vec<(Field, f32)> = all
+                    .iter()
+                    .copied()
+                    .filter(|(field, _)| !self.empty_fields.contains(field))
+                    .collect();
+                // An index with no text at all still compiles a query (matching nothing).
+                Target::Text(if filled.is_empty() {
+                    vec![(f.body, 1.0)]
+                } else {
+                    filled
+                })
+            }
             Some("title") | Some("headline") => Target::Text(vec![(f.title, 1.0)]),
             Some("byline") | Some("by") => Target::Text(vec![(f.byline, 1.0), (f.authors, 1.0)]),
             Some("author") | Some("authors") => Target::Text(vec![(f.authors, 1.0)]),
