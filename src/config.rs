@@ -8,11 +8,7 @@ use std::path::{Path, PathBuf};
 use newsdex::search::bounds::{self, Span};
 use newsdex::Result;
 
-/// The largest page `search` and `similar` return; beyond it, use --offset.
-pub const MAX_LIMIT: usize = 10_000;
-
-/// The most passages per hit `search --fragments` takes.
-pub const MAX_FRAGMENTS: usize = 20;
+pub use newsdex::search::{MAX_FRAGMENTS, MAX_LIMIT};
 
 /// `--index`, else `$NEWSDEX_INDEX`, else the default location: `$XDG_DATA_HOME/newsdex/index`,
 /// else `~/.local/share/newsdex/index`, else `.newsdex-index`. A variable set to the empty
@@ -52,21 +48,13 @@ pub fn date_range(
     to: Option<&str>,
     since: Option<&str>,
 ) -> Result<(Option<Span>, Option<Span>)> {
-    let mut from = from
-        .map(|s| bounds::Bound::parse("--from", s))
-        .transpose()?;
-    if let Some(since) = since {
-        let since = bounds::Bound::since(since, time::OffsetDateTime::now_utc())?;
-        if from
-            .as_ref()
-            .is_none_or(|f| f.span.start < since.span.start)
-        {
-            from = Some(since);
-        }
-    }
-    let to = to.map(|s| bounds::Bound::parse("--to", s)).transpose()?;
-    bounds::check_range(from.as_ref(), to.as_ref())?;
-    Ok((from.map(|b| b.span), to.map(|b| b.span)))
+    bounds::date_range(
+        &bounds::FLAGS,
+        from,
+        to,
+        since,
+        time::OffsetDateTime::now_utc(),
+    )
 }
 
 #[cfg(test)]

@@ -120,6 +120,12 @@ pub enum Error {
     #[error("{id:?} is not an article id: ids are 16 hex digits as printed by `newsdex search` (a unique prefix will do)")]
     BadId { id: String },
 
+    #[error("cannot serve on {addr}: {source}; pick another --addr (port 0 picks a free one)")]
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -16,5 +16,6 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod search;
+pub mod serve;
 
 pub use error::{Error, Result};

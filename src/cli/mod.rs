@@ -10,6 +10,7 @@ mod eval;
 mod extract;
 mod index;
 mod search;
+mod serve;
 mod show;
 mod similar;
 mod stats;
@@ -47,6 +48,7 @@ Examples:
   newsdex extract page.html                   what newsdex reads from a file
   newsdex timeline strike --by year           coverage over time, as a bar chart
   newsdex facets byline 'title:election'      top bylines for a query
+  newsdex serve                               API and search page at http://127.0.0.1:7878/
 
 Index location: --index PATH, else $NEWSDEX_INDEX, else
 $XDG_DATA_HOME/newsdex/index (~/.local/share/newsdex/index).
@@ -88,6 +90,8 @@ pub enum Command {
     Facets(aggregate::FacetsArgs),
     /// Measure ranking quality against relevance judgments (MAP, P@10, nDCG@10, R@100)
     Eval(eval::EvalArgs),
+    /// Serve a JSON API and a search page over HTTP (loopback by default)
+    Serve(serve::ServeArgs),
 }
 
 /// Parses `args` and runs the command.
@@ -119,5 +123,6 @@ where
         Command::Eval(a) => eval::run(a, index),
         Command::Timeline(a) => aggregate::timeline(a, index),
         Command::Facets(a) => aggregate::facets(a, index),
+        Command::Serve(a) => serve::run(a, index),
     }
 }

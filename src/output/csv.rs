@@ -32,8 +32,20 @@ pub(crate) fn csv_io(e: ::csv::Error) -> std::io::Error {
 }
 
 pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
+    search_header(out)?;
+    search_rows(out, r)
+}
+
+/// The header row of `search`'s CSV, alone (a streamed export writes it once).
+pub fn search_header(out: &mut dyn Write) -> std::io::Result<()> {
     let mut w = csv_writer(out);
     w.write_record(HEADER).map_err(csv_io)?;
+    w.flush()
+}
+
+/// The rows of `search`'s CSV, one per hit, without the header.
+pub fn search_rows(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
+    let mut w = csv_writer(out);
     for h in &r.hits {
         let a = &h.article;
         w.write_record([

@@ -115,14 +115,62 @@ impl Bound {
         })
     }
 
-    /// `--since AGE`, counted back from `now`.
-    pub fn since(input: &str, now: OffsetDateTime) -> Result<Bound> {
-        let start = since(input, now)?;
+    /// `--since AGE` (`flag` as it was typed), counted back from `now`.
+    pub fn since(flag: &'static str, input: &str, now: OffsetDateTime) -> Result<Bound> {
+        let start = since(flag, input, now)?;
         Ok(Bound {
-            described: format!("--since {} ({})", input.trim(), start.date()),
+            described: format!("{flag} {} ({})", input.trim(), start.date()),
             span: Span { start, end: start },
         })
     }
+}
+
+/// What the three bounds of a date range are called where the user typed them, for
+/// messages: flags on the command line, parameters in a URL.
+#[derive(Debug, Clone, Copy)]
+pub struct BoundNames {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub since: &'static str,
+}
+
+/// The command line's `--from`, `--to` and `--since`.
+pub const FLAGS: BoundNames = BoundNames {
+    from: "--from",
+    to: "--to",
+    since: "--since",
+};
+
+/// The HTTP API's `from=`, `to=` and `since=`.
+pub const PARAMS: BoundNames = BoundNames {
+    from: "from",
+    to: "to",
+    since: "since",
+};
+
+/// The date range of `from`, `to` and `since` (an age counted back from `now`): both ends
+/// inclusive, the later of `from` and `since` bounding the start. Refuses a range that
+/// ends before it starts, naming the bounds as `names` calls them.
+pub fn date_range(
+    names: &BoundNames,
+    from: Option<&str>,
+    to: Option<&str>,
+    since: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<(Option<Span>, Option<Span>)> {
+    let mut from = from.map(|s| Bound::parse(names.from, s)).transpose()?;
+    if let Some(since) = since {
+        let since = Bound::since(names.since, since, now)?;
+        if from
+            .as_ref()
+            .is_none_or(|f| f.span.start < since.span.start)
+        {
+            from = Some(since);
+        }
+    }
+    let to = to.map(|s| Bound::parse(names.to, s)).transpose()?;
+    check_range(from.as_ref(), to.as_ref())?;
+    Ok((from.map(|b| b.span), to.map(|b| b.span)))
 }
 
 /// Refuses a range that cannot hold any date, naming the bounds as the user gave them.
@@ -144,10 +192,11 @@ fn parse_age(input: &str) -> Option<(i64, char)> {
     (n > 0 && n < 100_000 && matches!(unit, 'd' | 'w' | 'm' | 'y')).then_some((n, unit))
 }
 
-/// The start of `--since AGE`: `now` minus N days, weeks, calendar months or years.
-pub fn since(input: &str, now: OffsetDateTime) -> Result<OffsetDateTime> {
+/// The start of `--since AGE` (`flag` as typed): `now` minus N days, weeks, calendar
+/// months or years.
+pub fn since(flag: &'static str, input: &str, now: OffsetDateTime) -> Result<OffsetDateTime> {
     let bad = || Error::BadAge {
-        flag: "--since",
+        flag,
         input: input.to_string(),
     };
     let (n, unit) = parse_age(input).ok_or_else(bad)?;
@@ -257,13 +306,28 @@ mod tests {
             Time::from_hms(15, 0, 0).unwrap(),
         )
         .assume_utc();
-        assert_eq!(rfc3339(since("30d", now).unwrap()), "2024-03-01T00:00:00Z");
-        assert_eq!(rfc3339(since("1w", now).unwrap()), "2024-03-24T00:00:00Z");
-        assert_eq!(rfc3339(since("1m", now).unwrap()), "2024-02-29T00:00:00Z");
-        assert_eq!(rfc3339(since("2y", now).unwrap()), "2022-03-31T00:00:00Z");
-        assert_eq!(rfc3339(since("14m", now).unwrap()), "2023-01-31T00:00:00Z");
+        assert_eq!(
+            rfc3339(since("--since", "30d", now).unwrap()),
+            "2024-03-01T00:00:00Z"
+        );
+        assert_eq!(
+            rfc3339(since("--since", "1w", now).unwrap()),
+            "2024-03-24T00:00:00Z"
+        );
+        assert_eq!(
+            rfc3339(since("--since", "1m", now).unwrap()),
+            "2024-02-29T00:00:00Z"
+        );
+        assert_eq!(
+            rfc3339(since("--since", "2y", now).unwrap()),
+            "2022-03-31T00:00:00Z"
+        );
+        assert_eq!(
+            rfc3339(since("--since", "14m", now).unwrap()),
+            "2023-01-31T00:00:00Z"
+        );
         for bad in ["", "d", "30", "-3d", "3x", "1.5y"] {
-            assert!(since(bad, now).is_err(), "{bad}");
+            assert!(since("--since", bad, now).is_err(), "{bad}");
         }
         assert_eq!(duration_secs("--half-life", "2w").unwrap(), 14.0 * 86_400.0);
     }
@@ -283,7 +347,7 @@ mod tests {
             Time::MIDNIGHT,
         )
         .assume_utc();
-        let since = Bound::since("5y", now).unwrap();
+        let since = Bound::since("--since", "5y", now).unwrap();
         let to = Bound::parse("--to", "2015").unwrap();
         let e = check_range(Some(&since), Some(&to))
             .unwrap_err()

@@ -9,6 +9,12 @@ use crate::article::{Article, DocId as ArticleId};
 use crate::search::bounds::Span;
 use crate::search::snippet::Snippet;
 
+/// The largest page `search` and `similar` return; beyond it, page with an offset.
+pub const MAX_LIMIT: usize = 10_000;
+
+/// The most passages per hit a search returns.
+pub const MAX_FRAGMENTS: usize = 20;
+
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {

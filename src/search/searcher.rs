@@ -230,6 +230,91 @@ impl Searcher {
         })
     }
 
+    /// Every hit of `req` from its offset on, its limit ignored: ranked once, then read
+    /// `chunk` hits at a time, each chunk handed to `sink` as a page of results (its
+    /// `offset` where the chunk starts). `sink` returns whether to go on, so an export
+    /// whose reader went away stops there.
+    pub fn export(
+        &self,
+        req: &SearchRequest,
+        chunk: usize,
+        mut sink: impl FnMut(SearchResults) -> Result<bool>,
+    ) -> Result<()> {
+        self.guarded(|| {
+            let started = Instant::now();
+            let compiled = self.compile(req)?;
+            let ranking = Ranking::new(&self.searcher, req.sort, req.fresh);
+            let all = SearchRequest {
+                limit: usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX),
+                ..req.clone()
+            };
+            let (total_hits, mut groups, _) = self.rank(&all, &compiled, ranking)?;
+            let chunk = chunk.max(1);
+            let mut offset = req.offset;
+            loop {
+                let rest = groups.split_off(chunk.min(groups.len()));
+                let part = std::mem::replace(&mut groups, rest);
+                let last = groups.is_empty();
+                let n = part.len();
+                let page = SearchRequest {
+                    offset,
+                    limit: chunk,
+                    ..req.clone()
+                };
+                let hits = self.assemble(&page, &compiled.highlight, ranking, part)?;
+                let go_on = sink(SearchResults {
+                    did_you_mean: None,
+                    has_more: !last,
+                    query: req.query.clone(),
+                    total_hits,
+                    offset,
+                    limit: chunk,
+                    took: started.elapsed(),
+                    hits,
+                })?;
+                if last || !go_on {
+                    return Ok(());
+                }
+                offset += n;
+            }
+        })
+    }
+
+    /// The page of `req` as ranked groups (a hit and its copies), with the total number
+    /// of matching articles and whether more hits follow the page.
+    fn rank(
+        &self,
+        req: &SearchRequest,
+        compiled: &Compiled,
+        ranking: Ranking,
+    ) -> Result<(usize, Vec<Group>, bool)> {
+        if req.collapse {
+            let (total_hits, clusters) = ranking
+                .grouped(&self.searcher, &*compiled.query)
+                .map_err(|e| query_error(req, &self.index.dir, e))?;
+            let (page, more) = collapse::page(clusters, req.offset, req.limit);
+            return Ok((total_hits, page, more));
+        }
+        let (total_hits, top_docs) = ranking
+            .top(
+                &self.searcher,
+                &*compiled.query,
+                req.limit.max(1),
+                req.offset,
+            )
+            .map_err(|e| query_error(req, &self.index.dir, e))?;
+        let fetched = top_docs.len();
+        if req.limit == 0 {
+            return Ok((total_hits, Vec::new(), total_hits > 0));
+        }
+        let more = total_hits > req.offset + fetched;
+        let page = top_docs
+            .into_iter()
+            .map(|(k, a)| (k, a, Vec::new()))
+            .collect();
+        Ok((total_hits, page, more))
+    }
+
     /// Runs a compiled query: ranking, collapse, passages, suggestions.
     fn execute(
         &self,
@@ -238,32 +323,7 @@ impl Searcher {
         started: Instant,
     ) -> Result<SearchResults> {
         let ranking = Ranking::new(&self.searcher, req.sort, req.fresh);
-        let ranked = |fetch: usize, skip: usize| {
-            ranking
-                .top(&self.searcher, &*compiled.query, fetch, skip)
-                .map_err(|e| query_error(req, &self.index.dir, e))
-        };
-        let (total_hits, groups, has_more): (usize, Vec<Group>, bool) = if req.collapse {
-            let (total_hits, clusters) = ranking
-                .grouped(&self.searcher, &*compiled.query)
-                .map_err(|e| query_error(req, &self.index.dir, e))?;
-            let (page, more) = collapse::page(clusters, req.offset, req.limit);
-            (total_hits, page, more)
-        } else {
-            let (total_hits, top_docs) = ranked(req.limit.max(1), req.offset)?;
-            let fetched = top_docs.len();
-            if req.limit == 0 {
-                (total_hits, Vec::new(), total_hits > 0)
-            } else {
-                let more = total_hits > req.offset + fetched;
-                let page = top_docs
-                    .into_iter()
-                    .map(|(k, a)| (k, a, Vec::new()))
-                    .collect();
-                (total_hits, page, more)
-            }
-        };
-
+        let (total_hits, groups, has_more) = self.rank(req, &compiled, ranking)?;
         let hits = self.assemble(req, &compiled.highlight, ranking, groups)?;
         let did_you_mean = if total_hits == 0 && !compiled.words.is_empty() {
             suggest::did_you_mean(

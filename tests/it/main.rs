@@ -21,5 +21,6 @@ mod query_syntax;
 mod readme;
 mod regression;
 mod search;
+mod serve;
 mod similar;
 mod timeline;

@@ -1204,6 +1204,17 @@ fn timelines_and_facets_count_matches_without_a_date_or_a_value() {
     );
 }
 
+/// `date:[* TO *]` reached tantivy as a range without bounds, which it refuses: the
+/// search failed as if the index were damaged. It means every dated article, as `date:*`.
+#[test]
+fn an_unbounded_date_range_is_every_dated_article() {
+    let env = TestEnv::indexed();
+    let all = env.search_json(&["date:[* TO *]", "-n", "0"]);
+    let dated = env.search_json(&["date:*", "-n", "0"]);
+    assert!(all["total_hits"].as_u64().unwrap() > 0);
+    assert_eq!(all["total_hits"], dated["total_hits"]);
+}
+
 /// Whether a killed run left what made the next run lose a delete: nine or more committed
 /// segments (the next run's first commit merges them) and one of them, holding articles,
 /// with deletes applied at the last commit. Read from tantivy's `meta.json`.

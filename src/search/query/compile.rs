@@ -435,6 +435,13 @@ impl<'a> Compiler<'a> {
             UserInputBound::Exclusive(s) => Bound::Excluded(parse_date(s)?.start),
             UserInputBound::Unbounded => Bound::Unbounded,
         };
+        // `date:[* TO *]` bounds nothing: every dated article, as `date:*`.
+        if matches!((lo, hi), (Bound::Unbounded, Bound::Unbounded)) {
+            return Ok(Box::new(ConstScoreQuery::new(
+                Box::new(ExistsQuery::new(schema::fast::DATE.to_string(), false)),
+                0.0,
+            )));
+        }
         // Like `--from` after `--to`, a range that cannot hold a date is a mistake.
         if let (Bound::Included(start), Bound::Excluded(end)) = (lo, hi) {
             if start >= end {
