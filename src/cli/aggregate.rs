@@ -20,6 +20,9 @@ use super::status::Status;
 pub struct Bounds {
     #[command(flatten)]
     pub dates: DateBounds,
+    /// Only articles from the last N days/weeks/months/years: 30d, 6w, 3m, 2y (from today)
+    #[arg(long, value_name = "AGE")]
+    pub since: Option<String>,
     /// Match any term (OR) instead of all terms (AND)
     #[arg(long)]
     pub any: bool,
@@ -27,7 +30,7 @@ pub struct Bounds {
 
 impl Bounds {
     fn spans(&self) -> Result<(Option<Span>, Option<Span>)> {
-        self.dates.spans(None)
+        self.dates.spans(self.since.as_deref())
     }
 }
 

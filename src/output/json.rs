@@ -70,6 +70,7 @@ impl<'a> JsonHit<'a> {
 struct JsonResults<'a> {
     query: &'a str,
     total_hits: usize,
+    total_stories: usize,
     offset: usize,
     limit: usize,
     took_ms: f64,
@@ -85,6 +86,7 @@ pub fn search(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()> {
     let doc = JsonResults {
         query: &r.query,
         total_hits: r.total_hits,
+        total_stories: r.total_stories,
         offset: r.offset,
         limit: r.limit,
         took_ms: took_ms(r),

@@ -103,7 +103,11 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct SearchResults {
     pub query: String,
+    /// Articles matching, copies included.
     pub total_hits: usize,
+    /// Stories among them (copy clusters): what `offset` and `limit` count when copies
+    /// collapse; `total_hits` without collapse.
+    pub total_stories: usize,
     pub offset: usize,
     pub limit: usize,
     pub took: Duration,

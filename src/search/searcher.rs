@@ -248,7 +248,7 @@ impl Searcher {
                 limit: usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX),
                 ..req.clone()
             };
-            let (total_hits, mut groups, _) = self.rank(&all, &compiled, ranking)?;
+            let (total_hits, total_stories, mut groups, _) = self.rank(&all, &compiled, ranking)?;
             let chunk = chunk.max(1);
             let mut offset = req.offset;
             loop {
@@ -267,6 +267,7 @@ impl Searcher {
                     has_more: !last,
                     query: req.query.clone(),
                     total_hits,
+                    total_stories,
                     offset,
                     limit: chunk,
                     took: started.elapsed(),
@@ -280,20 +281,21 @@ impl Searcher {
         })
     }
 
-    /// The page of `req` as ranked groups (a hit and its copies), with the total number
-    /// of matching articles and whether more hits follow the page.
+    /// The page of `req` as ranked groups (a hit and its copies), with the numbers of
+    /// matching articles and of stories, and whether more hits follow the page.
     fn rank(
         &self,
         req: &SearchRequest,
         compiled: &Compiled,
         ranking: Ranking,
-    ) -> Result<(usize, Vec<Group>, bool)> {
+    ) -> Result<(usize, usize, Vec<Group>, bool)> {
         if req.collapse {
             let (total_hits, clusters) = ranking
                 .grouped(&self.searcher, &*compiled.query)
                 .map_err(|e| query_error(req, &self.index.dir, e))?;
+            let stories = clusters.len();
             let (page, more) = collapse::page(clusters, req.offset, req.limit);
-            return Ok((total_hits, page, more));
+            return Ok((total_hits, stories, page, more));
         }
         let (total_hits, top_docs) = ranking
             .top(
@@ -305,14 +307,14 @@ impl Searcher {
             .map_err(|e| query_error(req, &self.index.dir, e))?;
         let fetched = top_docs.len();
         if req.limit == 0 {
-            return Ok((total_hits, Vec::new(), total_hits > 0));
+            return Ok((total_hits, total_hits, Vec::new(), total_hits > 0));
         }
         let more = total_hits > req.offset + fetched;
         let page = top_docs
             .into_iter()
             .map(|(k, a)| (k, a, Vec::new()))
             .collect();
-        Ok((total_hits, page, more))
+        Ok((total_hits, total_hits, page, more))
     }
 
     /// Runs a compiled query: ranking, collapse, passages, suggestions.
@@ -323,7 +325,7 @@ impl Searcher {
         started: Instant,
     ) -> Result<SearchResults> {
         let ranking = Ranking::new(&self.searcher, req.sort, req.fresh);
-        let (total_hits, groups, has_more) = self.rank(req, &compiled, ranking)?;
+        let (total_hits, total_stories, groups, has_more) = self.rank(req, &compiled, ranking)?;
         let hits = self.assemble(req, &compiled.highlight, ranking, groups)?;
         let did_you_mean = if total_hits == 0 && !compiled.words.is_empty() {
             suggest::did_you_mean(
@@ -341,6 +343,7 @@ impl Searcher {
             has_more,
             query: req.query.clone(),
             total_hits,
+            total_stories,
             offset: req.offset,
             limit: req.limit,
             took: started.elapsed(),

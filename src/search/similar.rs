@@ -85,6 +85,10 @@ impl OwnCopies {
         started: Instant,
     ) -> SearchResults {
         results.total_hits = results.total_hits.saturating_sub(self.count);
+        // The source's copies are one story (its cluster), when any matched.
+        if self.count > 0 {
+            results.total_stories = results.total_stories.saturating_sub(1);
+        }
         if let Some(own) = self.cluster {
             results.hits.retain(|h| h.cluster != Some(own));
         }

@@ -46,6 +46,7 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .route("/api/facets/{facet}", get(api::facets))
         .route("/api/stats", get(api::stats))
         .route("/api/openapi.json", get(api::openapi))
+        .route("/favicon.ico", get(page::favicon))
         .fallback(api::not_found)
         .with_state(engine)
 }

@@ -43,3 +43,8 @@ pub async fn script() -> Response {
 pub async fn style() -> Response {
     asset(APP_CSS, "text/css; charset=utf-8")
 }
+
+/// No icon: an empty answer, so browsers stop asking (and log no error).
+pub async fn favicon() -> axum::http::StatusCode {
+    axum::http::StatusCode::NO_CONTENT
+}

@@ -251,7 +251,7 @@ pub fn similar(p: &Params) -> Result<(usize, bool), ApiError> {
 }
 
 /// Parameters of `GET /api/timeline`.
-pub const TIMELINE: &[&str] = &["q", "any", "from", "to", "by", "normalize"];
+pub const TIMELINE: &[&str] = &["q", "any", "from", "to", "since", "by", "normalize"];
 
 pub fn timeline(p: &Params, now: time::OffsetDateTime) -> Result<TimelineRequest, ApiError> {
     let (from, to) = p.dates(now)?;
@@ -275,7 +275,7 @@ pub fn timeline(p: &Params, now: time::OffsetDateTime) -> Result<TimelineRequest
 }
 
 /// Parameters of `GET /api/facets/{facet}`.
-pub const FACETS: &[&str] = &["q", "any", "from", "to", "limit"];
+pub const FACETS: &[&str] = &["q", "any", "from", "to", "since", "limit"];
 
 /// The facet a path names.
 pub fn facet_kind(name: &str) -> Result<FacetKind, ApiError> {

@@ -260,3 +260,25 @@ fn copies_share_a_cluster_that_later_copies_join() {
         2
     );
 }
+
+#[test]
+fn total_stories_counts_what_collapsed_pages_count() {
+    let env = TestEnv::indexed();
+    let collapsed = env.search_json(&["storm", "--limit", "100"]);
+    let stories = collapsed["total_stories"].as_u64().unwrap();
+    let articles = collapsed["total_hits"].as_u64().unwrap();
+    let hits = collapsed["hits"].as_array().unwrap();
+    assert_eq!(stories as usize, hits.len());
+    let copies: usize = hits
+        .iter()
+        .map(|h| h["copies"].as_array().unwrap().len())
+        .sum();
+    assert!(
+        copies > 0,
+        "the fixtures have syndicated copies of the storm story"
+    );
+    assert_eq!(articles as usize, hits.len() + copies);
+    let all = env.search_json(&["storm", "--limit", "100", "--no-collapse"]);
+    assert_eq!(all["total_stories"], all["total_hits"]);
+    assert_eq!(all["total_hits"].as_u64().unwrap(), articles);
+}
