@@ -74,6 +74,8 @@ pub struct Article {
     pub format: String,
     /// Encoding the bytes were decoded from, e.g. "utf-8".
     pub encoding: String,
+    /// The language its text is analysed in (detected, or given with `--lang`).
+    pub language: crate::lang::Language,
     pub fields: Fields,
 }
 

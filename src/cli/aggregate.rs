@@ -73,7 +73,8 @@ pub enum ByArg {
 #[derive(Debug, Args)]
 #[command(after_long_help = "\
 byline counts normalised author names; year the publication year; source the top-level
-directory of each article's path in the archive (usually the outlet or feed).
+directory of each article's path in the archive (usually the outlet or feed); language
+the articles' languages (ISO 639-1 codes; und: could not be told).
 
 Examples:
   newsdex facets byline
@@ -103,6 +104,7 @@ pub enum FacetArg {
     Byline,
     Year,
     Source,
+    Language,
 }
 
 pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<Status> {
@@ -134,6 +136,7 @@ pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<Status> {
         FacetArg::Byline => FacetKind::Byline,
         FacetArg::Year => FacetKind::Year,
         FacetArg::Source => FacetKind::Source,
+        FacetArg::Language => FacetKind::Language,
     };
     let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
     let f = searcher.facets(&FacetsRequest {

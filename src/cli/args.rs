@@ -187,3 +187,14 @@ impl JsonMappingArgs {
         }
     }
 }
+
+/// `--lang CODE` of `index` and `extract`: an ISO 639-1 code (`de`), or 639-3 (`deu`).
+pub fn language(code: &str) -> std::result::Result<newsdex::lang::Language, String> {
+    newsdex::lang::Language::from_code(code).ok_or_else(|| {
+        let known: Vec<&str> = newsdex::lang::Language::known().map(|l| l.code).collect();
+        format!(
+            "unknown language {code:?}: give an ISO 639-1 code ({}) or a 639-3 code",
+            known.join(", ")
+        )
+    })
+}

@@ -28,6 +28,11 @@ pub struct ExtractArgs {
     #[arg(long = "as", value_enum, value_name = "FORMAT")]
     pub as_format: Option<InputFormat>,
 
+    /// Every article is in this language (ISO 639-1 code: de, fr, zh, ...) instead of
+    /// detecting each one's
+    #[arg(long, value_name = "CODE", value_parser = super::args::language)]
+    pub lang: Option<newsdex::lang::Language>,
+
     #[command(flatten)]
     pub color: ColorArg,
 
@@ -70,6 +75,7 @@ pub fn run(a: ExtractArgs, index_dir: PathBuf) -> Result<Status> {
             json: a.mapping.to_mapping(),
         },
         explain: a.explain,
+        language: a.lang,
     };
     let color = a.color.enabled();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

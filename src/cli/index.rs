@@ -61,6 +61,11 @@ pub struct IndexArgs {
     #[arg(long = "as", value_enum, value_name = "FORMAT")]
     pub as_format: Option<InputFormat>,
 
+    /// Every article is in this language (ISO 639-1 code: de, fr, zh, ...) instead of
+    /// detecting each one's
+    #[arg(long, value_name = "CODE", value_parser = super::args::language)]
+    pub lang: Option<newsdex::lang::Language>,
+
     #[command(flatten)]
     pub mapping: JsonMappingArgs,
 
@@ -78,6 +83,7 @@ pub fn run(a: IndexArgs, index_dir: PathBuf) -> Result<Status> {
     req.commit_every = a.commit_every.max(1);
     req.count_first = bar;
     req.read.force_format = a.as_format.map(Into::into);
+    req.read.language = a.lang;
     req.read.extract.json = a.mapping.to_mapping();
     let mut reporter = Reporter::new(bar, a.quiet);
     let run = index::build(&req, &mut reporter)?;

@@ -61,6 +61,10 @@ pub struct SearchArgs {
     #[arg(long, value_name = "AGE", default_value = "30d")]
     pub half_life: String,
 
+    /// Only articles in this language (ISO 639-1 code: en, de, fr, zh, ...)
+    #[arg(long, value_name = "CODE", value_parser = super::args::language)]
+    pub lang: Option<newsdex::lang::Language>,
+
     /// Show every copy of a syndicated story instead of one hit with "+N copies"
     #[arg(long)]
     pub no_collapse: bool,
@@ -126,6 +130,7 @@ fn request(a: &SearchArgs) -> Result<SearchRequest> {
         fragments: a.fragments.clamp(1, MAX_FRAGMENTS),
         fresh,
         collapse: !a.no_collapse,
+        language: a.lang,
     })
 }
 

@@ -5,18 +5,20 @@ use tantivy::schema::TantivyDocument;
 use tantivy::DateTime;
 
 use crate::article::Article;
-use crate::index::schema::IndexSchema;
+use crate::index::schema::{self, IndexSchema, LanguageAnalyzers};
 use crate::index::state::FileStamp;
 
 /// Article -> tantivy document, stamped with the state of the file it came from (so the
 /// next run can tell whether the file changed, from the same commit as the articles),
-/// with its body fingerprint and the copy cluster assigned to it.
+/// with its body fingerprint and the copy cluster assigned to it. Title and body are
+/// analysed in the article's language (`analyzers`), bylines as names in any language.
 pub fn to_document(
     schema: &IndexSchema,
     a: &Article,
     stamp: &FileStamp,
     fingerprint: crate::dedup::Fingerprint,
     cluster: u64,
+    analyzers: &mut LanguageAnalyzers,
 ) -> TantivyDocument {
     let f = &schema.fields;
     let mut doc = TantivyDocument::new();
@@ -27,8 +29,18 @@ pub fn to_document(
     doc.add_u64(f.file_hash, stamp.hash);
     doc.add_text(f.format, &a.format);
     doc.add_text(f.encoding, &a.encoding);
+    let own_analysis = !schema::analysed_by_index(&a.language);
+    let mut add_text = |doc: &mut TantivyDocument, field, text: &str| {
+        if own_analysis {
+            doc.add_pre_tokenized_text(field, analyzers.pre_tokenized(&a.language, text));
+        } else {
+            doc.add_text(field, text);
+        }
+    };
+    doc.add_text(f.language, a.language.code);
     if let Some(t) = &a.fields.title {
-        doc.add_text(f.title, t);
+        add_text(&mut doc, f.title, t);
+        doc.add_text(f.title_value, t);
     }
     if let Some(b) = &a.fields.byline {
         doc.add_text(f.byline, b);
@@ -46,6 +58,6 @@ pub fn to_document(
     doc.add_u64(f.fingerprint, fingerprint.lo);
     doc.add_u64(f.fingerprint_hi, fingerprint.hi);
     doc.add_u64(f.cluster, cluster);
-    doc.add_text(f.body, &a.fields.body);
+    add_text(&mut doc, f.body, &a.fields.body);
     doc
 }

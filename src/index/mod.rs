@@ -9,6 +9,7 @@
 //!   per-file change detection and `report` what a run reports.
 
 pub mod build;
+pub mod cjk;
 mod clusters;
 mod document;
 mod guard;
@@ -155,6 +156,34 @@ impl OpenIndex {
             });
         }
         Ok(empty)
+    }
+
+    /// The languages of the articles in `searcher`'s segments (the values of the
+    /// language column), each once.
+    pub fn languages(&self, searcher: &tantivy::Searcher) -> Result<Vec<crate::lang::Language>> {
+        let mut found: Vec<crate::lang::Language> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Some(column) = segment
+                .fast_fields()
+                .str(schema::fast::LANGUAGE)
+                .map_err(|e| Error::damaged(&self.dir, e))?
+            else {
+                continue;
+            };
+            let mut stream = column
+                .dictionary()
+                .stream()
+                .map_err(|e| Error::damaged(&self.dir, e))?;
+            while stream.advance() {
+                let code = String::from_utf8_lossy(stream.key());
+                if let Some(l) = crate::lang::Language::from_code(&code) {
+                    if !found.contains(&l) {
+                        found.push(l);
+                    }
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Reads the article at `addr` back (see `articles_at`).
@@ -306,6 +335,9 @@ impl OpenIndex {
             path: fast.path,
             format: text(f.format).unwrap_or_default(),
             encoding: text(f.encoding).unwrap_or_default(),
+            language: text(f.language)
+                .and_then(|code| crate::lang::Language::from_code(&code))
+                .unwrap_or(crate::lang::ENGLISH),
             fields: ArticleFields {
                 title: text(f.title),
                 date: fast.date,

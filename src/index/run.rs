@@ -91,6 +91,9 @@ pub(super) struct Run<'r> {
     /// The copy clusters of the articles indexed, kept up to date as the run goes; read
     /// from `indexed` when the run first reads a file (an unchanged archive never does).
     clusters: Option<Clusters>,
+    /// Analyzers of the languages other than English met so far (their articles are
+    /// given to tantivy pre-tokenized).
+    analyzers: crate::index::schema::LanguageAnalyzers,
     /// The index as the run found it (none for a --rebuild, which replaces it all).
     indexed: Option<tantivy::Searcher>,
     files_total: Option<u64>,
@@ -211,6 +214,7 @@ impl<'r> Run<'r> {
             seen: HashSet::with_capacity(known.len()),
             known: Arc::new(known),
             clusters: None,
+            analyzers: Default::default(),
             indexed,
             files_total,
             files_done: 0,
@@ -307,7 +311,14 @@ impl<'r> Run<'r> {
                     let cluster = clusters.assign(fp, article.id.0);
                     clusters.add(&rel, fp, cluster);
                     self.writer
-                        .add_document(to_document(&self.schema, article, &stamp, fp, cluster))
+                        .add_document(to_document(
+                            &self.schema,
+                            article,
+                            &stamp,
+                            fp,
+                            cluster,
+                            &mut self.analyzers,
+                        ))
                         .map_err(|e| Error::tantivy(&self.index_dir, e))?;
                 }
                 self.clusters = Some(clusters);

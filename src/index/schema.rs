@@ -59,10 +59,11 @@ pub mod fast {
     pub const AUTHORS: &str = "authors";
     pub const DATE: &str = "date";
     pub const DATE_PRECISION: &str = "date_precision";
+    pub const LANGUAGE: &str = "language";
     pub const FINGERPRINT: &str = "fingerprint";
     pub const FINGERPRINT_HI: &str = "fingerprint_hi";
     pub const CLUSTER: &str = "cluster";
-    pub const TITLE: &str = "title";
+    pub const TITLE: &str = "title_value";
     pub const FILE_SIZE: &str = "file_size";
     pub const FILE_MTIME: &str = "file_mtime";
     pub const FILE_HASH: &str = "file_hash";
@@ -78,7 +79,9 @@ pub struct Fields {
     pub file_hash: Field,
     pub format: Field,
     pub encoding: Field,
+    pub language: Field,
     pub title: Field,
+    pub title_value: Field,
     pub byline: Field,
     pub authors: Field,
     pub source_id: Field,
@@ -187,7 +190,9 @@ impl IndexSchema {
             file_hash: get("file_hash")?,
             format: get("format")?,
             encoding: get("encoding")?,
+            language: get("language")?,
             title: get("title")?,
+            title_value: get("title_value")?,
             byline: get("byline")?,
             authors: get("authors")?,
             source_id: get("source_id")?,
@@ -244,7 +249,7 @@ pub fn build_analyzer(analysis: Analysis) -> TextAnalyzer {
             .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
-            .filter(CachedStemmer)
+            .filter(CachedStemmer::default())
             .build(),
         Analysis::Folded => TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
@@ -264,6 +269,79 @@ const MAX_WORD_BYTES: usize = 40;
 /// The analyzer for article text (`Analysis::Indexed`).
 pub fn analyzer() -> TextAnalyzer {
     build_analyzer(Analysis::Indexed)
+}
+
+/// The analyzer for article text in `language`: English's is `analyzer()`; others stem
+/// with their own Snowball stemmer (folding accents unless the language tells letters
+/// apart by them), cut Chinese, Japanese and Korean into bigrams, or keep words whole.
+pub fn language_analyzer(language: &crate::lang::Language) -> TextAnalyzer {
+    use crate::lang::Scheme;
+    match language.scheme {
+        Scheme::Stem { algorithm, fold } if algorithm == frostem::Algorithm::English && fold => {
+            analyzer()
+        }
+        Scheme::Stem {
+            algorithm,
+            fold: true,
+        } => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(CachedStemmer::with_algorithm(algorithm))
+            .build(),
+        Scheme::Stem {
+            algorithm,
+            fold: false,
+        } => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+            .filter(LowerCaser)
+            .filter(CachedStemmer::with_algorithm(algorithm))
+            .build(),
+        Scheme::Cjk => TextAnalyzer::builder(crate::index::cjk::CjkTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+        Scheme::Plain => build_analyzer(Analysis::Folded),
+    }
+}
+
+/// The analyzers of the languages met so far, each built once (a stemmer's memo is worth
+/// keeping across articles).
+#[derive(Default)]
+pub struct LanguageAnalyzers {
+    built: std::collections::HashMap<&'static str, TextAnalyzer>,
+}
+
+impl LanguageAnalyzers {
+    pub fn get(&mut self, language: &crate::lang::Language) -> &mut TextAnalyzer {
+        self.built
+            .entry(language.code)
+            .or_insert_with(|| language_analyzer(language))
+    }
+
+    /// `text` analysed in `language`, as tantivy takes text tokenized elsewhere.
+    pub fn pre_tokenized(
+        &mut self,
+        language: &crate::lang::Language,
+        text: &str,
+    ) -> tantivy::tokenizer::PreTokenizedString {
+        let mut tokens = Vec::new();
+        let mut stream = self.get(language).token_stream(text);
+        while let Some(t) = tantivy::tokenizer::TokenStream::next(&mut stream) {
+            tokens.push(t.clone());
+        }
+        tantivy::tokenizer::PreTokenizedString {
+            text: text.to_string(),
+            tokens,
+        }
+    }
+}
+
+/// Whether text in `language` is analysed by the index's own tokenizer (English, and
+/// articles whose language could not be told), rather than given pre-tokenized.
+pub fn analysed_by_index(language: &crate::lang::Language) -> bool {
+    language.scheme == crate::lang::ENGLISH.scheme
 }
 
 pub fn register_tokenizer(index: &tantivy::Index) {
@@ -323,6 +401,7 @@ mod tests {
             (f.authors, fast::AUTHORS),
             (f.date, fast::DATE),
             (f.date_precision, fast::DATE_PRECISION),
+            (f.language, fast::LANGUAGE),
             (f.fingerprint, fast::FINGERPRINT),
             (f.fingerprint_hi, fast::FINGERPRINT_HI),
             (f.cluster, fast::CLUSTER),

@@ -123,6 +123,7 @@ mod tests {
             path: path.to_string(),
             format: "text".to_string(),
             encoding: "utf-8".to_string(),
+            language: crate::lang::ENGLISH,
             fields: Fields {
                 body: format!("Body of {path} {record}."),
                 ..Fields::default()
@@ -141,6 +142,7 @@ mod tests {
     #[test]
     fn a_file_whose_documents_disagree_about_its_stamp_is_mixed() {
         const FP: crate::dedup::Fingerprint = crate::dedup::Fingerprint { lo: 1, hi: 1 };
+        let mut analyzers = schema::LanguageAnalyzers::default();
         let schema = IndexSchema::current().unwrap();
         let index = Index::create_in_ram(schema.schema.clone());
         schema::register_tokenizer(&index);
@@ -153,6 +155,7 @@ mod tests {
                 &stamp(10),
                 FP,
                 1,
+                &mut analyzers,
             ))
             .unwrap();
         }
@@ -164,6 +167,7 @@ mod tests {
             &stamp(20),
             FP,
             1,
+            &mut analyzers,
         ))
         .unwrap();
         w.add_document(to_document(
@@ -172,6 +176,7 @@ mod tests {
             &stamp(31),
             FP,
             1,
+            &mut analyzers,
         ))
         .unwrap();
         w.commit().unwrap();
@@ -181,6 +186,7 @@ mod tests {
             &stamp(21),
             FP,
             1,
+            &mut analyzers,
         ))
         .unwrap();
         w.add_document(to_document(
@@ -189,6 +195,7 @@ mod tests {
             &stamp(30),
             FP,
             1,
+            &mut analyzers,
         ))
         .unwrap();
         w.commit().unwrap();

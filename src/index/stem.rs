@@ -110,9 +110,26 @@ impl Memo {
     }
 }
 
-/// The English Snowball stemmer, memoised; a drop-in for `tantivy::tokenizer::Stemmer`.
-#[derive(Clone, Default)]
-pub struct CachedStemmer;
+/// A Snowball stemmer (English unless built `for_language`), memoised; a drop-in for
+/// `tantivy::tokenizer::Stemmer`.
+#[derive(Clone)]
+pub struct CachedStemmer {
+    algorithm: frostem::Algorithm,
+}
+
+impl Default for CachedStemmer {
+    fn default() -> Self {
+        CachedStemmer {
+            algorithm: frostem::Algorithm::English,
+        }
+    }
+}
+
+impl CachedStemmer {
+    pub fn with_algorithm(algorithm: frostem::Algorithm) -> Self {
+        CachedStemmer { algorithm }
+    }
+}
 
 impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
@@ -121,6 +138,7 @@ impl TokenFilter for CachedStemmer {
         CachedStemmerFilter {
             inner: tokenizer,
             memo: Memo::default(),
+            algorithm: self.algorithm,
         }
     }
 }
@@ -129,6 +147,7 @@ impl TokenFilter for CachedStemmer {
 pub struct CachedStemmerFilter<T> {
     inner: T,
     memo: Memo,
+    algorithm: frostem::Algorithm,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -139,6 +158,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
             tail: self.inner.token_stream(text),
             memo: &mut self.memo,
             stemmer: None,
+            algorithm: self.algorithm,
         }
     }
 }
@@ -147,6 +167,7 @@ pub struct CachedStemmerStream<'a, T> {
     tail: T,
     memo: &'a mut Memo,
     stemmer: Option<frostem::Stemmer>,
+    algorithm: frostem::Algorithm,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
@@ -162,9 +183,10 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
             }
             return true;
         }
+        let algorithm = self.algorithm;
         let stemmer = self
             .stemmer
-            .get_or_insert_with(|| frostem::Stemmer::new(frostem::Algorithm::English));
+            .get_or_insert_with(|| frostem::Stemmer::new(algorithm));
         let stem = stemmer.stem(&token.text).into_owned();
         self.memo.put(&token.text, &stem);
         token.text = stem;
@@ -196,7 +218,7 @@ mod tests {
             .build();
         let cached = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
-            .filter(CachedStemmer)
+            .filter(CachedStemmer::default())
             .build();
         (plain, cached)
     }

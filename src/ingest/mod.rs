@@ -65,6 +65,8 @@ impl Content {
 pub struct ReadOptions {
     pub force_format: Option<Format>,
     pub extract: ExtractOptions,
+    /// Every article is in this language (`--lang`), not detected one by one.
+    pub language: Option<crate::lang::Language>,
     /// Also say why each field is what it is (`newsdex extract --explain`); indexing
     /// never asks, so it does not change what is read.
     pub explain: bool,
@@ -77,6 +79,9 @@ impl ReadOptions {
         let mut parts = Vec::new();
         if let Some(f) = self.force_format {
             parts.push(format!("as={}", f.name()));
+        }
+        if let Some(l) = self.language {
+            parts.push(format!("lang={}", l.code));
         }
         let m = &self.extract.json;
         for (name, value) in [
@@ -175,6 +180,9 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
             path: rel.to_string(),
             format: format_name.to_string(),
             encoding: decoded.encoding.clone(),
+            language: opts
+                .language
+                .unwrap_or_else(|| crate::lang::detect(r.fields.title.as_deref(), &r.fields.body)),
             fields: r.fields,
         })
         .collect();

@@ -357,6 +357,8 @@ pub enum FacetKind {
     /// The top-level directory of the article's path in the archive (archives are usually
     /// organised by outlet or feed).
     Source,
+    /// The article's language code (`en`, `de`, `und` when it could not be told).
+    Language,
 }
 
 /// Top values of a facet among the articles a query matches.
@@ -400,6 +402,7 @@ impl Collector for FacetCollector {
         let strings = match self.0 {
             FacetKind::Byline => ff.str(fast::AUTHORS)?,
             FacetKind::Source => ff.str(fast::PATH)?,
+            FacetKind::Language => ff.str(fast::LANGUAGE)?,
             FacetKind::Year => None,
         };
         Ok(FacetSegment {
@@ -441,7 +444,7 @@ impl SegmentCollector for FacetSegment {
                 Some(d) => *self.years.entry(d.into_utc().year()).or_insert(0) += 1,
                 None => self.missing += 1,
             },
-            FacetKind::Byline | FacetKind::Source => {
+            FacetKind::Byline | FacetKind::Source | FacetKind::Language => {
                 let mut any = false;
                 if let Some(col) = &self.strings {
                     for ord in col.term_ords(doc) {

@@ -46,6 +46,8 @@ pub struct SearchRequest {
     pub fresh: Option<f64>,
     /// Fold near-identical copies of a story into one hit.
     pub collapse: bool,
+    /// Only articles in this language.
+    pub language: Option<crate::lang::Language>,
 }
 
 impl Default for SearchRequest {
@@ -61,6 +63,7 @@ impl Default for SearchRequest {
             fragments: 1,
             fresh: None,
             collapse: true,
+            language: None,
         }
     }
 }

@@ -54,6 +54,8 @@ pub struct Searcher {
     /// Text fields no article of the index fills (an archive without bylines), which a
     /// bare word is not searched in.
     empty_fields: Vec<tantivy::schema::Field>,
+    /// The languages of the index's articles: queries are analysed in each.
+    languages: Vec<crate::lang::Language>,
 }
 
 /// A compiled user query: the tantivy query, what to highlight, and the words typed (for
@@ -69,11 +71,13 @@ impl Searcher {
     pub fn new(index: OpenIndex) -> Result<Self> {
         let searcher = crate::index::guard(&index.dir, || index.searcher())?;
         let empty_fields = crate::index::guard(&index.dir, || index.empty_text_fields(&searcher))?;
+        let languages = crate::index::guard(&index.dir, || index.languages(&searcher))?;
         Ok(Searcher {
             index,
             searcher,
             analyzer: schema::analyzer(),
             empty_fields,
+            languages,
         })
     }
 
@@ -186,12 +190,12 @@ impl Searcher {
             let real = |p: &str, stem: &str| {
                 prefix::spelled_with_prefix(&self.searcher, f, &self.analyzer, p, stem)
             };
-            let c = query::compile_with(f, text, req.any, &real, &self.empty_fields).map_err(
-                |source| Error::BadQuery {
+            let c =
+                query::compile_with(f, text, req.any, &real, &self.empty_fields, &self.languages)
+                    .map_err(|source| Error::BadQuery {
                     query: req.query.clone(),
                     source,
-                },
-            )?;
+                })?;
             Compiled {
                 query: c.query,
                 highlight: c.highlight,
@@ -211,6 +215,22 @@ impl Searcher {
                 });
             }
         }
+        let user = match req.language {
+            Some(l) => Compiled {
+                query: Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, user.query),
+                    (
+                        Occur::Must,
+                        Box::new(tantivy::query::TermQuery::new(
+                            tantivy::Term::from_field_text(f.language, l.code),
+                            tantivy::schema::IndexRecordOption::Basic,
+                        )),
+                    ),
+                ])),
+                ..user
+            },
+            None => user,
+        };
         if req.from.is_none() && req.to.is_none() {
             return Ok(user);
         }
@@ -373,6 +393,9 @@ impl Searcher {
     ) -> Result<Vec<Hit>> {
         let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
             let mut analyzer = self.analyzer.clone();
+            // Articles in other languages were indexed with their own analysis: their
+            // passages are found with it.
+            let mut others = schema::LanguageAnalyzers::default();
             // The part's articles in one call, its copies' references in another (from the
             // fast columns only: a story with many copies reads no more stored documents
             // than one without): their paths are looked up together.
@@ -392,9 +415,14 @@ impl Searcher {
                 let passages = if req.fragments == 0 {
                     Vec::new()
                 } else {
+                    let analyzer = if schema::analysed_by_index(&article.language) {
+                        &mut analyzer
+                    } else {
+                        others.get(&article.language)
+                    };
                     passages::passages(
                         &article.fields.body,
-                        &mut analyzer,
+                        analyzer,
                         highlight,
                         req.fragments,
                         snippet::SNIPPET_CHARS,

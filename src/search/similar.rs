@@ -126,7 +126,12 @@ fn more_like_this(
 ) -> Box<dyn Query> {
     let f = &index.schema.fields;
     let docs = searcher.num_docs().max(1) as f64;
-    let mut analyzer = analyzer.clone();
+    // The source's terms as its language was indexed.
+    let mut analyzer = if crate::index::schema::analysed_by_index(&source.language) {
+        analyzer.clone()
+    } else {
+        crate::index::schema::language_analyzer(&source.language)
+    };
     let mut tf: HashMap<String, u32> = HashMap::new();
     let text = format!(
         "{}\n{}",

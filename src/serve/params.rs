@@ -206,6 +206,7 @@ pub const SEARCH: &[&str] = &[
     "half_life",
     "fragments",
     "collapse",
+    "lang",
 ];
 
 /// The search a query string asks for.
@@ -236,6 +237,15 @@ pub fn search(p: &Params, now: time::OffsetDateTime) -> Result<SearchRequest, Ap
         fragments: p.number("fragments", 1, 1, MAX_FRAGMENTS)?,
         fresh,
         collapse: p.flag("collapse", true)?,
+        language: match p.str("lang").map(str::trim).filter(|c| !c.is_empty()) {
+            Some(code) => Some(crate::lang::Language::from_code(code).ok_or_else(|| {
+                ApiError::bad(
+                    "lang",
+                    format!("unknown language {code:?} for lang: give an ISO 639-1 code such as en, de, fr, zh"),
+                )
+            })?),
+            None => None,
+        },
     })
 }
 
@@ -283,8 +293,9 @@ pub fn facet_kind(name: &str) -> Result<FacetKind, ApiError> {
         "byline" => Ok(FacetKind::Byline),
         "year" => Ok(FacetKind::Year),
         "source" => Ok(FacetKind::Source),
+        "language" => Ok(FacetKind::Language),
         other => Err(ApiError::not_found(format!(
-            "no facet {:?}: the facets are byline, year and source",
+            "no facet {:?}: the facets are byline, year, source and language",
             other.chars().take(40).collect::<String>()
         ))),
     }

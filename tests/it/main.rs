@@ -15,6 +15,7 @@ mod hostile;
 mod incremental;
 mod index_open;
 mod indexing;
+mod languages;
 mod layouts;
 mod output;
 mod query_syntax;

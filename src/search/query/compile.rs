@@ -6,8 +6,9 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, FuzzyTermQuery,
-    Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    ExistsQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RegexQuery,
+    TermQuery,
 };
 use tantivy::query_grammar::{
     Delimiter, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
@@ -43,6 +44,8 @@ enum Target {
     Date,
     /// The copy cluster, a u64 written as 16 hex digits.
     Cluster,
+    /// The article's language, by code (`lang:de`, `lang:deu`).
+    Language,
 }
 
 /// What a literal over text fields searches, once analysed.
@@ -67,6 +70,9 @@ pub struct Compiler<'a> {
     words: Vec<String>,
     stems_of_real_words: StemCheck<'a>,
     empty_fields: &'a [Field],
+    /// The analyzers of the index's languages other than English: a word or phrase is
+    /// also searched as each of them analyses it.
+    other_languages: Vec<TextAnalyzer>,
 }
 
 impl<'a> Compiler<'a> {
@@ -78,7 +84,19 @@ impl<'a> Compiler<'a> {
         any: bool,
         stems_of_real_words: StemCheck<'a>,
         empty_fields: &'a [Field],
+        languages: &[crate::lang::Language],
     ) -> Self {
+        let mut schemes = Vec::new();
+        let other_languages = languages
+            .iter()
+            .filter(|l| !schema::analysed_by_index(l))
+            .filter(|l| {
+                let new = !schemes.contains(&l.scheme);
+                schemes.push(l.scheme);
+                new
+            })
+            .map(schema::language_analyzer)
+            .collect();
         Compiler {
             fields,
             any,
@@ -87,6 +105,7 @@ impl<'a> Compiler<'a> {
             words: Vec::new(),
             stems_of_real_words,
             empty_fields,
+            other_languages,
         }
     }
 
@@ -170,6 +189,7 @@ impl<'a> Compiler<'a> {
             Some("format") => Target::Raw(f.format),
             Some("date") => Target::Date,
             Some("cluster") => Target::Cluster,
+            Some("lang") | Some("language") => Target::Language,
             Some(other) => {
                 return Err(QueryError::UnknownField {
                     field: other.to_string(),
@@ -255,6 +275,17 @@ impl<'a> Compiler<'a> {
                 Term::from_field_text(field, &lit.phrase),
                 IndexRecordOption::Basic,
             )))),
+            Target::Language => {
+                let language = crate::lang::Language::from_code(&lit.phrase).ok_or_else(|| {
+                    QueryError::BadLanguage {
+                        code: lit.phrase.clone(),
+                    }
+                })?;
+                Ok(Some(Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.language, language.code),
+                    IndexRecordOption::Basic,
+                ))))
+            }
             Target::Cluster => {
                 let id = u64::from_str_radix(lit.phrase.trim(), 16)
                     .ok()
@@ -311,16 +342,62 @@ impl<'a> Compiler<'a> {
             return Ok(None);
         }
         let shape = self.shape(lit, &tokens)?;
+        let body_in_scope = fields.iter().any(|(f, _)| *f == self.fields.body);
         if !negated {
-            let body_in_scope = fields.iter().any(|(f, _)| *f == self.fields.body);
             self.record(lit, &tokens, &shape, body_in_scope);
         }
+        let query = self.shaped(lit, fields, &tokens, &shape)?;
+        if !matches!(shape, Shape::Word | Shape::Phrase) || self.other_languages.is_empty() {
+            return Ok(Some(query));
+        }
+        // The same words as the index's other languages analyse them: one of the forms
+        // matches (the best scores), so an article scores as its own language reads it.
+        let mut forms = vec![query];
+        let mut seen = vec![tokens.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>()];
+        for i in 0..self.other_languages.len() {
+            let mut alt = Vec::new();
+            {
+                let mut stream = self.other_languages[i].token_stream(&lit.phrase);
+                while let Some(t) = stream.next() {
+                    alt.push((t.position, t.text.clone()));
+                }
+            }
+            let texts: Vec<String> = alt.iter().map(|(_, t)| t.clone()).collect();
+            if alt.is_empty() || seen.contains(&texts) {
+                continue;
+            }
+            seen.push(texts);
+            let alt_shape = if alt.len() == 1 {
+                Shape::Word
+            } else {
+                Shape::Phrase
+            };
+            if !negated && body_in_scope {
+                self.record_marks(lit, &alt, &alt_shape);
+            }
+            forms.push(self.shaped(lit, fields, &alt, &alt_shape)?);
+        }
+        Ok(Some(if forms.len() == 1 {
+            forms.remove(0)
+        } else {
+            Box::new(DisjunctionMaxQuery::new(forms))
+        }))
+    }
+
+    /// The query for analysed `tokens` of a literal of `shape` over `fields`.
+    fn shaped(
+        &mut self,
+        lit: &UserInputLiteral,
+        fields: &[(Field, f32)],
+        tokens: &[(usize, String)],
+        shape: &Shape,
+    ) -> Result<Box<dyn Query>, QueryError> {
         if matches!(shape, Shape::Word) {
             // A plain word: one BM25F score over its fields (see bm25f.rs).
-            return Ok(Some(Box::new(FieldsTermQuery::new(
+            return Ok(Box::new(FieldsTermQuery::new(
                 fields.to_vec(),
                 &tokens[0].1,
-            ))));
+            )));
         }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if matches!(shape, Shape::Fuzzy(_)) {
@@ -333,7 +410,7 @@ impl<'a> Compiler<'a> {
             ));
         }
         for &(field, boost) in fields {
-            let q = field_query(field, lit, &tokens, &shape)?;
+            let q = field_query(field, lit, tokens, shape)?;
             let q = if (boost - 1.0).abs() > f32::EPSILON {
                 Box::new(BoostQuery::new(q, boost))
             } else {
@@ -341,11 +418,11 @@ impl<'a> Compiler<'a> {
             };
             per_field.push((Occur::Should, q));
         }
-        Ok(Some(if per_field.len() == 1 {
+        Ok(if per_field.len() == 1 {
             per_field.remove(0).1
         } else {
             Box::new(BooleanQuery::new(per_field))
-        }))
+        })
     }
 
     /// Which kind of search the analysed literal is; a fuzzy distance above 2 is refused.
@@ -389,9 +466,13 @@ impl<'a> Compiler<'a> {
         if lit.field_name.is_none() && matches!(shape, Shape::Word) {
             self.words.push(lit.phrase.to_lowercase());
         }
-        if !body_in_scope {
-            return;
+        if body_in_scope {
+            self.record_marks(lit, tokens, shape);
         }
+    }
+
+    /// What the highlighter marks for the analysed `tokens` of a literal.
+    fn record_marks(&mut self, lit: &UserInputLiteral, tokens: &[(usize, String)], shape: &Shape) {
         match shape {
             Shape::Prefix(p) => self.highlight.prefixes.push(p.clone()),
             Shape::Fuzzy(distance) => self.highlight.fuzzy.push((tokens[0].1.clone(), *distance)),

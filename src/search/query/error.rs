@@ -38,6 +38,10 @@ pub enum QueryError {
     #[error("invalid cluster {input:?}: a cluster id is 16 hex digits, as JSON output shows it")]
     BadCluster { input: String },
 
+    /// A `lang:` value that names no language.
+    #[error("unknown language {code:?}: lang: takes an ISO 639-1 code such as en, de, fr, zh (or a 639-3 code)")]
+    BadLanguage { code: String },
+
     /// `/regex/`.
     #[error("regular expressions are not supported; use term* or term~1")]
     Regex,

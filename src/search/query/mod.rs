@@ -61,7 +61,7 @@ pub struct Compiled {
 /// Compiles `text`, taking every stem a prefix's word endings give as a real word's (see
 /// `compile_with`).
 pub fn compile(fields: &Fields, text: &str, any: bool) -> Result<Compiled, QueryError> {
-    compile_with(fields, text, any, &|_, _| true, &[])
+    compile_with(fields, text, any, &|_, _| true, &[], &[])
 }
 
 /// Compiles `text`, keeping for a prefix only the stems that `stems_of_real_words` says
@@ -74,6 +74,7 @@ pub fn compile_with(
     any: bool,
     stems_of_real_words: StemCheck<'_>,
     empty_fields: &[tantivy::schema::Field],
+    languages: &[crate::lang::Language],
 ) -> Result<Compiled, QueryError> {
     let text = prepare::prepare(text)?;
     let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| QueryError::Syntax)?;
@@ -83,7 +84,8 @@ pub fn compile_with(
     } else {
         ast
     };
-    let mut compiler = compile::Compiler::new(fields, any, stems_of_real_words, empty_fields);
+    let mut compiler =
+        compile::Compiler::new(fields, any, stems_of_real_words, empty_fields, languages);
     let query = compiler.query(&rewrite::lift_negations(ast))?;
     let (highlight, words) = compiler.into_parts();
     Ok(Compiled {
@@ -158,7 +160,7 @@ mod tests {
                 .iter()
                 .any(|w| fold(w).starts_with(p) && stem(w) == s)
         };
-        let c = compile_with(&fields(), &format!("{raw}*"), false, &real, &[]).unwrap();
+        let c = compile_with(&fields(), &format!("{raw}*"), false, &real, &[], &[]).unwrap();
         c.highlight.prefixes[0].clone()
     }
 
@@ -166,18 +168,19 @@ mod tests {
     fn bare_words_skip_fields_no_article_fills() {
         let f = fields();
         let byline = format!("{:?}", f.byline);
-        let all = compile_with(&f, "strike", false, &|_, _| true, &[]).unwrap();
+        let all = compile_with(&f, "strike", false, &|_, _| true, &[], &[]).unwrap();
         assert!(format!("{:?}", all.query).contains(&byline));
-        let without = compile_with(&f, "strike", false, &|_, _| true, &[f.byline]).unwrap();
+        let without = compile_with(&f, "strike", false, &|_, _| true, &[f.byline], &[]).unwrap();
         let q = format!("{:?}", without.query);
         assert!(!q.contains(&byline), "{q}");
         assert!(q.contains(&format!("{:?}", f.body)), "{q}");
         // A field named in the query is searched all the same.
-        let named = compile_with(&f, "byline:smith", false, &|_, _| true, &[f.byline]).unwrap();
+        let named =
+            compile_with(&f, "byline:smith", false, &|_, _| true, &[f.byline], &[]).unwrap();
         assert!(format!("{:?}", named.query).contains(&byline));
         // With every default field empty, a word still compiles (and matches nothing).
         let none = [f.title, f.byline, f.body];
-        assert!(compile_with(&f, "strike", false, &|_, _| true, &none).is_ok());
+        assert!(compile_with(&f, "strike", false, &|_, _| true, &none, &[]).is_ok());
     }
 
     #[test]
