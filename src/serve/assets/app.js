@@ -357,7 +357,7 @@ function closingParen(q, open) {
 }
 
 /** Filters added by facets: `+byline:"..."` and `+path:...` (with backslash escapes). */
-const FILTER_RE = /\s\+(?:byline:"[^"]*"|path:(?:\\.|[^\s\\])+)/g;
+const FILTER_RE = /\s\+(?:byline:"[^"]*"|lang:[a-z]{2,3}|path:(?:\\.|[^\s\\])+)/g;
 
 /**
  * Adds a required filter clause to a query. Bare words are required by default, but
@@ -529,7 +529,7 @@ async function renderResults(s, gen, signal) {
     if (gen === generation && !(e && e.name === 'AbortError')) drawPanelError(container, e);
   });
   const others = [panel(loadTimeline(s, gen, signal), $('timeline'))];
-  for (const f of ['byline', 'year', 'source']) others.push(panel(loadFacet(s, f, gen, signal), $(`facet-${f}`)));
+  for (const f of ['byline', 'year', 'source', 'language']) others.push(panel(loadFacet(s, f, gen, signal), $(`facet-${f}`)));
   const [result] = await Promise.allSettled([search, ...others]);
   if (result.status === 'rejected') throw result.reason;
 }
@@ -1005,9 +1005,11 @@ function facetAction(s, facet, value) {
       apply: () => navigate(Object.assign({}, s, active ? { from: '', to: '' } : { from: value, to: value }, { offset: 0, view: '', by: '' })),
     };
   }
-  if (facet === 'byline' || facet === 'source') {
+  if (facet === 'byline' || facet === 'source' || facet === 'language') {
     if (facet === 'source' && (value.includes('/') || value.startsWith('('))) return null; // "(archive root)"
-    const clause = facet === 'byline' ? bylineClause(value) : sourceClause(value);
+    if (facet === 'language' && !/^[a-z]{2,3}$/.test(value)) return null;
+    const clause = facet === 'byline' ? bylineClause(value)
+      : facet === 'language' ? `+lang:${value}` : sourceClause(value);
     const active = hasClause(s.q, clause);
     return {
       active,
@@ -1024,7 +1026,7 @@ function drawFacet(s, facet, r) {
   clear(ul);
   const values = Array.isArray(r.values) ? r.values : [];
   if (!values.length) {
-    ul.appendChild(el('li', 'note', facet === 'byline' ? 'No bylines.' : facet === 'year' ? 'No dated articles.' : 'No sources.'));
+    ul.appendChild(el('li', 'note', facet === 'byline' ? 'No bylines.' : facet === 'year' ? 'No dated articles.' : facet === 'language' ? 'No languages.' : 'No sources.'));
     return;
   }
   const max = Math.max(...values.map((v) => v.count), 1);
