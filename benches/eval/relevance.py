@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Ranking quality on classic IR test collections: newsdex against an SQLite FTS5 baseline.
 
-For each collection (TIME 1963 news, and the non-news Cranfield, CISI and MEDLINE as
-secondary checks) the documents are converted into a temporary directory (benches/eval/ir),
+For each collection (TIME 1963 news, the non-news Cranfield, CISI and MEDLINE as
+secondary checks, and German news from 10k GNAD with 20 topics written for it) the documents are converted into a temporary directory (benches/eval/ir),
 indexed with `newsdex index`, and every topic is run with `newsdex eval --docid stem --run`.
 The same topics run against SQLite FTS5 (porter + unicode61, bm25, OR of the words). Both
 runs are scored by one Python implementation of MAP, P@10, nDCG@10 and R@100
@@ -10,12 +10,13 @@ runs are scored by one Python implementation of MAP, P@10, nDCG@10 and R@100
 that cross-checks src/eval.rs.
 
 Bars: TIME MAP >= 1.05 x FTS5's MAP (the aim is 1.1 x); on Cranfield, CISI and MEDLINE,
-newsdex's MAP >= FTS5's. Exit status: 0 all bars met (or every corpus missing: SKIPPED),
+newsdex's MAP >= FTS5's; on GNAD, FTS5 runs with each of its tokenizers and the best
+counts. Exit status: 0 all bars met (or every corpus missing: SKIPPED),
 1 a bar failed or the measures disagree, 2 error.
 
 With --gate (what .ci/run uses) the TIME bar is replaced by a regression floor, TIME MAP
 >= 1.025 x FTS5 (what newsdex reaches now is 1.031 x; the 1.05 x bar is not met, and the
-report still says so), while the other bars and the cross-check stay as they are.
+report still says so), and the GNAD bar by a floor of 0.88 x FTS5's best, while the other bars and the cross-check stay as they are.
 
 Usage: benches/eval/relevance.py [--bin target/debug/newsdex] [--shared ../shared]
                                  [--collections time,cran,cisi,med] [--keep DIR] [--jobs 2]
@@ -38,17 +39,22 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ir import CONVERTERS, ROOT, extraction, fts5, metrics  # noqa: E402
 from ir.common import write_collection  # noqa: E402
 
-NAMES = {"time": "TIME", "cran": "CRAN", "cisi": "CISI", "med": "MED"}
+NAMES = {"time": "TIME", "cran": "CRAN", "cisi": "CISI", "med": "MED", "gnad": "GNAD"}
 CORPUS = {
     "time": ("time-1963", "TIME.ALL"),
     "cran": ("ir-classic-glasgow", "cran/cran.all.1400"),
     "cisi": ("ir-classic-glasgow", "cisi/CISI.ALL"),
     "med": ("ir-classic-glasgow", "med/MED.ALL"),
+    "gnad": ("10kgnad-german", "test.csv"),
 }
 TIME_BAR, TIME_AIM = 1.05, 1.10
 # The regression floor --gate holds TIME to: just under what the committed ranking reaches
 # (1.031 x), so a change that loses ranking quality fails CI. Raise it when ranking improves.
 TIME_FLOOR = 1.025
+# GNAD (German): the bar is FTS5's MAP with its best tokenizer for German (trigram, which
+# matches parts of compounds); newsdex reaches 0.900 x of it without decompounding. Under
+# --gate the bar is this regression floor.
+GNAD_FLOOR = 0.88
 AGREE = 1e-6
 
 
@@ -100,7 +106,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/debug/newsdex"))
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
-    ap.add_argument("--collections", default="time,cran,cisi,med")
+    ap.add_argument("--collections", default="time,cran,cisi,med,gnad")
     ap.add_argument("--keep", metavar="DIR",
                     help="keep the converted collections, indexes and runs in DIR (outside the repo)")
     ap.add_argument("--jobs", type=int, default=2, help="collections indexed and evaluated at once")
@@ -154,6 +160,15 @@ def main():
             for c in present:
                 t = time.monotonic()
                 ranking = fts5.run(colls[c])
+                if c == "gnad":
+                    # German: FTS5 with whichever of its tokenizers ranks best.
+                    best = -1.0
+                    for tok in fts5.TOKENIZERS:
+                        r = fts5.run(colls[c], tokenize=tok)
+                        m, _ = metrics.evaluate({q: [d for d, _ in e] for q, e in r.items()}, colls[c].qrels)
+                        log.append((c, f"  FTS5 tokenize='{tok}': MAP {m['map']:.4f}", None))
+                        if m["map"] > best:
+                            best, ranking = m["map"], r
                 metrics.write_run(os.path.join(work, c, "fts5.run"), ranking, "fts5")
                 base[c] = ({q: [d for d, _ in e] for q, e in ranking.items()}, time.monotonic() - t)
             for c in present:
@@ -199,6 +214,10 @@ def report(present, colls, results, base, log, work, started, gate=False):
             good = nd["map"] >= fb["map"]
             bars.append(f"  {'ok  ' if good else 'FAIL'} {NAMES[c]} MAP {fmt(nd['map'])} >= FTS5 "
                         f"{fmt(fb['map'])} ({ratio:.3f} x)")
+            if c == "gnad" and gate:
+                good = ratio >= GNAD_FLOOR
+                bars.append(f"  {'ok  ' if good else 'FAIL'} GNAD regression floor (--gate): "
+                            f"{ratio:.3f} x >= {GNAD_FLOOR:.3f} x FTS5 = {fmt(GNAD_FLOOR * fb['map'])}")
         ok &= good
 
     print("Ranking quality: newsdex vs SQLite FTS5 (porter unicode61, bm25, OR of the topic's "

@@ -20,7 +20,7 @@ Standalone conversion: `PYTHONPATH=benches/eval python3 -m ir time OUT_DIR`.
 
 import os
 
-from . import glasgow, time1963
+from . import glasgow, gnad, time1963
 
 # The repository root (benches/eval/ir -> ../../..).
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
@@ -30,4 +30,5 @@ CONVERTERS = {
     "cran": glasgow.convert_cran,
     "cisi": glasgow.convert_cisi,
     "med": glasgow.convert_med,
+    "gnad": gnad.convert,
 }

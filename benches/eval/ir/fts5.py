@@ -17,11 +17,16 @@ def query_of(text):
     return " OR ".join(f'"{w}"' for w in words)
 
 
-def run(coll, depth=1000):
+# FTS5's tokenizers for text that is not English: Porter stems English only, so for other
+# languages the best FTS5 can do is words with diacritics removed (or trigrams).
+TOKENIZERS = ("porter unicode61", "unicode61 remove_diacritics 2", "trigram")
+
+
+def run(coll, depth=1000, tokenize="porter unicode61"):
     """{qid: [(docid, score), ...]}: FTS5's ranking of every topic of `coll`."""
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE d USING fts5(docid UNINDEXED, title, body, "
-               "tokenize='porter unicode61')")
+               f"tokenize='{tokenize}')")
     db.executemany("INSERT INTO d(docid, title, body) VALUES (?, ?, ?)",
                    [(x.docid, x.title, x.body) for x in coll.docs])
     out = {}
