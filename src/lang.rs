@@ -196,6 +196,12 @@ pub fn detect(title: Option<&str>, body: &str) -> Language {
     }
 }
 
+/// Whether `language` writes compounds as one word (German `Bundesregierung`), so that a
+/// query word is also looked for as the last part of longer words.
+pub fn forms_compounds(language: &Language) -> bool {
+    matches!(language.code, "de" | "nl" | "sv" | "no" | "da" | "fi")
+}
+
 fn known(code: &str) -> Option<Language> {
     KNOWN.iter().find(|(_, l)| l.code == code).map(|(_, l)| *l)
 }

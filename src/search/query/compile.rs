@@ -72,8 +72,16 @@ pub struct Compiler<'a> {
     empty_fields: &'a [Field],
     /// The analyzers of the index's languages other than English: a word or phrase is
     /// also searched as each of them analyses it.
-    other_languages: Vec<TextAnalyzer>,
+    other_languages: Vec<(TextAnalyzer, bool)>,
 }
+
+/// Shortest word a compound's head may be, and shortest part before it: `regierung` is
+/// found in `bundesregierung`, `spiel` is not looked for inside other words.
+const COMPOUND_HEAD_CHARS: usize = 4;
+const COMPOUND_REST_CHARS: usize = 3;
+
+/// What a word found only as the last part of a compound scores, against the word itself.
+const COMPOUND_BOOST: f32 = 0.5;
 
 impl<'a> Compiler<'a> {
     /// A compiler over the index's `fields`; bare terms are joined by OR under `any`, by
@@ -95,7 +103,7 @@ impl<'a> Compiler<'a> {
                 schemes.push(l.scheme);
                 new
             })
-            .map(schema::language_analyzer)
+            .map(|l| (schema::language_analyzer(l), crate::lang::forms_compounds(l)))
             .collect();
         Compiler {
             fields,
@@ -357,7 +365,7 @@ impl<'a> Compiler<'a> {
         for i in 0..self.other_languages.len() {
             let mut alt = Vec::new();
             {
-                let mut stream = self.other_languages[i].token_stream(&lit.phrase);
+                let mut stream = self.other_languages[i].0.token_stream(&lit.phrase);
                 while let Some(t) = stream.next() {
                     alt.push((t.position, t.text.clone()));
                 }
@@ -376,6 +384,13 @@ impl<'a> Compiler<'a> {
                 self.record_marks(lit, &alt, &alt_shape);
             }
             forms.push(self.shaped(lit, fields, &alt, &alt_shape)?);
+            // In a language that writes compounds as one word, the word is also the head
+            // (last part) of longer words: `Regierung` in `Bundesregierung`.
+            if self.other_languages[i].1 && matches!(alt_shape, Shape::Word) {
+                if let Some(q) = compound_heads(fields, &alt[0].1) {
+                    forms.push(q);
+                }
+            }
         }
         Ok(Some(if forms.len() == 1 {
             forms.remove(0)
@@ -531,6 +546,27 @@ impl<'a> Compiler<'a> {
         }
         Ok(date_query(self.fields.date, lo, hi))
     }
+}
+
+/// Articles with `term` as the last part of a longer word, in any of `fields`, scoring
+/// `COMPOUND_BOOST` (a constant: the word itself ranks first); none for short terms.
+fn compound_heads(fields: &[(Field, f32)], term: &str) -> Option<Box<dyn Query>> {
+    if term.chars().count() < COMPOUND_HEAD_CHARS {
+        return None;
+    }
+    let t = regex_escape(term);
+    let pattern = format!(".{{{COMPOUND_REST_CHARS},}}{t}.*|{t}.{{{COMPOUND_REST_CHARS},}}");
+    let parts: Vec<(Occur, Box<dyn Query>)> = fields
+        .iter()
+        .filter_map(|&(field, _)| RegexQuery::from_pattern(&pattern, field).ok())
+        .map(|q| (Occur::Should, Box::new(q) as Box<dyn Query>))
+        .collect();
+    (!parts.is_empty()).then(|| {
+        Box::new(BoostQuery::new(
+            Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(parts)), 1.0)),
+            COMPOUND_BOOST,
+        )) as Box<dyn Query>
+    })
 }
 
 /// The query for one text field: the prefix's terms, the fuzzy term's neighbours, or the
