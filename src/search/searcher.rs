@@ -317,11 +317,21 @@ impl Searcher {
             let (page, more) = collapse::page(clusters, req.offset, req.limit);
             return Ok((total_hits, stories, page, more));
         }
+        // tantivy sizes its heap of top hits by offset + limit: past the last article
+        // there is nothing to rank, only to count, and no page holds more than them all.
+        let articles = usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX);
+        if req.offset >= articles {
+            let total_hits = self
+                .searcher
+                .search(&*compiled.query, &tantivy::collector::Count)
+                .map_err(|e| query_error(req, &self.index.dir, e))?;
+            return Ok((total_hits, total_hits, Vec::new(), false));
+        }
         let (total_hits, top_docs) = ranking
             .top(
                 &self.searcher,
                 &*compiled.query,
-                req.limit.max(1),
+                req.limit.clamp(1, articles.max(1)),
                 req.offset,
             )
             .map_err(|e| query_error(req, &self.index.dir, e))?;

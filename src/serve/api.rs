@@ -20,6 +20,9 @@ const EXPORT_CHUNK: usize = 200;
 /// Chunks of an export buffered between the engine and a slow client.
 const EXPORT_BUFFERED: usize = 4;
 
+/// A client that reads nothing of an export for this long is dropped.
+const EXPORT_STALL: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub type App = Arc<Engine>;
 
 fn now() -> time::OffsetDateTime {
@@ -156,13 +159,15 @@ pub async fn stats(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Resp
     Ok(json(body))
 }
 
-/// Every hit of a search, streamed as CSV or NDJSON while it is read: memory holds a few
-/// chunks, whatever the size of the result set.
+/// Every hit of a search, streamed as CSV or NDJSON while it is read: ranked once (the
+/// ranking holds every match's key), then read and sent a chunk at a time, a few chunks
+/// buffered for a slow client.
 pub async fn export(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &params::export_params())?;
     let format = params::export_format(&p)?;
     let req = params::search(&p, now())?;
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, ApiError>>(EXPORT_BUFFERED);
+    let runtime = tokio::runtime::Handle::current();
     app.spawn(move |s| {
         let mut first = true;
         let done = s.export(&req, EXPORT_CHUNK, |page| {
@@ -176,11 +181,13 @@ pub async fn export(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Res
                 ExportFormat::Ndjson => output::json::search_lines(out, &page),
             });
             first = false;
-            // A client that went away closes the channel: stop reading.
-            Ok(tx.blocking_send(chunk).is_ok())
+            // A client that went away (or reads nothing for EXPORT_STALL) ends the export.
+            Ok(runtime
+                .block_on(tx.send_timeout(chunk, EXPORT_STALL))
+                .is_ok())
         });
         if let Err(e) = done {
-            let _ = tx.blocking_send(Err(engine(e)));
+            let _ = runtime.block_on(tx.send_timeout(Err(engine(e)), EXPORT_STALL));
         }
     })
     .await?;
@@ -189,12 +196,16 @@ pub async fn export(State(app): State<App>, RawQuery(q): RawQuery) -> Result<Res
     let first = match rx.recv().await {
         Some(Err(e)) => return Err(e),
         Some(Ok(bytes)) => bytes,
-        None => Vec::new(),
+        None => return Err(ApiError::internal("the export ended before it began")),
     };
-    let rest = futures_util::stream::unfold(rx, |mut rx| async move {
+    // An error after the first chunk cannot change the status: the body is cut off
+    // (no final chunk), so the client sees a broken transfer, not a short file.
+    let rest = futures_util::stream::unfold(Some(rx), |rx| async move {
+        let mut rx = rx?;
         match rx.recv().await {
-            Some(Ok(bytes)) => Some((Ok::<_, std::io::Error>(bytes), rx)),
-            _ => None,
+            Some(Ok(bytes)) => Some((Ok::<_, std::io::Error>(bytes), Some(rx))),
+            Some(Err(e)) => Some((Err(std::io::Error::other(e.message)), None)),
+            None => None,
         }
     });
     let stream = futures_util::stream::StreamExt::chain(
@@ -226,4 +237,86 @@ pub async fn openapi() -> Response {
 /// Anything else under `/api`, and any path that is neither the page nor its assets.
 pub async fn not_found() -> ApiError {
     ApiError::not_found("no such endpoint; the API is described at /api/openapi.json")
+}
+
+/// Any method but GET (and HEAD) on a route that exists.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError {
+        status: 405,
+        message: "the API is read-only: use GET".to_string(),
+        parameter: None,
+    }
+}
+
+/// Whether the request's Host names this machine (`localhost`, `127.0.0.1`, `[::1]`, with
+/// any port), or is absent (HTTP/1.0).
+pub fn local_host(headers: &axum::http::HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST) else {
+        return true;
+    };
+    let Ok(host) = host.to_str() else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(n, _)| n),
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "::1"
+    ) || name
+        .parse::<std::net::Ipv4Addr>()
+        .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A request naming another host than this machine, to a server on loopback.
+pub fn foreign_host() -> ApiError {
+    ApiError {
+        status: 421,
+        message: "this server answers requests for localhost, 127.0.0.1 or [::1] only".to_string(),
+        parameter: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_answer_json_and_busy_says_when_to_retry() {
+        let r = ApiError::busy().into_response();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(r.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(r.headers()[header::CONTENT_TYPE], "application/json");
+        let r = ApiError::bad("limit", "no").into_response();
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        assert!(r.headers().get(header::RETRY_AFTER).is_none());
+    }
+
+    #[test]
+    fn local_hosts_are_this_machine_only() {
+        let with = |h: &str| {
+            let mut m = axum::http::HeaderMap::new();
+            m.insert(header::HOST, HeaderValue::from_str(h).unwrap());
+            local_host(&m)
+        };
+        for h in [
+            "localhost",
+            "localhost:7878",
+            "127.0.0.1:80",
+            "[::1]:7878",
+            "127.1.2.3",
+        ] {
+            assert!(with(h), "{h}");
+        }
+        for h in [
+            "evil.example",
+            "evil.example:7878",
+            "localhost.evil.example",
+            "10.0.0.1:7878",
+        ] {
+            assert!(!with(h), "{h}");
+        }
+        assert!(local_host(&axum::http::HeaderMap::new()));
+    }
 }

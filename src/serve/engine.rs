@@ -21,12 +21,18 @@ use crate::index::OpenIndex;
 use crate::search::Searcher;
 use crate::serve::params::ApiError;
 
-/// What identifies a commit of the index: `meta.json`'s modification time and size.
+/// What identifies a commit of the index: the latest modification time of `meta.json`
+/// and the manifest, and their sizes.
 type Stamp = Option<(SystemTime, u64)>;
 
 fn stamp(dir: &Path) -> Stamp {
     let m = std::fs::metadata(dir.join("meta.json")).ok()?;
-    Some((m.modified().ok()?, m.len()))
+    // The manifest is rewritten after the commit at the end of a run (archive, time).
+    let n = std::fs::metadata(dir.join("newsdex.json")).ok()?;
+    Some((
+        m.modified().ok()?.max(n.modified().ok()?),
+        m.len() ^ n.len() << 32,
+    ))
 }
 
 /// Decompressed doc store blocks kept per segment: a server answers the same popular
@@ -40,6 +46,19 @@ fn open(dir: &Path) -> Result<Searcher> {
 struct Loaded {
     searcher: Arc<Searcher>,
     stamp: Stamp,
+    /// The stamp the index could not be reopened at, and when that was tried.
+    failed: Option<(Stamp, std::time::Instant)>,
+}
+
+/// How long a failed reopen waits before the next try.
+const RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Says once on stderr why the index could not be reopened (the server keeps answering
+/// from the index as it was).
+fn newsdex_warn(e: &crate::Error) {
+    crate::output::diag(format_args!(
+        "newsdex: cannot reopen the index, still serving it as last opened: {e}\n"
+    ));
 }
 
 pub struct Engine {
@@ -47,10 +66,10 @@ pub struct Engine {
     current: RwLock<Loaded>,
     /// Held by the one request that reopens the index.
     reopening: Mutex<()>,
-    permits: Arc<Semaphore>,
-    /// Requests waiting for a worker.
-    waiting: AtomicUsize,
-    max_waiting: usize,
+    /// Search workers, and the line for them.
+    gate: Gate,
+    /// Exports streaming at once.
+    exports: Arc<Semaphore>,
 }
 
 impl Engine {
@@ -60,11 +79,14 @@ impl Engine {
         let searcher = Arc::new(open(dir)?);
         Ok(Engine {
             dir: dir.to_path_buf(),
-            current: RwLock::new(Loaded { searcher, stamp }),
+            current: RwLock::new(Loaded {
+                searcher,
+                stamp,
+                failed: None,
+            }),
             reopening: Mutex::new(()),
-            permits: Arc::new(Semaphore::new(workers.max(1))),
-            waiting: AtomicUsize::new(0),
-            max_waiting,
+            gate: Gate::new(workers, max_waiting),
+            exports: Arc::new(Semaphore::new(workers.max(1))),
         })
     }
 
@@ -73,28 +95,43 @@ impl Engine {
     }
 
     /// The searcher over the index as last committed.
+    ///
+    /// One request reopens the index when it changed; the others meanwhile go on with
+    /// the searcher they hold. If it cannot be opened (deleted, being rebuilt), the last
+    /// good searcher keeps answering and the index is tried again `RETRY` later.
     fn searcher(&self) -> Result<Arc<Searcher>> {
         let now = stamp(&self.dir);
-        {
+        let held = {
             let cur = self.current.read().unwrap_or_else(|p| p.into_inner());
-            if cur.stamp == now {
+            let retry_due = cur
+                .failed
+                .is_none_or(|(s, at)| s != now || at.elapsed() >= RETRY);
+            if cur.stamp == now || !retry_due {
                 return Ok(cur.searcher.clone());
             }
-        }
-        let _one = self.reopening.lock().unwrap_or_else(|p| p.into_inner());
-        {
-            let cur = self.current.read().unwrap_or_else(|p| p.into_inner());
-            if cur.stamp == now {
-                return Ok(cur.searcher.clone());
-            }
-        }
-        let searcher = Arc::new(open(&self.dir)?);
-        let mut cur = self.current.write().unwrap_or_else(|p| p.into_inner());
-        *cur = Loaded {
-            searcher: searcher.clone(),
-            stamp: now,
+            cur.searcher.clone()
         };
-        Ok(searcher)
+        let Ok(_one) = self.reopening.try_lock() else {
+            return Ok(held);
+        };
+        match open(&self.dir) {
+            Ok(s) => {
+                let searcher = Arc::new(s);
+                let mut cur = self.current.write().unwrap_or_else(|p| p.into_inner());
+                *cur = Loaded {
+                    searcher: searcher.clone(),
+                    stamp: now,
+                    failed: None,
+                };
+                Ok(searcher)
+            }
+            Err(e) => {
+                let mut cur = self.current.write().unwrap_or_else(|p| p.into_inner());
+                cur.failed = Some((now, std::time::Instant::now()));
+                newsdex_warn(&e);
+                Ok(held)
+            }
+        }
     }
 
     /// Runs `f` on a blocking thread with the current searcher, when a worker is free.
@@ -104,9 +141,12 @@ impl Engine {
         T: Send + 'static,
         F: FnOnce(&Searcher) -> std::result::Result<T, ApiError> + Send + 'static,
     {
-        let _permit = self.turn().await?;
+        let permit = self.gate.turn().await?;
         let engine = Arc::clone(self);
+        // The permit is the blocking thread's: a client that goes away does not free a
+        // worker that is still busy with its search.
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let searcher = engine.searcher().map_err(|e| ApiError::from_engine(&e))?;
             f(&searcher)
         })
@@ -114,13 +154,16 @@ impl Engine {
         .map_err(|e| ApiError::internal(format!("internal error: {e}")))?
     }
 
-    /// Like `run`, for work that outlives the response head (an export streaming its
-    /// body): the permit goes to `f`'s thread and is released when `f` returns.
+    /// Like `run`, for an export that streams its body as its client reads: it holds one
+    /// of the few export permits, not a search worker, so slow readers never stall
+    /// searches; with every export permit taken the answer is 503.
     pub async fn spawn<F>(self: &Arc<Self>, f: F) -> std::result::Result<(), ApiError>
     where
         F: FnOnce(&Searcher) + Send + 'static,
     {
-        let permit = self.turn().await?;
+        let permit = Arc::clone(&self.exports)
+            .try_acquire_owned()
+            .map_err(|_| ApiError::busy())?;
         let searcher = {
             let engine = Arc::clone(self);
             tokio::task::spawn_blocking(move || engine.searcher())
@@ -134,9 +177,27 @@ impl Engine {
         });
         Ok(())
     }
+}
 
-    /// A worker's permit, waiting in line if there is room in it.
-    async fn turn(&self) -> std::result::Result<OwnedSemaphorePermit, ApiError> {
+/// At most `permits` searches at once, and at most `max_waiting` requests in line.
+pub struct Gate {
+    permits: Arc<Semaphore>,
+    /// Requests waiting for a permit.
+    waiting: AtomicUsize,
+    max_waiting: usize,
+}
+
+impl Gate {
+    pub fn new(permits: usize, max_waiting: usize) -> Self {
+        Gate {
+            permits: Arc::new(Semaphore::new(permits.max(1))),
+            waiting: AtomicUsize::new(0),
+            max_waiting,
+        }
+    }
+
+    /// A permit, at once or after waiting in line if there is room in it; else busy.
+    pub async fn turn(&self) -> std::result::Result<OwnedSemaphorePermit, ApiError> {
         if let Ok(permit) = Arc::clone(&self.permits).try_acquire_owned() {
             return Ok(permit);
         }
@@ -165,5 +226,65 @@ impl<'a> InLine<'a> {
 impl Drop for InLine<'_> {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_full_line_is_busy_and_a_freed_permit_goes_to_the_line() {
+        runtime().block_on(async {
+            let gate = Arc::new(Gate::new(1, 1));
+            let held = gate.turn().await.unwrap();
+            // One may wait; the next is told the server is busy.
+            let g = Arc::clone(&gate);
+            let waiting = tokio::spawn(async move { g.turn().await.map(|_| ()) });
+            tokio::task::yield_now().await;
+            let refused = gate.turn().await.unwrap_err();
+            assert_eq!(refused.status, 503);
+            drop(held);
+            assert!(waiting.await.unwrap().is_ok());
+            // The line is empty again.
+            assert!(gate.turn().await.is_ok());
+        });
+    }
+
+    #[test]
+    fn no_line_at_all_refuses_at_once_when_every_permit_is_held() {
+        runtime().block_on(async {
+            let gate = Gate::new(1, 0);
+            let held = gate.turn().await.unwrap();
+            assert_eq!(gate.turn().await.unwrap_err().status, 503);
+            drop(held);
+            assert!(gate.turn().await.is_ok());
+        });
+    }
+
+    #[test]
+    fn a_request_that_gives_up_leaves_the_line() {
+        runtime().block_on(async {
+            let gate = Arc::new(Gate::new(1, 1));
+            let held = gate.turn().await.unwrap();
+            let g = Arc::clone(&gate);
+            let waiting = tokio::spawn(async move { g.turn().await.map(|_| ()) });
+            tokio::task::yield_now().await;
+            waiting.abort();
+            let _ = waiting.await;
+            // Its place in line is free again.
+            let g = Arc::clone(&gate);
+            let next = tokio::spawn(async move { g.turn().await.map(|_| ()) });
+            tokio::task::yield_now().await;
+            drop(held);
+            assert!(next.await.unwrap().is_ok());
+        });
     }
 }

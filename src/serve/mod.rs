@@ -32,8 +32,12 @@ pub struct Options {
     pub max_waiting: usize,
 }
 
-/// The routes of the API and the page over `engine`.
-pub fn router(engine: Arc<Engine>) -> Router {
+/// The routes of the API and the page over `engine`, served at `bound`: on a loopback
+/// address, only requests that name the machine itself as their host are answered, so
+/// that a web page elsewhere cannot reach the archive through a name that resolves to
+/// 127.0.0.1 (DNS rebinding).
+pub fn router(engine: Arc<Engine>, bound: SocketAddr) -> Router {
+    let loopback = bound.ip().is_loopback();
     Router::new()
         .route("/", get(page::index))
         .route("/assets/app.js", get(page::script))
@@ -48,6 +52,15 @@ pub fn router(engine: Arc<Engine>) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .route("/favicon.ico", get(page::favicon))
         .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(axum::middleware::from_fn(
+            move |req: axum::extract::Request, next: axum::middleware::Next| async move {
+                if loopback && !api::local_host(req.headers()) {
+                    return axum::response::IntoResponse::into_response(api::foreign_host());
+                }
+                next.run(req).await
+            },
+        ))
         .with_state(engine)
 }
 
@@ -64,7 +77,7 @@ pub fn serve(opts: &Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
             path: opts.index.clone(),
             source: e,
         })?;
-    runtime.block_on(async {
+    let result = runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(opts.addr)
             .await
             .map_err(|source| Error::Listen {
@@ -76,15 +89,38 @@ pub fn serve(opts: &Options, ready: impl FnOnce(SocketAddr)) -> Result<()> {
             source,
         })?;
         ready(bound);
-        axum::serve(listener, router(engine))
-            .with_graceful_shutdown(stop_signal())
-            .await
-            .map_err(|source| Error::Listen {
+        let stopping = Arc::new(tokio::sync::Notify::new());
+        let told = Arc::clone(&stopping);
+        let server =
+            axum::serve(listener, router(engine, bound)).with_graceful_shutdown(async move {
+                stop_signal().await;
+                told.notify_waiters();
+            });
+        // Requests in flight get GRACE to finish; a connection that never ends (a client
+        // that stopped reading an export, a request never finished) does not keep the
+        // server up, and a second Ctrl-C ends it at once.
+        let grace = async {
+            stopping.notified().await;
+            tokio::select! {
+                _ = tokio::time::sleep(GRACE) => {},
+                _ = stop_signal() => {},
+            }
+        };
+        tokio::select! {
+            served = server => served.map_err(|source| Error::Listen {
                 addr: bound.to_string(),
                 source,
-            })
-    })
+            }),
+            _ = grace => Ok(()),
+        }
+    });
+    // Searches still running (their clients gone) are not waited for.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    result
 }
+
+/// How long requests in flight may take to finish after Ctrl-C or SIGTERM.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Ctrl-C or SIGTERM.
 async fn stop_signal() {

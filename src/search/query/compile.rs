@@ -103,7 +103,12 @@ impl<'a> Compiler<'a> {
                 schemes.push(l.scheme);
                 new
             })
-            .map(|l| (schema::language_analyzer(l), crate::lang::forms_compounds(l)))
+            .map(|l| {
+                (
+                    schema::language_analyzer(l),
+                    crate::lang::forms_compounds(l),
+                )
+            })
             .collect();
         Compiler {
             fields,
@@ -563,7 +568,10 @@ fn compound_heads(fields: &[(Field, f32)], term: &str) -> Option<Box<dyn Query>>
         .collect();
     (!parts.is_empty()).then(|| {
         Box::new(BoostQuery::new(
-            Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(parts)), 1.0)),
+            Box::new(ConstScoreQuery::new(
+                Box::new(BooleanQuery::new(parts)),
+                1.0,
+            )),
             COMPOUND_BOOST,
         )) as Box<dyn Query>
     })
