@@ -212,9 +212,11 @@ def main():
         return 0
     os.makedirs(a.work, exist_ok=True)
     archive, ndjson = copies.build_archive(bbc, a.work, a.copies)
+    # Built by this build every time (a few seconds): an index of another schema version
+    # would be refused.
     nd_idx = os.path.join(a.work, "index")
-    if not os.path.exists(os.path.join(nd_idx, "meta.json")):
-        subprocess.run([a.bin, "index", "-q", archive, "--index", nd_idx], check=True)
+    shutil.rmtree(nd_idx, ignore_errors=True)
+    subprocess.run([a.bin, "index", "-q", archive, "--index", nd_idx], check=True)
     tv_idx = os.path.join(a.work, "tantivy-index")
     tantivy_index(a.tantivy, ndjson, tv_idx)
 
