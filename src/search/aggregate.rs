@@ -385,7 +385,9 @@ struct FacetSegment {
     kind: FacetKind,
     strings: Option<tantivy::columnar::StrColumn>,
     dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
-    ords: HashMap<u64, u64>,
+    /// Matches per value ordinal of `strings` (a counter per value: every path is a
+    /// value of its own, and hashing a million of them cost more than the search).
+    ords: Vec<u32>,
     years: HashMap<i32, u64>,
     matched: u64,
     missing: u64,
@@ -405,11 +407,12 @@ impl Collector for FacetCollector {
             FacetKind::Language => ff.str(fast::LANGUAGE)?,
             FacetKind::Year => None,
         };
+        let values = strings.as_ref().map_or(0, |s| s.num_terms());
         Ok(FacetSegment {
             kind: self.0,
             strings,
             dates: ff.date(fast::DATE).ok(),
-            ords: HashMap::new(),
+            ords: vec![0; values],
             years: HashMap::new(),
             matched: 0,
             missing: 0,
@@ -449,7 +452,9 @@ impl SegmentCollector for FacetSegment {
                 if let Some(col) = &self.strings {
                     for ord in col.term_ords(doc) {
                         any = true;
-                        *self.ords.entry(ord).or_insert(0) += 1;
+                        if let Some(n) = self.ords.get_mut(ord as usize) {
+                            *n += 1;
+                        }
                     }
                 }
                 if !any {
@@ -465,20 +470,30 @@ impl SegmentCollector for FacetSegment {
             values.insert(year.to_string(), n);
         }
         if let Some(col) = &self.strings {
-            let mut buf = String::new();
-            for (ord, n) in self.ords {
-                buf.clear();
-                if col.ord_to_str(ord, &mut buf).unwrap_or(false) {
-                    let key = match self.kind {
-                        FacetKind::Source => match buf.split_once('/') {
-                            Some((top, _)) => top.to_string(),
-                            None => "(archive root)".to_string(),
-                        },
-                        _ => buf.clone(),
-                    };
-                    *values.entry(key).or_insert(0) += n;
-                }
-            }
+            // The values counted, read in one pass over the dictionary (in ordinal order).
+            let (ords, counts): (Vec<u64>, Vec<u64>) = self
+                .ords
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(ord, &n)| (ord as u64, u64::from(n)))
+                .unzip();
+            let mut counts = counts.into_iter();
+            let kind = self.kind;
+            let _ = col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                let Some(n) = counts.next() else {
+                    return;
+                };
+                let value = String::from_utf8_lossy(bytes);
+                let key = match kind {
+                    FacetKind::Source => match value.split_once('/') {
+                        Some((top, _)) => top.to_string(),
+                        None => "(archive root)".to_string(),
+                    },
+                    _ => value.into_owned(),
+                };
+                *values.entry(key).or_insert(0) += n;
+            });
         }
         (values, self.matched, self.missing)
     }
