@@ -69,15 +69,24 @@ fn id_range(prefix: &str) -> Option<(u64, u64)> {
 
 /// The article whose id is `id`.
 pub fn article(index: &OpenIndex, searcher: &tantivy::Searcher, id: ArticleId) -> Result<Article> {
+    index.article_at(searcher, address(index, searcher, id)?)
+}
+
+/// Where article `id` is in the index.
+fn address(
+    index: &OpenIndex,
+    searcher: &tantivy::Searcher,
+    id: ArticleId,
+) -> Result<tantivy::DocAddress> {
     let term = Term::from_field_u64(index.schema.fields.id, id.0);
     let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
     let top = searcher
         .search(&query, &TopDocs::with_limit(1).order_by_score())
         .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let Some((_, addr)) = top.into_iter().next() else {
-        return Err(Error::NotFound { id: id.to_string() });
-    };
-    index.article_at(searcher, addr)
+    match top.into_iter().next() {
+        Some((_, addr)) => Ok(addr),
+        None => Err(Error::NotFound { id: id.to_string() }),
+    }
 }
 
 /// An article's copy cluster and the other articles in it.
@@ -94,14 +103,7 @@ fn located(
     searcher: &tantivy::Searcher,
     id: ArticleId,
 ) -> Result<(tantivy::DocAddress, Option<u64>)> {
-    let term = Term::from_field_u64(index.schema.fields.id, id.0);
-    let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-    let top = searcher
-        .search(&query, &TopDocs::with_limit(1).order_by_score())
-        .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let Some((_, addr)) = top.into_iter().next() else {
-        return Err(Error::NotFound { id: id.to_string() });
-    };
+    let addr = address(index, searcher, id)?;
     let cluster = searcher
         .segment_reader(addr.segment_ord)
         .fast_fields()
