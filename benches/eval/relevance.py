@@ -16,7 +16,7 @@ counts. Exit status: 0 all bars met (or every corpus missing: SKIPPED),
 
 With --gate (what .ci/run uses) the TIME bar is replaced by a regression floor, TIME MAP
 >= 1.025 x FTS5 (what newsdex reaches now is 1.031 x; the 1.05 x bar is not met, and the
-report still says so), and the GNAD bar by a floor of 0.88 x FTS5's best, while the other bars and the cross-check stay as they are.
+report still says so), and the GNAD bar by a floor of 0.99 x FTS5's best, while the other bars and the cross-check stay as they are.
 
 Usage: benches/eval/relevance.py [--bin target/debug/newsdex] [--shared ../shared]
                                  [--collections time,cran,cisi,med] [--keep DIR] [--jobs 2]
@@ -52,9 +52,9 @@ TIME_BAR, TIME_AIM = 1.05, 1.10
 # (1.031 x), so a change that loses ranking quality fails CI. Raise it when ranking improves.
 TIME_FLOOR = 1.025
 # GNAD (German): the bar is FTS5's MAP with its best tokenizer for German (trigram, which
-# matches parts of compounds); newsdex reaches 0.900 x of it without decompounding. Under
-# --gate the bar is this regression floor.
-GNAD_FLOOR = 0.88
+# matches parts of compounds); newsdex reaches 1.013 x of it. Under --gate the bar is this
+# regression floor, just under.
+GNAD_FLOOR = 0.99
 AGREE = 1e-6
 
 

@@ -14,6 +14,9 @@ pub struct Extracted {
     /// Items left out because they are not text by design (a picture, a package of links,
     /// a WordPress attachment), summarised: not problems, since nothing is lost.
     pub not_text: Vec<String>,
+    /// The language the file says it is in (`<html lang>`, the root's `xml:lang`), as
+    /// written: a hint for articles too short to tell.
+    pub declared_language: Option<String>,
 }
 
 impl Extracted {

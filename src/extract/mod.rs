@@ -114,6 +114,11 @@ pub fn extract(format: Format, text: &str, path: Option<&str>, opts: &ExtractOpt
         out.problems
             .push(format!("{dropped} record(s) without title or text skipped"));
     }
+    out.declared_language = match format {
+        Format::Html => attribute_of_first(text, "<html", "lang"),
+        Format::Xml => attribute_of_first(text, "<", "xml:lang"),
+        _ => None,
+    };
     for r in &mut out.records {
         scrub(&mut r.fields);
         if r.fields.authors.is_empty() {
@@ -123,6 +128,59 @@ pub fn extract(format: Format, text: &str, path: Option<&str>, opts: &ExtractOpt
         }
     }
     out
+}
+
+/// The value of `attr` on the first tag starting with `open` (ASCII case ignored) in the
+/// first 8 KB of `text` (for XML, `open` "<" skips the declaration and comments).
+fn attribute_of_first(text: &str, open: &str, attr: &str) -> Option<String> {
+    let head = &text.as_bytes()[..text.len().min(8192)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let open = open.as_bytes();
+    let mut from = 0;
+    let start = loop {
+        let i = from + lower[from..].windows(open.len()).position(|w| w == open)?;
+        // Inside a comment: go on after it.
+        let before = &lower[..i];
+        if let Some(c) = before.windows(4).rposition(|w| w == b"<!--") {
+            if !before[c..].windows(3).any(|w| w == b"-->") {
+                let close = lower[i..].windows(3).position(|w| w == b"-->")?;
+                from = i + close + 3;
+                continue;
+            }
+        }
+        let next = lower.get(i + open.len()).copied();
+        // `<html` but not `<htmlfoo`; for `<`, an element, not `<?xml` or `<!--`.
+        let element = match next {
+            Some(b'?' | b'!' | b'/') => false,
+            Some(c) if open == b"<" => c.is_ascii_alphabetic(),
+            Some(c) => c.is_ascii_whitespace() || c == b'>',
+            None => false,
+        };
+        if element {
+            break i;
+        }
+        from = i + 1;
+    };
+    let end = start + lower[start..].iter().position(|&b| b == b'>')?;
+    let tag = &lower[start..end];
+    let name = format!(" {attr}=");
+    let at = tag
+        .windows(name.len())
+        .position(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+        .map(|p| p + name.len())
+        .or_else(|| {
+            let name = format!("\t{attr}=");
+            tag.windows(name.len())
+                .position(|w| w == name.as_bytes())
+                .map(|p| p + name.len())
+        })?;
+    let rest = &text[start + at..end];
+    let value: String = rest
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!value.is_empty()).then_some(value)
 }
 
 fn nfc_in_place(s: &mut String) {
@@ -163,5 +221,38 @@ fn scrub(f: &mut Fields) {
     f.authors.retain(|a| !a.is_empty());
     if f.body.chars().any(is_invisible) {
         f.body = f.body.chars().filter(|&c| !is_invisible(c)).collect();
+    }
+}
+
+#[cfg(test)]
+mod declared_language_tests {
+    use super::attribute_of_first;
+
+    #[test]
+    fn the_html_lang_and_the_roots_xml_lang() {
+        let html = "<!doctype html><!-- <html lang=xx> --><HTML class='a' Lang=\"de-AT\"><head>";
+        assert_eq!(
+            attribute_of_first(html, "<html", "lang").as_deref(),
+            Some("de-AT")
+        );
+        assert_eq!(
+            attribute_of_first("<html><body lang=fr>", "<html", "lang"),
+            None
+        );
+        assert_eq!(
+            attribute_of_first("<htmlx lang=fr><html lang='it'>", "<html", "lang").as_deref(),
+            Some("it")
+        );
+        let xml = "<?xml version=\"1.0\"?>\n<!-- c --><nitf xml:lang=\"es\"><head>";
+        assert_eq!(
+            attribute_of_first(xml, "<", "xml:lang").as_deref(),
+            Some("es")
+        );
+        assert_eq!(
+            attribute_of_first("<rss><item xml:lang='x'>", "<", "xml:lang"),
+            None
+        );
+        assert_eq!(attribute_of_first("", "<html", "lang"), None);
+        assert_eq!(attribute_of_first("<html lang=", "<html", "lang"), None);
     }
 }

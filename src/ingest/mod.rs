@@ -172,6 +172,11 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
         return Outcome::Failed(why);
     }
     let format_name = extracted.detail.unwrap_or(format.name());
+    // What the file declares counts for articles whose text does not tell.
+    let declared = extracted
+        .declared_language
+        .as_deref()
+        .and_then(crate::lang::Language::from_code);
     let articles = extracted
         .records
         .into_iter()
@@ -180,9 +185,13 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
             path: rel.to_string(),
             format: format_name.to_string(),
             encoding: decoded.encoding.clone(),
-            language: opts
-                .language
-                .unwrap_or_else(|| crate::lang::detect(r.fields.title.as_deref(), &r.fields.body)),
+            language: opts.language.unwrap_or_else(|| {
+                let detected = crate::lang::detect(r.fields.title.as_deref(), &r.fields.body);
+                match declared {
+                    Some(d) if detected.code == crate::lang::UNDETERMINED => d,
+                    _ => detected,
+                }
+            }),
             fields: r.fields,
         })
         .collect();

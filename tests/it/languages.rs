@@ -167,3 +167,52 @@ fn language_filters_and_overrides() {
     assert!(out.status.success(), "{}", crate::env::stderr(&out));
     assert!(languages_by_path(&env).iter().all(|(_, l)| l == "fr"));
 }
+
+#[test]
+fn a_declared_language_counts_when_the_text_is_too_short_to_tell() {
+    let env = TestEnv::empty();
+    env.add()
+        .file(
+            "short.html",
+            "<!doctype html><html lang=\"fr\"><head><title>Brève</title></head>\
+             <body><article><h1>Brève</h1><p>Ouverture lundi.</p></article></body></html>",
+        )
+        .file(
+            "mislabelled.html",
+            format!(
+                "<!doctype html><html lang=\"en\"><head><title>Wahl</title></head><body><article>\
+                 <h1>Regierung kündigt Wahlen an</h1><p>{}</p></article></body></html>",
+                GERMAN_1.lines().skip(3).collect::<Vec<_>>().join(" ")
+            ),
+        );
+    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    let langs = languages_by_path(&env);
+    assert!(
+        langs.contains(&("short.html".to_string(), "fr".to_string())),
+        "{langs:?}"
+    );
+    // The text, long enough to tell, wins over what the page declares.
+    assert!(
+        langs.contains(&("mislabelled.html".to_string(), "de".to_string())),
+        "{langs:?}"
+    );
+}
+
+#[test]
+fn a_word_is_found_inside_german_compounds() {
+    let env = TestEnv::empty();
+    env.add().file(
+        "bund.txt",
+        "Bundesregierung beschließt Haushalt\n4. Mai 2021\n\n\
+         Die Bundesregierung hat am Mittwoch den Haushalt für das kommende Jahr beschlossen. \
+         Der Finanzminister sprach von einem soliden Entwurf, die Opposition von einem \
+         Haushalt ohne Zukunft.\n",
+    );
+    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    assert_eq!(env.paths(&["Regierung"]), ["bund.txt"]);
+    assert_eq!(env.paths(&["Finanz"]), ["bund.txt"]);
+    // Words under four letters are not looked for inside others ("und" in "Bundes...").
+    assert!(env.paths(&["und"]).is_empty());
+}

@@ -367,6 +367,7 @@ impl<'a> Compiler<'a> {
         // matches (the best scores), so an article scores as its own language reads it.
         let mut forms = vec![query];
         let mut seen = vec![tokens.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>()];
+        let mut heads: Vec<String> = Vec::new();
         for i in 0..self.other_languages.len() {
             let mut alt = Vec::new();
             {
@@ -375,27 +376,34 @@ impl<'a> Compiler<'a> {
                     alt.push((t.position, t.text.clone()));
                 }
             }
-            let texts: Vec<String> = alt.iter().map(|(_, t)| t.clone()).collect();
-            if alt.is_empty() || seen.contains(&texts) {
+            if alt.is_empty() {
                 continue;
             }
-            seen.push(texts);
             let alt_shape = if alt.len() == 1 {
                 Shape::Word
             } else {
                 Shape::Phrase
             };
-            if !negated && body_in_scope {
-                self.record_marks(lit, &alt, &alt_shape);
-            }
-            forms.push(self.shaped(lit, fields, &alt, &alt_shape)?);
-            // In a language that writes compounds as one word, the word is also the head
-            // (last part) of longer words: `Regierung` in `Bundesregierung`.
-            if self.other_languages[i].1 && matches!(alt_shape, Shape::Word) {
+            // In a language that writes compounds as one word, the word is also a part of
+            // longer words: `Regierung` in `Bundesregierung`.
+            if self.other_languages[i].1
+                && matches!(alt_shape, Shape::Word)
+                && !heads.contains(&alt[0].1)
+            {
+                heads.push(alt[0].1.clone());
                 if let Some(q) = compound_heads(fields, &alt[0].1) {
                     forms.push(q);
                 }
             }
+            let texts: Vec<String> = alt.iter().map(|(_, t)| t.clone()).collect();
+            if seen.contains(&texts) {
+                continue;
+            }
+            seen.push(texts);
+            if !negated && body_in_scope {
+                self.record_marks(lit, &alt, &alt_shape);
+            }
+            forms.push(self.shaped(lit, fields, &alt, &alt_shape)?);
         }
         Ok(Some(if forms.len() == 1 {
             forms.remove(0)
