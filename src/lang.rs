@@ -202,6 +202,17 @@ pub fn forms_compounds(language: &Language) -> bool {
     matches!(language.code, "de" | "nl" | "sv" | "no" | "da" | "fi")
 }
 
+/// Whether `word` (lower-cased) is one of the commonest function words of `language`
+/// (none for languages without a list).
+pub fn is_function_word(language: &Language, word: &str) -> bool {
+    let Some(i) = FUNCTION_WORDS.iter().position(|(c, _)| *c == language.code) else {
+        return false;
+    };
+    function_words()
+        .get(word)
+        .is_some_and(|bits| bits & (1 << i) != 0)
+}
+
 fn known(code: &str) -> Option<Language> {
     KNOWN.iter().find(|(_, l)| l.code == code).map(|(_, l)| *l)
 }

@@ -216,3 +216,21 @@ fn a_word_is_found_inside_german_compounds() {
     // Words under four letters are not looked for inside others ("und" in "Bundes...").
     assert!(env.paths(&["und"]).is_empty());
 }
+
+#[test]
+fn or_queries_leave_out_the_function_words_of_the_index_languages() {
+    let env = TestEnv::empty();
+    env.add().file("wahl.txt", GERMAN_2).file(
+        "wetter.txt",
+        "Sturm über der Küste\n5. März 2021\n\nDie Feuerwehr war die ganze Nacht im Einsatz, \
+             nachdem ein Sturm die Küste getroffen hatte. Die Bewohner wurden gebeten, in ihren \
+             Häusern zu bleiben, bis die Straßen wieder frei sind.\n",
+    );
+    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    // "die" would match every German article; with --any it is left out, as "the" is.
+    assert_eq!(env.paths(&["die Wahl", "--any"]), ["wahl.txt"]);
+    // Alone, or required, it is searched.
+    assert_eq!(env.search_json(&["die", "--any"])["total_hits"], 2);
+    assert_eq!(env.search_json(&["+die Wahl", "--any"])["total_hits"], 2);
+}

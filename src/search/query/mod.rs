@@ -80,7 +80,7 @@ pub fn compile_with(
     let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| QueryError::Syntax)?;
     // Under OR, bare stop words would make nearly every article match.
     let ast = if any {
-        rewrite::drop_stop_words(ast)
+        rewrite::drop_stop_words(ast, languages)
     } else {
         ast
     };

@@ -35,15 +35,17 @@ pub fn lift_negations(ast: UserInputAst) -> UserInputAst {
 
 /// Leaves bare stop words out of an OR query's clauses (see `OR_STOP_WORDS`), except where
 /// that would leave a clause with nothing to match.
-pub fn drop_stop_words(ast: UserInputAst) -> UserInputAst {
+/// Also left out: the commonest function words of `languages` (the index's other
+/// languages: `die`, `les`, `och`).
+pub fn drop_stop_words(ast: UserInputAst, languages: &[crate::lang::Language]) -> UserInputAst {
     match ast {
         UserInputAst::Clause(children) => {
             let children: Vec<_> = children
                 .into_iter()
-                .map(|(occur, child)| (occur, drop_stop_words(child)))
+                .map(|(occur, child)| (occur, drop_stop_words(child, languages)))
                 .collect();
             let matches_without = children.iter().any(|(occur, child)| {
-                occur != &Some(Occur::MustNot) && !is_optional_stop_word(*occur, child)
+                occur != &Some(Occur::MustNot) && !is_optional_stop_word(*occur, child, languages)
             });
             if !matches_without {
                 return UserInputAst::Clause(children);
@@ -51,19 +53,24 @@ pub fn drop_stop_words(ast: UserInputAst) -> UserInputAst {
             UserInputAst::Clause(
                 children
                     .into_iter()
-                    .filter(|(occur, child)| !is_optional_stop_word(*occur, child))
+                    .filter(|(occur, child)| !is_optional_stop_word(*occur, child, languages))
                     .collect(),
             )
         }
         UserInputAst::Boost(inner, boost) => {
-            UserInputAst::Boost(Box::new(drop_stop_words(*inner)), boost)
+            UserInputAst::Boost(Box::new(drop_stop_words(*inner, languages)), boost)
         }
         leaf => leaf,
     }
 }
 
-/// A bare word (no field, quotes, prefix star or `+`/`-`) on the stop list.
-fn is_optional_stop_word(occur: Option<Occur>, ast: &UserInputAst) -> bool {
+/// A bare word (no field, quotes, prefix star or `+`/`-`) on the stop list, or a function
+/// word of one of `languages`.
+fn is_optional_stop_word(
+    occur: Option<Occur>,
+    ast: &UserInputAst,
+    languages: &[crate::lang::Language],
+) -> bool {
     let UserInputAst::Leaf(leaf) = ast else {
         return false;
     };
@@ -74,7 +81,13 @@ fn is_optional_stop_word(occur: Option<Occur>, ast: &UserInputAst) -> bool {
         && lit.field_name.is_none()
         && lit.delimiter == Delimiter::None
         && !lit.prefix
-        && OR_STOP_WORDS.contains(&lit.phrase.to_lowercase().replace('\u{2019}', "'").as_str())
+        && {
+            let word = lit.phrase.to_lowercase().replace('\u{2019}', "'");
+            OR_STOP_WORDS.contains(&word.as_str())
+                || languages
+                    .iter()
+                    .any(|l| crate::lang::is_function_word(l, &word))
+        }
 }
 
 #[cfg(test)]
@@ -98,7 +111,7 @@ mod tests {
         }
         let ast = tantivy::query_grammar::parse_query(query).unwrap();
         let mut out = Vec::new();
-        walk(&drop_stop_words(ast), &mut out);
+        walk(&drop_stop_words(ast, &[]), &mut out);
         out
     }
 
