@@ -62,6 +62,8 @@ pub struct Fields {
 pub struct Record {
     pub key: String,
     pub fields: Fields,
+    /// The language the source declares for this record (a JSON `language`), as written.
+    pub language: Option<String>,
 }
 
 /// An article located in the archive: extracted fields plus where they came from.

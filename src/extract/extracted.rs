@@ -25,6 +25,7 @@ impl Extracted {
             records: vec![Record {
                 key: String::new(),
                 fields,
+                language: None,
             }],
             ..Default::default()
         }

@@ -187,6 +187,11 @@ pub fn articles_from_bytes(rel: &str, raw: &[u8], opts: &ReadOptions) -> Outcome
             encoding: decoded.encoding.clone(),
             language: opts.language.unwrap_or_else(|| {
                 let detected = crate::lang::detect(r.fields.title.as_deref(), &r.fields.body);
+                let declared = r
+                    .language
+                    .as_deref()
+                    .and_then(crate::lang::Language::from_code)
+                    .or(declared);
                 match declared {
                     Some(d) if detected.code == crate::lang::UNDETERMINED => d,
                     _ => detected,

@@ -234,3 +234,34 @@ fn or_queries_leave_out_the_function_words_of_the_index_languages() {
     assert_eq!(env.search_json(&["die", "--any"])["total_hits"], 2);
     assert_eq!(env.search_json(&["+die Wahl", "--any"])["total_hits"], 2);
 }
+
+#[test]
+fn a_json_record_declares_its_own_language() {
+    let env = TestEnv::empty();
+    env.add().file(
+        "feed.jsonl",
+        "{\"id\": \"a\", \"title\": \"Kurz\", \"body\": \"Heute offen.\", \"language\": \"de\"}\n\
+         {\"id\": \"b\", \"title\": \"Breve\", \"body\": \"Abierto hoy.\", \"inLanguage\": \"es-ES\"}\n\
+         {\"id\": \"c\", \"title\": \"Short\", \"body\": \"Open today.\"}\n",
+    );
+    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    let v = env.search_json(&["", "-n", "10", "--sort", "oldest"]);
+    let mut langs: Vec<(String, String)> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["title"].as_str().unwrap().to_string(),
+                h["language"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    langs.sort();
+    assert_eq!(
+        langs,
+        [("Breve", "es"), ("Kurz", "de"), ("Short", "und")]
+            .map(|(t, l)| (t.to_string(), l.to_string()))
+    );
+}

@@ -82,6 +82,9 @@ const BODY_KEYS: &[&str] = &[
     "summary",
 ];
 const ID_KEYS: &[&str] = &["id", "guid", "uri", "_id", "uuid", "url", "link"];
+/// Keys under which a record declares its language (ninjs and schema.org use the first
+/// and the last).
+const LANGUAGE_KEYS: &[&str] = &["language", "lang", "locale", "inLanguage"];
 /// Keys under which APIs and dumps wrap their articles.
 const ENVELOPE_KEYS: &[&str] = &[
     "data",
@@ -161,7 +164,15 @@ pub fn extract(text: &str, lines: bool, mapping: &Mapping) -> Extracted {
             key = format!("{base}#{n}");
         }
         seen.insert(key.clone());
-        out.records.push(Record { key, fields });
+        let language = LANGUAGE_KEYS
+            .iter()
+            .find_map(|k| str_at(obj, k))
+            .map(str::to_string);
+        out.records.push(Record {
+            key,
+            fields,
+            language,
+        });
     }
     out.detail = Some(if ninjs {
         "ninjs"

@@ -101,6 +101,7 @@ fn read_records(text: &str, c: &Collection) -> Extracted {
         out.records.push(Record {
             key,
             fields: read.fields,
+            language: None,
         });
     }
     if stray > 0 {

@@ -183,6 +183,7 @@ fn records(items: Vec<Item>) -> Vec<Record> {
             Record {
                 key,
                 fields: item.fields,
+                language: None,
             }
         })
         .collect()
