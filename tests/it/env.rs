@@ -92,6 +92,16 @@ impl TestEnv {
 
     /// Indexes `archive` (not the usual one) into a new index `name` beside it, asserting
     /// success; returns the index path.
+    /// Indexes (or re-indexes) this environment's archive, asserting success; `extra`
+    /// flags go after the archive.
+    pub fn index_archive(&self, extra: &[&str]) {
+        let archive = self.archive();
+        let mut args = vec!["index", "-q", archive.to_str().unwrap()];
+        args.extend(extra);
+        let out = self.run(&args);
+        assert!(out.status.success(), "index failed: {}", stderr(&out));
+    }
+
     pub fn index_apart(&self, archive: &Path, name: &str) -> PathBuf {
         let index = self.dir.path().join(name);
         let out = self.run(&[

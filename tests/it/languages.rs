@@ -33,8 +33,7 @@ fn mixed() -> TestEnv {
         .file("fr/elections.txt", FRENCH)
         .file("en/elections.txt", ENGLISH)
         .file("zh/beida.txt", CHINESE);
-    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    env.index_archive(&[]);
     env
 }
 
@@ -185,8 +184,7 @@ fn a_declared_language_counts_when_the_text_is_too_short_to_tell() {
                 GERMAN_1.lines().skip(3).collect::<Vec<_>>().join(" ")
             ),
         );
-    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    env.index_archive(&[]);
     let langs = languages_by_path(&env);
     assert!(
         langs.contains(&("short.html".to_string(), "fr".to_string())),
@@ -209,8 +207,7 @@ fn a_word_is_found_inside_german_compounds() {
          Der Finanzminister sprach von einem soliden Entwurf, die Opposition von einem \
          Haushalt ohne Zukunft.\n",
     );
-    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    env.index_archive(&[]);
     assert_eq!(env.paths(&["Regierung"]), ["bund.txt"]);
     assert_eq!(env.paths(&["Finanz"]), ["bund.txt"]);
     // Words under four letters are not looked for inside others ("und" in "Bundes...").
@@ -226,8 +223,7 @@ fn or_queries_leave_out_the_function_words_of_the_index_languages() {
              nachdem ein Sturm die Küste getroffen hatte. Die Bewohner wurden gebeten, in ihren \
              Häusern zu bleiben, bis die Straßen wieder frei sind.\n",
     );
-    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    env.index_archive(&[]);
     // "die" would match every German article; with --any it is left out, as "the" is.
     assert_eq!(env.paths(&["die Wahl", "--any"]), ["wahl.txt"]);
     // Alone, or required, it is searched.
@@ -244,8 +240,7 @@ fn a_json_record_declares_its_own_language() {
          {\"id\": \"b\", \"title\": \"Breve\", \"body\": \"Abierto hoy.\", \"inLanguage\": \"es-ES\"}\n\
          {\"id\": \"c\", \"title\": \"Short\", \"body\": \"Open today.\"}\n",
     );
-    let out = env.run(&["index", "-q", env.archive().to_str().unwrap()]);
-    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    env.index_archive(&[]);
     let v = env.search_json(&["", "-n", "10", "--sort", "oldest"]);
     let mut langs: Vec<(String, String)> = v["hits"]
         .as_array()

@@ -334,10 +334,7 @@ fn an_archive_without_bylines_is_searched_in_its_titles_and_bodies() {
             "b.txt",
             "Ferry fares rise\n4 March 2015\n\nFares rise again after the harbour strike.\n",
         );
-    assert!(env
-        .run(&["index", "-q", env.archive().to_str().unwrap()])
-        .status
-        .success());
+    env.index_archive(&[]);
     let index = newsdex::index::OpenIndex::open(&env.index()).unwrap();
     let searcher = index.searcher().unwrap();
     let f = &index.schema.fields;
@@ -350,10 +347,7 @@ fn an_archive_without_bylines_is_searched_in_its_titles_and_bodies() {
         "c.txt",
         "Talks resume\nBy Ann Lee\n5 March 2015\n\nTalks on the strike resume.\n",
     );
-    assert!(env
-        .run(&["index", "-q", env.archive().to_str().unwrap()])
-        .status
-        .success());
+    env.index_archive(&[]);
     let index = newsdex::index::OpenIndex::open(&env.index()).unwrap();
     let searcher = index.searcher().unwrap();
     assert!(index.empty_text_fields(&searcher).unwrap().is_empty());
