@@ -76,23 +76,34 @@ pub fn compile_with(
     empty_fields: &[tantivy::schema::Field],
     languages: &[crate::lang::Language],
 ) -> Result<Compiled, QueryError> {
-    let text = prepare::prepare(text)?;
-    let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| QueryError::Syntax)?;
-    // Under OR, bare stop words would make nearly every article match.
-    let ast = if any {
-        rewrite::drop_stop_words(ast, languages)
-    } else {
-        ast
-    };
+    let ast = parse(text, any, languages)?;
     let mut compiler =
         compile::Compiler::new(fields, any, stems_of_real_words, empty_fields, languages);
-    let query = compiler.query(&rewrite::lift_negations(ast))?;
+    let query = compiler.query(&ast)?;
     let (highlight, words) = compiler.into_parts();
     Ok(Compiled {
         query,
         highlight,
         words,
     })
+}
+
+/// The syntax tree of `text` as every back end compiles it: prepared, parsed by
+/// tantivy's grammar, bare stop words dropped under `any` (they would make nearly every
+/// article match), negations lifted.
+pub fn parse(
+    text: &str,
+    any: bool,
+    languages: &[crate::lang::Language],
+) -> Result<tantivy::query_grammar::UserInputAst, QueryError> {
+    let text = prepare::prepare(text)?;
+    let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| QueryError::Syntax)?;
+    let ast = if any {
+        rewrite::drop_stop_words(ast, languages)
+    } else {
+        ast
+    };
+    Ok(rewrite::lift_negations(ast))
 }
 
 #[cfg(test)]
