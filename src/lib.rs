@@ -4,7 +4,8 @@
 //! each file into articles (title, date, byline, body), `index` writes them to a tantivy
 //! index, `search` runs queries and returns ranked hits with snippets as plain data, and
 //! `output` renders that data as text, JSON, JSON Lines or CSV, and `eval` scores rankings
-//! against relevance judgments. The `newsdex` binary (`src/main.rs`, with its command
+//! against relevance judgments; `opensearch` searches an OpenSearch copy of the index with
+//! the same query language. The `newsdex` binary (`src/main.rs`, with its command
 //! line in `src/cli/`) is a thin shell over these; no argument parsing lives here.
 
 pub mod article;
@@ -15,6 +16,7 @@ pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod lang;
+pub mod opensearch;
 pub mod output;
 pub mod search;
 pub mod serve;

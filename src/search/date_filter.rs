@@ -133,6 +133,18 @@ fn latest_starts(column: &StrColumn, end: OffsetDateTime) -> tantivy::Result<Vec
         .map_err(Into::into)
 }
 
+/// For a range ending (exclusively) at `end`, the latest instant an article dated to
+/// precision `p` may be stored at for its whole span to lie within the range, when the
+/// range alone does not ensure it: the check `DateWithin` adds to the range, for back ends
+/// that filter dates themselves (`opensearch::dsl`). A limit before the calendar `time`
+/// holds, which no stored date can meet, is its first instant.
+pub fn latest_start_within(p: DatePrecision, end: OffsetDateTime) -> Option<OffsetDateTime> {
+    limit(p, end).map(|secs| {
+        OffsetDateTime::from_unix_timestamp(secs)
+            .unwrap_or_else(|_| PrimitiveDateTime::MIN.assume_utc())
+    })
+}
+
 /// The latest start of a span of precision `p` that ends by `end`, when the range does not
 /// already ensure it: when `end` falls on the edge of such spans (`--to 2014` ends at a new
 /// year), every span the range lets in ends by it.
@@ -326,6 +338,23 @@ mod tests {
         // A time of day is an instant: the range alone decides.
         assert_eq!(latest_start(DatePrecision::Minute, mid_march), None);
         assert_eq!(latest_start(DatePrecision::Second, mid_march), None);
+    }
+
+    #[test]
+    fn latest_starts_as_instants() {
+        let first_of_april = utc(2020, 4, 1, 0, 0);
+        assert_eq!(
+            latest_start_within(DatePrecision::Year, first_of_april),
+            Some(utc(2019, 1, 1, 0, 0))
+        );
+        assert_eq!(
+            latest_start_within(DatePrecision::Month, first_of_april),
+            None
+        );
+        assert_eq!(
+            latest_start_within(DatePrecision::Second, first_of_april),
+            None
+        );
     }
 
     #[test]

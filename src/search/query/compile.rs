@@ -1,7 +1,10 @@
 //! The walk over the query's syntax tree that builds the tantivy query (`Compiler`):
 //! clauses and boosts, the field a literal targets, and each literal as a word, a phrase,
 //! a fuzzy term, a prefix, an exact value or a date. On the way it collects what the
-//! highlighter marks and the words "did you mean" may correct.
+//! highlighter marks and the words "did you mean" may correct. What any back end walking
+//! the same tree must read alike is public: a literal's operators and normal form
+//! (`normalise`), and the instants a `date:` value or range names (`parse_date`,
+//! `date_bounds`).
 
 use std::ops::Bound;
 
@@ -315,31 +318,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// The literal with the operators the grammar leaves in a bare word split off (`word~1`
-    /// sets the slop, `word*` the prefix flag), and outside exact-value fields in Unicode
-    /// NFC, as article text is indexed; exact values (`path:`) are matched as the file
-    /// system spelled them.
+    /// The literal with its operators split off and its text normalised (`normalise`),
+    /// as exact values are when the literal targets an exact-value field.
     fn normalise(&self, lit: &UserInputLiteral) -> UserInputLiteral {
-        let mut lit = lit.clone();
-        if lit.delimiter == Delimiter::None {
-            if let Some((word, d)) = lit.phrase.rsplit_once('~') {
-                if let Ok(d) = d.parse::<u32>() {
-                    if !word.is_empty() {
-                        lit.phrase = word.to_string();
-                        lit.slop = d.max(1);
-                    }
-                }
-            } else if lit.phrase.len() > 1 && lit.phrase.ends_with('*') {
-                lit.phrase.pop();
-                lit.prefix = true;
-            }
-        }
-        if let std::borrow::Cow::Owned(n) = crate::extract::clean::nfc(&lit.phrase) {
-            if !matches!(self.target(lit.field_name.as_deref()), Ok(Target::Raw(_))) {
-                lit.phrase = n;
-            }
-        }
-        lit
+        let exact = matches!(self.target(lit.field_name.as_deref()), Ok(Target::Raw(_)));
+        normalise(lit, exact)
     }
 
     /// A literal searched in analysed text `fields`: recorded for the highlighter unless
@@ -534,16 +517,7 @@ impl<'a> Compiler<'a> {
         lower: &UserInputBound,
         upper: &UserInputBound,
     ) -> Result<Box<dyn Query>, QueryError> {
-        let lo = match lower {
-            UserInputBound::Inclusive(s) => Bound::Included(parse_date(s)?.start),
-            UserInputBound::Exclusive(s) => Bound::Included(parse_date(s)?.end),
-            UserInputBound::Unbounded => Bound::Unbounded,
-        };
-        let hi = match upper {
-            UserInputBound::Inclusive(s) => Bound::Excluded(parse_date(s)?.end),
-            UserInputBound::Exclusive(s) => Bound::Excluded(parse_date(s)?.start),
-            UserInputBound::Unbounded => Bound::Unbounded,
-        };
+        let (lo, hi) = date_bounds(lower, upper)?;
         // `date:[* TO *]` bounds nothing: every dated article, as `date:*`.
         if matches!((lo, hi), (Bound::Unbounded, Bound::Unbounded)) {
             return Ok(Box::new(ConstScoreQuery::new(
@@ -551,14 +525,61 @@ impl<'a> Compiler<'a> {
                 0.0,
             )));
         }
-        // Like `--from` after `--to`, a range that cannot hold a date is a mistake.
-        if let (Bound::Included(start), Bound::Excluded(end)) = (lo, hi) {
-            if start >= end {
-                return Err(empty_range(lower, upper, start, end));
-            }
-        }
         Ok(date_query(self.fields.date, lo, hi))
     }
+}
+
+/// The literal with the operators the grammar leaves in a bare word split off (`word~1`
+/// sets the slop, `word*` the prefix flag), and, unless `exact` (a literal of an
+/// exact-value field such as `path:`, matched as the file system spelled it), in Unicode
+/// NFC, as article text is indexed. Every back end reads literals through it.
+pub fn normalise(lit: &UserInputLiteral, exact: bool) -> UserInputLiteral {
+    let mut lit = lit.clone();
+    if lit.delimiter == Delimiter::None {
+        if let Some((word, d)) = lit.phrase.rsplit_once('~') {
+            if let Ok(d) = d.parse::<u32>() {
+                if !word.is_empty() {
+                    lit.phrase = word.to_string();
+                    lit.slop = d.max(1);
+                }
+            }
+        } else if lit.phrase.len() > 1 && lit.phrase.ends_with('*') {
+            lit.phrase.pop();
+            lit.prefix = true;
+        }
+    }
+    if let std::borrow::Cow::Owned(n) = crate::extract::clean::nfc(&lit.phrase) {
+        if !exact {
+            lit.phrase = n;
+        }
+    }
+    lit
+}
+
+/// The instants a `date:` range's bounds name: from the start of the lower bound's span
+/// (the end, when exclusive) to the end of the upper bound's (the start, when exclusive),
+/// the lower bound `Included` and the upper `Excluded` when given. Like `--from` after
+/// `--to`, a range that cannot hold a date is refused.
+pub fn date_bounds(
+    lower: &UserInputBound,
+    upper: &UserInputBound,
+) -> Result<(Bound<time::OffsetDateTime>, Bound<time::OffsetDateTime>), QueryError> {
+    let lo = match lower {
+        UserInputBound::Inclusive(s) => Bound::Included(parse_date(s)?.start),
+        UserInputBound::Exclusive(s) => Bound::Included(parse_date(s)?.end),
+        UserInputBound::Unbounded => Bound::Unbounded,
+    };
+    let hi = match upper {
+        UserInputBound::Inclusive(s) => Bound::Excluded(parse_date(s)?.end),
+        UserInputBound::Exclusive(s) => Bound::Excluded(parse_date(s)?.start),
+        UserInputBound::Unbounded => Bound::Unbounded,
+    };
+    if let (Bound::Included(start), Bound::Excluded(end)) = (lo, hi) {
+        if start >= end {
+            return Err(empty_range(lower, upper, start, end));
+        }
+    }
+    Ok((lo, hi))
 }
 
 /// Articles with `term` as the last part of a longer word, in any of `fields`, scoring
@@ -622,7 +643,7 @@ fn field_query(
 }
 
 /// The span of time a `date:` value names.
-fn parse_date(input: &str) -> Result<bounds::Span, QueryError> {
+pub fn parse_date(input: &str) -> Result<bounds::Span, QueryError> {
     bounds::parse_span("date:", input).map_err(|_| QueryError::BadDate {
         input: input.to_string(),
     })

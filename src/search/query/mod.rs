@@ -40,7 +40,7 @@ use tantivy::query::Query;
 
 use crate::index::schema::Fields;
 
-pub use compile::{date_query, TITLE_BOOST};
+pub use compile::{date_bounds, date_query, normalise, parse_date, TITLE_BOOST};
 pub use error::QueryError;
 pub use fuzzy::edit_distance_within;
 pub use highlight::{Highlight, PhraseMatch};
