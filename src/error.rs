@@ -126,6 +126,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("invalid engine address {input:?}: {reason}")]
+    EngineAddress { input: String, reason: String },
+
+    /// A request to an OpenSearch cluster failed; `url` never carries credentials.
+    #[error("OpenSearch at {url}: {reason}")]
+    Engine { url: String, reason: String },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -9,6 +9,7 @@
 //! line in `src/cli/`) is a thin shell over these; no argument parsing lives here.
 
 pub mod article;
+pub mod backend;
 pub mod dedup;
 pub mod error;
 pub mod eval;

@@ -6,13 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use newsdex::index::OpenIndex;
 use newsdex::search::aggregate::{FacetKind, FacetsRequest, Interval, TimelineRequest};
 use newsdex::search::bounds::Span;
-use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
-use super::args::{ColorArg, DateBounds, TableFormat};
+use super::args::{ColorArg, DateBounds, EngineArg, TableFormat};
 use super::status::Status;
 
 /// The query filter shared by the aggregation commands: date bounds and AND/OR.
@@ -60,6 +58,9 @@ pub struct TimelineArgs {
     pub format: TableFormat,
     #[command(flatten)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,6 +98,9 @@ pub struct FacetsArgs {
     pub format: TableFormat,
     #[command(flatten)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,7 +119,7 @@ pub fn timeline(a: TimelineArgs, index_dir: PathBuf) -> Result<Status> {
         ByArg::Month => Interval::Month,
         ByArg::Year => Interval::Year,
     };
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let searcher = a.engine.open(&index_dir)?;
     let t = searcher.timeline(&TimelineRequest {
         query: a.query.join(" "),
         any: a.bounds.any,
@@ -138,7 +142,7 @@ pub fn facets(a: FacetsArgs, index_dir: PathBuf) -> Result<Status> {
         FacetArg::Source => FacetKind::Source,
         FacetArg::Language => FacetKind::Language,
     };
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let searcher = a.engine.open(&index_dir)?;
     let f = searcher.facets(&FacetsRequest {
         query: a.query.join(" "),
         any: a.bounds.any,

@@ -198,3 +198,37 @@ pub fn language(code: &str) -> std::result::Result<newsdex::lang::Language, Stri
         )
     })
 }
+
+/// How to reach an OpenSearch cluster: the credentials and TLS settings every command
+/// that talks to one reads from the environment.
+pub fn engine_connection(address: String) -> newsdex::opensearch::client::Connection {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    newsdex::opensearch::client::Connection {
+        address,
+        user: var("NEWSDEX_ENGINE_USER"),
+        password: var("NEWSDEX_ENGINE_PASSWORD"),
+        ca_file: var("NEWSDEX_ENGINE_CA").map(std::path::PathBuf::from),
+        insecure: var("NEWSDEX_ENGINE_INSECURE").is_some_and(|v| v != "0"),
+    }
+}
+
+/// `--engine`: search an OpenSearch cluster instead of the local index.
+#[derive(Debug, Clone, Args)]
+pub struct EngineArg {
+    /// Ask this OpenSearch cluster instead of the local index: URL[/NAME] as loaded by
+    /// `newsdex push` (credentials and TLS as there)
+    #[arg(long, env = "NEWSDEX_ENGINE", value_name = "URL")]
+    pub engine: Option<String>,
+}
+
+impl EngineArg {
+    /// The cluster when one is named, else the local index at `index_dir`.
+    pub fn open(&self, index_dir: &std::path::Path) -> Result<newsdex::backend::Backend> {
+        let conn = self
+            .engine
+            .clone()
+            .filter(|e| !e.trim().is_empty())
+            .map(engine_connection);
+        newsdex::backend::Backend::open(index_dir, conn.as_ref())
+    }
+}

@@ -7,8 +7,10 @@
 mod aggregate;
 mod args;
 mod eval;
+mod export;
 mod extract;
 mod index;
+mod push;
 mod search;
 mod serve;
 mod show;
@@ -92,6 +94,10 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Serve a JSON API and a search page over HTTP (loopback by default)
     Serve(serve::ServeArgs),
+    /// Write every article as an OpenSearch bulk stream or Quickwit NDJSON
+    Export(export::ExportArgs),
+    /// Load the index's articles into an OpenSearch cluster (incremental)
+    Push(push::PushArgs),
 }
 
 /// Parses `args` and runs the command.
@@ -124,5 +130,7 @@ where
         Command::Timeline(a) => aggregate::timeline(a, index),
         Command::Facets(a) => aggregate::facets(a, index),
         Command::Serve(a) => serve::run(a, index),
+        Command::Export(a) => export::run(a, index),
+        Command::Push(a) => push::run(a, index),
     }
 }

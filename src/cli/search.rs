@@ -6,12 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use newsdex::index::OpenIndex;
-use newsdex::search::Searcher;
 use newsdex::search::{bounds, SearchRequest, Sort};
 use newsdex::{output, Result};
 
-use super::args::{fragments_parser, limit_parser, ColorArg, DateBounds, HitsFormat};
+use super::args::{fragments_parser, limit_parser, ColorArg, DateBounds, EngineArg, HitsFormat};
 use super::status::Status;
 use crate::config::{MAX_FRAGMENTS, MAX_LIMIT};
 
@@ -91,6 +89,9 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -136,7 +137,7 @@ fn request(a: &SearchArgs) -> Result<SearchRequest> {
 
 pub fn run(a: SearchArgs, index_dir: PathBuf) -> Result<Status> {
     let req = request(&a)?;
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let searcher = a.engine.open(&index_dir)?;
     let results = searcher.search(&req)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::results(&mut out, &results, a.format.into(), a.color.enabled())?;

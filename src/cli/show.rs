@@ -5,11 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use newsdex::index::OpenIndex;
-use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
-use super::args::{ColorArg, DocFormat};
+use super::args::{ColorArg, DocFormat, EngineArg};
 use super::status::Status;
 
 #[derive(Debug, Args)]
@@ -24,10 +22,13 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 pub fn run(a: ShowArgs, index_dir: PathBuf) -> Result<Status> {
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let searcher = a.engine.open(&index_dir)?;
     let id = searcher.resolve_id(&a.id)?;
     let article = searcher.article(id)?;
     let copies = searcher.copies(id)?;

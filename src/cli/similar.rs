@@ -6,11 +6,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use newsdex::index::OpenIndex;
-use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
-use super::args::{limit_parser, ColorArg, HitsFormat};
+use super::args::{limit_parser, ColorArg, EngineArg, HitsFormat};
 use super::status::Status;
 
 #[derive(Debug, Args)]
@@ -37,10 +35,13 @@ pub struct SimilarArgs {
 
     #[command(flatten)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 pub fn run(a: SimilarArgs, index_dir: PathBuf) -> Result<Status> {
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
+    let searcher = a.engine.open(&index_dir)?;
     let id = searcher.resolve_id(&a.id)?;
     let results = searcher.similar(id, a.limit, a.follow)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

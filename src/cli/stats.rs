@@ -5,11 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use newsdex::index::OpenIndex;
-use newsdex::search::Searcher;
 use newsdex::{output, Result};
 
-use super::args::{ColorArg, DocFormat};
+use super::args::{ColorArg, DocFormat, EngineArg};
 use super::status::Status;
 
 #[derive(Debug, Args)]
@@ -20,18 +18,19 @@ pub struct StatsArgs {
 
     #[command(flatten)]
     pub color: ColorArg,
+
+    #[command(flatten)]
+    pub engine: EngineArg,
 }
 
 pub fn run(a: StatsArgs, index_dir: PathBuf) -> Result<Status> {
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?)?;
-    let stats = searcher.stats()?;
-    let index = searcher.index();
+    let (stats, manifest, location) = a.engine.open(&index_dir)?.stats()?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     output::stats(
         &mut out,
         &stats,
-        &index.manifest,
-        &index.dir,
+        &manifest,
+        std::path::Path::new(&location),
         a.format.into(),
         a.color.enabled(),
     )?;

@@ -353,6 +353,64 @@ impl OpenIndex {
     }
 }
 
+/// One article as the fast columns list it: enough to page through the index in id
+/// order and to tell whether an article changed since another system copied it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatalogEntry {
+    pub id: DocId,
+    pub addr: tantivy::DocAddress,
+    /// The copy cluster (absent in indexes built before clusters were assigned).
+    pub cluster: Option<u64>,
+    /// The body's 128-bit SimHash, low and high halves.
+    pub fingerprint: Option<(u64, u64)>,
+    /// Changes whenever what the index holds for the article may have changed: a hash of
+    /// the file's content hash, the record's id and its copy cluster.
+    pub signature: u64,
+}
+
+impl OpenIndex {
+    /// Every article of `searcher`, in id order, from the fast columns (no stored
+    /// document is read).
+    pub fn catalog(&self, searcher: &tantivy::Searcher) -> Result<Vec<CatalogEntry>> {
+        let mut all = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let ff = segment.fast_fields();
+            let damaged = |e| Error::damaged(&self.dir, e);
+            let ids = ff.u64(schema::fast::ID).map_err(damaged)?;
+            let hashes = ff.u64(schema::fast::FILE_HASH).ok();
+            let clusters = ff.u64(schema::fast::CLUSTER).ok();
+            let lo = ff.u64(schema::fast::FINGERPRINT).ok();
+            let hi = ff.u64(schema::fast::FINGERPRINT_HI).ok();
+            let alive = segment.alive_bitset();
+            for doc in 0..segment.max_doc() {
+                if alive.is_some_and(|a| a.is_deleted(doc)) {
+                    continue;
+                }
+                let Some(id) = ids.first(doc) else { continue };
+                let cluster = clusters.as_ref().and_then(|c| c.first(doc));
+                let fingerprint = lo
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .zip(hi.as_ref().and_then(|c| c.first(doc)));
+                let hash = hashes.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+                let mut key = [0u8; 24];
+                key[..8].copy_from_slice(&id.to_le_bytes());
+                key[8..16].copy_from_slice(&hash.to_le_bytes());
+                key[16..].copy_from_slice(&cluster.unwrap_or(0).to_le_bytes());
+                all.push(CatalogEntry {
+                    id: DocId(id),
+                    addr: tantivy::DocAddress::new(ord as u32, doc),
+                    cluster,
+                    fingerprint,
+                    signature: xxhash_rust::xxh3::xxh3_64(&key),
+                });
+            }
+        }
+        all.sort_unstable_by_key(|e| e.id);
+        Ok(all)
+    }
+}
+
 /// What an article keeps in fast columns rather than in the doc store.
 /// A copy as a hit lists it, read from the fast columns.
 #[derive(Debug, Clone)]

@@ -2,7 +2,7 @@
 //! as the local index searches (`search::query::parse`), walked leaf by leaf as the local
 //! compiler (`search/query/compile.rs`) walks it, so that a query matches the same articles
 //! on the cluster as in a local index of the same archive, and ranks them alike. Nothing is
-//! handed to OpenSearch's own query parser: words and phrases go to `multi_match`, exact
+//! handed to OpenSearch's own query parser: words and phrases go to `match` or `multi_match`, exact
 //! values to `term`, dates to `range`, each clause to a `bool`.
 //!
 //! The cluster analyses every article as English (`schema/opensearch/articles.json`, the
@@ -17,21 +17,18 @@
 //!
 //! How each form reads, against the local query it mirrors:
 //!
-//! - a word: `multi_match` `cross_fields` over its fields (bare: title, byline, body), the
-//!   nearest OpenSearch has to the local BM25F score (it has no `combined_fields`): the
-//!   same articles match (the word in any of the fields), but each field's score saturates
-//!   on its own, where BM25F adds up the weighted occurrences first. The title's weight and
-//!   how much the other fields add to the best one are tuned for the two rankings to agree
-//!   (`schema/tuning.json`: 9 of the top 10 on average on BBC News, against 7.6 with the
-//!   local weight of 2.5 as a boost). BM25F's other factor, each word's burstiness
-//!   (`search/bm25f.rs`), needs collection statistics a query alone does not have: words
-//!   of a query weigh alike here;
-//! - a phrase (`"a b"~N`, or a word the analyzer cuts in several, `O'Brien`):
-//!   `multi_match` `phrase` with the slop, summing the fields' scores (`tie_breaker` 1) as
-//!   the local per-field phrase queries add up; `"a b"*` is `phrase_prefix`, whose last
-//!   term, like tantivy's, is the first 50 indexed terms starting with it (tantivy counts
-//!   them per segment, OpenSearch per shard: with more than 50 such terms the two may pick
-//!   different ones);
+//! - a bare word: `match` (AND over its tokens) on `text`, the field the mapping fills
+//!   with the title three times, the byline and the body, scored by the mapping's
+//!   `newsdex_bm25f` similarity: one saturation over the fields with the title weighted,
+//!   and the word's burstiness, as the local BM25F (`search/bm25f.rs`). A word in named
+//!   fields (`title:`, `byline:`) is `multi_match` `cross_fields` over them;
+//! - a phrase (`"a b"~N`, or a word the analyzer cuts in several, `O'Brien`): bare,
+//!   `match_phrase` on `text` with the slop (its values sit 100 positions apart, so a
+//!   phrase never spans the title and the body); in named fields `multi_match` `phrase`,
+//!   summing the fields' scores (`tie_breaker` 1) as the local per-field phrase queries
+//!   add up. `"a b"*` is a phrase prefix, whose last term, like tantivy's, is the first 50
+//!   indexed terms starting with it (tantivy counts them per segment, OpenSearch per
+//!   shard: with more than 50 such terms the two may pick different ones);
 //! - a fuzzy term (`word~1`, `word~2`): the analysed (stemmed) word, as the local
 //!   `FuzzyTermQuery` takes it, with transpositions as one edit and every term within the
 //!   distance at one constant score (`rewrite: constant_score`, where OpenSearch would keep
@@ -51,10 +48,10 @@
 //!   clauses, elsewhere a `bool` of only a filter (score 0). `date:*` is `exists`, scoring
 //!   1 as the local `ExistsQuery` does; `date:[* TO *]` is the same, unscored.
 //!
-//! Scores assume collection-wide term statistics, as one local index has: a search should
-//! ask for `search_type=dfs_query_then_fetch` (with each shard's own statistics, the top 10
-//! agreed on 8.3 of 10 instead of 9.1 on BBC News over three shards), and break ties by
-//! date then id, as locally.
+//! Scores assume collection-wide term statistics, as one local index has: searches ask
+//! for `search_type=dfs_query_then_fetch` (`remote.rs`; with each shard's own statistics
+//! the top 10 agree on 7.0 of 10 instead of 9.4 on BBC News over three shards), and break
+//! ties by date then id, as locally.
 //!
 //! What the local compiler refuses is refused with the same `QueryError`, except the
 //! regular-expression errors tantivy may raise on a pathological prefix: OpenSearch takes
@@ -81,29 +78,11 @@ const DEFAULT_FIELDS: &[(&str, f32)] = &[("title", TITLE_BOOST), ("byline", 1.0)
 /// `PhrasePrefixQuery` default, which is OpenSearch's too.
 const PHRASE_PREFIX_EXPANSIONS: u32 = 50;
 
-/// Tuned values shipped with this build (`schema/tuning.json`, which says how each was
-/// chosen).
-const TUNING_JSON: &str = include_str!("../../schema/tuning.json");
-
-/// One tuned value; its description is for the people and scripts that tune it.
-#[derive(Debug, serde::Deserialize)]
-struct Tuned<T> {
-    value: T,
-}
-
-/// The tuned values of a plain word's query.
-#[derive(Debug, serde::Deserialize)]
-struct Tuning {
-    /// Stands for the local title weight (`TITLE_BOOST`) in a word's `multi_match`.
-    opensearch_word_title_weight: Tuned<f32>,
-    /// The `tie_breaker` of a word's `multi_match` over several fields.
-    opensearch_word_tie_breaker: Tuned<f64>,
-}
-
-static TUNING: std::sync::LazyLock<Tuning> = std::sync::LazyLock::new(|| {
-    // Compiled-in data, not input: `tuning_json_parses` checks it on every test run.
-    serde_json::from_str(TUNING_JSON).expect("schema/tuning.json is valid")
-});
+/// The field a bare word or phrase is searched in on the cluster: the title (three
+/// times), byline and body copied into one field, scored by the `newsdex_bm25f`
+/// similarity (`schema/opensearch/articles.json`), which is the local BM25F with its burst
+/// factor over one combined field.
+const COMBINED: &str = "text";
 
 /// The OpenSearch `query` object for `text`, a query in newsdex's language; words are joined
 /// by OR under `any`, by AND otherwise. An empty query or `*` matches every article, as
@@ -454,7 +433,7 @@ fn boost_query(mut query: Value, boost: f64) -> Value {
                 body.as_object_mut()
             }
             // `{"term": {"field": {...}}}`: the boost goes with the field.
-            "term" | "prefix" | "fuzzy" => body
+            "term" | "prefix" | "fuzzy" | "match" | "match_phrase" | "match_phrase_prefix" => body
                 .as_object_mut()
                 .filter(|o| o.len() == 1)
                 .and_then(|o| o.values_mut().next())
@@ -497,38 +476,39 @@ fn with_boost(mut params: Value, boost: f32) -> Value {
     params
 }
 
-/// A plain word: articles with it in one of `fields`, scored over them together. The
-/// local BM25F weighs a title occurrence before the score saturates, an OpenSearch boost
-/// after, so a weighted field (the bare word's title) takes the weight tuned to rank as
-/// the local score does, and the other fields add part of their scores to the best one's
-/// (`schema/tuning.json`).
+/// A plain word: articles with it in one of `fields`. Bare, in the combined field,
+/// where one saturation over the title (weighted by repetition), byline and body scores
+/// it as the local BM25F does; in named fields, `cross_fields` over them.
 fn word_query(lit: &UserInputLiteral, fields: &[(&str, f32)]) -> Value {
-    let weighted: Vec<(&str, f32)> = fields
-        .iter()
-        .map(|&(name, weight)| {
-            let weight = if has_boost(weight) {
-                TUNING.opensearch_word_title_weight.value
-            } else {
-                weight
-            };
-            (name, weight)
-        })
-        .collect();
-    let mut params = json!({
+    if std::ptr::eq(fields, DEFAULT_FIELDS) {
+        return json!({ "match": { COMBINED: { "query": lit.phrase, "operator": "and" } } });
+    }
+    json!({ "multi_match": {
         "query": lit.phrase,
         "type": "cross_fields",
-        "fields": field_names(&weighted),
+        "fields": field_names(fields),
         "operator": "and",
-    });
-    if fields.len() > 1 {
-        params["tie_breaker"] = json!(TUNING.opensearch_word_tie_breaker.value);
-    }
-    json!({ "multi_match": params })
+    } })
 }
 
 /// Several words at their positions (within the literal's slop), or ending in a prefix;
 /// each field scores on its own and the scores add up.
 fn phrase_query(lit: &UserInputLiteral, fields: &[(&str, f32)]) -> Value {
+    if std::ptr::eq(fields, DEFAULT_FIELDS) {
+        // The field's values sit 100 positions apart: a phrase never spans two of them.
+        let mut params = json!({ "query": lit.phrase });
+        if lit.prefix {
+            params["max_expansions"] = json!(PHRASE_PREFIX_EXPANSIONS);
+        } else if lit.slop > 0 {
+            params["slop"] = json!(lit.slop);
+        }
+        let kind = if lit.prefix {
+            "match_phrase_prefix"
+        } else {
+            "match_phrase"
+        };
+        return json!({ kind: { COMBINED: params } });
+    }
     let mut params = json!({
         "query": lit.phrase,
         "type": if lit.prefix { "phrase_prefix" } else { "phrase" },

@@ -21,15 +21,9 @@ fn refused(text: &str) -> String {
     }
 }
 
-/// A bare word over the default fields, weighted as tuned (`schema/tuning.json`).
+/// A bare word: in the combined field (title, byline, body), scored as BM25F.
 fn word(text: &str) -> Value {
-    json!({ "multi_match": {
-        "query": text,
-        "type": "cross_fields",
-        "fields": ["title^1.25", "byline", "body"],
-        "operator": "and",
-        "tie_breaker": 0.3,
-    } })
+    json!({ "match": { "text": { "query": text, "operator": "and" } } })
 }
 
 fn range(bounds: Value) -> Value {
@@ -77,24 +71,13 @@ fn words_go_to_the_cluster_as_typed() {
     for text in ["O'Brien", "covid-19", "U.S."] {
         assert_eq!(
             all(text),
-            json!({ "multi_match": {
-                "query": text,
-                "type": "phrase",
-                "fields": ["title^2.5", "byline", "body"],
-                "tie_breaker": 1.0,
-            } }),
+            json!({ "match_phrase": { "text": { "query": text } } }),
             "{text}"
         );
     }
     assert_eq!(
         all("O\u{2019}Brien~1"),
-        json!({ "multi_match": {
-            "query": "O'Brien",
-            "type": "phrase",
-            "fields": ["title^2.5", "byline", "body"],
-            "tie_breaker": 1.0,
-            "slop": 1,
-        } })
+        json!({ "match_phrase": { "text": { "query": "O'Brien", "slop": 1 } } })
     );
 }
 
@@ -220,7 +203,7 @@ fn only_exclusions_are_refused() {
 #[test]
 fn boosts() {
     let mut boosted = word("peace");
-    boosted["multi_match"]["boost"] = json!(2.0);
+    boosted["match"]["text"]["boost"] = json!(2.0);
     assert_eq!(
         all("peace^2 talks"),
         json!({ "bool": { "must": [boosted, word("talks")] } })
@@ -245,38 +228,31 @@ fn boosts() {
         json!({ "exists": { "field": "date", "boost": 2.0 } })
     );
     // Boosts multiply.
-    assert_eq!(all("((war)^2)^3")["multi_match"]["boost"], json!(6.0));
+    assert_eq!(all("((war)^2)^3")["match"]["text"]["boost"], json!(6.0));
     // A date does not score, boosted or not.
     assert_eq!(all("date:2014^2 peace"), all("date:2014 peace"));
     // Scores must stay finite on the cluster.
     assert_eq!(
-        all(&format!("war^1{}", "0".repeat(45)))["multi_match"]["boost"],
+        all(&format!("war^1{}", "0".repeat(45)))["match"]["text"]["boost"],
         json!(1e30)
     );
     assert_eq!(
-        all(&format!("(war^1{z})^1{z}", z = "0".repeat(20)))["multi_match"]["boost"],
+        all(&format!("(war^1{z})^1{z}", z = "0".repeat(20)))["match"]["text"]["boost"],
         json!(1e30)
     );
 }
 
 #[test]
 fn phrases() {
-    let phrase = |kind: &str| {
-        json!({ "multi_match": {
-            "query": "peace talks",
-            "type": kind,
-            "fields": ["title^2.5", "byline", "body"],
-            "tie_breaker": 1.0,
-        } })
-    };
-    assert_eq!(all("\"peace talks\""), phrase("phrase"));
-    assert_eq!(all("'peace talks'"), phrase("phrase"));
-    assert_eq!(all("\u{201C}peace talks\u{201D}"), phrase("phrase"));
-    let mut slop = phrase("phrase");
-    slop["multi_match"]["slop"] = json!(2);
-    assert_eq!(all("\"peace talks\"~2"), slop);
-    let mut prefix = phrase("phrase_prefix");
-    prefix["multi_match"]["max_expansions"] = json!(50);
+    let phrase = json!({ "match_phrase": { "text": { "query": "peace talks" } } });
+    assert_eq!(all("\"peace talks\""), phrase);
+    assert_eq!(all("'peace talks'"), phrase);
+    assert_eq!(all("\u{201C}peace talks\u{201D}"), phrase);
+    assert_eq!(
+        all("\"peace talks\"~2"),
+        json!({ "match_phrase": { "text": { "query": "peace talks", "slop": 2 } } })
+    );
+    let prefix = json!({ "match_phrase_prefix": { "text": { "query": "peace talks", "max_expansions": 50 } } });
     assert_eq!(all("\"peace talks\"*"), prefix);
     assert_eq!(all("'peace talks'*"), prefix);
     assert_eq!(
@@ -379,30 +355,16 @@ fn prefixes_take_the_stems_that_cut_into_them() {
     // A prefix of a word the analyzer cuts in two is a phrase prefix.
     assert_eq!(
         all("covid-1*"),
-        json!({ "multi_match": {
-            "query": "covid-1",
-            "type": "phrase_prefix",
-            "fields": ["title^2.5", "byline", "body"],
-            "tie_breaker": 1.0,
-            "max_expansions": 50,
-        } })
+        json!({ "match_phrase_prefix": { "text": { "query": "covid-1", "max_expansions": 50 } } })
     );
 }
 
 #[test]
 fn text_fields_and_their_aliases() {
     let over = |fields: Value| {
-        let mut q = json!({ "multi_match": {
+        json!({ "multi_match": {
             "query": "smith", "type": "cross_fields", "fields": fields, "operator": "and",
-        } });
-        // Several fields: the others add part of their scores to the best one's.
-        if q["multi_match"]["fields"]
-            .as_array()
-            .is_some_and(|f| f.len() > 1)
-        {
-            q["multi_match"]["tie_breaker"] = json!(0.3);
-        }
-        q
+        } })
     };
     for (field, fields) in [
         ("title", json!(["title"])),
@@ -746,15 +708,6 @@ fn refuses_exactly_what_the_local_compiler_refuses() {
             );
         }
     }
-}
-
-#[test]
-fn tuning_json_parses() {
-    let tuning: super::Tuning = serde_json::from_str(super::TUNING_JSON).expect("valid");
-    let weight = tuning.opensearch_word_title_weight.value;
-    assert!(weight > 0.0 && weight <= query::TITLE_BOOST, "{weight}");
-    let tie = tuning.opensearch_word_tie_breaker.value;
-    assert!((0.0..=1.0).contains(&tie), "{tie}");
 }
 
 /// Every field the DSL names is in the index mapping, with the type its query needs.

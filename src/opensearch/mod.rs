@@ -1,7 +1,21 @@
-//! The OpenSearch back end: articles pushed to an OpenSearch index whose settings and
-//! mapping are `schema/opensearch/articles.json` (the `newsdex` analyzer there mirrors the
-//! local one), and searched there with the same query language as the local index. `dsl`
-//! compiles a query to OpenSearch's query DSL, walking the same syntax tree as the local
-//! compiler (`search::query`).
+//! The OpenSearch back end: newsdex reads the archive into articles as always and hands
+//! them to an OpenSearch cluster, then searches the cluster with the same commands.
+//!
+//! - `mapping` (the index settings and mapping, `schema/opensearch/articles.json`),
+//!   `document` (an article as a cluster document, bulk lines, Quickwit lines),
+//!   `export` (every article of the local index in id order);
+//! - `client` (the HTTP client: nodes, credentials, TLS, retries), `push` (a versioned
+//!   index loaded in bounded batches, incremental from the state kept in the local index,
+//!   the alias moved in one action), `dsl` (the query language compiled to the query
+//!   DSL), `remote` (search, timeline, facets, similar, show and stats answered by the
+//!   cluster as the same plain data the local `Searcher` returns).
 
+pub mod client;
+pub mod document;
 pub mod dsl;
+pub mod export;
+pub mod mapping;
+#[cfg(test)]
+mod mock;
+pub mod push;
+pub mod remote;

@@ -12,6 +12,7 @@ pub mod eval;
 mod format;
 pub mod index;
 pub mod json;
+pub mod push;
 pub mod term;
 pub mod text;
 

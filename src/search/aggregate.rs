@@ -89,7 +89,7 @@ struct DateCollector {
 }
 
 /// Whether a date known to `precision` cannot be put in one bucket of `by`.
-fn too_coarse(precision: DatePrecision, by: Interval) -> bool {
+pub fn too_coarse(precision: DatePrecision, by: Interval) -> bool {
     match by {
         Interval::Day | Interval::Week => precision < DatePrecision::Day,
         Interval::Month => precision < DatePrecision::Month,
@@ -284,7 +284,7 @@ pub(super) fn timeline(
     totals: Option<&dyn Query>,
     req: &TimelineRequest,
 ) -> Result<Timeline> {
-    let TimelineRequest { by, from, to, .. } = *req;
+    let by = req.by;
     let DateFruit {
         dates,
         undated,
@@ -303,12 +303,34 @@ pub(super) fn timeline(
         }
         None => None,
     };
-    let first = from
-        .map(|s| s.start.date())
-        .or_else(|| dates.iter().min().and_then(|&d| date_of(d)));
+    let first = dates.iter().min().and_then(|&d| date_of(d));
+    let last = dates.iter().max().and_then(|&d| date_of(d));
+    let buckets = buckets(req, &counts, totals.as_ref(), first, last)?;
+    Ok(Timeline {
+        query: req.query.clone(),
+        by,
+        matched: dates.len() as u64,
+        undated,
+        coarse,
+        buckets,
+    })
+}
+
+/// The buckets of a timeline: every bucket of `req.by` from the first to the last day
+/// (`--from`/`--to` when given, else the first and last dates matched), empty ones with
+/// 0; with `totals`, each bucket's total and share.
+pub fn buckets(
+    req: &TimelineRequest,
+    counts: &HashMap<Date, u64>,
+    totals: Option<&HashMap<Date, u64>>,
+    first_matched: Option<Date>,
+    last_matched: Option<Date>,
+) -> Result<Vec<Bucket>> {
+    let TimelineRequest { by, from, to, .. } = *req;
+    let first = from.map(|s| s.start.date()).or(first_matched);
     let last = to
         .map(|s| (s.end - Duration::SECOND).date())
-        .or_else(|| dates.iter().max().and_then(|&d| date_of(d)));
+        .or(last_matched);
     let mut buckets = Vec::new();
     if let (Some(first), Some(last)) = (first, last) {
         let mut at = bucket_start(first, by);
@@ -323,7 +345,7 @@ pub(super) fn timeline(
                 });
             }
             let count = counts.get(&at).copied().unwrap_or(0);
-            let total = totals.as_ref().map(|t| t.get(&at).copied().unwrap_or(0));
+            let total = totals.map(|t| t.get(&at).copied().unwrap_or(0));
             buckets.push(Bucket {
                 start: format!("{:04}-{:02}-{:02}", at.year(), at.month() as u8, at.day()),
                 count,
@@ -336,14 +358,7 @@ pub(super) fn timeline(
             }
         }
     }
-    Ok(Timeline {
-        query: req.query.clone(),
-        by,
-        matched: dates.len() as u64,
-        undated,
-        coarse,
-        buckets,
-    })
+    Ok(buckets)
 }
 
 /// What a facet counts.
@@ -377,6 +392,16 @@ pub struct Facets {
 pub struct FacetValue {
     pub value: String,
     pub count: u64,
+}
+
+/// The source facet's value for an article at `path`: the archive's top-level directory
+/// (archives are usually organised by outlet or feed), `(archive root)` for files at the
+/// top.
+pub fn source_of(path: &str) -> &str {
+    match path.split_once('/') {
+        Some((top, _)) => top,
+        None => "(archive root)",
+    }
 }
 
 struct FacetCollector(FacetKind);
@@ -486,10 +511,7 @@ impl SegmentCollector for FacetSegment {
                 };
                 let value = String::from_utf8_lossy(bytes);
                 let key = match kind {
-                    FacetKind::Source => match value.split_once('/') {
-                        Some((top, _)) => top.to_string(),
-                        None => "(archive root)".to_string(),
-                    },
+                    FacetKind::Source => source_of(&value).to_string(),
                     _ => value.into_owned(),
                 };
                 *values.entry(key).or_insert(0) += n;

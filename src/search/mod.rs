@@ -36,6 +36,8 @@ pub use aggregate::{FacetsRequest, TimelineRequest};
 pub use bounds::Span;
 pub use lookup::{Copies, Stats};
 pub use query::TITLE_BOOST;
-pub use request::{CopyRef, Hit, SearchRequest, SearchResults, Sort, MAX_FRAGMENTS, MAX_LIMIT};
+pub use request::{
+    sort_copies, CopyRef, Hit, SearchRequest, SearchResults, Sort, MAX_FRAGMENTS, MAX_LIMIT,
+};
 pub use searcher::Searcher;
 pub use snippet::Snippet;

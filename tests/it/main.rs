@@ -17,6 +17,7 @@ mod index_open;
 mod indexing;
 mod languages;
 mod layouts;
+mod opensearch;
 mod output;
 mod query_syntax;
 mod readme;
