@@ -159,12 +159,23 @@ def main():
     args = [binary, "push", "--url", engine, "--index", local, "--json", "--batch", "50", "--fresh"]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if a.kill_node:
-        time.sleep(1.5)
+        # Mid-push: once a fifth of the articles are in (indexing operations on the
+        # primaries; refreshes are off while a first push loads).
+        deadline = time.time() + 120
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                stats = http(f"{url}/bbc-*/_stats/indexing")
+                done = stats["_all"]["primaries"]["indexing"]["index_total"]
+            except Exception:
+                done = 0
+            if done >= 2225 // 5:
+                break
+            time.sleep(0.2)
         cluster_args = [a.cluster, "kill-node", str(a.kill_node)]
         if a.cluster_dir:
             cluster_args += ["--dir", a.cluster_dir]
         run(cluster_args)
-        print(f"killed node {a.kill_node} while the push ran", flush=True)
+        print(f"killed node {a.kill_node} while the push ran (after {done} articles)", flush=True)
     out, err = proc.communicate()
     attempts = 1
     while proc.returncode != 0 and attempts < 4:

@@ -257,7 +257,7 @@ impl Client {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_connect(Some(Duration::from_secs(5)))
-            .timeout_global(Some(Duration::from_secs(300)))
+            .timeout_global(Some(Duration::from_secs(120)))
             .tls_config(tls.build())
             .build()
             .into();

@@ -110,7 +110,9 @@ impl Node {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let ack = json!({ "acknowledged": true });
         match (method, segments.as_slice()) {
-            ("GET", ["_cluster", "health"]) => (200, json!({ "status": "green" })),
+            ("GET", ["_cluster", "health", ..]) => {
+                (200, json!({ "status": "green", "number_of_data_nodes": 1 }))
+            }
             ("GET", ["_alias", alias]) => {
                 let on: Vec<&String> = self
                     .aliases
@@ -143,7 +145,10 @@ impl Node {
             }
             ("PUT", [index]) => {
                 self.indexes.insert(index.to_string(), BTreeMap::new());
-                (200, ack)
+                (
+                    200,
+                    json!({ "acknowledged": true, "shards_acknowledged": true, "index": index }),
+                )
             }
             ("PUT", [_, "_settings"]) | ("PUT", [_, "_mapping"]) | ("POST", [_, "_refresh"]) => {
                 (200, ack)

@@ -300,7 +300,9 @@ pub fn push(
     health(client)?;
     let previous = store.state()?;
     let usable = match &previous {
-        Some(s) if !req.fresh && s.schema_version == schema_version => exists(client, &s.index)?,
+        Some(s) if !req.fresh && s.schema_version == schema_version => {
+            exists(client, &s.index)? && !abandoned(client, s)?
+        }
         _ => false,
     };
     let (mut state, created, resumed) = match previous {
@@ -310,9 +312,7 @@ pub fn push(
         }
         _ => {
             store.reset()?;
-            let name = format!("{alias}-{schema_version}-{}", timestamp());
-            let body = mapping::create_body(req.shards, req.replicas, true)?;
-            client.json("PUT", &format!("/{name}"), Some(&body))?;
+            let name = create(client, &alias, schema_version, req)?;
             let s = State {
                 url: url.clone(),
                 alias: alias.clone(),
@@ -325,6 +325,9 @@ pub fn push(
         }
     };
     let loading = !state.aliased;
+    if !created {
+        not_red(client, &state.index)?;
+    }
 
     let searcher = index.searcher()?;
     let catalog = index.catalog(&searcher)?;
@@ -536,7 +539,9 @@ fn changed_sigs<'a>(
 
 /// Sends one bulk request; items the cluster was too busy for (429) are sent again.
 fn send_batch(client: &Client, index: &str, batch: Batch) -> Result<Outcome> {
-    let path = format!("/{index}/_bulk");
+    // A shard without a primary fails its items after 30 s (503, sent again) instead of
+    // holding the whole request.
+    let path = format!("/{index}/_bulk?timeout=30s");
     let mut pending = batch;
     let mut acked = Vec::new();
     let mut errors = Vec::new();
@@ -582,7 +587,8 @@ fn send_batch(client: &Client, index: &str, batch: Batch) -> Result<Outcome> {
             match status {
                 200..=299 => acked.push((kind, id, sig)),
                 404 if kind == b'D' => acked.push((kind, id, sig)),
-                429 => {
+                // Busy, or the shard's primary is moving to another node.
+                429 | 502 | 503 | 504 => {
                     retry.body.extend_from_slice(lines_of_item);
                     retry.items.push((kind, id, sig, item_path));
                 }
@@ -614,11 +620,13 @@ fn send_batch(client: &Client, index: &str, batch: Batch) -> Result<Outcome> {
                 errors.push(ItemError {
                     id: format!("{id:016x}"),
                     path: item_path,
-                    reason: "the cluster stayed too busy (429)".to_string(),
+                    reason: "the cluster stayed busy or unavailable (429/503)".to_string(),
                 });
             }
             break;
         }
+        // A shard that lost its primary and every copy does not come back by waiting.
+        not_red(client, index)?;
         std::thread::sleep(wait);
         wait = (wait * 2).min(client.retry.max_wait);
         pending = retry;
@@ -656,6 +664,88 @@ fn health(client: &Client) -> Result<()> {
         return Err(Error::Engine {
             url: client.url().to_string(),
             reason: "the cluster is red (some primary shards are unassigned)".to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Creates a new index for `alias` and waits until every shard has all the copies the
+/// cluster can hold (its replicas, up to one per other data node): a write is
+/// acknowledged once the copies in sync have it, and a copy still being made is not in
+/// sync, so a node lost before then could take acknowledged articles with it. An index
+/// that loses a shard while it is being made (a node dies) is deleted and made again.
+fn create(client: &Client, alias: &str, schema_version: u32, req: &PushRequest) -> Result<String> {
+    let body = mapping::create_body(req.shards, req.replicas, true)?;
+    let replicas = body["settings"]["index"]["number_of_replicas"]
+        .as_u64()
+        .unwrap_or(1);
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let nodes = client.json("GET", "/_cluster/health", None)?["number_of_data_nodes"]
+            .as_u64()
+            .unwrap_or(1);
+        let copies = (replicas + 1).min(nodes.max(1));
+        let name = format!("{alias}-{schema_version}-{}", timestamp());
+        let answer = client.json(
+            "PUT",
+            &format!("/{name}?wait_for_active_shards={copies}&timeout=120s"),
+            Some(&body),
+        )?;
+        if answer["shards_acknowledged"] == true {
+            return Ok(name);
+        }
+        let h = client.json("GET", &format!("/_cluster/health/{name}"), None)?;
+        if h["status"] == "red" && tries < 3 {
+            client.json("DELETE", &format!("/{name}"), None)?;
+            // A new name: index names carry the second they were made.
+            std::thread::sleep(Duration::from_millis(1100));
+            continue;
+        }
+        return Err(Error::Engine {
+            url: client.url().to_string(),
+            reason: format!(
+                "{name} did not get {copies} copies of every shard within 120 s (status {}, \
+                 {} shards unassigned)",
+                h["status"], h["unassigned_shards"]
+            ),
+        });
+    }
+}
+
+/// Whether the index of a first load that was stopped lost shards for good (red): no
+/// search has ever seen it (the alias was not moved to it), so it is deleted and the
+/// load starts over in a new one.
+fn abandoned(client: &Client, s: &State) -> Result<bool> {
+    if s.aliased {
+        return Ok(false);
+    }
+    let h = client.json(
+        "GET",
+        &format!(
+            "/_cluster/health/{}?timeout=30s&wait_for_status=yellow",
+            s.index
+        ),
+        None,
+    )?;
+    if h["status"] != "red" {
+        return Ok(false);
+    }
+    client.json("DELETE", &format!("/{}", s.index), None)?;
+    Ok(true)
+}
+
+/// An error when `index` is red: some of its primary shards have no copy left.
+fn not_red(client: &Client, index: &str) -> Result<()> {
+    let h = client.json("GET", &format!("/_cluster/health/{index}"), None)?;
+    if h["status"] == "red" {
+        return Err(Error::Engine {
+            url: client.url().to_string(),
+            reason: format!(
+                "{index} is red: {} of its shards have no copy on a running node. Bring the \
+                 nodes back and push again, or push --fresh to load a new index",
+                h["unassigned_shards"]
+            ),
         });
     }
     Ok(())
