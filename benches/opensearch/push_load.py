@@ -5,7 +5,7 @@
         [--copies 10] [--rounds 3] [--batch 1000] [--work DIR]
 
 The archive is N copies of the BBC News corpus (benches/copies.py builds it), indexed once
-locally. `newsdex export --to opensearch-bulk` writes its articles as one bulk stream, cut
+locally. One load of each warms the cluster up first (not counted). `newsdex export --to opensearch-bulk` writes its articles as one bulk stream, cut
 into files of --batch articles (what a script would post). Each round, in alternating
 order:
 
@@ -130,6 +130,12 @@ def main():
             f.write(chunk)
     parts = sorted(glob.glob(os.path.join(parts_dir, "*.bulk")))
     log(f"{articles} articles, {size / 1e6:.1f} MB of bulk NDJSON in {len(parts)} files")
+    # A warm-up load of each (not counted): the nodes' JIT and caches warm up on the
+    # first load, which would otherwise favour whichever comes second.
+    curl_load(url, "curlload-warmup", parts)
+    http(f"{url}/curlload-warmup", "DELETE")
+    _, summary = push_load(binary, index, url, "pushloadwarmup", a.batch)
+    http(f"{url}/{summary['index']}", "DELETE")
     rows = []
     for r in range(a.rounds):
         order = ["curl", "push"] if r % 2 == 0 else ["push", "curl"]

@@ -54,7 +54,7 @@ pub fn run(a: ExportArgs, index_dir: PathBuf) -> Result<Status> {
         Some(typed) => Some(DocId::parse(typed).ok_or_else(|| Error::BadId { id: typed.clone() })?),
         None => None,
     };
-    let index = OpenIndex::open(&index_dir)?;
+    let index = OpenIndex::open(&index_dir)?.with_doc_cache(export::DOC_CACHE_BLOCKS);
     let searcher = index.searcher()?;
     let catalog = index.catalog(&searcher)?;
     let entries = export::after(&catalog, after);

@@ -52,6 +52,11 @@ pub struct PushArgs {
           value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
 
+    /// Bulk requests in flight at once
+    #[arg(long, default_value_t = 2, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub in_flight: u32,
+
     /// Load a new index from scratch and move the alias to it
     #[arg(long)]
     pub fresh: bool,
@@ -77,11 +82,13 @@ pub fn run(a: PushArgs, index_dir: PathBuf) -> Result<Status> {
         })?;
         client.name = name.clone();
     }
-    let index = OpenIndex::open(&index_dir)?;
+    let index =
+        OpenIndex::open(&index_dir)?.with_doc_cache(newsdex::opensearch::export::DOC_CACHE_BLOCKS);
     let req = PushRequest {
         shards: a.shards,
         replicas: a.replicas,
         batch_docs: a.batch as usize,
+        in_flight: a.in_flight as usize,
         fresh: a.fresh,
         ..Default::default()
     };

@@ -541,7 +541,11 @@ fn changed_sigs<'a>(
 fn send_batch(client: &Client, index: &str, batch: Batch) -> Result<Outcome> {
     // A shard without a primary fails its items after 30 s (503, sent again) instead of
     // holding the whole request.
-    let path = format!("/{index}/_bulk?timeout=30s");
+    // Only what is read of the answer: each item's status and error.
+    let path = format!(
+        "/{index}/_bulk?timeout=30s&filter_path=errors,items.*.status,items.*.error.type,\
+         items.*.error.reason"
+    );
     let mut pending = batch;
     let mut acked = Vec::new();
     let mut errors = Vec::new();
