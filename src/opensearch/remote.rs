@@ -31,6 +31,9 @@ use crate::search::{
     Copies, CopyRef, FacetsRequest, Hit, SearchRequest, SearchResults, Sort, Stats, TimelineRequest,
 };
 
+/// The deepest hit a search may reach: `max_result_window` in the mapping.
+const MAX_WINDOW: usize = 20_000;
+
 /// Copies listed under one hit.
 pub const MAX_COPIES: usize = 100;
 
@@ -225,16 +228,43 @@ impl Remote {
                 "stories": { "cardinality": { "field": "cluster", "precision_threshold": 40000 } }
             });
         }
+        if req.offset + req.limit > MAX_WINDOW {
+            // The cluster refuses such a page outright; past the last hit it is an empty
+            // page, as locally.
+            body["from"] = json!(0);
+            body["size"] = json!(0);
+            let answer = self.search_body(&body)?;
+            let (total_hits, total_stories) = totals(&answer, req.collapse);
+            let shown = if req.collapse {
+                total_stories
+            } else {
+                total_hits
+            };
+            if req.offset < shown {
+                return Err(Error::Engine {
+                    url: self.client.url().to_string(),
+                    reason: format!(
+                        "the cluster serves the first {MAX_WINDOW} hits of a query (its \
+                         max_result_window); --offset {} -n {} goes past them: narrow the \
+                         query or the dates, or search the local index",
+                        req.offset, req.limit
+                    ),
+                });
+            }
+            return Ok(SearchResults {
+                query: req.query.clone(),
+                total_hits,
+                total_stories,
+                offset: req.offset,
+                limit: req.limit,
+                took: started.elapsed(),
+                has_more: false,
+                hits: Vec::new(),
+                did_you_mean: None,
+            });
+        }
         let answer = self.search_body(&body)?;
-        let total_hits = answer["hits"]["total"]["value"].as_u64().unwrap_or(0) as usize;
-        let total_stories = if req.collapse {
-            answer["aggregations"]["stories"]["value"]
-                .as_u64()
-                .map_or(total_hits, |n| n as usize)
-                .min(total_hits)
-        } else {
-            total_hits
-        };
+        let (total_hits, total_stories) = totals(&answer, req.collapse);
         let mut hits = Vec::new();
         for (i, h) in answer["hits"]["hits"]
             .as_array()
@@ -610,6 +640,20 @@ impl Remote {
             values,
         })
     }
+}
+
+/// The numbers of matching articles and of stories (copy clusters) in a search answer.
+fn totals(answer: &Value, collapse: bool) -> (usize, usize) {
+    let hits = answer["hits"]["total"]["value"].as_u64().unwrap_or(0) as usize;
+    let stories = if collapse {
+        answer["aggregations"]["stories"]["value"]
+            .as_u64()
+            .map_or(hits, |n| n as usize)
+            .min(hits)
+    } else {
+        hits
+    };
+    (hits, stories)
 }
 
 fn source_of(v: &Value) -> Option<Source> {
