@@ -793,18 +793,12 @@ fn move_alias(client: &Client, alias: &str, index: &str) -> Result<Vec<String>> 
     Ok(current.into_iter().filter(|i| i != index).collect())
 }
 
-/// `20261205t093000`: the UTC time, as index names allow (lower case, no colons).
+/// `20261205t093000z`: the UTC time in RFC 3339 as index names allow it (lower case,
+/// no colons or dashes).
 fn timestamp() -> String {
-    let t = time::OffsetDateTime::now_utc();
-    format!(
-        "{:04}{:02}{:02}t{:02}{:02}{:02}",
-        t.year(),
-        t.month() as u8,
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    crate::article::rfc3339(time::OffsetDateTime::now_utc())
+        .replace(['-', ':'], "")
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -924,7 +918,7 @@ mod tests {
     #[test]
     fn index_names_are_lower_case_timestamps() {
         let t = timestamp();
-        assert_eq!(t.len(), 15);
+        assert_eq!(t.len(), 16);
         assert!(crate::opensearch::client::check_name(&format!("news-10-{t}")).is_ok());
     }
 }

@@ -353,19 +353,7 @@ impl Remote {
         };
         let mut results = self.run(&req, query, started)?;
         if follow {
-            results.hits.sort_by(|a, b| {
-                let key = |h: &Hit| {
-                    (
-                        h.article.fields.date.is_none(),
-                        h.article.fields.date.map(|d| d.utc),
-                        h.article.id,
-                    )
-                };
-                key(a).cmp(&key(b))
-            });
-            for (i, h) in results.hits.iter_mut().enumerate() {
-                h.rank = i + 1;
-            }
+            crate::search::similar::in_date_order(&mut results.hits);
         }
         results.has_more = false;
         results.took = started.elapsed();
@@ -615,7 +603,7 @@ impl Remote {
             "aggs": { "values": values, "missing": { "missing": { "field": field } } }
         }))?;
         let aggs = &answer["aggregations"];
-        let mut values: Vec<FacetValue> = aggs["values"]["buckets"]
+        let values: Vec<FacetValue> = aggs["values"]["buckets"]
             .as_array()
             .map(Vec::as_slice)
             .unwrap_or_default()
@@ -630,8 +618,7 @@ impl Remote {
                 Some(FacetValue { value, count })
             })
             .collect();
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        values.truncate(req.limit);
+        let values = aggregate::top_values(values, req.limit);
         Ok(Facets {
             query: req.query.clone(),
             facet: req.facet,

@@ -555,6 +555,13 @@ impl FacetsRequest {
     }
 }
 
+/// The `limit` most frequent of `values`, ties by value: the order every facet lists.
+pub fn top_values(mut values: Vec<FacetValue>, limit: usize) -> Vec<FacetValue> {
+    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    values.truncate(limit);
+    values
+}
+
 /// The `limit` most frequent values of the facet among `matches` (compiled from
 /// `req.matching()`); ties by value.
 pub(super) fn facets(
@@ -566,12 +573,13 @@ pub(super) fn facets(
     let (values, matched, missing) = searcher
         .search(matches, &FacetCollector(req.facet))
         .map_err(|e| Error::tantivy(&index.dir, e))?;
-    let mut values: Vec<FacetValue> = values
-        .into_iter()
-        .map(|(value, count)| FacetValue { value, count })
-        .collect();
-    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    values.truncate(req.limit);
+    let values = top_values(
+        values
+            .into_iter()
+            .map(|(value, count)| FacetValue { value, count })
+            .collect(),
+        req.limit,
+    );
     Ok(Facets {
         query: req.query.clone(),
         facet: req.facet,

@@ -28,7 +28,7 @@ pub mod query;
 mod ranking;
 mod request;
 mod searcher;
-mod similar;
+pub mod similar;
 pub mod snippet;
 pub mod suggest;
 

@@ -94,16 +94,7 @@ impl OwnCopies {
         }
         results.hits.truncate(limit);
         if follow {
-            results.hits.sort_by(|a, b| {
-                let key = |h: &Hit| {
-                    (
-                        h.article.fields.date.is_none(),
-                        h.article.fields.date.map(|d| d.utc),
-                        h.article.id,
-                    )
-                };
-                key(a).cmp(&key(b))
-            });
+            in_date_order(&mut results.hits);
         }
         for (i, h) in results.hits.iter_mut().enumerate() {
             h.rank = i + 1;
@@ -112,6 +103,24 @@ impl OwnCopies {
         results.has_more = false;
         results.took = started.elapsed();
         results
+    }
+}
+
+/// Related stories as `--follow` lists them: oldest first, undated last, then by id;
+/// ranks renumbered.
+pub fn in_date_order(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| {
+        let key = |h: &Hit| {
+            (
+                h.article.fields.date.is_none(),
+                h.article.fields.date.map(|d| d.utc),
+                h.article.id,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    for (i, h) in hits.iter_mut().enumerate() {
+        h.rank = i + 1;
     }
 }
 
