@@ -31,19 +31,28 @@ const FURNITURE_WORDS: usize = 12;
 /// and are longer).
 const REPEAT_WORDS: usize = 8;
 
+/// Whether a unit is furniture on its own features, leaving aside how often it repeats.
+fn bad_shape(u: &Unit, f: &Features) -> bool {
+    crate::extract::boilerplate::is_boilerplate(&u.text)
+        || f.menu
+        || f.barrier
+        || (f.bullet && !(f.sentence_end && f.words > 15))
+        || (f.furniture && f.words < FURNITURE_WORDS && !f.sentence_end)
+        || f.alpha_ratio < 0.4
+}
+
+/// Whether a unit is boilerplate only because it is printed three times or more: a menu
+/// entry, or a headline a page repeats in its header, a caption and a share link.
+pub fn bad_by_repeats(u: &Unit, f: &Features) -> bool {
+    f.repeats >= 3 && f.words < REPEAT_WORDS && !bad_shape(u, f)
+}
+
 /// Classes each unit on its own features.
 fn own_class(u: &Unit, f: &Features) -> Class {
     let lex = lexicon();
     let good_chars = lex.weight("content.good_chars") as usize;
     let long_chars = lex.weight("content.long_chars") as usize;
-    if crate::extract::boilerplate::is_boilerplate(&u.text)
-        || f.menu
-        || f.barrier
-        || (f.bullet && !(f.sentence_end && f.words > 15))
-        || (f.furniture && f.words < FURNITURE_WORDS && !f.sentence_end)
-        || (f.repeats >= 3 && f.words < REPEAT_WORDS)
-        || f.alpha_ratio < 0.4
-    {
+    if bad_shape(u, f) || (f.repeats >= 3 && f.words < REPEAT_WORDS) {
         return Class::Bad;
     }
     if f.chars >= good_chars && f.stop_ratio >= lex.weight("content.good_stop") {

@@ -9,7 +9,15 @@
 //! case, reading as prose (a long sentence, many function words), having one to three
 //! words or reading as names, being repeated like a menu entry, lying inside the body.
 //! Boilerplate, furniture (share, sign-in and error messages), captions, list items,
-//! timestamps, datelines and bylines are never candidates.
+//! timestamps, datelines and bylines are never candidates; a line that is boilerplate
+//! only for being printed three times or more is (pages repeat their headline in a
+//! caption and a share link).
+//!
+//! Candidates come from a window above the story's first paragraph and, since the main
+//! region may have gone to a cookie banner or a list of teasers above the article, from
+//! any article header below it: a headline-shaped line with a dateline or byline among
+//! the next three units and prose among the next ten. In a clean text file (no
+//! boilerplate at all) a full-stop sentence never wins over a first line standing alone.
 //!
 //! The page title lynx prints in its first `#Site » ... Comments Feed` line is a candidate
 //! of its own and raises a line that repeats it. When nothing reaches the threshold, the
@@ -42,6 +50,10 @@ const MAX_REACH: usize = 200;
 const STORY_UNITS: usize = 12;
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
+/// Below the story's start, a candidate has a dateline or byline among its next few
+/// units that are not boilerplate, and prose among the next several.
+const BELOW_META: usize = 3;
+const BELOW_PROSE: usize = 10;
 
 fn key(s: &str) -> String {
     super::features::line_key(s)
@@ -206,7 +218,15 @@ fn caption(t: &str) -> bool {
     let mut words = super::features::words_lower(t);
     let first = words.next().is_some_and(|w| lex.has("caption", &w));
     let short = t.split_whitespace().count() <= 3;
-    let marked = t.contains(':') || t.chars().any(|c| c.is_ascii_digit());
+    // `Photo: AP`, `Image 1 of 23`; a long line ("Video shows rescue of 8-year-old
+    // ...: ...") is a headline unless the caption word itself takes the colon.
+    let label = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'));
+    let marked = label
+        || (t.split_whitespace().count() <= 6
+            && (t.contains(':') || t.chars().any(|c| c.is_ascii_digit())));
     let tail = t.ends_with(')')
         && t.rfind('(')
             .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
@@ -451,6 +471,11 @@ pub fn decide_title(
     let meta_end = (hi + LOOK_AHEAD).min(units.len() - 1);
     let is_meta_at = |i: usize| i >= lo && i <= meta_end && meta.at(i);
 
+    // Not boilerplate, or boilerplate only for being printed three times (a headline
+    // repeated in a caption and a share link): what a headline may be.
+    let kept = |j: usize| {
+        classes[j] != Class::Bad || super::classify::bad_by_repeats(&units[j], &feats[j])
+    };
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
     let first_bad = (0..units.len()).find(|&j| classes[j] == Class::Bad);
     // Words of the story's first paragraphs: a headline shares them, a sidebar headline
@@ -461,7 +486,7 @@ pub fn decide_title(
     let story_words = || {
         story_words.get_or_init(|| {
             let above: FxHashSet<_> = (lo..start)
-                .filter(|&j| classes[j] != Class::Bad)
+                .filter(|&j| kept(j))
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
                 .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
                 .collect();
@@ -506,17 +531,40 @@ pub fn decide_title(
                 .join("\n")
         })
     };
+    // Article headers below the story's start: a headline-shaped line, a dateline or
+    // byline just below it, then prose. The main region may have gone to a cookie banner
+    // or to teasers above the article.
+    let kept_after = |i: usize, n: usize| {
+        (i + 1..units.len())
+            .filter(|&j| classes[j] != Class::Bad || meta.at(j))
+            .take(n)
+    };
+    let below: Vec<usize> = (hi + 1..units.len())
+        .filter(|&i| {
+            let (u, f) = (&units[i], &feats[i]);
+            kept(i)
+                && heading_shaped(f, &u.text)
+                && !meta.at(i)
+                && kept_after(i, BELOW_META).any(|j| meta.at(j))
+                && kept_after(i, BELOW_PROSE).any(|j| {
+                    classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 10
+                })
+        })
+        .collect();
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
     let mut headings = 0usize;
     // Whether a headline-shaped line and then a dateline or byline have been passed.
     let mut seen_heading = false;
     let mut below_meta = false;
-    for i in lo..=hi {
+    for i in (lo..=hi).chain(below.iter().copied()) {
         let (u, f) = (&units[i], &feats[i]);
+        // Datelines and bylines as seen from the candidate: those of the window, or any
+        // below a header found beneath the story's start.
+        let meta_here = |j: usize| if i > hi { meta.at(j) } else { is_meta_at(j) };
         if is_meta_at(i) && seen_heading {
             below_meta = true;
         }
-        if classes[i] == Class::Bad
+        if !kept(i)
             || f.furniture
             || f.chars > MAX_CHARS
             || f.words > MAX_WORDS
@@ -535,9 +583,9 @@ pub fn decide_title(
         // The next lines that are not boilerplate (share bars, image labels), where a
         // dateline or byline counts even inside a list item.
         let mut next = (i + 1..(i + LOOK_AHEAD).min(units.len()))
-            .filter(|&j| classes[j] != Class::Bad || is_meta_at(j));
+            .filter(|&j| classes[j] != Class::Bad || meta_here(j));
         let (n1, n2) = (next.next(), next.next());
-        if n1.is_some_and(is_meta_at) || n2.is_some_and(is_meta_at) {
+        if n1.is_some_and(meta_here) || n2.is_some_and(meta_here) {
             x.flag(Sig::NearDate as usize, true);
             rule = "line_before_date_or_byline";
         }
@@ -736,8 +784,21 @@ pub fn decide_title(
         .find(|c| c.unit == 0 && heads_file && c.rule != "link_rel_title")
         .cloned();
     let mut decision = decide(cands, lex.weight("title.min"));
+    // In a clean text file (no boilerplate at all), a sentence ending in a full stop
+    // never wins over a first line standing alone: that is the story's first sentence
+    // under its title.
+    let sentence = |c: &Candidate| c.value.ends_with('.') && !c.value.ends_with("...");
+    let clean_lede = first_bad.is_none()
+        && first.as_ref().is_some_and(|f| !sentence(f))
+        && decision
+            .chosen
+            .as_ref()
+            .is_some_and(|c| c.unit != 0 && sentence(c));
+    if clean_lede {
+        decision.runner_up = decision.chosen.take();
+    }
     if let (None, Some(mut first)) = (&decision.chosen, first) {
-        if first.score > lex.weight("title.file_start_min") {
+        if clean_lede || first.score > lex.weight("title.file_start_min") {
             first.rule = "file_first_line";
             decision.runner_up = decision.runner_up.filter(|r| r.unit != 0);
             decision.chosen = Some(first);
@@ -817,6 +878,28 @@ mod tests {
         let separated = vec![false; u.len()];
         let f = super::super::features::measure(&u);
         assert_eq!(site_names(&u, &f, &separated, &|| &keys), ["courier times"]);
+    }
+
+    #[test]
+    fn a_long_line_opening_with_a_caption_word_is_no_caption() {
+        assert!(caption("Photo: iFixit"));
+        assert!(caption("Image 1 of 23"));
+        assert!(!caption(
+            "Video shows dramatic rescue of 8-year-old kidnapping victim: \"We got her!\""
+        ));
+    }
+
+    #[test]
+    fn a_headline_printed_three_times_stays_a_candidate() {
+        let t = format!(
+            "  * Home\n  * World\n\nHibernating astronauts need smaller craft\n\n\
+             [photo.jpg]\n\nHibernating astronauts need smaller craft\n\n\
+             by Space Agency\n\n{PARA}\n\nHibernating astronauts need smaller craft\n\n{PARA}\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Hibernating astronauts need smaller craft")
+        );
     }
 
     #[test]

@@ -438,3 +438,35 @@ fn a_headline_starting_with_a_label_word_is_no_stamp() {
     assert_eq!(f.title.as_deref(), Some("First look at PlayStation 3 chip"));
     assert!(f.body.starts_with("Some details"), "{}", f.body);
 }
+
+#[test]
+fn a_clean_files_first_line_beats_a_short_first_sentence() {
+    // BBC sport/251: a nine-word first sentence under a three-word title.
+    let f = extract(
+        "Bates seals takeover\n\nKen Bates has completed his takeover of Leeds United.\n\n\
+         The 73-year-old former Chelsea chairman sealed the deal at 0227 GMT on Friday, and \
+         has bought a 50% stake in the club. He said he was delighted to be stepping up at \
+         such a fantastic club, and that there was a lot of hard work ahead.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Bates seals takeover"));
+}
+
+#[test]
+fn an_article_header_below_a_cookie_banner_is_a_candidate() {
+    let banner = "We use cookies and other tracking technologies to improve your browsing \
+        experience on our site, show personalized content and targeted ads, analyze site \
+        traffic, and understand where our audience is coming from. To find out more or to \
+        opt out, please read our Cookie Policy, which has also been updated.";
+    let para = "The harbour reopened on Tuesday after a week of repairs, and the first \
+        ferries sailed in the afternoon with their usual crowds of commuters on board.";
+    let text = format!(
+        "Skip to main content\n\n{banner}\n\n{banner}\n\n  * News\n  * Sport\n\n\
+         Harbour reopens after a week of repairs\n\nBy Jane Doe Nov 18, 2019, 11:47am EST\n\n\
+         {para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Harbour reopens after a week of repairs")
+    );
+}
