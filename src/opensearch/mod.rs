@@ -3,7 +3,8 @@
 //!
 //! - `mapping` (the index settings and mapping, `schema/opensearch/articles.json`),
 //!   `document` (an article as a cluster document, bulk lines, Quickwit lines),
-//!   `export` (every article of the local index in id order);
+//!   `export` (every article of the local index in id order), `state` (what a push
+//!   keeps in the local index: pushed table, journal, lock);
 //! - `client` (the HTTP client: nodes, credentials, TLS, retries), `push` (a versioned
 //!   index loaded in bounded batches, incremental from the state kept in the local index,
 //!   the alias moved in one action), `dsl` (the query language compiled to the query
@@ -19,3 +20,4 @@ pub mod mapping;
 mod mock;
 pub mod push;
 pub mod remote;
+mod state;
