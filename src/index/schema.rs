@@ -271,6 +271,18 @@ pub fn analyzer() -> TextAnalyzer {
     build_analyzer(Analysis::Indexed)
 }
 
+/// `analyzer()` for finding terms whose first letters are `first_letters` in English
+/// text: the same tokens, but only the words that could stem to one of those terms are
+/// stemmed (`CachedStemmer::english_for`).
+pub fn finding_analyzer(first_letters: &[char]) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(CachedStemmer::english_for(first_letters))
+        .build()
+}
+
 /// The analyzer for article text in `language`: English's is `analyzer()`; others stem
 /// with their own Snowball stemmer (folding accents unless the language tells letters
 /// apart by them), cut Chinese, Japanese and Korean into bigrams, or keep words whole.

@@ -196,4 +196,47 @@ mod tests {
             let _ = passages(body, &mut analyzer(), &hl(&["zurich"]), 2, 3);
         }
     }
+
+    /// The analyzer that stems only words that could match finds the same passages and
+    /// marks as the full one, for words, prefixes and phrases.
+    #[test]
+    fn finding_analyzer_marks_what_the_full_analyzer_marks() {
+        use crate::index::schema::finding_analyzer;
+        use crate::search::query::{PhraseMatch, Prefix};
+        let body = "Generous donors generally gave. Dying lies and lying dies; the skies \
+            over Zürich were yellow. Nationalised railways ran trains, running late. \
+            Gordon Brown said Mr Brown's budget, the Brown budget, generated yields.";
+        let mut highlights = vec![
+            hl(&["generous", "yellow", "zurich", "die"]),
+            hl(&["sky", "nationalis", "run"]),
+        ];
+        highlights.push(Highlight {
+            prefixes: vec![Prefix {
+                text: "gener".into(),
+                stems: vec!["generos".into()],
+            }],
+            phrases: vec![PhraseMatch {
+                terms: vec![(0, "gordon".into()), (1, "brown".into())],
+                slop: 0,
+                prefix: false,
+            }],
+            ..hl(&["yield"])
+        });
+        for h in &highlights {
+            let letters = h.first_letters().expect("no fuzzy terms");
+            let full = passages(body, &mut analyzer(), h, 3, 80);
+            let found = passages(body, &mut finding_analyzer(&letters), h, 3, 80);
+            assert!(full.iter().any(|p| !p.highlights.is_empty()));
+            assert_eq!(format!("{found:?}"), format!("{full:?}"));
+        }
+        let fuzzy = Highlight {
+            fuzzy: vec![("brwn".into(), 1)],
+            ..Highlight::default()
+        };
+        assert_eq!(
+            fuzzy.first_letters(),
+            None,
+            "fuzzy terms need every word stemmed"
+        );
+    }
 }

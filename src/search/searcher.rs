@@ -402,7 +402,12 @@ impl Searcher {
         groups: Vec<Group>,
     ) -> Result<Vec<Hit>> {
         let build = |first_rank: usize, part: Vec<Group>| -> Result<Vec<Hit>> {
-            let mut analyzer = self.analyzer.clone();
+            // English bodies are searched for the highlighted terms by stemming only the
+            // words that could match one.
+            let mut analyzer = match highlight.first_letters() {
+                Some(letters) => schema::finding_analyzer(&letters),
+                None => self.analyzer.clone(),
+            };
             // Articles in other languages were indexed with their own analysis: their
             // passages are found with it.
             let mut others = schema::LanguageAnalyzers::default();

@@ -76,6 +76,35 @@ impl Highlight {
             .map(|i| base + i)
     }
 
+    /// The first letters of every term a token can match, when only those can (no fuzzy
+    /// term, which may differ in its first letter): what `schema::finding_analyzer` needs.
+    pub fn first_letters(&self) -> Option<Vec<char>> {
+        if !self.fuzzy.is_empty() {
+            return None;
+        }
+        let terms = self
+            .exact
+            .iter()
+            .chain(
+                self.prefixes
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.text).chain(&p.stems)),
+            )
+            .chain(
+                self.phrases
+                    .iter()
+                    .flat_map(|p| p.terms.iter().map(|(_, t)| t)),
+            );
+        let mut letters = Vec::new();
+        for term in terms {
+            let first = term.chars().next()?;
+            if !letters.contains(&first) {
+                letters.push(first);
+            }
+        }
+        Some(letters)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.exact.is_empty()
             && self.prefixes.is_empty()
