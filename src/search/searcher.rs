@@ -20,7 +20,7 @@ use crate::search::request::{CopyRef, Hit, SearchRequest, SearchResults};
 use crate::search::{passages, prefix, query, similar, snippet, suggest};
 
 /// From how many hits a page is read on two threads: below it, starting a thread (and
-/// its malloc arena) costs more than the 64 KiB blocks it would decompress. Whole
+/// its malloc arena) costs more than the doc store blocks it would decompress. Whole
 /// process, `search profit` on 22,250 articles, serial against two threads: wall 0.95x
 /// at 10 hits, 1.11x at 20 and 50.
 const PARALLEL_HITS: usize = 16;
