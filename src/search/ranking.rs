@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::query::Query;
@@ -147,7 +147,7 @@ impl Collector for GroupBy {
             dates: ff.date(fast::DATE).ok(),
             ids: ff.u64(fast::ID).ok(),
             clusters: ff.u64(fast::CLUSTER).ok(),
-            groups: HashMap::new(),
+            groups: HashMap::default(),
         })
     }
 
@@ -156,7 +156,7 @@ impl Collector for GroupBy {
     }
 
     fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut all = HashMap::new();
+        let mut all = HashMap::default();
         for fruit in fruits {
             for (cluster, mut members) in fruit {
                 all.entry(cluster)
