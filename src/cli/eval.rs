@@ -101,9 +101,9 @@ pub fn run(a: EvalArgs, index_dir: PathBuf) -> Result<Status> {
         DocIdArg::Path => DocIdSource::Path,
         DocIdArg::Stem => DocIdSource::Stem,
     };
-    // Each topic reads its top 1,000 articles: keep their doc store blocks (1,024 per
-    // segment, 16 MB of 16 KiB blocks) for the next topics.
-    let searcher = Searcher::new(OpenIndex::open(&index_dir)?.with_doc_cache(1024))?;
+    // Each topic reads its top 1,000 articles: keep their doc store blocks (512 per
+    // segment, 16 MB of 32 KiB blocks) for the next topics.
+    let searcher = Searcher::new(OpenIndex::open(&index_dir)?.with_doc_cache(512))?;
     let report = eval::run(&searcher, &topics, &qrels, docid)?;
     if let Some(path) = &a.run {
         let mut f =

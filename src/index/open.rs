@@ -132,13 +132,13 @@ pub(super) fn open_for_writing(
     Ok((create_index(dir, schema)?, Opened::Incremental))
 }
 
-/// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 16 KiB
+/// Stored bodies dominate an index's size: they are kept with zstd (level 9) in 32 KiB
 /// blocks, which keeps the index smaller than the text it holds, where tantivy's default
 /// (LZ4 in 16 KiB blocks) makes it bigger. Every hit shown decompresses its block, so the
-/// block size is what a page of hits costs to read: on 22,250 BBC articles, 16 KiB
-/// blocks make the index 5% bigger than 64 KiB ones and a whole-process search 0.86x
-/// the CPU (BENCHMARKS.md, "Index size" and "Copy clusters"). The hits of a page are
-/// read in parallel (`search::Searcher`).
+/// block size is what a page of hits costs to read: against 64 KiB blocks, 32 KiB ones
+/// make the index 2.5% bigger and a whole-process search about 0.9x the CPU; 16 KiB ones
+/// were no faster and 5% bigger (BENCHMARKS.md, "Index size" and "Copy clusters"). The
+/// hits of a page are read in parallel (`search::Searcher`).
 fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -157,7 +157,7 @@ fn create_index(dir: &Path, schema: &IndexSchema) -> Result<Index> {
 /// zstd level of the docstore (see `create_index`).
 const DOCSTORE_ZSTD_LEVEL: i32 = 9;
 /// Bytes of stored documents per compressed block.
-const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
+const DOCSTORE_BLOCK_BYTES: usize = 32 * 1024;
 
 /// Empties an index directory for `--rebuild`, but for its manifest, which the caller
 /// rewrites next. Only reached when it holds a manifest (valid or damaged), so a directory

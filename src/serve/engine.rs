@@ -36,8 +36,8 @@ fn stamp(dir: &Path) -> Stamp {
 }
 
 /// Decompressed doc store blocks kept per segment: a server answers the same popular
-/// stories again and again (16 KiB blocks, so 6.4 MB per segment at most).
-const DOC_CACHE_BLOCKS: usize = 400;
+/// stories again and again (32 KiB blocks, so 6.4 MB per segment at most).
+const DOC_CACHE_BLOCKS: usize = 200;
 
 fn open(dir: &Path) -> Result<Searcher> {
     Searcher::new(OpenIndex::open(dir)?.with_doc_cache(DOC_CACHE_BLOCKS))
