@@ -72,7 +72,10 @@ fn correct(
         return None;
     }
     let best = closest_term(searcher, body, &stem)?;
-    Some(surface_form(index, searcher, analyzer, &best, word).unwrap_or(best))
+    // Only the words of the sampled articles that can stem to `best` need stemming.
+    let first = best.chars().next()?;
+    let mut finding = crate::index::schema::finding_analyzer(&[first]);
+    Some(surface_form(index, searcher, &mut finding, &best, word).unwrap_or(best))
 }
 
 /// `query` with each of `words` that has a correction replaced by it. Words are found in
