@@ -1,7 +1,9 @@
 //! The headline of a plain-text article, chosen among scored candidates before the start
 //! of the main content region.
 //!
-//! What raises a line: a dateline or byline right after it; being close above the first
+//! What raises a line: a dateline or byline right after it; heading an article header
+//! (not below another headline-shaped line, a dateline or byline a few units down, so
+//! that a headline beats the standfirst under it); being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
 //! printed twice; sharing words with the story's first paragraphs; headline length (4 to
 //! 20 words) and casing; standing alone between blank lines; being the first line of the
@@ -59,6 +61,11 @@ const LOOK_AHEAD: usize = 12;
 /// units that are not boilerplate, and prose among the next several.
 const BELOW_META: usize = 3;
 const BELOW_PROSE: usize = 10;
+/// Units that are not boilerplate looked through below the top line of an article header
+/// for its dateline or byline: a standfirst, an author's photo label, a name and a role
+/// may come between.
+const HEADER_UNITS: usize = 6;
+
 fn key(s: &str) -> String {
     super::features::line_key(s)
 }
@@ -367,9 +374,14 @@ enum Sig {
     ProseAbove,
     /// Cut short with an ellipsis: a teaser of a headline printed in full elsewhere.
     Truncated,
+    /// Heads an article header: headline-shaped, not right below another headline-shaped
+    /// line (its own repeats aside), with a dateline or byline among the next six units
+    /// that are not boilerplate. A standfirst (deck) between a headline and its byline is
+    /// below a headline-shaped line; a teaser in a list is below another teaser.
+    HeadsHeader,
 }
 
-const SIGNALS: [(Sig, &str); 38] = [
+const SIGNALS: [(Sig, &str); 39] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -408,6 +420,7 @@ const SIGNALS: [(Sig, &str); 38] = [
     (Sig::HeadingNeighbours, "heading_neighbours"),
     (Sig::ProseAbove, "prose_above"),
     (Sig::Truncated, "truncated"),
+    (Sig::HeadsHeader, "heads_header"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
@@ -755,6 +768,25 @@ pub fn decide_title(
                 (1..=3).contains(&pf.words) && !p.ends_with(['.', ':', '!', '?', ']', ')'])
             },
         );
+        // The line above, skipping boilerplate and lines holding this one (a headline
+        // printed twice, or in a breadcrumb), and whether a dateline or byline follows
+        // within the header.
+        let above = (0..i)
+            .rev()
+            .take(LOOK_AHEAD)
+            .filter(|&j| classes[j] != Class::Bad)
+            .find(|&j| !feats[j].key.contains(f.key.as_str()));
+        x.flag(
+            Sig::HeadsHeader as usize,
+            heading_shaped(f, &u.text)
+                && f.words >= 4
+                && !separated[i]
+                && !above.is_some_and(|j| shaped(j) || meta_here(j))
+                && (i + 1..units.len())
+                    .filter(|&j| classes[j] != Class::Bad || meta_here(j))
+                    .take(HEADER_UNITS)
+                    .any(meta_here),
+        );
         if heading_shaped(f, &u.text) {
             seen_heading = true;
         }
@@ -988,6 +1020,33 @@ mod tests {
             .iter()
             .any(|v| v == "Ministers sign Caspian pipeline accord"));
         assert!(!values.iter().any(|v| v.ends_with('…')), "{values:?}");
+    }
+
+    #[test]
+    fn the_headline_heads_its_header_and_the_standfirst_does_not() {
+        let t = format!(
+            "  * Home\n  * World\n\nPipeline accord signed after two years of talks\n\n\
+             Ministers of three states agree on the route of the Caspian pipeline\n\n\
+             By Anna Novak\nMarch 3, 2014\n\n{PARA}\n\n{PARA}\n"
+        );
+        let heads = |value: &str| {
+            considered(&t)
+                .iter()
+                .find(|c| c.value == value)
+                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
+        };
+        assert_eq!(
+            heads("Pipeline accord signed after two years of talks"),
+            Some(true)
+        );
+        assert_eq!(
+            heads("Ministers of three states agree on the route of the Caspian pipeline"),
+            Some(false)
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Pipeline accord signed after two years of talks")
+        );
     }
 
     #[test]
