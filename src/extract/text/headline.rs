@@ -1,7 +1,9 @@
 //! The headline of a plain-text article, chosen among scored candidates before the start
 //! of the main content region.
 //!
-//! What raises a line: a dateline or byline right after it; being close above the first
+//! What raises a line: a dateline or byline right after it; heading an article header
+//! (not below another headline-shaped line, a dateline or byline a few units down, so
+//! that a headline beats the standfirst under it); being close above the first
 //! content paragraph; repeating a page-title line (`Title | Site`, `Title - Site`) or being
 //! printed twice; sharing words with the story's first paragraphs; headline length (4 to
 //! 20 words) and casing; standing alone between blank lines; being the first line of the
@@ -19,10 +21,15 @@
 //! the next three units and prose among the next ten. In a clean text file (no
 //! boilerplate at all) a full-stop sentence never wins over a first line standing alone.
 //!
-//! The page title lynx prints in its first `#Site » ... Comments Feed` line is a candidate
-//! of its own and raises a line that repeats it. When nothing reaches the threshold, the
-//! file's first line standing alone above a blank line, or above only datelines and
-//! bylines, is taken (the title / blank / body layout of text archives). When a site name is known from elsewhere in the file (the
+//! A headline cut short with an ellipsis is no candidate when the line it was cut from is
+//! one (a teaser of the page's own story).
+//!
+//! The page title lynx prints in its first `#Site » ... Comments Feed` line (behind the
+//! image labels of tracking pixels, and cut into several units when wrapped) is a
+//! candidate of its own and raises a line that repeats it; the units of that line are
+//! never candidates. When nothing reaches the threshold, the file's first line standing
+//! alone above a blank line, or above only datelines and bylines, is taken (the title /
+//! blank / body layout of text archives), else that link-rel title. When a site name is known from elsewhere in the file (the
 //! other half of a `Title | Site` line, a copyright line, the link-rel line) it is cut off
 //! the chosen headline.
 
@@ -54,6 +61,10 @@ const LOOK_AHEAD: usize = 12;
 /// units that are not boilerplate, and prose among the next several.
 const BELOW_META: usize = 3;
 const BELOW_PROSE: usize = 10;
+/// Units that are not boilerplate looked through below the top line of an article header
+/// for its dateline or byline: a standfirst, an author's photo label, a name and a role
+/// may come between.
+const HEADER_UNITS: usize = 6;
 
 fn key(s: &str) -> String {
     super::features::line_key(s)
@@ -151,10 +162,34 @@ fn site_names<'k>(
 }
 
 /// The page title and site name in the `<link rel>` line lynx prints first:
-/// `#Site » Feed Site » Comments Feed Site » Title Comments Feed alternate`.
-fn link_rel_title(units: &[Unit]) -> Option<(String, String)> {
-    let u = units.iter().take(3).find(|u| u.text.starts_with('#'))?;
-    let text = u.text.trim_start_matches('#');
+/// `#Site » Feed Site » Comments Feed Site » Title Comments Feed alternate`, and the last
+/// unit that line runs to. Image labels of tracking pixels (`[tr?id=...]`) may come
+/// before the `#`, and then the line is wrapped and may be cut into several units (the
+/// title's first word on one line, the rest on the next): the units of its block are
+/// read as one line.
+fn link_rel_title(units: &[Unit]) -> Option<(String, String, usize)> {
+    let (first, u) = units.iter().enumerate().take(3).find(|(_, u)| {
+        let mut words = u.text.split_whitespace();
+        words
+            .find(|w| !image_label(w))
+            .is_some_and(|w| w.starts_with('#'))
+    })?;
+    let mut last = first;
+    let mut line = u.text.clone();
+    while last + 1 < units.len().min(first + 3)
+        && units[last + 1].block == u.block
+        && !line.contains(" Comments Feed")
+    {
+        last += 1;
+        line.push(' ');
+        line.push_str(&units[last].text);
+    }
+    let line = line
+        .split_whitespace()
+        .skip_while(|w| image_label(w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = line.strip_prefix('#')?;
     let segs: Vec<&str> = text.split(" » ").collect();
     let strip = |s: &str| -> String {
         let words: Vec<&str> = s
@@ -164,12 +199,12 @@ fn link_rel_title(units: &[Unit]) -> Option<(String, String)> {
         words.join(" ")
     };
     let site = strip(segs.first()?);
-    let last = segs.iter().skip(1).find_map(|s| {
+    let title = segs.iter().skip(1).find_map(|s| {
         let (title, _) = s.split_once(" Comments Feed")?;
         let title = strip(title);
         (!title.is_empty() && !title.ends_with("Feed") && title != site).then_some(title)
     })?;
-    Some((last, site))
+    Some((title, site, last))
 }
 
 /// `title` without a known site name before or after a separator.
@@ -339,9 +374,14 @@ enum Sig {
     ProseAbove,
     /// Cut short with an ellipsis: a teaser of a headline printed in full elsewhere.
     Truncated,
+    /// Heads an article header: headline-shaped, not right below another headline-shaped
+    /// line (its own repeats aside), with a dateline or byline among the next six units
+    /// that are not boilerplate. A standfirst (deck) between a headline and its byline is
+    /// below a headline-shaped line; a teaser in a list is below another teaser.
+    HeadsHeader,
 }
 
-const SIGNALS: [(Sig, &str); 38] = [
+const SIGNALS: [(Sig, &str); 39] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -380,6 +420,7 @@ const SIGNALS: [(Sig, &str); 38] = [
     (Sig::HeadingNeighbours, "heading_neighbours"),
     (Sig::ProseAbove, "prose_above"),
     (Sig::Truncated, "truncated"),
+    (Sig::HeadsHeader, "heads_header"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
@@ -420,6 +461,13 @@ fn heading_shaped(f: &Features, text: &str) -> bool {
         && !(f.stop_ratio >= 0.35 && f.words >= 12)
 }
 
+/// A line cut short with an ellipsis, without the ellipsis.
+fn cut_stem(s: &str) -> Option<&str> {
+    s.strip_suffix('…')
+        .or_else(|| s.strip_suffix("..."))
+        .map(str::trim_end)
+}
+
 /// Scores the lines above the main region (or the first lines when there is none) and
 /// decides the headline.
 pub fn decide_title(
@@ -448,10 +496,12 @@ pub fn decide_title(
     let separated: Vec<bool> = units.iter().map(|u| has_separator(&u.text)).collect();
     let mut sites = site_names(units, feats, &separated, &keys);
     let link_rel = link_rel_title(units);
-    if let Some((_, site)) = &link_rel {
+    if let Some((_, site, _)) = &link_rel {
         sites.push(key(site));
     }
-    let hint = link_rel.as_ref().map(|(t, _)| key(t));
+    let hint = link_rel.as_ref().map(|(t, _, _)| key(t));
+    // The units the link-rel line spans: never a headline of their own.
+    let link_rel_end = link_rel.as_ref().map(|&(_, _, last)| last);
     // Segments of page-title-like lines, by unit, to find headlines they repeat.
     // Each segment: the first unit it is in, and whether another unit has it too.
     let mut seg_keys: FxHashMap<String, (usize, bool)> = FxHashMap::default();
@@ -575,6 +625,7 @@ pub fn decide_title(
             || crate::extract::byline::is_agency(&u.text)
             || is_meta_at(i)
             || (Some(i) == last_text && i > 0)
+            || link_rel_end.is_some_and(|last| i <= last)
         {
             continue;
         }
@@ -717,6 +768,25 @@ pub fn decide_title(
                 (1..=3).contains(&pf.words) && !p.ends_with(['.', ':', '!', '?', ']', ')'])
             },
         );
+        // The line above, skipping boilerplate and lines holding this one (a headline
+        // printed twice, or in a breadcrumb), and whether a dateline or byline follows
+        // within the header.
+        let above = (0..i)
+            .rev()
+            .take(LOOK_AHEAD)
+            .filter(|&j| classes[j] != Class::Bad)
+            .find(|&j| !feats[j].key.contains(f.key.as_str()));
+        x.flag(
+            Sig::HeadsHeader as usize,
+            heading_shaped(f, &u.text)
+                && f.words >= 4
+                && !separated[i]
+                && !above.is_some_and(|j| shaped(j) || meta_here(j))
+                && (i + 1..units.len())
+                    .filter(|&j| classes[j] != Class::Bad || meta_here(j))
+                    .take(HEADER_UNITS)
+                    .any(meta_here),
+        );
         if heading_shaped(f, &u.text) {
             seen_heading = true;
         }
@@ -748,7 +818,7 @@ pub fn decide_title(
     }
     // The page title of the link-rel line stands as a candidate of its own: the post
     // title, though not a line of the story.
-    if let Some((title, _)) = link_rel {
+    if let Some((title, _, _)) = link_rel {
         if !scored.iter().any(|(c, _)| key(&c.value) == key(&title)) {
             let mut x = Signals::default();
             x.flag(Sig::LinkRel as usize, true);
@@ -765,6 +835,22 @@ pub fn decide_title(
             ));
         }
     }
+    // A headline cut short with an ellipsis is no candidate when the line it was cut
+    // from is one: a teaser of the page's own story, printed in full elsewhere.
+    let uncut: Vec<String> = scored
+        .iter()
+        .filter(|(c, _)| cut_stem(&c.value).is_none())
+        .map(|(c, _)| key(&c.value))
+        .collect();
+    scored.retain(|(c, _)| {
+        let Some(stem) = cut_stem(&c.value).map(key) else {
+            return true;
+        };
+        stem.split_whitespace().count() < 3
+            || !uncut
+                .iter()
+                .any(|k| k.len() > stem.len() && k.starts_with(&stem))
+    });
     let cands: Vec<Candidate> = scored
         .into_iter()
         .map(|(mut c, x)| {
@@ -802,6 +888,22 @@ pub fn decide_title(
             first.rule = "file_first_line";
             decision.runner_up = decision.runner_up.filter(|r| r.unit != 0);
             decision.chosen = Some(first);
+        }
+    }
+    // Still nothing: the post title lynx printed in its link-rel line, the site's own
+    // name for the page, though no line of the page repeats it.
+    if decision.chosen.is_none() {
+        if let Some(rel) = decision
+            .considered
+            .iter()
+            .find(|c| c.rule == "link_rel_title")
+        {
+            decision.chosen = Some(rel.clone());
+            decision.runner_up = decision
+                .considered
+                .iter()
+                .find(|c| c.rule != "link_rel_title")
+                .cloned();
         }
     }
     decision
@@ -866,7 +968,84 @@ mod tests {
         );
         assert_eq!(
             link_rel_title(&u),
-            Some(("The Impeachment Clock".into(), "National Review".into()))
+            Some(("The Impeachment Clock".into(), "National Review".into(), 0))
+        );
+    }
+
+    #[test]
+    fn lynx_link_rel_line_behind_a_pixel_label() {
+        let u = units(
+            "[tr?id=2044&amp;ev=PageView&amp;noscript=1] #Rolling Stone » The\n\
+             Doobie Brothers Unite With Michael McDonald Comments\n\
+             Feed alternate alternate\n\nIFRAME: https://example.com/ns.html\n",
+        );
+        let (title, site, last) = link_rel_title(&u).expect("link-rel line");
+        assert_eq!(title, "The Doobie Brothers Unite With Michael McDonald");
+        assert_eq!(site, "Rolling Stone");
+        assert!(u[last].text.ends_with("alternate"));
+    }
+
+    #[test]
+    fn link_rel_title_when_no_line_is_a_headline() {
+        let t = format!(
+            "#Vortex Cannon » Feed Vortex Cannon » Comments Feed Vortex Cannon » About bugs \
+             Comments Feed alternate alternate\n\n  * Home\n  * Shop\n\nClose\n\n{PARA}\n\n{PARA}\n"
+        );
+        let u = units(&t);
+        let f = measure(&u);
+        let own = own_classes(&u, &f);
+        let r = main_region(&in_context(&own), &f, |_| false);
+        let d = decide_title(&u, &f, &own, r.map(|r| r.0), &Meta::new(&u, &f));
+        let chosen = d.chosen.expect("a title");
+        assert_eq!(chosen.value, "About bugs");
+        assert_eq!(chosen.rule, "link_rel_title");
+    }
+
+    fn considered(text: &str) -> Vec<Candidate> {
+        let u = units(text);
+        let f = measure(&u);
+        let own = own_classes(&u, &f);
+        let r = main_region(&in_context(&own), &f, |_| false);
+        decide_title(&u, &f, &own, r.map(|r| r.0), &Meta::new(&u, &f)).considered
+    }
+
+    #[test]
+    fn a_teaser_cut_short_gives_way_to_the_full_headline() {
+        let t = format!(
+            "  * Home\n  * World\n\nMinisters sign Caspian pipeline…\n\n  * Sport\n  * Weather\n\n\
+             Ministers sign Caspian pipeline accord\nMarch 3, 2014, 9:15 am\n\n{PARA}\n\n{PARA}\n"
+        );
+        let values: Vec<String> = considered(&t).into_iter().map(|c| c.value).collect();
+        assert!(values
+            .iter()
+            .any(|v| v == "Ministers sign Caspian pipeline accord"));
+        assert!(!values.iter().any(|v| v.ends_with('…')), "{values:?}");
+    }
+
+    #[test]
+    fn the_headline_heads_its_header_and_the_standfirst_does_not() {
+        let t = format!(
+            "  * Home\n  * World\n\nPipeline accord signed after two years of talks\n\n\
+             Ministers of three states agree on the route of the Caspian pipeline\n\n\
+             By Anna Novak\nMarch 3, 2014\n\n{PARA}\n\n{PARA}\n"
+        );
+        let heads = |value: &str| {
+            considered(&t)
+                .iter()
+                .find(|c| c.value == value)
+                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
+        };
+        assert_eq!(
+            heads("Pipeline accord signed after two years of talks"),
+            Some(true)
+        );
+        assert_eq!(
+            heads("Ministers of three states agree on the route of the Caspian pipeline"),
+            Some(false)
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Pipeline accord signed after two years of talks")
         );
     }
 
