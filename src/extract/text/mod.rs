@@ -24,6 +24,7 @@ mod decision;
 mod features;
 mod headline;
 mod lines;
+mod pagetitle;
 
 use serde::Serialize;
 
