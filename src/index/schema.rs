@@ -245,12 +245,7 @@ pub enum Analysis {
 /// defined, used by indexing, query compiling, prefix checks, snippets and suggestions.
 pub fn build_analyzer(analysis: Analysis) -> TextAnalyzer {
     match analysis {
-        Analysis::Indexed => TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(CachedStemmer::default())
-            .build(),
+        Analysis::Indexed => folded_and_stemmed(CachedStemmer::default()),
         Analysis::Folded => TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
             .filter(LowerCaser)
@@ -275,11 +270,17 @@ pub fn analyzer() -> TextAnalyzer {
 /// text: the same tokens, but only the words that could stem to one of those terms are
 /// stemmed (`CachedStemmer::english_for`).
 pub fn finding_analyzer(first_letters: &[char]) -> TextAnalyzer {
+    folded_and_stemmed(CachedStemmer::english_for(first_letters))
+}
+
+/// Words of letters and digits, up to `MAX_WORD_BYTES`, lower-cased, accents folded, then
+/// stemmed by `stemmer`.
+fn folded_and_stemmed(stemmer: CachedStemmer) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer::english_for(first_letters))
+        .filter(stemmer)
         .build()
 }
 
@@ -295,12 +296,7 @@ pub fn language_analyzer(language: &crate::lang::Language) -> TextAnalyzer {
         Scheme::Stem {
             algorithm,
             fold: true,
-        } => TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(CachedStemmer::with_algorithm(algorithm))
-            .build(),
+        } => folded_and_stemmed(CachedStemmer::with_algorithm(algorithm)),
         Scheme::Stem {
             algorithm,
             fold: false,

@@ -286,7 +286,7 @@ mod tests {
             cannings herring herrings earring earrings proceed exceed succeed generously \
             communism arsenal yes yell yelling youths ycleped y ya yy";
         let mut words: Vec<String> = exceptions.split_whitespace().map(String::from).collect();
-        // Every word of one to six letters over an alphabet of the letters stemming
+        // Every word of one to four letters over an alphabet of the letters stemming
         // rewrites, and the endings it removes after a few stems.
         let alphabet: Vec<char> = "aeiouyslndgtbcr".chars().collect();
         let mut frontier = vec![String::new()];
