@@ -118,6 +118,35 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     None
 }
 
+/// A byline label standing alone on its line, its name on the next (`Author:` /
+/// `Jane Doe`, `Written by:` / `Jane Doe`): the words of the label and a colon, nothing
+/// else.
+fn label_line(text: &str) -> bool {
+    let Some(label) = text.trim().strip_suffix(':') else {
+        return false;
+    };
+    let lex = lexicon();
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    match words.as_slice() {
+        [w] => w == "by" || lex.has("byline.label", w),
+        [w, by] => by == "by" && (lex.has("byline.label", w) || lex.has("byline.prefix", w)),
+        _ => false,
+    }
+}
+
+/// A byline in unit `i` near the headline: in the unit itself ([`top_line`]), or the name
+/// under a label that stands alone on the unit above (`Author:` / `Jane Doe`).
+pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'static str)> {
+    let text = &units.get(i)?.text;
+    top_line(text).or_else(|| {
+        let above = i.checked_sub(1).map(|j| &units[j])?;
+        (above.block == units[i].block && label_line(&above.text) && !text.contains(':'))
+            .then(|| names(text, 1))
+            .flatten()
+            .map(|n| (n, "label_line"))
+    })
+}
+
 /// A credit line at the foot of the story: the byline, and whether it is marked (agency,
 /// dash, parentheses, "By") rather than a bare run of names.
 pub fn credit(line: &str) -> Option<(String, bool)> {
@@ -159,6 +188,21 @@ mod tests {
             Some("Chris Davies")
         );
         assert_eq!(top("Author: Jane Doe").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn label_on_the_line_above() {
+        let units = crate::extract::text::lines::units("4 Things to Do in October\n\nAuthor:\nPractical Horseman Staff\nOct 1, 2019\n\nAbout:\nThe plan was dead.\n");
+        let at = |i: usize| top_unit(&units, i).map(|(n, rule)| (units[i].text.clone(), n, rule));
+        let found: Vec<_> = (0..units.len()).filter_map(at).collect();
+        assert_eq!(
+            found,
+            vec![(
+                "Practical Horseman Staff".to_string(),
+                "Practical Horseman Staff".to_string(),
+                "label_line"
+            )]
+        );
     }
 
     #[test]

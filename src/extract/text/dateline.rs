@@ -195,7 +195,7 @@ impl<'a> Meta<'a> {
         let f = &self.feats[i];
         f.chars <= 160
             && !(f.sentence_end && f.words > 12)
-            && (super::bylines::top_line(&self.units[i].text).is_some()
+            && (super::bylines::top_unit(self.units, i).is_some()
                 || self.date(i).is_some()
                 || stamp(&self.units[i].text, f))
     }

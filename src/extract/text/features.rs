@@ -443,6 +443,20 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
         .collect()
 }
 
+/// Characters from which a line with no space in it is a blob of markup rather than text.
+const BLOB_CHARS: usize = 30;
+
+/// A URL or an encoded string on a line of its own (`IFRAME:` sources, tracking
+/// parameters wrapped over many lines): one run of ASCII without a space, holding URL or
+/// base64 punctuation. Scripts written without spaces (Chinese, Japanese) are not ASCII;
+/// an image's file name (`airpods-pro-2.jpg`) is a label, short like one.
+pub fn blob(t: &str) -> bool {
+    t.len() >= BLOB_CHARS
+        && t.is_ascii()
+        && !t.contains(char::is_whitespace)
+        && t.contains(['%', '/', '=', '+', '&'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines::units;
@@ -476,5 +490,20 @@ mod tests {
         assert!(f[2].menu && f[2].furniture);
         assert!(f[3].menu);
         assert!(f[4].stop_ratio > 0.3);
+    }
+
+    #[test]
+    fn blobs_are_urls_and_encodings_not_words() {
+        assert!(blob(
+            "https://www.example.com/embed/video/?v=1.77d1ff0c609e9963c3f"
+        ));
+        assert!(blob(
+            "rEWRM8Nv3uOvPh%2BdHlp%2B8FfOjHDlPygJ2l999ZWDzvqrT199dxjAX"
+        ));
+        assert!(!blob("airpods-pro-2.jpgairpods-pro-2.jpg"));
+        assert!(!blob(
+            "東京都は二十日、新しい防災計画を発表した。計画は来年から"
+        ));
+        assert!(!blob("A headline of several words / with a slash in it"));
     }
 }

@@ -15,7 +15,9 @@
 //! only for being printed three times or more is (pages repeat their headline in a
 //! caption and a share link).
 //!
-//! Candidates come from a window above the story's first paragraph and, since the main
+//! Candidates come from a window above the story's first paragraph (URLs and encoded
+//! strings printed on lines of their own, like lynx's `IFRAME:` sources, neither count
+//! in it nor stand) and, since the main
 //! region may have gone to a cookie banner or a list of teasers above the article, from
 //! any article header below it: a headline-shaped line with a dateline or byline among
 //! the next three units and prose among the next ten. In a clean text file (no
@@ -41,7 +43,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::classify::Class;
 use super::dateline::Meta;
 use super::decision::{decide, field_weights, Candidate, Decision, Measured, Signal};
-use super::features::{find_ascii_ci, lexicon, unit_words, Features};
+use super::features::{blob, find_ascii_ci, lexicon, unit_words, Features};
 use super::lines::Unit;
 use super::pagetitle::{
     has_separator, image_label, link_rel_title, segments, site_names, strip_site,
@@ -117,7 +119,7 @@ fn caption_or_list_item(t: &str) -> bool {
 /// photo)`, `Alex Wong | Getty Images`: a caption word first, with a colon, a number or
 /// little else after it, a caption word in a closing parenthesis, or a credit word
 /// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|`, `...` or
-/// `copyright`.
+/// `copyright`, or a short picture label (`Roger Gonzalez mugshot`).
 fn caption(t: &str) -> bool {
     let lex = lexicon();
     let mut words = super::features::words_lower(t);
@@ -143,7 +145,11 @@ fn caption(t: &str) -> bool {
     let anywhere = credit_marks
         && t.split(|c: char| !c.is_alphanumeric())
             .any(|w| lex.has("caption.anywhere", &super::features::lower(w)));
-    (first && (short || marked)) || tail || anywhere
+    let picture = t.split_whitespace().count() <= 4
+        && super::features::words_lower(t)
+            .last()
+            .is_some_and(|w| lex.has("caption.last", &w));
+    (first && (short || marked)) || tail || anywhere || picture
 }
 
 /// Where the story's prose starts: the first sentence-ending content paragraph of the
@@ -247,7 +253,9 @@ enum Sig {
     /// Heads an article header: headline-shaped, not right below another headline-shaped
     /// line (its own repeats aside), with a dateline or byline among the next six units
     /// that are not boilerplate. A standfirst (deck) between a headline and its byline is
-    /// below a headline-shaped line; a teaser in a list is below another teaser.
+    /// below a headline-shaped line; a teaser in a list is below another teaser. A title
+    /// of two or three capitalised words heads one when its dateline or byline is among
+    /// the next two units.
     HeadsHeader,
 }
 
@@ -351,7 +359,7 @@ pub fn decide_title(
     let mut kept = 0;
     while lo > 0 && kept < WINDOW && start - lo < MAX_REACH {
         lo -= 1;
-        kept += usize::from(classes[lo] != Class::Bad);
+        kept += usize::from(classes[lo] != Class::Bad && !blob(&units[lo].text));
     }
     let hi = (start + 1).min(units.len() - 1);
     // Every line's key, gathered only when a page-title line asks.
@@ -484,6 +492,7 @@ pub fn decide_title(
             || f.words > MAX_WORDS
             || f.bullet
             || f.alpha_ratio < 0.5
+            || blob(&u.text)
             || u.text.ends_with([':', ',', ';'])
             || caption_or_list_item(&u.text)
             || crate::extract::byline::is_agency(&u.text)
@@ -640,10 +649,15 @@ pub fn decide_title(
             .take(LOOK_AHEAD)
             .filter(|&j| classes[j] != Class::Bad)
             .find(|&j| !feats[j].key.contains(f.key.as_str()));
+        // A short headline (`The Impeachment Clock`) heads a header only with its
+        // dateline or byline among the next two units.
+        let short_head = (2..=3).contains(&f.words)
+            && f.caps_ratio >= 0.6
+            && !u.text.ends_with(['.', ':', '!', '?', ']', ')'])
+            && (n1.is_some_and(meta_here) || n2.is_some_and(meta_here));
         x.flag(
             Sig::HeadsHeader as usize,
-            heading_shaped(f, &u.text)
-                && f.words >= 4
+            (short_head || (heading_shaped(f, &u.text) && f.words >= 4))
                 && !separated[i]
                 && !above.is_some_and(|j| shaped(j) || meta_here(j))
                 && (i + 1..units.len())

@@ -233,11 +233,11 @@ fn decide_top_byline(
             {
                 continue;
             }
-            let Some((name, rule)) = bylines::top_line(&units[i].text) else {
+            let Some((name, rule)) = bylines::top_unit(units, i) else {
                 continue;
             };
             let base = match rule {
-                "by_prefix" | "label_by" | "label_colon" | "date_then_by" => {
+                "by_prefix" | "label_by" | "label_colon" | "label_line" | "date_then_by" => {
                     lexicon().weight("byline.top")
                 }
                 _ => lexicon().weight("byline.shape"),

@@ -470,3 +470,34 @@ fn an_article_header_below_a_cookie_banner_is_a_candidate() {
         Some("Harbour reopens after a week of repairs")
     );
 }
+
+/// A saved page whose headline is three words, under teasers of other stories: its byline
+/// right below makes it the header's top line. The name under an `Author:` label is a
+/// byline, and a label of the author's picture is no headline.
+#[test]
+fn short_headline_heads_its_byline() {
+    let page = "  • Home\n  • Politics\n  • Sign in\n\n\
+        Senate Panel Advances Sweeping Farm Bill After Long Night\n\n\
+        Governors Trade Barbs Over Water Rights in the West\n\n\
+        Court Weighs Limits on Emergency Powers of Governors\n\n\
+        More articles\n\nPrevious articles\n\nPolitics\n\nThe Impeachment Clock\n\nBy Jane Doe\n\n\
+        November 19, 2019 6:30 AM\n\n\
+        The impeachment hearings that begin this week will decide little that the votes \
+        have not already decided, and both parties know it.\n\n\
+        Still, the calendar matters more than the testimony, as the members of the \
+        committee have said for weeks.\n";
+    let f = extract(page);
+    assert_eq!(f.title.as_deref(), Some("The Impeachment Clock"));
+    assert_eq!(f.byline.as_deref(), Some("Jane Doe"));
+
+    let labelled = page.replace("By Jane Doe", "Author:\nJane Doe Staff");
+    let f = extract(&labelled);
+    assert_eq!(f.title.as_deref(), Some("The Impeachment Clock"));
+    assert_eq!(f.byline.as_deref(), Some("Jane Doe Staff"));
+
+    let pictured = page.replace("By Jane Doe", "Jane Doe mugshot\nBy Jane Doe");
+    assert_eq!(
+        extract(&pictured).title.as_deref(),
+        Some("The Impeachment Clock")
+    );
+}
