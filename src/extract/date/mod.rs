@@ -44,6 +44,8 @@
 //!   Fractions of a second are dropped. Text dumps of web pages glue a year to its
 //!   time and a zone to the next label (`Nov 19 20197:05 AM ESTUpdated`); both are
 //!   read as if spaced.
+//! - C's `asctime` and Unix `date` output: `Wed Nov 20 15:23:00 2019`, `Wed Nov 20
+//!   15:23:00 UTC 2019` (month, day, time and zone, then the year).
 //! - Wire trailers: ANPA-1312 `11-13-13 1509GMT` (the numeric date above with a
 //!   glued `HHMM`) and the IPTC 7901 stamp `131137 GMT Nov 13` (day, hour and
 //!   minute as six digits, zone, month name, two-digit year). [`find_date`]
@@ -310,6 +312,7 @@ fn parse_at(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
             return first;
         }
         time_then_date(c, ctx)
+            .or_else(|| asctime(c, ctx))
             .or_else(|| {
                 let (ymd, clock, end) = wire::wire_stamp(c, ctx)?;
                 finish(ymd, Some(clock), end, ctx)
@@ -348,6 +351,19 @@ fn date_then_time(c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
     }
     let clock = clock_after_date(&mut c).ok()?;
     finish(ymd, clock, c.i, ctx)
+}
+
+/// C's `asctime` and Unix `date`: `Wed Nov 20 15:23:00 2019`, `Nov 20 15:23:00 UTC
+/// 2019`; the month and day, a time (and zone), then the year.
+fn asctime(mut c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
+    let month = calendar::month_name(&mut c)?;
+    let day = c.num(1, 2)?;
+    let clock = clock_after_date(&mut c).ok()??;
+    let year = c.num(4, 4)?;
+    if c.continues_number() {
+        return None;
+    }
+    finish(Ymd::day(year as i32, month, day), Some(clock), c.i, ctx)
 }
 
 /// "1:03 PM ET, Wed January 22, 2014" (CNN and others put the time first).

@@ -133,6 +133,22 @@ fn rfc_2822_and_weekday_forms() {
 }
 
 #[test]
+fn asctime_and_unix_date() {
+    both(&[
+        ("Wed Nov 20 15:23:00 2019", "2019-11-20T15:23:00Z", Second),
+        (
+            "Wed Nov 20 15:23:00 EST 2019",
+            "2019-11-20T20:23:00Z",
+            Second,
+        ),
+        ("November 20 15:23 2019", "2019-11-20T15:23:00Z", Minute),
+    ]);
+    // A day and month with a time but no year is no date; nor is a time then a count.
+    assert_eq!(find("Nov 20 15:23 in the evening"), None);
+    assert_eq!(find("Nov 20 15:23 20190"), None);
+}
+
+#[test]
 fn iso_8601() {
     both(&[
         ("2014-01-22T05:30:00+08:00", "2014-01-21T21:30:00Z", Second),

@@ -10,7 +10,8 @@
 //! prose, nor a date less precise than a day. Leading labels the parser does not know
 //! (Italian, Dutch, Portuguese) are dropped and those languages' month names read as
 //! English ones before parsing; after a label of a language that writes the day first,
-//! `07/09/2018` is read as 7 September.
+//! `07/09/2018` is read as 7 September. A date widget's two short lines (`November 20` /
+//! `15:23 2019`) are read together when neither is a date alone.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -33,6 +34,8 @@ const MAX_WORDS: usize = 25;
 const BEFORE: usize = 8;
 const AFTER: usize = 10;
 const MAX_REACH: usize = 60;
+/// Most words of each of two lines read together as one date.
+const SPLIT_WORDS: usize = 4;
 
 /// `line` with leading labels the parser does not skip removed, and Italian, Dutch and
 /// Portuguese month names replaced by English ones; borrowed when nothing changes.
@@ -177,9 +180,22 @@ impl<'a> Meta<'a> {
         }
     }
 
-    /// [`read`] of unit `i`.
+    /// [`read`] of unit `i`, or of it joined with the next unit of its block when a date
+    /// widget prints the date over two short lines (`November 20` / `15:23 2019`).
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
-        *self.dates[i].get_or_init(|| read(&self.units[i].text))
+        *self.dates[i].get_or_init(|| {
+            read(&self.units[i].text).or_else(|| {
+                let (u, f) = (&self.units[i], &self.feats[i]);
+                let (next, nf) = (self.units.get(i + 1)?, &self.feats[i + 1]);
+                let short = |t: &str, f: &Features| {
+                    f.words <= SPLIT_WORDS && t.bytes().any(|b| b.is_ascii_digit())
+                };
+                (next.block == u.block && short(&u.text, f) && short(&next.text, nf))
+                    .then(|| read(&format!("{} {}", u.text, next.text)))
+                    .flatten()
+                    .map(|(d, _)| (d, "split_lines"))
+            })
+        })
     }
 
     /// Whether unit `i` is a dateline or byline; false past the end.

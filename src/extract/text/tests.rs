@@ -501,3 +501,24 @@ fn short_headline_heads_its_byline() {
         Some("The Impeachment Clock")
     );
 }
+
+/// A date widget that prints the day and month on one line and the time and year on the
+/// next: read as one date, which heads the article header under the headline.
+#[test]
+fn date_over_two_lines() {
+    let f = extract(
+        "With shattered dreams, deportees return home\n\nNovember 20\n15:23 2019\n\n\
+         NEW DELHI: Their American dream shattered and savings wasted, nearly 150 Indians \
+         returned home on Wednesday after being deported.\n\nSome had sold land to pay agents.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("With shattered dreams, deportees return home")
+    );
+    let d = f.date.expect("date");
+    assert_eq!(
+        (d.utc.year(), d.utc.month() as u8, d.utc.day(), d.utc.hour()),
+        (2019, 11, 20, 15)
+    );
+    assert!(!f.body.contains("15:23"));
+}
