@@ -330,7 +330,7 @@ fn headline_words(f: &Features) -> usize {
 fn heading_shaped(f: &Features, text: &str) -> bool {
     (4..=25).contains(&headline_words(f))
         && (text.ends_with("...") || !text.ends_with('.'))
-        && !(f.stop_ratio >= 0.35 && f.words >= 12)
+        && !(f.stop_ratio >= 0.35 && f.words >= 16)
 }
 
 /// A line cut short with an ellipsis, without the ellipsis.
