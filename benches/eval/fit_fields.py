@@ -24,7 +24,7 @@ labelled files instead of setting them by hand:
 
 Usage: python3 benches/eval/fit_fields.py --field title|date [--bin target/debug/newsdex]
            [--shared ../shared] [--work /tmp/newsdex-textpages] [--folds 5] [--l2 0.02]
-           [--iters 800] [--write]
+           [--iters 800] [--renderers w3m,lynx,links,html2text] [--write]
 
 --write replaces the field's weights in lexicon.txt with the weights fitted on all files
 (rounded to 0.01); without it the weights are only printed. Rebuild and rerun
@@ -79,7 +79,7 @@ def load(args):
     shared = Path(args.shared)
     truth = json.loads((shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json").read_text())
     samples = []  # (group, name, [(signals, right)])
-    for setname in ("w3m", "lynx"):
+    for setname in args.renderers:
         files = sorted((work / "sets" / setname).glob("*.txt"))
         if not files:
             tp.die(f"no {setname} renderings in {work}/sets; run benches/eval/textpages.py first")
@@ -237,14 +237,18 @@ def main():
     ap.add_argument("--l2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=400)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all files into lexicon.txt")
+    ap.add_argument("--renderers", default="w3m,lynx",
+                    help="renderings fitted on, of " + ", ".join(tp.RENDERERS) + " (rendered by textpages.py "
+                         "--renderers first)")
     args = ap.parse_args()
+    args.renderers = [r for r in args.renderers.split(",") if r]
 
     samples = load(args)
     names = sorted({k for s in samples for c, _ in s[2] for k in c})
     w0, b0 = current_weights(args.field, names)
     reach = sum(any(r for _, r in s[2]) for s in samples)
     print(f"{len(samples)} files, {len(names)} signals; a right candidate exists in {reach}")
-    sets = ("w3m/", "lynx/", "variants/", "fixtures/", "bbc/")
+    sets = tuple(f"{r}/" for r in args.renderers) + ("variants/", "fixtures/", "bbc/")
     print("current weights: " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p)[0]:.3f}" for p in sets))
     print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok)[0]:.3f}" for p in sets))
 

@@ -10,6 +10,9 @@ Four sets, all generated into a work directory (never the repository):
   hash. Gold: body = the benchmark's articleBody; title = the page's og:title, else its
   <title>; date = datePublished / article:published_time (to the day), scored only on pages
   whose rendered text prints that calendar day in some form.
+- links, html2text (with --renderers; CI scores all four): the same pages through `links
+  -dump` and Debian's html2text (compact: no blank lines, headings as `****** Title
+  ******`), other ways pages are saved as text; gold as for w3m and lynx.
 - variants: BBC articles and a few German and French ones written for this set, laid out
   as scraped text (mastheads, share bars, "Posted on DATE by NAME", captions printed twice,
   credit lines, dates before the title, capitalised titles, German and French datelines,
@@ -35,6 +38,7 @@ for foxbusiness.com): the site name is never taken for the headline.
 Usage: python3 benches/eval/textpages.py [--bin target/debug/newsdex] [--shared ../shared]
            [--work /tmp/newsdex-textpages] [--json FILE|-] [--show N]
            [--gate benches/eval/textpages_floors.json] [--write-floors FILE]
+           [--renderers w3m,lynx,links,html2text]
 Exit: 0 ok, 1 a gate figure dropped, 2 a tool or input missing.
 """
 
@@ -63,7 +67,6 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 from html_benchmark import body_metrics, shingle_matching  # noqa: E402  (the same body metric)
 
-SETS = ("w3m", "lynx", "variants", "html-nodate")
 JOBS = 2  # the machine is shared: at most two processes at a time
 SEED = 20140303
 
@@ -71,6 +74,12 @@ W3M = ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols",
        "-o", "display_link_number=0"]
 LYNX = ["lynx", "-dump", "-nolist", "-force_html", "-assume_charset=utf-8",
         "-assume_local_charset=utf-8", "-display_charset=utf-8", "-width=80", "-nomargins"]
+# Renderers beyond the two the gate runs on (--renderers): other ways pages get saved as
+# text, to see whether a rule holds beyond w3m's and lynx's habits.
+LINKS = ["links", "-dump", "-width", "80", "-codepage", "utf-8", "-html-assume-codepage", "utf-8",
+         "-html-hard-assume", "1"]
+HTML2TEXT = ["html2text", "-utf8", "-nobs", "-width", "80"]
+RENDERERS = {"w3m": W3M, "lynx": LYNX, "links": LINKS, "html2text": HTML2TEXT}
 
 
 def die(msg, code=2):
@@ -234,13 +243,13 @@ def tool_version(cmd):
         return cmd
 
 
-def render_all(pages, work):
+def render_all(pages, work, renderers):
     cache = work / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     home = work / "home"
     home.mkdir(exist_ok=True)
     env = dict(os.environ, HOME=str(home), LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="dumb")
-    tools = {"w3m": (W3M, tool_version("w3m")), "lynx": (LYNX, tool_version("lynx"))}
+    tools = {name: (RENDERERS[name], tool_version(RENDERERS[name][0])) for name in renderers}
     jobs = []
     for key, pg in pages.items():
         for name, (cmd, ver) in tools.items():
@@ -904,12 +913,19 @@ def main():
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst pages per set and failure kinds")
     ap.add_argument("--gate", metavar="FILE", help="fail (exit 1) when a figure drops below the floors in FILE")
     ap.add_argument("--write-floors", metavar="FILE", help="write the current figures, rounded down, as floors")
+    ap.add_argument("--renderers", default="w3m,lynx",
+                    help="text renderings to score, of " + ", ".join(RENDERERS) + " (w3m and lynx always)")
     args = ap.parse_args()
+    renderers = ["w3m", "lynx"] + [r for r in args.renderers.split(",") if r and r not in ("w3m", "lynx")]
+    unknown = [r for r in renderers if r not in RENDERERS]
+    if unknown:
+        die(f"unknown renderer(s) {unknown}; known: {', '.join(RENDERERS)}")
+    sets = tuple(renderers) + ("variants", "html-nodate")
 
-    missing = [t for t in ("w3m", "lynx") if shutil.which(t) is None]
+    missing = [RENDERERS[r][0] for r in renderers if shutil.which(RENDERERS[r][0]) is None]
     if missing:
         die(f"{' and '.join(missing)} not installed; they render the pages. "
-            f"On Debian: apt-get update && apt-get install -y w3m lynx")
+            f"On Debian: apt-get update && apt-get install -y {' '.join(missing)}")
     binary = Path(args.bin)
     if not os.access(binary, os.X_OK):
         die(f"newsdex binary not found at {binary} (cargo build, or --bin PATH)")
@@ -939,20 +955,20 @@ def main():
         (work / "sets" / "html-nodate" / f"{key}.html").write_text(nodate, encoding="utf-8")
         pages[key] = {"bytes": raw, "gold": g, "nodate": nodate}
 
-    texts, fresh = render_all(pages, work)
+    texts, fresh = render_all(pages, work, renderers)
     t_render = time.perf_counter() - t0
     vgold = make_variants(shared, work)
 
-    files = {name: sorted((work / "sets" / name).glob("*.txt")) for name in ("w3m", "lynx", "variants")}
+    files = {name: sorted((work / "sets" / name).glob("*.txt")) for name in renderers + ["variants"]}
     files["html-nodate"] = sorted((work / "sets" / "html-nodate").glob("*.html"))
     t1 = time.perf_counter()
     got = {}
-    for name in SETS:
+    for name in sets:
         got[name] = extract(binary, files[name], "html" if name == "html-nodate" else "text")
     t_extract = time.perf_counter() - t1
 
-    rows = {name: [] for name in SETS}
-    for name in ("w3m", "lynx"):
+    rows = {name: [] for name in sets}
+    for name in renderers:
         for key, pg in pages.items():
             g = dict(pg["gold"])
             text = texts[(name, key)]
@@ -970,9 +986,9 @@ def main():
         text = (work / "sets" / "variants" / f"{stem}.txt").read_text(encoding="utf-8")
         rows["variants"].append(score_page(stem, g, got["variants"].get(f"{stem}.txt"), text))
 
-    summary = {name: summarise(rows[name]) for name in SETS}
+    summary = {name: summarise(rows[name]) for name in sets}
     print(f"newsdex: {binary}   work: {work}")
-    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {2 * len(pages)} rendered now)   extraction: "
+    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {len(renderers) * len(pages)} rendered now)   extraction: "
           f"{sum(len(v) for v in files.values())} files in {t_extract:.1f}s")
     print(table(summary))
     lost = {k: s["missing"] for k, s in summary.items() if s["missing"]}
@@ -980,7 +996,7 @@ def main():
         print(f"files with no extraction output: {lost}")
 
     if args.show:
-        for name in SETS:
+        for name in sets:
             show(name, rows[name], args.show)
     if args.json:
         payload = {"binary": str(binary), "sets": summary}

@@ -257,9 +257,12 @@ enum Sig {
     /// of two or three capitalised words heads one when its dateline or byline is among
     /// the next two units.
     HeadsHeader,
+    /// Marked as a heading of the file's top level by the renderer (Markdown `#`,
+    /// html2text's `******`).
+    Marked,
 }
 
-const SIGNALS: [(Sig, &str); 39] = [
+const SIGNALS: [(Sig, &str); 40] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -299,6 +302,7 @@ const SIGNALS: [(Sig, &str); 39] = [
     (Sig::ProseAbove, "prose_above"),
     (Sig::Truncated, "truncated"),
     (Sig::HeadsHeader, "heads_header"),
+    (Sig::Marked, "marked"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
@@ -478,7 +482,25 @@ pub fn decide_title(
     // Whether a headline-shaped line and then a dateline or byline have been passed.
     let mut seen_heading = false;
     let mut below_meta = false;
-    for i in (lo..=hi).chain(below.iter().copied()) {
+    // The top level of the headings the renderer marked (Markdown, html2text): a page's
+    // headline is most often its one top heading.
+    let top_level = units
+        .iter()
+        .map(|u| u.heading)
+        .filter(|&l| l > 0)
+        .min()
+        .unwrap_or(0);
+    // Headings the renderer marked at that level, above the window: a headline set apart by its marks
+    // however many lines of page lie between it and the story.
+    let marked_above: Vec<usize> = (start.saturating_sub(MAX_REACH)..lo)
+        .filter(|&i| units[i].heading > 0 && units[i].heading == top_level)
+        .collect();
+    for i in marked_above
+        .iter()
+        .copied()
+        .chain(lo..=hi)
+        .chain(below.iter().copied())
+    {
         let (u, f) = (&units[i], &feats[i]);
         // Datelines and bylines as seen from the candidate: those of the window, or any
         // below a header found beneath the story's start.
@@ -593,6 +615,10 @@ pub fn decide_title(
         );
         x.flag(Sig::Crowded as usize, block_size(i) >= 3);
         x.flag(Sig::FileStart as usize, i == 0);
+        x.flag(
+            Sig::Marked as usize,
+            u.heading > 0 && u.heading == top_level,
+        );
         x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
         x.flag(Sig::CleanFileStart as usize, i == 0 && first_bad.is_none());
         x.flag(

@@ -25,6 +25,10 @@ pub struct Unit {
     pub indent: usize,
     pub blank_before: bool,
     pub blank_after: bool,
+    /// The level (1 to 6) of a heading the renderer marked, 0 for none; the marks are
+    /// taken off `text`: Markdown's `# Title` (1) and `Title` over `=====` (1) or `-----`
+    /// (2), html2text's `****** Title ******` (1) to `** Title **` (5).
+    pub heading: u8,
 }
 
 /// Longest line considered when the wrap width is estimated; longer lines are unwrapped
@@ -106,6 +110,9 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
         || n.starts_with('[')
         || p.ends_with('|')
         || (first_word_chars(n) > 25 && n.is_ascii())
+        || rule_of(n).is_some()
+        || unmarked(p, false).is_some()
+        || unmarked(n, true).is_some()
     {
         return false;
     }
@@ -154,6 +161,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                 indent: line.len() - line.trim_start().len(),
                 blank_before,
                 blank_after: false,
+                heading: 0,
             }),
         }
         in_block = true;
@@ -162,7 +170,76 @@ pub fn units(text: &str) -> Vec<Unit> {
     if let Some(u) = out.last_mut() {
         u.blank_after = true;
     }
+    mark_headings(&mut out);
     out
+}
+
+/// A line of one punctuation character repeated (`=====`, `******`, `-----`).
+fn rule_of(t: &str) -> Option<char> {
+    let c = t.chars().next()?;
+    (t.chars().count() >= 2 && c.is_ascii_punctuation() && t.chars().all(|x| x == c)).then_some(c)
+}
+
+/// The characters renderers wrap or lead a heading with.
+const HEADING_MARKS: [char; 5] = ['*', '=', '+', '~', '#'];
+
+/// The text of a heading without its marks, and its level: Markdown's `## Title` (and
+/// `## Title ##`), html2text's `****** Title ******` (six stars for a top heading, one
+/// fewer a level down) or `===== Title =====`. With `open`, the closing run may be
+/// missing (it was wrapped onto a line of its own).
+fn unmarked(t: &str, open: bool) -> Option<(&str, u8)> {
+    let c = t.chars().next().filter(|c| HEADING_MARKS.contains(c))?;
+    let lead = t.len() - t.trim_start_matches(c).len();
+    let rest = t[lead..].strip_prefix(' ')?.trim();
+    if c == '#' {
+        let level = u8::try_from(lead).ok().filter(|l| *l <= 6)?;
+        return Some((rest.trim_end_matches('#').trim_end(), level));
+    }
+    if lead < 2 {
+        return None;
+    }
+    let level = if c == '*' {
+        u8::try_from(7usize.saturating_sub(lead))
+            .unwrap_or(1)
+            .max(1)
+    } else {
+        2
+    };
+    match rest.rsplit_once(' ') {
+        Some((inner, close)) if rule_of(close) == Some(c) => Some((inner.trim_end(), level)),
+        _ if open => Some((rest, level)),
+        _ => None,
+    }
+}
+
+/// Takes the marks off headings and flags them; a heading's closing marks wrapped onto a
+/// line of their own, and a Markdown underline, stay as units of their own.
+fn mark_headings(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let same_block_next = units.get(i + 1).filter(|n| n.block == units[i].block);
+        let closed_below = same_block_next.is_some_and(|n| {
+            units[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| rule_of(&n.text) == Some(c))
+        });
+        let underline = same_block_next
+            .filter(|n| n.text.len() >= 3)
+            .and_then(|n| rule_of(&n.text));
+        if let Some((inner, level)) = unmarked(&units[i].text, closed_below) {
+            if inner.chars().any(char::is_alphanumeric) {
+                units[i].text = inner.to_string();
+                units[i].heading = level;
+            }
+        } else if rule_of(&units[i].text).is_none() {
+            units[i].heading = match underline {
+                Some('=') => 1,
+                Some('-') => 2,
+                _ => 0,
+            };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +269,30 @@ mod tests {
         assert!(u[0].text.ends_with("drive matrix."));
         assert_eq!((u[0].first, u[0].last), (1, 4));
         assert_eq!(u[1].text, "* Home");
+    }
+
+    #[test]
+    fn heading_marks_are_taken_off() {
+        let u = units(
+            "# Pipeline accord signed\n\n****** Ministers meet ******\n\n\
+             ****** A long heading wrapped\n******\n\nUnderlined title\n=====\n\n\
+             #hashtag here\n\n* Home\n\n** not closed\n",
+        );
+        let got: Vec<(&str, u8)> = u.iter().map(|u| (u.text.as_str(), u.heading)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Pipeline accord signed", 1),
+                ("Ministers meet", 1),
+                ("A long heading wrapped", 1),
+                ("******", 0),
+                ("Underlined title", 1),
+                ("=====", 0),
+                ("#hashtag here", 0),
+                ("* Home", 0),
+                ("** not closed", 0),
+            ]
+        );
     }
 
     #[test]

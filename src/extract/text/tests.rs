@@ -522,3 +522,34 @@ fn date_over_two_lines() {
     );
     assert!(!f.body.contains("15:23"));
 }
+
+/// Pages saved as Markdown or through html2text: the headline loses its heading marks,
+/// and the top heading stands however many lines of page lie below it.
+#[test]
+fn marked_headings() {
+    let md = extract(
+        "[Skip to content](#main)\n\n* [Home](/)\n* [News](/news)\n\n\
+         # Ministers sign Caspian pipeline accord\n\nBy Anna Novak | March 3, 2014\n\n\
+         Ministers from five countries signed an accord on Monday to build a pipeline under \
+         the Caspian Sea, ending years of dispute.\n\nThe pipeline will carry gas to Baku.\n",
+    );
+    assert_eq!(
+        md.title.as_deref(),
+        Some("Ministers sign Caspian pipeline accord")
+    );
+    assert_eq!(md.byline.as_deref(), Some("Anna Novak"));
+
+    let menu: String = (1..=40).map(|i| format!("    * Section {i}\n")).collect();
+    let compact = format!(
+        "Skip_to_content\n****** Ministers sign Caspian pipeline accord ******\n{menu}\
+         Ministers from five countries signed an accord on Monday to build a pipeline\n\
+         under the Caspian Sea, ending years of dispute over how to share its waters.\n\
+         The pipeline will carry gas from Turkmenistan to Azerbaijan and on to Europe.\n"
+    );
+    let f = extract(&compact);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ministers sign Caspian pipeline accord")
+    );
+    assert!(!f.body.contains("******"));
+}
