@@ -404,6 +404,19 @@ pub fn decide_title(
     };
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
     let first_bad = (0..units.len()).find(|&j| classes[j] == Class::Bad);
+    // The top level of the headings the renderer marked (Markdown, html2text): a page's
+    // headline is most often its one top heading.
+    let top_level = units
+        .iter()
+        .map(|u| u.heading)
+        .filter(|&l| l > 0)
+        .min()
+        .unwrap_or(0);
+    // Headings the renderer marked at that level, above the window: a headline set apart by its marks
+    // however many lines of page lie between it and the story.
+    let marked_above: Vec<usize> = (start.saturating_sub(MAX_REACH)..lo)
+        .filter(|&i| units[i].heading > 0 && units[i].heading == top_level)
+        .collect();
     // Words of the story's first paragraphs: a headline shares them, a sidebar headline
     // or a menu entry does not.
     // Only words of four characters or more of the lines above the story are compared:
@@ -411,7 +424,10 @@ pub fn decide_title(
     let story_words: OnceCell<FxHashSet<_>> = OnceCell::new();
     let story_words = || {
         story_words.get_or_init(|| {
-            let above: FxHashSet<_> = (lo..start)
+            let above: FxHashSet<_> = marked_above
+                .iter()
+                .copied()
+                .chain(lo..start)
                 .filter(|&j| kept(j))
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
                 .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
@@ -482,19 +498,6 @@ pub fn decide_title(
     // Whether a headline-shaped line and then a dateline or byline have been passed.
     let mut seen_heading = false;
     let mut below_meta = false;
-    // The top level of the headings the renderer marked (Markdown, html2text): a page's
-    // headline is most often its one top heading.
-    let top_level = units
-        .iter()
-        .map(|u| u.heading)
-        .filter(|&l| l > 0)
-        .min()
-        .unwrap_or(0);
-    // Headings the renderer marked at that level, above the window: a headline set apart by its marks
-    // however many lines of page lie between it and the story.
-    let marked_above: Vec<usize> = (start.saturating_sub(MAX_REACH)..lo)
-        .filter(|&i| units[i].heading > 0 && units[i].heading == top_level)
-        .collect();
     for i in marked_above
         .iter()
         .copied()

@@ -539,11 +539,11 @@ fn marked_headings() {
     );
     assert_eq!(md.byline.as_deref(), Some("Anna Novak"));
 
-    let menu: String = (1..=40).map(|i| format!("    * Section {i}\n")).collect();
+    let menu: String = (1..=40).map(|i| format!("Gallery picture {i}\n")).collect();
     let compact = format!(
         "Skip_to_content\n****** Ministers sign Caspian pipeline accord ******\n{menu}\
-         Ministers from five countries signed an accord on Monday to build a pipeline\n\
-         under the Caspian Sea, ending years of dispute over how to share its waters.\n\
+         Ministers from five countries signed the Caspian pipeline accord on Monday, to\n\
+         build a pipeline under the sea and end years of dispute over how to share it.\n\
          The pipeline will carry gas from Turkmenistan to Azerbaijan and on to Europe.\n"
     );
     let f = extract(&compact);
