@@ -23,6 +23,10 @@
 //! the next three units and prose among the next ten. In a clean text file (no
 //! boilerplate at all) a full-stop sentence never wins over a first line standing alone.
 //!
+//! Headings the renderer marked (Markdown's `#`, html2text's `******`) at the file's top
+//! level are candidates however far above the story they stand, and that mark is a
+//! signal.
+//!
 //! A headline cut short with an ellipsis is no candidate when the line it was cut from is
 //! one (a teaser of the page's own story).
 //!
