@@ -134,16 +134,30 @@ fn label_line(text: &str) -> bool {
     }
 }
 
+/// A list item's text without its bullet: pages list the byline, the author's handle and
+/// the date as items (`• by Jane Doe`).
+fn unbulleted(t: &str) -> &str {
+    if super::lines::starts_with_bullet(t) {
+        t.trim_start()
+            .split_once(char::is_whitespace)
+            .map_or(t, |(_, rest)| rest.trim_start())
+    } else {
+        t
+    }
+}
+
 /// A byline in unit `i` near the headline: in the unit itself ([`top_line`]), or the name
 /// under a label that stands alone on the unit above (`Author:` / `Jane Doe`).
 pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'static str)> {
-    let text = &units.get(i)?.text;
+    let text = unbulleted(&units.get(i)?.text);
     top_line(text).or_else(|| {
         let above = i.checked_sub(1).map(|j| &units[j])?;
-        (above.block == units[i].block && label_line(&above.text) && !text.contains(':'))
-            .then(|| names(text, 1))
-            .flatten()
-            .map(|n| (n, "label_line"))
+        (above.block == units[i].block
+            && label_line(unbulleted(&above.text))
+            && !text.contains(':'))
+        .then(|| names(text, 1))
+        .flatten()
+        .map(|n| (n, "label_line"))
     })
 }
 
@@ -188,6 +202,17 @@ mod tests {
             Some("Chris Davies")
         );
         assert_eq!(top("Author: Jane Doe").as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn bulleted_byline() {
+        let units = crate::extract::text::lines::units(
+            "Headline here\n\n  • by Jane Doe\n  • @janedoe\n  • Home\n",
+        );
+        let found: Vec<_> = (0..units.len())
+            .filter_map(|i| top_unit(&units, i).map(|(n, _)| (i, n)))
+            .collect();
+        assert_eq!(found, vec![(1, "Jane Doe".to_string())]);
     }
 
     #[test]

@@ -256,7 +256,7 @@ enum Sig {
     Truncated,
     /// Heads an article header: headline-shaped, not right below another headline-shaped
     /// line (its own repeats aside), with a dateline or byline among the next six units
-    /// that are not boilerplate. A standfirst (deck) between a headline and its byline is
+    /// that are not boilerplate or captions. A standfirst (deck) between a headline and its byline is
     /// below a headline-shaped line; a teaser in a list is below another teaser. A title
     /// of two or three capitalised words heads one when its dateline or byline is among
     /// the next two units.
@@ -533,10 +533,11 @@ pub fn decide_title(
         }
         let mut x = Signals::default();
         let mut rule = "near_content";
-        // The next lines that are not boilerplate (share bars, image labels), where a
-        // dateline or byline counts even inside a list item.
+        // The next lines that are not boilerplate (share bars, image labels) or captions
+        // (an author's picture label), where a dateline or byline counts even inside a
+        // list item.
         let mut next = (i + 1..(i + LOOK_AHEAD).min(units.len()))
-            .filter(|&j| classes[j] != Class::Bad || meta_here(j));
+            .filter(|&j| (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j));
         let (n1, n2) = (next.next(), next.next());
         if n1.is_some_and(meta_here) || n2.is_some_and(meta_here) {
             x.flag(Sig::NearDate as usize, true);
@@ -694,7 +695,9 @@ pub fn decide_title(
                 && !separated[i]
                 && !above.is_some_and(|j| shaped(j) || meta_here(j))
                 && (i + 1..units.len())
-                    .filter(|&j| classes[j] != Class::Bad || meta_here(j))
+                    .filter(|&j| {
+                        (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j)
+                    })
                     .take(HEADER_UNITS)
                     .any(meta_here),
         );

@@ -226,8 +226,11 @@ fn decide_top_byline(
         let lo = a.saturating_sub(4);
         let hi = (a + 5).min(units.len() - 1);
         for i in lo..=hi {
+            // Boilerplate is read only for furniture (a share bar holding the byline) and
+            // list items (`• by Jane Doe`), and a list item only for a marked byline.
+            let listed = feats[i].bullet;
             if !seen.insert(i)
-                || classes[i] == Class::Bad && !feats[i].furniture
+                || classes[i] == Class::Bad && !feats[i].furniture && !listed
                 || feats[i].words > 20
                 || Some(i) == head
             {
@@ -236,11 +239,17 @@ fn decide_top_byline(
             let Some((name, rule)) = bylines::top_unit(units, i) else {
                 continue;
             };
-            let base = match rule {
-                "by_prefix" | "label_by" | "label_colon" | "label_line" | "date_then_by" => {
-                    lexicon().weight("byline.top")
-                }
-                _ => lexicon().weight("byline.shape"),
+            let marked = matches!(
+                rule,
+                "by_prefix" | "label_by" | "label_colon" | "label_line" | "date_then_by"
+            );
+            if classes[i] == Class::Bad && listed && !feats[i].furniture && !marked {
+                continue;
+            }
+            let base = if marked {
+                lexicon().weight("byline.top")
+            } else {
+                lexicon().weight("byline.shape")
             };
             let near = head.is_some_and(|h| h.abs_diff(i) <= 3);
             cands.push(Candidate {

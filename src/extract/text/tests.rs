@@ -553,3 +553,27 @@ fn marked_headings() {
     );
     assert!(!f.body.contains("******"));
 }
+
+/// A sports page's header: the headline printed twice, a standfirst, the author's picture
+/// label, then the byline and date as list items. The picture label does not stand
+/// between the headline and its byline.
+#[test]
+fn headline_over_standfirst_and_picture_label() {
+    let f = extract(
+        "  • My Teams\n    Account Settings Log Out\n\nUp next:\n\n\
+         Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket\n\n\
+         Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket\n\n\
+         Twenty teams have punched tickets for next summer's tournament\n\n  •  \n\n\
+             Roger Gonzalez mugshot\n\n  • by Roger Gonzalez\n  • @rgonzalezcbs\n\
+           • Nov 19, 2019 at 6:46 pm ET • 2 min read\n\n\
+         Euro 2020 qualifying is over. Well, sort of. The group stage finished on Tuesday \
+         with Wales taking the last automatic spot, and every team's fate is now clear.\n\n\
+         Four more places will come from the playoffs in March, when the last of the \
+         qualifying is decided.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Roger Gonzalez"));
+}
