@@ -101,6 +101,24 @@ def load(args):
                 right = lambda v: day_ok(v, days)  # noqa: E731
             site = urlparse(truth[key]["url"]).netloc.removeprefix("www.")
             samples.append((site, f"{setname}/{key[:10]}", [(s, right(v)) for v, s in cands.get(f.name, [])]))
+    # The template pages (textpages.py): grouped by template, so that a template's pages
+    # are held out together.
+    tgold = json.loads((work / "templates-gold.json").read_text()) if (work / "templates-gold.json").exists() else {}
+    for setname in args.renderers if args.templates else []:
+        tfiles = sorted((work / "sets" / f"tpl-{setname}").glob("*.txt"))
+        cands = explain(args.bin, tfiles, field)
+        for f in tfiles:
+            g = tgold.get(f.stem)
+            if not g or not g.get(field):
+                continue
+            if field == "title":
+                ok = tp.title_candidates(g["title"])
+                right = lambda v: tp.norm(v) in ok  # noqa: E731
+            else:
+                days = {g["date"]}
+                right = lambda v: day_ok(v, days)  # noqa: E731
+            samples.append((f"tpl:{g['kind']}", f"tpl-{setname}/{f.stem}",
+                            [(s, right(v)) for v, s in cands.get(f.name, [])]))
     vfiles = sorted((work / "sets" / "variants").glob("*.txt"))
     vgold = json.loads((work / "variants-gold.json").read_text()) if (work / "variants-gold.json").exists() else {}
     if vfiles and vgold:
@@ -237,6 +255,8 @@ def main():
     ap.add_argument("--l2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=400)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all files into lexicon.txt")
+    ap.add_argument("--templates", action="store_true",
+                    help="fit on the template pages too (textpages.py's tpl-* sets)")
     ap.add_argument("--renderers", default="w3m,lynx",
                     help="renderings fitted on, of " + ", ".join(tp.RENDERERS) + " (rendered by textpages.py "
                          "--renderers first)")
@@ -248,7 +268,8 @@ def main():
     w0, b0 = current_weights(args.field, names)
     reach = sum(any(r for _, r in s[2]) for s in samples)
     print(f"{len(samples)} files, {len(names)} signals; a right candidate exists in {reach}")
-    sets = tuple(f"{r}/" for r in args.renderers) + ("variants/", "fixtures/", "bbc/")
+    sets = (tuple(f"{r}/" for r in args.renderers) + ("variants/", "fixtures/", "bbc/")
+            + (("tpl-",) if args.templates else ()))
     print("current weights: " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p)[0]:.3f}" for p in sets))
     print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok)[0]:.3f}" for p in sets))
 

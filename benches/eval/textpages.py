@@ -66,8 +66,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 from html_benchmark import body_metrics, shingle_matching  # noqa: E402  (the same body metric)
+import templates  # noqa: E402
 
 JOBS = 2  # the machine is shared: at most two processes at a time
+TEMPLATE_PAGES = 96  # BBC articles put into web page templates, 12 per template
 SEED = 20140303
 
 W3M = ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80",
@@ -243,7 +245,7 @@ def tool_version(cmd):
         return cmd
 
 
-def render_all(pages, work, renderers):
+def render_all(pages, work, renderers, prefix=""):
     cache = work / "cache"
     cache.mkdir(parents=True, exist_ok=True)
     home = work / "home"
@@ -273,10 +275,10 @@ def render_all(pages, work, renderers):
     with concurrent.futures.ThreadPoolExecutor(JOBS) as ex:
         fresh = sum(ex.map(run, jobs))
     for name in tools:
-        (work / "sets" / name).mkdir(parents=True, exist_ok=True)
+        (work / "sets" / f"{prefix}{name}").mkdir(parents=True, exist_ok=True)
     texts = {}
     for key, name, _, out in jobs:
-        dst = work / "sets" / name / f"{key}.txt"
+        dst = work / "sets" / f"{prefix}{name}" / f"{key}.txt"
         shutil.copyfile(out, dst)
         texts[(name, key)] = out.read_text(encoding="utf-8", errors="replace")
     return texts, fresh
@@ -920,7 +922,7 @@ def main():
     unknown = [r for r in renderers if r not in RENDERERS]
     if unknown:
         die(f"unknown renderer(s) {unknown}; known: {', '.join(RENDERERS)}")
-    sets = tuple(renderers) + ("variants", "html-nodate")
+    sets = tuple(renderers) + ("variants", "html-nodate") + tuple(f"tpl-{r}" for r in renderers)
 
     missing = [RENDERERS[r][0] for r in renderers if shutil.which(RENDERERS[r][0]) is None]
     if missing:
@@ -956,10 +958,29 @@ def main():
         pages[key] = {"bytes": raw, "gold": g, "nodate": nodate}
 
     texts, fresh = render_all(pages, work, renderers)
-    t_render = time.perf_counter() - t0
     vgold = make_variants(shared, work)
+    # BBC articles in web page templates, rendered the same ways (benches/eval/templates.py).
+    tpl_rng = random.Random(SEED + 1)
+    tpl = templates.pages(bbc_articles(shared, tpl_rng, TEMPLATE_PAGES), SEED + 2, NAMES)
+    tpl_pages = {}
+    for stem, _, doc, _ in tpl:
+        raw = doc.encode("utf-8")
+        src = work / "html" / f"{stem}.html"
+        if not src.exists() or src.read_bytes() != raw:
+            src.write_bytes(raw)
+        tpl_pages[stem] = {"bytes": raw}
+    for name in renderers:
+        old = work / "sets" / f"tpl-{name}"
+        if old.exists():
+            shutil.rmtree(old)
+    tpl_texts, tpl_fresh = render_all(tpl_pages, work, renderers, prefix="tpl-")
+    (work / "templates-gold.json").write_text(json.dumps({stem: g for stem, _, _, g in tpl}, ensure_ascii=False,
+                                                         indent=1), encoding="utf-8")
+    fresh += tpl_fresh
+    t_render = time.perf_counter() - t0
 
-    files = {name: sorted((work / "sets" / name).glob("*.txt")) for name in renderers + ["variants"]}
+    files = {name: sorted((work / "sets" / name).glob("*.txt"))
+             for name in renderers + ["variants"] + [f"tpl-{r}" for r in renderers]}
     files["html-nodate"] = sorted((work / "sets" / "html-nodate").glob("*.html"))
     t1 = time.perf_counter()
     got = {}
@@ -982,13 +1003,18 @@ def main():
                                or any(_days(t) and g["date"] in _days(t) for t in p.times)
                                or in_url(g["date"], g["url"]))
         rows["html-nodate"].append(score_page(key, g, got["html-nodate"].get(f"{key}.html")))
+    for name in renderers:
+        for stem, _, _, g in tpl:
+            text = tpl_texts[(name, stem)]
+            g = dict(g, score_date=printed(g["date"], text))
+            rows[f"tpl-{name}"].append(score_page(stem, g, got[f"tpl-{name}"].get(f"{stem}.txt"), text))
     for stem, g in vgold.items():
         text = (work / "sets" / "variants" / f"{stem}.txt").read_text(encoding="utf-8")
         rows["variants"].append(score_page(stem, g, got["variants"].get(f"{stem}.txt"), text))
 
     summary = {name: summarise(rows[name]) for name in sets}
     print(f"newsdex: {binary}   work: {work}")
-    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {len(renderers) * len(pages)} rendered now)   extraction: "
+    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {len(renderers) * (len(pages) + TEMPLATE_PAGES)} rendered now)   extraction: "
           f"{sum(len(v) for v in files.values())} files in {t_extract:.1f}s")
     print(table(summary))
     lost = {k: s["missing"] for k, s in summary.items() if s["missing"]}

@@ -48,6 +48,14 @@ fn cut_tail(s: &str) -> &str {
 }
 
 fn names(raw: &str, min_words: usize) -> Option<String> {
+    // html2text writes a link's spaces as underscores (`by James_Whitfield`).
+    let spaced;
+    let raw = if raw.contains('_') && !raw.contains('@') {
+        spaced = raw.replace('_', " ");
+        spaced.as_str()
+    } else {
+        raw
+    };
     let cut = cut_tail(raw.trim());
     let lex = lexicon();
     let first = cut.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -202,6 +210,10 @@ mod tests {
             Some("Chris Davies")
         );
         assert_eq!(top("Author: Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            top("Posted on 4 August 2017 by James_Whitfield").as_deref(),
+            Some("James Whitfield")
+        );
     }
 
     #[test]
