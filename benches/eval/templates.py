@@ -92,6 +92,14 @@ def _footer(site, rng):
             f"All rights reserved.</p></footer>")
 
 
+def _deck(lede):
+    """A standfirst from the story's first sentence, written the way desks shorten one (no
+    articles, no full stop), so that it shares the lede's words without repeating it."""
+    first = lede.split(". ")[0].rstrip(".")
+    words = [w for w in first.split() if w.lower() not in ("the", "a", "an")]
+    return _e(" ".join(words)) if len(words) >= 6 else None
+
+
 def page(kind, title, paras, rng, byline):
     """An HTML page of the given template; returns (html, gold date as YYYY-MM-DD)."""
     site = rng.choice(SITES)
@@ -101,7 +109,7 @@ def page(kind, title, paras, rng, byline):
     head = (f"<head><meta charset=utf-8><title>{_e(title)} | {_e(site)}</title>"
             f"<meta property='og:title' content='{_e(title)}'></head>")
     masthead = f"<header><a href=/ class=logo>{_e(site)}</a>{_nav(rng)}</header>"
-    deck = _e(paras[0].split(". ")[0].rstrip(".")) if len(paras[0]) > 40 else None
+    deck = _deck(paras[0])
     body_paras = paras
     if kind == "blog":
         main = (f"<article><h1 class=entry-title>{_e(title)}</h1>"
