@@ -24,7 +24,7 @@ labelled files instead of setting them by hand:
 
 Usage: python3 benches/eval/fit_fields.py --field title|date [--bin target/debug/newsdex]
            [--shared ../shared] [--work /tmp/newsdex-textpages] [--folds 5] [--l2 0.02]
-           [--iters 800] [--renderers w3m,lynx,links,html2text] [--write]
+           [--iters 800] [--renderers w3m,lynx,links,html2text] [--templates] [--write]
 
 --write replaces the field's weights in lexicon.txt with the weights fitted on all files
 (rounded to 0.01); without it the weights are only printed. Rebuild and rerun

@@ -12,6 +12,7 @@ byline, the paragraphs. Generation is seeded; nothing here is read by newsdex it
 
 import html
 import random
+import zlib
 
 SITES = ["The Harbour Times", "Northgate Post", "Valley Chronicle", "Metro Ledger", "Coastline Daily",
          "The Civic Review", "Riverside Herald", "Plains Courier"]
@@ -73,7 +74,7 @@ def _teasers(rng, n, dated=False, label="Most read"):
         if dated:
             day, h, mi = _date(rng)
             extra = f"<span class=date>{_e(_shown(day, h, mi, rng))}</span>"
-        items.append(f'<li><a href="/story/{abs(hash(t)) % 9999}">{_e(t)}</a>{extra}</li>')
+        items.append(f'<li><a href="/story/{zlib.crc32(t.encode()) % 9999}">{_e(t)}</a>{extra}</li>')
     return f"<aside><h3>{_e(label)}</h3><ul>{''.join(items)}</ul></aside>"
 
 

@@ -22,6 +22,11 @@ Four sets, all generated into a work directory (never the repository):
   JSON-LD date keys, <time pubdate> and itemprop=date* attributes), a <link rel=canonical>
   added when absent. Date scored where still recoverable (printed, <time datetime>, URL).
 
+- tpl-w3m, tpl-lynx, ... (one per renderer): 96 BBC articles in eight web page templates
+  (benches/eval/templates.py: blog, standfirst and author picture, date-first header,
+  banners, table layout, list-item bylines, teasers above the story, magazine dek), gold
+  by construction.
+
 Scores per set: title accuracy (normalised rule below) and raw exact share, date accuracy
 (same day) and the share of those with the right precision, byline accuracy where gold
 exists, body F1 (the benchmark metric of html_benchmark.py, imported from it), and the
@@ -76,8 +81,8 @@ W3M = ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols",
        "-o", "display_link_number=0"]
 LYNX = ["lynx", "-dump", "-nolist", "-force_html", "-assume_charset=utf-8",
         "-assume_local_charset=utf-8", "-display_charset=utf-8", "-width=80", "-nomargins"]
-# Renderers beyond the two the gate runs on (--renderers): other ways pages get saved as
-# text, to see whether a rule holds beyond w3m's and lynx's habits.
+# Renderers beyond w3m and lynx (the ways the issue names): other ways pages get saved as
+# text, to see whether a rule holds beyond w3m's and lynx's habits. All four by default.
 LINKS = ["links", "-dump", "-width", "80", "-codepage", "utf-8", "-html-assume-codepage", "utf-8",
          "-html-hard-assume", "1"]
 HTML2TEXT = ["html2text", "-utf8", "-nobs", "-width", "80"]
@@ -915,8 +920,8 @@ def main():
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst pages per set and failure kinds")
     ap.add_argument("--gate", metavar="FILE", help="fail (exit 1) when a figure drops below the floors in FILE")
     ap.add_argument("--write-floors", metavar="FILE", help="write the current figures, rounded down, as floors")
-    ap.add_argument("--renderers", default="w3m,lynx",
-                    help="text renderings to score, of " + ", ".join(RENDERERS) + " (w3m and lynx always)")
+    ap.add_argument("--renderers", default=",".join(RENDERERS),
+                    help="text renderings to score, of " + ", ".join(RENDERERS) + " (default all; w3m and lynx always)")
     args = ap.parse_args()
     renderers = ["w3m", "lynx"] + [r for r in args.renderers.split(",") if r and r not in ("w3m", "lynx")]
     unknown = [r for r in renderers if r not in RENDERERS]

@@ -354,10 +354,17 @@ fn date_then_time(c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
 }
 
 /// C's `asctime` and Unix `date`: `Wed Nov 20 15:23:00 2019`, `Nov 20 15:23:00 UTC
-/// 2019`; the month and day, a time (and zone), then the year.
+/// 2019`; the month and day, a time with its seconds right after them (and a zone),
+/// then the year. Prose ("on May 5 at 7:30 2000 stations ...") has no seconds.
 fn asctime(mut c: Cur, ctx: &Ctx) -> Option<(ArticleDate, usize)> {
     let month = calendar::month_name(&mut c)?;
     let day = c.num(1, 2)?;
+    let mut probe = c;
+    probe.num(1, 2)?;
+    for _ in 0..2 {
+        probe.glued_punct(&[':'])?;
+        probe.glued_num(2, 2)?;
+    }
     let clock = clock_after_date(&mut c).ok()??;
     let year = c.num(4, 4)?;
     if c.continues_number() {

@@ -181,21 +181,36 @@ impl<'a> Meta<'a> {
     }
 
     /// [`read`] of unit `i`, or of it joined with the next unit of its block when a date
-    /// widget prints the date over two short lines (`November 20` / `15:23 2019`).
+    /// widget prints the date over two short lines (`November 20` / `15:23 2019`) and
+    /// neither line is a date alone.
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
-        *self.dates[i].get_or_init(|| {
-            read(&self.units[i].text).or_else(|| {
-                let (u, f) = (&self.units[i], &self.feats[i]);
-                let (next, nf) = (self.units.get(i + 1)?, &self.feats[i + 1]);
-                let short = |t: &str, f: &Features| {
-                    f.words <= SPLIT_WORDS && t.bytes().any(|b| b.is_ascii_digit())
-                };
-                (next.block == u.block && short(&u.text, f) && short(&next.text, nf))
-                    .then(|| read(&format!("{} {}", u.text, next.text)))
-                    .flatten()
-                    .map(|(d, _)| (d, "split_lines"))
-            })
-        })
+        *self.dates[i].get_or_init(|| read(&self.units[i].text).or_else(|| self.split_date(i)))
+    }
+
+    /// The date of two short lines read together: as printed, or with a year that ends the
+    /// second line moved before its time (`November 20, 2019 15:23`).
+    fn split_date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
+        let (u, f) = (&self.units[i], &self.feats[i]);
+        let (next, nf) = (self.units.get(i + 1)?, &self.feats[i + 1]);
+        let short =
+            |t: &str, f: &Features| f.words <= SPLIT_WORDS && t.bytes().any(|b| b.is_ascii_digit());
+        if next.block != u.block || !short(&u.text, f) || !short(&next.text, nf) {
+            return None;
+        }
+        if read(&next.text).is_some() {
+            return None;
+        }
+        let as_printed = || read(&format!("{} {}", u.text, next.text));
+        let year_first = || {
+            let (rest, year) = next.text.rsplit_once(' ')?;
+            let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+            is_year
+                .then(|| read(&format!("{}, {year} {rest}", u.text)))
+                .flatten()
+        };
+        as_printed()
+            .or_else(year_first)
+            .map(|(d, _)| (d, "split_lines"))
     }
 
     /// Whether unit `i` is a dateline or byline; false past the end.

@@ -449,7 +449,7 @@ const BLOB_CHARS: usize = 30;
 /// A URL or an encoded string on a line of its own (`IFRAME:` sources, tracking
 /// parameters wrapped over many lines): one run of ASCII without a space, holding URL or
 /// base64 punctuation. Scripts written without spaces (Chinese, Japanese) are not ASCII;
-/// an image's file name (`airpods-pro-2.jpg`) is a label, short like one.
+/// an image's file name (`airpods-pro-2.jpg`, no such punctuation) is a label.
 pub fn blob(t: &str) -> bool {
     t.len() >= BLOB_CHARS
         && t.is_ascii()
@@ -502,7 +502,7 @@ mod tests {
         ));
         assert!(!blob("airpods-pro-2.jpgairpods-pro-2.jpg"));
         assert!(!blob(
-            "東京都は二十日、新しい防災計画を発表した。計画は来年から"
+            "東京都は二十日、新しい防災計画を発表した/計画は来年から"
         ));
         assert!(!blob("A headline of several words / with a slash in it"));
     }

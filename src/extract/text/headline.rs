@@ -24,8 +24,8 @@
 //! boilerplate at all) a full-stop sentence never wins over a first line standing alone.
 //!
 //! Headings the renderer marked (Markdown's `#`, html2text's `******`) at the file's top
-//! level are candidates however far above the story they stand, and that mark is a
-//! signal.
+//! level are candidates up to 200 units above the story, beyond the window, and that
+//! mark is a signal.
 //!
 //! A headline cut short with an ellipsis is no candidate when the line it was cut from is
 //! one (a teaser of the page's own story).
@@ -152,7 +152,9 @@ fn caption(t: &str) -> bool {
     let picture = t.split_whitespace().count() <= 4
         && super::features::words_lower(t)
             .last()
-            .is_some_and(|w| lex.has("caption.last", &w));
+            .is_some_and(|w| lex.has("caption.last", &w))
+        && t.rsplit_once(' ')
+            .is_some_and(|(named, _)| crate::extract::byline::is_names(named));
     (first && (short || marked)) || tail || anywhere || picture
 }
 
@@ -256,10 +258,10 @@ enum Sig {
     Truncated,
     /// Heads an article header: headline-shaped, not right below another headline-shaped
     /// line (its own repeats aside), with a dateline or byline among the next six units
-    /// that are not boilerplate or captions. A standfirst (deck) between a headline and its byline is
-    /// below a headline-shaped line; a teaser in a list is below another teaser. A title
-    /// of two or three capitalised words heads one when its dateline or byline is among
-    /// the next two units.
+    /// that are not boilerplate or captions. A standfirst (deck) between a headline and
+    /// its byline is below a headline-shaped line; a teaser in a list is below another
+    /// teaser. A title of two or three capitalised words heads one when its dateline or
+    /// byline is among the next two units.
     HeadsHeader,
     /// Marked as a heading of the file's top level by the renderer (Markdown `#`,
     /// html2text's `******`).
@@ -398,16 +400,6 @@ pub fn decide_title(
             e.1 |= e.0 != i;
         }
     }
-    let meta_end = (hi + LOOK_AHEAD).min(units.len() - 1);
-    let is_meta_at = |i: usize| i >= lo && i <= meta_end && meta.at(i);
-
-    // Not boilerplate, or boilerplate only for being printed three times (a headline
-    // repeated in a caption and a share link): what a headline may be.
-    let kept = |j: usize| {
-        classes[j] != Class::Bad || super::classify::bad_by_repeats(&units[j], &feats[j])
-    };
-    let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
-    let first_bad = (0..units.len()).find(|&j| classes[j] == Class::Bad);
     // The top level of the headings the renderer marked (Markdown, html2text): a page's
     // headline is most often its one top heading.
     let top_level = units
@@ -416,11 +408,24 @@ pub fn decide_title(
         .filter(|&l| l > 0)
         .min()
         .unwrap_or(0);
-    // Headings the renderer marked at that level, above the window: a headline set apart by its marks
-    // however many lines of page lie between it and the story.
+    // Headings the renderer marked at that level, above the window (up to MAX_REACH
+    // units above the story): a headline set apart by its marks, however many lines of
+    // page lie between it and the story.
     let marked_above: Vec<usize> = (start.saturating_sub(MAX_REACH)..lo)
         .filter(|&i| units[i].heading > 0 && units[i].heading == top_level)
         .collect();
+    let meta_end = (hi + LOOK_AHEAD).min(units.len() - 1);
+    // Datelines and bylines count from the highest candidate down.
+    let meta_start = marked_above.first().map_or(lo, |&m| m.min(lo));
+    let is_meta_at = |i: usize| i >= meta_start && i <= meta_end && meta.at(i);
+
+    // Not boilerplate, or boilerplate only for being printed three times (a headline
+    // repeated in a caption and a share link): what a headline may be.
+    let kept = |j: usize| {
+        classes[j] != Class::Bad || super::classify::bad_by_repeats(&units[j], &feats[j])
+    };
+    let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
+    let first_bad = (0..units.len()).find(|&j| classes[j] == Class::Bad);
     // Words of the story's first paragraphs: a headline shares them, a sidebar headline
     // or a menu entry does not.
     // Only words of four characters or more of the lines above the story are compared:

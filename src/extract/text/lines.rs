@@ -111,6 +111,7 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
         || p.ends_with('|')
         || (first_word_chars(n) > 25 && n.is_ascii())
         || rule_of(n).is_some()
+        || rule_of(p).is_some()
         || unmarked(p, false).is_some()
         || unmarked(n, true).is_some()
     {
@@ -193,7 +194,12 @@ fn unmarked(t: &str, open: bool) -> Option<(&str, u8)> {
     let rest = t[lead..].strip_prefix(' ')?.trim();
     if c == '#' {
         let level = u8::try_from(lead).ok().filter(|l| *l <= 6)?;
-        return Some((rest.trim_end_matches('#').trim_end(), level));
+        // A closing run of `#` after a space (`## Title ##`), not the end of `C#`.
+        let text = match rest.rsplit_once(' ') {
+            Some((inner, close)) if rule_of(close) == Some('#') || close == "#" => inner.trim_end(),
+            _ => rest,
+        };
+        return Some((text, level));
     }
     if lead < 2 {
         return None;
@@ -213,7 +219,9 @@ fn unmarked(t: &str, open: bool) -> Option<(&str, u8)> {
 }
 
 /// Takes the marks off headings and flags them; a heading's closing marks wrapped onto a
-/// line of their own, and a Markdown underline, stay as units of their own.
+/// line of their own, and a Markdown underline, stay as units of their own. An underline
+/// marks a heading only under one line standing after a blank line that does not end a
+/// sentence (html2text draws a rule of `=` under any paragraph).
 fn mark_headings(units: &mut [Unit]) {
     for i in 0..units.len() {
         let same_block_next = units.get(i + 1).filter(|n| n.block == units[i].block);
@@ -232,7 +240,11 @@ fn mark_headings(units: &mut [Unit]) {
                 units[i].text = inner.to_string();
                 units[i].heading = level;
             }
-        } else if rule_of(&units[i].text).is_none() {
+        } else if rule_of(&units[i].text).is_none()
+            && units[i].blank_before
+            && units[i].first == units[i].last
+            && !ends_sentence(&units[i].text)
+        {
             units[i].heading = match underline {
                 Some('=') => 1,
                 Some('-') => 2,
@@ -276,7 +288,8 @@ mod tests {
         let u = units(
             "# Pipeline accord signed\n\n****** Ministers meet ******\n\n\
              ****** A long heading wrapped\n******\n\nUnderlined title\n=====\n\n\
-             #hashtag here\n\n* Home\n\n** not closed\n",
+             #hashtag here\n\n* Home\n\n** not closed\n\n# Microsoft open-sources C#\n\n\
+             ## Closed ##\n\nA paragraph that ends.\n=====\n\n=====\nAfter a rule\n",
         );
         let got: Vec<(&str, u8)> = u.iter().map(|u| (u.text.as_str(), u.heading)).collect();
         assert_eq!(
@@ -291,6 +304,12 @@ mod tests {
                 ("#hashtag here", 0),
                 ("* Home", 0),
                 ("** not closed", 0),
+                ("Microsoft open-sources C#", 1),
+                ("Closed", 2),
+                ("A paragraph that ends.", 0),
+                ("=====", 0),
+                ("=====", 0),
+                ("After a rule", 0),
             ]
         );
     }

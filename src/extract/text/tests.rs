@@ -521,6 +521,14 @@ fn date_over_two_lines() {
         (2019, 11, 20, 15)
     );
     assert!(!f.body.contains("15:23"));
+
+    // A short headline with a number, right above a date line, stays the headline.
+    let f = extract(
+        "Storm kills 12 people\nNovember 20, 2019\n\nThe storm hit the coast on Tuesday night \
+         and left thousands of homes without power across the region.\n\nMore rain is due.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Storm kills 12 people"));
+    assert_eq!(f.date.map(|d| d.utc.day()), Some(20));
 }
 
 /// Pages saved as Markdown or through html2text: the headline loses its heading marks,
@@ -576,4 +584,47 @@ fn headline_over_standfirst_and_picture_label() {
         Some("Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket")
     );
     assert_eq!(f.byline.as_deref(), Some("Roger Gonzalez"));
+}
+
+/// A picture label between a headline's standfirst and its byline does not keep the byline
+/// from counting for the headline: the headline is chosen as the line before its byline.
+#[test]
+fn picture_label_does_not_part_headline_and_byline() {
+    let ex = explain(
+        "  • Home\n  • World\n  • Sign in\n\n\
+         Senators reach deal on border security funding\n\n\
+         Negotiators agreed on money for barriers and technology after weeks of talks\n\n\
+         Jane Doe mugshot\n\nBy Jane Doe\nMarch 3, 2019\n\n\
+         Senators from both parties reached a deal on Monday on border security funding, \
+         averting another shutdown of the government.\n\n\
+         The agreement still needs the approval of both chambers before the end of the week.\n",
+    );
+    let title = ex.title.chosen.as_ref().expect("title");
+    assert_eq!(
+        title.value,
+        "Senators reach deal on border security funding"
+    );
+    assert_eq!(title.rule, "line_before_date_or_byline");
+}
+
+/// lynx prints an embedded player's address wrapped over dozens of lines: they take no
+/// room in the headline's window and are never the headline.
+#[test]
+fn wrapped_urls_do_not_push_the_headline_away() {
+    let blob: String = (0..40)
+        .map(|i| format!("rEWRM8Nv3uOvPh%2BdHlp%2B8FfOjHDlPygJ2l999ZWDzvqrT199dxjAX{i:02}\n"))
+        .collect();
+    let f = extract(&format!(
+        "  • Home\n  • News\n\nVideo shows dramatic rescue of kidnapped girl\n\n\
+         Updated on: November 19, 2019 / 10:07 AM\n\nIFRAME:\n\
+         https://www.example.com/embed/video/?v=1.77d1ff0c609e9963c3f09f2f2b4d2683499d6f2\n\
+         {blob}\n\
+         Police released dramatic video showing the rescue of a girl who was kidnapped \
+         while walking with her mother on Saturday.\n\n\
+         The man accused of taking her was arrested at a hotel, the police said.\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Video shows dramatic rescue of kidnapped girl")
+    );
 }
