@@ -789,10 +789,15 @@ pub fn decide_title(
         .find(|c| c.unit == 0 && heads_file && c.rule != "link_rel_title")
         .cloned();
     let mut decision = decide(cands, lex.weight("title.min"));
-    // In a clean text file (no boilerplate at all), a sentence ending in a full stop
-    // never wins over a first line standing alone: that is the story's first sentence
-    // under its title.
-    let sentence = |c: &Candidate| c.value.ends_with('.') && !c.value.ends_with("...");
+    // In a clean text file (no boilerplate at all), a sentence ending in a full stop, a
+    // question or exclamation of eight words or more, or a line starting in lower case
+    // never wins over a first line standing alone: that is the story's first sentence,
+    // its standfirst or a fragment of it, under its title.
+    let sentence = |c: &Candidate| {
+        (c.value.ends_with('.') && !c.value.ends_with("..."))
+            || (c.value.ends_with(['?', '!']) && c.value.split_whitespace().nth(7).is_some())
+            || c.value.chars().next().is_some_and(char::is_lowercase)
+    };
     let clean_lede = first_bad.is_none()
         && first.as_ref().is_some_and(|f| !sentence(f))
         && decision

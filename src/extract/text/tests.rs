@@ -628,3 +628,23 @@ fn wrapped_urls_do_not_push_the_headline_away() {
         Some("Video shows dramatic rescue of kidnapped girl")
     );
 }
+
+/// In a clean text file, a question standfirst under the title, or a fragment starting in
+/// lower case, does not take the title from the first line.
+#[test]
+fn clean_file_title_over_question_and_fragment() {
+    let f = extract(
+        "What really divides the parties\n\n\
+         So what is the gap between Labour and the Tories nowadays?\n\n\
+         The gap between Labour and the Tories nowadays is one Starbucks and one small cafe: \
+         both parties have moved their headquarters to the same street.\n\n\
+         Labour opened its election hub three doors away from the Tories this week.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("What really divides the parties"));
+    let f = extract(
+        "Blackburn v Burnley\n\nEwood Park\n\nhome to Leicester in the quarter-finals\n\n\
+         The winners are at home to Leicester in the quarter-finals, and both sides have \
+         injury worries before the replay.\n\nThe quarter-finals are played next month.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Blackburn v Burnley"));
+}
