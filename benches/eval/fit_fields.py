@@ -101,30 +101,11 @@ def load(args):
                 right = lambda v: day_ok(v, days)  # noqa: E731
             site = urlparse(truth[key]["url"]).netloc.removeprefix("www.")
             samples.append((site, f"{setname}/{key[:10]}", [(s, right(v)) for v, s in cands.get(f.name, [])]))
-    # The template pages (textpages.py): grouped by template, so that a template's pages
-    # are held out together.
-    tgold = json.loads((work / "templates-gold.json").read_text()) if (work / "templates-gold.json").exists() else {}
-    for setname in args.renderers if args.templates else []:
-        tfiles = sorted((work / "sets" / f"tpl-{setname}").glob("*.txt"))
-        cands = explain(args.bin, tfiles, field)
-        for f in tfiles:
-            g = tgold.get(f.stem)
-            if not g or not g.get(field):
-                continue
-            if field == "title":
-                ok = tp.title_candidates(g["title"])
-                right = lambda v: tp.norm(v) in ok  # noqa: E731
-            else:
-                days = {g["date"]}
-                right = lambda v: day_ok(v, days)  # noqa: E731
-            samples.append((f"tpl:{g['kind']}", f"tpl-{setname}/{f.stem}",
-                            [(s, right(v)) for v, s in cands.get(f.name, [])]))
-    vfiles = sorted((work / "sets" / "variants").glob("*.txt"))
-    vgold = json.loads((work / "variants-gold.json").read_text()) if (work / "variants-gold.json").exists() else {}
-    if vfiles and vgold:
-        cands = explain(args.bin, vfiles, field)
-        for f in vfiles:
-            g = vgold.get(f.stem)
+    def constructed(files, gold, group, name):
+        """Samples of files whose gold is known by construction (variants, templates)."""
+        cands = explain(args.bin, files, field) if files else {}
+        for f in files:
+            g = gold.get(f.stem)
             if not g or not g.get(field):
                 continue
             if field == "title":
@@ -133,8 +114,20 @@ def load(args):
             else:
                 days = {g["date"][:10]}
                 right = lambda v: day_ok(v, days)  # noqa: E731
-            samples.append(("variants:" + f.stem.split("-")[1], f"variants/{f.stem}",
-                            [(s, right(v)) for v, s in cands.get(f.name, [])]))
+            samples.append((group(f, g), name(f), [(s, right(v)) for v, s in cands.get(f.name, [])]))
+
+    def gold_of(name):
+        path = work / name
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    # The template pages (textpages.py): grouped by template, so that a template's pages
+    # are held out together.
+    tgold = gold_of("templates-gold.json")
+    for setname in args.renderers if args.templates else []:
+        constructed(sorted((work / "sets" / f"tpl-{setname}").glob("*.txt")), tgold,
+                    lambda f, g: f"tpl:{g['kind']}", lambda f, r=setname: f"tpl-{r}/{f.stem}")
+    constructed(sorted((work / "sets" / "variants").glob("*.txt")), gold_of("variants-gold.json"),
+                lambda f, g: "variants:" + f.stem.split("-")[1], lambda f: f"variants/{f.stem}")
     # Clean text archives: every 10th BBC article as it is (title on the first line, no
     # date, no byline), so that the weights keep titles and invent no dates there.
     bbc = sorted((shared / "corpora" / "bbc-news" / "bbc").glob("*/*.txt"))[::10]
