@@ -111,45 +111,44 @@ def page(kind, title, paras, rng, byline):
             f"<meta property='og:title' content='{_e(title)}'></head>")
     masthead = f"<header><a href=/ class=logo>{_e(site)}</a>{_nav(rng)}</header>"
     deck = _deck(paras[0])
-    body_paras = paras
     if kind == "blog":
         main = (f"<article><h1 class=entry-title>{_e(title)}</h1>"
                 f"<p class=meta>Posted on {_e(shown)} by <a href=/author>{_e(byline)}</a></p>"
-                f"{_body(body_paras)}<p><a href=#respond>Leave a comment</a></p></article>"
+                f"{_body(paras)}<p><a href=#respond>Leave a comment</a></p></article>"
                 f"{_teasers(rng, 5, dated=True, label='Recent posts')}")
     elif kind == "deck":
         main = (f"<article><p class=kicker><a href=/{section.lower()}>{_e(section)}</a></p>"
                 f"<h1>{_e(title)}</h1>" + (f"<p class=standfirst>{deck}</p>" if deck else "")
                 + f"<div class=author><div class=photo><img src=/a.jpg alt='{_e(byline)} headshot'></div>"
                 f"<div class=name>By {_e(byline)}</div></div><p><time>{_e(shown)}</time></p>{_share()}"
-                f"{_body(body_paras)}</article>{_teasers(rng, 4, label='Related stories')}")
+                f"{_body(paras)}</article>{_teasers(rng, 4, label='Related stories')}")
     elif kind == "date-first":
         main = (f"<p class=crumbs><a href=/>Home</a> › <a href=/{section.lower()}>{_e(section)}</a></p>"
                 f"<article><p class=date>{_e(shown)}</p><h1>{_e(title)}</h1><p class=by>By {_e(byline)}</p>"
                 f"<figure><img src=/p.jpg alt='Picture for the story'><figcaption>Photo: Reuters"
-                f"</figcaption></figure>{_body(body_paras)}</article>{_teasers(rng, 5)}")
+                f"</figcaption></figure>{_body(paras)}</article>{_teasers(rng, 5)}")
     elif kind == "banner":
         main = ("<div class=cookie>We use cookies to improve your experience. <button>Accept</button></div>"
                 "<div class=ad><a href=/ads>Advertise with us</a></div>"
                 f"<article><h1>{_e(title)}</h1><p>{_e(byline)} | {_e(shown)}</p>"
-                f"{_body(body_paras)}<div class=ad>Advertisement</div></article>{_teasers(rng, 5)}")
+                f"{_body(paras)}<div class=ad>Advertisement</div></article>{_teasers(rng, 5)}")
     elif kind == "table":
         links = "".join(f"<a href=/{n.lower()}>{_e(n)}</a><br>" for n in rng.sample(NAV, 6))
         main = (f"<table><tr><td width=150>{links}</td><td><font size=+2><b>{_e(title)}</b></font><br>"
-                f"<i>Posted: {_e(shown)}</i><br>By {_e(byline)}{_body(body_paras)}</td></tr></table>")
+                f"<i>Posted: {_e(shown)}</i><br>By {_e(byline)}{_body(paras)}</td></tr></table>")
     elif kind == "listed-meta":
         main = (f"<article><h1>{_e(title)}</h1><ul class=meta><li>by {_e(byline)}</li>"
                 f"<li>@{_e(byline.split()[-1].lower())}</li><li>{_e(shown)}</li><li>3 min read</li></ul>"
-                f"{_share()}{_body(body_paras)}</article>{_teasers(rng, 4, label='More from ' + section)}")
+                f"{_share()}{_body(paras)}</article>{_teasers(rng, 4, label='More from ' + section)}")
     elif kind == "teasers-above":
         main = (f"{_teasers(rng, 6, dated=True, label='Latest')}"
                 f"<article><h1>{_e(title)}</h1><p class=byline>By {_e(byline)}</p><p>{_e(shown)}</p>"
-                f"{_body(body_paras)}</article>")
+                f"{_body(paras)}</article>")
     elif kind == "magazine":
         main = (f"<article><h2 class=section>{_e(section)}</h2><h1>{_e(title)}</h1>"
                 + (f"<h2 class=dek>{deck}</h2>" if deck else "")
                 + f"<p>Words by <a href=/a>{_e(byline)}</a></p><p>Published {_e(shown)}</p>"
-                f"{_body(body_paras)}<p>Tags: {_e(section)}, News</p></article>{_teasers(rng, 5)}")
+                f"{_body(paras)}<p>Tags: {_e(section)}, News</p></article>{_teasers(rng, 5)}")
     else:
         raise ValueError(kind)
     doc = (f"<!doctype html><html lang=en>{head}<body>{masthead}<main>{main}</main>"
