@@ -39,6 +39,22 @@ fn bad_shape(u: &Unit, f: &Features) -> bool {
         || (f.bullet && !(f.sentence_end && f.words > 15))
         || (f.furniture && f.words < FURNITURE_WORDS && !f.sentence_end)
         || f.alpha_ratio < 0.4
+        || head_link(&u.text)
+}
+
+/// A `<link rel>` of the page's head as `links -dump` prints it: `Link: canonical`,
+/// `Link: prev: Calendar 2011` (the title of another page).
+fn head_link(t: &str) -> bool {
+    let Some(rest) = t.trim_start().strip_prefix("Link: ") else {
+        return false;
+    };
+    let rel = rest.split_whitespace().next().unwrap_or("");
+    let rel = rel.strip_suffix(':').unwrap_or(rel);
+    !rel.is_empty()
+        && rel
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+        && (rest.len() == rel.len() || rest[rel.len()..].starts_with(": "))
 }
 
 /// Whether a unit is boilerplate only because it is printed three times or more: a menu

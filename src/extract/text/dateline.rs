@@ -220,13 +220,14 @@ impl<'a> Meta<'a> {
             .is_some_and(|c| *c.get_or_init(|| self.is_meta(i)))
     }
 
-    /// Whether unit `i` is a dateline or a byline (never a headline, and a reason for the
-    /// line above to be one).
+    /// Whether unit `i` is a dateline or a byline, an agency's name alone counting as one
+    /// (never a headline, and a reason for the line above to be one).
     fn is_meta(&self, i: usize) -> bool {
         let f = &self.feats[i];
         f.chars <= 160
             && !(f.sentence_end && f.words > 12)
             && (super::bylines::top_unit(self.units, i).is_some()
+                || crate::extract::byline::is_agency(&self.units[i].text)
                 || self.date(i).is_some()
                 || stamp(&self.units[i].text, f))
     }

@@ -352,12 +352,34 @@ fn count_words<W: AsRef<str>>(words: impl Iterator<Item = W>) -> WordCounts {
     c
 }
 
-fn furniture(c: &WordCounts, lower: &str) -> bool {
+/// A call to action (`Subscribe now!`, `[IMG] Anuncie no Autoracing agora!`): an
+/// exclamation whose first word, after any image labels, is a furniture word.
+fn call_to_action(text: &str) -> bool {
+    let mut rest = text.trim();
+    while let Some(after) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        rest = after.1.trim_start();
+    }
+    let first = rest.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    rest.ends_with('!')
+        && first.is_some_and(|w| {
+            lexicon()
+                .stop
+                .get(w.as_str())
+                .is_some_and(|&m| m & FURNITURE_BIT != 0)
+        })
+}
+
+/// `lower`: the line's key; `text`: the line as printed.
+fn furniture(c: &WordCounts, lower: &str, text: &str) -> bool {
     let lex = lexicon();
     // Headlines use some of these words too (`Home Depot sales miss, shares plunge`): in
     // a line of five words or more, half of them must be furniture.
     let share = if c.words >= 5 { 2 } else { 3 };
     c.furniture * share >= c.words.max(1)
+        || (c.words <= PHRASE_WORDS && call_to_action(text))
         || (c.words <= PHRASE_WORDS
             && lex
                 .lines("furniture.phrases")
@@ -431,7 +453,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 sentence_end: t.ends_with(['.', '!', '?', '"', '”', '’', '»', '。', '！', '？']),
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t, raw_words),
-                furniture: furniture(&c, &key),
+                furniture: furniture(&c, &key, t),
                 barrier: barrier(&key, &c),
                 footer: footer(&key),
                 repeats,
@@ -475,6 +497,19 @@ mod tests {
     fn ascii_search_ignores_case_and_keeps_boundaries() {
         assert_eq!(find_ascii_ci("İstanbul Posted BY Jane", " by "), Some(16));
         assert_eq!(find_ascii_ci("ab", " by "), None);
+    }
+
+    #[test]
+    fn calls_to_action() {
+        assert!(call_to_action("Subscribe now!"));
+        assert!(call_to_action(
+            "[IMG] [banner_b] Anuncie no Autoracing agora!"
+        ));
+        assert!(!call_to_action("Subscribe now"));
+        assert!(!call_to_action("Markets rally as shares soar!"));
+        assert!(!call_to_action(
+            "[Subscribe] Seeking a bigger role for a big rocket"
+        ));
     }
 
     #[test]

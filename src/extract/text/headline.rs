@@ -77,6 +77,15 @@ fn key(s: &str) -> String {
     super::features::line_key(s)
 }
 
+/// Characters of a word compared when a line's words are matched with the story's: a
+/// headline says "arrests" where the story says "arrested", "Pläne" where it says "Plänen".
+const STEM_CHARS: usize = 6;
+
+/// The first [`STEM_CHARS`] characters of `w`.
+fn stem(w: &str) -> &str {
+    w.char_indices().nth(STEM_CHARS).map_or(w, |(i, _)| &w[..i])
+}
+
 /// A 1,024-bit sketch of a set of words by first byte, last byte and length: a word whose
 /// bit is clear is not in the set.
 #[derive(Default)]
@@ -440,6 +449,7 @@ pub fn decide_title(
                 .filter(|&j| kept(j))
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
                 .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
+                .map(|w| stem(&w).to_owned())
                 .collect();
             let mut sketch = Sketch::default();
             above.iter().for_each(|w| sketch.insert(w));
@@ -447,7 +457,11 @@ pub fn decide_title(
                 .filter(|&j| classes[j] != Class::Bad)
                 .take(STORY_UNITS)
                 .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
-                .filter(|w| w.len() >= 4 && sketch.may_hold(w) && above.contains(w))
+                .filter(|w| w.len() >= 4)
+                .filter_map(|w| {
+                    let s = stem(&w);
+                    (sketch.may_hold(s) && above.contains(s)).then(|| s.to_owned())
+                })
                 .collect()
         })
     };
@@ -584,16 +598,19 @@ pub fn decide_title(
             f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase),
         );
         x.flag(Sig::TitleCase as usize, f.caps_ratio >= 0.6 && f.words >= 3);
+        // The first letter or digit, past quotes and brackets: `16-inch MacBook` starts
+        // with a number, not in lower case.
         x.flag(
             Sig::Lowercase as usize,
             u.text
                 .chars()
-                .find(|c| c.is_alphabetic())
+                .find(|c| c.is_alphanumeric())
                 .is_some_and(char::is_lowercase),
         );
         x.flag(Sig::Alone as usize, u.blank_before || u.blank_after);
-        let content: Vec<_> = unit_words(&u.text, &f.key)
+        let content: Vec<String> = unit_words(&u.text, &f.key)
             .filter(|w| w.chars().count() >= 4)
+            .map(|w| stem(&w).to_owned())
             .collect();
         if content.len() >= 2 && i < start {
             let story_words = story_words();

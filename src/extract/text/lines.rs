@@ -218,6 +218,28 @@ fn unmarked(t: &str, open: bool) -> Option<(&str, u8)> {
     }
 }
 
+/// html2text writes the spaces of a link's text as underscores (`****** Jangan_Membenci_Satu
+/// Kaum ******` for a linked headline): they are spaces again, unless the text holds an
+/// address or a path, whose underscores are its own.
+fn link_spaces(t: &str) -> String {
+    if !t.contains('_') || t.contains(['@', '/', '\\']) {
+        return t.to_string();
+    }
+    let chars: Vec<char> = t.chars().collect();
+    let joined = |i: usize| {
+        chars[i] == '_'
+            && i > 0
+            && i + 1 < chars.len()
+            && !chars[i - 1].is_whitespace()
+            && chars[i - 1] != '_'
+            && !chars[i + 1].is_whitespace()
+            && chars[i + 1] != '_'
+    };
+    (0..chars.len())
+        .map(|i| if joined(i) { ' ' } else { chars[i] })
+        .collect()
+}
+
 /// Takes the marks off headings and flags them; a heading's closing marks wrapped onto a
 /// line of their own, and a Markdown underline, stay as units of their own. An underline
 /// marks a heading only under one line standing after a blank line that does not end a
@@ -237,7 +259,11 @@ fn mark_headings(units: &mut [Unit]) {
             .and_then(|n| rule_of(&n.text));
         if let Some((inner, level)) = unmarked(&units[i].text, closed_below) {
             if inner.chars().any(char::is_alphanumeric) {
-                units[i].text = inner.to_string();
+                units[i].text = if units[i].text.starts_with('*') {
+                    link_spaces(inner)
+                } else {
+                    inner.to_string()
+                };
                 units[i].heading = level;
             }
         } else if rule_of(&units[i].text).is_none()
@@ -281,6 +307,27 @@ mod tests {
         assert!(u[0].text.ends_with("drive matrix."));
         assert_eq!((u[0].first, u[0].last), (1, 4));
         assert_eq!(u[1].text, "* Home");
+    }
+
+    #[test]
+    fn linked_heading_gets_its_spaces_back() {
+        let u = units(
+            "****** Amazon_discounts_MacBooks_from_$700,_AirPods ******
+
+             ****** see_also/file_name.txt ******
+
+__init__ stays
+",
+        );
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Amazon discounts MacBooks from $700, AirPods",
+                "see_also/file_name.txt",
+                "__init__ stays"
+            ]
+        );
     }
 
     #[test]

@@ -186,8 +186,17 @@ fn decide_top(
     ex.title = headline::decide_title(units, feats, classes, region.map(|r| r.0), meta);
     let head = ex.title.chosen.as_ref().map(|c| c.unit);
     fields.title = ex.title.chosen.as_ref().map(|c| c.value.clone());
+    // Dates are looked for around the likeliest headline even when it is too unsure to
+    // be the title.
+    let likely_head = head.or_else(|| {
+        ex.title
+            .runner_up
+            .as_ref()
+            .filter(|c| c.score > 0.0)
+            .map(|c| c.unit)
+    });
     let date_anchors = dateline::Anchors {
-        head,
+        head: likely_head,
         region: region.map(|r| r.0),
         story: region.map(|(lo, _)| headline::story_start(feats, classes, Some(lo))),
     };

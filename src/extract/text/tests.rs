@@ -648,3 +648,122 @@ fn clean_file_title_over_question_and_fragment() {
     );
     assert_eq!(f.title.as_deref(), Some("Blackburn v Burnley"));
 }
+
+/// A headline shares the story's words in another form ("approves" / "approved"): its
+/// overlap with the story counts them.
+#[test]
+fn headline_overlap_matches_word_forms() {
+    let para = "The council approved the harbour expansion on Tuesday after a long debate \
+        about its costs, and the work will start in the spring.";
+    let text = format!(
+        "  * Home\n  * News\n\nCouncil approves harbour expansion\n\nMarch 3, 2014\n\n\
+         {para}\n\n{para}\n"
+    );
+    let ex = explain(&text);
+    let chosen = ex.title.chosen.expect("a title");
+    assert_eq!(chosen.value, "Council approves harbour expansion");
+    let overlap = chosen
+        .signals
+        .iter()
+        .find(|s| s.name == "overlap")
+        .map(|s| s.value);
+    assert_eq!(overlap, Some(1.0));
+}
+
+/// An advertisement's call to action above the headline (`Anuncie no Autoracing agora!`,
+/// after an image label or not) is page furniture, and `links -dump`'s `Link:` lines of
+/// the page head are no headlines.
+#[test]
+fn calls_to_action_and_head_links_are_no_headlines() {
+    let body = "A tabela mostra a classificação atualizada do campeonato depois da última \
+        corrida da temporada, com os pontos de todos os pilotos.";
+    for ad in [
+        "Anuncie no Autoracing agora!",
+        "[IMG] Anuncie no Autoracing agora!",
+        "[pirelli-logo] [banner_b] Subscribe to our newsletter today!",
+    ] {
+        let text = format!(
+            "   Link: canonical\n   Link: prev: Calendário Stock Car 2011\n\n  * Início\n  \
+             * Fórum\n\n{ad}\n\nClassificação NASCAR\n\nsexta-feira, 22 de outubro de 2010 às \
+             20:13\nShare this on WhatsApp\n\n{body}\n\n{body}\n"
+        );
+        let ex = explain(&text);
+        let values: Vec<&str> = ex
+            .title
+            .considered
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert!(
+            !values.iter().any(|v| v.contains('!') || v.contains("Link")),
+            "{ad}: {values:?}"
+        );
+        assert_eq!(
+            ex.date.chosen.map(|c| c.value[..10].to_string()).as_deref(),
+            Some("2010-10-22"),
+            "{ad}"
+        );
+    }
+}
+
+/// An agency's name alone under a standfirst is the header's byline: the headline above
+/// the standfirst heads the header too.
+#[test]
+fn agency_line_is_a_byline_in_the_header() {
+    let para = "Brock Nelson scored in overtime and the New York Islanders rallied from three \
+        goals down to beat the Washington Capitals on Tuesday night.";
+    let text = format!(
+        "  * Sports\n  * Hockey\n\nNelson's OT goal lifts Isles\n\n\
+         N.Y. completes frantic comeback to extend unbeaten streak to 15\n\nAssociated Press\n\n\
+         Published 11:26 pm EST, Tuesday, November 19, 2019\n\n{para}\n\n{para}\n"
+    );
+    let ex = explain(&text);
+    let head = ex
+        .title
+        .considered
+        .iter()
+        .find(|c| c.value == "Nelson's OT goal lifts Isles")
+        .expect("the headline is a candidate");
+    assert!(head.signals.iter().any(|s| s.name == "near_date"));
+}
+
+/// A page whose headline is too unsure to be its title, with its dateline under it and
+/// the story far below: the date is still looked for around that headline.
+#[test]
+fn date_under_an_unsure_headline() {
+    let stages: String = [
+        "10 de março – Interlagos",
+        "8 de abril – Curitiba",
+        "29 de abril – Velopark",
+        "20 de maio – Londrina",
+        "10 de junho – Santa Cruz do Sul",
+        "1 de julho – Goiânia",
+        "12 de agosto – Interlagos",
+        "2 de setembro – Curitiba",
+        "23 de setembro – Velopark",
+        "14 de outubro – Londrina",
+        "4 de novembro – Tarumã",
+        "25 de novembro – Cascavel",
+        "9 de dezembro – Interlagos",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, s)| format!("{}a etapa: {s}\n", n + 1))
+    .collect();
+    let note = "Os comentários publicados aqui são de responsabilidade exclusiva de seus \
+        autores e não representam a opinião deste site, que se reserva o direito de apagar \
+        qualquer mensagem.";
+    let text = format!(
+        "  * Início\n  * Notícias\n  * Fórum\n\nStock Car 2018\n\n\
+         segunda-feira, 22 de janeiro de 2018 às 0:13\nShare this on WhatsApp\n\n\
+         Calendário da Stock Car 2018\n\n{stages}\nTags\n\n{note}\n\n{note}\n"
+    );
+    let ex = explain(&text);
+    assert_eq!(ex.title.chosen, None);
+    assert_eq!(
+        ex.title.runner_up.map(|c| c.value).as_deref(),
+        Some("Stock Car 2018")
+    );
+    let date = ex.date.chosen.expect("the date under the headline");
+    assert_eq!(&date.value[..10], "2018-01-22");
+}
