@@ -39,6 +39,8 @@ const FILLED_SLACK: usize = 12;
 /// Narrowest wrap width taken for one: renderers wrap at 72 to 80 columns, and a file of
 /// short header lines is not wrapped text.
 const MIN_WRAP_WIDTH: usize = 60;
+/// Columns from which a word is one a renderer would not break (a URL, a file name).
+const UNBREAKABLE: usize = 30;
 /// Filled lines needed before a file is taken for wrapped.
 const MIN_FILLED: usize = 3;
 
@@ -55,8 +57,11 @@ pub fn starts_with_bullet(s: &str) -> bool {
 
 /// The wrap width of the file, or `None` when its lines were not wrapped.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
+    // A line holding a word too long to break (a URL, a form field) may run past the
+    // width: renderers print such a word as it is.
     let lengths: Vec<usize> = lines
         .iter()
+        .filter(|l| l.split_whitespace().all(|w| columns(w) < UNBREAKABLE))
         .map(|l| columns(l.trim_end()))
         .filter(|&n| n > 0 && n <= MAX_WRAP_WIDTH)
         .collect();
@@ -309,15 +314,30 @@ mod tests {
         assert_eq!(u[1].text, "* Home");
     }
 
+    /// A few lines longer than the wrap width (a URL a renderer could not break) do not
+    /// hide it.
+    #[test]
+    fn wrap_width_past_overflowing_lines() {
+        let url = format!("   https://example.org/{}", "a".repeat(70));
+        let text = format!(
+            "{url}\n\n   This search returns results from both the site's main pages and from the\n   \
+             Blog.\n\n   The council voted on Tuesday to approve the plan for the harbour, and\n   \
+             the work will start in the spring after a long debate about its cost to\n   \
+             the town and the ferry companies that use the harbour every day of the\n   \
+             week.\n"
+        );
+        let u = units(&text);
+        assert_eq!(
+            u[1].text,
+            "This search returns results from both the site's main pages and from the Blog."
+        );
+    }
+
     #[test]
     fn linked_heading_gets_its_spaces_back() {
         let u = units(
-            "****** Amazon_discounts_MacBooks_from_$700,_AirPods ******
-
-             ****** see_also/file_name.txt ******
-
-__init__ stays
-",
+            "****** Amazon_discounts_MacBooks_from_$700,_AirPods ******\n\n\
+             ****** see_also/file_name.txt ******\n\n__init__ stays\n",
         );
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(
