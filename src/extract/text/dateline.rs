@@ -160,6 +160,17 @@ fn stamp(text: &str, f: &Features) -> bool {
         })
 }
 
+/// A reading-time line of an article header: `5 Min Read`, `Reading time: 4 minutes`,
+/// `Lesezeit: 3 Min.`, `4 min de lecture`.
+fn reading_time(text: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<_> = words_lower(text).collect();
+    words.len() <= 6
+        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| lex.has("reading.minutes", w))
+        && words.iter().any(|w| lex.has("reading.read", w))
+}
+
 /// Which units of a file are datelines or bylines, and the date [`read`] from each unit,
 /// each worked out on first use: only the units around the region starts, the headline
 /// window and the date anchors are ever asked.
@@ -220,14 +231,15 @@ impl<'a> Meta<'a> {
             .is_some_and(|c| *c.get_or_init(|| self.is_meta(i)))
     }
 
-    /// Whether unit `i` is a dateline or a byline, an agency's name alone counting as one
-    /// (never a headline, and a reason for the line above to be one).
+    /// Whether unit `i` is a dateline or a byline, an agency's name alone or a reading
+    /// time counting as one (never a headline, and a reason for the line above to be one).
     fn is_meta(&self, i: usize) -> bool {
         let f = &self.feats[i];
         f.chars <= 160
             && !(f.sentence_end && f.words > 12)
             && (super::bylines::top_unit(self.units, i).is_some()
                 || crate::extract::byline::is_agency(&self.units[i].text)
+                || reading_time(&self.units[i].text)
                 || self.date(i).is_some()
                 || stamp(&self.units[i].text, f))
     }
@@ -464,6 +476,26 @@ mod tests {
 
     fn day(text: &str) -> Option<(i32, u8, u8)> {
         read(text).map(|(d, _)| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+    }
+
+    #[test]
+    fn reading_times() {
+        for t in [
+            "5 Min Read",
+            "Reading time: 4 minutes",
+            "Lesezeit: 3 Min.",
+            "4 min de lecture",
+            "Tempo de leitura: 2 minutos",
+        ] {
+            assert!(reading_time(t), "{t}");
+        }
+        for t in [
+            "Read 5 more stories",
+            "5 minutes",
+            "The 5 minute read that changed how we think about sleep",
+        ] {
+            assert!(!reading_time(t), "{t}");
+        }
     }
 
     #[test]

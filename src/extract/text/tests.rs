@@ -767,3 +767,23 @@ fn date_under_an_unsure_headline() {
     let date = ex.date.chosen.expect("the date under the headline");
     assert_eq!(&date.value[..10], "2018-01-22");
 }
+
+/// A date-first header (section, dateline, headline, a bare name, reading time) under a
+/// country selector whose flag label is headline-shaped: the reading time is header
+/// furniture, so the headline above the name heads the header.
+#[test]
+fn reading_time_marks_the_header() {
+    let para = "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of \
+        stocks across the globe held near record highs as investors awaited trade news.";
+    let text = format!(
+        "  • Business\n  • Markets\n\nFlag of United States\n\nUnited States\n\n\
+         [                    ]\n\nBusiness News\n\n\
+         November 19, 2019 / 12:21 AM / Updated 14 hours ago\n\n\
+         Oversupply angst drags oil lower, stocks drift near highs\n\nRodrigo Campos\n\n\
+         5 Min Read\n\nNEW YORK (Reuters) - {para}\n\n{para}\n"
+    );
+    assert_eq!(
+        extract(&text).title.as_deref(),
+        Some("Oversupply angst drags oil lower, stocks drift near highs")
+    );
+}
