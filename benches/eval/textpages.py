@@ -27,7 +27,9 @@ Four sets, all generated into a work directory (never the repository):
   banners, table layout, list-item bylines, teasers above the story, magazine dek), gold
   by construction.
 
-Scores per set: title accuracy (normalised rule below) and raw exact share, date accuracy
+Scores per set: title accuracy (normalised rule below), raw exact share, and t.h1, the
+share right under the title rule or equal to one of the page's own <h1> headlines (about
+one page in ten words its metadata title otherwise than the headline it prints), date accuracy
 (same day) and the share of those with the right precision, byline accuracy where gold
 exists, body F1 (the benchmark metric of html_benchmark.py, imported from it), and the
 wrong/empty split for title and date (a wrong field is worse than an empty one).
@@ -179,8 +181,11 @@ def page_gold(html, url):
                 date_raw = v
                 break
     days = _days(date_raw)
+    h1 = [" ".join(htmlmod.unescape(re.sub(r"<[^>]+>", " ", m)).split())
+          for m in re.findall(r"<h1\b[^>]*>(.*?)</h1>", html, re.S | re.I)]
     return {
         "title": " ".join((og or title_tag or "").split()) or None,
+        "h1": [h for h in h1 if h],
         "og_title": og, "title_tag": title_tag, "sites": site_keys(p, url),
         "date_raw": date_raw, "date": days[0] if days else None,
         "date_utc": days[1] if days else None, "date_precision": None,
@@ -716,6 +721,9 @@ def score_page(key, gold, got, text=None):
         right = title_candidates(gold["title"], gold.get("title_tag"), gold.get("sites", ()))
         r["title"] = "ok" if norm(t) in right else ("empty" if not t else "wrong")
         r["title_raw"] = " ".join(t.split()) == gold["title"]
+        if "h1" in gold:
+            # The headline as the page prints it, where metadata words it otherwise.
+            r["title_h1"] = r["title"] == "ok" or (bool(t) and norm(t) in {norm(h) for h in gold["h1"]})
     if gold.get("date") and gold.get("score_date", True):
         d = (a.get("date") or "")[:10]
         r["date"] = "ok" if d in (gold["date"], gold["date_utc"]) else ("empty" if not d else "wrong")
@@ -804,6 +812,8 @@ def summarise(rows):
     s["title_empty"], _ = share("title", "empty")
     raw = [x["title_raw"] for x in rows if "title_raw" in x]
     s["title_raw"] = sum(raw) / len(raw) if raw else None
+    h1 = [x["title_h1"] for x in rows if "title_h1" in x]
+    s["title_h1"] = sum(h1) / len(h1) if h1 else None
     s["date"], s["date_n"] = share("date")
     s["date_wrong"], _ = share("date", "wrong")
     s["date_empty"], _ = share("date", "empty")
@@ -821,13 +831,13 @@ def fmt(v):
 
 
 def table(summary):
-    head = ("| set | n | title | t.wrong | t.empty | t.raw | date n | date | d.wrong | d.empty "
+    head = ("| set | n | title | t.wrong | t.empty | t.raw | t.h1 | date n | date | d.wrong | d.empty "
             "| d.prec | byline n | byline | body F1 |")
-    lines = [head, "|" + "---|" * 14]
+    lines = [head, "|" + "---|" * 15]
     for name, s in summary.items():
         lines.append(
             f"| {name} | {s['n']} | {fmt(s['title'])} | {fmt(s['title_wrong'])} | {fmt(s['title_empty'])} "
-            f"| {fmt(s['title_raw'])} | {s['date_n']} | {fmt(s['date'])} | {fmt(s['date_wrong'])} "
+            f"| {fmt(s['title_raw'])} | {fmt(s.get('title_h1'))} | {s['date_n']} | {fmt(s['date'])} | {fmt(s['date_wrong'])} "
             f"| {fmt(s['date_empty'])} | {fmt(s['date_precision'])} | {s['byline_n']} | {fmt(s['byline'])} "
             f"| {fmt(s['body_f1'])} |")
     return "\n".join(lines)
@@ -875,7 +885,7 @@ def show(name, rows, n):
 
 # --- the gate --------------------------------------------------------------------------
 
-HIGHER = ("title", "date", "date_precision", "byline", "body_f1")
+HIGHER = ("title", "title_h1", "date", "date_precision", "byline", "body_f1")
 LOWER = ("title_wrong", "date_wrong")
 
 
