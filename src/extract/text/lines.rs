@@ -58,10 +58,14 @@ pub fn starts_with_bullet(s: &str) -> bool {
 /// The wrap width of the file, or `None` when its lines were not wrapped.
 fn wrap_width(lines: &[&str]) -> Option<usize> {
     // A line holding a word too long to break (a URL, a form field) may run past the
-    // width: renderers print such a word as it is.
+    // width: renderers print such a word as it is. CJK text has no spaces: its lines
+    // are single runs that do break.
     let lengths: Vec<usize> = lines
         .iter()
-        .filter(|l| l.split_whitespace().all(|w| columns(w) < UNBREAKABLE))
+        .filter(|l| {
+            l.split_whitespace()
+                .all(|w| !w.is_ascii() || w.len() < UNBREAKABLE)
+        })
         .map(|l| columns(l.trim_end()))
         .filter(|&n| n > 0 && n <= MAX_WRAP_WIDTH)
         .collect();
@@ -312,6 +316,19 @@ mod tests {
         assert!(u[0].text.ends_with("drive matrix."));
         assert_eq!((u[0].first, u[0].last), (1, 4));
         assert_eq!(u[1].text, "* Home");
+    }
+
+    /// Wrapped CJK text: each line one run of wide characters, joined at the width.
+    #[test]
+    fn wrapped_cjk_lines_are_joined() {
+        let para: Vec<char> = "日本語の文章は空白なしで折り返される。"
+            .repeat(7)
+            .chars()
+            .collect();
+        let lines: Vec<String> = para.chunks(39).map(|c| c.iter().collect()).collect();
+        let u = units(&(lines.join("\n") + "\n"));
+        assert_eq!(u.len(), 1, "{u:?}");
+        assert_eq!(u[0].last, lines.len());
     }
 
     /// A few lines longer than the wrap width (a URL a renderer could not break) do not
