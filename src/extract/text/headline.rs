@@ -72,6 +72,8 @@ const BELOW_PROSE: usize = 10;
 /// for its dateline or byline: a standfirst, an author's photo label, a name and a role
 /// may come between.
 const HEADER_UNITS: usize = 6;
+/// Units below a headline above the window that must hold its byline and its dateline.
+const FULL_HEADER_UNITS: usize = 3;
 
 fn key(s: &str) -> String {
     super::features::line_key(s)
@@ -420,8 +422,25 @@ pub fn decide_title(
     // Headings the renderer marked at that level, above the window (up to MAX_REACH
     // units above the story): a headline set apart by its marks, however many lines of
     // page lie between it and the story.
+    // Full article headers above the window too: a headline-shaped line with both a
+    // byline and a dateline among the next HEADER_UNITS units that are not boilerplate, a
+    // story the renderer put below a column of teasers or videos.
+    let full_header = |i: usize| {
+        let next: Vec<usize> = (i + 1..units.len())
+            .filter(|&j| classes[j] != Class::Bad || meta.at(j))
+            .take(FULL_HEADER_UNITS)
+            .collect();
+        let dated = next.iter().any(|&j| meta.date(j).is_some());
+        let signed = next.iter().any(|&j| meta.at(j) && meta.date(j).is_none());
+        classes[i] != Class::Bad
+            && !meta.at(i)
+            && heading_shaped(&feats[i], &units[i].text)
+            && feats[i].words >= 4
+            && dated
+            && signed
+    };
     let marked_above: Vec<usize> = (start.saturating_sub(MAX_REACH)..lo)
-        .filter(|&i| units[i].heading > 0 && units[i].heading == top_level)
+        .filter(|&i| (units[i].heading > 0 && units[i].heading == top_level) || full_header(i))
         .collect();
     let meta_end = (hi + LOOK_AHEAD).min(units.len() - 1);
     // Datelines and bylines count from the highest candidate down.

@@ -787,3 +787,53 @@ fn reading_time_marks_the_header() {
         Some("Oversupply angst drags oil lower, stocks drift near highs")
     );
 }
+
+/// An article header (headline, byline, dateline) above a long column of video teasers,
+/// the story below them: the headline is still a candidate, and the title.
+#[test]
+fn full_header_above_a_teaser_column() {
+    let who = [
+        "Senators",
+        "Governors",
+        "Judges",
+        "Voters",
+        "Doctors",
+        "Lawyers",
+    ];
+    let what = [
+        "trade barbs over",
+        "weigh in on",
+        "question",
+        "push back on",
+        "defend",
+    ];
+    let topic = [
+        "the hearing",
+        "the budget",
+        "the ruling",
+        "the visit",
+        "the vote",
+        "tariffs",
+        "the memo",
+    ];
+    let teasers: String = (0..36)
+        .map(|n| format!("{} {} {}\n\n", who[n % 6], what[n % 5], topic[n % 7]))
+        .collect();
+    let para = "The White House has said little about the president's unannounced visit to \
+        the hospital on Saturday, and what it has said does not add up, aides admit.";
+    let text = format!(
+        "  * Politics\n  * Health\n\n\
+         Why you just can't trust the White House on Donald Trump's health\n\n\
+         Analysis by Chris Cillizza, CNN Editor-at-large\n\n\
+         Updated 1909 GMT (0309 HKT) November 18, 2019\n\n{teasers}{para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Why you just can't trust the White House on Donald Trump's health")
+    );
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2019-11-18")
+    );
+}
