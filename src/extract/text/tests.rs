@@ -837,3 +837,13 @@ fn full_header_above_a_teaser_column() {
         Some("2019-11-18")
     );
 }
+
+/// "About" and "Home" open headlines as well as menus: only the menus' phrases (`About
+/// us`, `About the author`) are furniture.
+#[test]
+fn about_and_home_open_headlines() {
+    let u = lines::units("About bugs\n\nHome sales rise\n\nAbout us\n\nAbout the author\n");
+    let f = features::measure(&u);
+    let furniture: Vec<bool> = f.iter().map(|f| f.furniture).collect();
+    assert_eq!(furniture, [false, false, true, true]);
+}
