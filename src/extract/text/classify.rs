@@ -48,13 +48,11 @@ fn head_link(t: &str) -> bool {
     let Some(rest) = t.trim_start().strip_prefix("Link: ") else {
         return false;
     };
-    let rel = rest.split_whitespace().next().unwrap_or("");
-    let rel = rel.strip_suffix(':').unwrap_or(rel);
-    !rel.is_empty()
-        && rel
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
-        && (rest.len() == rel.len() || rest[rel.len()..].starts_with(": "))
+    let rel_end = rest
+        .find(|c: char| !(c.is_ascii_lowercase() || c == '_' || c == '-'))
+        .unwrap_or(rest.len());
+    let (rel, after) = rest.split_at(rel_end);
+    !rel.is_empty() && (after.is_empty() || after.starts_with(": "))
 }
 
 /// Whether a unit is boilerplate only because it is printed three times or more: a menu
@@ -241,6 +239,26 @@ mod tests {
         let c = in_context(&own_classes(&u, &f));
         let r = main_region(&c, &f, |_| false);
         (u, c, r)
+    }
+
+    #[test]
+    fn head_links() {
+        for t in [
+            "   Link: canonical",
+            "Link: prev: Calendar 2011",
+            "Link: image_src",
+        ] {
+            assert!(head_link(t), "{t}");
+        }
+        for t in [
+            "Link: Read the report",
+            "Link: https://example.org/a",
+            "Link:   canonical",
+            "Link: \u{3000}x",
+            "Link: ",
+        ] {
+            assert!(!head_link(t), "{t}");
+        }
     }
 
     #[test]

@@ -160,15 +160,31 @@ fn stamp(text: &str, f: &Features) -> bool {
         })
 }
 
-/// A reading-time line of an article header: `5 Min Read`, `Reading time: 4 minutes`,
-/// `Lesezeit: 3 Min.`, `4 min de lecture`.
+/// A reading-time line of an article header: `5 Min Read`, `4 min de lecture`, `3 Minuten
+/// Lesezeit` (the number right before the minutes, the reading word last), or a label and
+/// then the time (`Reading time: 4 minutes`, `Lesezeit: 3 Min.`). "Reading score twice in 5
+/// minutes" is neither.
 fn reading_time(text: &str) -> bool {
     let lex = lexicon();
     let words: Vec<_> = words_lower(text).collect();
-    words.len() <= 6
-        && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        && words.iter().any(|w| lex.has("reading.minutes", w))
-        && words.iter().any(|w| lex.has("reading.read", w))
+    let n = words.len();
+    if n == 0 || n > 6 {
+        return false;
+    }
+    let read = |w: &str| lex.has("reading.read", w);
+    let timed = |from: usize| {
+        words
+            .windows(2)
+            .skip(from)
+            .any(|p| p[0].bytes().all(|b| b.is_ascii_digit()) && lex.has("reading.minutes", &p[1]))
+    };
+    // `4 min de lecture`: the French needs its `de` ("a 45 minute lecture" is a talk).
+    let last_read =
+        read(&words[n - 1]) && (words[n - 1] != "lecture" || (n >= 2 && words[n - 2] == "de"));
+    let labelled = text.split_once(':').is_some_and(|(label, _)| {
+        words_lower(label).any(|w| read(&w)) && timed(words_lower(label).count())
+    });
+    (last_read && timed(0)) || labelled
 }
 
 /// Which units of a file are datelines or bylines, and the date [`read`] from each unit,
@@ -486,6 +502,7 @@ mod tests {
             "Lesezeit: 3 Min.",
             "4 min de lecture",
             "Tempo de leitura: 2 minutos",
+            "3 Minuten Lesezeit",
         ] {
             assert!(reading_time(t), "{t}");
         }
@@ -493,6 +510,10 @@ mod tests {
             "Read 5 more stories",
             "5 minutes",
             "The 5 minute read that changed how we think about sleep",
+            "Reading score twice in 5 minutes",
+            "Reading win it in 90 minutes",
+            "A 45 minute lecture",
+            "",
         ] {
             assert!(!reading_time(t), "{t}");
         }

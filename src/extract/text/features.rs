@@ -353,7 +353,8 @@ fn count_words<W: AsRef<str>>(words: impl Iterator<Item = W>) -> WordCounts {
 }
 
 /// A call to action (`Subscribe now!`, `[IMG] Anuncie no Autoracing agora!`): an
-/// exclamation whose first word, after any image labels, is a furniture word.
+/// exclamation whose first word, after any image labels, is a verb of the lexicon's
+/// `furniture.calls` (not any furniture word: "Home prices fall again!" is news).
 fn call_to_action(text: &str) -> bool {
     let mut rest = text.trim();
     while let Some(after) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
@@ -363,13 +364,7 @@ fn call_to_action(text: &str) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
-    rest.ends_with('!')
-        && first.is_some_and(|w| {
-            lexicon()
-                .stop
-                .get(w.as_str())
-                .is_some_and(|&m| m & FURNITURE_BIT != 0)
-        })
+    rest.ends_with('!') && first.is_some_and(|w| lexicon().has("furniture.calls", &w))
 }
 
 /// `lower`: the line's key; `text`: the line as printed.
@@ -510,6 +505,8 @@ mod tests {
         assert!(!call_to_action(
             "[Subscribe] Seeking a bigger role for a big rocket"
         ));
+        assert!(!call_to_action("Home prices fall again!"));
+        assert!(!call_to_action("Search for missing girl ends in joy!"));
     }
 
     #[test]

@@ -83,6 +83,9 @@ fn key(s: &str) -> String {
 /// headline says "arrests" where the story says "arrested", "Pläne" where it says "Plänen".
 const STEM_CHARS: usize = 6;
 
+/// Characters by which two forms of a word may differ in length ("arrests" / "arrested").
+const FORM_CHARS: usize = 3;
+
 /// The first [`STEM_CHARS`] characters of `w`.
 fn stem(w: &str) -> &str {
     w.char_indices().nth(STEM_CHARS).map_or(w, |(i, _)| &w[..i])
@@ -458,7 +461,7 @@ pub fn decide_title(
     // or a menu entry does not.
     // Only words of four characters or more of the lines above the story are compared:
     // the story words kept are those among them.
-    let story_words: OnceCell<FxHashSet<_>> = OnceCell::new();
+    let story_words: OnceCell<FxHashSet<(String, usize)>> = OnceCell::new();
     let story_words = || {
         story_words.get_or_init(|| {
             let above: FxHashSet<_> = marked_above
@@ -479,10 +482,19 @@ pub fn decide_title(
                 .filter(|w| w.len() >= 4)
                 .filter_map(|w| {
                     let s = stem(&w);
-                    (sketch.may_hold(s) && above.contains(s)).then(|| s.to_owned())
+                    (sketch.may_hold(s) && above.contains(s))
+                        .then(|| (s.to_owned(), w.chars().count()))
                 })
                 .collect()
         })
+    };
+    // Whether the story has the word `w`, or another form of it: the same first
+    // STEM_CHARS characters and a length within FORM_CHARS ("Bundesliga" is not
+    // "Bundesregierung").
+    let in_story = |w: &(String, usize)| {
+        let words = story_words();
+        (w.1.saturating_sub(FORM_CHARS)..=w.1 + FORM_CHARS)
+            .any(|n| words.contains(&(w.0.clone(), n)))
     };
     // Units per block that are not datelines or bylines, for lines crowded in a list.
     let block_size = |i: usize| {
@@ -627,13 +639,12 @@ pub fn decide_title(
                 .is_some_and(char::is_lowercase),
         );
         x.flag(Sig::Alone as usize, u.blank_before || u.blank_after);
-        let content: Vec<String> = unit_words(&u.text, &f.key)
-            .filter(|w| w.chars().count() >= 4)
-            .map(|w| stem(&w).to_owned())
+        let content: Vec<(String, usize)> = unit_words(&u.text, &f.key)
+            .map(|w| (stem(&w).to_owned(), w.chars().count()))
+            .filter(|w| w.1 >= 4)
             .collect();
         if content.len() >= 2 && i < start {
-            let story_words = story_words();
-            let shared = content.iter().filter(|w| story_words.contains(*w)).count();
+            let shared = content.iter().filter(|w| in_story(w)).count();
             let share = shared as f32 / content.len() as f32;
             x.set(Sig::Overlap as usize, share);
             x.flag(Sig::OverlapHigh as usize, share >= 0.6);

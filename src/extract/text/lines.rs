@@ -228,10 +228,12 @@ fn unmarked(t: &str, open: bool) -> Option<(&str, u8)> {
 }
 
 /// html2text writes the spaces of a link's text as underscores (`****** Jangan_Membenci_Satu
-/// Kaum ******` for a linked headline): they are spaces again, unless the text holds an
-/// address or a path, whose underscores are its own.
+/// Kaum ******` for a linked headline): they are spaces again when they outnumber the
+/// spaces (a heading naming `get_event_loop` or `MAX_PATH` keeps them), unless the text
+/// holds an address or a path, whose underscores are its own.
 fn link_spaces(t: &str) -> String {
-    if !t.contains('_') || t.contains(['@', '/', '\\']) {
+    let underscores = t.matches('_').count();
+    if underscores <= t.matches(' ').count() || t.contains(['@', '/', '\\']) {
         return t.to_string();
     }
     let chars: Vec<char> = t.chars().collect();
@@ -354,7 +356,8 @@ mod tests {
     fn linked_heading_gets_its_spaces_back() {
         let u = units(
             "****** Amazon_discounts_MacBooks_from_$700,_AirPods ******\n\n\
-             ****** see_also/file_name.txt ******\n\n__init__ stays\n",
+             ****** see_also/file_name.txt ******\n\n__init__ stays\n\n\
+             ****** Python deprecates asyncio.get_event_loop ******\n",
         );
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(
@@ -362,7 +365,8 @@ mod tests {
             [
                 "Amazon discounts MacBooks from $700, AirPods",
                 "see_also/file_name.txt",
-                "__init__ stays"
+                "__init__ stays",
+                "Python deprecates asyncio.get_event_loop"
             ]
         );
     }
