@@ -80,11 +80,17 @@ fn key(s: &str) -> String {
 }
 
 /// Characters of a word compared when a line's words are matched with the story's: a
-/// headline says "arrests" where the story says "arrested", "Pläne" where it says "Plänen".
+/// headline says "arrests" where the story says "arrested", "Regierung" where it says
+/// "Regierungen".
 const STEM_CHARS: usize = 6;
 
 /// Characters by which two forms of a word may differ in length ("arrests" / "arrested").
 const FORM_CHARS: usize = 3;
+
+/// The bit of a word length in a 64-bit set of lengths (63 and up share the last).
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
+}
 
 /// The first [`STEM_CHARS`] characters of `w`.
 fn stem(w: &str) -> &str {
@@ -422,12 +428,8 @@ pub fn decide_title(
         .filter(|&l| l > 0)
         .min()
         .unwrap_or(0);
-    // Headings the renderer marked at that level, above the window (up to MAX_REACH
-    // units above the story): a headline set apart by its marks, however many lines of
-    // page lie between it and the story.
-    // Full article headers above the window too: a headline-shaped line with both a
-    // byline and a dateline among the next HEADER_UNITS units that are not boilerplate, a
-    // story the renderer put below a column of teasers or videos.
+    // A full article header: a headline-shaped line with both a byline and a dateline
+    // among the next FULL_HEADER_UNITS units that are not boilerplate.
     let full_header = |i: usize| {
         let next: Vec<usize> = (i + 1..units.len())
             .filter(|&j| classes[j] != Class::Bad || meta.at(j))
@@ -442,6 +444,10 @@ pub fn decide_title(
             && dated
             && signed
     };
+    // Above the window (up to MAX_REACH units above the story), the headings the
+    // renderer marked at the top level and full article headers: a headline set apart by
+    // its marks or its header, however many lines of page (a column of teasers or videos)
+    // lie between it and the story.
     let marked_above: Vec<usize> = (start.saturating_sub(MAX_REACH)..lo)
         .filter(|&i| (units[i].heading > 0 && units[i].heading == top_level) || full_header(i))
         .collect();
@@ -461,7 +467,9 @@ pub fn decide_title(
     // or a menu entry does not.
     // Only words of four characters or more of the lines above the story are compared:
     // the story words kept are those among them.
-    let story_words: OnceCell<FxHashSet<(String, usize)>> = OnceCell::new();
+    // Each story word's stem, with the lengths (bit n: n characters, 63 and up in bit
+    // 63) of the words it stands for.
+    let story_words: OnceCell<FxHashMap<String, u64>> = OnceCell::new();
     let story_words = || {
         story_words.get_or_init(|| {
             let above: FxHashSet<_> = marked_above
@@ -475,26 +483,28 @@ pub fn decide_title(
                 .collect();
             let mut sketch = Sketch::default();
             above.iter().for_each(|w| sketch.insert(w));
-            (start..units.len())
+            let mut words: FxHashMap<String, u64> = FxHashMap::default();
+            for j in (start..units.len())
                 .filter(|&j| classes[j] != Class::Bad)
                 .take(STORY_UNITS)
-                .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
-                .filter(|w| w.len() >= 4)
-                .filter_map(|w| {
+            {
+                for w in unit_words(&units[j].text, &feats[j].key).filter(|w| w.len() >= 4) {
                     let s = stem(&w);
-                    (sketch.may_hold(s) && above.contains(s))
-                        .then(|| (s.to_owned(), w.chars().count()))
-                })
-                .collect()
+                    if sketch.may_hold(s) && above.contains(s) {
+                        *words.entry(s.to_owned()).or_default() |= length_bit(w.chars().count());
+                    }
+                }
+            }
+            words
         })
     };
     // Whether the story has the word `w`, or another form of it: the same first
     // STEM_CHARS characters and a length within FORM_CHARS ("Bundesliga" is not
     // "Bundesregierung").
     let in_story = |w: &(String, usize)| {
-        let words = story_words();
-        (w.1.saturating_sub(FORM_CHARS)..=w.1 + FORM_CHARS)
-            .any(|n| words.contains(&(w.0.clone(), n)))
+        let near = (w.1.saturating_sub(FORM_CHARS)..=w.1 + FORM_CHARS)
+            .fold(0u64, |m, n| m | length_bit(n));
+        story_words().get(&w.0).is_some_and(|&m| m & near != 0)
     };
     // Units per block that are not datelines or bylines, for lines crowded in a list.
     let block_size = |i: usize| {
