@@ -169,6 +169,12 @@ pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'sta
     })
 }
 
+/// Whether unit `i` is a `By` line (`By Jane Doe on Monday, November 18th, 2019 at 11:08
+/// a.m.`): a byline however it ends, never prose.
+pub fn by_line(units: &[super::lines::Unit], i: usize) -> bool {
+    top_unit(units, i).is_some_and(|(_, rule)| rule == "by_prefix")
+}
+
 /// A credit line at the foot of the story: the byline, and whether it is marked (agency,
 /// dash, parentheses, "By") rather than a bare run of names.
 pub fn credit(line: &str) -> Option<(String, bool)> {

@@ -160,6 +160,13 @@ fn stamp(text: &str, f: &Features) -> bool {
         })
 }
 
+/// The attribution of a quotation, a dash and then who said it, where and when (`— David
+/// McKinley on Sunday, October 13th, 2019 in an article in a local newspaper`): its date
+/// is the quotation's, not the article's, and it is no headline.
+pub fn attribution(text: &str, f: &Features) -> bool {
+    f.words >= 8 && (text.starts_with("— ") || text.starts_with("– ") || text.starts_with("-- "))
+}
+
 /// A reading-time line of an article header: `5 Min Read`, `4 min de lecture`, `3 Minuten
 /// Lesezeit` (the number right before the minutes, the reading word last), or a label and
 /// then the time (`Reading time: 4 minutes`, `Lesezeit: 3 Min.`). "Reading score twice in 5
@@ -250,14 +257,21 @@ impl<'a> Meta<'a> {
     /// Whether unit `i` is a dateline or a byline, an agency's name alone or a reading
     /// time counting as one (never a headline, and a reason for the line above to be one).
     fn is_meta(&self, i: usize) -> bool {
-        let f = &self.feats[i];
-        f.chars <= 160
-            && !(f.sentence_end && f.words > 12)
+        let (u, f) = (&self.units[i], &self.feats[i]);
+        if f.chars > 160 || attribution(&u.text, f) {
+            return false;
+        }
+        // A `By` line is a byline however it ends (`By Jane Doe on Monday, November 18th,
+        // 2019 at 11:08 a.m.`); other long lines ending a sentence are prose.
+        if super::bylines::by_line(self.units, i) {
+            return true;
+        }
+        !(f.sentence_end && f.words > 12)
             && (super::bylines::top_unit(self.units, i).is_some()
-                || crate::extract::byline::is_agency(&self.units[i].text)
-                || reading_time(&self.units[i].text)
+                || crate::extract::byline::is_agency(&u.text)
+                || reading_time(&u.text)
                 || self.date(i).is_some()
-                || stamp(&self.units[i].text, f))
+                || stamp(&u.text, f))
     }
 
     /// Whether one of the `n` units above unit `i` is a dateline or byline.
@@ -394,11 +408,16 @@ pub fn decide_date(
             }
             seen[i] = true;
             let (u, f) = (&units[i], &feats[i]);
-            // A sentence has function words; a time stamp ending in `a.m.` has none.
-            let prose = f.words >= 6 && f.sentence_end && f.stop_ratio >= 0.15;
+            // A sentence has function words; a time stamp ending in `a.m.` has none, and
+            // a `By` line is a byline however it ends.
+            let prose = f.words >= 6
+                && f.sentence_end
+                && f.stop_ratio >= 0.15
+                && !super::bylines::by_line(units, i);
             if f.chars > MAX_CHARS
                 || (classes[i] == Class::Good && f.words > MAX_WORDS)
                 || rejected(&u.text)
+                || attribution(&u.text, f)
             {
                 continue;
             }

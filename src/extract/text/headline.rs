@@ -361,6 +361,7 @@ fn heading_shaped(f: &Features, text: &str) -> bool {
     (4..=25).contains(&headline_words(f))
         && (text.ends_with("...") || !text.ends_with('.'))
         && !(f.stop_ratio >= 0.35 && f.words >= 16)
+        && !super::dateline::attribution(text, f)
 }
 
 /// A line cut short with an ellipsis, without the ellipsis.
@@ -584,6 +585,7 @@ pub fn decide_title(
             || blob(&u.text)
             || u.text.ends_with([':', ',', ';'])
             || caption_or_list_item(&u.text)
+            || super::dateline::attribution(&u.text, f)
             || crate::extract::byline::is_agency(&u.text)
             || is_meta_at(i)
             || (Some(i) == last_text && i > 0)

@@ -865,3 +865,29 @@ fn a_number_first_is_no_lower_case_start() {
     assert!(!lower("16-inch MacBook Pro review: the keyboard is enough"));
     assert!(lower("iPhone sales slow in China as rivals gain"));
 }
+
+/// A fact check's claim in quotation marks and its attribution (a dash, who said it and
+/// when) above the headline: the attribution's date is the claim's and no header line, and
+/// a `By` line ending in `a.m.` is still the byline under the headline.
+#[test]
+fn quoted_claim_and_attribution_above_the_headline() {
+    let para = "In October, Rep. David McKinley visited the border near Nogales and said the \
+        drugs that cross it are worth $53 million a week; the figures do not bear him out.";
+    let text = format!(
+        "  * Fact checks\n  * Congress\n\nMostly True\nMcKinley\n\
+         \"$53 million a week is coming across the border in drugs.\"\n\n\
+         — David McKinley on Sunday, October 13th, 2019 in an article in a local\nnewspaper\n\n\
+         What is the value of drugs that come to the U.S. border?\n\n\
+         By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.\n\n\
+         {para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("What is the value of drugs that come to the U.S. border?")
+    );
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2019-11-18")
+    );
+}
