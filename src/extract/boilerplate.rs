@@ -44,6 +44,7 @@ fn boilerplate_rules(lower: &str, l: &str) -> bool {
         "newsletter",
         "menu",
         "home",
+        "about",
         "print",
         "print this page",
         "email",

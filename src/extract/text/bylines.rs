@@ -169,10 +169,53 @@ pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'sta
     })
 }
 
-/// Whether unit `i` is a `By` line (`By Jane Doe on Monday, November 18th, 2019 at 11:08
-/// a.m.`): a byline however it ends, never prose.
+/// Whether unit `i` is a `By` line with only more names, a date and a time after the
+/// name (`By Jane Doe, Omar Haddad on Monday, November 18th, 2019 at 11:08 a.m.`): a
+/// byline however it ends, never prose. "By Christmas, the ministry said on Monday ..."
+/// goes on in a clause.
 pub fn by_line(units: &[super::lines::Unit], i: usize) -> bool {
-    top_unit(units, i).is_some_and(|(_, rule)| rule == "by_prefix")
+    const JOINS: &[&str] = &[
+        "on",
+        "at",
+        "and",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "updated",
+        "published",
+        "posted",
+        "|",
+        "-",
+        "–",
+        "—",
+        "et",
+        "und",
+        "y",
+        "e",
+        "le",
+        "el",
+        "il",
+        "op",
+        "om",
+        "um",
+    ];
+    let Some((name, "by_prefix")) = top_unit(units, i) else {
+        return false;
+    };
+    // html2text's link names keep underscores for spaces (`By Matthew_Digby`).
+    let text = units[i].text.replace('_', " ");
+    let Some(at) = text.find(name.as_str()) else {
+        return false;
+    };
+    text[at + name.len()..]
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || JOINS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// A credit line at the foot of the story: the byline, and whether it is marked (agency,

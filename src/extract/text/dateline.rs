@@ -160,11 +160,33 @@ fn stamp(text: &str, f: &Features) -> bool {
         })
 }
 
-/// The attribution of a quotation, a dash and then who said it, where and when (`— David
-/// McKinley on Sunday, October 13th, 2019 in an article in a local newspaper`): its date
-/// is the quotation's, not the article's, and it is no headline.
+/// The attribution of a quotation: a dash, then the name of who said it, then where and
+/// when (`— David McKinley on Sunday, October 13th, 2019 in an article in a local
+/// newspaper`). Its date is the quotation's, not the article's, and it is no headline. A
+/// dateline after a dash (`-- WASHINGTON, Monday, March 3, 2014`, `— Updated Monday,
+/// March 3`) names no person.
 pub fn attribution(text: &str, f: &Features) -> bool {
-    f.words >= 8 && (text.starts_with("— ") || text.starts_with("– ") || text.starts_with("-- "))
+    let Some(rest) = ["— ", "– ", "-- "]
+        .iter()
+        .find_map(|d| text.strip_prefix(d))
+    else {
+        return false;
+    };
+    let end = [" on ", ", ", " in "]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()
+        .unwrap_or(rest.len());
+    // html2text's link names keep underscores for spaces (`— David_McKinley on ...`).
+    let name = rest[..end].trim().replace('_', " ");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lex = lexicon();
+    f.words >= 8
+        && (2..=4).contains(&words.len())
+        && crate::extract::byline::is_names(&name)
+        && !words.iter().any(|w| {
+            lex.has("byline.stop", &w.to_lowercase()) || !w.chars().any(char::is_lowercase)
+        })
 }
 
 /// A reading-time line of an article header: `5 Min Read`, `4 min de lecture`, `3 Minuten

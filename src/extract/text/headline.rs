@@ -25,7 +25,9 @@
 //!
 //! Headings the renderer marked (Markdown's `#`, html2text's `******`) at the file's top
 //! level are candidates up to 200 units above the story, beyond the window, and that
-//! mark is a signal.
+//! mark is a signal. So are full article headers there: a headline-shaped line with a
+//! byline and a dateline among the next three units and prose among the next ten (a
+//! column of teasers or videos printed between the header and the story).
 //!
 //! A headline cut short with an ellipsis is no candidate when the line it was cut from is
 //! one (a teaser of the page's own story).
@@ -430,20 +432,30 @@ pub fn decide_title(
         .min()
         .unwrap_or(0);
     // A full article header: a headline-shaped line with both a byline and a dateline
-    // among the next FULL_HEADER_UNITS units that are not boilerplate.
+    // among the next FULL_HEADER_UNITS units that are not boilerplate, and prose among
+    // the next BELOW_PROSE (a teaser in a dated, signed list has another teaser below).
     let full_header = |i: usize| {
         let next: Vec<usize> = (i + 1..units.len())
             .filter(|&j| classes[j] != Class::Bad || meta.at(j))
             .take(FULL_HEADER_UNITS)
             .collect();
         let dated = next.iter().any(|&j| meta.date(j).is_some());
-        let signed = next.iter().any(|&j| meta.at(j) && meta.date(j).is_none());
+        let signed = next
+            .iter()
+            .any(|&j| super::bylines::top_unit(units, j).is_some());
+        let prose = || {
+            (i + 1..units.len())
+                .filter(|&j| classes[j] != Class::Bad || meta.at(j))
+                .take(BELOW_PROSE)
+                .any(|j| classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 10)
+        };
         classes[i] != Class::Bad
             && !meta.at(i)
             && heading_shaped(&feats[i], &units[i].text)
             && feats[i].words >= 4
             && dated
             && signed
+            && prose()
     };
     // Above the window (up to MAX_REACH units above the story), the headings the
     // renderer marked at the top level and full article headers: a headline set apart by

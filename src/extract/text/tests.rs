@@ -783,8 +783,9 @@ fn reading_time_marks_the_header() {
     );
 }
 
-/// An article header (headline, byline, dateline) above a long column of video teasers,
-/// the story below them: the headline is still a candidate, and the title.
+/// An article header (headline, byline, dateline, a line of prose) above a long column
+/// of video teasers, the story below them: the headline is still a candidate, and the
+/// title.
 #[test]
 fn full_header_above_a_teaser_column() {
     let who = [
@@ -820,7 +821,9 @@ fn full_header_above_a_teaser_column() {
         "  * Politics\n  * Health\n\n\
          Why you just can't trust the White House on Donald Trump's health\n\n\
          Analysis by Chris Cillizza, CNN Editor-at-large\n\n\
-         Updated 1909 GMT (0309 HKT) November 18, 2019\n\n{teasers}{para}\n\n{para}\n"
+         Updated 1909 GMT (0309 HKT) November 18, 2019\n\n\
+         Chat with us in Facebook Messenger. Find out what's happening in the world as it \
+         unfolds.\n____________________\n\n{teasers}{para}\n\n{para}\n"
     );
     let f = extract(&text);
     assert_eq!(
@@ -890,4 +893,96 @@ fn quoted_claim_and_attribution_above_the_headline() {
         f.date.map(|d| d.utc.date().to_string()).as_deref(),
         Some("2019-11-18")
     );
+}
+
+/// A dated, signed teaser far above the story, in a column of other teasers, is not the
+/// story's header: it has no prose below it.
+#[test]
+fn a_signed_teaser_above_a_column_is_no_header() {
+    let who = [
+        "Senators",
+        "Governors",
+        "Judges",
+        "Voters",
+        "Doctors",
+        "Lawyers",
+    ];
+    let what = [
+        "trade barbs over",
+        "weigh in on",
+        "question",
+        "push back on",
+        "defend",
+    ];
+    let topic = [
+        "the hearing",
+        "the budget",
+        "the ruling",
+        "the visit",
+        "the vote",
+        "tariffs",
+    ];
+    let teasers: String = (0..36)
+        .map(|n| format!("{} {} {}\n\n", who[n % 6], what[n % 5], topic[n % 6]))
+        .collect();
+    let para = "The ministry set a deadline of June for the new pension rules on Monday, and \
+        unions said they would study the plan before they respond to it.";
+    let text = format!(
+        "  * News\n  * Politics\n\nStorm Knocks Out Power Across Northern Counties\n\n\
+         By Jane Doe\n\nMarch 2, 2014\n\n{teasers}\
+         Ministry Sets Deadline for New Pension Rules\n\n{para}\n\n{para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_ne!(
+        f.title.as_deref(),
+        Some("Storm Knocks Out Power Across Northern Counties")
+    );
+    assert_ne!(f.byline.as_deref(), Some("Jane Doe"));
+}
+
+/// A dateline after a dash names no person: it is no quotation's attribution, and its
+/// date is the article's.
+#[test]
+fn a_dateline_after_a_dash_is_no_attribution() {
+    let para = "The central bank left its rates unchanged on Monday and said it would keep \
+        watching prices closely in the months ahead, officials said.";
+    for line in [
+        "-- WASHINGTON, Monday, March 3, 2014, 10:15 a.m. EST (Reuters)",
+        "— Updated Monday, March 3, 2014 at 10:15 a.m. ET",
+    ] {
+        let text = format!("Bank holds rates\n{line}\n\n{para}\n\n{para}\n");
+        let f = extract(&text);
+        assert_eq!(
+            f.date.map(|d| d.utc.date().to_string()).as_deref(),
+            Some("2014-03-03"),
+            "{line}"
+        );
+        assert!(!f.body.contains("10:15"), "{line}");
+    }
+}
+
+/// "By Christmas, the ministry said on Monday, March 3, 2014, ..." is a sentence of the
+/// story: its date is not read as the article's.
+#[test]
+fn a_by_clause_is_no_byline_line() {
+    let para = "The ministry plans to close most of its local offices this year, and staff \
+        will move to the regional centres over the coming months.";
+    let text = format!(
+        "Ministry to close local offices\n\n{para}\n\n\
+         By Christmas, the ministry said on Monday, March 3, 2014, most offices will have closed.\n\n\
+         {para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(f.date, None);
+}
+
+/// A lone `About` menu line stays out of the body.
+#[test]
+fn a_lone_about_line_is_boilerplate() {
+    let para = "The harbour reopened on Tuesday after a week of repairs, and the first ferries \
+        sailed in the afternoon with their usual crowds of commuters on board.";
+    let f = extract(&format!(
+        "Home\nAbout\n\nHarbour reopens after a week of repairs\n\n{para}\n\n{para}\n"
+    ));
+    assert!(!f.body.contains("About"), "{}", f.body);
 }
