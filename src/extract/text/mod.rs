@@ -479,4 +479,6 @@ fn dedup_paragraphs(paragraphs: Vec<(usize, String)>, feats: &[Features]) -> Vec
 }
 
 #[cfg(test)]
+mod header_tests;
+#[cfg(test)]
 mod tests;

@@ -1,0 +1,581 @@
+//! Unit tests of the plain-text extractor's header rules on scraped pages: which line is
+//! the headline, which lines belong to its header (datelines, bylines, reading times) and
+//! which do not (teasers, calls to action, quotations' attributions).
+
+use super::*;
+
+/// `n` short teaser headlines, each a block of its own and none repeated: a column of
+/// related stories between an article's header and its story.
+fn teaser_column(n: usize) -> String {
+    let who = [
+        "Senators",
+        "Governors",
+        "Judges",
+        "Voters",
+        "Doctors",
+        "Lawyers",
+    ];
+    let what = [
+        "trade barbs over",
+        "weigh in on",
+        "question",
+        "push back on",
+        "defend",
+    ];
+    let topic = [
+        "the hearing",
+        "the budget",
+        "the ruling",
+        "the visit",
+        "the vote",
+        "tariffs",
+        "the memo",
+    ];
+    (0..n)
+        .map(|i| format!("{} {} {}\n\n", who[i % 6], what[i % 5], topic[i % 7]))
+        .collect()
+}
+
+#[test]
+fn a_short_title_over_a_one_sentence_first_paragraph() {
+    // The archive layout: a short title, then a first paragraph of one sentence. The
+    // title is no section kicker, and the sentence below it is no headline.
+    let f = extract(
+        "Harbour board sacks chief\n\n\
+         The harbour board has sacked its chief executive after an audit of the accounts.\n\n\
+         The audit found that repairs to the north quay had been paid for twice, and that \
+         the board had not been told of the contracts until the work was finished. The \
+         chairman said the board would appoint an interim chief executive next week.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Harbour board sacks chief"));
+    assert!(
+        f.body.starts_with("The harbour board has sacked"),
+        "{}",
+        f.body
+    );
+}
+
+#[test]
+fn a_japanese_headline_is_not_one_word() {
+    let f = extract(
+        "  * ホーム\n  * ニュース\n  * お問い合わせ\n\n港の新しい桟橋が十年ぶりに完成\n\n2016.12.01\n\n\
+         市は一日、港の北側に建設していた新しい桟橋が完成したと発表しました。工事は三年前に始まり、\
+         総工費は約十二億円でした。古い桟橋は老朽化が進んでおり、地元の漁業者からは早期の建て替えを\
+         求める声が上がっていました。\n\n\
+         新しい桟橋には大型のフェリーも停泊できるようになり、市は観光客の増加を見込んでいます。\
+         来月には記念の式典が開かれる予定で、市長や地元の関係者ら約二百人が出席する見通しです。\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("港の新しい桟橋が十年ぶりに完成"));
+    assert!(f.date.is_some());
+}
+
+#[test]
+fn a_headline_starting_with_a_label_word_is_no_stamp() {
+    // "First" labels dates ("First published ..."), and the line has a digit: it is still
+    // a headline, not a time stamp.
+    let f = extract(
+        "First look at PlayStation 3 chip\n\n\
+         Some details of the chip inside the console have been revealed.\n\n\
+         Sony, IBM and Toshiba have released limited data about the so-called Cell chip that \
+         will be able to carry out trillions of calculations per second, the firms said.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("First look at PlayStation 3 chip"));
+    assert!(f.body.starts_with("Some details"), "{}", f.body);
+}
+
+#[test]
+fn a_clean_files_first_line_beats_a_short_first_sentence() {
+    // BBC sport/251: a nine-word first sentence under a three-word title.
+    let f = extract(
+        "Bates seals takeover\n\nKen Bates has completed his takeover of Leeds United.\n\n\
+         The 73-year-old former Chelsea chairman sealed the deal at 0227 GMT on Friday, and \
+         has bought a 50% stake in the club. He said he was delighted to be stepping up at \
+         such a fantastic club, and that there was a lot of hard work ahead.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Bates seals takeover"));
+}
+
+#[test]
+fn an_article_header_below_a_cookie_banner_is_a_candidate() {
+    let banner = "We use cookies and other tracking technologies to improve your browsing \
+        experience on our site, show personalized content and targeted ads, analyze site \
+        traffic, and understand where our audience is coming from. To find out more or to \
+        opt out, please read our Cookie Policy, which has also been updated.";
+    let para = "The harbour reopened on Tuesday after a week of repairs, and the first \
+        ferries sailed in the afternoon with their usual crowds of commuters on board.";
+    let text = format!(
+        "Skip to main content\n\n{banner}\n\n{banner}\n\n  * News\n  * Sport\n\n\
+         Harbour reopens after a week of repairs\n\nBy Jane Doe Nov 18, 2019, 11:47am EST\n\n\
+         {para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Harbour reopens after a week of repairs")
+    );
+}
+
+/// A saved page whose headline is three words, under teasers of other stories: its byline
+/// right below makes it the header's top line. The name under an `Author:` label is a
+/// byline, and a label of the author's picture is no headline.
+#[test]
+fn short_headline_heads_its_byline() {
+    let page = "  • Home\n  • Politics\n  • Sign in\n\n\
+        Senate Panel Advances Sweeping Farm Bill After Long Night\n\n\
+        Governors Trade Barbs Over Water Rights in the West\n\n\
+        Court Weighs Limits on Emergency Powers of Governors\n\n\
+        More articles\n\nPrevious articles\n\nPolitics\n\nThe Impeachment Clock\n\nBy Jane Doe\n\n\
+        November 19, 2019 6:30 AM\n\n\
+        The impeachment hearings that begin this week will decide little that the votes \
+        have not already decided, and both parties know it.\n\n\
+        Still, the calendar matters more than the testimony, as the members of the \
+        committee have said for weeks.\n";
+    let f = extract(page);
+    assert_eq!(f.title.as_deref(), Some("The Impeachment Clock"));
+    assert_eq!(f.byline.as_deref(), Some("Jane Doe"));
+
+    let labelled = page.replace("By Jane Doe", "Author:\nJane Doe Staff");
+    let f = extract(&labelled);
+    assert_eq!(f.title.as_deref(), Some("The Impeachment Clock"));
+    assert_eq!(f.byline.as_deref(), Some("Jane Doe Staff"));
+
+    let pictured = page.replace("By Jane Doe", "Jane Doe mugshot\nBy Jane Doe");
+    assert_eq!(
+        extract(&pictured).title.as_deref(),
+        Some("The Impeachment Clock")
+    );
+}
+
+/// A date widget that prints the day and month on one line and the time and year on the
+/// next: read as one date, which heads the article header under the headline.
+#[test]
+fn date_over_two_lines() {
+    let f = extract(
+        "With shattered dreams, deportees return home\n\nNovember 20\n15:23 2019\n\n\
+         NEW DELHI: Their American dream shattered and savings wasted, nearly 150 Indians \
+         returned home on Wednesday after being deported.\n\nSome had sold land to pay agents.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("With shattered dreams, deportees return home")
+    );
+    let d = f.date.expect("date");
+    assert_eq!(
+        (d.utc.year(), d.utc.month() as u8, d.utc.day(), d.utc.hour()),
+        (2019, 11, 20, 15)
+    );
+    assert!(!f.body.contains("15:23"));
+
+    // A short headline with a number, right above a date line, stays the headline.
+    let f = extract(
+        "Storm kills 12 people\nNovember 20, 2019\n\nThe storm hit the coast on Tuesday night \
+         and left thousands of homes without power across the region.\n\nMore rain is due.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Storm kills 12 people"));
+    assert_eq!(f.date.map(|d| d.utc.day()), Some(20));
+}
+
+/// Pages saved as Markdown or through html2text: the headline loses its heading marks,
+/// and the top heading stands however many lines of page lie below it.
+#[test]
+fn marked_headings() {
+    let md = extract(
+        "[Skip to content](#main)\n\n* [Home](/)\n* [News](/news)\n\n\
+         # Ministers sign Caspian pipeline accord\n\nBy Anna Novak | March 3, 2014\n\n\
+         Ministers from five countries signed an accord on Monday to build a pipeline under \
+         the Caspian Sea, ending years of dispute.\n\nThe pipeline will carry gas to Baku.\n",
+    );
+    assert_eq!(
+        md.title.as_deref(),
+        Some("Ministers sign Caspian pipeline accord")
+    );
+    assert_eq!(md.byline.as_deref(), Some("Anna Novak"));
+
+    let menu: String = (1..=40).map(|i| format!("Gallery picture {i}\n")).collect();
+    let compact = format!(
+        "Skip_to_content\n****** Ministers sign Caspian pipeline accord ******\n{menu}\
+         Ministers from five countries signed the Caspian pipeline accord on Monday, to\n\
+         build a pipeline under the sea and end years of dispute over how to share it.\n\
+         The pipeline will carry gas from Turkmenistan to Azerbaijan and on to Europe.\n"
+    );
+    let f = extract(&compact);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ministers sign Caspian pipeline accord")
+    );
+    assert!(!f.body.contains("******"));
+}
+
+/// A sports page's header: the headline printed twice, a standfirst, the author's picture
+/// label, then the byline and date as list items. The picture label does not stand
+/// between the headline and its byline.
+#[test]
+fn headline_over_standfirst_and_picture_label() {
+    let f = extract(
+        "  • My Teams\n    Account Settings Log Out\n\nUp next:\n\n\
+         Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket\n\n\
+         Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket\n\n\
+         Twenty teams have punched tickets for next summer's tournament\n\n  •  \n\n\
+             Roger Gonzalez mugshot\n\n  • by Roger Gonzalez\n  • @rgonzalezcbs\n\
+           • Nov 19, 2019 at 6:46 pm ET • 2 min read\n\n\
+         Euro 2020 qualifying is over. Well, sort of. The group stage finished on Tuesday \
+         with Wales taking the last automatic spot, and every team's fate is now clear.\n\n\
+         Four more places will come from the playoffs in March, when the last of the \
+         qualifying is decided.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Roger Gonzalez"));
+}
+
+/// A picture label between a headline's standfirst and its byline does not keep the byline
+/// from counting for the headline: the headline is chosen as the line before its byline.
+#[test]
+fn picture_label_does_not_part_headline_and_byline() {
+    let ex = explain(
+        "  • Home\n  • World\n  • Sign in\n\n\
+         Senators reach deal on border security funding\n\n\
+         Negotiators agreed on money for barriers and technology after weeks of talks\n\n\
+         Jane Doe mugshot\n\nBy Jane Doe\nMarch 3, 2019\n\n\
+         Senators from both parties reached a deal on Monday on border security funding, \
+         averting another shutdown of the government.\n\n\
+         The agreement still needs the approval of both chambers before the end of the week.\n",
+    );
+    let title = ex.title.chosen.as_ref().expect("title");
+    assert_eq!(
+        title.value,
+        "Senators reach deal on border security funding"
+    );
+    assert_eq!(title.rule, "line_before_date_or_byline");
+}
+
+/// lynx prints an embedded player's address wrapped over dozens of lines: they take no
+/// room in the headline's window and are never the headline.
+#[test]
+fn wrapped_urls_do_not_push_the_headline_away() {
+    let blob: String = (0..40)
+        .map(|i| format!("rEWRM8Nv3uOvPh%2BdHlp%2B8FfOjHDlPygJ2l999ZWDzvqrT199dxjAX{i:02}\n"))
+        .collect();
+    let f = extract(&format!(
+        "  • Home\n  • News\n\nVideo shows dramatic rescue of kidnapped girl\n\n\
+         Updated on: November 19, 2019 / 10:07 AM\n\nIFRAME:\n\
+         https://www.example.com/embed/video/?v=1.77d1ff0c609e9963c3f09f2f2b4d2683499d6f2\n\
+         {blob}\n\
+         Police released dramatic video showing the rescue of a girl who was kidnapped \
+         while walking with her mother on Saturday.\n\n\
+         The man accused of taking her was arrested at a hotel, the police said.\n"
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Video shows dramatic rescue of kidnapped girl")
+    );
+}
+
+/// In a clean text file, a question standfirst under the title, or a fragment starting in
+/// lower case, does not take the title from the first line.
+#[test]
+fn clean_file_title_over_question_and_fragment() {
+    let f = extract(
+        "What really divides the parties\n\n\
+         So what is the gap between Labour and the Tories nowadays?\n\n\
+         The gap between Labour and the Tories nowadays is one Starbucks and one small cafe: \
+         both parties have moved their headquarters to the same street.\n\n\
+         Labour opened its election hub three doors away from the Tories this week.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("What really divides the parties"));
+    let f = extract(
+        "Blackburn v Burnley\n\nEwood Park\n\nhome to Leicester in the quarter-finals\n\n\
+         The winners are at home to Leicester in the quarter-finals, and both sides have \
+         injury worries before the replay.\n\nThe quarter-finals are played next month.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Blackburn v Burnley"));
+}
+
+/// A headline shares the story's words in another form ("approves" / "approved"): its
+/// overlap with the story counts them.
+#[test]
+fn headline_overlap_matches_word_forms() {
+    let para = "The council approved the harbour expansion on Tuesday after a long debate \
+        about its costs, and the work will start in the spring.";
+    let text = format!(
+        "  * Home\n  * News\n\nCouncil approves harbour expansion\n\nMarch 3, 2014\n\n\
+         {para}\n\n{para}\n"
+    );
+    let ex = explain(&text);
+    let chosen = ex.title.chosen.expect("a title");
+    assert_eq!(chosen.value, "Council approves harbour expansion");
+    let overlap = chosen
+        .signals
+        .iter()
+        .find(|s| s.name == "overlap")
+        .map(|s| s.value);
+    assert_eq!(overlap, Some(1.0));
+}
+
+/// An advertisement's call to action above the headline (`Anuncie no Autoracing agora!`,
+/// after an image label or not) is page furniture, and `links -dump`'s `Link:` lines of
+/// the page head are no headlines.
+#[test]
+fn calls_to_action_and_head_links_are_no_headlines() {
+    let body = "A tabela mostra a classificação atualizada do campeonato depois da última \
+        corrida da temporada, com os pontos de todos os pilotos.";
+    for ad in [
+        "Anuncie no Autoracing agora!",
+        "[IMG] Anuncie no Autoracing agora!",
+        "[pirelli-logo] [banner_b] Subscribe to our newsletter today!",
+    ] {
+        let text = format!(
+            "   Link: canonical\n   Link: prev: Calendário Stock Car 2011\n\n  * Início\n  \
+             * Fórum\n\n{ad}\n\nClassificação NASCAR\n\nsexta-feira, 22 de outubro de 2010 às \
+             20:13\nShare this on WhatsApp\n\n{body}\n\n{body}\n"
+        );
+        let ex = explain(&text);
+        let values: Vec<&str> = ex
+            .title
+            .considered
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert!(
+            !values.iter().any(|v| v.contains('!') || v.contains("Link")),
+            "{ad}: {values:?}"
+        );
+        assert_eq!(
+            ex.date.chosen.map(|c| c.value[..10].to_string()).as_deref(),
+            Some("2010-10-22"),
+            "{ad}"
+        );
+    }
+}
+
+/// An agency's name alone under a standfirst is the header's byline: the headline above
+/// the standfirst heads the header too.
+#[test]
+fn agency_line_is_a_byline_in_the_header() {
+    let para = "Brock Nelson scored in overtime and the New York Islanders rallied from three \
+        goals down to beat the Washington Capitals on Tuesday night.";
+    let text = format!(
+        "  * Sports\n  * Hockey\n\nNelson's OT goal lifts Isles\n\n\
+         N.Y. completes frantic comeback to extend unbeaten streak to 15\n\nAssociated Press\n\n\
+         Published 11:26 pm EST, Tuesday, November 19, 2019\n\n{para}\n\n{para}\n"
+    );
+    let ex = explain(&text);
+    let head = ex
+        .title
+        .considered
+        .iter()
+        .find(|c| c.value == "Nelson's OT goal lifts Isles")
+        .expect("the headline is a candidate");
+    assert!(head.signals.iter().any(|s| s.name == "near_date"));
+}
+
+/// A page whose headline is too unsure to be its title, with its dateline under it and
+/// the story far below: the date is still looked for around that headline.
+#[test]
+fn date_under_an_unsure_headline() {
+    let stages: String = [
+        "10 de março – Interlagos",
+        "8 de abril – Curitiba",
+        "29 de abril – Velopark",
+        "20 de maio – Londrina",
+        "10 de junho – Santa Cruz do Sul",
+        "1 de julho – Goiânia",
+        "12 de agosto – Interlagos",
+        "2 de setembro – Curitiba",
+        "23 de setembro – Velopark",
+        "14 de outubro – Londrina",
+        "4 de novembro – Tarumã",
+        "25 de novembro – Cascavel",
+        "9 de dezembro – Interlagos",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, s)| format!("{}a etapa: {s}\n", n + 1))
+    .collect();
+    let note = "Os comentários publicados aqui são de responsabilidade exclusiva de seus \
+        autores e não representam a opinião deste site, que se reserva o direito de apagar \
+        qualquer mensagem.";
+    let text = format!(
+        "  * Início\n  * Notícias\n  * Fórum\n\nStock Car 2018\n\n\
+         segunda-feira, 22 de janeiro de 2018 às 0:13\nShare this on WhatsApp\n\n\
+         Calendário da Stock Car 2018\n\n{stages}\nTags\n\n{note}\n\n{note}\n"
+    );
+    let ex = explain(&text);
+    let date = ex.date.chosen.expect("the date under the headline");
+    assert_eq!(&date.value[..10], "2018-01-22");
+}
+
+/// A date-first header (section, dateline, headline, a bare name, reading time) under a
+/// country selector whose flag label is headline-shaped: the reading time is header
+/// furniture, so the headline above the name heads the header.
+#[test]
+fn reading_time_marks_the_header() {
+    let para = "Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of \
+        stocks across the globe held near record highs as investors awaited trade news.";
+    let text = format!(
+        "  • Business\n  • Markets\n\nFlag of United States\n\nUnited States\n\n\
+         [                    ]\n\nBusiness News\n\n\
+         November 19, 2019 / 12:21 AM / Updated 14 hours ago\n\n\
+         Oversupply angst drags oil lower, stocks drift near highs\n\nRodrigo Campos\n\n\
+         5 Min Read\n\nNEW YORK (Reuters) - {para}\n\n{para}\n"
+    );
+    assert_eq!(
+        extract(&text).title.as_deref(),
+        Some("Oversupply angst drags oil lower, stocks drift near highs")
+    );
+}
+
+/// An article header (headline, byline, dateline, a line of prose) above a long column
+/// of video teasers, the story below them: the headline is still a candidate, and the
+/// title.
+#[test]
+fn full_header_above_a_teaser_column() {
+    let teasers = teaser_column(36);
+    let para = "The White House has said little about the president's unannounced visit to \
+        the hospital on Saturday, and what it has said does not add up, aides admit.";
+    let text = format!(
+        "  * Politics\n  * Health\n\n\
+         Why you just can't trust the White House on Donald Trump's health\n\n\
+         Analysis by Chris Cillizza, CNN Editor-at-large\n\n\
+         Updated 1909 GMT (0309 HKT) November 18, 2019\n\n\
+         Chat with us in Facebook Messenger. Find out what's happening in the world as it \
+         unfolds.\n____________________\n\n{teasers}{para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Why you just can't trust the White House on Donald Trump's health")
+    );
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2019-11-18")
+    );
+}
+
+/// "About" and "Home" open headlines as well as menus: only the menus' phrases (`About
+/// us`, `About the author`) are furniture.
+#[test]
+fn about_and_home_open_headlines() {
+    let u = lines::units("About bugs\n\nHome sales rise\n\nAbout us\n\nAbout the author\n");
+    let f = features::measure(&u);
+    let furniture: Vec<bool> = f.iter().map(|f| f.furniture).collect();
+    assert_eq!(furniture, [false, false, true, true]);
+}
+
+/// A headline opening with a number ("16-inch MacBook Pro ...") does not start in lower
+/// case; one opening with a lower-case word does.
+#[test]
+fn a_number_first_is_no_lower_case_start() {
+    let para = "Apple's new laptop brings back a keyboard that people like to type on, and \
+        a bigger screen in a body about the size of the old one.";
+    let lower = |head: &str| {
+        let text =
+            format!("  * Home\n  * Reviews\n\n{head}\n\nNovember 19, 2019\n\n{para}\n\n{para}\n");
+        let ex = explain(&text);
+        let c = ex
+            .title
+            .considered
+            .iter()
+            .find(|c| c.value == head)
+            .cloned()
+            .expect("the headline is a candidate");
+        c.signals.iter().any(|s| s.name == "lowercase")
+    };
+    assert!(!lower("16-inch MacBook Pro review: the keyboard is enough"));
+    assert!(lower("iPhone sales slow in China as rivals gain"));
+}
+
+/// A fact check's claim in quotation marks and its attribution (a dash, who said it and
+/// when) above the headline: the attribution's date is the claim's and no header line, and
+/// a `By` line ending in `a.m.` is still the byline under the headline.
+#[test]
+fn quoted_claim_and_attribution_above_the_headline() {
+    let para = "In October, Rep. David McKinley visited the border near Nogales and said the \
+        drugs that cross it are worth $53 million a week; the figures do not bear him out.";
+    let text = format!(
+        "  * Fact checks\n  * Congress\n\nMostly True\nMcKinley\n\
+         \"$53 million a week is coming across the border in drugs.\"\n\n\
+         — David McKinley on Sunday, October 13th, 2019 in an article in a local\nnewspaper\n\n\
+         What is the value of drugs that come to the U.S. border?\n\n\
+         By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m.\n\n\
+         {para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("What is the value of drugs that come to the U.S. border?")
+    );
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2019-11-18")
+    );
+}
+
+/// A dated, signed teaser far above the story, in a column of other teasers, is not the
+/// story's header: it has no prose below it.
+#[test]
+fn a_signed_teaser_above_a_column_is_no_header() {
+    let teasers = teaser_column(36);
+    let para = "The ministry set a deadline of June for the new pension rules on Monday, and \
+        unions said they would study the plan before they respond to it.";
+    let text = format!(
+        "  * News\n  * Politics\n\nStorm Knocks Out Power Across Northern Counties\n\n\
+         By Jane Doe\n\nMarch 2, 2014\n\n{teasers}\
+         Ministry Sets Deadline for New Pension Rules\n\n{para}\n\n{para}\n\n{para}\n"
+    );
+    let f = extract(&text);
+    assert_ne!(
+        f.title.as_deref(),
+        Some("Storm Knocks Out Power Across Northern Counties")
+    );
+    assert_ne!(f.byline.as_deref(), Some("Jane Doe"));
+}
+
+/// A dateline after a dash names no person: it is no quotation's attribution, and its
+/// date is the article's.
+#[test]
+fn a_dateline_after_a_dash_is_no_attribution() {
+    let para = "The central bank left its rates unchanged on Monday and said it would keep \
+        watching prices closely in the months ahead, officials said.";
+    for line in [
+        "-- WASHINGTON, Monday, March 3, 2014, 10:15 a.m. EST (Reuters)",
+        "— Updated Monday, March 3, 2014 at 10:15 a.m. ET",
+    ] {
+        let text = format!("Bank holds rates\n{line}\n\n{para}\n\n{para}\n");
+        let f = extract(&text);
+        assert_eq!(
+            f.date.map(|d| d.utc.date().to_string()).as_deref(),
+            Some("2014-03-03"),
+            "{line}"
+        );
+        assert!(!f.body.contains("10:15"), "{line}");
+    }
+}
+
+/// "By Christmas, the ministry said on Monday, March 3, 2014, ..." is a sentence of the
+/// story: its date is not read as the article's.
+#[test]
+fn a_by_clause_is_no_byline_line() {
+    let para = "The ministry plans to close most of its local offices this year, and staff \
+        will move to the regional centres over the coming months.";
+    let text = format!(
+        "Ministry to close local offices\n\n{para}\n\n\
+         By Christmas, the ministry said on Monday, March 3, 2014, most offices will have closed.\n\n\
+         {para}\n"
+    );
+    let f = extract(&text);
+    assert_eq!(f.date, None);
+}
+
+/// A lone `About` menu line stays out of the body.
+#[test]
+fn a_lone_about_line_is_boilerplate() {
+    let para = "The harbour reopened on Tuesday after a week of repairs, and the first ferries \
+        sailed in the afternoon with their usual crowds of commuters on board.";
+    let f = extract(&format!(
+        "Home\nAbout\n\nHarbour reopens after a week of repairs\n\n{para}\n\n{para}\n"
+    ));
+    assert!(!f.body.contains("About"), "{}", f.body);
+}
