@@ -283,8 +283,9 @@ impl<'a> Meta<'a> {
         if f.chars > 160 || attribution(&u.text, f) {
             return false;
         }
-        // A `By` line is a byline however it ends (`By Jane Doe on Monday, November 18th,
-        // 2019 at 11:08 a.m.`); other long lines ending a sentence are prose.
+        // A `By` line with only names, a date and a time after the name is a byline
+        // however it ends (`By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m.`);
+        // other long lines ending a sentence are prose.
         if super::bylines::by_line(self.units, i) {
             return true;
         }
@@ -431,7 +432,7 @@ pub fn decide_date(
             seen[i] = true;
             let (u, f) = (&units[i], &feats[i]);
             // A sentence has function words; a time stamp ending in `a.m.` has none, and
-            // a `By` line is a byline however it ends.
+            // a `By` line of names, a date and a time is a byline however it ends.
             let prose = f.words >= 6
                 && f.sentence_end
                 && f.stop_ratio >= 0.15
