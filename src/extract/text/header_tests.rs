@@ -4,6 +4,11 @@
 
 use super::*;
 
+/// The day of a file's date, `YYYY-MM-DD`.
+fn day(f: &Fields) -> Option<String> {
+    f.date.as_ref().map(|d| d.utc.date().to_string())
+}
+
 /// `n` short teaser headlines, each a block of its own and none repeated: a column of
 /// related stories between an article's header and its story.
 fn teaser_column(n: usize) -> String {
@@ -448,14 +453,11 @@ fn full_header_above_a_teaser_column() {
         f.title.as_deref(),
         Some("Why you just can't trust the White House on Donald Trump's health")
     );
-    assert_eq!(
-        f.date.map(|d| d.utc.date().to_string()).as_deref(),
-        Some("2019-11-18")
-    );
+    assert_eq!(day(&f).as_deref(), Some("2019-11-18"));
 }
 
 /// "About" and "Home" open headlines as well as menus: only the menus' phrases (`About
-/// us`, `About the author`) are furniture.
+/// us`, `About the author`) are furniture words.
 #[test]
 fn about_and_home_open_headlines() {
     let u = lines::units("About bugs\n\nHome sales rise\n\nAbout us\n\nAbout the author\n");
@@ -507,10 +509,7 @@ fn quoted_claim_and_attribution_above_the_headline() {
         f.title.as_deref(),
         Some("What is the value of drugs that come to the U.S. border?")
     );
-    assert_eq!(
-        f.date.map(|d| d.utc.date().to_string()).as_deref(),
-        Some("2019-11-18")
-    );
+    assert_eq!(day(&f).as_deref(), Some("2019-11-18"));
 }
 
 /// A dated, signed teaser far above the story, in a column of other teasers, is not the
@@ -545,11 +544,7 @@ fn a_dateline_after_a_dash_is_no_attribution() {
     ] {
         let text = format!("Bank holds rates\n{line}\n\n{para}\n\n{para}\n");
         let f = extract(&text);
-        assert_eq!(
-            f.date.map(|d| d.utc.date().to_string()).as_deref(),
-            Some("2014-03-03"),
-            "{line}"
-        );
+        assert_eq!(day(&f).as_deref(), Some("2014-03-03"), "{line}");
         assert!(!f.body.contains("10:15"), "{line}");
     }
 }
