@@ -107,10 +107,24 @@ fn ends_sentence(s: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '”', '’', ':', '»', ')'])
 }
 
-/// Whether `next` continues the paragraph that `prev` (a non-blank line) started.
+/// How far a line's text starts from the left margin, in columns.
+fn indent_of(line: &str) -> usize {
+    columns(line) - columns(line.trim_start())
+}
+
+/// How much further right than the next line a line may start and still be the line of
+/// the same paragraph above it (a first line indented, a hanging list item).
+const INDENT_SLACK: usize = 10;
+
+/// Whether `next` continues the paragraph that `prev` (a non-blank line) started. A line
+/// starting far right of the next one is a side column's (a table cell the renderer set
+/// beside the article), not the same paragraph's.
 fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     let p = prev.trim();
     let n = next.trim();
+    if indent_of(prev) > indent_of(next) + INDENT_SLACK {
+        return false;
+    }
     // A list item, a bracketed image or link label, a run of ASCII characters that is no
     // word (a file name, a URL); CJK text has no spaces, so its lines are runs too.
     if p.is_empty()
@@ -318,6 +332,53 @@ mod tests {
         assert!(u[0].text.ends_with("drive matrix."));
         assert_eq!((u[0].first, u[0].last), (1, 4));
         assert_eq!(u[1].text, "* Home");
+    }
+
+    /// A side column's last cell, set far right of the article's margin, does not join the
+    /// headline printed under it; a paragraph's indented first line still joins the rest.
+    #[test]
+    fn side_column_line_is_not_joined() {
+        let pad = |n: usize, t: &str| format!("{}{t}", " ".repeat(n));
+        let words =
+            "Earlier this month, NASA announced the newest milestone in the development of \
+                     its long-awaited Space Launch System. Workers completed installation of the \
+                     four engines into the rocket's core stage, which will soon be ready for \
+                     shipment to the nearby test stand for a run of eight minutes next year.";
+        let mut story = vec![String::new()];
+        for w in words.split_whitespace() {
+            let last = story.last_mut().expect("one line at least");
+            if last.len() + 1 + w.len() > 80 {
+                story.push(w.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(w);
+            }
+        }
+        let mut lines = vec![
+            pad(4, &format!("{:<66}Subscribe to our", "SLS core stage")),
+            pad(75, "[Subscribe]"),
+            pad(4, "Seeking a bigger role for a big rocket"),
+            String::new(),
+        ];
+        lines.extend(
+            story
+                .iter()
+                .enumerate()
+                .map(|(k, l)| pad(if k == 0 { 8 } else { 4 }, l)),
+        );
+        let u = units(&lines.join("\n"));
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "[Subscribe]",
+                "Seeking a bigger role for a big rocket",
+                story.join(" ").as_str()
+            ],
+            "{texts:?}"
+        );
     }
 
     /// Wrapped CJK text: each line one run of wide characters, joined at the width.
