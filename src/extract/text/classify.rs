@@ -138,7 +138,8 @@ fn weight(class: Class, f: &Features) -> f32 {
         return BARRIER_WEIGHT;
     }
     match class {
-        Class::Good => 2.0 + f.chars.min(600) as f32 / 60.0,
+        Class::Good if f.sentence_end => 2.0 + f.chars.min(600) as f32 / 60.0,
+        Class::Good => 1.5 + f.chars.min(600) as f32 / 90.0,
         Class::NearGood => 0.5,
         Class::Short => -0.4,
         Class::Bad => -2.0 - (f.words.min(30) as f32 / 10.0),
@@ -193,13 +194,14 @@ pub fn main_region(
         }
     }
     runs.extend(open);
+    // The run starts at its first content unit that ends a sentence, not at a short line
+    // or a headline that happens to lead; at its first content unit when no sentence ends
+    // before `hi`.
     let first_good = |lo: usize, hi: usize| {
-        let mut lo = lo;
-        // The run starts at its first content unit, not at a short line that happens to lead.
-        while lo < hi && classes[lo] != Class::Good {
-            lo += 1;
-        }
-        lo
+        (lo..hi)
+            .find(|&j| classes[j] == Class::Good && feats[j].sentence_end)
+            .or_else(|| (lo..hi).find(|&j| classes[j] == Class::Good))
+            .unwrap_or(hi)
     };
     let (headed_weight, after) = (
         lex.weight("region.headed"),
@@ -308,6 +310,44 @@ mod tests {
             "{:?}",
             u[hi].text
         );
+    }
+
+    /// A column of teasers (headlines long enough to be content, none ending a sentence)
+    /// longer than the story: paragraphs that end sentences count for more, so the story
+    /// is the region. The region starts at the story's first sentence, not at the
+    /// headline above it.
+    #[test]
+    fn teaser_headlines_weigh_less_than_sentences() {
+        let teasers: String = (1..=22)
+            .map(|n| {
+                format!(
+                    "How one Oakland couple turned garage number {n} into the guest suite of \
+                     their dreams - Photo\n\n"
+                )
+            })
+            .collect();
+        let story: String = (1..=14)
+            .map(|n| {
+                format!(
+                    "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, \
+                     and it carried the usual crowds of commuters in the afternoon.\n\n"
+                )
+            })
+            .collect();
+        // A menu long enough to part the two runs.
+        let menu: String = (1..=50).map(|n| format!("  * Section {n}\n")).collect();
+        let text = format!(
+            "  * Home\n  * Real Estate\n\n{teasers}{menu}\n\
+             Harbour reopens after a week of repairs to its quay\n\n{story}"
+        );
+        let (u, _, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        assert!(
+            u[lo].text.starts_with("Ferry number 1 "),
+            "{:?}",
+            u[lo].text
+        );
+        assert!(u[hi].text.starts_with("Ferry number 14 "));
     }
 
     #[test]

@@ -44,14 +44,14 @@ const UNBREAKABLE: usize = 30;
 /// Filled lines needed before a file is taken for wrapped.
 const MIN_FILLED: usize = 3;
 
-/// Markers that start a list item in rendered text; a list item is never joined to the
-/// line before it.
+/// Markers that start a list item in rendered text (followed by a space: `»Zitat«` is a
+/// German quotation); a list item is never joined to the line before it.
 pub fn starts_with_bullet(s: &str) -> bool {
     let t = s.trim_start();
     let mut chars = t.chars();
     let first = chars.next();
     let second = chars.next();
-    matches!(first, Some('*' | '•' | '+' | '□' | '◦' | '▪'))
+    matches!(first, Some('*' | '•' | '+' | '□' | '◦' | '▪' | '»' | '›'))
         && second.is_some_and(char::is_whitespace)
 }
 
@@ -379,6 +379,17 @@ mod tests {
             ],
             "{texts:?}"
         );
+    }
+
+    /// `» ` and `› ` lead the items of link lists; a German quotation opening with `»`
+    /// is no list item.
+    #[test]
+    fn guillemet_bullets() {
+        assert!(starts_with_bullet("  » Autoracing Power Ranking"));
+        assert!(starts_with_bullet("› More from Sport"));
+        assert!(!starts_with_bullet(
+            "»Wir haben gewonnen«, sagte der Trainer."
+        ));
     }
 
     /// Wrapped CJK text: each line one run of wide characters, joined at the width.
