@@ -166,10 +166,15 @@ pub fn main_region(
     // below an article) counts for less, so the article wins over a long comment thread.
     let mut closed = false;
     let mut best_sum = 0.0f32;
+    // What the sentences of the current run weigh, and the most of any run: a barrier
+    // closes only a run of prose, not a gallery's captions or a column of teasers.
+    let mut prose = 0.0f32;
+    let mut best_prose = 0.0f32;
     for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
         if sum <= 0.0 {
             runs.extend(open.take());
             sum = 0.0;
+            prose = 0.0;
             start = i;
         }
         // The page's copyright footer ends the page's content: what follows it (teasers
@@ -178,11 +183,16 @@ pub fn main_region(
         if f.footer && best_sum >= lex.weight("region.closing_score") {
             break;
         }
-        // A comment section or a related-stories list closes a long enough run.
-        if f.barrier && best_sum >= lex.weight("region.closing_score") {
+        // A comment section or a related-stories list closes a long enough run of
+        // sentences.
+        if f.barrier && best_sum.min(best_prose) >= lex.weight("region.closing_score") {
             closed = true;
         }
         let w = weight(c, f);
+        if c == Class::Good && f.sentence_end {
+            prose += w;
+            best_prose = best_prose.max(prose);
+        }
         sum += if closed && w > 0.0 {
             w * lex.weight("region.after_barrier")
         } else {
@@ -348,6 +358,40 @@ mod tests {
             u[lo].text
         );
         assert!(u[hi].text.starts_with("Ferry number 14 "));
+    }
+
+    /// A "Most popular" list set between a photo gallery's captions and the story does
+    /// not close the captions' run: only a run of sentences is closed by a barrier, so
+    /// the story after the list keeps its full weight.
+    #[test]
+    fn a_barrier_closes_only_prose() {
+        let captions: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "{n}of6 A shopper looks at extension cords at a hardware store in Grass \
+                     Valley, Calif., on Tuesday, Nov. 19, 2019\n\n"
+                )
+            })
+            .collect();
+        let story: String = (1..=10)
+            .map(|n| {
+                format!(
+                    "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, \
+                     and it carried the usual crowds of commuters in the afternoon.\n\n"
+                )
+            })
+            .collect();
+        let text = format!(
+            "{captions}Most popular\n\n  * Fire damages club\n  * Best pizza in town\n\n{story}"
+        );
+        let (u, _, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        assert!(
+            u[lo].text.starts_with("Ferry number 1 "),
+            "{:?}",
+            u[lo].text
+        );
+        assert!(u[hi].text.starts_with("Ferry number 10 "));
     }
 
     #[test]
