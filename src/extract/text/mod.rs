@@ -107,7 +107,9 @@ fn run(raw: &str) -> (Fields, Explanation) {
     let header = header_block(&units);
     // Units with a dateline or byline among the few units just above them.
     let meta = dateline::Meta::new(&units, &feats);
-    let region = classify::main_region(&classes, &feats, |i| meta.above(i, HEADED_UNITS));
+    let meta = &meta;
+    let headed = |from: usize| move |i: usize| meta.above(from + i, HEADED_UNITS);
+    let mut region = classify::main_region(&classes, &feats, headed(0));
     let (mut taken, body_from) = if let Some((end, decisions)) = header {
         let [t, d, b] = decisions;
         ex.title = t.0;
@@ -119,7 +121,24 @@ fn run(raw: &str) -> (Fields, Explanation) {
         ex.body.rule = "header_block";
         ((0..end).collect::<Vec<usize>>(), Some(end))
     } else {
-        decide_top(&units, &feats, &own, region, &meta, &mut fields, &mut ex)
+        let taken = decide_top(&units, &feats, &own, region, meta, &mut fields, &mut ex);
+        // A headline found below the whole region, which has no dateline or byline of
+        // its own (an article header the region missed, having gone to a column of
+        // teasers above it): the story is the content below that headline.
+        let head = ex.title.chosen.as_ref().map(|c| c.unit);
+        if let (Some((lo, hi)), Some(h)) = (region, head) {
+            if h > hi && !meta.above(lo, HEADED_UNITS) {
+                let from = h + 1;
+                region = classify::main_region(&classes[from..], &feats[from..], headed(from))
+                    .map(|(a, b)| (a + from, b + from))
+                    .or(region);
+            }
+        }
+        // The body starts below the fields read above the story, not below a byline
+        // found at its foot.
+        let top_end = region.map_or(usize::MAX, |r| r.0);
+        let body_from = taken.iter().filter(|&&t| t < top_end).max().map(|m| m + 1);
+        (taken, body_from)
     };
 
     let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
@@ -172,8 +191,8 @@ fn run(raw: &str) -> (Fields, Explanation) {
     (fields, ex)
 }
 
-/// Title, date and byline by scoring (on the units' own classes); returns the units they took and where the body may
-/// start (below the last of them).
+/// Title, date and byline by scoring (on the units' own classes); returns the units they
+/// took.
 fn decide_top(
     units: &[Unit],
     feats: &[Features],
@@ -182,7 +201,7 @@ fn decide_top(
     meta: &dateline::Meta,
     fields: &mut Fields,
     ex: &mut Explanation,
-) -> (Vec<usize>, Option<usize>) {
+) -> Vec<usize> {
     ex.title = headline::decide_title(units, feats, classes, region.map(|r| r.0), meta);
     let head = ex.title.chosen.as_ref().map(|c| c.unit);
     fields.title = ex.title.chosen.as_ref().map(|c| c.value.clone());
@@ -210,15 +229,10 @@ fn decide_top(
     fields.date = date;
     ex.byline = decide_top_byline(units, feats, classes, &anchors, head);
     fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
-    let taken: Vec<usize> = [&ex.title, &ex.date, &ex.byline]
+    [&ex.title, &ex.date, &ex.byline]
         .iter()
         .filter_map(|d| d.chosen.as_ref().map(|c| c.unit))
-        .collect();
-    // The body starts below the fields read above the story, not below a byline found
-    // at its foot.
-    let top_end = region.map_or(usize::MAX, |r| r.0);
-    let body_from = taken.iter().filter(|&&t| t < top_end).max().map(|m| m + 1);
-    (taken, body_from)
+        .collect()
 }
 
 /// Byline candidates in lines around the anchors.

@@ -391,3 +391,38 @@ fn a_yearless_stamp_marks_the_headline_above_it() {
         Some("Doobie Brothers to reunite for anniversary show")
     );
 }
+
+/// A column of teasers, each a headline run into its summary, printed above the article
+/// (a renderer's sidebar) and outweighing its short story: the region goes to the
+/// teasers, the headline is found below them with its dateline, and the body is the story
+/// under that headline.
+#[test]
+fn story_below_a_column_of_teasers() {
+    let teasers: String = (1..=8)
+        .map(|n| {
+            format!(
+                "    Council number {n} approves the budget after a long nightOfficials in the \
+                 district voted on the plan on Monday, and they said that the work on the \
+                 roads would start in the spring of next year.\n\n"
+            )
+        })
+        .collect();
+    let story = "ST. JOSEPH, Mich. (AP) — Michigan health authorities are reporting a sixth \
+                 death linked to a rare virus spread by mosquitoes this year.\n\n\
+                 County officials said on Monday that the victim was one of two people who \
+                 had been sick with the virus since the summer.\n\n\
+                 Cases first appeared at the end of August, and the state has urged people \
+                 to stay indoors at dusk until the first frost.";
+    let menu: String = (1..=20).map(|n| format!("  * Section {n}\n")).collect();
+    let text = format!(
+        "  * Home\n  * News\n  * Sport\n\nLatest Headlines\n\n{teasers}{menu}\n\
+         Michigan Officials: 6th Fatality Linked To Mosquito Virus\n\n\
+         November 19, 2019 at 9:45 am\n\n{story}\n\n© 2019 CBS Broadcasting Inc.\n"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Michigan Officials: 6th Fatality Linked To Mosquito Virus")
+    );
+    assert_eq!(f.body, story);
+}
