@@ -394,6 +394,35 @@ mod tests {
         assert!(u[hi].text.starts_with("Ferry number 10 "));
     }
 
+    /// A share bar or newsletter box set inside the story is furniture, not the end of
+    /// the article: the region runs across it.
+    #[test]
+    fn a_share_box_inside_the_story_ends_nothing() {
+        let para = |n: usize| {
+            format!(
+                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
+                 carried the usual crowds of commuters in the afternoon.\n\n"
+            )
+        };
+        let first: String = (1..=4).map(para).collect();
+        let rest: String = (5..=12).map(para).collect();
+        let text = format!("{first}Share this article\n\nNewsletter\n\nSubscribe now\n\n{rest}");
+        let (u, c, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        assert!(
+            u[lo].text.starts_with("Ferry number 1 "),
+            "{:?}",
+            u[lo].text
+        );
+        assert!(
+            u[hi].text.starts_with("Ferry number 12 "),
+            "{:?}",
+            u[hi].text
+        );
+        let share = u.iter().position(|u| u.text == "Share this article");
+        assert_eq!(share.map(|i| c[i]), Some(Class::Bad));
+    }
+
     #[test]
     fn no_prose_no_region() {
         let (_, _, r) = run("Hearts 2-1 Livingston\n\n9,796\n\nA Freeland\n");
