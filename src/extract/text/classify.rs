@@ -132,11 +132,44 @@ pub fn in_context(own: &[Class]) -> Vec<Class> {
 /// the region never runs across one.
 const BARRIER_WEIGHT: f32 = -1000.0;
 
+/// Units after a related-stories label within which the story must go on for the label
+/// to be a box inside the article.
+const INLINE_BOX_UNITS: usize = 8;
+
+/// Whether the barrier at `i` labels a box of links set inside the article (`Related
+/// Stories` and a few headlines, then the story goes on): not comments, not the footer,
+/// and the first unit after it that is not boilerplate, within INLINE_BOX_UNITS, is a
+/// paragraph of prose, not a list item (a teaser's summary).
+fn inline_box(i: usize, classes: &[Class], feats: &[Features]) -> bool {
+    let lex = lexicon();
+    let f = &feats[i];
+    f.barrier
+        && !f.footer
+        && !f
+            .key
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex.has("barrier.count", w))
+        && (i + 1..feats.len())
+            .take(INLINE_BOX_UNITS)
+            .find(|&j| classes[j] != Class::Bad)
+            .is_some_and(|j| {
+                classes[j] == Class::Good
+                    && !feats[j].bullet
+                    && feats[j].sentence_end
+                    && feats[j].words >= 12
+            })
+}
+
 /// What one unit adds to a region.
 fn weight(class: Class, f: &Features) -> f32 {
     if f.barrier {
         return BARRIER_WEIGHT;
     }
+    class_weight(class, f)
+}
+
+/// What one unit of a class adds to a region, barrier or not.
+fn class_weight(class: Class, f: &Features) -> f32 {
     match class {
         Class::Good if f.sentence_end => 2.0 + f.chars.min(600) as f32 / 60.0,
         Class::Good => 1.5 + f.chars.min(600) as f32 / 90.0,
@@ -171,6 +204,7 @@ pub fn main_region(
     let mut prose = 0.0f32;
     let mut best_prose = 0.0f32;
     for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
+        let inside = f.barrier && inline_box(i, classes, feats);
         if sum <= 0.0 {
             runs.extend(open.take());
             sum = 0.0;
@@ -185,10 +219,15 @@ pub fn main_region(
         }
         // A comment section or a related-stories list closes a long enough run of
         // sentences.
-        if f.barrier && best_sum.min(best_prose) >= lex.weight("region.closing_score") {
+        if f.barrier && !inside && best_sum.min(best_prose) >= lex.weight("region.closing_score") {
             closed = true;
         }
-        let w = weight(c, f);
+        // A box inside the article costs what boilerplate costs.
+        let w = if inside {
+            class_weight(Class::Bad, f)
+        } else {
+            weight(c, f)
+        };
         if c == Class::Good && f.sentence_end {
             prose += w;
             best_prose = best_prose.max(prose);
@@ -421,6 +460,38 @@ mod tests {
         );
         let share = u.iter().position(|u| u.text == "Share this article");
         assert_eq!(share.map(|i| c[i]), Some(Class::Bad));
+    }
+
+    /// A box of related stories set inside the article (its label, a few headlines, then
+    /// the story goes on) does not end the region; a related list after the article, whose
+    /// items are teasers with summaries, still does.
+    #[test]
+    fn a_related_box_inside_the_story_ends_nothing() {
+        let para = |n: usize| {
+            format!(
+                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
+                 carried the usual crowds of commuters in the afternoon.\n\n"
+            )
+        };
+        let first: String = (1..=4).map(para).collect();
+        let rest: String = (5..=9).map(para).collect();
+        let box_ = "Related Stories\n\n  • Harbour fees rise\n  • New quay opens\n\n";
+        let teasers = "Related Stories\n\n  • J.J. Watt took to Twitter on Tuesday night asking \
+                       the fans to send a text to his phone, and they did.\n  • A jogger gets in \
+                       his morning workout along the river as smog hides the towers.\n";
+        let text = format!("{first}{box_}{rest}{teasers}");
+        let (u, _, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        assert!(
+            u[lo].text.starts_with("Ferry number 1 "),
+            "{:?}",
+            u[lo].text
+        );
+        assert!(
+            u[hi].text.starts_with("Ferry number 9 "),
+            "{:?}",
+            u[hi].text
+        );
     }
 
     #[test]
