@@ -278,6 +278,31 @@ pub fn main_region(
         .map(|(_, lo, hi)| (lo, hi))
 }
 
+/// What the lines at a region's head must cost, counted strictly, before they are cut.
+const HEAD_COST: f32 = 3.0;
+
+/// Where the body's prose starts in the region `lo..=hi`: past a head of lines that are
+/// not sentences (a video playlist's titles, a gallery, promotions) that costs more than
+/// HEAD_COST when only sentences count as content; at `lo` when there is none. The fields
+/// are looked for around the region's own start.
+pub fn prose_start(lo: usize, hi: usize, classes: &[Class], feats: &[Features]) -> usize {
+    let strict = |j: usize| match classes[j] {
+        Class::Good if feats[j].sentence_end => class_weight(Class::Good, &feats[j]),
+        Class::Good => -1.0,
+        Class::NearGood | Class::Short => -0.5,
+        Class::Bad => class_weight(Class::Bad, &feats[j]),
+    };
+    let mut cost = 0.0f32;
+    let mut best = (-HEAD_COST, lo);
+    for j in lo..=hi {
+        if cost < best.0 && classes[j] == Class::Good && feats[j].sentence_end {
+            best = (cost, j);
+        }
+        cost += strict(j);
+    }
+    best.1
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::features::measure;
@@ -492,6 +517,44 @@ mod tests {
             "{:?}",
             u[hi].text
         );
+    }
+
+    /// A playlist's video titles and captions at the head of the region are cut off the
+    /// body's start; a story whose first paragraph ends no sentence keeps it.
+    #[test]
+    fn the_body_starts_past_a_head_of_titles() {
+        let para = |n: usize| {
+            format!(
+                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
+                 carried the usual crowds of commuters in the afternoon.\n\n"
+            )
+        };
+        let story: String = (1..=6).map(para).collect();
+        let playlist: String = (1..=8)
+            .map(|n| {
+                format!(
+                    "Video {n}: the creators of the show give an official apology after it was \
+                     scrubbed from the web in China\n\n"
+                )
+            })
+            .collect();
+        let text = format!(
+            "Chat with us in Messenger to find out what is happening in the world as it \
+             unfolds.\n\n{playlist}{story}"
+        );
+        let (u, c, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        let start = prose_start(lo, hi, &c, &measure(&u));
+        assert!(
+            u[start].text.starts_with("Ferry number 1 "),
+            "{:?}",
+            u[start].text
+        );
+
+        let text = format!("Ferry number 0 sailed on Monday with the first crowds\n\n{story}");
+        let (u, c, r) = run(&text);
+        let (lo, hi) = r.expect("region");
+        assert_eq!(prose_start(lo, hi, &c, &measure(&u)), lo);
     }
 
     #[test]

@@ -141,7 +141,8 @@ fn run(raw: &str) -> (Fields, Explanation) {
         (taken, body_from)
     };
 
-    let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
+    let body_region = region.map(|(lo, hi)| (classify::prose_start(lo, hi, &classes, &feats), hi));
+    let (lo, hi) = body_span(&units, &classes, body_region, &taken, body_from);
     if ex.body.rule.is_empty() {
         ex.body.rule = if region.is_some() {
             "main_region"
