@@ -445,7 +445,10 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 columns,
                 words: raw_words,
                 stop_ratio,
-                sentence_end: t.ends_with(['.', '!', '?', '"', '”', '’', '»', '。', '！', '？']),
+                // German quotations close with “ and ‘ („So ist es.“).
+                sentence_end: t.ends_with([
+                    '.', '!', '?', '"', '”', '“', '’', '‘', '»', '。', '！', '？',
+                ]),
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t, raw_words),
                 furniture: furniture(&c, &key, t),
@@ -522,6 +525,19 @@ mod tests {
         assert!(f[2].menu && f[2].furniture);
         assert!(f[3].menu);
         assert!(f[4].stop_ratio > 0.3);
+    }
+
+    /// Sentences end in closing quotation marks of English, German and French typography;
+    /// a headline does not.
+    #[test]
+    fn sentences_end_in_any_closing_quote() {
+        let u = units(
+            "„Das ist ein guter Tag für die Stadt“\n\n‚So ist es.‘\n\n\
+             « C'est une bonne journée »\n\n\"It is a good day.\"\n\n\
+             Harbour reopens after repairs\n",
+        );
+        let ends: Vec<bool> = measure(&u).iter().map(|f| f.sentence_end).collect();
+        assert_eq!(ends, [true, true, true, true, false]);
     }
 
     #[test]
