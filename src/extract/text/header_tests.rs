@@ -574,3 +574,34 @@ fn a_lone_about_line_is_boilerplate() {
     ));
     assert!(!f.body.contains("About"), "{}", f.body);
 }
+
+/// A compact rendering (html2text: no blank line between paragraphs) puts every line in
+/// a crowd, so the crowd says nothing there; in a file that parts its paragraphs with
+/// blank lines, a headline among other lines of its block is crowded.
+#[test]
+fn compact_renderings_are_not_crowded() {
+    let para = "Shares of the home improvement chain fell in early trading on Tuesday after \
+                the retailer cut its sales forecast for the year, citing a slower quarter.";
+    let crowded = |text: &str| {
+        let ex = explain(text);
+        let head = [ex.title.chosen, ex.title.runner_up]
+            .into_iter()
+            .flatten()
+            .find(|c| c.value == "Home Depot Stock Is Falling After Its Earnings Release")
+            .expect("the headline is a leading candidate");
+        head.signals.iter().any(|s| s.name == "crowded")
+    };
+    let compact = format!(
+        "    * Consumer\n    * Earnings_Report\n\
+         ****** Home Depot Stock Is Falling After Its Earnings Release ******\n\
+         Updated Nov. 19, 2019 8:21 am ET\n    * Order Reprints\nText size\n\
+         {para}\n{para}\n{para}\n{para}\n{para}\n{para}\n{para}\n{para}\n"
+    );
+    assert!(!crowded(&compact));
+    let spaced = format!(
+        "  * Consumer\n\nMarkets\nHome Depot Stock Is Falling After Its Earnings Release\n\
+         Order Reprints\n\nUpdated Nov. 19, 2019 8:21 am ET\n\n{para}\n\n{para}\n\n\
+         {para}\n"
+    );
+    assert!(crowded(&spaced));
+}

@@ -74,6 +74,8 @@ const BELOW_PROSE: usize = 10;
 /// for its dateline or byline: a standfirst, an author's photo label, a name and a role
 /// may come between.
 const HEADER_UNITS: usize = 6;
+/// Units per block from which a file is compact: it parts few of its lines with blank ones.
+const COMPACT_UNITS_PER_BLOCK: usize = 8;
 /// Units below a headline above the window that must hold its byline and its dateline.
 const FULL_HEADER_UNITS: usize = 3;
 
@@ -519,6 +521,12 @@ pub fn decide_title(
             .fold(0u64, |m, n| m | length_bit(n));
         story_words().get(&w.0).is_some_and(|&m| m & near != 0)
     };
+    // Whether the file sets its paragraphs apart with blank lines at all: in a compact
+    // rendering (html2text prints none between paragraphs) every line is in a crowd.
+    let spaced = {
+        let blocks = units.last().map_or(0, |u| u.block + 1);
+        blocks * COMPACT_UNITS_PER_BLOCK >= units.len()
+    };
     // Units per block that are not datelines or bylines, for lines crowded in a list.
     let block_size = |i: usize| {
         let b = units[i].block;
@@ -697,7 +705,7 @@ pub fn decide_title(
             Sig::AfterImage as usize,
             i > 0 && image_label(&units[i - 1].text),
         );
-        x.flag(Sig::Crowded as usize, block_size(i) >= 3);
+        x.flag(Sig::Crowded as usize, spaced && block_size(i) >= 3);
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(
             Sig::Marked as usize,
