@@ -137,18 +137,21 @@ const BARRIER_WEIGHT: f32 = -1000.0;
 const INLINE_BOX_UNITS: usize = 8;
 
 /// Whether the barrier at `i` labels a box of links set inside the article (`Related
-/// Stories` and a few headlines, then the story goes on): not comments, not the footer,
+/// Stories` and a few headlines, then the story goes on): not comments (no comment word,
+/// no `Name says:` head), not the footer, some boilerplate (its links) right below it,
 /// and the first unit after it that is not boilerplate, within INLINE_BOX_UNITS, is a
 /// paragraph of prose, not a list item (a teaser's summary).
 fn inline_box(i: usize, classes: &[Class], feats: &[Features]) -> bool {
     let lex = lexicon();
     let f = &feats[i];
+    let comment = f.key.ends_with(':')
+        || f.key
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex.has("barrier.count", w));
     f.barrier
         && !f.footer
-        && !f
-            .key
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| lex.has("barrier.count", w))
+        && !comment
+        && classes.get(i + 1) == Some(&Class::Bad)
         && (i + 1..feats.len())
             .take(INLINE_BOX_UNITS)
             .find(|&j| classes[j] != Class::Bad)
@@ -180,8 +183,9 @@ fn class_weight(class: Class, f: &Features) -> f32 {
 }
 
 /// The main content region as an inclusive range of unit indices: among the runs of
-/// positive summed weight, the best one, where a run whose first content unit has a
-/// dateline or byline just above it (`headed`, a headline's company) gets a bonus.
+/// positive summed weight, the best one, where a run whose first sentence-ending content
+/// unit has a dateline or byline just above it (`headed`, a headline's company) gets a
+/// bonus.
 /// Nothing after a copyright footer that follows a long enough run is searched. `None` when no unit
 /// is content.
 pub fn main_region(
@@ -199,8 +203,10 @@ pub fn main_region(
     // below an article) counts for less, so the article wins over a long comment thread.
     let mut closed = false;
     let mut best_sum = 0.0f32;
-    // What the sentences of the current run weigh, and the most of any run: a barrier
-    // closes only a run of prose, not a gallery's captions or a column of teasers.
+    // What the sentences of the current run weigh, and the most they weighed in any run
+    // so far: a barrier closes only once some run's sentences alone (and some run as a
+    // whole) weighed the closing score, not after a gallery's captions or a column of
+    // teasers.
     let mut prose = 0.0f32;
     let mut best_prose = 0.0f32;
     for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
@@ -281,10 +287,12 @@ pub fn main_region(
 /// What the lines at a region's head must cost, counted strictly, before they are cut.
 const HEAD_COST: f32 = 3.0;
 
-/// Where the body's prose starts in the region `lo..=hi`: past a head of lines that are
-/// not sentences (a video playlist's titles, a gallery, promotions) that costs more than
-/// HEAD_COST when only sentences count as content; at `lo` when there is none. The fields
-/// are looked for around the region's own start.
+/// Where the body's prose starts in the region `lo..=hi`: at the sentence-ending unit
+/// before which the region costs the most, counting only sentences as content (lines that
+/// are not sentences cost: a video playlist's titles, a gallery, promotions), when that
+/// costs more than HEAD_COST; at `lo` otherwise. A lead sentence followed by a long list
+/// of lines that are no sentences is cut with them. The fields are looked for around the
+/// region's own start.
 pub fn prose_start(lo: usize, hi: usize, classes: &[Class], feats: &[Features]) -> usize {
     let strict = |j: usize| match classes[j] {
         Class::Good if feats[j].sentence_end => class_weight(Class::Good, &feats[j]),
@@ -551,10 +559,63 @@ mod tests {
             u[start].text
         );
 
-        let text = format!("Ferry number 0 sailed on Monday with the first crowds\n\n{story}");
+        // Four titles under a first sentence cost less than a head must: nothing is cut.
+        let four: String = playlist
+            .split("\n\n")
+            .take(4)
+            .map(|t| format!("{t}\n\n"))
+            .collect();
+        let text = format!(
+            "Chat with us in Messenger to find out what is happening in the world as it \
+             unfolds.\n\n{four}{story}"
+        );
         let (u, c, r) = run(&text);
         let (lo, hi) = r.expect("region");
+        assert!(u[lo].text.starts_with("Chat with us"), "{:?}", u[lo].text);
         assert_eq!(prose_start(lo, hi, &c, &measure(&u)), lo);
+    }
+
+    /// Comments under `Name says:` heads and a related list of summaries with no links
+    /// are not boxes inside the article: the region ends at their label.
+    #[test]
+    fn comments_and_summaries_are_no_inline_box() {
+        let para = |n: usize| {
+            format!(
+                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
+                 carried the usual crowds of commuters in the afternoon.\n\n"
+            )
+        };
+        let story: String = (1..=5).map(para).collect();
+        let comments: String = (1..=12)
+            .map(|n| {
+                format!(
+                    "Reader{n} says:\n\nI have taken this ferry every day for twenty years and \
+                     the repairs were long overdue, frankly it is a disgrace number {n}.\n\n"
+                )
+            })
+            .collect();
+        let summaries: String = (1..=8)
+            .map(|n| {
+                format!(
+                    "The mayor of town number {n} said on Friday that she would not stand \
+                     again at the next election in May.\n\n"
+                )
+            })
+            .collect();
+        for tail in [comments, format!("Related Stories\n\n{summaries}")] {
+            let (u, _, r) = run(&format!("{story}{tail}"));
+            let (lo, hi) = r.expect("region");
+            assert!(
+                u[lo].text.starts_with("Ferry number 1 "),
+                "{:?}",
+                u[lo].text
+            );
+            assert!(
+                u[hi].text.starts_with("Ferry number 5 "),
+                "{:?}",
+                u[hi].text
+            );
+        }
     }
 
     #[test]

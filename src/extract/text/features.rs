@@ -409,6 +409,18 @@ fn barrier(lower: &str, c: &WordCounts) -> bool {
             .any(|p| lower.starts_with(p.as_str()))
 }
 
+/// Whether a unit ends a sentence: in a full stop, question or exclamation mark (also
+/// CJK ones), in a closing quotation mark, or in such a mark followed by closing quotes
+/// and brackets (`patience.'`, `in 2019.)`). German quotations close with “ and ‘
+/// („So ist es.“).
+fn ends_sentence(t: &str) -> bool {
+    const TERMINAL: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+    const CLOSING: [char; 11] = ['\'', '"', '”', '“', '’', '‘', '»', ')', ']', '」', '』'];
+    t.ends_with(TERMINAL)
+        || t.ends_with(['"', '”', '“', '’', '‘', '»'])
+        || t.trim_end_matches(CLOSING).ends_with(TERMINAL)
+}
+
 /// Measures every unit of a file.
 pub fn measure(units: &[Unit]) -> Vec<Features> {
     let lex = lexicon();
@@ -445,10 +457,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 columns,
                 words: raw_words,
                 stop_ratio,
-                // German quotations close with “ and ‘ („So ist es.“).
-                sentence_end: t.ends_with([
-                    '.', '!', '?', '"', '”', '“', '’', '‘', '»', '。', '！', '？',
-                ]),
+                sentence_end: ends_sentence(t),
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t, raw_words),
                 furniture: furniture(&c, &key, t),
@@ -527,17 +536,19 @@ mod tests {
         assert!(f[4].stop_ratio > 0.3);
     }
 
-    /// Sentences end in closing quotation marks of English, German and French typography;
-    /// a headline does not.
+    /// Sentences end in closing quotation marks of English, German and French typography,
+    /// and in a full stop inside closing quotes or brackets; a headline and a caption's
+    /// credit do not.
     #[test]
     fn sentences_end_in_any_closing_quote() {
         let u = units(
             "„Das ist ein guter Tag für die Stadt“\n\n‚So ist es.‘\n\n\
              « C'est une bonne journée »\n\n\"It is a good day.\"\n\n\
-             Harbour reopens after repairs\n",
+             'We thank them for their patience.'\n\n(The work ends in 2020.)\n\n\
+             Harbour reopens after repairs\n\nA ferry at the quay (Image: GETTY)\n",
         );
         let ends: Vec<bool> = measure(&u).iter().map(|f| f.sentence_end).collect();
-        assert_eq!(ends, [true, true, true, true, false]);
+        assert_eq!(ends, [true, true, true, true, true, true, false, false]);
     }
 
     #[test]

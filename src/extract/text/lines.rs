@@ -51,8 +51,18 @@ pub fn starts_with_bullet(s: &str) -> bool {
     let mut chars = t.chars();
     let first = chars.next();
     let second = chars.next();
-    matches!(first, Some('*' | '•' | '+' | '□' | '◦' | '▪' | '»' | '›'))
-        && second.is_some_and(char::is_whitespace)
+    match first {
+        Some('*' | '•' | '+' | '□' | '◦' | '▪') => second.is_some_and(char::is_whitespace),
+        // A link list's `» Next story`; French closes quotations with `»` too, and a
+        // wrapped line may open with it (`» a déclaré le maire`).
+        Some('»' | '›') => {
+            second.is_some_and(char::is_whitespace)
+                && chars
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// The wrap width of the file, or `None` when its lines were not wrapped.
@@ -381,14 +391,17 @@ mod tests {
         );
     }
 
-    /// `» ` and `› ` lead the items of link lists; a German quotation opening with `»`
-    /// is no list item.
+    /// `» ` and `› ` lead the items of link lists; a German quotation opening with `»`,
+    /// or a French one closing at the start of a wrapped line, is no list item.
     #[test]
     fn guillemet_bullets() {
         assert!(starts_with_bullet("  » Autoracing Power Ranking"));
         assert!(starts_with_bullet("› More from Sport"));
         assert!(!starts_with_bullet(
             "»Wir haben gewonnen«, sagte der Trainer."
+        ));
+        assert!(!starts_with_bullet(
+            "» a déclaré le maire lors de la séance."
         ));
     }
 

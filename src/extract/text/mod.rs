@@ -123,11 +123,12 @@ fn run(raw: &str) -> (Fields, Explanation) {
     } else {
         let taken = decide_top(&units, &feats, &own, region, meta, &mut fields, &mut ex);
         // A headline found below the whole region, which has no dateline or byline of
-        // its own (an article header the region missed, having gone to a column of
-        // teasers above it): the story is the content below that headline.
+        // its own, with no related-stories or comments label between them (an article
+        // header the region missed, having gone to a column of teasers above it): the
+        // story is the content below that headline.
         let head = ex.title.chosen.as_ref().map(|c| c.unit);
         if let (Some((lo, hi)), Some(h)) = (region, head) {
-            if h > hi && !meta.above(lo, HEADED_UNITS) {
+            if h > hi && !meta.above(lo, HEADED_UNITS) && !(hi..h).any(|j| feats[j].barrier) {
                 let from = h + 1;
                 region = classify::main_region(&classes[from..], &feats[from..], headed(from))
                     .map(|(a, b)| (a + from, b + from))
@@ -141,8 +142,11 @@ fn run(raw: &str) -> (Fields, Explanation) {
         (taken, body_from)
     };
 
+    // The body's prose may start below the region's start (past a playlist's titles); it
+    // is not backed up over what was cut.
     let body_region = region.map(|(lo, hi)| (classify::prose_start(lo, hi, &classes, &feats), hi));
-    let (lo, hi) = body_span(&units, &classes, body_region, &taken, body_from);
+    let cut = body_region.zip(region).is_some_and(|(b, r)| b.0 > r.0);
+    let (lo, hi) = body_span(&units, &classes, body_region, &taken, body_from, cut);
     if ex.body.rule.is_empty() {
         ex.body.rule = if region.is_some() {
             "main_region"
@@ -301,6 +305,7 @@ fn body_span(
     region: Option<(usize, usize)>,
     taken: &[usize],
     body_from: Option<usize>,
+    cut: bool,
 ) -> (usize, usize) {
     let last = units.len() - 1;
     let floor = body_from.unwrap_or(0);
@@ -310,9 +315,10 @@ fn body_span(
     if lo < floor {
         lo = floor.min(hi);
     }
-    // Back up to just below the headline and datelines over undecided lines (a short
-    // first paragraph, a standfirst).
-    if lo > floor && lo - floor <= BACK_UNITS {
+    // Back up to just below the headline and datelines over lines that are not
+    // boilerplate (a short first paragraph, a standfirst, a photo caption the story opens
+    // with), unless the lines above were cut as no prose.
+    if !cut && lo > floor && lo - floor <= BACK_UNITS {
         while lo > floor && classes[lo - 1] != Class::Bad && !taken.contains(&(lo - 1)) {
             lo -= 1;
         }

@@ -426,3 +426,26 @@ fn story_below_a_column_of_teasers() {
     );
     assert_eq!(f.body, story);
 }
+
+/// A headline found below the region across a related-stories label is a teaser's: the
+/// body stays the story above the label.
+#[test]
+fn a_teaser_below_a_related_label_does_not_take_the_body() {
+    let story: String = (1..=6)
+        .map(|n| {
+            format!(
+                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
+                 carried the usual crowds of commuters in the afternoon.\n\n"
+            )
+        })
+        .collect();
+    let text = format!(
+        "  * Home\n  * News\n  * Sport\n\n{story}More from News\n\n\
+         Council approves budget for the harbour road\n\nNovember 19, 2019 at 9:45 am\n\n\
+         The council approved on Monday the budget for the harbour road, which will be \
+         rebuilt next spring.\n"
+    );
+    let f = extract(&text);
+    assert!(f.body.starts_with("Ferry number 1 "), "{:?}", f.body);
+    assert!(f.body.ends_with("in the afternoon."), "{:?}", f.body);
+}
