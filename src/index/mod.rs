@@ -72,17 +72,26 @@ impl OpenIndex {
                 path: dir.to_path_buf(),
             });
         }
-        let Some(manifest) = Manifest::read(dir)? else {
-            let unclaimed = manifest::is_unclaimed(dir).unwrap_or(false);
-            return Err(if unclaimed {
-                Error::NoIndex {
-                    path: dir.to_path_buf(),
+        let manifest = match Manifest::read(dir)? {
+            Some(m) => m,
+            None => {
+                let unclaimed = manifest::is_unclaimed(dir).unwrap_or(false);
+                // A first run may have renamed its manifest into place, and gone on to
+                // create the index, between the two looks: the directory is ours then.
+                match Manifest::read(dir)? {
+                    Some(m) => m,
+                    None if unclaimed => {
+                        return Err(Error::NoIndex {
+                            path: dir.to_path_buf(),
+                        })
+                    }
+                    None => {
+                        return Err(Error::NotAnIndex {
+                            path: dir.to_path_buf(),
+                        })
+                    }
                 }
-            } else {
-                Error::NotAnIndex {
-                    path: dir.to_path_buf(),
-                }
-            });
+            }
         };
         if manifest.schema_version != schema.version {
             return Err(Error::SchemaVersion {
