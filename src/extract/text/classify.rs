@@ -284,7 +284,7 @@ pub fn main_region(
         .map(|(_, lo, hi)| (lo, hi))
 }
 
-/// What the lines at a region's head must cost, counted strictly, before they are cut.
+/// What the lines before the body's prose must cost, counted strictly, to be cut.
 const HEAD_COST: f32 = 3.0;
 
 /// Where the body's prose starts in the region `lo..=hi`: at the sentence-ending unit
@@ -316,6 +316,14 @@ mod tests {
     use super::super::features::measure;
     use super::super::lines::units;
     use super::*;
+
+    /// A story paragraph that ends a sentence, numbered.
+    fn ferry(n: usize) -> String {
+        format!(
+            "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
+             carried the usual crowds of commuters in the afternoon.\n\n"
+        )
+    }
 
     fn run(text: &str) -> (Vec<Unit>, Vec<Class>, Option<(usize, usize)>) {
         let u = units(text);
@@ -408,14 +416,7 @@ mod tests {
                 )
             })
             .collect();
-        let story: String = (1..=14)
-            .map(|n| {
-                format!(
-                    "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, \
-                     and it carried the usual crowds of commuters in the afternoon.\n\n"
-                )
-            })
-            .collect();
+        let story: String = (1..=14).map(ferry).collect();
         // A menu long enough to part the two runs.
         let menu: String = (1..=50).map(|n| format!("  * Section {n}\n")).collect();
         let text = format!(
@@ -445,14 +446,7 @@ mod tests {
                 )
             })
             .collect();
-        let story: String = (1..=10)
-            .map(|n| {
-                format!(
-                    "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, \
-                     and it carried the usual crowds of commuters in the afternoon.\n\n"
-                )
-            })
-            .collect();
+        let story: String = (1..=10).map(ferry).collect();
         let text = format!(
             "{captions}Most popular\n\n  * Fire damages club\n  * Best pizza in town\n\n{story}"
         );
@@ -470,14 +464,8 @@ mod tests {
     /// the article: the region runs across it.
     #[test]
     fn a_share_box_inside_the_story_ends_nothing() {
-        let para = |n: usize| {
-            format!(
-                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
-                 carried the usual crowds of commuters in the afternoon.\n\n"
-            )
-        };
-        let first: String = (1..=4).map(para).collect();
-        let rest: String = (5..=12).map(para).collect();
+        let first: String = (1..=4).map(ferry).collect();
+        let rest: String = (5..=12).map(ferry).collect();
         let text = format!("{first}Share this article\n\nNewsletter\n\nSubscribe now\n\n{rest}");
         let (u, c, r) = run(&text);
         let (lo, hi) = r.expect("region");
@@ -500,14 +488,8 @@ mod tests {
     /// items are teasers with summaries, still does.
     #[test]
     fn a_related_box_inside_the_story_ends_nothing() {
-        let para = |n: usize| {
-            format!(
-                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
-                 carried the usual crowds of commuters in the afternoon.\n\n"
-            )
-        };
-        let first: String = (1..=4).map(para).collect();
-        let rest: String = (5..=9).map(para).collect();
+        let first: String = (1..=4).map(ferry).collect();
+        let rest: String = (5..=9).map(ferry).collect();
         let box_ = "Related Stories\n\n  • Harbour fees rise\n  • New quay opens\n\n";
         let teasers = "Related Stories\n\n  • J.J. Watt took to Twitter on Tuesday night asking \
                        the fans to send a text to his phone, and they did.\n  • A jogger gets in \
@@ -531,13 +513,7 @@ mod tests {
     /// body's start; a story whose first paragraph ends no sentence keeps it.
     #[test]
     fn the_body_starts_past_a_head_of_titles() {
-        let para = |n: usize| {
-            format!(
-                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
-                 carried the usual crowds of commuters in the afternoon.\n\n"
-            )
-        };
-        let story: String = (1..=6).map(para).collect();
+        let story: String = (1..=6).map(ferry).collect();
         let playlist: String = (1..=8)
             .map(|n| {
                 format!(
@@ -579,13 +555,7 @@ mod tests {
     /// are not boxes inside the article: the region ends at their label.
     #[test]
     fn comments_and_summaries_are_no_inline_box() {
-        let para = |n: usize| {
-            format!(
-                "Ferry number {n} sailed on Tuesday after a week of repairs to the quay, and it \
-                 carried the usual crowds of commuters in the afternoon.\n\n"
-            )
-        };
-        let story: String = (1..=5).map(para).collect();
+        let story: String = (1..=5).map(ferry).collect();
         let comments: String = (1..=12)
             .map(|n| {
                 format!(
