@@ -163,18 +163,35 @@ fn inline_box(i: usize, classes: &[Class], feats: &[Features]) -> bool {
             })
 }
 
-/// What one unit adds to a region.
-fn weight(class: Class, f: &Features) -> f32 {
+/// Words from which a unit of content is a paragraph however it ends: no headline, teaser
+/// or caption is that long.
+const PARAGRAPH_WORDS: usize = 40;
+
+/// Whether unit `j` reads as prose: content that ends a sentence or a clause (`:`, `;`, `,`),
+/// that the next unit goes on from in lower case (text wrapped without its lines being
+/// joined), or that is as long as only paragraphs are. A line of content that is none of
+/// these is a headline, a teaser or a caption.
+fn reads_as_prose(j: usize, classes: &[Class], feats: &[Features]) -> bool {
+    let f = &feats[j];
+    classes[j] == Class::Good
+        && (f.sentence_end
+            || f.key.ends_with([':', ';', ','])
+            || f.words >= PARAGRAPH_WORDS
+            || feats.get(j + 1).is_some_and(|n| n.lower_start))
+}
+
+/// What one unit adds to a region; `prose` as [`reads_as_prose`] says.
+fn weight(class: Class, f: &Features, prose: bool) -> f32 {
     if f.barrier {
         return BARRIER_WEIGHT;
     }
-    class_weight(class, f)
+    class_weight(class, f, prose)
 }
 
 /// What one unit of a class adds to a region, barrier or not.
-fn class_weight(class: Class, f: &Features) -> f32 {
+fn class_weight(class: Class, f: &Features, prose: bool) -> f32 {
     match class {
-        Class::Good if f.sentence_end => 2.0 + f.chars.min(600) as f32 / 60.0,
+        Class::Good if prose => 2.0 + f.chars.min(600) as f32 / 60.0,
         Class::Good => 1.5 + f.chars.min(600) as f32 / 90.0,
         Class::NearGood => 0.5,
         Class::Short => -0.4,
@@ -229,12 +246,13 @@ pub fn main_region(
             closed = true;
         }
         // A box inside the article costs what boilerplate costs.
+        let reads = reads_as_prose(i, classes, feats);
         let w = if inside {
-            class_weight(Class::Bad, f)
+            class_weight(Class::Bad, f, false)
         } else {
-            weight(c, f)
+            weight(c, f, reads)
         };
-        if c == Class::Good && f.sentence_end {
+        if reads {
             prose += w;
             best_prose = best_prose.max(prose);
         }
@@ -254,7 +272,7 @@ pub fn main_region(
     // before `hi`.
     let first_good = |lo: usize, hi: usize| {
         (lo..hi)
-            .find(|&j| classes[j] == Class::Good && feats[j].sentence_end)
+            .find(|&j| reads_as_prose(j, classes, feats))
             .or_else(|| (lo..hi).find(|&j| classes[j] == Class::Good))
             .unwrap_or(hi)
     };
@@ -295,15 +313,16 @@ const HEAD_COST: f32 = 3.0;
 /// region's own start.
 pub fn prose_start(lo: usize, hi: usize, classes: &[Class], feats: &[Features]) -> usize {
     let strict = |j: usize| match classes[j] {
-        Class::Good if feats[j].sentence_end => class_weight(Class::Good, &feats[j]),
+        Class::Good if reads_as_prose(j, classes, feats) => {
+            class_weight(Class::Good, &feats[j], true)
+        }
         Class::Good => -1.0,
-        Class::NearGood | Class::Short => -0.5,
-        Class::Bad => class_weight(Class::Bad, &feats[j]),
+        Class::NearGood | Class::Short | Class::Bad => 0.0,
     };
     let mut cost = 0.0f32;
     let mut best = (-HEAD_COST, lo);
     for j in lo..=hi {
-        if cost < best.0 && classes[j] == Class::Good && feats[j].sentence_end {
+        if cost < best.0 && reads_as_prose(j, classes, feats) {
             best = (cost, j);
         }
         cost += strict(j);
@@ -586,6 +605,45 @@ mod tests {
                 u[hi].text
             );
         }
+    }
+
+    /// Content reads as prose when it ends a sentence or a clause, when the next line
+    /// goes on from it in lower case (text wrapped narrower than renderers wrap, whose
+    /// lines are not joined), or when it is as long as only paragraphs are; a headline
+    /// does not.
+    #[test]
+    fn what_reads_as_prose() {
+        let long = "and one more word ".repeat(10);
+        let text = format!(
+            "Harbour reopens after a week of repairs to the quay in the town\n\n\
+             The ferry carried the usual crowds of commuters in the afternoon\n\
+             and the mayor said the town had\n\
+             waited far too long for its quay.\n\n\
+             The books are about the factors that affect all of the retrieval systems; namely,\n\n\
+             The ferry carried the usual crowds of commuters in the afternoon {long}\n\n\
+             The ferry carried the usual crowds of commuters in the afternoon to town\n"
+        );
+        let (u, c, _) = run(&text);
+        let f = measure(&u);
+        let reads = |start: &str| {
+            let j = u
+                .iter()
+                .position(|u| u.text.starts_with(start))
+                .expect(start);
+            assert_eq!(c[j], Class::Good, "{start}");
+            reads_as_prose(j, &c, &f)
+        };
+        assert!(!reads("Harbour reopens"));
+        assert!(reads(
+            "The ferry carried the usual crowds of commuters in the afternoon and the"
+        ));
+        assert!(reads("The books are about"));
+        assert!(reads(
+            "The ferry carried the usual crowds of commuters in the afternoon and one"
+        ));
+        assert!(!reads(
+            "The ferry carried the usual crowds of commuters in the afternoon to"
+        ));
     }
 
     #[test]

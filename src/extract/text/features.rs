@@ -125,6 +125,9 @@ pub struct Features {
     pub stop_ratio: f32,
     /// Ends like a sentence (`.`, `!`, `?`, a closing quote).
     pub sentence_end: bool,
+    /// Starts with a lower-case letter: it goes on from the line above, in text wrapped
+    /// without being joined.
+    pub lower_start: bool,
     /// A list item (`* Home`, `• News`).
     pub bullet: bool,
     /// Menu or form shapes: `[12]`, `(BUTTON)`, `____`, `a | b | c`, a line in brackets.
@@ -458,6 +461,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 words: raw_words,
                 stop_ratio,
                 sentence_end: ends_sentence(t),
+                lower_start: t.chars().next().is_some_and(char::is_lowercase),
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t, raw_words),
                 furniture: furniture(&c, &key, t),

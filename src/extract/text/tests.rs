@@ -449,3 +449,27 @@ fn a_teaser_below_a_related_label_does_not_take_the_body() {
     assert!(f.body.starts_with("Ferry number 1 "), "{:?}", f.body);
     assert!(f.body.ends_with("in the afternoon."), "{:?}", f.body);
 }
+
+/// Text wrapped narrower than renderers wrap is not joined into paragraphs: its lines end
+/// in mid-sentence, and the next one goes on in lower case. They read as prose, and the
+/// body is all of them.
+#[test]
+fn narrow_wrapped_prose_is_all_body() {
+    let text = "Date: unknown\n\n\
+        tissues were taken from the animals 4\n\
+        and 24 hours after an injection of 5,\n\
+        25 or 200 units of the extract.  samples of\n\
+        tissue from normal and treated animals\n\
+        were grown in a plasma medium and in a\n\
+        medium holding 1 unit of the extract.  the\n\
+        growth of the cells was observed during the\n\
+        following week of incubation.  the growth\n\
+        of the cells at the different sites depended\n\
+        on the dose and on the capacity of the organs\n\
+        to take up the extract from the blood.  cells\n\
+        from the treated animals were as sensitive as\n\
+        normal cells to the added extract in vitro.\n";
+    let f = extract(text);
+    assert!(f.body.starts_with("tissues were taken"), "{:?}", f.body);
+    assert!(f.body.ends_with("extract in vitro."), "{:?}", f.body);
+}
