@@ -142,11 +142,9 @@ fn run(raw: &str) -> (Fields, Explanation) {
         (taken, body_from)
     };
 
-    // The body's prose may start below the region's start (past a playlist's titles); it
-    // is not backed up over what was cut.
+    // The body's prose may start below the region's start (past a playlist's titles).
     let body_region = region.map(|(lo, hi)| (classify::prose_start(lo, hi, &classes, &feats), hi));
-    let cut = body_region.zip(region).is_some_and(|(b, r)| b.0 > r.0);
-    let (lo, hi) = body_span(&units, &classes, body_region, &taken, body_from, cut);
+    let (lo, hi) = body_span(&units, &classes, body_region, &taken, body_from);
     if ex.body.rule.is_empty() {
         ex.body.rule = if region.is_some() {
             "main_region"
@@ -305,7 +303,6 @@ fn body_span(
     region: Option<(usize, usize)>,
     taken: &[usize],
     body_from: Option<usize>,
-    cut: bool,
 ) -> (usize, usize) {
     let last = units.len() - 1;
     let floor = body_from.unwrap_or(0);
@@ -317,8 +314,8 @@ fn body_span(
     }
     // Back up to just below the headline and datelines over lines that are not
     // boilerplate (a short first paragraph, a standfirst, a photo caption the story opens
-    // with), unless the lines above were cut as no prose.
-    if !cut && lo > floor && lo - floor <= BACK_UNITS {
+    // with).
+    if lo > floor && lo - floor <= BACK_UNITS {
         while lo > floor && classes[lo - 1] != Class::Bad && !taken.contains(&(lo - 1)) {
             lo -= 1;
         }
