@@ -302,34 +302,6 @@ pub fn main_region(
         .map(|(_, lo, hi)| (lo, hi))
 }
 
-/// What the lines before the body's prose must cost, counted strictly, to be cut.
-const HEAD_COST: f32 = 3.0;
-
-/// Where the body's prose starts in the region `lo..=hi`: at the sentence-ending unit
-/// before which the region costs the most, counting only sentences as content (lines that
-/// are not sentences cost: a video playlist's titles, a gallery, promotions), when that
-/// costs more than HEAD_COST; at `lo` otherwise. A lead sentence followed by a long list
-/// of lines that are no sentences is cut with them. The fields are looked for around the
-/// region's own start.
-pub fn prose_start(lo: usize, hi: usize, classes: &[Class], feats: &[Features]) -> usize {
-    let strict = |j: usize| match classes[j] {
-        Class::Good if reads_as_prose(j, classes, feats) => {
-            class_weight(Class::Good, &feats[j], true)
-        }
-        Class::Good => -1.0,
-        Class::NearGood | Class::Short | Class::Bad => 0.0,
-    };
-    let mut cost = 0.0f32;
-    let mut best = (-HEAD_COST, lo);
-    for j in lo..=hi {
-        if cost < best.0 && reads_as_prose(j, classes, feats) {
-            best = (cost, j);
-        }
-        cost += strict(j);
-    }
-    best.1
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::features::measure;
@@ -507,48 +479,6 @@ mod tests {
                        his morning workout along the river as smog hides the towers.\n";
         let text = format!("{first}{box_}{rest}{teasers}");
         assert_story_region(&text, 1, 9);
-    }
-
-    /// A playlist's video titles at the head of the region are cut off the body's start;
-    /// a few of them under a first sentence cost too little to be cut.
-    #[test]
-    fn the_body_starts_past_a_head_of_titles() {
-        let story: String = (1..=6).map(ferry).collect();
-        let playlist: String = (1..=8)
-            .map(|n| {
-                format!(
-                    "Video {n}: the creators of the show give an official apology after it was \
-                     scrubbed from the web in China\n\n"
-                )
-            })
-            .collect();
-        let text = format!(
-            "Chat with us in Messenger to find out what is happening in the world as it \
-             unfolds.\n\n{playlist}{story}"
-        );
-        let (u, c, r) = run(&text);
-        let (lo, hi) = r.expect("region");
-        let start = prose_start(lo, hi, &c, &measure(&u));
-        assert!(
-            u[start].text.starts_with("Ferry number 1 "),
-            "{:?}",
-            u[start].text
-        );
-
-        // Four titles under a first sentence cost less than a head must: nothing is cut.
-        let four: String = playlist
-            .split("\n\n")
-            .take(4)
-            .map(|t| format!("{t}\n\n"))
-            .collect();
-        let text = format!(
-            "Chat with us in Messenger to find out what is happening in the world as it \
-             unfolds.\n\n{four}{story}"
-        );
-        let (u, c, r) = run(&text);
-        let (lo, hi) = r.expect("region");
-        assert!(u[lo].text.starts_with("Chat with us"), "{:?}", u[lo].text);
-        assert_eq!(prose_start(lo, hi, &c, &measure(&u)), lo);
     }
 
     /// Comments under `Name says:` heads and a related list of summaries with no links

@@ -142,9 +142,7 @@ fn run(raw: &str) -> (Fields, Explanation) {
         (taken, body_from)
     };
 
-    // The body's prose may start below the region's start (past a playlist's titles).
-    let body_region = region.map(|(lo, hi)| (classify::prose_start(lo, hi, &classes, &feats), hi));
-    let (lo, hi) = body_span(&units, &classes, body_region, &taken, body_from);
+    let (lo, hi) = body_span(&units, &classes, region, &taken, body_from);
     if ex.body.rule.is_empty() {
         ex.body.rule = if region.is_some() {
             "main_region"
