@@ -200,9 +200,9 @@ fn class_weight(class: Class, f: &Features, prose: bool) -> f32 {
 }
 
 /// The main content region as an inclusive range of unit indices: among the runs of
-/// positive summed weight, the best one, where a run whose first sentence-ending content
-/// unit has a dateline or byline just above it (`headed`, a headline's company) gets a
-/// bonus.
+/// positive summed weight, the best one, where a run whose first unit of prose (see
+/// [`reads_as_prose`]) has a dateline or byline just above it (`headed`, a headline's
+/// company) gets a bonus.
 /// Nothing after a copyright footer that follows a long enough run is searched. `None` when no unit
 /// is content.
 pub fn main_region(
@@ -220,8 +220,8 @@ pub fn main_region(
     // below an article) counts for less, so the article wins over a long comment thread.
     let mut closed = false;
     let mut best_sum = 0.0f32;
-    // What the sentences of the current run weigh, and the most they weighed in any run
-    // so far: a barrier closes only once some run's sentences alone (and some run as a
+    // What the prose of the current run weighs, and the most it weighed in any run
+    // so far: a barrier closes only once some run's prose alone (and some run as a
     // whole) weighed the closing score, not after a gallery's captions or a column of
     // teasers.
     let mut prose = 0.0f32;
@@ -241,7 +241,7 @@ pub fn main_region(
             break;
         }
         // A comment section or a related-stories list closes a long enough run of
-        // sentences.
+        // prose.
         if f.barrier && !inside && best_sum.min(best_prose) >= lex.weight("region.closing_score") {
             closed = true;
         }
@@ -267,9 +267,8 @@ pub fn main_region(
         }
     }
     runs.extend(open);
-    // The run starts at its first content unit that ends a sentence, not at a short line
-    // or a headline that happens to lead; at its first content unit when no sentence ends
-    // before `hi`.
+    // The run starts at its first unit of prose, not at a short line or a headline that
+    // happens to lead; at its first content unit when there is no prose before `hi`.
     let first_good = |lo: usize, hi: usize| {
         (lo..hi)
             .find(|&j| reads_as_prose(j, classes, feats))
