@@ -23,7 +23,7 @@ labelled files instead of setting them by hand:
   were not fitted on. That figure, not the fit, is what to compare.
 
 Usage: python3 benches/eval/fit_fields.py --field title|date [--bin target/debug/newsdex]
-           [--shared ../shared] [--work /tmp/newsdex-textpages] [--folds 5] [--l2 0.02]
+           [--shared ../shared] [--work /tmp/newsdex-textpages] [--folds 5] [--seeds 1] [--l2 0.02]
            [--iters 800] [--renderers w3m,lynx,links,html2text] [--templates] [--write]
 
 --write replaces the field's weights in lexicon.txt with the weights fitted on all files
@@ -245,6 +245,9 @@ def main():
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--work", default="/tmp/newsdex-textpages")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--seeds", type=int, default=1,
+                    help="repeat the held-out folds with this many shuffles of the sites (the figure is "
+                         "their mean: less noise when comparing settings such as --l2)")
     ap.add_argument("--l2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=400)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all files into lexicon.txt")
@@ -267,20 +270,21 @@ def main():
     print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok)[0]:.3f}" for p in sets))
 
     # Site-grouped folds: every file of one site is held out together.
-    sites = sorted({s[0] for s in samples})
-    random.Random(7).shuffle(sites)
-    fold_of = {site: i % args.folds for i, site in enumerate(sites)}
     held = {p: [0, 0, 0] for p in sets}
-    for k in range(args.folds):
-        train = [s for s in samples if fold_of[s[0]] != k]
-        test = [s for s in samples if fold_of[s[0]] == k]
-        w, b = fit(train, names, args.l2, args.iters)
-        for s in test:
-            p = next(p for p in sets if s[1].startswith(p))
-            held[p][0] += predict_right(w, b, s)
-            held[p][1] += predict_ok(w, b, s)
-            held[p][2] += 1
-    print(f"held-out sites ({args.folds} folds): "
+    for seed in range(7, 7 + max(1, args.seeds)):
+        sites = sorted({s[0] for s in samples})
+        random.Random(seed).shuffle(sites)
+        fold_of = {site: i % args.folds for i, site in enumerate(sites)}
+        for k in range(args.folds):
+            train = [s for s in samples if fold_of[s[0]] != k]
+            test = [s for s in samples if fold_of[s[0]] == k]
+            w, b = fit(train, names, args.l2, args.iters)
+            for s in test:
+                p = next(p for p in sets if s[1].startswith(p))
+                held[p][0] += predict_right(w, b, s)
+                held[p][1] += predict_ok(w, b, s)
+                held[p][2] += 1
+    print(f"held-out sites ({args.folds} folds, {max(1, args.seeds)} shuffles): "
           + "  ".join(f"{p[:-1]} {h[0] / max(1, h[2]):.3f}" for p, h in held.items()))
     print("  not wrong (right, or empty where no line is right): "
           + "  ".join(f"{p[:-1]} {h[1] / max(1, h[2]):.3f}" for p, h in held.items()))
