@@ -34,6 +34,8 @@ const MAX_WORDS: usize = 25;
 const BEFORE: usize = 8;
 const AFTER: usize = 10;
 const MAX_REACH: usize = 60;
+/// Most words of a line [`Meta::header_line`] counts.
+const HEADER_LINE_WORDS: usize = 12;
 /// Most words of each of two lines read together as one date.
 const SPLIT_WORDS: usize = 4;
 
@@ -295,6 +297,20 @@ impl<'a> Meta<'a> {
                 || reading_time(&u.text)
                 || self.date(i).is_some()
                 || stamp(&u.text, f))
+    }
+
+    /// Whether unit `i` is a line of an article's header by its form: a date alone or
+    /// leading its line past its labels, a labelled time stamp, a reading time or a
+    /// byline, in a short line. Not a caption or a sentence that mentions a date, which
+    /// [`Meta::at`] counts too.
+    pub fn header_line(&self, i: usize) -> bool {
+        let (u, f) = (&self.units[i], &self.feats[i]);
+        f.words <= HEADER_LINE_WORDS
+            && self.at(i)
+            && (self.date(i).is_some_and(|(_, rule)| rule != "in_line")
+                || stamp(&u.text, f)
+                || reading_time(&u.text)
+                || super::bylines::top_unit(self.units, i).is_some())
     }
 
     /// Whether one of the `n` units above unit `i` is a dateline or byline.

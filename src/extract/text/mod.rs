@@ -13,7 +13,8 @@
 //! A block of `Title:` / `Date:` / `By:` header lines is read as such before any scoring.
 //! The body is the main region, stretched back to just below the headline and its
 //! datelines and on over a short tail, without boilerplate, without the units chosen as
-//! fields, and without paragraphs that repeat (a caption printed twice). [`extract`] and
+//! fields or the datelines and bylines printed beside them (an `Updated` line under the
+//! `Published` one), and without paragraphs that repeat (a caption printed twice). [`extract`] and
 //! [`explain`] run the same code; the explanation says which lines each field came from,
 //! which rule chose it and what came second.
 
@@ -121,7 +122,9 @@ fn run(raw: &str) -> (Fields, Explanation) {
         ex.body.rule = "header_block";
         ((0..end).collect::<Vec<usize>>(), Some(end))
     } else {
-        let taken = decide_top(&units, &feats, &own, region, meta, &mut fields, &mut ex);
+        let mut taken = decide_top(&units, &feats, &own, region, meta, &mut fields, &mut ex);
+        let beside = header_neighbours(&classes, meta, &taken);
+        taken.extend(beside);
         // A headline found below the whole region, which has no dateline or byline of
         // its own, with no related-stories or comments label between them (an article
         // header the region missed, having gone to a column of teasers above it): the
@@ -234,6 +237,43 @@ fn decide_top(
         .iter()
         .filter_map(|d| d.chosen.as_ref().map(|c| c.unit))
         .collect()
+}
+
+/// Datelines and bylines taken beside one header line at most, and the boilerplate
+/// units looked across for them.
+const HEADER_NEIGHBOURS: usize = 3;
+const HEADER_GAP: usize = 4;
+
+/// Datelines and bylines printed next to the chosen title, date and byline (boilerplate
+/// such as a share bar may lie between): an `Updated` line under the `Published` one, the
+/// second half of a wrapped `By … | Published … |` line. They belong to the article's
+/// header, not to its body.
+fn header_neighbours(classes: &[Class], meta: &dateline::Meta, taken: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut walk = |steps: &mut dyn Iterator<Item = usize>| {
+        let (mut found, mut gap) = (0, 0);
+        for j in steps {
+            if taken.contains(&j) || out.contains(&j) {
+                continue;
+            }
+            if meta.header_line(j) {
+                out.push(j);
+                found += 1;
+                if found == HEADER_NEIGHBOURS {
+                    break;
+                }
+            } else if classes[j] == Class::Bad && gap < HEADER_GAP {
+                gap += 1;
+            } else {
+                break;
+            }
+        }
+    };
+    for &t in taken {
+        walk(&mut (t + 1..classes.len()));
+        walk(&mut (0..t).rev());
+    }
+    out
 }
 
 /// Byline candidates in lines around the anchors.

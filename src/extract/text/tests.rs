@@ -479,3 +479,64 @@ fn narrow_wrapped_prose_is_all_body() {
     );
     assert!(f.body.ends_with("of the winter months."), "{:?}", f.body);
 }
+
+/// A header line wrapped by the renderer (`Von … | Veröffentlicht am … |` over two
+/// lines): its second half, an `Aktualisiert` dateline, is header, not body. A photo
+/// caption that mentions a date, next to the dateline, stays in the body.
+#[test]
+fn datelines_beside_the_chosen_ones_are_not_body() {
+    let deck = "Die Gewerkschaft hat für Donnerstag zu einem Warnstreik aufgerufen. Im \
+                Regionalverkehr fallen zahlreiche Verbindungen aus.";
+    let story = "Wer am Donnerstag mit der Bahn zur Arbeit fahren will, braucht Geduld. Die \
+                 Gewerkschaft hat ihre Mitglieder zu einem ganztägigen Warnstreik aufgerufen.";
+    let f = extract(&format!(
+        "Rheinische Rundschau\n\n  * Politik\n  * Wirtschaft\n  * Sport\n\n\
+         Bahnstreik: Pendler müssen sich auf Ausfälle einstellen\n\n{deck}\n\n\
+         Von Katharina Möller | Veröffentlicht am 14.03.2023, 17:42 Uhr |\n\
+         Aktualisiert am 15.03.2023, 08:10 Uhr\n\n\
+         Teilen Twittern E-Mail\n\n{story}\n"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Katharina Möller"));
+    assert_eq!(ymd(&f), Some((2023, 3, 14)));
+    assert_eq!(f.body, format!("{deck}\n\n{story}"));
+
+    let caption = "Workers check the restored lamp room on Haixing Island, Zhejiang province, \
+                   on January 21, 2014. [Xinhua]";
+    let f = extract(&format!(
+        "Century-old lighthouse shines again over Haixing harbour\n\
+         January 22, 2014, 5:30 am\n\n{caption}\n\n\
+         The lighthouse on Haixing Island was switched back on late on Tuesday after a \
+         two-year restoration of the tower.\n"
+    ));
+    assert!(f.body.starts_with(caption), "{:?}", f.body);
+}
+
+/// Related-stories and comment labels in the languages the dates are read in end the
+/// story as the English ones do; `Lire aussi` is furniture, as `Read more` is.
+#[test]
+fn related_and_comment_labels_in_other_languages() {
+    let paras = [
+        "Dans les plaines de la Beauce, les épis ont jauni avec deux semaines d'avance, et \
+         les céréaliers craignent une baisse de rendement de près d'un tiers.",
+        "Selon la chambre d'agriculture, les précipitations du printemps ont été inférieures \
+         de moitié à la normale, et les terres légères souffrent déjà.",
+        "Les services de l'État ont placé quatre départements en alerte renforcée, et \
+         l'irrigation des cultures est désormais limitée à la nuit.",
+    ];
+    let f = extract(&format!(
+        "La sécheresse menace les récoltes de blé\n\nPar Jean-Baptiste Lefèvre\n\n{}\n\n\
+         Réagir à cet article\n\nVous devez être connecté pour commenter.\n",
+        paras.join("\n\n")
+    ));
+    assert_eq!(f.body, paras.join("\n\n"));
+    let f = extract(&format!(
+        "Bahnstreik legt den Verkehr lahm\n\nVon Katharina Möller\n\n{}\n\n\
+         Mehr zum Thema\n\nTarifstreit: Gewerkschaft droht mit unbefristetem Streik und \
+         fordert mehr Geld für alle Beschäftigten.\n",
+        paras.join("\n\n")
+    ));
+    assert_eq!(f.body, paras.join("\n\n"));
+    let u = lines::units("Lire aussi\n");
+    let feats = features::measure(&u);
+    assert!(feats[0].furniture && !feats[0].barrier);
+}
