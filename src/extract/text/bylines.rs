@@ -1,5 +1,5 @@
 //! Bylines in plain text, scored: `By X`, `By X and Y`, `Written by X`, `Posted on DATE
-//! by X`, `Von X`, `Par X`, `Por X`, `Author: X`, `X | Reporter`, `X - Nov 19, 2019`
+//! by X` (`Veröffentlicht am DATE von X`, `Publié le DATE par X`, ...), `Von X`, `Par X`, `Por X`, `Author: X`, `X | Reporter`, `X - Nov 19, 2019`
 //! near the headline, and credit lines at the foot of the story (`TBP and Agencies`,
 //! `(AP)`, `— Lukas Brändli`). Names go through the byline normalisation of
 //! `crate::extract::byline`; a name part must read as names, so that "By the end of the
@@ -8,7 +8,7 @@
 use crate::extract::byline;
 
 use super::dateline;
-use super::features::{find_ascii_ci, lexicon};
+use super::features::lexicon;
 
 /// Longest line read for a byline at the top.
 const MAX_CHARS: usize = 160;
@@ -59,7 +59,14 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
     let cut = cut_tail(raw.trim());
     let lex = lexicon();
     let first = cut.split_whitespace().next().unwrap_or("").to_lowercase();
-    if lex.has("byline.stop", first.trim_end_matches([',', '.'])) {
+    let first = first.trim_end_matches([',', '.']);
+    // A month that is also a given name (`By Jan de Vries`, `By May Chen`) opens a name
+    // when more of the name follows and no number does (`By May 2020` is a date).
+    let given = lex.has("byline.given_months", first)
+        && !first.is_empty()
+        && cut.split_whitespace().count() >= 2
+        && !cut.bytes().any(|b| b.is_ascii_digit());
+    if lex.has("byline.stop", first) && !given {
         return None;
     }
     let ok = byline::is_names(cut) || (min_words <= 1 && byline::is_agency(cut));
@@ -102,10 +109,17 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     if lex.has("byline.prefix", &first) {
         return names(after(1), 2).map(|n| (n, "language_prefix"));
     }
-    // "Posted on 27 June 2019 by Jane Doe": a date, then the name.
-    if let Some(i) = find_ascii_ci(t, " by ") {
-        if dateline::read(&t[..i]).is_some() {
-            return names(&t[i + 4..], 1).map(|n| (n, "date_then_by"));
+    // "Posted on 27 June 2019 by Jane Doe", "Veröffentlicht am 27. Juni 2019 von Sabine
+    // Müller": a date, then a word of `byline.after_date` and the name.
+    let mut at = 0;
+    for word in t.split_whitespace() {
+        let start = at + t[at..].find(word).unwrap_or(0);
+        at = start + word.len();
+        if start > 0
+            && lex.has("byline.after_date", &word.to_lowercase())
+            && dateline::read(&t[..start]).is_some()
+        {
+            return names(&t[at..], 1).map(|n| (n, "date_then_by"));
         }
     }
     // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019".
@@ -263,6 +277,42 @@ mod tests {
             top("Posted on 4 August 2017 by James_Whitfield").as_deref(),
             Some("James Whitfield")
         );
+    }
+
+    #[test]
+    fn date_then_name_in_other_languages() {
+        for (line, name) in [
+            (
+                "Veröffentlicht am 27. Juni 2019 von Sabine Müller",
+                "Sabine Müller",
+            ),
+            ("Publié le 27 juin 2019 par Sabine Martin", "Sabine Martin"),
+            (
+                "Publicado el 27 de junio de 2019 por Sabine Ruiz",
+                "Sabine Ruiz",
+            ),
+            (
+                "Pubblicato il 27 giugno 2019 da Giulia Rossi",
+                "Giulia Rossi",
+            ),
+            (
+                "Gepubliceerd op 27 juni 2019 door Pieter de Vries",
+                "Pieter de Vries",
+            ),
+        ] {
+            assert_eq!(top(line).as_deref(), Some(name), "{line}");
+        }
+        // Without a date before it, `da` is no byline word.
+        assert_eq!(top("Arrivano da Roma i nuovi treni"), None);
+    }
+
+    #[test]
+    fn months_that_are_given_names() {
+        assert_eq!(top("Door Jan de Vries").as_deref(), Some("Jan de Vries"));
+        assert_eq!(top("By May Chen").as_deref(), Some("May Chen"));
+        assert_eq!(top("By May 2020"), None);
+        assert_eq!(top("By June"), None);
+        assert_eq!(top("By Monday Morning"), None);
     }
 
     #[test]
