@@ -5,7 +5,8 @@
 //! a date inside a short line (`Chris Davies - Nov 19, 2019, 10:31 pm`, `Posted on 27
 //! June 2019 by Jane Doe`) least. Closeness to the headline and a byline on the same line
 //! add; a publication label ("Published", "Veröffentlicht am") adds and a revision label
-//! ("Updated") subtracts, so that of a Published/Updated pair the original date wins.
+//! ("Updated") subtracts, so that of a Published/Updated pair the original date wins; a
+//! line that gives both, the revision first, is read from its publication label on.
 //! Copyright lines, captions, comments and related-story lists are never read, nor is
 //! prose, nor a date less precise than a day. Leading labels the parser does not know
 //! (Italian, Dutch, Portuguese) are dropped and those languages' month names read as
@@ -109,7 +110,35 @@ enum Label {
     None,
 }
 
+/// The part of a line that opens with a revision label and then gives the original date
+/// (`Updated 21/11/2019 - Published 20/11/2019`, `Aggiornato il … - Pubblicato il …`):
+/// from the publication label on.
+fn published_part(text: &str) -> Option<&str> {
+    let lex = lexicon();
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '·' | ','))
+        .filter(|w| !w.is_empty());
+    if !lex.has(
+        "date.updated",
+        &words.next()?.trim_end_matches(':').to_lowercase(),
+    ) {
+        return None;
+    }
+    for w in words {
+        // Where `w` starts in `text`: it is a slice of it.
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        let bare = w.trim_end_matches(':').to_lowercase();
+        if lex.has("date.published", &bare) && text[..start].bytes().any(|b| b.is_ascii_digit()) {
+            return Some(&text[start..]);
+        }
+    }
+    None
+}
+
 fn label(text: &str) -> Label {
+    if published_part(text).is_some() {
+        return Label::Published;
+    }
     let lex = lexicon();
     for w in words_lower(text).take(4) {
         if lex.has("date.updated", &w) {
@@ -135,7 +164,7 @@ pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let t = for_parser(text);
+    let t = for_parser(published_part(text).unwrap_or(text));
     let (date, rule) = if let Some(d) = parse_whole_date(&t) {
         (d, "whole_line")
     } else if let Some(d) = parse_date(&t) {

@@ -268,6 +268,17 @@ fn published_wins_over_updated() {
     ));
     assert_eq!(ex.date.chosen.as_ref().map(|c| c.lines), Some((3, 3)));
     assert_eq!(ex.date.runner_up.as_ref().map(|c| c.lines), Some((2, 2)));
+    // Both on one line, the revision first.
+    for line in [
+        "Updated: 21.11.2019 08:00 | Published: 20.11.2019 10:15",
+        "Aggiornato il 21/11/2019 - Pubblicato il 20/11/2019",
+        "Updated Nov 21, 2019;Posted Nov 20, 2019",
+    ] {
+        let f = extract(&format!(
+            "Pipeline accord signed in the capital\n{line}\n\n{PARA}\n"
+        ));
+        assert_eq!(ymd(&f), Some((2019, 11, 20)), "{line}");
+    }
 }
 
 #[test]
