@@ -161,7 +161,14 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
         let d = ["datetime", "data-datetime"]
             .iter()
             .find_map(|a| doc.get_attribute(id, a).and_then(|v| parse_date(v.trim())))
-            .or_else(|| shown_text_date(&squash_spaces(&doc.text_content(id))).map(|(d, _)| d))?;
+            .or_else(|| {
+                // A `<time>` element's text is a date, wherever in it the date stands
+                // (`Madrid, 27 de junio de 2019 - 14:35 CEST`).
+                let text = squash_spaces(&doc.text_content(id));
+                shown_text_date(&text)
+                    .map(|(d, _)| d)
+                    .or_else(|| crate::extract::text::line_date(&text).map(|(d, _)| d))
+            })?;
         let (rule, confidence) = if publish_marked {
             ("time-published", 0.9)
         } else if other {
@@ -278,7 +285,7 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
     let mut parts = text
         .split(['|', '•', '·', '／', '('])
         .chain(text.split(" / "));
-    let d = parts.find_map(|p| {
+    let segment = parts.find_map(|p| {
         let p = p.trim();
         let lower = p.to_lowercase();
         if UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) {
@@ -295,8 +302,17 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
                 .as_deref()
                 .and_then(parse_whole_date)
         })
-    })?;
-    Some((d, Kind::Segment))
+    });
+    if let Some(d) = segment {
+        return Some((d, Kind::Segment));
+    }
+    // As a plain-text dateline: labels and month names of more languages, a name after
+    // the date (`Veröffentlicht am 27. Juni 2019 von Sabine`). A date inside the line is a
+    // mention ("Tickets on sale from March 8"), not a dateline.
+    match crate::extract::text::line_date(text)? {
+        (d, true) => Some((d, Kind::Whole)),
+        _ => None,
+    }
 }
 
 /// "Nov 20 2019, 10:18am ist" with its zone in capitals, which the date parser needs

@@ -117,6 +117,36 @@ fn german_dateline() {
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
 }
 
+/// Shown dates read as plain-text datelines are: a place before the date, a name after
+/// it, Italian, Dutch and Portuguese months and labels.
+#[test]
+fn datelines_in_more_languages() {
+    for (top, want) in [
+        (
+            "<time>Madrid, 27 de junio de 2019 - 14:35 CEST</time>",
+            "2019-06-27",
+        ),
+        (
+            r#"<p class="entry-meta">Veröffentlicht am 27. Juni 2019 von Sabine</p>"#,
+            "2019-06-27",
+        ),
+        (
+            r#"<span class="data">27/06/2019 às 10h30 - Atualizado em 28/06/2019</span>"#,
+            "2019-06-27",
+        ),
+        (
+            r#"<div class="data">Pubblicato il 14 marzo 2021 alle ore 09:12</div>"#,
+            "2021-03-14",
+        ),
+        (
+            "<p>Gepubliceerd op 3 februari 2020 om 16:45</p>",
+            "2020-02-03",
+        ),
+    ] {
+        assert_eq!(day(&page("", top, "")).as_deref(), Some(want), "{top}");
+    }
+}
+
 #[test]
 fn published_with_time() {
     let html = page("", "<span>Published: 20.11.2019 10:15</span>", "");

@@ -29,7 +29,7 @@ mod pagetitle;
 
 use serde::Serialize;
 
-use crate::article::Fields;
+use crate::article::{ArticleDate, Fields};
 use crate::extract::byline;
 use crate::extract::clean::{clean_text, squash_spaces};
 use crate::extract::date::{find_date, parse_date};
@@ -73,6 +73,14 @@ pub struct UnitClass {
 /// The fields of a plain-text article.
 pub fn extract(raw: &str) -> Fields {
     run(raw).0
+}
+
+/// The date one short line shows, read as plain-text datelines are read (labels in seven
+/// languages dropped, Italian, Dutch and Portuguese month names, the original date of a
+/// line giving the revision first), to a day at least; with whether it opens the line
+/// past its labels (`Madrid, 27 de junio de 2019` has it inside).
+pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
+    dateline::read(line).map(|(d, rule)| (d, rule != "in_line"))
 }
 
 /// How [`extract`] decides each field of `raw`, as data.
