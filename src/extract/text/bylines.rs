@@ -1,6 +1,6 @@
 //! Bylines in plain text, scored: `By X`, `By X and Y`, `Written by X`, `Posted on DATE
-//! by X` (`Veröffentlicht am DATE von X`, `Publié le DATE par X`, ...), `Von X`, `Par X`, `Por X`, `Author: X`, `X | Reporter`, `X - Nov 19, 2019`
-//! near the headline, and credit lines at the foot of the story (`TBP and Agencies`,
+//! by X` (`Veröffentlicht am DATE von X`, `Publié le DATE par X`, ...), `Von X`, `Par X`,
+//! `Por X`, `Author: X`, `X | Reporter`, `X - Nov 19, 2019` near the headline, and credit lines at the foot of the story (`TBP and Agencies`,
 //! `(AP)`, `— Lukas Brändli`). Names go through the byline normalisation of
 //! `crate::extract::byline`; a name part must read as names, so that "By the end of the
 //! year" or "Par ici" are not bylines.
@@ -63,7 +63,6 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
     // A month that is also a given name (`By Jan de Vries`, `By May Chen`) opens a name
     // when more of the name follows and no number does (`By May 2020` is a date).
     let given = lex.has("byline.given_months", first)
-        && !first.is_empty()
         && cut.split_whitespace().count() >= 2
         && !cut.bytes().any(|b| b.is_ascii_digit());
     if lex.has("byline.stop", first) && !given {
@@ -111,15 +110,13 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     }
     // "Posted on 27 June 2019 by Jane Doe", "Veröffentlicht am 27. Juni 2019 von Sabine
     // Müller": a date, then a word of `byline.after_date` and the name.
-    let mut at = 0;
-    for word in t.split_whitespace() {
-        let start = at + t[at..].find(word).unwrap_or(0);
-        at = start + word.len();
-        if start > 0
-            && lex.has("byline.after_date", &word.to_lowercase())
+    for word in t.split_whitespace().skip(1) {
+        // Where `word` starts in `t`: it is a slice of it.
+        let start = word.as_ptr() as usize - t.as_ptr() as usize;
+        if lex.has("byline.after_date", &word.to_lowercase())
             && dateline::read(&t[..start]).is_some()
         {
-            return names(&t[at..], 1).map(|n| (n, "date_then_by"));
+            return names(&t[start + word.len()..], 1).map(|n| (n, "date_then_by"));
         }
     }
     // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019".

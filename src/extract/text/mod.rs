@@ -14,9 +14,9 @@
 //! The body is the main region, stretched back to just below the headline and its
 //! datelines and on over a short tail, without boilerplate, without the units chosen as
 //! fields or the datelines and bylines printed beside them (an `Updated` line under the
-//! `Published` one), and without paragraphs that repeat (a caption printed twice). [`extract`] and
-//! [`explain`] run the same code; the explanation says which lines each field came from,
-//! which rule chose it and what came second.
+//! `Published` one), and without paragraphs that repeat (a caption printed twice).
+//! [`extract`] and [`explain`] run the same code; the explanation says which lines each
+//! field came from, which rule chose it and what came second.
 
 mod bylines;
 mod classify;
