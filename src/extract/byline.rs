@@ -125,6 +125,8 @@ pub fn normalize(raw: &str) -> Option<String> {
             s = rest.trim_start().to_string();
         } else if let Some(rest) = strip_credit_label(&s) {
             s = rest.to_string();
+        } else if let Some(rest) = strip_language_by(&s) {
+            s = rest.to_string();
         }
         if s.starts_with('(') && s.ends_with(')') && s.matches('(').count() == 1 {
             s = s[1..s.len() - 1].to_string();
@@ -154,6 +156,21 @@ const CREDIT_LABELS: &[&str] = &[
     "interview",
     "reported",
 ];
+
+/// "By" in other languages: German, French, Spanish and Portuguese, Dutch, and Italian
+/// (lower case only: `Di Maio` is a name).
+const LANGUAGE_BY: &[&str] = &["von ", "par ", "por ", "door "];
+
+/// "Por María García" -> "María García", "di Giulia Rossi" -> "Giulia Rossi": the word
+/// for "by" before a capitalised name of two words or more.
+fn strip_language_by(s: &str) -> Option<&str> {
+    let rest = LANGUAGE_BY
+        .iter()
+        .find_map(|w| strip_prefix_ci(s, w))
+        .or_else(|| s.strip_prefix("di "))?;
+    let name = rest.trim_start();
+    (name.chars().next()?.is_uppercase() && name.split_whitespace().count() >= 2).then_some(name)
+}
 
 /// "Analysis by Jane Doe" -> "Jane Doe".
 fn strip_credit_label(s: &str) -> Option<&str> {
@@ -450,6 +467,21 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(credit_line(line).as_deref(), Some(want), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn by_in_other_languages_is_dropped() {
+        for (raw, want) in [
+            ("Por María José Fernández", "María José Fernández"),
+            ("Par Jean-Baptiste Lefèvre", "Jean-Baptiste Lefèvre"),
+            ("Von Katharina Möller", "Katharina Möller"),
+            ("di Giulia Bianchi", "Giulia Bianchi"),
+            ("Door Pieter de Vries", "Pieter de Vries"),
+            ("Di Maio Luigi", "Di Maio Luigi"),
+            ("Von", "Von"),
+        ] {
+            assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }
     }
 

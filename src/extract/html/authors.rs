@@ -56,6 +56,12 @@ pub(super) fn authors(
         "[class*=byline]",
         "[class*=author-name]",
         "[class~=author]",
+        // The author's class in other languages: Spanish, Portuguese and German `autor`,
+        // Italian `autore` and `firma`, French `auteur`, Spanish `firma`.
+        "[class~=autor]",
+        "[class~=autore]",
+        "[class~=auteur]",
+        "[class~=firma]",
     ] {
         for id in doc.query_selector_all(doc.root(), sel).into_iter().take(5) {
             if let Some(b) = byline_text(doc, id) {

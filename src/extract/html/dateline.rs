@@ -224,16 +224,8 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
         date: d,
         rule,
         confidence,
-        byline: posted_by(&text),
+        byline: crate::extract::text::name_after_date(&text),
     })
-}
-
-/// The name in "Posted on 27 June 2019 by Anna Novak": a whole date, then "by" and names.
-fn posted_by(text: &str) -> Option<String> {
-    let i = text.to_ascii_lowercase().rfind(" by ")?;
-    parse_whole_date(text.get(..i)?)?;
-    let name = byline::normalize(text.get(i + 4..)?)?;
-    (byline::is_names(&name) && name.split_whitespace().count() <= 6).then_some(name)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

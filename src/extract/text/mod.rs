@@ -83,6 +83,14 @@ pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
     dateline::read(line).map(|(d, rule)| (d, rule != "in_line"))
 }
 
+/// The author named after the date in one line (`Posted on 27 June 2019 by Jane Doe`,
+/// `Veröffentlicht am 27. Juni 2019 von Sabine Müller`), read as plain-text bylines are.
+pub fn name_after_date(line: &str) -> Option<String> {
+    bylines::top_line(line)
+        .filter(|(_, rule)| *rule == "date_then_by")
+        .map(|(name, _)| name)
+}
+
 /// How [`extract`] decides each field of `raw`, as data.
 pub fn explain(raw: &str) -> Explanation {
     run(raw).1
