@@ -1,6 +1,8 @@
 //! The byline of an HTML page: JSON-LD authors, then author `<meta>` tags, then the
-//! visible byline elements (microdata, `rel=author`, `byline` and `author` classes), then
-//! a "By" followed by linked names near the headline.
+//! visible byline elements (microdata, `rel=author`, `byline` and `author` classes and
+//! their names in other languages), then a "By" followed by linked names near the
+//! headline, then a line just below the headline that reads as a byline by the plain-text
+//! rules (`Von X | Veröffentlicht am …`, `Door X`).
 
 use trafilatura::dom::{Document, NodeId};
 
@@ -69,7 +71,33 @@ pub(super) fn authors(
             }
         }
     }
-    (linked_byline(doc, layout), Vec::new())
+    let found = linked_byline(doc, layout).or_else(|| header_byline(doc, layout));
+    (found, Vec::new())
+}
+
+/// Elements after the headline searched for a byline line.
+const HEADER_ELEMENTS: usize = 40;
+
+/// A line just below the headline that reads as a byline by the plain-text rules (`Von
+/// Katharina Möller | Veröffentlicht am …`, `Door Pieter de Vries`): the first line of an
+/// element that owns text, outside page furniture; the nearest one.
+fn header_byline(doc: &Document, layout: &Layout) -> Option<String> {
+    // Document order after the headline is nearest first.
+    doc.iter(doc.root(), &[])
+        .into_iter()
+        .filter(|&id| doc.is_element(id))
+        .filter(|&id| matches!(layout.rank(id), (false, d) if (1..=HEADER_ELEMENTS).contains(&d)))
+        .filter(|&id| {
+            doc.child_nodes(id)
+                .into_iter()
+                .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
+        })
+        .filter(|&id| !in_furniture(doc, id))
+        .find_map(|id| {
+            let lines = block_lines(doc, id);
+            let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
+            crate::extract::text::marked_byline(&squash_spaces(&decode_entities(first)))
+        })
 }
 
 /// The name in a byline element: its first line (block boundaries and `<br>` end lines),

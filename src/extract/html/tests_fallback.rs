@@ -403,3 +403,28 @@ fn a_mirrored_path_dates_a_page_that_names_no_address() {
         Some("2018-03-04".into())
     );
 }
+
+/// A line below the headline that reads as a byline by the plain-text rules, in any of
+/// their languages, when no element is marked as the author's.
+#[test]
+fn byline_lines_below_the_headline() {
+    for (top, want) in [
+        (
+            "<div class=\"meta\">Von Katharina Möller | Veröffentlicht am 14.03.2023</div>",
+            Some("Katharina Möller"),
+        ),
+        ("<p>Door Pieter de Vries</p>", Some("Pieter de Vries")),
+        (
+            "<p class=\"autore\">di Giulia Bianchi</p>",
+            Some("Giulia Bianchi"),
+        ),
+        ("<p>By the end of the week the wall was whole.</p>", None),
+        (
+            "<aside class=\"related\"><p>By Anna Novak</p></aside>",
+            None,
+        ),
+    ] {
+        let (fields, _) = extract_explained(&page("", top, ""), None);
+        assert_eq!(fields.byline.as_deref(), want, "{top}");
+    }
+}

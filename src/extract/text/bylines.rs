@@ -10,6 +10,16 @@ use crate::extract::byline;
 use super::dateline;
 use super::features::lexicon;
 
+/// The rules of bylines marked by an English `By` or an author label (a byline in a list
+/// item counts only with one of these).
+pub const MARKED: &[&str] = &[
+    "by_prefix",
+    "label_by",
+    "label_colon",
+    "label_line",
+    "date_then_by",
+];
+
 /// Longest line read for a byline at the top.
 const MAX_CHARS: usize = 160;
 

@@ -91,6 +91,14 @@ pub fn name_after_date(line: &str) -> Option<String> {
         .map(|(name, _)| name)
 }
 
+/// The author a line names as a byline marked as one (`By X`, `Von X`, `Par X`, `Author:
+/// X`, `Posted on DATE by X`), read as plain-text bylines are; not a bare name.
+pub fn marked_byline(line: &str) -> Option<String> {
+    bylines::top_line(line)
+        .filter(|(_, rule)| bylines::MARKED.contains(rule) || *rule == "language_prefix")
+        .map(|(name, _)| name)
+}
+
 /// How [`extract`] decides each field of `raw`, as data.
 pub fn explain(raw: &str) -> Explanation {
     run(raw).1
@@ -319,10 +327,7 @@ fn decide_top_byline(
             let Some((name, rule)) = bylines::top_unit(units, i) else {
                 continue;
             };
-            let marked = matches!(
-                rule,
-                "by_prefix" | "label_by" | "label_colon" | "label_line" | "date_then_by"
-            );
+            let marked = bylines::MARKED.contains(&rule);
             if classes[i] == Class::Bad && listed && !feats[i].furniture && !marked {
                 continue;
             }
