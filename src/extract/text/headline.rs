@@ -284,8 +284,8 @@ enum Sig {
     /// line (its own repeats aside), with a dateline or byline among the next six units
     /// that are not boilerplate or captions. A standfirst (deck) between a headline and
     /// its byline is below a headline-shaped line; a teaser in a list is below another
-    /// teaser. A title of two or three capitalised words heads one when its dateline or
-    /// byline is among the next two units.
+    /// teaser. A title of two capitalised words, or of three words, heads one when its
+    /// dateline or byline is among the next two units.
     HeadsHeader,
     /// Marked as a heading of the file's top level by the renderer (Markdown `#`,
     /// html2text's `******`).
@@ -767,10 +767,11 @@ pub fn decide_title(
             .take(LOOK_AHEAD)
             .filter(|&j| classes[j] != Class::Bad)
             .find(|&j| !feats[j].key.contains(f.key.as_str()));
-        // A short headline (`The Impeachment Clock`) heads a header only with its
-        // dateline or byline among the next two units.
+        // A short headline (`The Impeachment Clock`, `Waterfront plan approved`) heads a
+        // header only with its dateline or byline among the next two units; of two
+        // words, only in capitals (`Local news` is a section's label).
         let short_head = (2..=3).contains(&f.words)
-            && f.caps_ratio >= 0.6
+            && (f.caps_ratio >= 0.6 || f.words == 3)
             && !u.text.ends_with(['.', ':', '!', '?', ']', ')'])
             && (n1.is_some_and(meta_here) || n2.is_some_and(meta_here));
         x.flag(

@@ -551,3 +551,19 @@ fn related_and_comment_labels_in_other_languages() {
     let feats = features::measure(&u);
     assert!(feats[0].furniture && !feats[0].barrier);
 }
+
+/// A blog's tagline above a headline of three words in sentence case, with its `Posted
+/// on` line right below: the headline heads the article header, not the tagline.
+#[test]
+fn three_word_headline_under_a_tagline() {
+    let f = extract(
+        "The Quayside Blog\n\nNotes from the old harbour\n\nHomeAboutArchiveContact\n\n\
+         Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n\
+         The city council voted on Tuesday night to approve a new plan for the\n\
+         waterfront, ending a debate that has lasted more than three years and divided\n\
+         residents of the old harbour district.\n\n\
+         Under the plan, the disused warehouses along the quay will be turned into\n\
+         flats, workshops and a covered market.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
+}
