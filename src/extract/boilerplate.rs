@@ -1,6 +1,9 @@
 //! The boilerplate line test: lines that pages and feeds print around an article but that
 //! are not part of it ("Advertisement", "Share this:", a row of social network names).
 
+/// Longest copyright notice that says its rights are reserved.
+const NOTICE_CHARS: usize = 250;
+
 /// Lines that pages and feeds print around an article but that are not part of it.
 pub fn is_boilerplate(line: &str) -> bool {
     let l = line
@@ -10,10 +13,16 @@ pub fn is_boilerplate(line: &str) -> bool {
     if l.is_empty() {
         return false;
     }
-    // Past 120 characters only the last rule (a row of social network names) can match,
-    // so a paragraph of text is rejected on its first word without lower-casing all of it.
+    // Past 120 characters only a row of social network names and a copyright notice can
+    // match, so a paragraph of text is rejected on its first word without lower-casing
+    // all of it.
     if l.len() > 120 && l.chars().count() > 120 {
-        return social_row(l.split_whitespace().map(str::to_lowercase));
+        let notice = l.starts_with('©')
+            || l.get(..10)
+                .is_some_and(|h| h.eq_ignore_ascii_case("copyright "));
+        if !notice {
+            return social_row(l.split_whitespace().map(str::to_lowercase));
+        }
     }
     boilerplate_rules(&l.to_lowercase(), l)
 }
@@ -81,7 +90,15 @@ fn boilerplate_rules(lower: &str, l: &str) -> bool {
         || lower.starts_with("© ")
         || lower.starts_with("(c) ")
     {
-        return l.chars().count() <= 120;
+        // A wire service's notice runs longer: `Copyright 2019 The Associated Press. All
+        // rights reserved. This material may not be published, broadcast, rewritten or
+        // redistributed.`
+        let most = if lower.contains("rights reserved") {
+            NOTICE_CHARS
+        } else {
+            120
+        };
+        return l.chars().count() <= most;
     }
     social_row(lower.split_whitespace())
 }
@@ -170,6 +187,8 @@ mod tests {
             "Skip to main content",
             "Facebook Twitter WhatsApp",
             "© 2014 The Paper. All rights reserved.",
+            "Copyright 2019 The Associated Press. All rights reserved. This material may not \
+             be published, broadcast, rewritten or redistributed.",
         ] {
             assert!(is_boilerplate(l), "{l:?}");
         }

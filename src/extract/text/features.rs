@@ -346,7 +346,10 @@ fn count_words<W: AsRef<str>>(words: impl Iterator<Item = W>) -> WordCounts {
             c.furniture += usize::from(mask & FURNITURE_BIT != 0);
         }
         match c.words {
-            0 => c.first_is_number = w.chars().all(|c| c.is_ascii_digit()),
+            0 => {
+                c.first_is_number =
+                    w.chars().all(|c| c.is_ascii_digit()) || lex.has("barrier.count_words", w)
+            }
             1 => c.second_counts = counted.is_some_and(|s| s.contains(w)),
             _ => {}
         }
@@ -389,16 +392,27 @@ fn furniture(c: &WordCounts, lower: &str, text: &str) -> bool {
 /// teasers of other stories may follow. A photo credit (`© Getty Images`) has no year.
 fn footer(lower: &str) -> bool {
     (lower.starts_with('©') || lower.starts_with("copyright"))
-        && lower.split_whitespace().nth(15).is_none()
+        && lower.split_whitespace().nth(FOOTER_WORDS).is_none()
         && (lower.contains("rights reserved")
             || lower
                 .split(|ch: char| !ch.is_ascii_digit())
                 .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
 }
 
+/// Most words of a barrier line, and of one parted in fields by bars.
+const BARRIER_WORDS: usize = 12;
+const BARRIER_FIELD_WORDS: usize = 24;
+/// Words of a copyright footer: `© 2019 CBS Interactive Inc. All Rights Reserved.`, or a
+/// wire service's longer `Copyright 2019 The Associated Press. All rights reserved. This
+/// material may not be published, broadcast, rewritten or redistributed.`
+const FOOTER_WORDS: usize = 30;
+
 fn barrier(lower: &str, c: &WordCounts) -> bool {
     let lex = lexicon();
-    if c.words > 12 {
+    // A post's taxonomy line runs longer, in fields parted by bars (`Posted in Local |
+    // Tagged council, harbour | Leave a comment`).
+    let fields = lower.matches(" | ").count() >= 2;
+    if c.words > BARRIER_WORDS && !(fields && c.words <= BARRIER_FIELD_WORDS) {
         return false;
     }
     let counted = c.words >= 2 && c.first_is_number && c.second_counts;

@@ -567,3 +567,30 @@ fn three_word_headline_under_a_tagline() {
     );
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
+
+/// What follows a post: its taxonomy line (`Posted in … | Tagged … | Leave a comment`,
+/// wrapped with the post navigation), a comment count written in words (`One thought on
+/// "…"`), and a wire service's long copyright notice, none of which is the story.
+#[test]
+fn post_footers_are_not_body() {
+    let paras = [
+        "The city council voted on Tuesday night to approve a new plan for the waterfront, \
+         ending a debate that has lasted more than three years.",
+        "Opponents said the council had ignored the concerns of the fishermen who still use \
+         the harbour, and promised to challenge the decision in court.",
+    ];
+    let story = paras.join("\n\n");
+    let f = extract(&format!(
+        "Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n{story}\n\n\
+         Posted in Local | Tagged council, harbour | Leave a comment ← Previous post\n\
+         Next post →\n\nOne thought on “Waterfront plan approved”\n\n\
+         Pete says: November 21, 2019 at 8:02 am\n\nAbout time too.\n"
+    ));
+    assert_eq!(f.body, story);
+    let f = extract(&format!(
+        "Waterfront plan approved after long fight\n\nBy RUTH ELLISON\n\nNovember 20, 2019\n\n\
+         {story}\n\nCopyright 2019 The Associated Press. All rights reserved. This material \
+         may not be published, broadcast, rewritten or redistributed.\n"
+    ));
+    assert_eq!(f.body, story);
+}
