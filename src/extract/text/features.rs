@@ -294,9 +294,40 @@ fn button(t: &str) -> bool {
     })
 }
 
+/// A word made of several words run together, each capitalised (`HomeAboutContact`,
+/// `The Daily LedgerNewsOpinionSport`): menu links a renderer printed without spaces
+/// between them, as minified pages give them. One join is a name (`McDonald`,
+/// `PlayStation`); two or more are a menu.
+fn glued_links(word: &str) -> bool {
+    // Letters of alphabets only: not a URL, not CJK text (which has no spaces at all).
+    if !word
+        .chars()
+        .all(|c| c.is_alphabetic() && super::lines::char_columns(c) == 1)
+    {
+        return false;
+    }
+    let mut joins = 0;
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if prev_lower && c.is_uppercase() {
+            joins += 1;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    joins >= GLUED_JOINS
+}
+
+/// Capitalised words run together in one word from which it is a menu, in a line of
+/// at most so many words (a sentence may hold a glued name: `HomePod`, `#BlackFriday`).
+const GLUED_JOINS: usize = 2;
+const GLUED_LINE_WORDS: usize = 6;
+
 /// Menu and form shapes in `t`, a line of `words` words.
 fn menu_shape(t: &str, words: usize) -> bool {
-    if button(t) || t.contains("____") {
+    if button(t)
+        || t.contains("____")
+        || (words <= GLUED_LINE_WORDS && t.split_whitespace().any(glued_links))
+    {
         return true;
     }
     // `[12]` link numbers and `[IMG]` placeholders, or a line that is one bracketed name.
@@ -522,6 +553,24 @@ mod tests {
     fn ascii_search_ignores_case_and_keeps_boundaries() {
         assert_eq!(find_ascii_ci("İstanbul Posted BY Jane", " by "), Some(16));
         assert_eq!(find_ascii_ci("ab", " by "), None);
+    }
+
+    #[test]
+    fn menu_links_printed_without_spaces() {
+        assert!(menu_shape("HomeAboutArchiveContact", 1));
+        assert!(menu_shape(
+            "The Daily LedgerNewsOpinionSportCultureLifestyle Cities",
+            5
+        ));
+        assert!(!menu_shape("McDonald's PlayStation deal", 3));
+        assert!(!menu_shape("Shoppers line up for #BlackFriday deals", 6));
+        assert!(!menu_shape("http://amzn.to/2iJFhRj", 1));
+        assert!(!menu_shape("改造したiPhoneを販売するApp", 1));
+        // In a sentence a glued name is a name.
+        assert!(!menu_shape(
+            "The new HomePodMini speaker went on sale in stores across the country today",
+            14
+        ));
     }
 
     #[test]

@@ -552,12 +552,13 @@ fn related_and_comment_labels_in_other_languages() {
     assert!(feats[0].furniture && !feats[0].barrier);
 }
 
-/// A blog's tagline above a headline of three words in sentence case, with its `Posted
-/// on` line right below: the headline heads the article header, not the tagline.
+/// A blog's tagline, a section kicker, then a headline of three words in sentence case
+/// with its `Posted on` line right below: the headline heads the article header, not the
+/// tagline.
 #[test]
 fn three_word_headline_under_a_tagline() {
     let f = extract(
-        "The Quayside Blog\n\nNotes from the old harbour\n\nHomeAboutArchiveContact\n\n\
+        "The Quayside Blog\n\nNotes from the old harbour\n\nLocal\n\n\
          Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n\
          The city council voted on Tuesday night to approve a new plan for the\n\
          waterfront, ending a debate that has lasted more than three years and divided\n\
