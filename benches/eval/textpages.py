@@ -26,6 +26,11 @@ Four sets, all generated into a work directory (never the repository):
   (benches/eval/templates.py: blog, standfirst and author picture, date-first header,
   banners, table layout, list-item bylines, teasers above the story, magazine dek), gold
   by construction.
+- wr-html, wr-w3m, wr-lynx, ...: the pages in benches/eval/written/, each written by hand
+  in the manner of one kind of site (regional dailies, blogs, magazines, wire copy, press
+  releases, recipe blogs, old table layouts; English, German, French, Spanish, Italian,
+  Dutch, Portuguese), none with date metadata, read as HTML and through each renderer.
+  Gold is each page's JSON beside it (headline, day, byline, body paragraphs).
 
 Scores per set: title accuracy (normalised rule below), raw exact share, and t.h1, the
 share right under the title rule or equal to one of the page's own <h1> headlines (about
@@ -45,7 +50,7 @@ for foxbusiness.com): the site name is never taken for the headline.
 Usage: python3 benches/eval/textpages.py [--bin target/debug/newsdex] [--shared ../shared]
            [--work /tmp/newsdex-textpages] [--json FILE|-] [--show N]
            [--gate benches/eval/textpages_floors.json] [--write-floors FILE]
-           [--renderers w3m,lynx,links,html2text]
+           [--renderers w3m,lynx,links,html2text] [--written DIR]
 Exit: 0 ok, 1 a gate figure dropped, 2 a tool or input missing.
 """
 
@@ -76,6 +81,7 @@ from html_benchmark import body_metrics, shingle_matching  # noqa: E402  (the sa
 import templates  # noqa: E402
 
 JOBS = 2  # the machine is shared: at most two processes at a time
+WRITTEN = HERE / "written"  # hand-written pages, NAME.html with its gold in NAME.json
 TEMPLATE_PAGES = 96  # BBC articles put into web page templates, 12 per template
 SEED = 20140303
 
@@ -653,6 +659,19 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 _SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 
+def written_pages(folder):
+    """[(stem, html bytes, gold)] for the hand-written pages in `folder` (see the module
+    docstring)."""
+    out = []
+    for f in sorted(Path(folder).glob("*.html")):
+        j = json.loads(f.with_suffix(".json").read_text(encoding="utf-8"))
+        gold = {"title": j["title"], "date": j.get("date"), "date_utc": j.get("date"),
+                "byline": j.get("byline"), "body": "\n\n".join(j["body"]), "kind": f.stem,
+                "date_in_html": bool(j.get("date_sources"))}
+        out.append((f.stem, f.read_bytes(), gold))
+    return out
+
+
 def norm(s):
     s = unicodedata.normalize("NFKC", s or "").translate(_QUOTES).casefold()
     return " ".join(s.split()).strip(" \t.,;:")
@@ -926,6 +945,8 @@ def main():
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="shared data directory (holds corpora/)")
     ap.add_argument("--work", default=os.environ.get("NEWSDEX_TEXTPAGES_DIR", "/tmp/newsdex-textpages"),
                     help="where renderings, variants and outputs go (not the repository)")
+    ap.add_argument("--written", default=str(WRITTEN), metavar="DIR",
+                    help="hand-written pages to score (NAME.html with its gold in NAME.json)")
     ap.add_argument("--json", help="write the figures as JSON to this file ('-' = stdout)")
     ap.add_argument("--show", type=int, default=0, metavar="N", help="print the N worst pages per set and failure kinds")
     ap.add_argument("--gate", metavar="FILE", help="fail (exit 1) when a figure drops below the floors in FILE")
@@ -937,7 +958,8 @@ def main():
     unknown = [r for r in renderers if r not in RENDERERS]
     if unknown:
         die(f"unknown renderer(s) {unknown}; known: {', '.join(RENDERERS)}")
-    sets = tuple(renderers) + ("variants", "html-nodate") + tuple(f"tpl-{r}" for r in renderers)
+    sets = (tuple(renderers) + ("variants", "html-nodate") + tuple(f"tpl-{r}" for r in renderers)
+            + ("wr-html",) + tuple(f"wr-{r}" for r in renderers))
 
     missing = [RENDERERS[r][0] for r in renderers if shutil.which(RENDERERS[r][0]) is None]
     if missing:
@@ -992,15 +1014,31 @@ def main():
     (work / "templates-gold.json").write_text(json.dumps({stem: g for stem, _, _, g in tpl}, ensure_ascii=False,
                                                          indent=1), encoding="utf-8")
     fresh += tpl_fresh
+    written = written_pages(args.written)
+    wr_pages = {}
+    for name in renderers + ["html"]:
+        old = work / "sets" / f"wr-{name}"
+        if old.exists():
+            shutil.rmtree(old)
+    (work / "sets" / "wr-html").mkdir(parents=True)
+    for stem, raw, _ in written:
+        src = work / "html" / f"{stem}.html"
+        if not src.exists() or src.read_bytes() != raw:
+            src.write_bytes(raw)
+        (work / "sets" / "wr-html" / f"{stem}.html").write_bytes(raw)
+        wr_pages[stem] = {"bytes": raw}
+    wr_texts, wr_fresh = render_all(wr_pages, work, renderers, prefix="wr-")
+    fresh += wr_fresh
     t_render = time.perf_counter() - t0
 
     files = {name: sorted((work / "sets" / name).glob("*.txt"))
-             for name in renderers + ["variants"] + [f"tpl-{r}" for r in renderers]}
-    files["html-nodate"] = sorted((work / "sets" / "html-nodate").glob("*.html"))
+             for name in renderers + ["variants"] + [f"tpl-{r}" for r in renderers] + [f"wr-{r}" for r in renderers]}
+    for name in ("html-nodate", "wr-html"):
+        files[name] = sorted((work / "sets" / name).glob("*.html"))
     t1 = time.perf_counter()
     got = {}
     for name in sets:
-        got[name] = extract(binary, files[name], "html" if name == "html-nodate" else "text")
+        got[name] = extract(binary, files[name], "html" if name in ("html-nodate", "wr-html") else "text")
     t_extract = time.perf_counter() - t1
 
     rows = {name: [] for name in sets}
@@ -1023,13 +1061,20 @@ def main():
             text = tpl_texts[(name, stem)]
             g = dict(g, score_date=printed(g["date"], text))
             rows[f"tpl-{name}"].append(score_page(stem, g, got[f"tpl-{name}"].get(f"{stem}.txt"), text))
+    for stem, _, g in written:
+        rows["wr-html"].append(score_page(stem, dict(g, score_date=g["date_in_html"]),
+                                          got["wr-html"].get(f"{stem}.html")))
+        for name in renderers:
+            text = wr_texts[(name, stem)]
+            g2 = dict(g, score_date=bool(g["date"]) and printed(g["date"], text))
+            rows[f"wr-{name}"].append(score_page(stem, g2, got[f"wr-{name}"].get(f"{stem}.txt"), text))
     for stem, g in vgold.items():
         text = (work / "sets" / "variants" / f"{stem}.txt").read_text(encoding="utf-8")
         rows["variants"].append(score_page(stem, g, got["variants"].get(f"{stem}.txt"), text))
 
     summary = {name: summarise(rows[name]) for name in sets}
     print(f"newsdex: {binary}   work: {work}")
-    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {len(renderers) * (len(pages) + TEMPLATE_PAGES)} rendered now)   extraction: "
+    print(f"pages, gold and renderings: {t_render:.1f}s ({fresh} of {len(renderers) * (len(pages) + TEMPLATE_PAGES + len(written))} rendered now)   extraction: "
           f"{sum(len(v) for v in files.values())} files in {t_extract:.1f}s")
     print(table(summary))
     lost = {k: s["missing"] for k, s in summary.items() if s["missing"]}

@@ -363,6 +363,20 @@ fn site_suffix_from_the_domain() {
     assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
 }
 
+/// A blog theme: the site's name in the `<h1>`, the post's title in an `<h2>`, and the
+/// `<title>` carrying the blog's name after a dash; the `<h2>` that agrees with the title
+/// is the headline, and the blog's name goes.
+#[test]
+fn an_h2_entry_title_strips_the_blog_name() {
+    let html = format!(
+        "<html><head><title>Waterfront plan approved &#8211; The Quayside Blog</title></head>\
+         <body><h1 class=\"site-title\">The Quayside Blog</h1><p>Notes from the old harbour</p>\
+         <article><h2 class=\"entry-title\">Waterfront plan approved</h2>{BODY}</article></body></html>"
+    );
+    let (f, _) = extract_explained(&html, None);
+    assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
+}
+
 #[test]
 fn section_name_h1_is_not_the_title() {
     let (t, _) = titled("", "Sport", "Harbour reopens after storm repairs");

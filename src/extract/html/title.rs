@@ -30,28 +30,52 @@ pub(super) fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
 
 /// The page's headline `<h1>`: with a `<title>`, the first `<h1>` that shares most of its
 /// words with it, and a good part of the title's (pages also use `<h1>` for their logo,
-/// site name, section or login boxes); without a title, the first `<h1>` with text.
+/// site name, section or login boxes), or failing one the first such `<h2>` (blog themes
+/// put the post's title in `<h2 class="entry-title">` under an `<h1>` masthead); without a
+/// title, the first `<h1>` with text.
 pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<String> {
-    let h1s: Vec<String> = doc
-        .query_selector_all(doc.root(), "h1")
-        .into_iter()
-        .map(|id| clean(&doc.text_content(id)))
-        .filter(|t| !t.is_empty() && t.chars().count() <= 300)
-        .collect();
+    let texts = |tag: &str| -> Vec<String> {
+        doc.query_selector_all(doc.root(), tag)
+            .into_iter()
+            .map(|id| clean(&doc.text_content(id)))
+            .filter(|t| !t.is_empty() && t.chars().count() <= 300)
+            .collect()
+    };
     match page_title {
         Some(t) => {
             let title_words = word_set(t);
-            h1s.into_iter().find(|h| {
+            let agrees = |h: &String| {
                 let words = word_set(h);
                 let shared = words.intersection(&title_words).count() as f64;
                 !words.is_empty()
                     && shared >= 0.6 * words.len() as f64
                     && shared >= 0.35 * title_words.len() as f64
                     && !is_boilerplate(h)
-            })
+                    && !names_the_site(t, h)
+            };
+            texts("h1")
+                .into_iter()
+                .find(agrees)
+                .or_else(|| texts("h2").into_iter().find(agrees))
         }
-        None => h1s.into_iter().next(),
+        None => texts("h1").into_iter().next(),
     }
+}
+
+/// Whether `heading` is the end segment of `title` that names the site: `title` is
+/// `Headline – The Quayside Blog` (or `Site | Headline`) and `heading` that end, shorter
+/// than what the title holds besides it.
+fn names_the_site(title: &str, heading: &str) -> bool {
+    let key = agreement_key(heading);
+    SEPS.iter().any(|sep| {
+        let ends = [
+            title.rsplit_once(sep),
+            title.split_once(sep).map(|(a, b)| (b, a)),
+        ];
+        ends.into_iter().flatten().any(|(rest, end)| {
+            agreement_key(end) == key && rest.chars().count() > end.chars().count()
+        })
+    })
 }
 
 /// The headline element: the first `<h1>` (or, failing one, `<h2>`) whose text is
@@ -140,9 +164,6 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
             return h.to_string();
         }
     }
-    const SEPS: &[&str] = &[
-        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " ― ",
-    ];
     let lower_sites: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
     // A segment is the site's name when it is the name, part of it, or the name with a
     // little more ("BBC News" for "BBC"); not a phrase that merely mentions the site
@@ -189,6 +210,11 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
         t
     }
 }
+
+/// What parts a site's name from the headline in a `<title>`.
+const SEPS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " ― ",
+];
 
 fn normalise_site(s: &str) -> String {
     let l = s.to_lowercase();

@@ -126,7 +126,10 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         if lex.has("byline.after_date", &word.to_lowercase())
             && dateline::read(&t[..start]).is_some()
         {
-            return names(&t[start + word.len()..], 1).map(|n| (n, "date_then_by"));
+            let rest = &t[start + word.len()..];
+            return names(rest, 1)
+                .or_else(|| handle(rest))
+                .map(|n| (n, "date_then_by"));
         }
     }
     // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019".
@@ -145,6 +148,21 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         }
     }
     None
+}
+
+/// A user name that blogs print as the author after the date (`Posted on DATE by
+/// quaysider`): the line's last word, in lower case, of letters, digits, `_`, `-` and
+/// `.`, not a stop word.
+fn handle(rest: &str) -> Option<String> {
+    let mut words = rest.split_whitespace();
+    let w = words.next()?.trim_end_matches(['.', ',']);
+    let ok = words.next().is_none()
+        && (2..=30).contains(&w.chars().count())
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && !lexicon().is_stop(w);
+    ok.then(|| w.to_string())
 }
 
 /// A byline label standing alone on its line, its name on the next (`Author:` /
@@ -284,6 +302,21 @@ mod tests {
             top("Posted on 4 August 2017 by James_Whitfield").as_deref(),
             Some("James Whitfield")
         );
+    }
+
+    #[test]
+    fn a_user_name_after_the_date() {
+        assert_eq!(
+            top("Posted on November 20, 2019 by quaysider").as_deref(),
+            Some("quaysider")
+        );
+        assert_eq!(
+            top("Veröffentlicht am 5. Mai 2018 von markus_b").as_deref(),
+            Some("markus_b")
+        );
+        // Words, not a name: a stop word, or more than one word.
+        assert_eq!(top("Posted on November 20, 2019 by the"), None);
+        assert_eq!(top("Posted on November 20, 2019 by the council"), None);
     }
 
     #[test]

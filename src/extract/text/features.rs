@@ -32,6 +32,13 @@ impl Lexicon {
         self.sets.get(section).is_some_and(|s| s.contains(word))
     }
 
+    /// Whether `word` (lower case) is a stop word of any language.
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop
+            .get(word)
+            .is_some_and(|bits| bits & !FURNITURE_BIT != 0)
+    }
+
     /// The words of a word section, to look many words up in.
     fn set(&self, section: &str) -> Option<&HashSet<String>> {
         self.sets.get(section)

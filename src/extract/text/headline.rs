@@ -780,6 +780,7 @@ pub fn decide_title(
                 && !separated[i]
                 && !above.is_some_and(|j| shaped(j) || meta_here(j))
                 && (i + 1..units.len())
+                    .take_while(|&j| !feats[j].menu || units[j].text.starts_with('['))
                     .filter(|&j| {
                         (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j)
                     })

@@ -569,6 +569,23 @@ fn three_word_headline_under_a_tagline() {
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
 
+/// The same blog with its menu between the tagline and the post, printed as one glued
+/// word (a minified page through w3m): a header does not run across a menu, so the
+/// tagline, a line longer than the headline, does not head the post's header.
+#[test]
+fn a_header_does_not_run_across_a_menu() {
+    let f = extract(
+        "The Quayside Blog\n\nNotes from the old harbour\n\nHomeAboutArchiveContact\n\n\
+         Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n\
+         The city council voted on Tuesday night to approve a new plan for the\n\
+         waterfront, ending a debate that has lasted more than three years and divided\n\
+         residents of the old harbour district.\n\n\
+         Under the plan, the disused warehouses along the quay will be turned into\n\
+         flats, workshops and a covered market.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
+}
+
 /// What follows a post: its taxonomy line (`Posted in … | Tagged … | Leave a comment`,
 /// wrapped with the post navigation), a comment count written in words (`One thought on
 /// "…"`), and a wire service's long copyright notice, none of which is the story.
