@@ -136,11 +136,18 @@ const BARRIER_WEIGHT: f32 = -1000.0;
 /// to be a box inside the article.
 const INLINE_BOX_UNITS: usize = 8;
 
-/// Whether the barrier at `i` labels a box of links set inside the article (`Related
-/// Stories` and a few headlines, then the story goes on): not comments (no comment word,
-/// no `Name says:` head), not the footer, some boilerplate (its links) right below it,
-/// and the first unit after it that is not boilerplate, within INLINE_BOX_UNITS, is a
-/// paragraph of prose, not a list item (a teaser's summary).
+/// What a unit of a box of links inside the article costs, its label and its links: the
+/// story goes on below it.
+const BOX_WEIGHT: f32 = -0.5;
+/// Most words of a line that labels a box (`À lire aussi`, `Lesen Sie auch`).
+const BOX_LABEL_WORDS: usize = 4;
+
+/// Whether the barrier or short `box.labels` line at `i` labels a box of links set inside
+/// the article (`Related Stories`, `À lire aussi` and a few headlines, then the story goes
+/// on): not comments (no comment word, no `Name says:` head), not the footer, some
+/// boilerplate (its links) right below it, and the first unit after it that is not
+/// boilerplate, within INLINE_BOX_UNITS, is a paragraph of prose, not a list item (a
+/// teaser's summary).
 fn inline_box(i: usize, classes: &[Class], feats: &[Features]) -> bool {
     let lex = lexicon();
     let f = &feats[i];
@@ -148,7 +155,12 @@ fn inline_box(i: usize, classes: &[Class], feats: &[Features]) -> bool {
         || f.key
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| lex.has("barrier.count", w));
-    f.barrier
+    let label = f.words <= BOX_LABEL_WORDS
+        && lex
+            .lines("box.labels")
+            .iter()
+            .any(|p| f.key.contains(p.as_str()));
+    (f.barrier || label)
         && !f.footer
         && !comment
         && classes.get(i + 1) == Some(&Class::Bad)
@@ -226,8 +238,12 @@ pub fn main_region(
     // teasers.
     let mut prose = 0.0f32;
     let mut best_prose = 0.0f32;
+    // Inside a box of links set in the article: from its label to the story going on.
+    let mut boxed = false;
     for (i, (&c, f)) in classes.iter().zip(feats).enumerate() {
-        let inside = f.barrier && inline_box(i, classes, feats);
+        let label = inline_box(i, classes, feats);
+        let inside = f.barrier && label;
+        boxed = label || (boxed && c == Class::Bad);
         if sum <= 0.0 {
             runs.extend(open.take());
             sum = 0.0;
@@ -247,8 +263,8 @@ pub fn main_region(
         }
         // A box inside the article costs what boilerplate costs.
         let reads = reads_as_prose(i, classes, feats);
-        let w = if inside {
-            class_weight(Class::Bad, f, false)
+        let w = if boxed {
+            BOX_WEIGHT
         } else {
             weight(c, f, reads)
         };

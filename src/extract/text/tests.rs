@@ -586,6 +586,29 @@ fn a_header_does_not_run_across_a_menu() {
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
 
+/// A box of links labelled `À lire aussi` set between two paragraphs of the story: the
+/// story goes on below it, and the box is not body.
+#[test]
+fn the_story_goes_on_after_a_read_also_box() {
+    let paras = [
+        "Dans les plaines de la Beauce, les épis ont jauni avec deux semaines d'avance, \
+         confie un céréalier installé près de Châteaudun.",
+        "Selon la chambre d'agriculture, les précipitations du printemps ont été inférieures \
+         de moitié à la normale dans toute la région.",
+        "Les professionnels attendent désormais les premières moissons pour évaluer \
+         l'ampleur des pertes. Une réunion avec le préfet est prévue.",
+    ];
+    let f = extract(&format!(
+        "La sécheresse menace les récoltes de blé\n\nPar Jean-Baptiste Lefèvre\n\n\
+         Publié le 12 juin 2022 à 18h05\n\n{}\n\n{}\n\nÀ lire aussi\n\n\
+         \x20 • Canicule : les conseils pour protéger les personnes âgées\n\
+         \x20 • Le prix de la baguette en hausse\n\n{}\n\nRéagir à cet article\n\n\
+         Vous devez être connecté pour commenter.\n",
+        paras[0], paras[1], paras[2]
+    ));
+    assert_eq!(f.body, paras.join("\n\n"));
+}
+
 /// What follows a post: its taxonomy line (`Posted in … | Tagged … | Leave a comment`,
 /// wrapped with the post navigation), a comment count written in words (`One thought on
 /// "…"`), and a wire service's long copyright notice, none of which is the story.
