@@ -377,6 +377,45 @@ fn an_h2_entry_title_strips_the_blog_name() {
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
 
+/// No title metadata, and a `<title>` written for search engines in other words than the
+/// headline: the `<h1>` that shares enough of its words is the headline.
+#[test]
+fn the_printed_headline_over_a_reworded_page_title() {
+    let (t, r) = titled(
+        "",
+        "Schiermonnikoog wil maximum aan aantal dagjesmensen op drukke zomerdagen",
+        "Schiermonnikoog wil maximum aan dagjesmensen",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Schiermonnikoog wil maximum aan aantal dagjesmensen op drukke zomerdagen")
+    );
+    assert_eq!(r, "h1");
+    // A heading the title goes on from in words is not what the title decorates.
+    let (t, _) = titled(
+        r#"<meta property="og:title" content="How to retire early so you can work, travel and relax">"#,
+        "How to retire early",
+        "How to retire early so you can work, travel and relax",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("How to retire early so you can work, travel and relax")
+    );
+}
+
+#[test]
+fn site_and_section_before_the_headline() {
+    let (t, _) = titled(
+        "",
+        "",
+        "Prairie Sentinel - Nation - Small-town libraries bet on wireless Internet to bring patrons back",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Small-town libraries bet on wireless Internet to bring patrons back")
+    );
+}
+
 #[test]
 fn section_name_h1_is_not_the_title() {
     let (t, _) = titled("", "Sport", "Harbour reopens after storm repairs");

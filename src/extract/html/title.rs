@@ -48,8 +48,9 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
                 let words = word_set(h);
                 let shared = words.intersection(&title_words).count() as f64;
                 !words.is_empty()
-                    && shared >= 0.6 * words.len() as f64
-                    && shared >= 0.35 * title_words.len() as f64
+                    && shared >= 0.4 * words.len() as f64
+                    && shared >= 2.0
+                    && shared >= 0.25 * title_words.len() as f64
                     && !is_boilerplate(h)
                     && !names_the_site(t, h)
             };
@@ -158,9 +159,14 @@ fn is_title(t: &str) -> bool {
 /// "Headline | The Paper", "Headline - Site", "Site: Headline" -> "Headline".
 pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> String {
     let title = squash_spaces(title);
-    // The visible headline, when the page title merely decorates it.
+    // The visible headline, when the page title merely decorates it (`Headline | Site`,
+    // `Headline (Video)`), not when it goes on in words (`How to retire early so you
+    // can ...` under a heading `How to retire early`).
     if let Some(h) = h1 {
-        if h.chars().count() >= 10 && h != title && title.starts_with(h) {
+        let decoration = title.strip_prefix(h).map(str::trim_start);
+        if h.chars().count() >= 10
+            && decoration.is_some_and(|d| d.starts_with(|c: char| !c.is_alphanumeric()))
+        {
             return h.to_string();
         }
     }
@@ -193,7 +199,9 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
             }
             if let Some(i) = t.find(sep) {
                 let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-                if is_site(head) && tail.chars().count() > head.chars().count() {
+                if (is_site(head) && tail.chars().count() > head.chars().count())
+                    || looks_like_site_prefix(sep, head, tail)
+                {
                     t = tail.trim().to_string();
                     changed = true;
                     break;
@@ -235,6 +243,20 @@ fn looks_like_site(sep: &str, tail: &str, head: &str) -> bool {
         " - " | " – " | " — " => {
             words <= 2 && head_words >= 4 && tail.chars().next().is_some_and(|c| c.is_uppercase())
         }
+        _ => false,
+    }
+}
+
+/// Before the headline, as after it: a short leading segment (up to four words) before a
+/// headline at least twice as long, or three times as long after a dash, is the site's
+/// or a section's name (`The Prairie Sentinel Online - Nation/World - Headline`).
+fn looks_like_site_prefix(sep: &str, head: &str, tail: &str) -> bool {
+    let words = head.split_whitespace().count();
+    let tail_words = tail.split_whitespace().count();
+    let capitalised = head.chars().next().is_some_and(char::is_uppercase);
+    match sep {
+        " | " | " :: " | " // " => words <= 4 && tail_words >= 2 * words.max(3),
+        " - " | " – " | " — " => capitalised && words <= 4 && tail_words >= 3 * words.max(2),
         _ => false,
     }
 }
