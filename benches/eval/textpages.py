@@ -728,6 +728,7 @@ def title_candidates(gold, also=None, sites=()):
 
 def norm_byline(s):
     s = norm(s).strip("()")
+    s = re.sub(r"\s+(?:und|et|y|e|en)\s+", " and ", s)  # "and" as the page's language writes it
     return re.sub(r"^(?:by|von|par)\s+", "", s)
 
 

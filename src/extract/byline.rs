@@ -135,7 +135,97 @@ pub fn normalize(raw: &str) -> Option<String> {
             break;
         }
     }
+    let s = without_role(&s);
     (!s.is_empty()).then_some(s)
+}
+
+/// Words that qualify a job title after a byline's names (`Political Editor`, `Cities
+/// correspondent`, `Staff Writer`): dropped with it.
+const ROLE_QUALIFIERS: &[&str] = &[
+    "staff",
+    "senior",
+    "chief",
+    "deputy",
+    "associate",
+    "assistant",
+    "contributing",
+    "special",
+    "managing",
+    "executive",
+    "political",
+    "business",
+    "economics",
+    "foreign",
+    "diplomatic",
+    "national",
+    "international",
+    "local",
+    "city",
+    "cities",
+    "regional",
+    "sports",
+    "science",
+    "health",
+    "education",
+    "technology",
+    "culture",
+    "arts",
+    "crime",
+    "legal",
+    "investigative",
+    "environment",
+    "climate",
+    "transport",
+    "features",
+    "news",
+    "digital",
+];
+
+/// What follows the names in a byline that is not a name: a job title after a comma or
+/// without one (`Oliver Grant, Political Editor`, `Dana Whitfield Staff Writer`; an
+/// agency before the title stays: `John Miller, Associated Press Writer` -> `John
+/// Miller, Associated Press`), a place and role in brackets (`Claire Dubois
+/// (Saint-Roch-en-Joux, envoyée spéciale)`; an agency in brackets stays), an e-mail
+/// address. Two name words at least are kept.
+fn without_role(s: &str) -> String {
+    let mut s = s.to_string();
+    if let Some(i) = s.find(" (") {
+        let inner = s[i + 2..].trim_end_matches(')');
+        if s[..i].split_whitespace().count() >= 2 && !is_agency(inner) {
+            s.truncate(i);
+        }
+    }
+    let words: Vec<&str> = s.split_whitespace().filter(|w| !w.contains('@')).collect();
+    let mut s = words.join(" ");
+    if let Some((names, role)) = s.rsplit_once(", ") {
+        let reduced = without_job_title(role);
+        if reduced != role && names.split_whitespace().count() >= 2 {
+            s = if reduced.is_empty() {
+                names.to_string()
+            } else {
+                format!("{names}, {reduced}")
+            };
+        }
+    }
+    if s.contains(',') {
+        return s;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let lower = |w: &str| w.split('-').next().unwrap_or(w).to_lowercase();
+    if words.len() >= 3
+        && words
+            .last()
+            .is_some_and(|w| JOB_TITLES.contains(&lower(w).as_str()))
+    {
+        let mut end = words.len() - 1;
+        while end > 2 && ROLE_QUALIFIERS.contains(&lower(words[end - 1]).as_str()) {
+            end -= 1;
+        }
+        if end <= 3 {
+            return words[..end].join(" ");
+        }
+    }
+    s
 }
 
 /// Words that say what kind of piece a byline signs: "Analysis by", "Opinion by".
@@ -282,7 +372,8 @@ pub fn is_names(s: &str) -> bool {
 /// "Anna Keller", "Jane Doe and Omar Haddad", "Ludwig van Beethoven".
 fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
     const PARTICLES: &[&str] = &[
-        "and", "&", "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "y",
+        "and", "&", "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "y", "und",
+        "et", "e", "en",
     ];
     if lower.iter().any(|w| NOT_NAMES.contains(&w.as_str())) {
         return false;
@@ -541,8 +632,28 @@ mod tests {
         assert_eq!(normalize(" -- "), None);
         assert_eq!(
             normalize("Analysis by Kim Osei, Valley Post Editor-at-large"),
-            Some("Kim Osei, Valley Post Editor-at-large".into())
+            Some("Kim Osei".into())
         );
+        // Job titles, places in brackets and e-mail addresses after the names go; an
+        // agency stays.
+        for (raw, want) in [
+            ("By Oliver Grant, Political Editor", "Oliver Grant"),
+            ("By Dana Whitfield Staff Writer", "Dana Whitfield"),
+            ("Ruth Ellison Cities correspondent", "Ruth Ellison"),
+            (
+                "By JOHN MILLER, Associated Press Writer",
+                "JOHN MILLER, Associated Press",
+            ),
+            (
+                "Par Claire Dubois (Saint-Roch-en-Joux (Jura), envoyée spéciale)",
+                "Claire Dubois",
+            ),
+            ("Jane Doe (AP)", "Jane Doe (AP)"),
+            ("Dana Whitfield dwhitfield@ledger.example", "Dana Whitfield"),
+            ("Mary Ann Smith", "Mary Ann Smith"),
+        ] {
+            assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
+        }
         assert_eq!(normalize("Opinion by: Jane Doe"), Some("Jane Doe".into()));
         // "by" inside a name list is not a label.
         assert_eq!(

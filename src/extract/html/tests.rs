@@ -484,7 +484,7 @@ fn json_ld_authors_are_split_like_bylines() {
         ),
         (
             r#"{"@type":"Person","name":"TOM ROE, AP Auto Writer"}"#,
-            "TOM ROE, AP Auto Writer",
+            "TOM ROE, AP",
             &["TOM ROE", "AP"][..],
         ),
         (

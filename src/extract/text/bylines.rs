@@ -14,6 +14,7 @@ use super::features::lexicon;
 /// item counts only with one of these).
 pub const MARKED: &[&str] = &[
     "by_prefix",
+    "lead_phrase",
     "label_by",
     "label_colon",
     "label_line",
@@ -29,11 +30,14 @@ const MAX_CHARS: usize = 160;
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     for sep in [
-        " | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", ", ",
+        " | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", ", ", " (",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
         }
+    }
+    if let Some(i) = s.find('@') {
+        end = end.min(s[..i].rfind(' ').unwrap_or(0));
     }
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
         end = end.min(i);
@@ -48,7 +52,14 @@ fn cut_tail(s: &str) -> &str {
         let w = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if n > 0 && lex.has("byline.stop", &w) {
+        // `Last updated`, `Zuletzt aktualisiert`: the word before a date word too.
+        let next = s[offset + word.len()..]
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase);
+        let before_stop =
+            lex.has("byline.stop_before", &w) && next.is_some_and(|n| lex.has("byline.stop", &n));
+        if n > 0 && (lex.has("byline.stop", &w) || before_stop) {
             end = end.min(offset);
             break;
         }
@@ -105,6 +116,16 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     };
     if first == "by" || first == "by:" {
         return names(after(1), 1).map(|n| (n, "by_prefix"));
+    }
+    // `Ein Artikel von X`, `Words by X`, `Un article de X`: a phrase saying whose piece
+    // this is, then the names.
+    let lower = t.to_lowercase();
+    if let Some(p) = lex
+        .lines("byline.lead")
+        .iter()
+        .find(|p| lower.starts_with(&format!("{p} ")))
+    {
+        return names(&t[p.len()..], 1).map(|n| (n, "lead_phrase"));
     }
     let first_bare = first.trim_end_matches(':');
     if lex.has("byline.label", first_bare) {
@@ -182,14 +203,23 @@ fn label_line(text: &str) -> bool {
 }
 
 /// A list item's text without its bullet: pages list the byline, the author's handle and
-/// the date as items (`• by Jane Doe`).
+/// the date as items (`• by Jane Doe`); and without the label of the author's picture
+/// that a renderer prints before it (`[oliv] By Oliver Grant`).
 fn unbulleted(t: &str) -> &str {
-    if super::lines::starts_with_bullet(t) {
+    let t = if super::lines::starts_with_bullet(t) {
         t.trim_start()
             .split_once(char::is_whitespace)
             .map_or(t, |(_, rest)| rest.trim_start())
     } else {
         t
+    };
+    match t
+        .trim_start()
+        .strip_prefix('[')
+        .and_then(|r| r.split_once("] "))
+    {
+        Some((label, rest)) if !label.contains('[') && !rest.trim().is_empty() => rest.trim_start(),
+        _ => t,
     }
 }
 
@@ -302,6 +332,43 @@ mod tests {
             top("Posted on 4 August 2017 by James_Whitfield").as_deref(),
             Some("James Whitfield")
         );
+    }
+
+    #[test]
+    fn what_follows_the_name() {
+        for (line, name) in [
+            ("Ein Artikel von Lea Hoffmann", "Lea Hoffmann"),
+            (
+                "Words by Hannah Cole · Illustration by Marco Li",
+                "Hannah Cole",
+            ),
+            (
+                "Von Jana Berger und Tim Krause",
+                "Jana Berger und Tim Krause",
+            ),
+            (
+                "By Rachel Ames Last updated on March 3, 2020 37 Comments",
+                "Rachel Ames",
+            ),
+            (
+                "Par Claire Dubois (Saint-Roch-en-Joux (Jura), envoyée spéciale) Publié le 12",
+                "Claire Dubois",
+            ),
+            (
+                "By Dana Whitfield Staff Writer dwhitfield@ledger.example",
+                "Dana Whitfield",
+            ),
+        ] {
+            assert_eq!(top(line).as_deref(), Some(name), "{line}");
+        }
+        // A picture's label before the byline, as renderers print it.
+        let units = super::super::lines::units("[oliv] By Oliver Grant, Political Editor\n");
+        assert_eq!(
+            top_unit(&units, 0).map(|(n, _)| n).as_deref(),
+            Some("Oliver Grant")
+        );
+        // `Last` is a name when no date word follows.
+        assert_eq!(top("By Jonathan Last").as_deref(), Some("Jonathan Last"));
     }
 
     #[test]

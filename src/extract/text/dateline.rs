@@ -164,6 +164,8 @@ pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let text = unglued(text);
+    let text = text.as_ref();
     let t = for_parser(published_part(text).unwrap_or(text));
     let (date, rule) = if let Some(d) = parse_whole_date(&t) {
         (d, "whole_line")
@@ -173,6 +175,47 @@ pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
         (find_date(&t)?, "in_line")
     };
     (date.precision >= DatePrecision::Day).then_some((date, rule))
+}
+
+/// Blog themes print a post's publication and revision dates as two adjacent elements,
+/// the second hidden by a style sheet, and text renderers glue them: `5. Mai 20187. Mai
+/// 2018`, `November 20, 2019November 21, 2019`. A year that ends a date and runs into a
+/// day or a word is parted from it.
+fn unglued(line: &str) -> Cow<'_, str> {
+    let b = line.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    for i in 0..b.len().saturating_sub(4) {
+        let year = matches!((b[i], b[i + 1]), (b'1', b'9') | (b'2', b'0'))
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit());
+        let next = b[i + 4];
+        // A day (one or two digits, then a stop, slash or space) or a word.
+        let runs_on = next.is_ascii_alphabetic()
+            || (next.is_ascii_digit()
+                && b[i + 5..]
+                    .iter()
+                    .take(2)
+                    .position(|c| matches!(c, b'.' | b'/' | b' '))
+                    .is_some_and(|p| p == 0 || b[i + 5].is_ascii_digit()));
+        if year && runs_on && ends_in_date(&line[copied..i + 4]) {
+            out.push_str(&line[copied..i + 4]);
+            out.push(' ');
+            copied = i + 4;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(line);
+    }
+    out.push_str(&line[copied..]);
+    Cow::Owned(out)
+}
+
+/// Whether `text` holds a date to the day (its last four characters, a year, end it).
+fn ends_in_date(text: &str) -> bool {
+    let t = for_parser(text);
+    find_date(&t).is_some_and(|d| d.precision >= DatePrecision::Day)
 }
 
 /// A labelled time stamp without a full date, `Updated Nov 19, 9:41 AM; Posted Nov 18`,
@@ -579,6 +622,25 @@ mod tests {
 
     fn day(text: &str) -> Option<(i32, u8, u8)> {
         read(text).map(|(d, _)| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+    }
+
+    #[test]
+    fn glued_publication_and_revision_dates() {
+        assert_eq!(
+            day("Veröffentlicht am 5. Mai 20187. Mai 2018 von Markus"),
+            Some((2018, 5, 5))
+        );
+        assert_eq!(
+            day("Posted on November 20, 2019November 21, 2019 by quaysider"),
+            Some((2019, 11, 20))
+        );
+        assert_eq!(
+            unglued("Posted on November 20, 2019November 21, 2019"),
+            "Posted on November 20, 2019 November 21, 2019"
+        );
+        // A number that only starts like a year, or a year that ends no date, stays.
+        assert_eq!(unglued("Order 20187. Call now"), "Order 20187. Call now");
+        assert_eq!(unglued("Model 2019X launched"), "Model 2019X launched");
     }
 
     #[test]

@@ -36,7 +36,7 @@ three days in port.
         f.title.as_deref(),
         Some("Ferry Service Resumes After Storm")
     );
-    assert_eq!(f.byline.as_deref(), Some("JO DOE, Associated Press Writer"));
+    assert_eq!(f.byline.as_deref(), Some("JO DOE, Associated Press"));
     assert_eq!(f.authors, ["JO DOE"]);
     assert_eq!(day(&e, 0).as_deref(), Some("2016-02-12"));
     assert_eq!(
@@ -105,7 +105,7 @@ Language: <F P=105> English </F>
     assert_eq!(day(&e, 0).as_deref(), Some("2017-03-24"));
     let la = &e.records[1].fields;
     assert_eq!(la.title.as_deref(), Some("PARADE ROUTE SET"));
-    assert_eq!(la.byline.as_deref(), Some("ANA RUIZ, TIMES STAFF WRITER"));
+    assert_eq!(la.byline.as_deref(), Some("ANA RUIZ"));
     assert_eq!(la.authors, ["ANA RUIZ"]);
     assert_eq!(
         la.body,
