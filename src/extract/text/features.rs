@@ -329,6 +329,9 @@ fn glued_links(word: &str) -> bool {
 const GLUED_JOINS: usize = 2;
 const GLUED_LINE_WORDS: usize = 6;
 
+/// Most words of a section path parted by slashes.
+const BREADCRUMB_WORDS: usize = 6;
+
 /// Menu and form shapes in `t`, a line of `words` words.
 fn menu_shape(t: &str, words: usize) -> bool {
     if button(t)
@@ -346,8 +349,23 @@ fn menu_shape(t: &str, words: usize) -> bool {
     if t.starts_with('#') && (t.contains(" » ") || find_ascii_ci(t, "alternate").is_some()) {
         return true;
     }
-    // Breadcrumbs: `Home » Column »`.
-    if t.ends_with('»') || (words <= 8 && t.contains(" » ")) {
+    // Breadcrumbs: `Home » Column »`; not a quotation closing (`… fa: «Mi vergognavo
+    // da allora»`).
+    let closes_quote = t.contains('«') && !t.ends_with(" »");
+    if (t.ends_with('»') && !closes_quote) || (words <= 8 && t.contains(" » ")) {
+        return true;
+    }
+    // A section path: `Cronaca / La storia`, `News / World / Europe`; not a photo credit
+    // (`© REUTERS / POOL`, `Photo: AP / Jane Doe`).
+    let path: Vec<&str> = t.split(" / ").collect();
+    if path.len() >= 2
+        && words <= BREADCRUMB_WORDS
+        && !t.contains(['©', ':'])
+        && path
+            .iter()
+            .all(|p| (1..=3).contains(&p.split_whitespace().count()))
+        && !ends_sentence(t)
+    {
         return true;
     }
     if !(t.contains('|') || t.contains('·') || t.contains('•')) {
@@ -565,6 +583,17 @@ mod tests {
     #[test]
     fn menu_links_printed_without_spaces() {
         assert!(menu_shape("HomeAboutArchiveContact", 1));
+        assert!(menu_shape("Home » Politik »", 3));
+        assert!(menu_shape("Cronaca / La storia", 4));
+        assert!(!menu_shape(
+            "Fed holds rates / markets rally on the news",
+            8
+        ));
+        assert!(!menu_shape("© REUTERS / POOL", 4));
+        assert!(!menu_shape(
+            "Restituisce alla biblioteca un libro preso 57 anni fa: «Mi vergognavo da allora»",
+            13
+        ));
         assert!(menu_shape(
             "The Daily LedgerNewsOpinionSportCultureLifestyle Cities",
             5
