@@ -724,6 +724,9 @@ pub fn decide_title(
                         classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 12
                     }),
         );
+        // A navigation menu: a header does not run across one (a picture's `[label]` is
+        // no menu).
+        let nav = |j: usize| feats[j].menu && !units[j].text.starts_with('[');
         let shaped = |j: usize| {
             classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
         };
@@ -765,6 +768,7 @@ pub fn decide_title(
         let above = (0..i)
             .rev()
             .take(LOOK_AHEAD)
+            .take_while(|&j| !nav(j))
             .filter(|&j| classes[j] != Class::Bad)
             .find(|&j| !feats[j].key.contains(f.key.as_str()));
         // A short headline (`The Impeachment Clock`, `Waterfront plan approved`) heads a
@@ -780,7 +784,7 @@ pub fn decide_title(
                 && !separated[i]
                 && !above.is_some_and(|j| shaped(j) || meta_here(j))
                 && (i + 1..units.len())
-                    .take_while(|&j| !feats[j].menu || units[j].text.starts_with('['))
+                    .take_while(|&j| !nav(j))
                     .filter(|&j| {
                         (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j)
                     })
@@ -1000,6 +1004,32 @@ mod tests {
             .iter()
             .any(|v| v == "Ministers sign Caspian pipeline accord"));
         assert!(!values.iter().any(|v| v.ends_with('…')), "{values:?}");
+    }
+
+    /// A masthead shaped like a headline, a menu, then the article's header: the masthead
+    /// above the menu does not keep the headline below it from heading the header, and a
+    /// tagline above a menu heads no header below it.
+    #[test]
+    fn a_header_does_not_run_across_a_menu() {
+        let t = format!(
+            "Il Corriere del Nord - Edizione di Torino\n\nCronacaPoliticaEconomiaSport\n\n\
+             Restituisce alla biblioteca un libro preso in prestito 57 anni fa\n\n\
+             By Marco Rossi\nMarch 14, 2021\n\n{PARA}\n\n{PARA}\n"
+        );
+        let heads = |value: &str| {
+            considered(&t)
+                .iter()
+                .find(|c| c.value == value)
+                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
+        };
+        assert_eq!(
+            heads("Restituisce alla biblioteca un libro preso in prestito 57 anni fa"),
+            Some(true)
+        );
+        assert_ne!(
+            heads("Il Corriere del Nord - Edizione di Torino"),
+            Some(true)
+        );
     }
 
     #[test]
