@@ -74,6 +74,8 @@ const BELOW_PROSE: usize = 10;
 /// for its dateline or byline: a standfirst, an author's photo label, a name and a role
 /// may come between.
 const HEADER_UNITS: usize = 6;
+/// Most words of a kicker, the topic line printed over a headline.
+const KICKER_WORDS: usize = 5;
 /// Units per block from which a file is compact: it parts few of its lines with blank ones.
 const COMPACT_UNITS_PER_BLOCK: usize = 8;
 /// Units below a headline above the window that must hold its byline and its dateline.
@@ -774,6 +776,21 @@ pub fn decide_title(
         // A short headline (`The Impeachment Clock`, `Waterfront plan approved`) heads a
         // header only with its dateline or byline among the next two units; of two
         // words, only in capitals (`Local news` is a section's label).
+        // A kicker (`Hochwasserschutz an der Lauter`) over its headline (`Stadt kauft
+        // Wiesen für neues Rückhaltebecken`) over a standfirst that ends a sentence: the
+        // kicker is shorter than the headline, neither ends a sentence, and neither heads
+        // the header the other would.
+        let next_kept = |j: usize| (j + 1..units.len()).find(|&k| classes[k] != Class::Bad);
+        let kicker = |j: usize, h: usize| {
+            let (fj, fh) = (&feats[j], &feats[h]);
+            (2..=KICKER_WORDS).contains(&fj.words)
+                && fj.words < fh.words
+                && !fj.sentence_end
+                && !fh.sentence_end
+                && shaped(h)
+                && next_kept(j) == Some(h)
+                && next_kept(h).is_some_and(|k| feats[k].sentence_end && !meta_here(k))
+        };
         let short_head = (2..=3).contains(&f.words)
             && (f.caps_ratio >= 0.6 || f.words == 3)
             && !u.text.ends_with(['.', ':', '!', '?', ']', ')'])
@@ -782,7 +799,8 @@ pub fn decide_title(
             Sig::HeadsHeader as usize,
             (short_head || (heading_shaped(f, &u.text) && f.words >= 4))
                 && !separated[i]
-                && !above.is_some_and(|j| shaped(j) || meta_here(j))
+                && !above.is_some_and(|j| (shaped(j) && !kicker(j, i)) || meta_here(j))
+                && !next_kept(i).is_some_and(|h| kicker(i, h))
                 && (i + 1..units.len())
                     .take_while(|&j| !nav(j))
                     .filter(|&j| {
@@ -1029,6 +1047,33 @@ mod tests {
         assert_ne!(
             heads("Il Corriere del Nord - Edizione di Torino"),
             Some(true)
+        );
+    }
+
+    /// A kicker over the headline over a standfirst: the headline heads the header.
+    #[test]
+    fn a_kicker_does_not_head_the_header() {
+        let t = format!(
+            "  * Lokales\n  * Region\n\nHochwasserschutz an der Lauter\n\n\
+             Stadt kauft Wiesen für neues Rückhaltebecken\n\n\
+             Nach dem Hochwasser im vergangenen Sommer macht Wendlingen ernst. Drei Landwirte\n\
+             geben dafür Flächen ab.\n\n\
+             Stand: 12.03.2021, 17:42 Uhr Von Jana Berger\n\n{PARA}\n\n{PARA}\n"
+        );
+        let heads = |value: &str| {
+            considered(&t)
+                .iter()
+                .find(|c| c.value == value)
+                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
+        };
+        assert_eq!(
+            heads("Stadt kauft Wiesen für neues Rückhaltebecken"),
+            Some(true)
+        );
+        assert_ne!(heads("Hochwasserschutz an der Lauter"), Some(true));
+        assert_eq!(
+            crate::extract::text::extract(&t).title.as_deref(),
+            Some("Stadt kauft Wiesen für neues Rückhaltebecken")
         );
     }
 
