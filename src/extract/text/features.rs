@@ -340,6 +340,14 @@ fn menu_shape(t: &str, words: usize) -> bool {
     {
         return true;
     }
+    // A form's text field or check box as renderers draw them: `[          ]`, `[ ]`.
+    if t.split('[').skip(1).any(|rest| {
+        rest.split_once(']').is_some_and(|(inside, _)| {
+            !inside.is_empty() && inside.chars().all(|c| c == ' ' || c == '_')
+        })
+    }) {
+        return true;
+    }
     // `[12]` link numbers and `[IMG]` placeholders, or a line that is one bracketed name.
     let brackets = t.matches('[').count();
     if (t.starts_with('[') && t.ends_with(']') && brackets == 1) || brackets >= 3 {
@@ -584,6 +592,8 @@ mod tests {
     fn menu_links_printed_without_spaces() {
         assert!(menu_shape("HomeAboutArchiveContact", 1));
         assert!(menu_shape("Home » Politik »", 3));
+        assert!(menu_shape("[                    ] Sign Up!", 3));
+        assert!(!menu_shape("The list [1] shows it", 5));
         assert!(menu_shape("Cronaca / La storia", 4));
         assert!(!menu_shape(
             "Fed holds rates / markets rally on the news",
