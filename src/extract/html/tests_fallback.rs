@@ -377,6 +377,24 @@ fn an_h2_entry_title_strips_the_blog_name() {
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
 
+/// Blogger: the blog's name in the `<h1>` and before a colon in `<title>`, the day in a
+/// date header above the post, the post's title in `<h3 class="post-title">`.
+#[test]
+fn a_blogger_post_under_its_date_header() {
+    let html = format!(
+        "<html><head><title>Aus Ankes Küchenfenster: Quittenbrot wie bei Oma</title></head>\
+         <body><h1 class=\"title\"><a href=\"/\">Aus Ankes Küchenfenster</a></h1>\
+         <div class=\"blog-posts hfeed\"><h2 class=\"date-header\">Mittwoch, 20. November 2019</h2>\
+         <div class=\"post hentry\"><h3 class=\"post-title entry-title\"><a href=\"/p\">Quittenbrot wie bei Oma</a></h3>\
+         <div class=\"post-body\">{BODY}</div></div></div></body></html>"
+    );
+    assert_eq!(
+        extract(&html).title.as_deref(),
+        Some("Quittenbrot wie bei Oma")
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-11-20"));
+}
+
 /// No title metadata, and a `<title>` written for search engines in other words than the
 /// headline: the `<h1>` that shares enough of its words is the headline.
 #[test]

@@ -30,9 +30,10 @@ pub(super) fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
 
 /// The page's headline `<h1>`: with a `<title>`, the first `<h1>` that shares most of its
 /// words with it, and a good part of the title's (pages also use `<h1>` for their logo,
-/// site name, section or login boxes), or failing one the first such `<h2>` (blog themes
-/// put the post's title in `<h2 class="entry-title">` under an `<h1>` masthead); without a
-/// title, the first `<h1>` with text.
+/// site name, section or login boxes), or failing one the first such `<h2>`, then an
+/// element marked as a post's title (blog themes put it in `<h2 class="entry-title">` or
+/// `<h3 class="post-title">` under an `<h1>` masthead); without a title, the first `<h1>`
+/// with text.
 pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<String> {
     let texts = |tag: &str| -> Vec<String> {
         doc.query_selector_all(doc.root(), tag)
@@ -54,35 +55,43 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
                     && !is_boilerplate(h)
                     && !names_the_site(t, h)
             };
-            texts("h1")
+            HEADLINE_TAGS
                 .into_iter()
-                .find(agrees)
-                .or_else(|| texts("h2").into_iter().find(agrees))
+                .find_map(|tag| texts(tag).into_iter().find(&agrees))
         }
         None => texts("h1").into_iter().next(),
     }
 }
 
 /// Whether `heading` is the end segment of `title` that names the site: `title` is
-/// `Headline – The Quayside Blog` (or `Site | Headline`) and `heading` that end, shorter
-/// than what the title holds besides it.
+/// `Headline – The Quayside Blog` (or `Site | Headline`, or a blog's `Blog name:
+/// Headline`) and `heading` that end, shorter than what the title holds besides it.
 fn names_the_site(title: &str, heading: &str) -> bool {
     let key = agreement_key(heading);
-    SEPS.iter().any(|sep| {
-        let ends = [
-            title.rsplit_once(sep),
-            title.split_once(sep).map(|(a, b)| (b, a)),
-        ];
-        ends.into_iter().flatten().any(|(rest, end)| {
-            agreement_key(end) == key && rest.chars().count() > end.chars().count()
+    let blog_prefix = title.split_once(": ").is_some_and(|(head, rest)| {
+        agreement_key(head) == key && rest.split_whitespace().count() >= 2
+    });
+    blog_prefix
+        || SEPS.iter().any(|sep| {
+            let ends = [
+                title.rsplit_once(sep),
+                title.split_once(sep).map(|(a, b)| (b, a)),
+            ];
+            ends.into_iter().flatten().any(|(rest, end)| {
+                agreement_key(end) == key && rest.chars().count() > end.chars().count()
+            })
         })
-    })
 }
 
-/// The headline element: the first `<h1>` (or, failing one, `<h2>`) whose text is
-/// `headline`.
+/// Where a page's headline is looked for, in this order: `<h1>`, `<h2>`, and an element
+/// classed as a post's title in the hAtom way (`entry-title`) or Blogger's
+/// (`post-title`).
+const HEADLINE_TAGS: [&str; 3] = ["h1", "h2", ".entry-title, .post-title"];
+
+/// The headline element: the first `<h1>` (or, failing one, `<h2>`, then a post title's
+/// element) whose text is `headline`.
 pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
-    ["h1", "h2"].iter().find_map(|tag| {
+    HEADLINE_TAGS.iter().find_map(|tag| {
         doc.query_selector_all(doc.root(), tag)
             .into_iter()
             .find(|&id| clean(&doc.text_content(id)) == headline)
