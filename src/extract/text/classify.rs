@@ -160,20 +160,34 @@ fn inline_box(i: usize, classes: &[Class], feats: &[Features]) -> bool {
             .lines("box.labels")
             .iter()
             .any(|p| f.key.contains(p.as_str()));
-    (f.barrier || label)
-        && !f.footer
-        && !comment
-        && classes.get(i + 1) == Some(&Class::Bad)
-        && (i + 1..feats.len())
+    (f.barrier || label) && !f.footer && !comment && classes.get(i + 1) == Some(&Class::Bad) && {
+        let prose = |j: usize| {
+            classes[j] == Class::Good
+                && !feats[j].bullet
+                && feats[j].sentence_end
+                && feats[j].words >= 12
+        };
+        let mut kept = (i + 1..feats.len())
             .take(INLINE_BOX_UNITS)
-            .find(|&j| classes[j] != Class::Bad)
-            .is_some_and(|j| {
-                classes[j] == Class::Good
-                    && !feats[j].bullet
-                    && feats[j].sentence_end
-                    && feats[j].words >= 12
-            })
+            .filter(|&j| classes[j] != Class::Bad);
+        // The story may go on under a subheading of its own, set no further in than
+        // the paragraph below it (a box's teaser is set in), after a box whose links
+        // are list items.
+        let subheading = |j: usize| {
+            !feats[j].bullet && !feats[j].sentence_end && feats[j].words <= SUBHEADING_WORDS
+        };
+        match kept.next() {
+            Some(j) if prose(j) => true,
+            Some(j) if subheading(j) && (i + 1..j).any(|b| feats[b].bullet) => kept
+                .next()
+                .is_some_and(|k| prose(k) && feats[j].indent <= feats[k].indent),
+            _ => false,
+        }
+    }
 }
+
+/// Most words of a subheading inside a story.
+const SUBHEADING_WORDS: usize = 10;
 
 /// Words from which a unit of content is a paragraph however it ends: no headline, teaser
 /// or caption is that long.

@@ -154,6 +154,9 @@ pub struct Features {
     pub caps_ratio: f32,
     /// Share of letters among the non-space characters.
     pub alpha_ratio: f32,
+    /// Columns of white space before the text (a list item's second line, a teaser in
+    /// a box of links, a table cell are set in from the story's paragraphs).
+    pub indent: usize,
     /// The text with runs of whitespace squashed to one space, lower case: what repeats
     /// and page-title segments are compared by.
     pub key: String,
@@ -548,6 +551,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 repeats,
                 caps_ratio: caps as f32 / raw_words.max(1) as f32,
                 alpha_ratio: alpha as f32 / non_space.max(1) as f32,
+                indent: u.indent,
                 key,
             }
         })

@@ -609,6 +609,30 @@ fn the_story_goes_on_after_a_read_also_box() {
     assert_eq!(f.body, paras.join("\n\n"));
 }
 
+/// A `Mehr zum Thema` box inside the story, its links as list items, and the story going
+/// on under a subheading: the subheading and what follows are body, the box is not.
+#[test]
+fn the_story_goes_on_under_a_subheading_after_a_box() {
+    let paras = [
+        "Der Netzwerkausrüster Fernlink hat für seine Mesh-Router ein Update veröffentlicht, \
+         das eine kritische Lücke im Gastnetz schließt.",
+        "Entdeckt hat die Lücke ein Sicherheitsforscher, der sie nach eigenen Angaben im \
+         September an den Hersteller gemeldet hat.",
+        "Automatische Updates nicht überall aktiv",
+        "Fernlink verteilt die abgesicherte Firmware nach eigenen Angaben seit Dienstag \
+         schrittweise über die automatische Update-Funktion.",
+    ];
+    let f = extract(&format!(
+        "Update schließt kritische Lücke im Gastnetz\n\n20.11.2019 10:15 Uhr\n\n\
+         {}\n\n{}\n\nMehr zum Thema\n\n\
+         \x20 • WLAN-Router: Viele Hersteller liefern Updates nur zwei Jahre\n\
+         \x20 • Gastnetz richtig einrichten: So bleibt das Heimnetz getrennt\n\n\
+         {}\n\n{}\n\nKommentare lesen (45 Beiträge)\n",
+        paras[0], paras[1], paras[2], paras[3]
+    ));
+    assert_eq!(f.body, paras.join("\n\n"));
+}
+
 /// What follows a post: its taxonomy line (`Posted in … | Tagged … | Leave a comment`,
 /// wrapped with the post navigation), a comment count written in words (`One thought on
 /// "…"`), and a wire service's long copyright notice, none of which is the story.
