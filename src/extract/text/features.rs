@@ -356,8 +356,11 @@ fn menu_shape(t: &str, words: usize) -> bool {
     if (t.starts_with('[') && t.ends_with(']') && brackets == 1) || brackets >= 3 {
         return true;
     }
-    // lynx prints a page's <link rel> titles first: `#Site » Feed Site » Comments Feed`.
-    if t.starts_with('#') && (t.contains(" » ") || find_ascii_ci(t, "alternate").is_some()) {
+    // lynx prints a page's <link rel> titles first: `#Site » Feed Site » Comments Feed`,
+    // `#Blog - Atom Blog - RSS`.
+    let feed = t.ends_with(" RSS") || t.contains(" - Atom ") || t.contains(" - RSS ");
+    if t.starts_with('#') && (t.contains(" » ") || feed || find_ascii_ci(t, "alternate").is_some())
+    {
         return true;
     }
     // Breadcrumbs: `Home » Column »`; not a quotation closing (`… fa: «Mi vergognavo
@@ -455,6 +458,23 @@ fn furniture(c: &WordCounts, lower: &str, text: &str) -> bool {
                 .any(|p| lower.contains(p.as_str())))
 }
 
+/// Units at the top of a file where a cookie-consent box stands (renderers print it
+/// first).
+const CONSENT_UNITS: usize = 4;
+
+/// A cookie-consent notice: a line naming cookies and asking for consent (`We use cookies
+/// to personalise content … Manage preferences`, `Wir verwenden Cookies … Alle
+/// akzeptieren`). Only at the top of a file: a story about the law on cookies says both.
+fn cookie_consent(lower: &str) -> bool {
+    let lex = lexicon();
+    let words = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    words().any(|w| w == "cookie" || w == "cookies") && words().any(|w| lex.has("consent", w))
+}
+
 /// `© 2019 CBS Interactive Inc. All Rights Reserved.`: the page's footer starts, and
 /// teasers of other stories may follow. A photo credit (`© Getty Images`) has no year.
 fn footer(lower: &str) -> bool {
@@ -521,7 +541,8 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
         .iter()
         .zip(keys)
         .zip(repeats)
-        .map(|((u, key), repeats)| {
+        .enumerate()
+        .map(|(i, ((u, key), repeats))| {
             let t = u.text.as_str();
             // An ASCII line's key holds its words in lower case already.
             let c = if t.is_ascii() {
@@ -545,7 +566,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 lower_start: t.chars().next().is_some_and(char::is_lowercase),
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t, raw_words),
-                furniture: furniture(&c, &key, t),
+                furniture: furniture(&c, &key, t) || (i < CONSENT_UNITS && cookie_consent(&key)),
                 barrier: barrier(&key, &c),
                 footer: footer(&key),
                 repeats,
@@ -596,6 +617,10 @@ mod tests {
     fn menu_links_printed_without_spaces() {
         assert!(menu_shape("HomeAboutArchiveContact", 1));
         assert!(menu_shape("Home » Politik »", 3));
+        assert!(menu_shape(
+            "#Aus Ankes Küchenfenster - Atom Aus Ankes Küchenfenster - RSS",
+            10
+        ));
         assert!(menu_shape("[                    ] Sign Up!", 3));
         assert!(!menu_shape("The list [1] shows it", 5));
         assert!(menu_shape("Cronaca / La storia", 4));
@@ -651,6 +676,22 @@ mod tests {
         assert!(f[2].menu && f[2].furniture);
         assert!(f[3].menu);
         assert!(f[4].stop_ratio > 0.3);
+    }
+
+    /// A cookie-consent notice at the top of a file is furniture however long; the same
+    /// words in a story further down are not.
+    #[test]
+    fn cookie_consent_at_the_top() {
+        let notice = "We use cookies to personalise content and ads and to analyse our \
+                      traffic. Manage preferences";
+        let story = "The court ruled that sites must ask for consent before they set \
+                     cookies, and that a pre-ticked box is not consent.";
+        let u = units(&format!(
+            "{notice}\n\nHeadline\n\nOne.\n\nTwo.\n\n{story}\n\n{notice}\n"
+        ));
+        let f = measure(&u);
+        assert!(f[0].furniture);
+        assert!(!f[4].furniture && !f[5].furniture);
     }
 
     /// Sentences end in closing quotation marks of English, German and French typography,
