@@ -338,6 +338,8 @@ mod tests {
     fn what_follows_the_name() {
         for (line, name) in [
             ("Ein Artikel von Lea Hoffmann", "Lea Hoffmann"),
+            ("Interview by Chloe Dunn", "Chloe Dunn"),
+            ("Propos recueillis par Hélène Marchand", "Hélène Marchand"),
             (
                 "Words by Hannah Cole · Illustration by Marco Li",
                 "Hannah Cole",

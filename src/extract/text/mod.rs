@@ -186,6 +186,11 @@ fn run(raw: &str) -> (Fields, Explanation) {
         }
         paragraphs.push((i, units[i].text.clone()));
     }
+    // Page furniture the region ran on to (`Our Standards: The Trust Principles.`,
+    // `Share this article`) is not the story's last paragraph.
+    while paragraphs.len() > 1 && paragraphs.last().is_some_and(|(i, _)| feats[*i].furniture) {
+        paragraphs.pop();
+    }
     credit_line(
         &units,
         &feats,

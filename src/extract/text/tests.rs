@@ -633,6 +633,26 @@ fn the_story_goes_on_under_a_subheading_after_a_box() {
     assert_eq!(f.body, paras.join("\n\n"));
 }
 
+/// A wire story's credit line, then the site's standards line that the story's region
+/// ran on to: the standards line is not body, and the credit still gives the byline.
+#[test]
+fn furniture_after_the_credit_line() {
+    let paras = [
+        "Sales at British builders' merchants fell for a third straight month in October, \
+         an industry survey showed on Wednesday.",
+        "Some merchants said they were cutting back on stock ahead of the winter months, \
+         and two of the larger chains plan to close branches.",
+    ];
+    let f = extract(&format!(
+        "UK builders' merchants report weakest autumn sales\n\nNovember 20, 2019\n\n\
+         {}\n\n{}\n\nReporting by Ana Ruiz; Editing by Tom Hale\n\n\
+         Our Standards: The Trust Principles.\n",
+        paras[0], paras[1]
+    ));
+    assert_eq!(f.body, paras.join("\n\n"));
+    assert_eq!(f.byline.as_deref(), Some("Ana Ruiz"));
+}
+
 /// What follows a post: its taxonomy line (`Posted in … | Tagged … | Leave a comment`,
 /// wrapped with the post navigation), a comment count written in words (`One thought on
 /// "…"`), and a wire service's long copyright notice, none of which is the story.
