@@ -46,10 +46,11 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::captions::{caption, caption_or_list_item};
 use super::classify::Class;
 use super::dateline::Meta;
 use super::decision::{decide, field_weights, Candidate, Decision, Measured, Signal};
-use super::features::{blob, find_ascii_ci, lexicon, unit_words, Features};
+use super::features::{blob, lexicon, unit_words, Features};
 use super::lines::Unit;
 use super::pagetitle::{
     has_separator, image_label, link_rel_title, segments, site_names, strip_site,
@@ -124,64 +125,6 @@ impl Sketch {
         let i = Self::bit(w);
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
-}
-
-/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`, `...
-/// [Xinhua]`), numbered list items (`1. Entertainment`) and timestamps (`2 days ago`,
-/// `Today 12:01 AM`, `13 Aug`): never headlines.
-fn caption_or_list_item(t: &str) -> bool {
-    let lex = lexicon();
-    let numbered = t
-        .split_once(". ")
-        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    let timestamp = t.bytes().any(|b| b.is_ascii_digit())
-        && super::features::words_lower(t).nth(4).is_none()
-        && super::features::words_lower(t).any(|w| lex.has("title.timey", &w));
-    (t.starts_with('(') && t.ends_with(')'))
-        || t.ends_with(']')
-        || timestamp
-        || numbered
-        || t.split_whitespace().any(|w| w.eq_ignore_ascii_case("ago"))
-        || caption(t)
-}
-
-/// `Photo: iFixit`, `Image 1 of 23`, `Getty Images`, `Representative image. (AFP file
-/// photo)`, `Alex Wong | Getty Images`: a caption word first, with a colon, a number or
-/// little else after it, a caption word in a closing parenthesis, or a credit word
-/// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|`, `...` or
-/// `copyright`, or a short picture label (`Roger Gonzalez mugshot`).
-fn caption(t: &str) -> bool {
-    let lex = lexicon();
-    let mut words = super::features::words_lower(t);
-    let first = words.next().is_some_and(|w| lex.has("caption", &w));
-    let short = t.split_whitespace().count() <= 3;
-    // `Photo: AP`, `Image 1 of 23`; a long line ("Video shows rescue of 8-year-old
-    // ...: ...") is a headline unless the caption word itself takes the colon.
-    let label = t
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.ends_with(':'));
-    let marked = label
-        || (t.split_whitespace().count() <= 6
-            && (t.contains(':') || t.chars().any(|c| c.is_ascii_digit())));
-    let tail = t.ends_with(')')
-        && t.rfind('(')
-            .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
-    let credit_marks = t.contains(" by ")
-        || t.contains('/')
-        || t.contains("...")
-        || t.contains('|')
-        || find_ascii_ci(t, "copyright").is_some();
-    let anywhere = credit_marks
-        && t.split(|c: char| !c.is_alphanumeric())
-            .any(|w| lex.has("caption.anywhere", &super::features::lower(w)));
-    let picture = t.split_whitespace().count() <= 4
-        && super::features::words_lower(t)
-            .last()
-            .is_some_and(|w| lex.has("caption.last", &w))
-        && t.rsplit_once(' ')
-            .is_some_and(|(named, _)| crate::extract::byline::is_names(named));
-    (first && (short || marked)) || tail || anywhere || picture
 }
 
 /// Where the story's prose starts: the first sentence-ending content paragraph of the
@@ -1024,6 +967,15 @@ mod tests {
         assert!(!values.iter().any(|v| v.ends_with('…')), "{values:?}");
     }
 
+    /// Whether the candidate `value` of `text` heads its article header (`None`: no such
+    /// candidate).
+    fn heads_header(text: &str, value: &str) -> Option<bool> {
+        considered(text)
+            .iter()
+            .find(|c| c.value == value)
+            .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
+    }
+
     /// A masthead shaped like a headline, a menu, then the article's header: the masthead
     /// above the menu does not keep the headline below it from heading the header, and a
     /// tagline above a menu heads no header below it.
@@ -1034,12 +986,7 @@ mod tests {
              Restituisce alla biblioteca un libro preso in prestito 57 anni fa\n\n\
              By Marco Rossi\nMarch 14, 2021\n\n{PARA}\n\n{PARA}\n"
         );
-        let heads = |value: &str| {
-            considered(&t)
-                .iter()
-                .find(|c| c.value == value)
-                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
-        };
+        let heads = |value: &str| heads_header(&t, value);
         assert_eq!(
             heads("Restituisce alla biblioteca un libro preso in prestito 57 anni fa"),
             Some(true)
@@ -1060,12 +1007,7 @@ mod tests {
              geben dafür Flächen ab.\n\n\
              Stand: 12.03.2021, 17:42 Uhr Von Jana Berger\n\n{PARA}\n\n{PARA}\n"
         );
-        let heads = |value: &str| {
-            considered(&t)
-                .iter()
-                .find(|c| c.value == value)
-                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
-        };
+        let heads = |value: &str| heads_header(&t, value);
         assert_eq!(
             heads("Stadt kauft Wiesen für neues Rückhaltebecken"),
             Some(true)
@@ -1084,12 +1026,7 @@ mod tests {
              Ministers of three states agree on the route of the Caspian pipeline\n\n\
              By Anna Novak\nMarch 3, 2014\n\n{PARA}\n\n{PARA}\n"
         );
-        let heads = |value: &str| {
-            considered(&t)
-                .iter()
-                .find(|c| c.value == value)
-                .map(|c| c.signals.iter().any(|s| s.name == "heads_header"))
-        };
+        let heads = |value: &str| heads_header(&t, value);
         assert_eq!(
             heads("Pipeline accord signed after two years of talks"),
             Some(true)
@@ -1102,15 +1039,6 @@ mod tests {
             title(&t).as_deref(),
             Some("Pipeline accord signed after two years of talks")
         );
-    }
-
-    #[test]
-    fn a_long_line_opening_with_a_caption_word_is_no_caption() {
-        assert!(caption("Photo: iFixit"));
-        assert!(caption("Image 1 of 23"));
-        assert!(!caption(
-            "Video shows dramatic rescue of 8-year-old kidnapping victim: \"We got her!\""
-        ));
     }
 
     #[test]

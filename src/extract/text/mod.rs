@@ -19,6 +19,7 @@
 //! field came from, which rule chose it and what came second.
 
 mod bylines;
+mod captions;
 mod classify;
 mod dateline;
 mod decision;

@@ -552,38 +552,28 @@ fn related_and_comment_labels_in_other_languages() {
     assert!(feats[0].furniture && !feats[0].barrier);
 }
 
-/// A blog's tagline, a section kicker, then a headline of three words in sentence case
-/// with its `Posted on` line right below: the headline heads the article header, not the
-/// tagline.
+/// A blog's tagline, then a section kicker (`Local`) or its menu printed as one glued word
+/// (a minified page through w3m), then a headline of three words in sentence case with its
+/// `Posted on` line right below: the headline heads the article header, not the tagline (a
+/// header does not run across a menu).
 #[test]
 fn three_word_headline_under_a_tagline() {
-    let f = extract(
-        "The Quayside Blog\n\nNotes from the old harbour\n\nLocal\n\n\
-         Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n\
-         The city council voted on Tuesday night to approve a new plan for the\n\
-         waterfront, ending a debate that has lasted more than three years and divided\n\
-         residents of the old harbour district.\n\n\
-         Under the plan, the disused warehouses along the quay will be turned into\n\
-         flats, workshops and a covered market.\n",
-    );
-    assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
-}
-
-/// The same blog with its menu between the tagline and the post, printed as one glued
-/// word (a minified page through w3m): a header does not run across a menu, so the
-/// tagline, a line longer than the headline, does not head the post's header.
-#[test]
-fn a_header_does_not_run_across_a_menu() {
-    let f = extract(
-        "The Quayside Blog\n\nNotes from the old harbour\n\nHomeAboutArchiveContact\n\n\
-         Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n\
-         The city council voted on Tuesday night to approve a new plan for the\n\
-         waterfront, ending a debate that has lasted more than three years and divided\n\
-         residents of the old harbour district.\n\n\
-         Under the plan, the disused warehouses along the quay will be turned into\n\
-         flats, workshops and a covered market.\n",
-    );
-    assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
+    for between in ["Local", "HomeAboutArchiveContact"] {
+        let f = extract(&format!(
+            "The Quayside Blog\n\nNotes from the old harbour\n\n{between}\n\n\
+             Waterfront plan approved\n\nPosted on November 20, 2019 by quaysider\n\n\
+             The city council voted on Tuesday night to approve a new plan for the\n\
+             waterfront, ending a debate that has lasted more than three years and divided\n\
+             residents of the old harbour district.\n\n\
+             Under the plan, the disused warehouses along the quay will be turned into\n\
+             flats, workshops and a covered market.\n",
+        ));
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Waterfront plan approved"),
+            "{between}"
+        );
+    }
 }
 
 /// A box of links labelled `À lire aussi` set between two paragraphs of the story: the

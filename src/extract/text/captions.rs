@@ -1,0 +1,78 @@
+//! Captions, credits and picture labels as text renderers print them (`Photo: iFixit`,
+//! `(Reed Saxon / AP)`, `Image 1 of 23`, `Roger Gonzalez mugshot`), and the list items and
+//! timestamps that stand beside headlines: lines that are never the headline, and that the
+//! headline rules skip when they look for an article's header.
+
+use super::features::{find_ascii_ci, lexicon};
+
+/// Captions and credits (`Photo: iFixit`, `(Reed Saxon / AP)`, `Image 1 of 23`, `...
+/// [Xinhua]`), numbered list items (`1. Entertainment`) and timestamps (`2 days ago`,
+/// `Today 12:01 AM`, `13 Aug`): never headlines.
+pub(super) fn caption_or_list_item(t: &str) -> bool {
+    let lex = lexicon();
+    let numbered = t
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let timestamp = t.bytes().any(|b| b.is_ascii_digit())
+        && super::features::words_lower(t).nth(4).is_none()
+        && super::features::words_lower(t).any(|w| lex.has("title.timey", &w));
+    (t.starts_with('(') && t.ends_with(')'))
+        || t.ends_with(']')
+        || timestamp
+        || numbered
+        || t.split_whitespace().any(|w| w.eq_ignore_ascii_case("ago"))
+        || caption(t)
+}
+
+/// `Photo: iFixit`, `Image 1 of 23`, `Getty Images`, `Representative image. (AFP file
+/// photo)`, `Alex Wong | Getty Images`: a caption word first, with a colon, a number or
+/// little else after it, a caption word in a closing parenthesis, or a credit word
+/// (photo, credit, courtesy) anywhere in a line with a credit's `by`, `/`, `|`, `...` or
+/// `copyright`, or a short picture label (`Roger Gonzalez mugshot`).
+pub(super) fn caption(t: &str) -> bool {
+    let lex = lexicon();
+    let mut words = super::features::words_lower(t);
+    let first = words.next().is_some_and(|w| lex.has("caption", &w));
+    let short = t.split_whitespace().count() <= 3;
+    // `Photo: AP`, `Image 1 of 23`; a long line ("Video shows rescue of 8-year-old
+    // ...: ...") is a headline unless the caption word itself takes the colon.
+    let label = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'));
+    let marked = label
+        || (t.split_whitespace().count() <= 6
+            && (t.contains(':') || t.chars().any(|c| c.is_ascii_digit())));
+    let tail = t.ends_with(')')
+        && t.rfind('(')
+            .is_some_and(|i| super::features::words_lower(&t[i..]).any(|w| lex.has("caption", &w)));
+    let credit_marks = t.contains(" by ")
+        || t.contains('/')
+        || t.contains("...")
+        || t.contains('|')
+        || find_ascii_ci(t, "copyright").is_some();
+    let anywhere = credit_marks
+        && t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| lex.has("caption.anywhere", &super::features::lower(w)));
+    let picture = t.split_whitespace().count() <= 4
+        && super::features::words_lower(t)
+            .last()
+            .is_some_and(|w| lex.has("caption.last", &w))
+        && t.rsplit_once(' ')
+            .is_some_and(|(named, _)| crate::extract::byline::is_names(named));
+    (first && (short || marked)) || tail || anywhere || picture
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_opening_with_a_caption_word_is_no_caption() {
+        assert!(caption("Photo: iFixit"));
+        assert!(caption("Image 1 of 23"));
+        assert!(!caption(
+            "Video shows dramatic rescue of 8-year-old kidnapping victim: \"We got her!\""
+        ));
+    }
+}
