@@ -258,7 +258,7 @@ fn looks_like_site(sep: &str, tail: &str, head: &str) -> bool {
 
 /// Before the headline, as after it: a short leading segment (up to four words) before a
 /// headline at least twice as long, or three times as long after a dash, is the site's
-/// or a section's name (`The Prairie Sentinel Online - Nation/World - Headline`).
+/// or a section's name (`Prairie Sentinel - Nation - Small-town libraries bet on …`).
 fn looks_like_site_prefix(sep: &str, head: &str, tail: &str) -> bool {
     let words = head.split_whitespace().count();
     let tail_words = tail.split_whitespace().count();
