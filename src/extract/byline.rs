@@ -136,7 +136,12 @@ pub fn normalize(raw: &str) -> Option<String> {
         }
     }
     let s = without_role(&s);
-    (!s.is_empty()).then_some(s)
+    // A byline element holding only its `By` (`<div>Por</div> <a>Name</a>`) names nobody.
+    let bare_label = [
+        "by", "von", "par", "por", "door", "di", "da", "de", "av", "af",
+    ]
+    .contains(&s.to_lowercase().as_str());
+    (!s.is_empty() && !bare_label).then_some(s)
 }
 
 /// Words that qualify a job title after a byline's names (`Political Editor`, `Cities
@@ -570,10 +575,11 @@ mod tests {
             ("di Giulia Bianchi", "Giulia Bianchi"),
             ("Door Pieter de Vries", "Pieter de Vries"),
             ("Di Maio Luigi", "Di Maio Luigi"),
-            ("Von", "Von"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }
+        // The label alone names nobody.
+        assert_eq!(normalize("Von"), None);
     }
 
     #[test]
@@ -651,9 +657,11 @@ mod tests {
             ("Jane Doe (AP)", "Jane Doe (AP)"),
             ("Dana Whitfield dwhitfield@ledger.example", "Dana Whitfield"),
             ("Mary Ann Smith", "Mary Ann Smith"),
+            ("Jordan Pace Contributor", "Jordan Pace"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }
+        assert_eq!(normalize("Por"), None);
         assert_eq!(normalize("Opinion by: Jane Doe"), Some("Jane Doe".into()));
         // "by" inside a name list is not a label.
         assert_eq!(

@@ -8,7 +8,7 @@ use trafilatura::dom::{Document, NodeId};
 
 use super::clean::person_name;
 use super::jsonld::JsonLd;
-use super::layout::{block_lines, in_furniture, Layout};
+use super::layout::{block_lines, field_lines, in_furniture, Layout};
 use super::tags::MetaTags;
 use crate::extract::boilerplate::is_boilerplate;
 use crate::extract::byline;
@@ -46,6 +46,23 @@ pub(super) fn authors(
             if names.len() == 1 {
                 return (Some(names[0].clone()), Vec::new());
             }
+            let split = names.iter().flat_map(|a| byline::names(a)).collect();
+            return (Some(join_names(&names)), dedup(split));
+        }
+    }
+    // Microdata: the names inside the first author element (`By <span itemprop=name>A</span>
+    // and <span itemprop=name>B</span>`), all of them.
+    if let Some(&author) = doc
+        .query_selector_all(doc.root(), "[itemprop~=author]")
+        .first()
+    {
+        let names: Vec<String> = doc
+            .query_selector_all(author, "[itemprop~=name]")
+            .into_iter()
+            .filter_map(|id| byline_text(doc, id))
+            .collect();
+        let names = dedup(names);
+        if names.len() >= 2 {
             let split = names.iter().flat_map(|a| byline::names(a)).collect();
             return (Some(join_names(&names)), dedup(split));
         }
@@ -106,10 +123,14 @@ fn header_byline(doc: &Document, layout: &Layout) -> Option<String> {
 fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     let lines = match doc.get_attribute(id, "content") {
         Some(c) => c.lines().map(str::to_string).collect(),
-        None => block_lines(doc, id),
+        None => field_lines(doc, id),
     };
     let mut lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
-    let first = lines.next()?;
+    let mut first = lines.next()?;
+    // `<div>Por</div> <a>Diego Hernández</a>`: the label on a line of its own.
+    if byline::normalize(first).is_none() {
+        first = lines.next()?;
+    }
     let mut line = first.split(['|', '•', '·']).next()?.to_string();
     if let Some(next) = lines.next() {
         if !first.contains(['|', '•', '·']) && byline::is_agency(next) {

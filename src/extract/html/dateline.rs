@@ -60,6 +60,9 @@ const PUBLISHED_LABELS: &[&str] = &[
     "pubblicato",
     "gepubliceerd",
     "erschienen",
+    // German broadcasters' `Stand: 20.11.2019 10:15 Uhr`: the time the page stands at,
+    // often its only date.
+    "stand:",
 ];
 
 /// Labels that open a line showing a later revision.
@@ -126,7 +129,7 @@ pub(super) fn shown_dates(
         let Some(candidate) = candidate(doc, id) else {
             continue;
         };
-        if hidden_away(doc, id, &around_headline) {
+        if hidden_away(doc, id, &around_headline) || linked_item(doc, id) {
             continue;
         }
         let mut candidate = candidate;
@@ -323,6 +326,24 @@ fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
 
 /// Inside a caption, or inside furniture (footers, comments, related lists) that does not
 /// also hold the headline.
+/// Whether `id` is inside a link inside a list item: a list of other stories, each with
+/// its date (`<li><a>Headline <span>(12.06.2019)</span></a></li>`). A post's own date
+/// in a permalink (`Posted on <a><time>…</time></a>`) is in no list item.
+fn linked_item(doc: &Document, id: NodeId) -> bool {
+    let mut link = false;
+    for n in ancestors(doc, id).take(LINKED_ITEM_DEPTH) {
+        match doc.tag_name(n) {
+            "a" => link = true,
+            "li" if link => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Levels above a date searched for the link and the list item holding it.
+const LINKED_ITEM_DEPTH: usize = 6;
+
 fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
     for (depth, n) in ancestors(doc, id).enumerate() {
         if around_headline.contains(&n) {

@@ -38,6 +38,17 @@ const FURNITURE: &[&str] = &[
 /// The text of `id`, one entry per line: blocks (and `<br>`) end lines, whitespace inside
 /// a line is collapsed, empty lines are dropped.
 pub(super) fn block_lines(doc: &Document, id: NodeId) -> Vec<String> {
+    lines_of(doc, id, false)
+}
+
+/// [`block_lines`], with inline elements parted by a space too: the fields of a byline
+/// (`<a>Jordan Pace</a><span>Contributor</span>`) are separate words even where the
+/// page's style sheet, not its text, spaces them.
+pub(super) fn field_lines(doc: &Document, id: NodeId) -> Vec<String> {
+    lines_of(doc, id, true)
+}
+
+fn lines_of(doc: &Document, id: NodeId, part_inline: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let flush = |line: &mut String, lines: &mut Vec<String>| {
@@ -62,6 +73,8 @@ pub(super) fn block_lines(doc: &Document, id: NodeId) -> Vec<String> {
         if leaving {
             if block {
                 flush(&mut line, &mut lines);
+            } else if part_inline {
+                line.push(' ');
             }
             continue;
         }

@@ -377,6 +377,47 @@ fn an_h2_entry_title_strips_the_blog_name() {
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
 
+/// A German broadcaster's `Stand:` line above the headline is the page's date; a date in
+/// a list of links to other stories below it is not.
+#[test]
+fn stand_line_over_dated_links() {
+    let html = format!(
+        "<html><head><title>Kestrel Bay harbour reopens after repairs</title></head><body>\
+         <main><article><span class=\"stand\">Stand: 20.11.2019 10:15 Uhr</span>\
+         <h1>Kestrel Bay harbour reopens after repairs</h1>{BODY}\
+         <ul><li><a href=\"/a\">Immer weniger Kinder können schwimmen \
+         <span class=\"stand\">(12.06.2019)</span></a></li></ul></article></main></body></html>"
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-11-20"));
+}
+
+/// Bylines: every name inside the microdata author element, and a name glued to the
+/// role printed beside it (`<a>Jordan Pace</a><span>Contributor</span>`).
+#[test]
+fn bylines_from_author_elements() {
+    let two = page(
+        "",
+        r#"<p itemprop="author">By <span itemprop="name"><a href="/by/rk">Rachel Kim</a></span> and <span itemprop="name"><a href="/by/do">David Osei</a></span></p>"#,
+        "",
+    );
+    assert_eq!(
+        extract(&two).byline.as_deref(),
+        Some("Rachel Kim and David Osei")
+    );
+    let glued = page(
+        "",
+        r#"<div class="contrib-byline-author"><a href="/sites/jp/">Jordan Pace</a><span>Contributor</span></div>"#,
+        "",
+    );
+    assert_eq!(extract(&glued).byline.as_deref(), Some("Jordan Pace"));
+    let label = page(
+        "",
+        r#"<div class="td-post-author-name"><div class="td-author-by">Por</div> <a href="/author/dh/">Diego Hernández</a></div>"#,
+        "",
+    );
+    assert_eq!(extract(&label).byline.as_deref(), Some("Diego Hernández"));
+}
+
 /// Blogger: the blog's name in the `<h1>` and before a colon in `<title>`, the day in a
 /// date header above the post, the post's title in `<h3 class="post-title">`.
 #[test]
