@@ -896,7 +896,7 @@ def show(name, rows, n):
             for f in ("title", "date", "byline"):
                 v = [x[f] for x in xs if f in x]
                 cells.append(f"{f} {sum(1 for y in v if y == 'ok')}/{len(v)}")
-            f1 = body_metrics([x["triple"] for x in xs])["f1"]
+            f1 = sum(x["f1"] for x in xs) / len(xs)
             print(f"  {kind:20s} " + "  ".join(cells) + f"  F1 {f1:.3f}")
     print(f"== {name}: {n} worst ==")
     for x in sorted(rows, key=bad, reverse=True)[:n]:
