@@ -53,12 +53,11 @@ fn cut_tail(s: &str) -> &str {
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
         // `Last updated`, `Zuletzt aktualisiert`: the word before a date word too.
-        let next = s[offset + word.len()..]
-            .split_whitespace()
-            .next()
-            .map(str::to_lowercase);
-        let before_stop =
-            lex.has("byline.stop_before", &w) && next.is_some_and(|n| lex.has("byline.stop", &n));
+        let before_stop = lex.has("byline.stop_before", &w)
+            && s[offset + word.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| lex.has("byline.stop", &n.to_lowercase()));
         if n > 0 && (lex.has("byline.stop", &w) || before_stop) {
             end = end.min(offset);
             break;
