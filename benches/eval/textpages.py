@@ -150,6 +150,39 @@ def parse_meta(html):
 
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]*)"')
+_LD_AUTHOR = re.compile(r'"author"\s*:\s*(\{[^{}]*\}|\[[^\]]*\]|"[^"]*")', re.S)
+_PERSON = re.compile(r"^[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*(?: (?:[a-z]{1,3} )?[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]*){1,3}$")
+
+
+def meta_author(p, html):
+    """The page's author from its metadata (author meta tags, JSON-LD `author`), when
+    every name in it reads as a person's (two to four capitalised words): byline gold
+    for the 181 pages. Organisations and staff labels are no gold."""
+    names = []
+    for m in p.meta:
+        key = (m.get("name") or m.get("property") or m.get("itemprop") or "").lower()
+        if key in ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"):
+            names = [m.get("content", "")]
+            break
+    if not names:
+        for blob in _LD_AUTHOR.findall(html):
+            names = re.findall(r'"name"\s*:\s*"([^"]+)"', blob) or ([blob.strip('"')] if blob.startswith('"') else [])
+            if names:
+                break
+    names = [" ".join(htmlmod.unescape(n).split()) for n in names]
+    names = [re.sub(r"^(?:by|von|par|por)\s+", "", n, flags=re.I) for n in names]
+    if not names or len(names) > 3 or not all(_PERSON.match(n) for n in names):
+        return None
+    if any(w.lower() in ("staff", "team", "editor", "editors", "desk", "news", "redaktion", "admin")
+           for n in names for w in n.split()):
+        return None
+    return " and ".join(names)
+
+
+def byline_printed(byline, text):
+    """Whether every word of the gold byline is in the rendered text."""
+    low = norm(text)
+    return all(norm(w) in low for w in byline.split() if w != "and")
 
 
 def _days(value):
@@ -197,7 +230,7 @@ def page_gold(html, url):
         "og_title": og, "title_tag": title_tag, "sites": site_keys(p, url),
         "date_raw": date_raw, "date": days[0] if days else None,
         "date_utc": days[1] if days else None, "date_precision": None,
-        "byline": None, "lang": p.lang, "canonical": p.canonical, "url": url,
+        "byline": meta_author(p, html), "lang": p.lang, "canonical": p.canonical, "url": url,
     }
 
 
@@ -850,6 +883,7 @@ def summarise(rows):
     prec = [x["date_prec"] for x in rows if "date_prec" in x]
     s["date_precision"] = sum(prec) / len(prec) if prec else None
     s["byline"], s["byline_n"] = share("byline")
+    s["byline_wrong"], _ = share("byline", "wrong")
     m = body_metrics([x["triple"] for x in rows])
     s["body_f1"], s["body_precision"], s["body_recall"] = m["f1"], m["precision"], m["recall"]
     s["missing"] = sum(1 for x in rows if x["missing"])
@@ -862,14 +896,14 @@ def fmt(v):
 
 def table(summary):
     head = ("| set | n | title | t.wrong | t.empty | t.raw | t.h1 | date n | date | d.wrong | d.empty "
-            "| d.prec | byline n | byline | body F1 |")
-    lines = [head, "|" + "---|" * 15]
+            "| d.prec | byline n | byline | b.wrong | body F1 |")
+    lines = [head, "|" + "---|" * 16]
     for name, s in summary.items():
         lines.append(
             f"| {name} | {s['n']} | {fmt(s['title'])} | {fmt(s['title_wrong'])} | {fmt(s['title_empty'])} "
             f"| {fmt(s['title_raw'])} | {fmt(s.get('title_h1'))} | {s['date_n']} | {fmt(s['date'])} | {fmt(s['date_wrong'])} "
             f"| {fmt(s['date_empty'])} | {fmt(s['date_precision'])} | {s['byline_n']} | {fmt(s['byline'])} "
-            f"| {fmt(s['body_f1'])} |")
+            f"| {fmt(s.get('byline_wrong'))} | {fmt(s['body_f1'])} |")
     return "\n".join(lines)
 
 
@@ -1058,6 +1092,8 @@ def main():
             g = dict(pg["gold"])
             text = texts[(name, key)]
             g["score_date"] = bool(g["date"]) and (printed(g["date"], text) or printed(g["date_utc"], text))
+            if g["byline"] and not byline_printed(g["byline"], text):
+                g["byline"] = None
             rows[name].append(score_page(key, g, got[name].get(f"{key}.txt"), text))
     for key, pg in pages.items():
         g = dict(pg["gold"])

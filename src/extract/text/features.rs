@@ -369,11 +369,20 @@ fn menu_shape(t: &str, words: usize) -> bool {
     if (t.ends_with('»') && !closes_quote) || (words <= 8 && t.contains(" » ")) {
         return true;
     }
-    // A section path: `Cronaca / La storia`, `News / World / Europe`; not a photo credit
-    // (`© REUTERS / POOL`, `Photo: AP / Jane Doe`).
-    let path: Vec<&str> = t.split(" / ").collect();
+    // A section path: `Cronaca / La storia`, `News / World / Europe`, `Blaulicht > Polizei
+    // > Berlin`, `Europe›Portugal›Lisbon`; not a photo credit (`© REUTERS / POOL`,
+    // `Photo: AP / Jane Doe`).
+    let path: Vec<&str> = [" / ", " > ", "›"]
+        .iter()
+        .map(|sep| t.split(sep).map(str::trim).collect::<Vec<_>>())
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
     if path.len() >= 2
-        && words <= BREADCRUMB_WORDS
+        && path
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum::<usize>()
+            <= BREADCRUMB_WORDS
         && !t.contains(['©', ':'])
         && path
             .iter()
@@ -382,11 +391,41 @@ fn menu_shape(t: &str, words: usize) -> bool {
     {
         return true;
     }
+    if section_run(t, words) {
+        return true;
+    }
     if !(t.contains('|') || t.contains('·') || t.contains('•')) {
         return false;
     }
     let bars = t.matches(" | ").count() + t.matches(" · ").count() + t.matches(" • ").count();
     bars >= 2 && words <= bars * 4 + 4
+}
+
+/// Words from which a line of section names is a menu, and the share of its words that
+/// must be section names (one in `SECTION_SHARE`, three names at least).
+const SECTION_RUN_WORDS: usize = 5;
+const SECTION_SHARE: usize = 2;
+/// Section names from which a line without punctuation is a menu whatever else it holds
+/// (a breadcrumb or a login link wrapped onto it).
+const SECTION_RUN_NAMES: usize = 5;
+
+/// A site's navigation printed on one line: section names one after another with no
+/// punctuation between them (`Home News Sport TV&Showbiz Health Money Video Travel`,
+/// `Wirtschaft Finanzen Blaulicht Politik Panorama`). A headline that names a section or
+/// two has the words of a sentence around them.
+fn section_run(t: &str, words: usize) -> bool {
+    if words < SECTION_RUN_WORDS || t.contains(['.', ',', ';', ':', '!', '?', '"', '“', '«']) {
+        return false;
+    }
+    let lex = lexicon();
+    let (mut names, mut sections) = (0, 0);
+    for w in t.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if w.chars().any(char::is_alphabetic) {
+            names += 1;
+            sections += usize::from(lex.has("sections", &w.to_lowercase()));
+        }
+    }
+    sections >= 3 && (sections * SECTION_SHARE >= names || sections >= SECTION_RUN_NAMES)
 }
 
 /// Words up to which one furniture phrase makes a line furniture.
@@ -461,18 +500,24 @@ fn furniture(c: &WordCounts, lower: &str, text: &str) -> bool {
 /// Units at the top of a file where a cookie-consent box stands (renderers print it
 /// first).
 const CONSENT_UNITS: usize = 4;
+/// Units of a consent box beside the one that asks for consent.
+const CONSENT_BOX: usize = 2;
 
 /// A cookie-consent notice: a line naming cookies and asking for consent (`We use cookies
 /// to personalise content … Manage preferences`, `Wir verwenden Cookies … Alle
 /// akzeptieren`). Only at the top of a file: a story about the law on cookies says both.
 fn cookie_consent(lower: &str) -> bool {
-    let lex = lexicon();
-    let words = || {
-        lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-    };
-    words().any(|w| w == "cookie" || w == "cookies") && words().any(|w| lex.has("consent", w))
+    names_cookies(lower) && lower_words(lower).any(|w| lexicon().has("consent", w))
+}
+
+fn names_cookies(lower: &str) -> bool {
+    lower_words(lower).any(|w| w == "cookie" || w == "cookies")
+}
+
+fn lower_words(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// `© 2019 CBS Interactive Inc. All Rights Reserved.`: the page's footer starts, and
@@ -537,7 +582,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
         .iter()
         .map(|k| counts.get(k.as_str()).copied().unwrap_or(1))
         .collect();
-    units
+    let mut feats = units
         .iter()
         .zip(keys)
         .zip(repeats)
@@ -576,7 +621,18 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 key,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // A consent box at the top: the units naming cookies around the one that asks for
+    // consent (its title `Cookies on this website`, a notice that asks nothing, buttons).
+    let boxed = (0..feats.len().min(CONSENT_UNITS + CONSENT_BOX))
+        .find(|&i| cookie_consent(&feats[i].key))
+        .map_or(0, |i| (i + CONSENT_BOX).min(feats.len()));
+    for f in &mut feats[..boxed] {
+        if names_cookies(&f.key) {
+            f.furniture = true;
+        }
+    }
+    feats
 }
 
 /// Characters from which a line with no space in it is a blob of markup rather than text.
@@ -638,6 +694,28 @@ mod tests {
             5
         ));
         assert!(!menu_shape("McDonald's PlayStation deal", 3));
+        assert!(menu_shape(
+            "Blaulicht > Polizei > Nordrhein-Westfalen > Brandtal",
+            7
+        ));
+        assert!(menu_shape("Europe›Portugal›Lisbon", 1));
+        // Navigation on one line: section names without punctuation.
+        assert!(menu_shape(
+            "Home News Sport TV&Showbiz Femail Health Science Money Video Travel Latest",
+            11
+        ));
+        assert!(menu_shape(
+            "OMROEP NWS Start Net binnen Binnenland Buitenland Politiek Economie Regio \
+             Cultuur & media Sport Weer Video",
+            16
+        ));
+        // Headlines that name a section or two.
+        assert!(!menu_shape("Digital UK driven by net and TV", 7));
+        assert!(!menu_shape("US TV cuts nudity from BBC film", 7));
+        assert!(!menu_shape(
+            "World, sport and money: the week in pictures",
+            8
+        ));
         assert!(!menu_shape("Shoppers line up for #BlackFriday deals", 6));
         assert!(!menu_shape("http://amzn.to/2iJFhRj", 1));
         assert!(!menu_shape("改造したiPhoneを販売するApp", 1));

@@ -605,3 +605,72 @@ fn compact_renderings_are_not_crowded() {
     );
     assert!(crowded(&spaced));
 }
+
+/// A story's paragraphs for header tests: prose long enough to be the main region.
+fn housing_story() -> &'static str {
+    "There is a particular kind of optimism that surrounds a show home. The carpets are \
+     unmarked, the kitchen island has a bowl of lemons on it, and the second bedroom is \
+     furnished with a bed so small it might have been made for a cat.\n\n\
+     The cheapest of the new homes on the edge of the town is on sale for more than eight \
+     times the local wage, and the council counts them all as affordable starter homes.\n\n\
+     Until policy starts from what people earn rather than from what builders can sell, \
+     the first rung of the ladder will stay out of reach for most of the young couples \
+     the scheme was meant for.\n"
+}
+
+#[test]
+fn an_author_bio_above_a_column_is_not_its_story() {
+    // An opinion column: the columnist's name and bio in a box above the headline, the
+    // date only at the foot.
+    let f = extract(&format!(
+        "The Northern Sentinel\n\nNews Opinion Sport Culture Lifestyle Money Travel\n\n\
+         Margaret Ellery\n\nMargaret Ellery is a former local-authority housing director \
+         and writes a weekly column on housing and cities.\n\nFollow Margaret Ellery\n\n\
+         We keep building starter homes that nobody can afford to start in\n\n\
+         Share on Facebook Share on Twitter\n\n{}",
+        housing_story()
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("We keep building starter homes that nobody can afford to start in")
+    );
+    assert!(f.body.starts_with("There is a particular"), "{}", f.body);
+}
+
+#[test]
+fn a_tabloid_headline_of_forty_words_is_a_headline() {
+    let head = "Soap star Kerry-Ann Dobbs reveals she secretly married her childhood \
+                sweetheart in a tiny Cornish chapel with just four guests – and wore a £40 \
+                dress she bought on the high street the day before";
+    let f = extract(&format!(
+        "Daily Clarion\n\nHome News Sport TV&Showbiz Femail Health Science Money Video \
+         Travel Latest\n\nEXCLUSIVE\n\n{head}\n\nBy LUCY HARGREAVES\n\n\
+         PUBLISHED: 10:15, 14 July 2016 | UPDATED: 09:02, 15 July 2016\n\n\
+         Kerry-Ann Dobbs has revealed her own happy ending after secretly marrying her \
+         childhood sweetheart in a tiny Cornish chapel with just four guests.\n\n\
+         The soap star wed Jamie Penrose in a ten-minute ceremony near Padstow last month, \
+         keeping the news from everyone except their parents.\n\n\
+         She wore a £40 dress she had bought on the high street the day before, and her \
+         grandmother's pearl earrings, she told the magazine.\n"
+    ));
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(day(&f).as_deref(), Some("2016-07-14"));
+}
+
+#[test]
+fn a_consent_box_and_a_menu_line_are_no_headline() {
+    // A consent box's title at the top of the page, its notice asking nothing, its
+    // buttons; then the navigation printed on one line.
+    let f = extract(&format!(
+        "Skip to main content\n\nCookies on this website\n\nWe use some essential cookies \
+         to make this website work.\n\nAccept additional cookies Reject additional \
+         cookies\n\nWirtschaft Finanzen Blaulicht Politik Panorama Themen Login\n\n\
+         Man jailed for 11 years after Halsey Road post office robbery\n\n\
+         28 April 2015\n\n{}",
+        housing_story()
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Man jailed for 11 years after Halsey Road post office robbery")
+    );
+}

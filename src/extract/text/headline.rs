@@ -56,9 +56,11 @@ use super::pagetitle::{
     has_separator, image_label, link_rel_title, segments, site_names, strip_site,
 };
 
-/// Longest headline accepted.
-const MAX_CHARS: usize = 250;
-const MAX_WORDS: usize = 30;
+/// Longest headline accepted: tabloids run to forty words and more, without a full
+/// stop; a longer line that ends like a sentence is a paragraph.
+const MAX_CHARS: usize = 300;
+const MAX_WORDS: usize = 45;
+const MAX_SENTENCE_WORDS: usize = 30;
 /// Units that are not boilerplate searched above the start of the story's prose, and
 /// how far up that search reaches at most.
 const WINDOW: usize = 30;
@@ -67,6 +69,8 @@ const MAX_REACH: usize = 200;
 const STORY_UNITS: usize = 12;
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
+/// Boilerplate units looked across below the story's first unit for a headline.
+const BIO_GAP: usize = 2;
 /// Below the story's start, a candidate has a dateline or byline among its next few
 /// units that are not boilerplate, and prose among the next several.
 const BELOW_META: usize = 3;
@@ -130,16 +134,44 @@ impl Sketch {
 /// Where the story's prose starts: the first sentence-ending content paragraph of the
 /// region (a long headline may itself be classed as content), or without a region the
 /// first line that reads as a sentence.
-pub fn story_start(feats: &[Features], classes: &[Class], region_start: Option<usize>) -> usize {
+pub fn story_start(
+    units: &[Unit],
+    feats: &[Features],
+    classes: &[Class],
+    region_start: Option<usize>,
+) -> usize {
     match region_start {
         Some(r) => (r..feats.len())
             .take(WINDOW)
-            .find(|&i| classes[i] == Class::Good && feats[i].sentence_end && feats[i].words >= 10)
+            .find(|&i| {
+                classes[i] == Class::Good
+                    && feats[i].sentence_end
+                    && feats[i].words >= 10
+                    && !author_bio(units, feats, i)
+            })
             .unwrap_or(r),
         None => (1..feats.len())
             .find(|&i| feats[i].sentence_end && headline_words(&feats[i]) >= 3)
             .unwrap_or(1),
     }
+}
+
+/// Units above a paragraph searched for the name that opens it as an author's bio.
+const BIO_NAME_UNITS: usize = 3;
+
+/// Whether unit `i` is an author's bio in a box above the story: it opens with a name
+/// printed alone just above it (`Margaret Ellery` / `Margaret Ellery is a former housing
+/// director and writes a weekly column.`).
+fn author_bio(units: &[Unit], feats: &[Features], i: usize) -> bool {
+    let text = &units[i].text;
+    (i.saturating_sub(BIO_NAME_UNITS)..i).any(|j| {
+        let name = units[j].text.as_str();
+        (2..=4).contains(&feats[j].words)
+            && text
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(' '))
+            && crate::extract::byline::is_names(name)
+    })
 }
 
 /// What is measured of a headline candidate. Its score is the sum of each signal's value
@@ -333,7 +365,7 @@ pub fn decide_title(
     if units.is_empty() {
         return Decision::default();
     }
-    let start = story_start(feats, classes, region_start);
+    let start = story_start(units, feats, classes, region_start);
     // WINDOW units that are not boilerplate, however many menu lines lie between.
     let mut lo = start;
     let mut kept = 0;
@@ -341,7 +373,13 @@ pub fn decide_title(
         lo -= 1;
         kept += usize::from(classes[lo] != Class::Bad && !blob(&units[lo].text));
     }
-    let hi = (start + 1).min(units.len() - 1);
+    // The story's first unit and the next one that is not boilerplate: a column's author
+    // bio may read as the story's first paragraph above the headline.
+    let hi = (start + 1..units.len())
+        .take(BIO_GAP + 1)
+        .find(|&j| classes[j] != Class::Bad)
+        .unwrap_or(start + 1)
+        .min(units.len() - 1);
     // Every line's key, gathered only when a page-title line asks.
     let all_keys: OnceCell<FxHashSet<&str>> = OnceCell::new();
     let keys = || all_keys.get_or_init(|| feats.iter().map(|f| f.key.as_str()).collect());
@@ -545,6 +583,7 @@ pub fn decide_title(
             || f.furniture
             || f.chars > MAX_CHARS
             || f.words > MAX_WORDS
+            || (f.words > MAX_SENTENCE_WORDS && f.sentence_end)
             || f.bullet
             || f.alpha_ratio < 0.5
             || blob(&u.text)
