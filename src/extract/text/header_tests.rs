@@ -674,3 +674,28 @@ fn a_consent_box_and_a_menu_line_are_no_headline() {
         Some("Man jailed for 11 years after Halsey Road post office robbery")
     );
 }
+
+#[test]
+fn a_kicker_over_a_headline_over_a_deck_is_no_headline() {
+    // A Spanish daily's antetítulo, headline and subtítulo (no full stop), then the
+    // byline and the date.
+    let f = extract(
+        "La Crónica del Mediterráneo\n\n\
+         Portada Internacional Política Economía Local Deportes Cultura\n\n\
+         Plan de espacio público\n\n\
+         Barcelona instalará 300 fuentes nuevas en los barrios con menos zonas verdes\n\n\
+         El consistorio destinará 4,2 millones de euros hasta 2017 y priorizará Nou \
+         Barris, Sant Andreu y Sants-Montjuïc, según la medida presentada este viernes\n\n\
+         Núria Ferrer Soler | Barcelona\n\n27/02/2015 07:40\n\n\
+         El Ayuntamiento de Barcelona instalará 300 fuentes de agua potable nuevas en la \
+         ciudad antes de que acabe 2017. La medida forma parte del plan de mejora del \
+         espacio público presentado este viernes.\n\n\
+         Las nuevas fuentes se instalarán en los barrios que disponen de menos parques y \
+         plazas, y el plan prevé también nuevos bancos y zonas de sombra.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Barcelona instalará 300 fuentes nuevas en los barrios con menos zonas verdes")
+    );
+    assert_eq!(day(&f).as_deref(), Some("2015-02-27"));
+}

@@ -759,9 +759,10 @@ pub fn decide_title(
         // header only with its dateline or byline among the next two units; of two
         // words, only in capitals (`Local news` is a section's label).
         // A kicker (`Hochwasserschutz an der Lauter`) over its headline (`Stadt kauft
-        // Wiesen für neues Rückhaltebecken`) over a standfirst that ends a sentence: the
-        // kicker is shorter than the headline, neither ends a sentence, and neither heads
-        // the header the other would.
+        // Wiesen für neues Rückhaltebecken`) over a standfirst that ends a sentence, or
+        // over a longer deck right above the dateline or byline: the kicker is shorter
+        // than the headline, neither ends a sentence, and neither heads the header the
+        // other would.
         let next_kept = |j: usize| (j + 1..units.len()).find(|&k| classes[k] != Class::Bad);
         let kicker = |j: usize, h: usize| {
             let (fj, fh) = (&feats[j], &feats[h]);
@@ -771,7 +772,15 @@ pub fn decide_title(
                 && !fh.sentence_end
                 && shaped(h)
                 && next_kept(j) == Some(h)
-                && next_kept(h).is_some_and(|k| feats[k].sentence_end && !meta_here(k))
+                && next_kept(h).is_some_and(|k| {
+                    !meta_here(k)
+                        && (feats[k].sentence_end
+                            || (feats[k].words > fh.words
+                                && (k + 1..units.len())
+                                    .filter(|&m| classes[m] != Class::Bad || meta_here(m))
+                                    .take(2)
+                                    .any(meta_here)))
+                })
         };
         let short_head = (2..=3).contains(&f.words)
             && (f.caps_ratio >= 0.6 || f.words == 3)
