@@ -110,7 +110,7 @@ pub fn is_agency(line: &str) -> bool {
 
 /// Strips "By", dashes, parentheses and separators around a byline; `None` when nothing is left.
 pub fn normalize(raw: &str) -> Option<String> {
-    let mut s = crate::extract::clean::squash_spaces(raw);
+    let mut s = crate::extract::clean::squash_spaces(unglued(raw));
     loop {
         let before = s.len();
         let t = s
@@ -135,13 +135,51 @@ pub fn normalize(raw: &str) -> Option<String> {
             break;
         }
     }
-    let s = without_role(&s);
+    let s = once(&without_role(&s));
     // A byline element holding only its `By` (`<div>Por</div> <a>Name</a>`) names nobody.
     let bare_label = [
         "by", "von", "par", "por", "door", "di", "da", "de", "av", "af",
     ]
     .contains(&s.to_lowercase().as_str());
     (!s.is_empty() && !bare_label).then_some(s)
+}
+
+/// Name prefixes after which a capital inside a word is part of the name (`MacArthur`,
+/// `VanDyke`, `FitzGerald`); shorter ones (`McDonald`, `DeSantis`) never part a word.
+const GLUED_PREFIXES: &[&str] = &["mac", "van", "von", "fitz", "della", "vander", "ter"];
+
+/// A byline without what a renderer glued onto its last name, where a page set the next
+/// element without a space: `Jonathan GarberFOXBusiness` -> `Jonathan Garber`, `Isabelle
+/// TremblayLa Presse` -> `Isabelle Tremblay`, `Eric SongBy Eric Song` -> `Eric Song`. A
+/// capital after three letters or more of a word, not after a name prefix, parts it.
+fn unglued(s: &str) -> &str {
+    let mut start = 0;
+    for word in s.split(' ') {
+        let mut prev_lower = false;
+        for (i, c) in word.char_indices() {
+            if prev_lower && c.is_uppercase() && word[..i].chars().count() >= 3 {
+                let head = word[..i].to_lowercase();
+                if !GLUED_PREFIXES.contains(&head.as_str()) && start > 0 {
+                    return &s[..start + i];
+                }
+            }
+            prev_lower = c.is_lowercase();
+        }
+        start += word.len() + 1;
+    }
+    s
+}
+
+/// A name printed twice in a row, as a picture's label and then the link (`Sean Martin
+/// Sean Martin`), once.
+fn once(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half >= 2 && words.len() % 2 == 0 && words[..half] == words[half..] {
+        words[..half].join(" ")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Words that qualify a job title after a byline's names (`Political Editor`, `Cities

@@ -36,8 +36,12 @@ fn cut_tail(s: &str) -> &str {
             end = end.min(i);
         }
     }
+    // An e-mail address goes whole; a handle glued to the name (`Chris Pokorny@Dawgs`)
+    // goes from its `@`.
     if let Some(i) = s.find('@') {
-        end = end.min(s[..i].rfind(' ').unwrap_or(0));
+        let word = s[..i].rfind(' ').map_or(0, |w| w + 1);
+        let glued = s[word..].starts_with(char::is_uppercase);
+        end = end.min(if glued { i } else { word.saturating_sub(1) });
     }
     if let Some(i) = s.find(|c: char| c.is_ascii_digit()) {
         end = end.min(i);
@@ -201,6 +205,14 @@ fn label_line(text: &str) -> bool {
     }
 }
 
+/// A byline word standing alone on its line without a colon, its name on the next line
+/// (`By` / `Ryan Reed`, `Por` / `Diego Hernández`): pages set the word and the linked
+/// name in elements of their own.
+fn lone_prefix(text: &str) -> bool {
+    let w = text.trim().to_lowercase();
+    w == "by" || lexicon().has("byline.prefix", &w)
+}
+
 /// A list item's text without its bullet: pages list the byline, the author's handle and
 /// the date as items (`• by Jane Doe`); and without the label of the author's picture
 /// that a renderer prints before it (`[oliv] By Oliver Grant`).
@@ -228,13 +240,53 @@ pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'sta
     let text = unbulleted(&units.get(i)?.text);
     top_line(text).or_else(|| {
         let above = i.checked_sub(1).map(|j| &units[j])?;
+        let label = unbulleted(&above.text);
         (above.block == units[i].block
-            && label_line(unbulleted(&above.text))
+            && (label_line(label) || lone_prefix(label))
             && !text.contains(':'))
         .then(|| names(text, 1))
         .flatten()
         .map(|n| (n, "label_line"))
     })
+}
+
+/// Longest line read as a bare name beside a dateline.
+const BARE_NAME_CHARS: usize = 80;
+
+/// A name printed with no byline word beside the dateline (`Rui Almeida` over `20 de
+/// Novembro de 2019`, `Ruth Ellison Cities correspondent`, `Charlie Wood, Business
+/// Insider`, `Núria Ferrer Soler | Barcelona`): two to four words of a name, then at most
+/// a role, a desk or a place after a separator. `lower_words`: whether a word is printed
+/// in lower case elsewhere in the file (`Climate Change` over a date is a section label
+/// when the story speaks of climate change).
+pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<String> {
+    let t = unbulleted(text).trim();
+    if t.chars().count() > BARE_NAME_CHARS
+        || t.contains(':')
+        || t.ends_with(['!', '?'])
+        || dateline::read(t).is_some()
+    {
+        return None;
+    }
+    let name = byline::normalize(cut_tail(t))?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lex = lexicon();
+    let ok = (2..=4).contains(&words.len())
+        && byline::is_names(&name)
+        && !byline::is_agency(&name)
+        && words.iter().all(|w| {
+            let l = w.to_lowercase();
+            let l = l.trim_end_matches('.');
+            // Initials, and particles (`de`, `van`) that names hold in lower case.
+            l.chars().count() == 1
+                || w.starts_with(char::is_lowercase)
+                || !(lex.is_stop(l) || lex.has("byline.stop", l) || lex.has("sections", l))
+        })
+        && !words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .all(|w| lower_words(&w.to_lowercase()));
+    ok.then_some(name)
 }
 
 /// Whether unit `i` is a `By` line with only more names, a date and a time after the
@@ -446,6 +498,83 @@ mod tests {
                 "Practical Horseman Staff".to_string(),
                 "label_line"
             )]
+        );
+    }
+
+    #[test]
+    fn a_lone_by_on_the_line_above() {
+        for (label, name) in [("By", "Ryan Reed"), ("Por", "Diego Hernández")] {
+            let units = crate::extract::text::lines::units(&format!("{label}\n{name}\n"));
+            assert_eq!(
+                top_unit(&units, 1),
+                Some((name.to_string(), "label_line")),
+                "{label}"
+            );
+        }
+        let units = crate::extract::text::lines::units("Stand\nNovember 2019\n");
+        assert_eq!(top_unit(&units, 1), None);
+    }
+
+    #[test]
+    fn handles_and_glued_names() {
+        assert_eq!(
+            top("By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST").as_deref(),
+            Some("Chris Pokorny")
+        );
+        assert_eq!(
+            top("By Jane Doe jane.doe@example.com").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            top("By Jonathan GarberFOXBusiness").as_deref(),
+            Some("Jonathan Garber")
+        );
+        assert_eq!(
+            top("By Eric SongBy Eric Song").as_deref(),
+            Some("Eric Song")
+        );
+        assert_eq!(
+            top("By Sean Martin Sean Martin").as_deref(),
+            Some("Sean Martin")
+        );
+        assert_eq!(
+            top("By Sarah McLachlan and John MacKenzie").as_deref(),
+            Some("Sarah McLachlan and John MacKenzie")
+        );
+    }
+
+    #[test]
+    fn bare_names_beside_a_dateline() {
+        let never = |_: &str| false;
+        let bare = |s: &str| bare_name(s, &never);
+        assert_eq!(bare("Rui Almeida").as_deref(), Some("Rui Almeida"));
+        assert_eq!(
+            bare("Ruth Ellison Cities correspondent").as_deref(),
+            Some("Ruth Ellison")
+        );
+        assert_eq!(
+            bare("  • Charlie Wood, Business Insider").as_deref(),
+            Some("Charlie Wood")
+        );
+        assert_eq!(
+            bare("Núria Ferrer Soler | Barcelona").as_deref(),
+            Some("Núria Ferrer Soler")
+        );
+        assert_eq!(bare("Pieter de Vries").as_deref(), Some("Pieter de Vries"));
+        assert_eq!(bare("Bruce Y. Lee").as_deref(), Some("Bruce Y. Lee"));
+        // Section labels, furniture, dates and sentences are no names.
+        assert_eq!(bare("Local Politics"), None);
+        assert_eq!(bare("Updated Nov. 19"), None);
+        assert_eq!(bare("Reuters"), None);
+        assert_eq!(bare("The Associated Press"), None);
+        assert_eq!(bare("On Our Radar"), None);
+        assert_eq!(bare("Read more: Jane Doe"), None);
+        // A label whose words the story prints in lower case.
+        let story = |w: &str| w == "climate" || w == "change";
+        assert_eq!(bare_name("Climate Change", &story), None);
+        assert_eq!(
+            bare_name("Anna Change", &story).as_deref(),
+            Some("Anna Change")
         );
     }
 

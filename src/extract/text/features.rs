@@ -401,9 +401,11 @@ fn menu_shape(t: &str, words: usize) -> bool {
     bars >= 2 && words <= bars * 4 + 4
 }
 
-/// Words from which a line of section names is a menu, and the share of its words that
-/// must be section names (one in `SECTION_SHARE`, three names at least).
-const SECTION_RUN_WORDS: usize = 5;
+/// Words from which a line holding other words than section names may be a menu, and
+/// the share of its words that must be section names then (one in `SECTION_SHARE`, three
+/// at least): a headline names a section or two among fewer words (`UK pioneers digital
+/// film network`).
+const SECTION_RUN_WORDS: usize = 8;
 const SECTION_SHARE: usize = 2;
 /// Section names from which a line without punctuation is a menu whatever else it holds
 /// (a breadcrumb or a login link wrapped onto it).
@@ -414,7 +416,7 @@ const SECTION_RUN_NAMES: usize = 5;
 /// `Wirtschaft Finanzen Blaulicht Politik Panorama`). A headline that names a section or
 /// two has the words of a sentence around them.
 fn section_run(t: &str, words: usize) -> bool {
-    if words < SECTION_RUN_WORDS || t.contains(['.', ',', ';', ':', '!', '?', '"', '“', '«']) {
+    if words < 3 || t.contains(['.', ',', ';', ':', '!', '?', '"', '“', '«']) {
         return false;
     }
     let lex = lexicon();
@@ -425,7 +427,11 @@ fn section_run(t: &str, words: usize) -> bool {
             sections += usize::from(lex.has("sections", &w.to_lowercase()));
         }
     }
-    sections >= 3 && (sections * SECTION_SHARE >= names || sections >= SECTION_RUN_NAMES)
+    // A breadcrumb of section names only (`Home Music Music News`), or a longer line.
+    sections >= 3
+        && (sections == names
+            || names >= SECTION_RUN_WORDS
+                && (sections * SECTION_SHARE >= names || sections >= SECTION_RUN_NAMES))
 }
 
 /// Words up to which one furniture phrase makes a line furniture.
@@ -710,8 +716,11 @@ mod tests {
             16
         ));
         // Headlines that name a section or two.
+        assert!(menu_shape("Home Music Music News", 4));
         assert!(!menu_shape("Digital UK driven by net and TV", 7));
         assert!(!menu_shape("US TV cuts nudity from BBC film", 7));
+        assert!(!menu_shape("UK pioneers digital film network", 5));
+        assert!(!menu_shape("Europe backs digital TV lifestyle", 5));
         assert!(!menu_shape(
             "World, sport and money: the week in pictures",
             8

@@ -699,3 +699,28 @@ fn a_kicker_over_a_headline_over_a_deck_is_no_headline() {
     );
     assert_eq!(day(&f).as_deref(), Some("2015-02-27"));
 }
+
+#[test]
+fn a_bare_name_beside_the_dateline_is_the_byline() {
+    let story = "Die Quote für den Fang war schon im Oktober erschöpft, und viele Boote \
+                 liegen seitdem im Hafen. Die Reeder sagen, das größere Problem sei ein \
+                 anderes: Niemand wolle mehr Fischer werden.\n\n\
+                 Im Hafen von Póvoa de Varzim liegen an diesem Morgen mehr als zwanzig \
+                 Boote fest, und die Halle der Fischauktion ist fast leer.\n";
+    let f = extract(&format!(
+        "Pescadores queixam-se de falta de sardinha\n\nRui Almeida\n\
+         20 de Novembro de 2019, 10:15\n\n{story}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Rui Almeida"));
+    // A section label beside the dateline is none.
+    let f = extract(&format!(
+        "Fischer klagen über fehlende Sardinen\n\nLokales Wirtschaft\n\
+         20.11.2019\n\n{story}"
+    ));
+    assert_eq!(f.byline, None);
+    // Nor is a name far from any dateline (the BBC's files have none).
+    let f = extract(&format!(
+        "Fischer klagen über fehlende Sardinen\n\nRui Almeida\n\n{story}"
+    ));
+    assert_eq!(f.byline, None);
+}

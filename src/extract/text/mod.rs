@@ -261,7 +261,8 @@ fn decide_top(
     let (date_decision, date) = dateline::decide_date(units, feats, classes, date_anchors, meta);
     ex.date = date_decision;
     fields.date = date;
-    ex.byline = decide_top_byline(units, feats, classes, &anchors, head);
+    let date_unit = ex.date.chosen.as_ref().map(|c| c.unit);
+    ex.byline = decide_top_byline(units, feats, classes, &anchors, head, date_unit);
     fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
     [&ex.title, &ex.date, &ex.byline]
         .iter()
@@ -306,17 +307,19 @@ fn header_neighbours(classes: &[Class], meta: &dateline::Meta, taken: &[usize]) 
     out
 }
 
-/// Byline candidates in lines around the anchors.
+/// Byline candidates in lines around the anchors and the dateline, and a bare name right
+/// beside the dateline.
 fn decide_top_byline(
     units: &[Unit],
     feats: &[Features],
     classes: &[Class],
     anchors: &[usize],
     head: Option<usize>,
+    date_unit: Option<usize>,
 ) -> Decision {
     let mut cands = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for &a in anchors {
+    for &a in anchors.iter().chain(&date_unit) {
         let lo = a.saturating_sub(4);
         let hi = (a + 5).min(units.len() - 1);
         for i in lo..=hi {
@@ -358,7 +361,54 @@ fn decide_top_byline(
             });
         }
     }
+    if let Some(d) = date_unit {
+        cands.extend(bare_names(units, feats, d, head, &seen));
+    }
     decision::decide(cands, lexicon().weight("byline.min"))
+}
+
+/// A name with no byline word on the unit right above or below the dateline, of a few
+/// words and not the headline: `Rui Almeida` / `20 de Novembro de 2019`.
+fn bare_names(
+    units: &[Unit],
+    feats: &[Features],
+    d: usize,
+    head: Option<usize>,
+    read: &std::collections::HashSet<usize>,
+) -> Vec<Candidate> {
+    // Words the file prints in lower case: a section label's words (`Climate change`)
+    // are, a name's are not.
+    let lower: std::cell::OnceCell<std::collections::HashSet<String>> = std::cell::OnceCell::new();
+    let lower_words = |w: &str| {
+        lower
+            .get_or_init(|| {
+                units
+                    .iter()
+                    .flat_map(|u| u.text.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .contains(w)
+    };
+    [d.checked_sub(1), Some(d + 1)]
+        .into_iter()
+        .flatten()
+        .filter(|&i| i < units.len() && Some(i) != head && feats[i].words <= 12)
+        .filter(|&i| !feats[i].furniture && !feats[i].menu)
+        .filter(|i| !read.contains(i) || bylines::top_unit(units, *i).is_none())
+        .filter_map(|i| {
+            let name = bylines::bare_name(&units[i].text, &lower_words)?;
+            Some(Candidate {
+                value: name,
+                rule: "name_beside_date",
+                score: lexicon().weight("byline.beside_date"),
+                lines: (units[i].first, units[i].last),
+                unit: i,
+                signals: Vec::new(),
+            })
+        })
+        .collect()
 }
 
 /// The inclusive unit range the body is read from.
