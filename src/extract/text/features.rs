@@ -430,8 +430,8 @@ fn section_run(t: &str, words: usize) -> bool {
     // A breadcrumb of section names only (`Home Music Music News`), or a longer line.
     sections >= 3
         && (sections == names
-            || names >= SECTION_RUN_WORDS
-                && (sections * SECTION_SHARE >= names || sections >= SECTION_RUN_NAMES))
+            || sections >= SECTION_RUN_NAMES
+            || names >= SECTION_RUN_WORDS && sections * SECTION_SHARE >= names)
 }
 
 /// Words up to which one furniture phrase makes a line furniture.
