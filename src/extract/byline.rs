@@ -239,7 +239,15 @@ fn without_role(s: &str) -> String {
         }
     }
     let words: Vec<&str> = s.split_whitespace().filter(|w| !w.contains('@')).collect();
-    let mut s = words.join(" ");
+    let mut s = words.join(" ").replace(" , ", ", ");
+    // The outlet after the name (`Charlie Wood, Business Insider`, `Amy Kuperinsky | NJ
+    // Advance Media for NJ.com`, `Harriet Olsson, University of Eastmoor`): not a name.
+    while let Some((names, tail)) = s.rsplit_once(", ").or_else(|| s.rsplit_once(" | ")) {
+        if names.split_whitespace().count() < 2 || !is_outlet(tail) {
+            break;
+        }
+        s = names.to_string();
+    }
     if let Some((names, role)) = s.rsplit_once(", ") {
         let reduced = without_job_title(role);
         if reduced != role && names.split_whitespace().count() >= 2 {
@@ -269,6 +277,66 @@ fn without_role(s: &str) -> String {
         }
     }
     s
+}
+
+/// Words of the names of publications, broadcasters and institutions: a byline's part
+/// after a comma that holds one names where the author works, not another author.
+const OUTLET_WORDS: &[&str] = &[
+    "university",
+    "universität",
+    "université",
+    "universidad",
+    "università",
+    "universidade",
+    "college",
+    "institute",
+    "school",
+    "media",
+    "insider",
+    "news",
+    "times",
+    "post",
+    "communications",
+    "magazine",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "radio",
+    "tv",
+    "television",
+    "network",
+    "online",
+    "zeitung",
+    "rundfunk",
+    "presse",
+];
+
+/// A publication or institution (not a news agency, which a byline keeps): a word of
+/// `OUTLET_WORDS`, a domain name (`Cleveland.com`), or a broadcaster's capitals (`XNN`).
+fn is_outlet(part: &str) -> bool {
+    if is_agency(part) {
+        return false;
+    }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let domain = |w: &&str| {
+        w.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty()
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+    };
+    let capitals = words.len() == 1
+        && (2..=5).contains(&part.len())
+        && part.chars().all(|c| c.is_ascii_uppercase());
+    (1..=8).contains(&words.len())
+        && (capitals
+            || words.iter().any(domain)
+            || words.iter().any(|w| {
+                let l = w.to_lowercase();
+                OUTLET_WORDS.contains(&l.trim_matches(|c: char| !c.is_alphanumeric()))
+            }))
 }
 
 /// Words that say what kind of piece a byline signs: "Analysis by", "Opinion by".
@@ -536,6 +604,13 @@ const DEGREES: &[&str] = &[
 /// reduced to the news agency it starts with, if any, and a degree to nothing; anything
 /// else is returned as is.
 fn without_job_title(part: &str) -> String {
+    // `Showbiz Reporter for ClarionOnline`, `Editor at Large`: the title before it.
+    let lower = part.to_lowercase();
+    let part = [" for ", " at "]
+        .iter()
+        .filter_map(|sep| lower.find(sep))
+        .min()
+        .map_or(part, |i| &part[..i]);
     let degree = part.trim().trim_end_matches('.').to_lowercase();
     if DEGREES.contains(&degree.as_str()) {
         return String::new();
@@ -618,6 +693,33 @@ mod tests {
         }
         // The label alone names nobody.
         assert_eq!(normalize("Von"), None);
+    }
+
+    #[test]
+    fn the_outlet_after_a_name_goes() {
+        for (raw, want) in [
+            ("Charlie Wood, Business Insider", "Charlie Wood"),
+            ("Troy L. Smith, Cleveland.com", "Troy L. Smith"),
+            (
+                "Amy Kuperinsky | NJ Advance Media for NJ.com",
+                "Amy Kuperinsky",
+            ),
+            ("Marcus Bell , XNN", "Marcus Bell"),
+            ("Laura Chen, University Communications", "Laura Chen"),
+            (
+                "LUCY HARGREAVES, SHOWBIZ REPORTER FOR CLARIONONLINE",
+                "LUCY HARGREAVES",
+            ),
+            ("Jonathan GarberFOXBusiness", "Jonathan Garber"),
+            ("Sean Martin Sean Martin", "Sean Martin"),
+            // Agencies and other authors stay.
+            ("Jane Doe, Associated Press", "Jane Doe, Associated Press"),
+            ("Jane Doe, AP", "Jane Doe, AP"),
+            ("Jane Doe, John Roe", "Jane Doe, John Roe"),
+            ("John MacKenzie", "John MacKenzie"),
+        ] {
+            assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
+        }
     }
 
     #[test]

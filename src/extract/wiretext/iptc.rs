@@ -294,7 +294,8 @@ mod tests {
             f.title.as_deref(),
             Some("Chiefs 2.0? A fun game, but don't count on it")
         );
-        assert_eq!(f.byline.as_deref(), Some("Tom Tester, The Test Tribune"));
+        // The paper after the name is where the author works, not a byline.
+        assert_eq!(f.byline.as_deref(), Some("Tom Tester"));
         assert_eq!(f.body, "Text.");
         assert_eq!(
             f.date.map(|d| d.utc.to_string()).as_deref(),
