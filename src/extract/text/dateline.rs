@@ -57,8 +57,15 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
         day_first |= lex.has("date.day_first", &w);
         rest = rest[word.len()..].trim_start();
     }
-    // `07/09/2018` after a French or German label: the day comes first, as in the dotted
-    // form the parser reads day-first.
+    // `07/09/2018` after a French or German label, or on a line with such a label after
+    // it or a time written the French and Portuguese way (`12/09/2022 10h15 ·
+    // Atualizado há 2 horas`): the day comes first, as in the dotted form the parser
+    // reads day-first.
+    let day_first = day_first
+        || rest.split_whitespace().skip(1).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            lex.has("date.day_first", &w) || h_time(&w)
+        });
     if day_first && rest.split_whitespace().next().is_some_and(slashed_date) {
         let (head, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         return Cow::Owned(format!("{} {tail}", head.replace('/', ".")));
@@ -91,6 +98,15 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
         })
         .collect();
     Cow::Owned(mapped.join(" "))
+}
+
+/// `10h15`, `9h`: a time of day as French and Portuguese write it.
+fn h_time(word: &str) -> bool {
+    word.split_once('h').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && (m.is_empty() || m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// `07/09/2018`: three numbers joined by slashes.
@@ -688,6 +704,11 @@ mod tests {
             Some((2019, 11, 19))
         );
         assert_eq!(day("Publié le 07/09/2018"), Some((2018, 9, 7)));
+        assert_eq!(
+            day("12/09/2022 10h15 · Atualizado há 2 horas"),
+            Some((2022, 9, 12))
+        );
+        assert_eq!(day("12/09/2022 10:15 AM"), Some((2022, 12, 9)));
         assert_eq!(
             day("Mis à jour le 8 septembre 2018 à 8h05"),
             Some((2018, 9, 8))
