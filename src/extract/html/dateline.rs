@@ -326,20 +326,32 @@ fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
 
 /// Inside a caption, or inside furniture (footers, comments, related lists) that does not
 /// also hold the headline.
-/// Whether `id` is inside a link inside a list item: a list of other stories, each with
-/// its date (`<li><a>Headline <span>(12.06.2019)</span></a></li>`). A post's own date
-/// in a permalink (`Posted on <a><time>…</time></a>`) is in no list item.
+/// Whether `id` is inside a link inside a list item, or beside a headline's link in one:
+/// a list of other stories, each with its date (`<li><a>Headline <span>(12.06.2019)
+/// </span></a></li>`, `<li><a>Waiting lists are a measure of failure</a> <span>27
+/// September 2010</span></li>`). A post's own date in a permalink (`Posted on
+/// <a><time>…</time></a>`) is in no list item, and an author's link beside a date
+/// (`<li>By <a>Jane Doe</a> on <span>…</span></li>`) is no headline.
 fn linked_item(doc: &Document, id: NodeId) -> bool {
     let mut link = false;
     for n in ancestors(doc, id).take(LINKED_ITEM_DEPTH) {
         match doc.tag_name(n) {
             "a" => link = true,
             "li" if link => return true,
+            "li" => {
+                return doc
+                    .query_selector_all(n, "a")
+                    .into_iter()
+                    .any(|a| doc.text_content(a).split_whitespace().count() >= TEASER_LINK_WORDS);
+            }
             _ => {}
         }
     }
     false
 }
+
+/// Words from which a link beside a date in a list item is another story's headline.
+const TEASER_LINK_WORDS: usize = 4;
 
 /// Levels above a date searched for the link and the list item holding it.
 const LINKED_ITEM_DEPTH: usize = 6;

@@ -391,6 +391,28 @@ fn stand_line_over_dated_links() {
     assert_eq!(day(&html).as_deref(), Some("2019-11-20"));
 }
 
+/// A list of other stories with each date beside its link is no dateline of this page;
+/// an author's link beside the post's date is no story.
+#[test]
+fn dates_beside_other_stories_links() {
+    let html = format!(
+        "<html><head><title>Starter homes nobody can afford</title></head><body><main>\
+         <article><h1>Starter homes nobody can afford</h1>{BODY}\
+         <p class=\"endnote\">This column is published weekly.</p>\
+         <ul class=\"more\"><li><a href=\"/2010/sep/27/waiting-lists\">Waiting lists are a \
+         measure of failure</a> <span>27 September 2010</span></li></ul>\
+         </article></main></body></html>"
+    );
+    assert_eq!(day(&html), None);
+    let html = format!(
+        "<html><head><title>Starter homes nobody can afford</title></head><body><main>\
+         <article><h1>Starter homes nobody can afford</h1><ul class=\"meta\"><li>By \
+         <a href=\"/author/ellery\">Margaret Ellery</a> on <span>4 October 2010</span></li></ul>\
+         {BODY}</article></main></body></html>"
+    );
+    assert_eq!(day(&html).as_deref(), Some("2010-10-04"));
+}
+
 /// Bylines: every name inside the microdata author element, and a name glued to the
 /// role printed beside it (`<a>Jordan Pace</a><span>Contributor</span>`).
 #[test]

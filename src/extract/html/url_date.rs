@@ -1,6 +1,6 @@
 //! What a page's address tells: the site's name (`www.example.co.uk` -> `example`), used
 //! to strip it from titles, and the date. The date in a page's address: news sites put the publication day in the path
-//! (`/2019/06/27/slug`, `/20190627/slug`, `/2019-06-27-slug`) or only the month
+//! (`/2019/06/27/slug`, `/2010/oct/04/slug`, `/20190627/slug`, `/2019-06-27-slug`) or only the month
 //! (`/2019/06/slug`). The precision is kept: a month in the path is a month, never the
 //! first of it. Only the path counts (not the host or the query string, where numbers are
 //! ids), and a date must be a whole path segment or a segment's first part, so that ids
@@ -18,7 +18,10 @@ pub(super) fn url_date(url: &str) -> Option<ArticleDate> {
         let Some(year) = year_of(seg) else {
             continue;
         };
-        let Some(month) = segments.get(i + 1).and_then(|m| number_in(m, 1, 12)) else {
+        let Some(month) = segments
+            .get(i + 1)
+            .and_then(|m| number_in(m, 1, 12).or_else(|| month_name(m)))
+        else {
             continue;
         };
         let day = segments
@@ -87,6 +90,29 @@ fn number_in(seg: &str, lo: u32, hi: u32) -> Option<u32> {
     (lo..=hi).contains(&n).then_some(n)
 }
 
+/// English month names and their three-letter forms as a path segment (`/2010/oct/04/`).
+fn month_name(seg: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let seg = seg.to_ascii_lowercase();
+    let n = MONTHS
+        .iter()
+        .position(|m| seg == *m || seg.len() == 3 && m.starts_with(seg.as_str()))?;
+    u32::try_from(n + 1).ok()
+}
+
 /// The day segment may carry more after a separator (`27-slug` is rare, `27` usual).
 fn leading_number(seg: &str) -> Option<u32> {
     let digits: String = seg.chars().take_while(char::is_ascii_digit).collect();
@@ -152,6 +178,16 @@ mod tests {
             day("https://example.org/news/2019/6/7/12345/harbour").as_deref(),
             Some("2019-06-07 Day")
         );
+        // Month names: `/2010/oct/04/`.
+        assert_eq!(
+            day("https://example.org/commentisfree/2010/oct/04/starter-homes").as_deref(),
+            Some("2010-10-04 Day")
+        );
+        assert_eq!(
+            day("https://example.org/2010/october/starter-homes").as_deref(),
+            Some("2010-10-01 Month")
+        );
+        assert_eq!(day("https://example.org/2010/octopus/04/"), None);
     }
 
     #[test]

@@ -63,7 +63,9 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
     // reads day-first.
     let day_first = day_first
         || rest.split_whitespace().skip(1).any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             lex.has("date.day_first", &w) || h_time(&w)
         });
     if day_first && rest.split_whitespace().next().is_some_and(slashed_date) {
