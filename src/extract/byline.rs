@@ -135,7 +135,7 @@ pub fn normalize(raw: &str) -> Option<String> {
             break;
         }
     }
-    let s = once(&without_role(&s));
+    let s = once(&without_initials(&without_role(&s)));
     // A byline element holding only its `By` (`<div>Por</div> <a>Name</a>`) names nobody.
     let bare_label = [
         "by", "von", "par", "por", "door", "di", "da", "de", "av", "af",
@@ -168,6 +168,27 @@ fn unglued(s: &str) -> &str {
         start += word.len() + 1;
     }
     s
+}
+
+/// A name without the initials an avatar prints before it (`LE Lukas Ebner`).
+fn without_initials(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    let (Some(first), rest) = (words.next(), words.collect::<Vec<_>>()) else {
+        return s.to_string();
+    };
+    let initials: String = rest
+        .iter()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    if (2..=3).contains(&first.chars().count())
+        && first.chars().all(char::is_uppercase)
+        && rest.len() >= 2
+        && initials.starts_with(first)
+    {
+        rest.join(" ")
+    } else {
+        s.to_string()
+    }
 }
 
 /// A name printed twice in a row, as a picture's label and then the link (`Sean Martin
@@ -712,6 +733,8 @@ mod tests {
             ),
             ("Jonathan GarberFOXBusiness", "Jonathan Garber"),
             ("Sean Martin Sean Martin", "Sean Martin"),
+            ("LE Lukas Ebner", "Lukas Ebner"),
+            ("AP Reporter Jane Doe", "AP Reporter Jane Doe"),
             // Agencies and other authors stay.
             ("Jane Doe, Associated Press", "Jane Doe, Associated Press"),
             ("Jane Doe, AP", "Jane Doe, AP"),
