@@ -60,7 +60,16 @@ pub(super) fn caption(t: &str) -> bool {
             .is_some_and(|w| lex.has("caption.last", &w))
         && t.rsplit_once(' ')
             .is_some_and(|(named, _)| crate::extract::byline::is_names(named));
-    (first && (short || marked)) || tail || anywhere || picture
+    // A picture's caption with its agency's credit run on (`Drukte op Utrecht Centraal
+    // vanochtend ANP`): an agency's name in capitals ends it.
+    let agency_credit = t.split_whitespace().count() >= 3
+        && t.rsplit_once(' ').is_some_and(|(before, last)| {
+            last.len() >= 2
+                && last.chars().all(|c| c.is_ascii_uppercase())
+                && crate::extract::byline::is_agency(last)
+                && !before.ends_with(['.', ':', ',', '-', '–', '—', '|'])
+        });
+    (first && (short || marked)) || tail || anywhere || picture || agency_credit
 }
 
 #[cfg(test)]
@@ -71,6 +80,11 @@ mod tests {
     fn a_long_line_opening_with_a_caption_word_is_no_caption() {
         assert!(caption("Photo: iFixit"));
         assert!(caption("Image 1 of 23"));
+        assert!(caption("Drukte op Utrecht Centraal vanochtend ANP"));
+        assert!(!caption("Storm closes schools across the county - AP"));
+        assert!(!caption(
+            "Kabelbrand legt treinverkeer rond Utrecht urenlang plat"
+        ));
         assert!(!caption(
             "Video shows dramatic rescue of 8-year-old kidnapping victim: \"We got her!\""
         ));

@@ -372,9 +372,14 @@ fn menu_shape(t: &str, words: usize) -> bool {
     // A section path: `Cronaca / La storia`, `News / World / Europe`, `Blaulicht > Polizei
     // > Berlin`, `Europe›Portugal›Lisbon`; not a photo credit (`© REUTERS / POOL`,
     // `Photo: AP / Jane Doe`).
+    // A label before the path (`Sie sind hier: Startseite > Lokales`) is part of it.
+    let crumbs = t
+        .split_once(": ")
+        .filter(|(label, rest)| label.split_whitespace().count() <= 4 && rest.contains(" > "))
+        .map_or(t, |(_, rest)| rest);
     let path: Vec<&str> = [" / ", " > ", "›"]
         .iter()
-        .map(|sep| t.split(sep).map(str::trim).collect::<Vec<_>>())
+        .map(|sep| crumbs.split(sep).map(str::trim).collect::<Vec<_>>())
         .max_by_key(Vec::len)
         .unwrap_or_default();
     if path.len() >= 2
@@ -383,7 +388,7 @@ fn menu_shape(t: &str, words: usize) -> bool {
             .map(|p| p.split_whitespace().count())
             .sum::<usize>()
             <= BREADCRUMB_WORDS
-        && !t.contains(['©', ':'])
+        && !crumbs.contains(['©', ':'])
         && path
             .iter()
             .all(|p| (1..=3).contains(&p.split_whitespace().count()))
@@ -634,7 +639,9 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
         .find(|&i| cookie_consent(&feats[i].key))
         .map_or(0, |i| (i + CONSENT_BOX).min(feats.len()));
     for f in &mut feats[..boxed] {
-        if names_cookies(&f.key) {
+        if names_cookies(&f.key)
+            || f.words <= PHRASE_WORDS && lower_words(&f.key).any(|w| lex.has("consent", w))
+        {
             f.furniture = true;
         }
     }
@@ -705,6 +712,10 @@ mod tests {
             7
         ));
         assert!(menu_shape("Europe›Portugal›Lisbon", 1));
+        assert!(menu_shape(
+            "Sie sind hier: Startseite > Lokales > Bad Hollerbach > Artikel",
+            10
+        ));
         // Navigation on one line: section names without punctuation.
         assert!(menu_shape(
             "Home News Sport TV&Showbiz Femail Health Science Money Video Travel Latest",

@@ -724,3 +724,21 @@ fn a_bare_name_beside_the_dateline_is_the_byline() {
     ));
     assert_eq!(f.byline, None);
 }
+
+#[test]
+fn consent_buttons_and_a_labelled_breadcrumb_are_no_headline() {
+    let f = extract(&format!(
+        "Aller au contenu\n\nVos choix concernant l'utilisation de cookies\n\n\
+         Avec votre accord, nous et nos partenaires utilisons des cookies pour stocker des \
+         informations. Vous pouvez retirer votre consentement à tout moment.\n\n\
+         Accepter Paramétrer Continuer sans accepter\n\n\
+         Sie sind hier: Startseite > Lokales > Bad Hollerbach > Artikel\n\n\
+         Man jailed for 11 years after Halsey Road post office robbery\n\n\
+         28 April 2015\n\n{}",
+        housing_story()
+    ));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Man jailed for 11 years after Halsey Road post office robbery")
+    );
+}
