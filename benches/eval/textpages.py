@@ -9,7 +9,9 @@ Four sets, all generated into a work directory (never the repository):
   `w3m -dump` and `lynx -dump -nolist` (UTF-8 in and out, 80 columns), cached by content
   hash. Gold: body = the benchmark's articleBody; title = the page's og:title, else its
   <title>; date = datePublished / article:published_time (to the day), scored only on pages
-  whose rendered text prints that calendar day in some form.
+  whose rendered text prints that calendar day in some form; byline = the author meta tag
+  or JSON-LD author when it names people (two to four capitalised words each, no staff
+  or desk label), scored only where the rendering prints every word of it.
 - links, html2text (with --renderers; CI scores all four): the same pages through `links
   -dump` and Debian's html2text (compact: no blank lines, headings as `****** Title
   ******`), other ways pages are saved as text; gold as for w3m and lynx.
@@ -950,7 +952,7 @@ def show(name, rows, n):
 # --- the gate --------------------------------------------------------------------------
 
 HIGHER = ("title", "title_h1", "date", "date_precision", "byline", "body_f1")
-LOWER = ("title_wrong", "date_wrong")
+LOWER = ("title_wrong", "date_wrong", "byline_wrong")
 
 
 def floors_from(summary):
