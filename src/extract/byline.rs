@@ -196,7 +196,7 @@ fn without_initials(s: &str) -> String {
 fn once(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let half = words.len() / 2;
-    if half >= 2 && words.len() % 2 == 0 && words[..half] == words[half..] {
+    if half >= 2 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
         words[..half].join(" ")
     } else {
         s.to_string()
