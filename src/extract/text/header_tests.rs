@@ -742,3 +742,20 @@ fn consent_buttons_and_a_labelled_breadcrumb_are_no_headline() {
         Some("Man jailed for 11 years after Halsey Road post office robbery")
     );
 }
+
+#[test]
+fn a_deck_under_its_headline_gives_way_to_it() {
+    // A written Austrian daily (benches/eval/written/r7-de-standard) through lynx: a
+    // kicker, the headline, then a deck half as long again without a full stop, right
+    // above the byline and the date.
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/deck-under-headline.txt"
+    ))
+    .expect("fixture");
+    let f = extract(&page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Bürgermeister von Wolfsegg am Ennsberg tritt nach Förderaffäre zurück")
+    );
+}

@@ -69,6 +69,10 @@ const MAX_REACH: usize = 200;
 const STORY_UNITS: usize = 12;
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
+/// Fewest words of a deck, and how much better than its headline a deck may score and
+/// still give way to it.
+const DECK_WORDS: usize = 12;
+const DECK_MARGIN: f32 = 0.5;
 /// Boilerplate units looked across below the story's first unit for a headline.
 const BIO_GAP: usize = 2;
 /// Below the story's start, a candidate has a dateline or byline among its next few
@@ -883,6 +887,25 @@ pub fn decide_title(
         .find(|c| c.unit == 0 && heads_file && c.rule != "link_rel_title")
         .cloned();
     let mut decision = decide(cands, lex.weight("title.min"));
+    // A deck chosen under its headline: the chosen line is half as long again as the
+    // candidate on the unit right above it, which is shaped like a headline, ends no
+    // sentence and scores nearly as well on its own.
+    let deck_of = decision.chosen.as_ref().and_then(|c| {
+        let above = c.unit.checked_sub(1)?;
+        let h = decision.considered.iter().find(|x| x.unit == above)?;
+        let (fc, fh) = (&feats[c.unit], &feats[above]);
+        (fh.words >= 4
+            && fc.words >= DECK_WORDS
+            && fc.words * 2 >= fh.words * 3
+            && !fh.sentence_end
+            && !key(&c.value).contains(key(&h.value).as_str())
+            && h.score >= lex.weight("title.min")
+            && h.score >= c.score - DECK_MARGIN)
+            .then(|| h.clone())
+    });
+    if let Some(h) = deck_of {
+        decision.runner_up = decision.chosen.replace(h);
+    }
     // In a clean text file (no boilerplate at all), a sentence ending in a full stop, a
     // question or exclamation of eight words or more, or a line starting in lower case
     // never wins over a first line standing alone: that is the story's first sentence,
