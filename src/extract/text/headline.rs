@@ -63,7 +63,7 @@ const MAX_WORDS: usize = 45;
 const MAX_SENTENCE_WORDS: usize = 30;
 /// Units that are not boilerplate searched above the start of the story's prose, and
 /// how far up that search reaches at most.
-const WINDOW: usize = 30;
+pub(super) const WINDOW: usize = 30;
 const MAX_REACH: usize = 200;
 /// Units of the story whose words a headline is compared with.
 const STORY_UNITS: usize = 12;
@@ -133,49 +133,6 @@ impl Sketch {
         let i = Self::bit(w);
         self.0[i / 64] & (1 << (i % 64)) != 0
     }
-}
-
-/// Where the story's prose starts: the first sentence-ending content paragraph of the
-/// region (a long headline may itself be classed as content), or without a region the
-/// first line that reads as a sentence.
-pub fn story_start(
-    units: &[Unit],
-    feats: &[Features],
-    classes: &[Class],
-    region_start: Option<usize>,
-) -> usize {
-    match region_start {
-        Some(r) => (r..feats.len())
-            .take(WINDOW)
-            .find(|&i| {
-                classes[i] == Class::Good
-                    && feats[i].sentence_end
-                    && feats[i].words >= 10
-                    && !author_bio(units, feats, i)
-            })
-            .unwrap_or(r),
-        None => (1..feats.len())
-            .find(|&i| feats[i].sentence_end && headline_words(&feats[i]) >= 3)
-            .unwrap_or(1),
-    }
-}
-
-/// Units above a paragraph searched for the name that opens it as an author's bio.
-const BIO_NAME_UNITS: usize = 3;
-
-/// Whether unit `i` is an author's bio in a box above the story: it opens with a name
-/// printed alone just above it (`Margaret Ellery` / `Margaret Ellery is a former housing
-/// director and writes a weekly column.`).
-fn author_bio(units: &[Unit], feats: &[Features], i: usize) -> bool {
-    let text = &units[i].text;
-    (i.saturating_sub(BIO_NAME_UNITS)..i).any(|j| {
-        let name = units[j].text.as_str();
-        (2..=4).contains(&feats[j].words)
-            && text
-                .strip_prefix(name)
-                .is_some_and(|rest| rest.starts_with(' '))
-            && crate::extract::byline::is_names(name)
-    })
 }
 
 /// What is measured of a headline candidate. Its score is the sum of each signal's value
@@ -332,7 +289,7 @@ fn named(x: &Signals) -> Vec<Signal> {
 /// Words of a line as a headline's length counts them: scripts written without spaces
 /// (Chinese, Japanese) count a word per two characters, so that a 14-character Japanese
 /// headline is not taken for one word.
-fn headline_words(f: &Features) -> usize {
+pub(super) fn headline_words(f: &Features) -> usize {
     let wide = f.columns.saturating_sub(f.chars);
     if wide * 2 >= f.chars && f.words <= 3 {
         f.words.max(wide / 2)
@@ -369,7 +326,7 @@ pub fn decide_title(
     if units.is_empty() {
         return Decision::default();
     }
-    let start = story_start(units, feats, classes, region_start);
+    let start = super::story::story_start(units, feats, classes, region_start);
     // WINDOW units that are not boilerplate, however many menu lines lie between.
     let mut lo = start;
     let mut kept = 0;

@@ -27,6 +27,7 @@ mod features;
 mod headline;
 mod lines;
 mod pagetitle;
+mod story;
 
 use serde::Serialize;
 
@@ -251,7 +252,7 @@ fn decide_top(
     let date_anchors = dateline::Anchors {
         head: likely_head,
         region: region.map(|r| r.0),
-        story: region.map(|(lo, _)| headline::story_start(units, feats, classes, Some(lo))),
+        story: region.map(|(lo, _)| story::story_start(units, feats, classes, Some(lo))),
     };
     let anchors: Vec<usize> = [date_anchors.head, date_anchors.region, date_anchors.story]
         .into_iter()
