@@ -72,7 +72,7 @@ const LOOK_AHEAD: usize = 12;
 /// Fewest words of a deck, and how much better than its headline a deck may score and
 /// still give way to it.
 const DECK_WORDS: usize = 12;
-const DECK_MARGIN: f32 = 0.5;
+const DECK_MARGIN: f32 = 1.0;
 /// Boilerplate units looked across below the story's first unit for a headline.
 const BIO_GAP: usize = 2;
 /// Below the story's start, a candidate has a dateline or byline among its next few
@@ -851,13 +851,19 @@ pub fn decide_title(
         let above = c.unit.checked_sub(1)?;
         let h = decision.considered.iter().find(|x| x.unit == above)?;
         let (fc, fh) = (&feats[c.unit], &feats[above]);
+        // A longer line right below is the deck, and the chosen line its headline.
+        let longer_below = decision
+            .considered
+            .iter()
+            .any(|x| x.unit == c.unit + 1 && feats[x.unit].words > fc.words);
         (fh.words >= 4
             && fc.words >= DECK_WORDS
-            && fc.words * 2 >= fh.words * 3
+            && fc.words * 10 >= fh.words * 13
             && !fh.sentence_end
             && !key(&c.value).contains(key(&h.value).as_str())
             && h.score >= lex.weight("title.min")
-            && h.score >= c.score - DECK_MARGIN)
+            && h.score >= c.score - DECK_MARGIN
+            && !longer_below)
             .then(|| h.clone())
     });
     if let Some(h) = deck_of {
