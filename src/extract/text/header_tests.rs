@@ -759,3 +759,66 @@ fn a_deck_under_its_headline_gives_way_to_it() {
         Some("Bürgermeister von Wolfsegg am Ennsberg tritt nach Förderaffäre zurück")
     );
 }
+
+#[test]
+fn a_blog_post_under_its_date_and_the_blog_tagline() {
+    // A blog's template: the blog's name and tagline, the post's date, the post's title
+    // (its words again in the post), the post. The title printed right under its date,
+    // with the post below, is the headline, though the tagline reads as the story's
+    // first paragraph.
+    let f = extract(
+        "skip to main content | skip to sidebar\n\n\
+         At Ellen's Table\n\n\
+         Cooking, preserving, the allotment and whatever else crosses my mind. Written in \
+         a small village on the north coast.\n\n\
+         Wednesday, 20 November 2019\n\n\
+         Quince paste like Grandma's\n\n\
+         Every November I stand in the kitchen with a basket of quinces and wonder why I do \
+         this to myself. Quince paste like Grandma's takes a whole afternoon.\n\n\
+         Grandma made it every year in big trays that dried for weeks on the wardrobe in \
+         the bedroom. She never wrote the recipe down, and I have tried it three times.\n\n\
+         Posted by Ellen at 09:41\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Quince paste like Grandma's"));
+    assert_eq!(day(&f).as_deref(), Some("2019-11-20"));
+}
+
+#[test]
+fn a_deck_a_third_longer_than_its_headline_gives_way_to_it() {
+    // A written Brazilian daily (benches/eval/written/r8-pt-folha) through w3m: a
+    // section label, a headline of thirteen words, a deck of eighteen without a full
+    // stop right above the byline and the date; the deck scores nearly a point higher.
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/deck-longer-than-headline.txt"
+    ))
+    .expect("fixture");
+    let f = extract(&page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("TCU aponta sobrepreço de R$ 640 milhões em obras de ferrovia no Centro-Oeste")
+    );
+}
+
+#[test]
+fn a_kicker_does_not_take_the_headline_with_a_deck_below() {
+    // A kicker, a headline, and a longer deck below the headline: the headline stays,
+    // though the kicker scores nearly as well.
+    let f = extract(
+        "Home › News\n\n\
+         Council approves the plan\n\n\
+         Turin bans closed terraces in its historic squares under new seating plan\n\n\
+         From next year only open structures and plain umbrellas will be allowed in the \
+         historic squares. Shopkeepers say jobs are at risk\n\n\
+         By Marco Bellini\n\
+         20 November 2019\n\n\
+         TURIN - Goodbye to the glass verandas in front of the cafes of the historic centre. \
+         The city council yesterday approved the new rules for outdoor seating.\n\n\
+         The rules will apply from next spring, and owners will have a year to take down \
+         the closed structures that stand in the squares today.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Turin bans closed terraces in its historic squares under new seating plan")
+    );
+}

@@ -228,9 +228,13 @@ enum Sig {
     /// Marked as a heading of the file's top level by the renderer (Markdown `#`,
     /// html2text's `******`).
     Marked,
+    /// Headline-shaped, right below a dateline or byline and with prose among the next two
+    /// units: the headline of a page that prints its date and author first (a blog's
+    /// `Wednesday, 20 November 2019` / headline / post).
+    AfterMeta,
 }
 
-const SIGNALS: [(Sig, &str); 40] = [
+const SIGNALS: [(Sig, &str); 41] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -271,6 +275,7 @@ const SIGNALS: [(Sig, &str); 40] = [
     (Sig::Truncated, "truncated"),
     (Sig::HeadsHeader, "heads_header"),
     (Sig::Marked, "marked"),
+    (Sig::AfterMeta, "after_meta"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
@@ -336,9 +341,17 @@ pub fn decide_title(
     }
     // The story's first unit and the next one that is not boilerplate: a column's author
     // bio may read as the story's first paragraph above the headline.
+    // When that unit is a dateline or byline, the paragraph above it was a standfirst or
+    // a blog's tagline, and the next unit that is neither may be the headline.
     let hi = (start + 1..units.len())
         .take(BIO_GAP + 1)
         .find(|&j| classes[j] != Class::Bad)
+        .map(|j| {
+            (j..units.len())
+                .take(BIO_GAP + 1)
+                .find(|&k| classes[k] != Class::Bad && !meta.at(k))
+                .unwrap_or(j)
+        })
         .unwrap_or(start + 1)
         .min(units.len() - 1);
     // Every line's key, gathered only when a page-title line asks.
@@ -760,6 +773,21 @@ pub fn decide_title(
                     })
                     .take(HEADER_UNITS)
                     .any(meta_here),
+        );
+        let prose_at =
+            |j: usize| classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 10;
+        x.flag(
+            Sig::AfterMeta as usize,
+            heading_shaped(f, &u.text)
+                && f.words >= 3
+                && (0..i)
+                    .rev()
+                    .find(|&j| classes[j] != Class::Bad || meta_here(j))
+                    .is_some_and(meta_here)
+                && (i + 1..units.len())
+                    .filter(|&j| classes[j] != Class::Bad && !caption(&units[j].text))
+                    .take(2)
+                    .any(prose_at),
         );
         if heading_shaped(f, &u.text) {
             seen_heading = true;
