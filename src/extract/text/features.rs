@@ -506,7 +506,19 @@ fn furniture(c: &WordCounts, lower: &str, text: &str) -> bool {
                 .lines("furniture.phrases")
                 .iter()
                 .any(|p| lower.contains(p.as_str())))
+        || (c.words <= PHRASE_WORDS && paywall(lower))
 }
+
+/// A paywall's prompt (`Lesen Sie weiter mit einem Abo`, `Already a subscriber? Log in`).
+fn paywall(lower: &str) -> bool {
+    lexicon()
+        .lines("paywall")
+        .iter()
+        .any(|p| lower.contains(p.as_str()))
+}
+
+/// Units below a paywall's prompt looked through for the box's closing call to action.
+const PAYWALL_BOX: usize = 3;
 
 /// Units at the top of a file where a cookie-consent box stands (renderers print it
 /// first).
@@ -643,6 +655,21 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
             || f.words <= PHRASE_WORDS && lower_words(&f.key).any(|w| lex.has("consent", w))
         {
             f.furniture = true;
+        }
+    }
+    // A paywall box: its prompt, the sales pitch below it and the button that closes it
+    // (`Lesen Sie weiter mit einem Abo` / `Sichern Sie sich jetzt den Zugang zu allen
+    // Artikeln …` / `Jetzt abonnieren`). The pitch is furniture when furniture closes the
+    // box within PAYWALL_BOX units.
+    for i in 0..feats.len() {
+        if !(feats[i].furniture && feats[i].words <= PHRASE_WORDS && paywall(&feats[i].key)) {
+            continue;
+        }
+        let end = (i + 2..(i + 1 + PAYWALL_BOX).min(feats.len())).find(|&k| feats[k].furniture);
+        if let Some(end) = end {
+            for f in &mut feats[i + 1..end] {
+                f.furniture = true;
+            }
         }
     }
     feats

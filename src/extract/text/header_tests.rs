@@ -822,3 +822,32 @@ fn a_kicker_does_not_take_the_headline_with_a_deck_below() {
         Some("Turin bans closed terraces in its historic squares under new seating plan")
     );
 }
+
+#[test]
+fn a_paywall_box_is_furniture_down_to_its_button() {
+    // The story's first paragraphs, then a paywall box: its prompt, a sales pitch that
+    // reads as a sentence, the button. None of it is a headline, and the headline above
+    // the story stays.
+    let f = extract(
+        "Zürcher Tagespost\n\n\
+         Zürich baut Velorouten quer durch die Stadt – und opfert dafür 400 Parkplätze\n\n\
+         Andrea Keller, Zürich\n\
+         20.11.2019, 10.15 Uhr\n\n\
+         Der Gemeinderat hat nach einer fast fünfstündigen Debatte drei Velovorzugsrouten \
+         beschlossen, die quer durch die Stadt führen sollen.\n\n\
+         Abo\n\n\
+         Lesen Sie weiter mit einem Abo\n\n\
+         Sichern Sie sich jetzt den Zugang zu allen Artikeln der Zürcher Tagespost – im \
+         ersten Monat für nur 1 Franken.\n\n\
+         Jetzt abonnieren\n\n\
+         Newsletter «Zürich am Morgen»\n\n\
+         Mehr zum Thema\n\n\
+         Stadtrat legt neue Velostrategie vor\n\
+         14.05.2019\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Zürich baut Velorouten quer durch die Stadt – und opfert dafür 400 Parkplätze")
+    );
+    assert!(!f.body.contains("Sichern Sie sich"), "{}", f.body);
+}
