@@ -205,7 +205,12 @@ fn a_rebuild_keeps_the_old_index_searchable_until_it_is_done() {
     if status.success() {
         assert_eq!(count, Some(1500), "the rebuild finished before the kill");
     } else {
-        assert_eq!(count, Some(1800), "killed: the old index is intact");
+        // Killed before it published the new index (the old one intact), or between
+        // publishing it and exiting (the new one whole): never anything in between.
+        assert!(
+            count == Some(1800) || count == Some(1500),
+            "killed: {count:?} articles"
+        );
         summary(&env, &["--rebuild"]);
         assert_eq!(article_count(&env), Some(1500));
     }
