@@ -55,6 +55,7 @@ use super::lines::Unit;
 use super::pagetitle::{
     has_separator, image_label, link_rel_title, segments, site_names, strip_site,
 };
+use super::wordforms::{stem, StoryWords};
 
 /// Longest headline accepted: tabloids run to forty words and more, without a full
 /// stop; a longer line that ends like a sentence is a paragraph.
@@ -92,47 +93,6 @@ const FULL_HEADER_UNITS: usize = 3;
 
 fn key(s: &str) -> String {
     super::features::line_key(s)
-}
-
-/// Characters of a word compared when a line's words are matched with the story's: a
-/// headline says "arrests" where the story says "arrested", "Regierung" where it says
-/// "Regierungen".
-const STEM_CHARS: usize = 6;
-
-/// Characters by which two forms of a word may differ in length ("arrests" / "arrested").
-const FORM_CHARS: usize = 3;
-
-/// The bit of a word length in a 64-bit set of lengths (63 and up share the last).
-fn length_bit(n: usize) -> u64 {
-    1 << n.min(63)
-}
-
-/// The first [`STEM_CHARS`] characters of `w`.
-fn stem(w: &str) -> &str {
-    w.char_indices().nth(STEM_CHARS).map_or(w, |(i, _)| &w[..i])
-}
-
-/// A 1,024-bit sketch of a set of words by first byte, last byte and length: a word whose
-/// bit is clear is not in the set.
-#[derive(Default)]
-struct Sketch([u64; 16]);
-
-impl Sketch {
-    fn bit(w: &str) -> usize {
-        let b = w.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        (usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0)) * 7 + b.len()) & 1023
-    }
-
-    fn insert(&mut self, w: &str) {
-        let i = Self::bit(w);
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn may_hold(&self, w: &str) -> bool {
-        let i = Self::bit(w);
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
 }
 
 /// What is measured of a headline candidate. Its score is the sum of each signal's value
@@ -435,49 +395,26 @@ pub fn decide_title(
     };
     let first_kept = (0..units.len()).find(|&j| classes[j] != Class::Bad);
     let first_bad = (0..units.len()).find(|&j| classes[j] == Class::Bad);
-    // Words of the story's first paragraphs: a headline shares them, a sidebar headline
-    // or a menu entry does not.
-    // Only words of four characters or more of the lines above the story are compared:
-    // the story words kept are those among them.
-    // Each story word's stem, with the lengths (bit n: n characters, 63 and up in bit
-    // 63) of the words it stands for.
-    let story_words: OnceCell<FxHashMap<String, u64>> = OnceCell::new();
+    // Words of the story's first paragraphs that the lines above it hold too: a headline
+    // shares them, a sidebar headline or a menu entry does not.
+    let story_words: OnceCell<StoryWords> = OnceCell::new();
     let story_words = || {
         story_words.get_or_init(|| {
-            let above: FxHashSet<_> = marked_above
-                .iter()
-                .copied()
-                .chain(lo..start)
-                .filter(|&j| kept(j))
-                .flat_map(|j| unit_words(&units[j].text, &feats[j].key))
-                .filter(|w| w.len() >= 4 && w.chars().count() >= 4)
-                .map(|w| stem(&w).to_owned())
-                .collect();
-            let mut sketch = Sketch::default();
-            above.iter().for_each(|w| sketch.insert(w));
-            let mut words: FxHashMap<String, u64> = FxHashMap::default();
-            for j in (start..units.len())
-                .filter(|&j| classes[j] != Class::Bad)
-                .take(STORY_UNITS)
-            {
-                for w in unit_words(&units[j].text, &feats[j].key).filter(|w| w.len() >= 4) {
-                    let s = stem(&w);
-                    if sketch.may_hold(s) && above.contains(s) {
-                        *words.entry(s.to_owned()).or_default() |= length_bit(w.chars().count());
-                    }
-                }
-            }
-            words
+            StoryWords::new(
+                marked_above
+                    .iter()
+                    .copied()
+                    .chain(lo..start)
+                    .filter(|&j| kept(j))
+                    .flat_map(|j| unit_words(&units[j].text, &feats[j].key)),
+                (start..units.len())
+                    .filter(|&j| classes[j] != Class::Bad)
+                    .take(STORY_UNITS)
+                    .flat_map(|j| unit_words(&units[j].text, &feats[j].key)),
+            )
         })
     };
-    // Whether the story has the word `w`, or another form of it: the same first
-    // STEM_CHARS characters and a length within FORM_CHARS ("Bundesliga" is not
-    // "Bundesregierung").
-    let in_story = |w: &(String, usize)| {
-        let near = (w.1.saturating_sub(FORM_CHARS)..=w.1 + FORM_CHARS)
-            .fold(0u64, |m, n| m | length_bit(n));
-        story_words().get(&w.0).is_some_and(|&m| m & near != 0)
-    };
+    let in_story = |w: &(String, usize)| story_words().has(&w.0, w.1);
     // Whether the file sets its paragraphs apart with blank lines at all: in a compact
     // rendering (html2text prints none between paragraphs) every line is in a crowd.
     let spaced = {

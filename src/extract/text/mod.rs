@@ -28,6 +28,7 @@ mod headline;
 mod lines;
 mod pagetitle;
 mod story;
+mod wordforms;
 
 use serde::Serialize;
 
