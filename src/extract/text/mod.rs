@@ -614,6 +614,8 @@ fn dedup_paragraphs(paragraphs: Vec<(usize, String)>, feats: &[Features]) -> Vec
 }
 
 #[cfg(test)]
+mod deck_tests;
+#[cfg(test)]
 mod header_tests;
 #[cfg(test)]
 mod tests;

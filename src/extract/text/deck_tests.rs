@@ -1,0 +1,110 @@
+//! Unit tests of the plain-text extractor's rules on the lines around a headline: a
+//! kicker over it, a standfirst or deck under it, and which of them is the headline.
+
+use super::*;
+
+#[test]
+fn headline_over_standfirst_and_picture_label() {
+    let f = extract(
+        "  • My Teams\n    Account Settings Log Out\n\nUp next:\n\n\
+         Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket\n\n\
+         Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket\n\n\
+         Twenty teams have punched tickets for next summer's tournament\n\n  •  \n\n\
+             Roger Gonzalez mugshot\n\n  • by Roger Gonzalez\n  • @rgonzalezcbs\n\
+           • Nov 19, 2019 at 6:46 pm ET • 2 min read\n\n\
+         Euro 2020 qualifying is over. Well, sort of. The group stage finished on Tuesday \
+         with Wales taking the last automatic spot, and every team's fate is now clear.\n\n\
+         Four more places will come from the playoffs in March, when the last of the \
+         qualifying is decided.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Euro 2020 qualifying: Tracking every team to clinch a spot as Wales punches ticket")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Roger Gonzalez"));
+}
+
+#[test]
+fn a_kicker_over_a_headline_over_a_deck_is_no_headline() {
+    // A Spanish daily's antetítulo, headline and subtítulo (no full stop), then the
+    // byline and the date.
+    let f = extract(
+        "La Crónica del Mediterráneo\n\n\
+         Portada Internacional Política Economía Local Deportes Cultura\n\n\
+         Plan de espacio público\n\n\
+         Barcelona instalará 300 fuentes nuevas en los barrios con menos zonas verdes\n\n\
+         El consistorio destinará 4,2 millones de euros hasta 2017 y priorizará Nou \
+         Barris, Sant Andreu y Sants-Montjuïc, según la medida presentada este viernes\n\n\
+         Núria Ferrer Soler | Barcelona\n\n27/02/2015 07:40\n\n\
+         El Ayuntamiento de Barcelona instalará 300 fuentes de agua potable nuevas en la \
+         ciudad antes de que acabe 2017. La medida forma parte del plan de mejora del \
+         espacio público presentado este viernes.\n\n\
+         Las nuevas fuentes se instalarán en los barrios que disponen de menos parques y \
+         plazas, y el plan prevé también nuevos bancos y zonas de sombra.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Barcelona instalará 300 fuentes nuevas en los barrios con menos zonas verdes")
+    );
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2015-02-27")
+    );
+}
+
+#[test]
+fn a_deck_under_its_headline_gives_way_to_it() {
+    // A written Austrian daily (benches/eval/written/r7-de-standard) through lynx: a
+    // kicker, the headline, then a deck half as long again without a full stop, right
+    // above the byline and the date.
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/deck-under-headline.txt"
+    ))
+    .expect("fixture");
+    let f = extract(&page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Bürgermeister von Wolfsegg am Ennsberg tritt nach Förderaffäre zurück")
+    );
+}
+
+#[test]
+fn a_deck_a_third_longer_than_its_headline_gives_way_to_it() {
+    // A written Brazilian daily (benches/eval/written/r8-pt-folha) through w3m: a
+    // section label, a headline of thirteen words, a deck of eighteen without a full
+    // stop right above the byline and the date; the deck scores nearly a point higher.
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/deck-longer-than-headline.txt"
+    ))
+    .expect("fixture");
+    let f = extract(&page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("TCU aponta sobrepreço de R$ 640 milhões em obras de ferrovia no Centro-Oeste")
+    );
+}
+
+#[test]
+fn a_kicker_does_not_take_the_headline_with_a_deck_below() {
+    // A kicker, a headline, and a longer deck below the headline: the headline stays,
+    // though the kicker scores nearly as well.
+    let f = extract(
+        "Home › News\n\n\
+         Council approves the plan\n\n\
+         Turin bans closed terraces in its historic squares under new seating plan\n\n\
+         From next year only open structures and plain umbrellas will be allowed in the \
+         historic squares. Shopkeepers say jobs are at risk\n\n\
+         By Marco Bellini\n\
+         20 November 2019\n\n\
+         TURIN - Goodbye to the glass verandas in front of the cafes of the historic centre. \
+         The city council yesterday approved the new rules for outdoor seating.\n\n\
+         The rules will apply from next spring, and owners will have a year to take down \
+         the closed structures that stand in the squares today.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Turin bans closed terraces in its historic squares under new seating plan")
+    );
+}
