@@ -1,7 +1,18 @@
 //! Unit tests of the plain-text extractor's rules on the lines around a headline: a
 //! kicker over it, a standfirst or deck under it, and which of them is the headline.
 
+use std::path::Path;
+
 use super::*;
+
+/// The title of a rendering in tests/data.
+fn title_of(name: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    let page = std::fs::read_to_string(&path).expect("fixture");
+    extract(&page).title
+}
 
 #[test]
 fn headline_over_standfirst_and_picture_label() {
@@ -57,14 +68,8 @@ fn a_deck_under_its_headline_gives_way_to_it() {
     // A written Austrian daily (benches/eval/written/r7-de-standard) through lynx: a
     // kicker, the headline, then a deck half as long again without a full stop, right
     // above the byline and the date.
-    let page = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/deck-under-headline.txt"
-    ))
-    .expect("fixture");
-    let f = extract(&page);
     assert_eq!(
-        f.title.as_deref(),
+        title_of("deck-under-headline.txt").as_deref(),
         Some("Bürgermeister von Wolfsegg am Ennsberg tritt nach Förderaffäre zurück")
     );
 }
@@ -74,14 +79,8 @@ fn a_deck_a_third_longer_than_its_headline_gives_way_to_it() {
     // A written Brazilian daily (benches/eval/written/r8-pt-folha) through w3m: a
     // section label, a headline of thirteen words, a deck of eighteen without a full
     // stop right above the byline and the date; the deck scores nearly a point higher.
-    let page = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/deck-longer-than-headline.txt"
-    ))
-    .expect("fixture");
-    let f = extract(&page);
     assert_eq!(
-        f.title.as_deref(),
+        title_of("deck-longer-than-headline.txt").as_deref(),
         Some("TCU aponta sobrepreço de R$ 640 milhões em obras de ferrovia no Centro-Oeste")
     );
 }

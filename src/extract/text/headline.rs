@@ -80,6 +80,8 @@ const BIO_GAP: usize = 2;
 /// units that are not boilerplate, and prose among the next several.
 const BELOW_META: usize = 3;
 const BELOW_PROSE: usize = 10;
+/// Fewest words of a paragraph of prose.
+const PROSE_WORDS: usize = 10;
 /// Units that are not boilerplate looked through below the top line of an article header
 /// for its dateline or byline: a standfirst, an author's photo label, a name and a role
 /// may come between.
@@ -353,6 +355,10 @@ pub fn decide_title(
     // A full article header: a headline-shaped line with both a byline and a dateline
     // among the next FULL_HEADER_UNITS units that are not boilerplate, and prose among
     // the next BELOW_PROSE (a teaser in a dated, signed list has another teaser below).
+    // A paragraph of the story: content ending a sentence, of PROSE_WORDS words or more.
+    let prose_at = |j: usize| {
+        classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= PROSE_WORDS
+    };
     let full_header = |i: usize| {
         let next: Vec<usize> = (i + 1..units.len())
             .filter(|&j| classes[j] != Class::Bad || meta.at(j))
@@ -366,7 +372,7 @@ pub fn decide_title(
             (i + 1..units.len())
                 .filter(|&j| classes[j] != Class::Bad || meta.at(j))
                 .take(BELOW_PROSE)
-                .any(|j| classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 10)
+                .any(prose_at)
         };
         classes[i] != Class::Bad
             && !meta.at(i)
@@ -467,9 +473,7 @@ pub fn decide_title(
                 && heading_shaped(f, &u.text)
                 && !meta.at(i)
                 && kept_after(i, BELOW_META).any(|j| meta.at(j))
-                && kept_after(i, BELOW_PROSE).any(|j| {
-                    classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 10
-                })
+                && kept_after(i, BELOW_PROSE).any(prose_at)
         })
         .collect();
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
@@ -711,8 +715,6 @@ pub fn decide_title(
                     .take(HEADER_UNITS)
                     .any(meta_here),
         );
-        let prose_at =
-            |j: usize| classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 10;
         x.flag(
             Sig::AfterMeta as usize,
             heading_shaped(f, &u.text)
