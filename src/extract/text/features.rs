@@ -432,11 +432,19 @@ fn section_run(t: &str, words: usize) -> bool {
             sections += usize::from(lex.has("sections", &w.to_lowercase()));
         }
     }
-    // A breadcrumb of section names only (`Home Music Music News`), or a longer line.
+    // A breadcrumb of section names only (`Home Music Music News`), a longer line, or a
+    // menu that opens on the home page's link, every item capitalised (`Home Notes
+    // Archive Downgrade Tracker About`, not `Home truths about the archive`).
+    let from_home = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| lex.has("sections.home", &w.to_lowercase()))
+        && t.split_whitespace()
+            .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
     sections >= 3
         && (sections == names
             || sections >= SECTION_RUN_NAMES
-            || names >= SECTION_RUN_WORDS && sections * SECTION_SHARE >= names)
+            || (names >= SECTION_RUN_WORDS || from_home) && sections * SECTION_SHARE >= names)
 }
 
 /// Words up to which one furniture phrase makes a line furniture.
@@ -707,6 +715,17 @@ mod tests {
     fn ascii_search_ignores_case_and_keeps_boundaries() {
         assert_eq!(find_ascii_ci("İstanbul Posted BY Jane", " by "), Some(16));
         assert_eq!(find_ascii_ci("ab", " by "), None);
+    }
+
+    #[test]
+    fn a_menu_opening_on_home_holds_half_section_names() {
+        assert!(section_run("Home Notes Archive Downgrade Tracker About", 6));
+        assert!(section_run(
+            "Startseite Politik Wirtschaft Kärnten Heute Service",
+            6
+        ));
+        assert!(!section_run("Home truths about the archive", 5));
+        assert!(!section_run("Home Office to archive migrant files", 6));
     }
 
     #[test]

@@ -748,3 +748,43 @@ fn a_paywall_box_is_furniture_down_to_its_button() {
     );
     assert!(!f.body.contains("Sichern Sie sich"), "{}", f.body);
 }
+
+#[test]
+fn a_menu_opening_on_home_is_no_headline() {
+    // A newsletter platform's top bar: the publication's name twice, sign-in links, then
+    // its menu opening on `Home`, with a tab named after a feature of the site.
+    let t = title_below(
+        "The Ledger Line\n\nThe Ledger Line\n\nSubscribe Sign in\n\
+         Home Notes Archive Downgrade Tracker About",
+    );
+    assert_eq!(t.as_deref(), Some(ROBBERY));
+}
+
+#[test]
+fn a_list_of_dated_teasers_below_the_story_heads_no_header() {
+    // A regional broadcaster's item: headline and story with no dateline near them, the
+    // date at the foot, then `Mehr aus Kärnten`: teasers of headline, summary and date.
+    let teaser = |h: &str, d: &str| {
+        format!(
+            "{h}\n\nDer Landtag hat am Donnerstag über die Pläne beraten, eine Entscheidung \
+             soll es im Dezember geben.\n\n{d}\n\n"
+        )
+    };
+    let page = format!(
+        "Zum Inhalt\n\n  • News\n  • TV\n  • Radio\n\nPolitik\n\n\
+         Gemeinden sparen bei Weihnachtsbeleuchtung\n\n\
+         Angesichts der hohen Energiepreise schränken viele Kärntner Gemeinden heuer die \
+         Weihnachtsbeleuchtung ein. Manche verzichten ganz darauf.\n\n\
+         In Klagenfurt wird die Beleuchtung in der Innenstadt heuer erst am 25. November \
+         eingeschaltet und um 22.00 Uhr abgedreht, hieß es aus dem Rathaus.\n\n\
+         red, kaernten.LRF.at/Agenturen\n\nDrucken Teilen E-Mail\nPubliziert am 03.11.2022\n\n\
+         Mehr aus Kärnten\n\n{}{}{}",
+        teaser("Teuerung: Ansturm auf Sozialmärkte", "03.11.2022"),
+        teaser("Lkw-Unfall auf A10: Tauernautobahn gesperrt", "02.11.2022"),
+        teaser("KAC gewinnt Derby gegen den VSV", "01.11.2022"),
+    );
+    assert_eq!(
+        extract(&page).title.as_deref(),
+        Some("Gemeinden sparen bei Weihnachtsbeleuchtung")
+    );
+}

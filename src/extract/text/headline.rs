@@ -80,6 +80,8 @@ const BIO_GAP: usize = 2;
 /// units that are not boilerplate, and prose among the next several.
 const BELOW_META: usize = 3;
 const BELOW_PROSE: usize = 10;
+/// Units within which two headers below the story's start are teasers in one list.
+const TEASER_GAP: usize = 8;
 /// Fewest words of a paragraph of prose.
 const PROSE_WORDS: usize = 10;
 /// Units that are not boilerplate looked through below the top line of an article header
@@ -474,6 +476,18 @@ pub fn decide_title(
                 && !meta.at(i)
                 && kept_after(i, BELOW_META).any(|j| meta.at(j))
                 && kept_after(i, BELOW_PROSE).any(prose_at)
+        })
+        .collect();
+    // Different headers close together are a list of teasers (`Mehr aus Kärnten`:
+    // headline, summary, date, and again), not the article's (its headline may be printed
+    // twice).
+    let below: Vec<usize> = below
+        .iter()
+        .copied()
+        .filter(|&i| {
+            !below
+                .iter()
+                .any(|&j| j.abs_diff(i) <= TEASER_GAP && feats[j].key != feats[i].key)
         })
         .collect();
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
