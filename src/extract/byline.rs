@@ -35,6 +35,7 @@ const AGENCY_WORDS: &[&str] = &[
     "reporters",
     "editors",
     "associated",
+    "canadian",
     "press",
 ];
 

@@ -268,7 +268,7 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
     {
         return None;
     }
-    let name = byline::normalize(cut_tail(t))?;
+    let name = byline::normalize(without_agency(cut_tail(t)))?;
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
     let ok = (2..=4).contains(&words.len())
@@ -288,6 +288,20 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
             .all(|w| lower_words(&w.to_lowercase()));
     ok.then_some(name)
 }
+
+/// A name with its agency run on without a separator (`Jordan Whitfield The Canadian
+/// Press`), without the agency; other text as it is.
+fn without_agency(t: &str) -> &str {
+    let starts: Vec<usize> = t.match_indices(' ').map(|(i, _)| i).collect();
+    // The longest run of agency words that ends the line.
+    starts[starts.len().saturating_sub(AGENCY_WORDS)..]
+        .iter()
+        .find(|&&i| byline::is_agency(t[i..].trim()) && t[..i].split_whitespace().count() >= 2)
+        .map_or(t, |&i| t[..i].trim_end())
+}
+
+/// Most words of an agency's name run on after a byline.
+const AGENCY_WORDS: usize = 3;
 
 /// Whether unit `i` is a `By` line with only more names, a date and a time after the
 /// name (`By Jane Doe, Omar Haddad on Monday, November 18th, 2019 at 11:08 a.m.`): a
@@ -567,6 +581,11 @@ mod tests {
         assert_eq!(bare("Updated Nov. 19"), None);
         assert_eq!(bare("Reuters"), None);
         assert_eq!(bare("The Associated Press"), None);
+        // An agency run on after the name goes.
+        assert_eq!(
+            bare("Jordan Whitfield The Canadian Press").as_deref(),
+            Some("Jordan Whitfield")
+        );
         assert_eq!(bare("On Our Radar"), None);
         assert_eq!(bare("Read more: Jane Doe"), None);
         // A label whose words the story prints in lower case.

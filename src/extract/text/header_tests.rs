@@ -788,3 +788,19 @@ fn a_list_of_dated_teasers_below_the_story_heads_no_header() {
         Some("Gemeinden sparen bei Weihnachtsbeleuchtung")
     );
 }
+
+#[test]
+fn a_menu_entry_beside_the_masthead_date_is_no_byline() {
+    // The day's date over the masthead's menu, its first entry two capitalised words; a
+    // story that names no author.
+    let f = extract(
+        "segunda-feira, fevereiro 12, 2024\n\n  • Ficha Técnica\n  • Estatuto Editorial\n\
+         \x20 • Assinaturas\n  • Contactos\n\nSociedade\n\n\
+         Falta de auxiliares obriga escola a fechar pavilhão e bar\n\n\
+         A escola sede do agrupamento tem mais de uma dezena de auxiliares de baixa e \
+         fechou esta semana o pavilhão e o bar, disse a direção.\n\n\
+         Os pais queixam-se de que os alunos ficam sem sítio para estar nos intervalos e \
+         pedem ao ministério que reforce o pessoal antes do fim do período.\n",
+    );
+    assert_eq!(f.byline, None);
+}

@@ -398,6 +398,13 @@ fn bare_names(
         .flatten()
         .filter(|&i| i < units.len() && Some(i) != head && feats[i].words <= 12)
         .filter(|&i| !feats[i].furniture && !feats[i].menu)
+        // An item of a list that goes on away from the date with more items is a menu
+        // entry (`segunda-feira, fevereiro 12, 2024` / `• Ficha Técnica` / `• Estatuto
+        // Editorial`).
+        .filter(|&i| {
+            let away = if i < d { i.checked_sub(1) } else { Some(i + 1) };
+            !(feats[i].bullet && away.is_some_and(|j| feats.get(j).is_some_and(|f| f.bullet)))
+        })
         .filter(|i| !read.contains(i) || bylines::top_unit(units, *i).is_none())
         .filter_map(|i| {
             let name = bylines::bare_name(&units[i].text, &lower_words)?;
