@@ -196,7 +196,8 @@ fn skip_fraction(c: &mut Cur, has_seconds: bool) {
     }
 }
 
-/// `am`, `PM`, `a.m.`, `p.m`; Some(true) for afternoon.
+/// `am`, `PM`, `a.m.`, `p.m`, and Spanish `p. m.` (spaced, both stops written);
+/// Some(true) for afternoon.
 fn meridiem(c: &mut Cur) -> Option<bool> {
     if c.word(&["am"]) {
         return Some(false);
@@ -207,9 +208,12 @@ fn meridiem(c: &mut Cur) -> Option<bool> {
     let mut probe = *c;
     let pm = probe.take(|t| t.lower == "a" || t.lower == "p")?.lower == "p";
     probe.glued_punct(&['.'])?;
-    probe.peek_glued().filter(|t| t.lower == "m")?;
-    probe.i += 1;
-    probe.glued_punct(&['.']);
+    let glued = probe.peek_glued().is_some();
+    probe.take(|t| t.lower == "m")?;
+    let stop = probe.glued_punct(&['.']).is_some();
+    if !glued && !stop {
+        return None;
+    }
     *c = probe;
     Some(pm)
 }

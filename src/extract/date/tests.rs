@@ -344,6 +344,19 @@ fn times() {
         ("22 Jan 2014 12:15 am", "2014-01-22T00:15:00Z", Minute),
         ("22 Jan 2014 12:15 pm", "2014-01-22T12:15:00Z", Minute),
         ("22 Jan 2014 @ 08:00:59", "2014-01-22T08:00:59Z", Second),
+        // Spanish writes the meridiem spaced (`p. m.`); German sites glue the time on
+        // with a hyphen.
+        (
+            "27 de septiembre de 2023 06:05 p. m.",
+            "2023-09-27T18:05:00Z",
+            Minute,
+        ),
+        (
+            "27 de septiembre de 2023 - 10:40 a. m.",
+            "2023-09-27T10:40:00Z",
+            Minute,
+        ),
+        ("19.09.2023-14:32", "2023-09-19T14:32:00Z", Minute),
     ]);
     // Numbers after a date that are not times leave the date alone.
     assert_eq!(

@@ -286,9 +286,20 @@ impl<'t, 'a> Cur<'t, 'a> {
         let mut c = *self;
         match c.peek_glued().map(|t| t.kind) {
             Some(Kind::Num) => true,
-            Some(Kind::Punct('.' | '/' | '-')) => {
+            Some(Kind::Punct(p @ ('.' | '/' | '-'))) => {
                 c.i += 1;
-                c.peek_glued().is_some_and(|t| t.kind == Kind::Num)
+                let Some(n) = c.peek_glued().filter(|t| t.kind == Kind::Num) else {
+                    return false;
+                };
+                // A time glued on with a hyphen (`19.09.2023-14:32`) ends the number.
+                let hour = n.raw.len() <= 2;
+                c.i += 1;
+                let time = p == '-'
+                    && hour
+                    && c.glued_punct(&[':']).is_some()
+                    && c.peek_glued()
+                        .is_some_and(|t| t.kind == Kind::Num && t.raw.len() == 2);
+                !time
             }
             _ => false,
         }

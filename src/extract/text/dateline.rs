@@ -153,12 +153,20 @@ fn published_part(text: &str) -> Option<&str> {
     None
 }
 
+/// How far into a line a date's label is looked for.
+const LABEL_WORDS: usize = 8;
+
 fn label(text: &str) -> Label {
     if published_part(text).is_some() {
         return Label::Published;
     }
     let lex = lexicon();
-    for w in words_lower(text).take(4) {
+    // The line's first words, or all those before its first number (`By Rachel Ames
+    // Last updated on March 3, 2020`).
+    let first_number = words_lower(text)
+        .position(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .unwrap_or(0);
+    for w in words_lower(text).take(first_number.clamp(4, LABEL_WORDS)) {
         if lex.has("date.updated", &w) {
             return Label::Updated;
         }
@@ -171,9 +179,30 @@ fn label(text: &str) -> Label {
 
 fn rejected(text: &str) -> bool {
     let lex = lexicon();
+    let words: Vec<_> = words_lower(text).collect();
     text.contains('©')
         || super::features::find_ascii_ci(text, "copyright").is_some()
-        || words_lower(text).any(|w| lex.has("date.reject", &w))
+        || words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| lex.has("date.reject", w) && !comment_count(&words, k))
+}
+
+/// A post's count of comments or a prompt to leave one (`87 Comments`, `Comments (3)`,
+/// `No replies`, `Leave a comment`), which a dateline carries; a comment's own stamp
+/// has none of these.
+fn comment_count(words: &[Cow<'_, str>], k: usize) -> bool {
+    let counted = matches!(
+        words[k].as_ref(),
+        "comment" | "comments" | "reply" | "replies"
+    );
+    let number =
+        |w: Option<&Cow<'_, str>>| w.is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let before = k.checked_sub(1).map(|j| words[j].as_ref());
+    counted
+        && (number(k.checked_sub(1).map(|j| &words[j]))
+            || number(words.get(k + 1))
+            || matches!(before, Some("no" | "a" | "leave" | "add")))
 }
 
 /// A date read from one line, and the rule that read it.
@@ -484,6 +513,8 @@ pub struct Anchors {
     pub head: Option<usize>,
     pub region: Option<usize>,
     pub story: Option<usize>,
+    /// The story's last unit: a dateline printed at its foot.
+    pub foot: Option<usize>,
 }
 
 impl Anchors {
@@ -624,14 +655,100 @@ pub fn decide_date(
             }
         })
         .collect();
-    let decision = decide(cands, lex.weight("date.min"));
-    let date = decision.chosen.as_ref().and_then(|c| {
+    let mut decision = decide(cands, lex.weight("date.min"));
+    let mut date = decision.chosen.as_ref().and_then(|c| {
         found
             .iter()
             .find(|(i, _, _)| *i == c.unit)
             .map(|(_, _, d)| *d)
     });
+    // The dateline at the story's foot stands for the header's missing one, or for a
+    // header that gives only the revision (`Updated 8:15 AM EDT, Wed May 8` over the
+    // story, `Published 4:12 PM EDT, Tue May 7` under it).
+    let revised = decision
+        .chosen
+        .as_ref()
+        .is_some_and(|c| label(&units[c.unit].text) == Label::Updated);
+    if decision.chosen.is_none() || revised {
+        let earlier = |d: &ArticleDate| date.is_some_and(|c| d.utc < c.utc);
+        let foot = anchors
+            .foot
+            .and_then(|end| foot_dateline(units, classes, meta, end))
+            .filter(|(i, d)| {
+                decision.chosen.is_none()
+                    || (label(&units[*i].text) != Label::Updated
+                        && date.is_some_and(|c| d.utc <= c.utc))
+            })
+            .or_else(|| {
+                // `Originally published on January 12, 2018.` anywhere in the story.
+                let (lo, hi) = (anchors.region?, anchors.foot?);
+                (lo..=(hi + FOOT_AFTER).min(units.len() - 1))
+                    .filter(|&i| classes[i] != Class::Bad && feats[i].chars <= MAX_CHARS)
+                    .filter(|&i| {
+                        label(&units[i].text) == Label::Published && !rejected(&units[i].text)
+                    })
+                    .find_map(|i| meta.date(i).map(|(d, _)| (i, d)))
+                    .filter(|(_, d)| revised && earlier(d))
+            });
+        if let Some((i, d)) = foot {
+            let u = &units[i];
+            let cand = Candidate {
+                value: crate::article::rfc3339(d.utc),
+                rule: "story_foot",
+                score: lex.weight("date.min"),
+                lines: (u.first, u.last),
+                unit: i,
+                signals: Vec::new(),
+            };
+            decision.runner_up = decision.chosen.replace(cand);
+            date = Some(d);
+        }
+    }
     (decision, date)
+}
+
+/// Units at the end of the story's region, and past it, where a dateline of the story's
+/// own may stand under its last paragraph (a region often runs on to a tag line).
+const FOOT_INSIDE: usize = 4;
+const FOOT_AFTER: usize = 2;
+
+/// A date alone on its line, or labelled as the publication's, among the last units of
+/// the story's region or the first ones under it; not one of a list of dated lines
+/// (related stories).
+fn foot_dateline(
+    units: &[Unit],
+    classes: &[Class],
+    meta: &Meta,
+    end: usize,
+) -> Option<(usize, ArticleDate)> {
+    let kept = |j: &usize| classes[*j] != Class::Bad;
+    let mut near: Vec<usize> = (0..=end.min(units.len() - 1))
+        .rev()
+        .filter(kept)
+        .take(FOOT_INSIDE)
+        .collect();
+    near.reverse();
+    near.extend((end + 1..units.len()).filter(kept).take(FOOT_AFTER));
+    let found: Vec<(usize, ArticleDate)> = near
+        .iter()
+        .filter_map(|&i| {
+            let text = &units[i].text;
+            let (date, rule) = meta.date(i)?;
+            let shaped =
+                rule == "whole_line" || (rule == "line_start" && label(text) == Label::Published);
+            // Under a paragraph of prose: a comment's stamp is under its author's name.
+            let under_prose = i
+                .checked_sub(1)
+                .is_some_and(|j| classes[j] == Class::Good && meta.feats[j].sentence_end);
+            (shaped && under_prose && !rejected(text) && !attribution(text, &meta.feats[i]))
+                .then_some((i, date))
+        })
+        .collect();
+    // One dateline, not a list of them.
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -724,8 +841,14 @@ mod tests {
         assert!(label("Updated: June 5, 2008") == Label::Updated);
         assert!(label("Published 3 March 2019") == Label::Published);
         assert!(label("Mis à jour le 8 septembre 2018") == Label::Updated);
+        assert!(label("By Rachel Ames Last updated on March 3, 2020") == Label::Updated);
+        assert!(label("March 3, 2020 by Rachel Ames, updated daily") == Label::None);
         assert!(rejected("© 2019 Daily Courier. All rights reserved."));
         assert!(rejected("Photo: Jane Doe, 3 March 2019"));
         assert!(!rejected("March 3, 2014, 9:15 am"));
+        assert!(!rejected("Jun 18, 2024, 3:15 PM UTC 87 Comments (87 New)"));
+        assert!(!rejected("March 3, 2014 | Leave a comment"));
+        assert!(!rejected("March 3, 2014 · Comments (12)"));
+        assert!(rejected("Comment from Jane, March 3, 2014"));
     }
 }

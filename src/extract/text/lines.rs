@@ -150,6 +150,11 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     {
         return false;
     }
+    // A dateline under a byline that ends a sentence (`… covering the chip industry.` /
+    // `Jun 18, 2024, 3:15 PM UTC`) starts a line of its own, however full the line above.
+    if ends_sentence(p) && dated(n) {
+        return false;
+    }
     let plen = columns(prev.trim_end());
     if let Some(w) = width {
         if plen + 1 + first_word_chars(n) > w && plen + FILLED_SLACK + 8 >= w {
@@ -158,6 +163,13 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     }
     // A sentence going on in lower case after a long line that does not end one.
     plen >= 40 && !ends_sentence(p) && n.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether a line opens with a calendar day (`Jun 18, 2024 …`, `18.06.2024 …`).
+fn dated(line: &str) -> bool {
+    line.bytes().take(30).any(|b| b.is_ascii_digit())
+        && crate::extract::date::parse_date(line)
+            .is_some_and(|d| d.precision >= crate::article::DatePrecision::Day)
 }
 
 /// Splits `text` into units; blank lines separate blocks.
@@ -342,6 +354,21 @@ mod tests {
         assert!(u[0].text.ends_with("drive matrix."));
         assert_eq!((u[0].first, u[0].last), (1, 4));
         assert_eq!(u[1].text, "* Home");
+    }
+
+    /// A dateline right under a full line that ends a sentence (a byline's bio) is a
+    /// line of its own; a date inside a sentence's wrapped line is not.
+    #[test]
+    fn dateline_under_full_line_is_not_joined() {
+        let text = "By Jordan Okafor, a senior reporter covering consumer tech and the chip\n\
+                    industry. He previously spent six years writing about PCs and gaming hardware.\n\
+                    Jun 18, 2024, 3:15 PM UTC 87 Comments (87 New)\n\n\
+                    The talks resumed on a Monday after the ministers had failed to agree to meet\n\
+                    June 18, 2024, to the surprise of everyone who had followed the meetings.\n";
+        let u = units(text);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert!(u[1].text.starts_with("Jun 18, 2024"));
+        assert!(u[2].text.ends_with("followed the meetings."));
     }
 
     /// A side column's last cell, set far right of the article's margin, does not join the

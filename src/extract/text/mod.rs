@@ -254,6 +254,7 @@ fn decide_top(
         head: likely_head,
         region: region.map(|r| r.0),
         story: region.map(|(lo, _)| story::story_start(units, feats, classes, Some(lo))),
+        foot: region.map(|r| r.1),
     };
     let anchors: Vec<usize> = [date_anchors.head, date_anchors.region, date_anchors.story]
         .into_iter()
@@ -622,6 +623,8 @@ fn dedup_paragraphs(paragraphs: Vec<(usize, String)>, feats: &[Features]) -> Vec
 
 #[cfg(test)]
 mod deck_tests;
+#[cfg(test)]
+mod foot_tests;
 #[cfg(test)]
 mod header_tests;
 #[cfg(test)]

@@ -1,0 +1,100 @@
+//! Unit tests of the datelines read away from the article's header: at the story's
+//! foot, in the story's own words (`Originally published on …`), and in date forms that
+//! sit beside counters and glued times.
+
+use super::*;
+
+/// The day of a file's date, `YYYY-MM-DD`.
+fn day(f: &Fields) -> Option<String> {
+    f.date.as_ref().map(|d| d.utc.date().to_string())
+}
+
+const MENU: &str = "  * Home\n  * News\n  * Sport\n  * Weather\n  * Contact\n\n";
+
+const STORY: &str = "The city will close the old covered bridge to cars from next month after the \
+     council voted to keep it open only to walkers and cyclists, ending years of debate.\n\n\
+     Engineers told the council that the timber deck could no longer carry the weight of \
+     delivery vans and that repairs would cost more than the town's whole roads budget.\n\n\
+     Residents who live on the far side of the creek will have to drive an extra four \
+     miles to reach the town centre, and several said they would appeal the decision.\n\n";
+
+/// The header gives only the revision; the publication is printed under the story.
+#[test]
+fn published_line_under_the_story_beats_an_updated_header() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n\
+         Updated 8:15 AM EDT, Wed May 8, 2024\n\n{STORY}\
+         Published 4:12 PM EDT, Tue May 7, 2024\n\n\
+         Paid Partner Content\n\n  * Seniors are ditching expensive insurance\n"
+    );
+    let (f, ex) = run(&text);
+    assert_eq!(day(&f).as_deref(), Some("2024-05-07"));
+    assert_eq!(ex.date.chosen.map(|c| c.rule), Some("story_foot"));
+    // With no revision above, the header's date stands.
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n\
+         May 8, 2024\n\n{STORY}Published 4:12 PM EDT, Tue May 7, 2024\n"
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2024-05-08"));
+}
+
+/// A header with a relative stamp only (`Hace 3 horas`); the full date is printed alone
+/// under the last paragraph, and is not part of the body.
+#[test]
+fn a_lone_date_under_the_story_is_its_date() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\nHace 3 horas\n\n{STORY}\
+         27 de septiembre de 2023 - 06:05 p. m.\n\n\
+         Temas relacionados: Movilidad Puentes\n"
+    );
+    let f = extract(&text);
+    assert_eq!(day(&f).as_deref(), Some("2023-09-27"));
+    assert!(!f.body.contains("septiembre"), "{}", f.body);
+}
+
+/// Comments under a story long enough that they are far from its header: their stamps
+/// follow their authors' names, and none is the story's date.
+#[test]
+fn a_comment_stamp_is_no_foot_dateline() {
+    let more = STORY
+        .replace("The city", "The county")
+        .replace("Engineers", "Surveyors");
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n{STORY}{more}{STORY}{more}\
+         \x20 * Pamela Wilson\n    August 11, 2018 at 11:34 am\n\n\
+         So good to see you here. Life gets in the way sometimes, doesn't it? Glad you can \
+         focus again now that you have settled into the new place.\n\n\
+         Comments are closed.\n"
+    );
+    let (f, ex) = run(&text);
+    assert_eq!(day(&f), None, "{:?}", ex.date.chosen);
+}
+
+/// A recipe blog's header gives the revision after the byline; the story says when it
+/// was first published.
+#[test]
+fn originally_published_in_the_story_beats_last_updated() {
+    let text = format!(
+        "{MENU}Smoky White Bean and Kale Soup\n\n\
+         By Rachel Ames Last updated on March 3, 2020 37 Comments\n\n{STORY}\
+         Originally published on January 12, 2018. Updated with new photos and recipe \
+         notes.\n\nTagged: beans, kale, one pot\n"
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2018-01-12"));
+}
+
+/// A dateline carrying a count of comments, and a German stamp with its time glued on by
+/// a hyphen.
+#[test]
+fn datelines_with_counters_and_glued_times() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n\
+         Jun 18, 2024, 3:15 PM UTC 87 Comments (87 New)\n\n{STORY}"
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2024-06-18"));
+    let text = format!(
+        "{MENU}Aktualisiert am 19.09.2023-14:32\n\n\
+         Senat will Dachausbau ohne Baugenehmigung erlauben\n\n{STORY}"
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2023-09-19"));
+}
