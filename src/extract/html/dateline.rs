@@ -207,6 +207,13 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
         return None;
     }
     let (d, kind) = shown_text_date(&text)?;
+    // A numeric date after a French, German or Portuguese label, or with a time written
+    // their way, puts the day first (`Publié le 12/03/2023 à 18:05`): the plain-text
+    // reader knows those labels.
+    let d = match crate::extract::text::line_date(&text) {
+        Some((t, true)) if kind == Kind::Whole && t.utc.date() != d.utc.date() => t,
+        _ => d,
+    };
     let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
     let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) || (other && !publish_marked);
     let marked = DATE_MARKS.iter().any(|w| marks.contains(w));

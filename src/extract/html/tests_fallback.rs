@@ -142,6 +142,12 @@ fn datelines_in_more_languages() {
             "<p>Gepubliceerd op 3 februari 2020 om 16:45</p>",
             "2020-02-03",
         ),
+        // A French label puts the day first, also around a `<time>` element.
+        (
+            r#"<p class="article__date">Publié le <time>12/03/2023 à 18:05</time></p>"#,
+            "2023-03-12",
+        ),
+        ("<p>Publié le 12/03/2023 à 18:05</p>", "2023-03-12"),
     ] {
         assert_eq!(day(&page("", top, "")).as_deref(), Some(want), "{top}");
     }

@@ -38,6 +38,7 @@ fn bad_shape(u: &Unit, f: &Features) -> bool {
         || f.barrier
         || (f.bullet && !(f.sentence_end && f.words > 15))
         || (f.furniture && f.words < FURNITURE_WORDS && !f.sentence_end)
+        || super::features::usage_notice(&f.key)
         || f.alpha_ratio < 0.4
         || head_link(&u.text)
 }

@@ -515,6 +515,17 @@ fn furniture(c: &WordCounts, lower: &str, text: &str) -> bool {
                 .iter()
                 .any(|p| lower.contains(p.as_str())))
         || (c.words <= PHRASE_WORDS && paywall(lower))
+        || usage_notice(lower)
+}
+
+/// A notice on the use of the page's copy (`This copy is for your personal,
+/// non-commercial use only.`): furniture however long, unlike the phrases, which only
+/// mark short lines.
+pub fn usage_notice(lower: &str) -> bool {
+    lexicon()
+        .lines("furniture.notices")
+        .iter()
+        .any(|p| lower.contains(p.as_str()))
 }
 
 /// A paywall's prompt (`Lesen Sie weiter mit einem Abo`, `Already a subscriber? Log in`).
@@ -657,7 +668,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
     // consent (its title `Cookies on this website`, a notice that asks nothing, buttons).
     let boxed = (0..feats.len().min(CONSENT_UNITS + CONSENT_BOX))
         .find(|&i| cookie_consent(&feats[i].key))
-        .map_or(0, |i| (i + CONSENT_BOX).min(feats.len()));
+        .map_or(0, |i| (i + 1 + CONSENT_BOX).min(feats.len()));
     for f in &mut feats[..boxed] {
         if names_cookies(&f.key)
             || f.words <= PHRASE_WORDS && lower_words(&f.key).any(|w| lex.has("consent", w))
@@ -822,6 +833,21 @@ mod tests {
         assert!(f[4].stop_ratio > 0.3);
     }
 
+    /// A print view's notice on the use of its copy is furniture however long.
+    #[test]
+    fn usage_notice_is_furniture() {
+        let u = units(
+            "This copy is for your personal, non-commercial use only. To order \
+             presentation-ready copies for distribution to colleagues, clients or customers, \
+             use the Reprints link at the bottom of this page.\n\n\
+             The grocery chain has agreed to buy the stores for about $212 million, the \
+             companies said on Monday, in a deal that needs the approval of regulators.\n",
+        );
+        let f = measure(&u);
+        assert!(f[0].furniture);
+        assert!(!f[1].furniture);
+    }
+
     /// A cookie-consent notice at the top of a file is furniture however long; the same
     /// words in a story further down are not.
     #[test]
@@ -836,6 +862,19 @@ mod tests {
         let f = measure(&u);
         assert!(f[0].furniture);
         assert!(!f[4].furniture && !f[5].furniture);
+        // A box of a title, the notice that asks, a second paragraph naming cookies and
+        // the buttons two units below the notice.
+        let u = units(
+            "Il rispetto della tua privacy è la nostra priorità\n\n\
+             Noi e i nostri partner utilizziamo cookie e tecnologie simili per archiviare \
+             informazioni su un dispositivo.\n\n\
+             Puoi modificare le tue scelte cliccando su Preferenze cookie.\n\n\
+             Accetta e continua Rifiuta e abbonati Personalizza\n\n\
+             Incendio in un deposito di pneumatici a Roma\n",
+        );
+        let f = measure(&u);
+        assert!(f[1].furniture && f[2].furniture && f[3].furniture);
+        assert!(!f[4].furniture);
     }
 
     /// Sentences end in closing quotation marks of English, German and French typography,
