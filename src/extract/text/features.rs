@@ -708,6 +708,21 @@ pub fn blob(t: &str) -> bool {
         && t.contains(['%', '/', '=', '+', '&'])
 }
 
+/// A line of figures: half its words, and three at least, are numbers without letters
+/// (`Sacramento Kings 5-4, 3-1 Home 118`, a ticker's `DAX 15.234 +0,8% 10:42`). A scoreboard
+/// or a table's row, never a headline (`Kings rally past Grizzlies 118-112`, `49ers 27,
+/// Seahawks 20`).
+pub fn figures(t: &str) -> bool {
+    let (mut words, mut numeric) = (0usize, 0usize);
+    for w in t.split_whitespace() {
+        words += 1;
+        numeric += usize::from(
+            w.bytes().any(|b| b.is_ascii_digit()) && !w.chars().any(char::is_alphabetic),
+        );
+    }
+    numeric >= 3 && numeric * 2 >= words
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines::units;
@@ -890,6 +905,17 @@ mod tests {
         );
         let ends: Vec<bool> = measure(&u).iter().map(|f| f.sentence_end).collect();
         assert_eq!(ends, [true, true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn figures_are_scoreboards_not_headlines() {
+        assert!(figures("Sacramento Kings 5-4, 3-1 Home 118"));
+        assert!(figures("DAX 15.234 +0,8% 10:42"));
+        assert!(!figures(
+            "Okafor scores 34 as Kings rally past Grizzlies 118-112"
+        ));
+        assert!(!figures("NFL Week 12 picks: 49ers 27, Seahawks 20"));
+        assert!(!figures("Lakers 112, Celtics 108"));
     }
 
     #[test]

@@ -193,8 +193,8 @@ enum Sig {
     /// html2text's `******`).
     Marked,
     /// Headline-shaped, right below a dateline or byline and with prose among the next two
-    /// units: the headline of a page that prints its date and author first (a blog's
-    /// `Wednesday, 20 November 2019` / headline / post).
+    /// units, not over a caption: the headline of a page that prints its date and author
+    /// first (a blog's `Wednesday, 20 November 2019` / headline / post).
     AfterMeta,
 }
 
@@ -516,6 +516,7 @@ pub fn decide_title(
             || f.bullet
             || f.alpha_ratio < 0.5
             || blob(&u.text)
+            || super::features::figures(&u.text)
             || u.text.ends_with([':', ',', ';'])
             || caption_or_list_item(&u.text)
             || super::dateline::attribution(&u.text, f)
@@ -737,6 +738,8 @@ pub fn decide_title(
                     .rev()
                     .find(|&j| classes[j] != Class::Bad || meta_here(j))
                     .is_some_and(meta_here)
+                // A picture's label right over its caption is no headline.
+                && !units.get(i + 1).is_some_and(|n| caption(&n.text))
                 && (i + 1..units.len())
                     .filter(|&j| classes[j] != Class::Bad && !caption(&units[j].text))
                     .take(2)

@@ -155,6 +155,11 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     if ends_sentence(p) && dated(n) {
         return false;
     }
+    // A byline under a headline that fills a table's row (`… in $212 million deal` /
+    // `By Deborah Lindqvist, Staff Writer`): a sentence going on would not capitalise it.
+    if !ends_sentence(p) && byline_start(n) {
+        return false;
+    }
     let plen = columns(prev.trim_end());
     if let Some(w) = width {
         if plen + 1 + first_word_chars(n) > w && plen + FILLED_SLACK + 8 >= w {
@@ -163,6 +168,17 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     }
     // A sentence going on in lower case after a long line that does not end one.
     plen >= 40 && !ends_sentence(p) && n.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Words of a line that may be a byline.
+const BYLINE_WORDS: usize = 10;
+
+/// A short line opening with a capitalised `By` (or `Von`, `Par`, `Por`, `Door`).
+fn byline_start(line: &str) -> bool {
+    ["By ", "Von ", "Par ", "Por ", "Door "]
+        .iter()
+        .any(|b| line.starts_with(b))
+        && line.split_whitespace().nth(BYLINE_WORDS).is_none()
 }
 
 /// Whether a line opens with a calendar day (`Jun 18, 2024 …`, `18.06.2024 …`).
@@ -369,6 +385,22 @@ mod tests {
         assert_eq!(u.len(), 3, "{u:?}");
         assert!(u[1].text.starts_with("Jun 18, 2024"));
         assert!(u[2].text.ends_with("followed the meetings."));
+    }
+
+    /// A table row's headline, padded to the width, does not take the byline under it.
+    #[test]
+    fn byline_under_a_padded_headline_is_not_joined() {
+        let text = "   Retailing & Restaurants                                                    \n\
+                    \x20  Harvest Lane Markets to buy 14 Prairie Fresh stores in $212 million deal   \n\
+                    \x20  By Deborah Lindqvist, Staff Writer                                         \n\
+                    \x20  Monday, June 5, 2023                                                       \n\
+                    \x20  Harvest Lane Markets Inc., the employee-owned grocery chain based in Elm   \n\
+                    \x20  Grove, has agreed to acquire 14 Prairie Fresh stores from their            \n\
+                    \x20  private-equity owner in a deal valued at about $212 million, the companies \n\
+                    \x20  said Monday.                                                               \n";
+        let u = units(text);
+        assert!(u[1].text.ends_with("million deal"), "{u:?}");
+        assert!(u[2].text.starts_with("By Deborah"), "{u:?}");
     }
 
     /// A side column's last cell, set far right of the article's margin, does not join the
