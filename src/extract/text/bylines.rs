@@ -30,11 +30,38 @@ const MAX_CHARS: usize = 160;
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     for sep in [
-        " | ", " - ", " – ", " — ", " • ", " · ", " on ", " am ", " le ", ", ", " (",
+        " | ", " - ", " – ", " — ", " • ", " · ", " / ", " on ", " am ", " le ", " (",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
         }
+    }
+    // At a comma, unless the names go on to an `and` (`Priya Raman, Marcus Delgado and
+    // Hannah Kessler, NCN`): then at the first comma after it.
+    let and = [" and ", " und ", " et ", " y ", " e ", " en ", " & "]
+        .iter()
+        .filter_map(|a| s[..end].find(a))
+        .min();
+    let capitalised = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.trim_matches(',').starts_with(char::is_uppercase))
+    };
+    let listed = |a: usize| {
+        s[..a].split(", ").skip(1).all(capitalised)
+            && s[a..]
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
+    let comma = match and {
+        Some(a) if s[..a].contains(", ") && listed(a) => s[a..].find(", ").map(|c| a + c),
+        _ => s.find(", "),
+    };
+    if let Some(i) = comma {
+        end = end.min(i);
     }
     // An e-mail address goes whole; a handle glued to the name (`Chris Pokorny@Dawgs`)
     // goes from its `@`.
@@ -72,13 +99,15 @@ fn cut_tail(s: &str) -> &str {
 }
 
 fn names(raw: &str, min_words: usize) -> Option<String> {
-    // html2text writes a link's spaces as underscores (`by James_Whitfield`).
+    // html2text writes a link's spaces as underscores (`by James_Whitfield`,
+    // `Chris_Pokorny@DawgsByNature`): spaces again before any `@`.
     let spaced;
-    let raw = if raw.contains('_') && !raw.contains('@') {
-        spaced = raw.replace('_', " ");
-        spaced.as_str()
-    } else {
-        raw
+    let raw = match raw.find('@').unwrap_or(raw.len()) {
+        at if raw[..at].contains('_') => {
+            spaced = format!("{}{}", raw[..at].replace('_', " "), &raw[at..]);
+            spaced.as_str()
+        }
+        _ => raw,
     };
     let cut = cut_tail(raw.trim());
     let lex = lexicon();
@@ -102,6 +131,11 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
 /// A byline in a line near the headline, with the rule that found it and its base score.
 pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     let t = text.trim();
+    // A picture's label glued before the line (`[Eric Song]By Eric Song, IGN Staff`).
+    let t = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
+        _ => t,
+    };
     if t.chars().count() > MAX_CHARS {
         return None;
     }
@@ -156,15 +190,22 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
                 .map(|n| (n, "date_then_by"));
         }
     }
-    // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019".
-    for sep in [" | ", " - ", " – ", " — ", ", ", " • ", " · "] {
+    // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019",
+    // "Jane Doe / NCA NewsWire" (an outlet of capitalised words after a slash).
+    for sep in [" | ", " - ", " – ", " — ", ", ", " • ", " · ", " / "] {
         let Some((head, tail)) = t.split_once(sep) else {
             continue;
         };
-        let role = tail
-            .split_whitespace()
-            .take(3)
-            .any(|w| lex.has("byline.role", &w.to_lowercase()));
+        let outlet = sep == " / "
+            && (1..=3).contains(&tail.split_whitespace().count())
+            && tail
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let role = outlet
+            || tail
+                .split_whitespace()
+                .take(3)
+                .any(|w| lex.has("byline.role", &w.to_lowercase()));
         let dated = !role && dateline::read(tail).is_some();
         if role || dated {
             let name = names(head, 2)?;
@@ -397,6 +438,31 @@ mod tests {
             top("Posted on 4 August 2017 by James_Whitfield").as_deref(),
             Some("James Whitfield")
         );
+        // html2text's underscores before a handle, a picture's label glued before `By`,
+        // an outlet after a slash, a list of names past commas, a Portuguese credit.
+        assert_eq!(
+            top(" By  Chris_Pokorny@DawgsByNature    Nov 18, 2019, 11:47am EST").as_deref(),
+            Some("Chris Pokorny")
+        );
+        assert_eq!(
+            top("[Eric Song]By Eric_Song, IGN Staff").as_deref(),
+            Some("Eric Song")
+        );
+        assert_eq!(
+            top("Callum Dwyer / NCA NewsWire").as_deref(),
+            Some("Callum Dwyer")
+        );
+        assert_eq!(
+            top("By Priya Raman, Marcus Delgado and Hannah Kessler, NCN").as_deref(),
+            Some("Priya Raman, Marcus Delgado and Hannah Kessler")
+        );
+        assert_eq!(top("Texto Joana Silva").as_deref(), Some("Joana Silva"));
+        assert_eq!(
+            top("By Jordan Okafor, a senior reporter covering consumer tech and the chip")
+                .as_deref(),
+            Some("Jordan Okafor")
+        );
+        assert_eq!(top("Text / Photos"), None);
     }
 
     #[test]

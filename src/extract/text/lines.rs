@@ -166,8 +166,14 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
             return true;
         }
     }
-    // A sentence going on in lower case after a long line that does not end one.
-    plen >= 40 && !ends_sentence(p) && n.chars().next().is_some_and(char::is_lowercase)
+    // A sentence going on in lower case after a long line that does not end one, also
+    // past a dash or an opening quote (`– e quem atravesse o rio`).
+    plen >= 40
+        && !ends_sentence(p)
+        && n.trim_start_matches(['–', '—', ' ', '"', '“', '„', '«', '‘'])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
 }
 
 /// Words of a line that may be a byline.
@@ -385,6 +391,17 @@ mod tests {
         assert_eq!(u.len(), 3, "{u:?}");
         assert!(u[1].text.starts_with("Jun 18, 2024"));
         assert!(u[2].text.ends_with("followed the meetings."));
+    }
+
+    /// A paragraph's last line that opens with a dash and goes on in lower case joins it.
+    #[test]
+    fn dashed_continuation_is_joined() {
+        let text = "Há quem gaste mais de metade do ordenado só para ter um teto\n\
+                    – e quem atravesse o rio para conseguir poupar\n\n\
+                    Texto Joana Silva\n";
+        let u = units(text);
+        assert_eq!(u.len(), 2, "{u:?}");
+        assert!(u[0].text.ends_with("conseguir poupar"));
     }
 
     /// A table row's headline, padded to the width, does not take the byline under it.

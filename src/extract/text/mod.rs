@@ -273,6 +273,9 @@ fn decide_top(
         .collect()
 }
 
+/// Words of a unit read whole for a byline.
+const BYLINE_WORDS: usize = 20;
+
 /// Datelines and bylines taken beside one header line at most, and the boilerplate
 /// units looked across for them.
 const HEADER_NEIGHBOURS: usize = 3;
@@ -326,17 +329,34 @@ fn decide_top_byline(
         let lo = a.saturating_sub(4);
         let hi = (a + 5).min(units.len() - 1);
         for i in lo..=hi {
-            // Boilerplate is read only for furniture (a share bar holding the byline) and
-            // list items (`• by Jane Doe`), and a list item only for a marked byline.
+            // Boilerplate is read only for furniture (a share bar holding the byline), list
+            // items (`• by Jane Doe`), and a list item only for a marked byline, and for
+            // a line right beside the headline or the dateline parted like a menu
+            // (`Callum Dwyer / NCA NewsWire`).
             let listed = feats[i].bullet;
+            let beside = [head, date_unit]
+                .iter()
+                .flatten()
+                .any(|&h| h.abs_diff(i) == 1);
             if !seen.insert(i)
-                || classes[i] == Class::Bad && !feats[i].furniture && !listed
-                || feats[i].words > 20
+                || classes[i] == Class::Bad && !feats[i].furniture && !listed && !beside
                 || Some(i) == head
             {
                 continue;
             }
-            let Some((name, rule)) = bylines::top_unit(units, i) else {
+            // A longer unit is a byline only when its first sentence is a marked one, the
+            // author's bio following (`By Jordan Okafor, a senior reporter covering … He
+            // previously …`).
+            let found = if feats[i].words > BYLINE_WORDS {
+                units[i]
+                    .text
+                    .split_once(". ")
+                    .and_then(|(first, _)| bylines::top_line(first))
+                    .filter(|(_, rule)| bylines::MARKED.contains(rule))
+            } else {
+                bylines::top_unit(units, i)
+            };
+            let Some((name, rule)) = found else {
                 continue;
             };
             let marked = bylines::MARKED.contains(&rule);

@@ -669,3 +669,19 @@ fn post_footers_are_not_body() {
     ));
     assert_eq!(f.body, story);
 }
+
+/// A byline whose unit runs on into the author's bio: the name is the byline, and
+/// neither the name nor the bio is body text.
+#[test]
+fn byline_with_the_authors_bio() {
+    let f = extract(
+        "Council votes to close the old bridge to cars\n\n\
+         By Jordan Okafor, a senior reporter covering consumer tech and the chip\n\
+         industry. He previously spent six years writing about PCs and gaming hardware.\n\n\
+         Jun 18, 2024, 3:15 PM UTC\n\n\
+         The city will close the old covered bridge to cars from next month after the \
+         council voted to keep it open only to walkers and cyclists, ending years of debate.\n",
+    );
+    assert_eq!(f.byline.as_deref(), Some("Jordan Okafor"));
+    assert!(f.body.starts_with("The city will close"), "{}", f.body);
+}
