@@ -275,6 +275,28 @@ fn unbulleted(t: &str) -> &str {
     }
 }
 
+/// Words of a bio's opening looked through for the author's trade.
+const BIO_WORDS: usize = 10;
+
+/// An author's card at unit `i` (a blog platform's or a magazine's author box under the
+/// story): a name of two or three words on a unit of its own, printed once or twice (a
+/// picture's label, then the name), right over a bio that names the author's trade
+/// (`Founder and editor of The Slow Index. Previously covered city hall …`). The name.
+pub fn author_card(units: &[super::lines::Unit], i: usize) -> Option<String> {
+    let lex = lexicon();
+    let name = unbulleted(&units.get(i)?.text).trim();
+    if !(2..=3).contains(&name.split_whitespace().count()) || !byline::is_names(name) {
+        return None;
+    }
+    let next = (i + 1..units.len()).find(|&j| units[j].text.trim() != name)?;
+    let bio = &units[next].text;
+    let trade = bio.split_whitespace().nth(5).is_some()
+        && super::features::words_lower(bio)
+            .take(BIO_WORDS)
+            .any(|w| lex.has("byline.role", &w));
+    trade.then(|| byline::normalize(name)).flatten()
+}
+
 /// A byline in unit `i` near the headline: in the unit itself ([`top_line`]), or the name
 /// under a label that stands alone on the unit above (`Author:` / `Jane Doe`).
 pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'static str)> {

@@ -194,6 +194,7 @@ fn run(raw: &str) -> (Fields, Explanation) {
     while paragraphs.len() > 1 && paragraphs.last().is_some_and(|(i, _)| feats[*i].furniture) {
         paragraphs.pop();
     }
+    author_card(&units, &mut paragraphs, &mut taken, &mut fields, &mut ex);
     credit_line(
         &units,
         &feats,
@@ -476,6 +477,48 @@ fn body_span(
         hi = tail_end - 1;
     }
     (lo, hi)
+}
+
+/// Story paragraphs before an author's card can end the body.
+const CARD_AFTER: usize = 3;
+/// Units under the body looked through for an author's card.
+const CARD_UNITS: usize = 6;
+
+/// Ends the body at an author's card (the card and what follows it, comments and
+/// teasers, are no story); its name is the byline when none was found at the top.
+fn author_card(
+    units: &[Unit],
+    paragraphs: &mut Vec<(usize, String)>,
+    taken: &mut Vec<usize>,
+    fields: &mut Fields,
+    ex: &mut Explanation,
+) {
+    let Some(&(last, _)) = paragraphs.last() else {
+        return;
+    };
+    let card = paragraphs
+        .iter()
+        .enumerate()
+        .skip(CARD_AFTER)
+        .map(|(k, (i, _))| (k, *i))
+        .chain((last + 1..(last + 1 + CARD_UNITS).min(units.len())).map(|i| (usize::MAX, i)))
+        .find_map(|(k, i)| bylines::author_card(units, i).map(|name| (k, i, name)));
+    let Some((k, i, name)) = card else {
+        return;
+    };
+    paragraphs.truncate(k);
+    taken.push(i);
+    if ex.byline.chosen.is_none() {
+        ex.byline.runner_up = ex.byline.chosen.replace(Candidate {
+            value: name,
+            rule: "author_card",
+            score: lexicon().weight("byline.min"),
+            lines: (units[i].first, units[i].last),
+            unit: i,
+            signals: Vec::new(),
+        });
+        fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    }
 }
 
 /// Lifts a credit line ("TBP and Agencies", "(AP)", "— Lukas Brändli") off the end of

@@ -685,3 +685,29 @@ fn byline_with_the_authors_bio() {
     assert_eq!(f.byline.as_deref(), Some("Jordan Okafor"));
     assert!(f.body.starts_with("The city will close"), "{}", f.body);
 }
+
+/// An author's card under the story (the name printed twice, a bio naming the trade)
+/// gives the byline and ends the body; comments under it are no story.
+#[test]
+fn author_card_under_the_story() {
+    let story = "For forty-one years the bell above the door at the hardware store rang about \
+                 three hundred times a day, and on its last day it rang far more often.\n\n";
+    let f = extract(&format!(
+        "The last washer on Alder Street\n\nApr 2, 2024 · 6 min read\n\n{story}{story}{story}\
+         Share   Copy link\nMaren Holt\n\nMaren Holt\n\n\
+         Founder and editor of The Slow Index. Previously covered city hall for a regional \
+         daily for eleven years.\n\nDiscussion\n\n\
+         I bought a single washer there in 2019 and Walter refused to charge me for it. This \
+         one stings.\n"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Maren Holt"));
+    assert!(f.body.ends_with("far more often."), "{}", f.body);
+    // A name over a paragraph that names no trade stays in the story.
+    let f = extract(&format!(
+        "The last washer on Alder Street\n\nApr 2, 2024\n\n{story}{story}{story}\
+         Walter Kessler\n\nHe opened the store in 1983 with a loan from his brother and never \
+         missed a day.\n"
+    ));
+    assert_eq!(f.byline, None);
+    assert!(f.body.ends_with("never missed a day."), "{}", f.body);
+}
