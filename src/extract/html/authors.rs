@@ -74,6 +74,10 @@ pub(super) fn authors(
         "[class*=byline] [class*=author]",
         "[class*=byline]",
         "[class*=author-name]",
+        // An author's card or box under the story (blog platforms): its name.
+        "[class*=author-card] [class*=name]",
+        "[class*=author-box] [class*=name]",
+        "[class*=author-bio] [class*=name]",
         "[class~=author]",
         // The author's class in other languages: Spanish, Portuguese and German `autor`,
         // Italian `autore` and `firma`, French `auteur`, Spanish `firma`.
@@ -104,17 +108,30 @@ fn header_byline(doc: &Document, layout: &Layout) -> Option<String> {
         .into_iter()
         .filter(|&id| doc.is_element(id))
         .filter(|&id| matches!(layout.rank(id), (false, d) if (1..=HEADER_ELEMENTS).contains(&d)))
-        .filter(|&id| {
-            doc.child_nodes(id)
-                .into_iter()
-                .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
-        })
+        .filter(|&id| owns_line(doc, id))
         .filter(|&id| !in_furniture(doc, id))
         .find_map(|id| {
             let lines = block_lines(doc, id);
             let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
             crate::extract::text::marked_byline(&squash_spaces(&decode_entities(first)))
         })
+}
+
+/// Inline elements a line of text is made of.
+const INLINE: &[&str] = &["span", "a", "b", "strong", "em", "i", "time", "small"];
+
+/// Whether an element holds a line of its own: it owns text, or is made of two inline
+/// elements or more (`<div><span>Texto</span> <a>Joana Silva</a></div>`).
+fn owns_line(doc: &Document, id: NodeId) -> bool {
+    let children = doc.child_nodes(id);
+    let owns = children
+        .iter()
+        .any(|&c| doc.is_text(c) && !doc.text_content(c).trim().is_empty());
+    let elements: Vec<NodeId> = children
+        .into_iter()
+        .filter(|&c| doc.is_element(c))
+        .collect();
+    owns || (elements.len() >= 2 && elements.iter().all(|&c| INLINE.contains(&doc.tag_name(c))))
 }
 
 /// The name in a byline element: its first line (block boundaries and `<br>` end lines),
@@ -131,7 +148,10 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     if byline::normalize(first).is_none() {
         first = lines.next()?;
     }
-    let mut line = first.split(['|', '•', '·']).next()?.to_string();
+    // The name before a separator; an outlet after a spaced slash (`Callum Dwyer / NCA
+    // NewsWire`).
+    let name = first.split(['|', '•', '·']).next()?;
+    let mut line = name.split(" / ").next()?.to_string();
     if let Some(next) = lines.next() {
         if !first.contains(['|', '•', '·']) && byline::is_agency(next) {
             line = format!("{}, {next}", line.trim_end().trim_end_matches(','));

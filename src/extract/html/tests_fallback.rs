@@ -444,6 +444,26 @@ fn bylines_from_author_elements() {
         "",
     );
     assert_eq!(extract(&label).byline.as_deref(), Some("Diego Hernández"));
+    // An outlet after a slash; a credit made of a label and a linked name; the name on an
+    // author's card under the story.
+    let outlet = page(
+        "",
+        r#"<div class="byline"><span class="byline__name"><a href="/author/cd">Callum Dwyer</a></span> <span>/</span> <span>NCA NewsWire</span></div>"#,
+        "",
+    );
+    assert_eq!(extract(&outlet).byline.as_deref(), Some("Callum Dwyer"));
+    let credit = page(
+        "",
+        r#"<div class="credit"><span class="credit__label">Texto</span> <a href="/autores/js">Joana Silva</a></div>"#,
+        "",
+    );
+    assert_eq!(extract(&credit).byline.as_deref(), Some("Joana Silva"));
+    let card = page(
+        "",
+        "",
+        r#"<section class="author-card"><img alt="Maren Holt" src="/m.jpg"><h4 class="author-card-name"><a href="/author/maren/">Maren Holt</a></h4><p>Founder and editor.</p></section>"#,
+    );
+    assert_eq!(extract(&card).byline.as_deref(), Some("Maren Holt"));
 }
 
 /// Blogger: the blog's name in the `<h1>` and before a colon in `<title>`, the day in a
