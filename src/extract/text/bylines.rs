@@ -30,7 +30,8 @@ const MAX_CHARS: usize = 160;
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     for sep in [
-        " | ", " - ", " – ", " — ", " • ", " · ", " / ", " on ", " am ", " le ", " (",
+        " | ", " - ", " – ", " — ", " • ", " · ", " / ", " on ", " am ", " le ", " (", " for ",
+        " FOR ",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
@@ -297,11 +298,29 @@ pub fn author_card(units: &[super::lines::Unit], i: usize) -> Option<String> {
     trade.then(|| byline::normalize(name)).flatten()
 }
 
+/// A name of two to four words printed twice in a row (an avatar's label, then the
+/// name: `Laura G. Pardo` / `Laura G. Pardo`).
+fn name_twice(units: &[super::lines::Unit], i: usize) -> Option<(String, &'static str)> {
+    let text = units[i].text.trim();
+    let same = |j: Option<usize>| {
+        j.and_then(|j| units.get(j))
+            .is_some_and(|u| u.text.trim() == text)
+    };
+    if !(same(Some(i + 1)) || same(i.checked_sub(1))) {
+        return None;
+    }
+    let words = text.split_whitespace().count();
+    ((2..=4).contains(&words) && byline::is_names(text))
+        .then(|| byline::normalize(text))
+        .flatten()
+        .map(|n| (n, "name_twice"))
+}
+
 /// A byline in unit `i` near the headline: in the unit itself ([`top_line`]), or the name
 /// under a label that stands alone on the unit above (`Author:` / `Jane Doe`).
 pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'static str)> {
     let text = unbulleted(&units.get(i)?.text);
-    top_line(text).or_else(|| {
+    top_line(text).or_else(|| name_twice(units, i)).or_else(|| {
         let above = i.checked_sub(1).map(|j| &units[j])?;
         let label = unbulleted(&above.text);
         (above.block == units[i].block

@@ -69,7 +69,35 @@ pub(super) fn caption(t: &str) -> bool {
                 && crate::extract::byline::is_agency(last)
                 && !before.ends_with(['.', ':', ',', '-', '–', '—', '|'])
         });
-    (first && (short || marked)) || tail || anywhere || picture || agency_credit
+    // A credit's label inside the line (`… bei Kitzingen Bild: BR/Anna Berger`).
+    let labelled_credit = t.split_whitespace().skip(1).any(|w| {
+        w.strip_suffix(':')
+            .is_some_and(|l| lex.has("caption", &super::features::lower(l)))
+    });
+    (first && (short || marked))
+        || tail
+        || anywhere
+        || picture
+        || agency_credit
+        || labelled_credit
+        || credited(t)
+}
+
+/// Words of a caption before its credit.
+const CREDITED_WORDS: usize = 8;
+
+/// A caption whose credit closes it in brackets, an agency or a picture desk in capitals
+/// (`Derek Pilling, 74, with his spaniel in the field where the hoard was found
+/// (SWNS)`); not a headline's tag (`… (UPDATED)`).
+fn credited(t: &str) -> bool {
+    let Some((before, credit)) = t.strip_suffix(')').and_then(|r| r.rsplit_once('(')) else {
+        return false;
+    };
+    let acronym = (2..=8).contains(&credit.len())
+        && credit.chars().all(|c| c.is_ascii_uppercase())
+        && !lexicon().has("caption.tags", &credit.to_lowercase());
+    before.split_whitespace().count() >= CREDITED_WORDS
+        && (acronym || crate::extract::byline::is_agency(credit))
 }
 
 #[cfg(test)]
@@ -81,6 +109,17 @@ mod tests {
         assert!(caption("Photo: iFixit"));
         assert!(caption("Image 1 of 23"));
         assert!(caption("Drukte op Utrecht Centraal vanochtend ANP"));
+        assert!(caption(
+            "Derek Pilling, 74, with his springer spaniel Bramble in the field near Swaffham \
+             where the hoard was found (SWNS)"
+        ));
+        assert!(!caption(
+            "Firefighters pull a family of four from the floodwater in a dramatic rescue (UPDATED)"
+        ));
+        assert!(!caption("Minister resigns (AP)"));
+        assert!(caption(
+            "Vertrocknete Wintergerste bei Dettelbach im Landkreis Kitzingen Bild: BR/Anna Berger"
+        ));
         assert!(!caption("Storm closes schools across the county - AP"));
         assert!(!caption(
             "Kabelbrand legt treinverkeer rond Utrecht urenlang plat"

@@ -74,7 +74,8 @@ const LOOK_AHEAD: usize = 12;
 /// still give way to it.
 const DECK_WORDS: usize = 12;
 const DECK_MARGIN: f32 = 1.0;
-/// Boilerplate units looked across below the story's first unit for a headline.
+/// Units that are not boilerplate looked through, below the story's first unit and past
+/// datelines, for a headline.
 const BIO_GAP: usize = 2;
 /// Below the story's start, a candidate has a dateline or byline among its next few
 /// units that are not boilerplate, and prose among the next several.
@@ -88,6 +89,8 @@ const PROSE_WORDS: usize = 10;
 /// for its dateline or byline: a standfirst, an author's photo label, a name and a role
 /// may come between.
 const HEADER_UNITS: usize = 6;
+/// Words of a bulleted line from which it is a summary's point, not a menu entry.
+const SUMMARY_WORDS: usize = 8;
 /// Most words of a kicker, the topic line printed over a headline.
 const KICKER_WORDS: usize = 5;
 /// Units per block from which a file is compact: it parts few of its lines with blank ones.
@@ -267,12 +270,35 @@ pub(super) fn headline_words(f: &Features) -> usize {
     }
 }
 
-/// A line with a headline's shape: several words, no full stop, not running text.
+/// Share of capitalised words from which a line is in title case: a headline even when
+/// it ends in a full stop (`I Replaced Our Nightly Batch Jobs With Event Streams. Here's
+/// What Broke.`), which no sentence of prose is.
+const TITLE_CASE: f32 = 0.8;
+
+/// A line with a headline's shape: several words, no full stop unless in title case, not
+/// running text.
 fn heading_shaped(f: &Features, text: &str) -> bool {
     (4..=25).contains(&headline_words(f))
-        && (text.ends_with("...") || !text.ends_with('.'))
+        && (text.ends_with("...") || !text.ends_with('.') || f.caps_ratio >= TITLE_CASE)
         && !(f.stop_ratio >= 0.35 && f.words >= 16)
         && !super::dateline::attribution(text, f)
+}
+
+/// A picture's label over its caption, which opens on the same two words (`Derek
+/// Pilling with his dog Bramble` / `Derek Pilling, 74, with his springer spaniel … (SWNS)`).
+fn picture_label(units: &[Unit], i: usize) -> bool {
+    let opening = |t: &str| -> Vec<String> {
+        super::features::words_lower(t)
+            .take(2)
+            .map(|w| w.into_owned())
+            .collect()
+    };
+    units.get(i + 1).is_some_and(|next| {
+        caption(&next.text) && {
+            let (a, b) = (opening(&units[i].text), opening(&next.text));
+            a.len() == 2 && a == b
+        }
+    })
 }
 
 /// A line cut short with an ellipsis, without the ellipsis.
@@ -307,13 +333,16 @@ pub fn decide_title(
     // bio may read as the story's first paragraph above the headline.
     // When that unit is a dateline or byline, the paragraph above it was a standfirst or
     // a blog's tagline, and the next unit that is neither may be the headline.
+    // Boilerplate between them (a blog's menu under its tagline) is passed over.
     let hi = (start + 1..units.len())
-        .take(BIO_GAP + 1)
+        .take(MAX_REACH)
         .find(|&j| classes[j] != Class::Bad)
         .map(|j| {
             (j..units.len())
+                .take(MAX_REACH)
+                .filter(|&k| classes[k] != Class::Bad)
                 .take(BIO_GAP + 1)
-                .find(|&k| classes[k] != Class::Bad && !meta.at(k))
+                .find(|&k| !meta.at(k))
                 .unwrap_or(j)
         })
         .unwrap_or(start + 1)
@@ -517,6 +546,7 @@ pub fn decide_title(
             || f.alpha_ratio < 0.5
             || blob(&u.text)
             || super::features::figures(&u.text)
+            || picture_label(units, i)
             || u.text.ends_with([':', ',', ';'])
             || caption_or_list_item(&u.text)
             || super::dateline::attribution(&u.text, f)
@@ -640,7 +670,12 @@ pub fn decide_title(
         );
         // A navigation menu: a header does not run across one (a picture's `[label]` is
         // no menu).
-        let nav = |j: usize| feats[j].menu && !units[j].text.starts_with('[');
+        // (a bulleted summary of the story, items of eight words or more, is no menu).
+        let nav = |j: usize| {
+            feats[j].menu
+                && !units[j].text.starts_with('[')
+                && !(feats[j].bullet && feats[j].words >= SUMMARY_WORDS)
+        };
         let shaped = |j: usize| {
             classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
         };
@@ -719,7 +754,8 @@ pub fn decide_title(
         x.flag(
             Sig::HeadsHeader as usize,
             (short_head || (heading_shaped(f, &u.text) && f.words >= 4))
-                && !separated[i]
+                && !(separated[i]
+                    && (u.text.contains(" | ") || super::pagetitle::site_titled(&u.text)))
                 && !above.is_some_and(|j| (shaped(j) && !kicker(j, i)) || meta_here(j))
                 && !next_kept(i).is_some_and(|h| kicker(i, h))
                 && (i + 1..units.len())

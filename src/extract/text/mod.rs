@@ -496,12 +496,13 @@ fn author_card(
     let Some(&(last, _)) = paragraphs.last() else {
         return;
     };
-    let card = paragraphs
-        .iter()
-        .enumerate()
-        .skip(CARD_AFTER)
-        .map(|(k, (i, _))| (k, *i))
-        .chain((last + 1..(last + 1 + CARD_UNITS).min(units.len())).map(|i| (usize::MAX, i)))
+    // Each unit from the one after the story's CARD_AFTER-th paragraph on, with the
+    // paragraph the body would end before.
+    let from = paragraphs
+        .get(CARD_AFTER.saturating_sub(1))
+        .map_or(last + 1, |(i, _)| i + 1);
+    let card = (from..(last + 1 + CARD_UNITS).min(units.len()))
+        .map(|i| (paragraphs.partition_point(|(p, _)| *p < i), i))
         .find_map(|(k, i)| bylines::author_card(units, i).map(|name| (k, i, name)));
     let Some((k, i, name)) = card else {
         return;
@@ -690,5 +691,7 @@ mod deck_tests;
 mod foot_tests;
 #[cfg(test)]
 mod header_tests;
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod tests;

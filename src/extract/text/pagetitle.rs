@@ -22,6 +22,27 @@ pub(super) fn has_separator(s: &str) -> bool {
     SEPARATORS.iter().any(|sep| s.contains(sep))
 }
 
+/// Short words a site's name may hold in lower case (`Times of India`).
+const NAME_PARTICLES: &[&str] = &["of", "the", "and", "de", "la", "le", "du", "di", "del"];
+
+/// A line parted by a separator with a site's name at one end: a run of one to four
+/// capitalised words (`Storm hits coast - BBC News`, `NZZ | Zürich`). A headline parted by
+/// a dash (`Die Langstrasse wird gesperrt – das Gewerbe ist skeptisch`) has none.
+pub(super) fn site_titled(s: &str) -> bool {
+    let segs = segments(s);
+    let named = |p: &&str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || NAME_PARTICLES.contains(w)
+            })
+    };
+    segs.len() >= 2 && [segs[0], segs[segs.len() - 1]].iter().any(named)
+}
+
 /// Splits a page-title line at its separators.
 pub(super) fn segments(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
@@ -200,5 +221,14 @@ mod tests {
             ),
             "Pipeline accord signed"
         );
+    }
+
+    #[test]
+    fn a_site_at_one_end_of_a_parted_line() {
+        assert!(site_titled("Storm hits coast - BBC News"));
+        assert!(site_titled("NZZ | Die Langstrasse wird nachts gesperrt"));
+        assert!(!site_titled(
+            "Die Langstrasse wird nachts für Autos gesperrt – das Gewerbe ist skeptisch"
+        ));
     }
 }
