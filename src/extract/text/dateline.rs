@@ -72,6 +72,21 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
         let (head, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
         return Cow::Owned(format!("{} {tail}", head.replace('/', ".")));
     }
+    // The same inside the line, after a place (`VIGO / LA VOZ 05/06/2023 14:32 h
+    // Actualizado a las 19:05 h.`).
+    if day_first && rest.split_whitespace().skip(1).any(slashed_date) {
+        let dotted: Vec<String> = rest
+            .split_whitespace()
+            .map(|w| {
+                if slashed_date(w) {
+                    w.replace('/', ".")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        return Cow::Owned(dotted.join(" "));
+    }
     let months = lex.lines("months");
     let needs_months = rest.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
@@ -109,6 +124,19 @@ fn h_time(word: &str) -> bool {
             && h.bytes().all(|b| b.is_ascii_digit())
             && (m.is_empty() || m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
     })
+}
+
+/// Whether a line holds a clock time (`14:32`, `9:05`).
+fn clock_time(t: &str) -> bool {
+    t.split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .any(|w| {
+            w.split_once(':').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && !h.is_empty()
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            })
+        })
 }
 
 /// `07/09/2018`: three numbers joined by slashes.
@@ -570,10 +598,13 @@ pub fn decide_date(
             let (u, f) = (&units[i], &feats[i]);
             // A sentence has function words; a time stamp ending in `a.m.` has none, and
             // a `By` line of names, a date and a time is a byline however it ends.
+            // A stamp with a clock time (`VIGO / LA VOZ 05/06/2023 14:32 h Actualizado a
+            // las 19:05 h.`) is no sentence however it ends.
             let prose = f.words >= 6
                 && f.sentence_end
                 && f.stop_ratio >= 0.15
-                && !super::bylines::by_line(units, i);
+                && !super::bylines::by_line(units, i)
+                && !clock_time(&u.text);
             if f.chars > MAX_CHARS
                 || (classes[i] == Class::Good && f.words > MAX_WORDS)
                 || rejected(&u.text)
@@ -757,6 +788,14 @@ mod tests {
 
     fn day(text: &str) -> Option<(i32, u8, u8)> {
         read(text).map(|(d, _)| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+    }
+
+    #[test]
+    fn day_first_inside_the_line() {
+        assert_eq!(
+            day("VIGO / LA VOZ 05/06/2023 14:32 h Actualizado a las 19:05 h."),
+            Some((2023, 6, 5))
+        );
     }
 
     #[test]

@@ -274,30 +274,48 @@ pub(super) fn headline_words(f: &Features) -> usize {
 /// it ends in a full stop (`I Replaced Our Nightly Batch Jobs With Event Streams. Here's
 /// What Broke.`), which no sentence of prose is.
 const TITLE_CASE: f32 = 0.8;
+/// Words from which a line dense in function words is running text, not a headline; and
+/// the same for a line standing alone between blank lines.
+const RUNNING_WORDS: usize = 16;
+const ALONE_RUNNING_WORDS: usize = 20;
 
 /// A line with a headline's shape: several words, no full stop unless in title case, not
 /// running text.
-fn heading_shaped(f: &Features, text: &str) -> bool {
+fn heading_shaped(f: &Features, u: &Unit) -> bool {
+    let text = u.text.as_str();
+    // Running text has function words; so do the long headlines of Romance languages,
+    // which stand alone between blank lines where a line of prose does not.
+    let running = if u.blank_before && u.blank_after {
+        ALONE_RUNNING_WORDS
+    } else {
+        RUNNING_WORDS
+    };
     (4..=25).contains(&headline_words(f))
         && (text.ends_with("...") || !text.ends_with('.') || f.caps_ratio >= TITLE_CASE)
-        && !(f.stop_ratio >= 0.35 && f.words >= 16)
+        && !(f.stop_ratio >= 0.35 && f.words >= running)
         && !super::dateline::attribution(text, f)
 }
 
-/// A picture's label over its caption, which opens on the same two words (`Derek
-/// Pilling with his dog Bramble` / `Derek Pilling, 74, with his springer spaniel … (SWNS)`).
-fn picture_label(units: &[Unit], i: usize) -> bool {
+/// A picture's label over its caption: the caption opens on the whole label (`Acme
+/// Robotics' Atlas-7 picking robot` / `Acme Robotics' Atlas-7 picking robot selects items
+/// …`), or reads as a caption and opens on the same two words (`Derek Pilling with his dog
+/// Bramble` / `Derek Pilling, 74, with his springer spaniel … (SWNS)`).
+fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> bool {
+    let plain = |t: &str| t.replace(['’', '‘'], "'");
     let opening = |t: &str| -> Vec<String> {
-        super::features::words_lower(t)
+        super::features::words_lower(&plain(t))
             .take(2)
             .map(|w| w.into_owned())
             .collect()
     };
     units.get(i + 1).is_some_and(|next| {
-        caption(&next.text) && {
-            let (a, b) = (opening(&units[i].text), opening(&next.text));
-            a.len() == 2 && a == b
-        }
+        let (label, below) = (plain(&feats[i].key), plain(&feats[i + 1].key));
+        let opens = below.len() > label.len() && below.starts_with(&label);
+        opens
+            || (caption(&next.text) && {
+                let (a, b) = (opening(&units[i].text), opening(&next.text));
+                a.len() == 2 && a == b
+            })
     })
 }
 
@@ -407,7 +425,7 @@ pub fn decide_title(
         };
         classes[i] != Class::Bad
             && !meta.at(i)
-            && heading_shaped(&feats[i], &units[i].text)
+            && heading_shaped(&feats[i], &units[i])
             && feats[i].words >= 4
             && dated
             && signed
@@ -501,7 +519,7 @@ pub fn decide_title(
         .filter(|&i| {
             let (u, f) = (&units[i], &feats[i]);
             kept(i)
-                && heading_shaped(f, &u.text)
+                && heading_shaped(f, u)
                 && !meta.at(i)
                 && kept_after(i, BELOW_META).any(|j| meta.at(j))
                 && kept_after(i, BELOW_PROSE).any(prose_at)
@@ -546,7 +564,7 @@ pub fn decide_title(
             || f.alpha_ratio < 0.5
             || blob(&u.text)
             || super::features::figures(&u.text)
-            || picture_label(units, i)
+            || picture_label(units, feats, i)
             || u.text.ends_with([':', ',', ';'])
             || caption_or_list_item(&u.text)
             || super::dateline::attribution(&u.text, f)
@@ -637,7 +655,7 @@ pub fn decide_title(
         let n_above = above.len().max(1);
         let bad_above = above.clone().filter(|&j| classes[j] == Class::Bad).count();
         x.set(Sig::AfterNav as usize, bad_above as f32 / n_above as f32);
-        if heading_shaped(f, &u.text) {
+        if heading_shaped(f, u) {
             x.flag(Sig::FirstHeading as usize, headings == 0);
             x.set(Sig::HeadingsAbove as usize, headings.min(5) as f32 / 5.0);
             headings += 1;
@@ -677,7 +695,7 @@ pub fn decide_title(
                 && !(feats[j].bullet && feats[j].words >= SUMMARY_WORDS)
         };
         let shaped = |j: usize| {
-            classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j].text)
+            classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j])
         };
         let kept_near = |range: &mut dyn Iterator<Item = usize>| {
             range
@@ -753,7 +771,7 @@ pub fn decide_title(
             && (n1.is_some_and(meta_here) || n2.is_some_and(meta_here));
         x.flag(
             Sig::HeadsHeader as usize,
-            (short_head || (heading_shaped(f, &u.text) && f.words >= 4))
+            (short_head || (heading_shaped(f, u) && f.words >= 4))
                 && !(separated[i]
                     && (u.text.contains(" | ") || super::pagetitle::site_titled(&u.text)))
                 && !above.is_some_and(|j| (shaped(j) && !kicker(j, i)) || meta_here(j))
@@ -768,7 +786,7 @@ pub fn decide_title(
         );
         x.flag(
             Sig::AfterMeta as usize,
-            heading_shaped(f, &u.text)
+            heading_shaped(f, u)
                 && f.words >= 3
                 && (0..i)
                     .rev()
@@ -781,7 +799,7 @@ pub fn decide_title(
                     .take(2)
                     .any(prose_at),
         );
-        if heading_shaped(f, &u.text) {
+        if heading_shaped(f, u) {
             seen_heading = true;
         }
         if sites.contains(k) {
