@@ -213,8 +213,26 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
             return Some((name, if role { "name_role" } else { "name_date" }));
         }
     }
+    // "Marieke de Vries 5 juni 2023, 14:32": a name run straight into its date (a place
+    // in capitals, `NEW YORK 5 June`, is no name).
+    let words: Vec<&str> = t.split_whitespace().collect();
+    for word in words.iter().take(NAME_WORDS + 1).skip(2) {
+        let start = word.as_ptr() as usize - t.as_ptr() as usize;
+        let (head, tail) = t.split_at(start);
+        // The date with a month's name or a time (`Opening Bell 11.18.19` is a headline).
+        let worded = tail.chars().any(char::is_alphabetic) || tail.contains(':');
+        if head.chars().any(char::is_lowercase)
+            && worded
+            && dateline::read(tail).is_some_and(|(_, rule)| rule != "in_line")
+        {
+            return names(head.trim(), 2).map(|n| (n, "name_date"));
+        }
+    }
     None
 }
+
+/// Most words of a name run straight into its date.
+const NAME_WORDS: usize = 4;
 
 /// A user name that blogs print as the author after the date (`Posted on DATE by
 /// quaysider`): the line's last word, in lower case, of letters, digits, `_`, `-` and
@@ -298,22 +316,57 @@ pub fn author_card(units: &[super::lines::Unit], i: usize) -> Option<String> {
     trade.then(|| byline::normalize(name)).flatten()
 }
 
-/// A name of two to four words printed twice in a row (an avatar's label, then the
-/// name: `Laura G. Pardo` / `Laura G. Pardo`).
+/// A name of two to four words on a unit of its own.
+fn lone_name(units: &[super::lines::Unit], j: usize) -> Option<&str> {
+    let text = units.get(j)?.text.trim();
+    ((2..=4).contains(&text.split_whitespace().count()) && byline::is_names(text)).then_some(text)
+}
+
+/// A name printed twice in a row (an avatar's label, then the name: `Laura G. Pardo` /
+/// `Laura G. Pardo`), and the names of the pairs that follow (`Ailsa Chang` / `Ailsa
+/// Chang` / `Juana Summers` / `Juana Summers`); or a name over its role (`Tan Wei Ming` /
+/// `Senior Correspondent`).
 fn name_twice(units: &[super::lines::Unit], i: usize) -> Option<(String, &'static str)> {
-    let text = units[i].text.trim();
-    let same = |j: Option<usize>| {
-        j.and_then(|j| units.get(j))
-            .is_some_and(|u| u.text.trim() == text)
+    let name = lone_name(units, i)?;
+    let pair_at = |j: usize| {
+        let n = lone_name(units, j)?;
+        (lone_name(units, j + 1) == Some(n)).then_some(n)
     };
-    if !(same(Some(i + 1)) || same(i.checked_sub(1))) {
-        return None;
-    }
-    let words = text.split_whitespace().count();
-    ((2..=4).contains(&words) && byline::is_names(text))
-        .then(|| byline::normalize(text))
+    let first = if pair_at(i).is_some() {
+        i
+    } else if i > 0 && pair_at(i - 1) == Some(name) {
+        i - 1
+    } else {
+        return name_over_role(units, i, name);
+    };
+    let names: Vec<&str> = (0..MAX_PAIRS)
+        .map_while(|k| pair_at(first + 2 * k))
+        .collect();
+    let joined = match names.as_slice() {
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [] => return None,
+    };
+    byline::normalize(&joined).map(|n| (n, "name_twice"))
+}
+
+/// Authors read in a run of names printed twice.
+const MAX_PAIRS: usize = 4;
+
+/// A name right over a short line of its role (`Senior Correspondent`).
+fn name_over_role(
+    units: &[super::lines::Unit],
+    i: usize,
+    name: &str,
+) -> Option<(String, &'static str)> {
+    let lex = lexicon();
+    let next = units.get(i + 1)?;
+    let role = next.block == units[i].block
+        && next.text.split_whitespace().count() <= 4
+        && super::features::words_lower(&next.text).any(|w| lex.has("byline.role", &w));
+    role.then(|| byline::normalize(name))
         .flatten()
-        .map(|n| (n, "name_twice"))
+        .map(|n| (n, "name_over_role"))
 }
 
 /// A byline in unit `i` near the headline: in the unit itself ([`top_line`]), or the name
@@ -498,6 +551,12 @@ mod tests {
             Some("Priya Raman, Marcus Delgado and Hannah Kessler")
         );
         assert_eq!(top("Texto Joana Silva").as_deref(), Some("Joana Silva"));
+        assert_eq!(
+            top("Marieke de Vries 5 juni 2023, 14:32").as_deref(),
+            Some("Marieke de Vries")
+        );
+        assert_eq!(top("NEW YORK 5 June 2023"), None);
+        assert_eq!(top("Opening Bell 11.18.19"), None);
         assert_eq!(
             top("By Jordan Okafor, a senior reporter covering consumer tech and the chip")
                 .as_deref(),

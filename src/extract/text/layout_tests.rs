@@ -106,3 +106,25 @@ fn a_name_printed_twice_is_a_byline() {
         f.title
     );
 }
+
+/// Two authors each printed twice (pictures' labels, then names) are both the byline; a
+/// name over its role is one too; a French byline run on into its dateline is read.
+#[test]
+fn names_in_pairs_over_roles_and_run_on() {
+    let head = "Council votes to close the old bridge to cars\n\n";
+    let f = extract(&format!(
+        "{MENU}{head}Ailsa Chang\nAilsa Chang\nJuana Summers\nJuana Summers\n\n\
+         June 5, 2023 2:32 PM ET\n\n{STORY}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Ailsa Chang and Juana Summers"));
+    let f = extract(&format!(
+        "{MENU}{head}Tan Wei Ming\nSenior Correspondent\nFollow\n\n\
+         Published Jun 5, 2023, 11:00 AM\n\n{STORY}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Tan Wei Ming"));
+    let f = extract(&format!(
+        "{MENU}{head}par Julien Morel, envoyé spécial à Marseille\n\
+         publié le 5 juin 2023 à 14h32 (mis à jour le 6 juin 2023 à 8h15)\n\n{STORY}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Julien Morel"));
+}

@@ -347,13 +347,14 @@ fn decide_top_byline(
             }
             // A longer unit is a byline only when its first sentence is a marked one, the
             // author's bio following (`By Jordan Okafor, a senior reporter covering … He
-            // previously …`).
+            // previously …`) or the dateline run on (`par Julien Morel, envoyé spécial à
+            // Marseille publié le 5 juin 2023 …`).
             let found = if feats[i].words > BYLINE_WORDS {
-                units[i]
-                    .text
-                    .split_once(". ")
-                    .and_then(|(first, _)| bylines::top_line(first))
-                    .filter(|(_, rule)| bylines::MARKED.contains(rule))
+                let text = units[i].text.as_str();
+                let first = text.split_once(". ").map_or(text, |(first, _)| first);
+                bylines::top_line(first).filter(|(_, rule)| {
+                    bylines::MARKED.contains(rule) || *rule == "language_prefix"
+                })
             } else {
                 bylines::top_unit(units, i)
             };
