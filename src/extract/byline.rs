@@ -136,6 +136,12 @@ pub fn normalize(raw: &str) -> Option<String> {
             break;
         }
     }
+    // The outlet the names wrote for (`REBECCA THORNE FOR MAILONLINE`, `Jane Doe for The
+    // Guardian`).
+    let s = match s.to_lowercase().find(" for ") {
+        Some(i) if is_names(&s[..i]) => s[..i].to_string(),
+        _ => s,
+    };
     let s = once(&without_initials(&without_role(&s)));
     // A byline element holding only its `By` (`<div>Por</div> <a>Name</a>`) names nobody.
     let bare_label = [
@@ -715,6 +721,15 @@ mod tests {
         }
         // The label alone names nobody.
         assert_eq!(normalize("Von"), None);
+        // The outlet written for goes.
+        assert_eq!(
+            normalize("By REBECCA THORNE FOR MAILONLINE").as_deref(),
+            Some("REBECCA THORNE")
+        );
+        assert_eq!(
+            normalize("Jane Doe for The Guardian").as_deref(),
+            Some("Jane Doe")
+        );
     }
 
     #[test]
