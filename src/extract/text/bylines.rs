@@ -316,10 +316,20 @@ pub fn author_card(units: &[super::lines::Unit], i: usize) -> Option<String> {
     trade.then(|| byline::normalize(name)).flatten()
 }
 
-/// A name of two to four words on a unit of its own.
-fn lone_name(units: &[super::lines::Unit], j: usize) -> Option<&str> {
+/// A name of two to four words on a unit of its own; as a picture's label in brackets
+/// or a link html2text writes with underscores (`[Ailsa Chang]`, `Ailsa_Chang`), the name.
+fn lone_name(units: &[super::lines::Unit], j: usize) -> Option<String> {
     let text = units.get(j)?.text.trim();
-    ((2..=4).contains(&text.split_whitespace().count()) && byline::is_names(text)).then_some(text)
+    let text = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or(text);
+    let text = if text.contains(' ') {
+        text.to_string()
+    } else {
+        text.replace('_', " ")
+    };
+    ((2..=4).contains(&text.split_whitespace().count()) && byline::is_names(&text)).then_some(text)
 }
 
 /// A name printed twice in a row (an avatar's label, then the name: `Laura G. Pardo` /
@@ -330,20 +340,20 @@ fn name_twice(units: &[super::lines::Unit], i: usize) -> Option<(String, &'stati
     let name = lone_name(units, i)?;
     let pair_at = |j: usize| {
         let n = lone_name(units, j)?;
-        (lone_name(units, j + 1) == Some(n)).then_some(n)
+        (lone_name(units, j + 1).as_ref() == Some(&n)).then_some(n)
     };
     let first = if pair_at(i).is_some() {
         i
-    } else if i > 0 && pair_at(i - 1) == Some(name) {
+    } else if i > 0 && pair_at(i - 1).as_ref() == Some(&name) {
         i - 1
     } else {
-        return name_over_role(units, i, name);
+        return name_over_role(units, i, &name);
     };
-    let names: Vec<&str> = (0..MAX_PAIRS)
+    let names: Vec<String> = (0..MAX_PAIRS)
         .map_while(|k| pair_at(first + 2 * k))
         .collect();
     let joined = match names.as_slice() {
-        [one] => (*one).to_string(),
+        [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
         [] => return None,
     };

@@ -122,6 +122,12 @@ fn names_in_pairs_over_roles_and_run_on() {
          Published Jun 5, 2023, 11:00 AM\n\n{STORY}"
     ));
     assert_eq!(f.byline.as_deref(), Some("Tan Wei Ming"));
+    // As html2text prints them: the picture's label in brackets, the link underscored.
+    let f = extract(&format!(
+        "{MENU}{head}[Priya Natarajan]\nPriya_Natarajan\nSenior Contributor\n\n\
+         Jun 5, 2023, 02:32pm EDT\n\n{STORY}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Priya Natarajan"));
     let f = extract(&format!(
         "{MENU}{head}par Julien Morel, envoyé spécial à Marseille\n\
          publié le 5 juin 2023 à 14h32 (mis à jour le 6 juin 2023 à 8h15)\n\n{STORY}"
