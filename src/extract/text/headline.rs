@@ -55,6 +55,7 @@ use super::lines::Unit;
 use super::pagetitle::{
     has_separator, image_label, link_rel_title, segments, site_names, strip_site,
 };
+use super::shape::{cut_stem, heading_shaped, headline_words, picture_label};
 use super::wordforms::{stem, StoryWords};
 
 /// Longest headline accepted: tabloids run to forty words and more, without a full
@@ -256,74 +257,6 @@ fn weights() -> &'static [f32; SIGNALS.len()] {
 
 fn named(x: &Signals) -> Vec<Signal> {
     x.named(&SIGNALS.map(|(_, name)| name), weights())
-}
-
-/// Words of a line as a headline's length counts them: scripts written without spaces
-/// (Chinese, Japanese) count a word per two characters, so that a 14-character Japanese
-/// headline is not taken for one word.
-pub(super) fn headline_words(f: &Features) -> usize {
-    let wide = f.columns.saturating_sub(f.chars);
-    if wide * 2 >= f.chars && f.words <= 3 {
-        f.words.max(wide / 2)
-    } else {
-        f.words
-    }
-}
-
-/// Share of capitalised words from which a line is in title case: a headline even when
-/// it ends in a full stop (`I Replaced Our Nightly Batch Jobs With Event Streams. Here's
-/// What Broke.`), which no sentence of prose is.
-const TITLE_CASE: f32 = 0.8;
-/// Words from which a line dense in function words is running text, not a headline; and
-/// the same for a line standing alone between blank lines.
-const RUNNING_WORDS: usize = 16;
-const ALONE_RUNNING_WORDS: usize = 20;
-
-/// A line with a headline's shape: several words, no full stop unless in title case, not
-/// running text.
-fn heading_shaped(f: &Features, u: &Unit) -> bool {
-    let text = u.text.as_str();
-    // Running text has function words; so do the long headlines of Romance languages,
-    // which stand alone between blank lines where a line of prose does not.
-    let running = if u.blank_before && u.blank_after {
-        ALONE_RUNNING_WORDS
-    } else {
-        RUNNING_WORDS
-    };
-    (4..=25).contains(&headline_words(f))
-        && (text.ends_with("...") || !text.ends_with('.') || f.caps_ratio >= TITLE_CASE)
-        && !(f.stop_ratio >= 0.35 && f.words >= running)
-        && !super::dateline::attribution(text, f)
-}
-
-/// A picture's label over its caption: the caption opens on the whole label (`Acme
-/// Robotics' Atlas-7 picking robot` / `Acme Robotics' Atlas-7 picking robot selects items
-/// …`), or reads as a caption and opens on the same two words (`Derek Pilling with his dog
-/// Bramble` / `Derek Pilling, 74, with his springer spaniel … (SWNS)`).
-fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> bool {
-    let plain = |t: &str| t.replace(['’', '‘'], "'");
-    let opening = |t: &str| -> Vec<String> {
-        super::features::words_lower(&plain(t))
-            .take(2)
-            .map(|w| w.into_owned())
-            .collect()
-    };
-    units.get(i + 1).is_some_and(|next| {
-        let (label, below) = (plain(&feats[i].key), plain(&feats[i + 1].key));
-        let opens = below.len() > label.len() && below.starts_with(&label);
-        opens
-            || (caption(&next.text) && {
-                let (a, b) = (opening(&units[i].text), opening(&next.text));
-                a.len() == 2 && a == b
-            })
-    })
-}
-
-/// A line cut short with an ellipsis, without the ellipsis.
-fn cut_stem(s: &str) -> Option<&str> {
-    s.strip_suffix('…')
-        .or_else(|| s.strip_suffix("..."))
-        .map(str::trim_end)
 }
 
 /// Scores the lines above the main region (or the first lines when there is none) and

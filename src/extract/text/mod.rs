@@ -6,7 +6,8 @@
 //! - `features`: what each unit looks like, and the tuned data in `lexicon.txt`;
 //! - `classify`: content or boilerplate per unit, and the main content region;
 //! - `headline`, `dateline`, `bylines`: scored candidates for title, date and byline
-//!   around the start of that region (and credit lines at its end);
+//!   around the start of that region (and credit lines, an author's card and a foot
+//!   dateline at its end); `shape` says what a headline's line looks like;
 //! - `decision`: the chosen candidate, its confidence and the runner-up; below a field's
 //!   threshold the field stays empty.
 //!
@@ -27,6 +28,7 @@ mod features;
 mod headline;
 mod lines;
 mod pagetitle;
+mod shape;
 mod story;
 mod wordforms;
 

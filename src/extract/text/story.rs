@@ -4,8 +4,9 @@
 
 use super::classify::Class;
 use super::features::Features;
-use super::headline::{headline_words, WINDOW};
+use super::headline::WINDOW;
 use super::lines::Unit;
+use super::shape::headline_words;
 
 /// Where the story's prose starts: the first sentence-ending content paragraph of the
 /// region (a long headline may itself be classed as content) that is no author's bio, or
