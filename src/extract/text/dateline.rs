@@ -133,7 +133,6 @@ fn clock_time(t: &str) -> bool {
             w.split_once(':').is_some_and(|(h, m)| {
                 (1..=2).contains(&h.len())
                     && m.len() == 2
-                    && !h.is_empty()
                     && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
             })
         })
@@ -731,7 +730,11 @@ pub fn decide_date(
                 unit: i,
                 signals: Vec::new(),
             };
-            decision.runner_up = decision.chosen.replace(cand);
+            // A header's revision is what came second; with no date chosen, the best
+            // candidate under the threshold stays the runner-up.
+            if let Some(revision) = decision.chosen.replace(cand) {
+                decision.runner_up = Some(revision);
+            }
             date = Some(d);
         }
     }

@@ -513,7 +513,7 @@ fn author_card(
     paragraphs.truncate(k);
     taken.push(i);
     if ex.byline.chosen.is_none() {
-        ex.byline.runner_up = ex.byline.chosen.replace(Candidate {
+        ex.byline.chosen = Some(Candidate {
             value: name,
             rule: "author_card",
             score: lexicon().weight("byline.min"),
