@@ -52,7 +52,10 @@ LEXICON = ROOT / "src" / "extract" / "text" / "lexicon.txt"
 # date-first templates, rare among the files fitted on: the fit gives it 0.14 and changes
 # none of them with it; set by hand at 0.5 from the written pages, where it turns a
 # date-first blog's empty title into its headline).
-FIXED = {"title.file_start_min", "title.after_meta"}
+# `FIELD.lead` is no signal: the decision adds it times the best candidate's lead over the
+# next value (at most LEAD_CAP) before the threshold, as decision.rs does; it is held too.
+FIXED = {"title.file_start_min", "title.after_meta", "title.lead", "date.lead"}
+LEAD_CAP = 1.0
 FIELDS = ("title", "date")
 
 
@@ -104,7 +107,8 @@ def load(args):
                 days = {g["date"], g["date_utc"]}
                 right = lambda v: day_ok(v, days)  # noqa: E731
             site = urlparse(truth[key]["url"]).netloc.removeprefix("www.")
-            samples.append((site, f"{setname}/{key[:10]}", [(s, right(v)) for v, s in cands.get(f.name, [])]))
+            samples.append((site, f"{setname}/{key[:10]}", [(s, right(v)) for v, s in cands.get(f.name, [])],
+                            [v for v, _ in cands.get(f.name, [])]))
     def constructed(files, gold, group, name):
         """Samples of files whose gold is known by construction (variants, templates)."""
         cands = explain(args.bin, files, field) if files else {}
@@ -118,7 +122,8 @@ def load(args):
             else:
                 days = {g["date"][:10]}
                 right = lambda v: day_ok(v, days)  # noqa: E731
-            samples.append((group(f, g), name(f), [(s, right(v)) for v, s in cands.get(f.name, [])]))
+            samples.append((group(f, g), name(f), [(s, right(v)) for v, s in cands.get(f.name, [])],
+                            [v for v, _ in cands.get(f.name, [])]))
 
     def gold_of(name):
         path = work / name
@@ -140,7 +145,8 @@ def load(args):
         first = f.read_text(encoding="latin-1").strip().split("\n")[0].strip()
         ok = {tp.norm(first)} if field == "title" else set()
         samples.append((f"bbc:{f.parent.name}", f"bbc/{f.parent.name}/{f.name}",
-                        [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])]))
+                        [(s, tp.norm(v) in ok) for v, s in cands.get(f.name, [])],
+                        [v for v, _ in cands.get(f.name, [])]))
     expected = json.loads((ROOT / "tests" / "data" / "expected-layouts.json").read_text())
     lfiles = [ROOT / "fixtures" / e["path"] for e in expected]
     cands = explain(args.bin, lfiles, field)
@@ -151,7 +157,8 @@ def load(args):
         else:
             days = {e["date"][:10]} if e.get("date") else set()
             right = lambda v: day_ok(v, days)  # noqa: E731
-        samples.append(("fixtures", f"fixtures/{e['path']}", [(s, right(v)) for v, s in cands.get(f.name, [])]))
+        samples.append(("fixtures", f"fixtures/{e['path']}", [(s, right(v)) for v, s in cands.get(f.name, [])],
+                        [v for v, _ in cands.get(f.name, [])]))
     return samples
 
 
@@ -168,14 +175,27 @@ def scores(w, b, sample):
     return [sum(w.get(k, 0.0) * v for k, v in s.items()) for s, _ in sample[2]], b
 
 
-def predict_ok(w, b, sample):
-    """Whether the weights choose right: the best candidate if it reaches b and is right,
-    or nothing when no candidate is right and none reaches b."""
+def chosen(w, b, sample, lead):
+    """The index of the candidate the weights choose, or None: the best one (the earliest
+    of equals) if its score plus `lead` times its lead over the best candidate of another
+    value (at most LEAD_CAP) reaches b."""
     cs, b = scores(w, b, sample)
-    if not cs or max(cs) < b:
-        return not any(r for _, r in sample[2])
+    if not cs:
+        return None
     best = max(range(len(cs)), key=lambda i: cs[i])
-    return sample[2][best][1]
+    values = sample[3]
+    others = [c for c, v in zip(cs, values) if v != values[best]]
+    ahead = min(cs[best] - max(others), LEAD_CAP) if others else LEAD_CAP
+    return best if cs[best] + lead * ahead >= b else None
+
+
+def predict_ok(w, b, sample, lead=0.0):
+    """Whether the weights choose right: the chosen candidate is right, or nothing is
+    chosen and no candidate is right."""
+    i = chosen(w, b, sample, lead)
+    if i is None:
+        return not any(r for _, r in sample[2])
+    return sample[2][i][1]
 
 
 def fit(samples, names, l2, iters=400, lr=0.05, init=None, fixed=None):
@@ -188,7 +208,7 @@ def fit(samples, names, l2, iters=400, lr=0.05, init=None, fixed=None):
     nb = len(names)  # the bias (title.min) is parameter nb
     # Each file: its candidates as sparse (index, value) rows, and the right ones.
     data = []
-    for _, _, cands in samples:
+    for _, _, cands, _ in samples:
         rows = [[(idx[k], x) for k, x in s.items() if k in idx] for s, _ in cands]
         offsets = [sum(fixed[k] * x for k, x in s.items() if k in fixed) for s, _ in cands]
         right = [i for i, (_, r) in enumerate(cands) if r] or [len(cands)]
@@ -231,18 +251,16 @@ def fit(samples, names, l2, iters=400, lr=0.05, init=None, fixed=None):
     return {**{n: theta[idx[n]] for n in names}, **fixed}, theta[nb]
 
 
-def predict_right(w, b, sample):
+def predict_right(w, b, sample, lead=0.0):
     """Whether the weights choose a right title (an empty one never is): the share
     textpages.py reports as title accuracy."""
-    cs, b = scores(w, b, sample)
-    if not cs or max(cs) < b:
-        return False
-    return sample[2][max(range(len(cs)), key=lambda i: cs[i])][1]
+    i = chosen(w, b, sample, lead)
+    return i is not None and sample[2][i][1]
 
 
-def accuracy(w, b, samples, prefix=None, judge=predict_right):
+def accuracy(w, b, samples, prefix=None, judge=predict_right, lead=0.0):
     sel = [s for s in samples if prefix is None or s[1].startswith(prefix)]
-    return sum(judge(w, b, s) for s in sel) / max(1, len(sel)), len(sel)
+    return sum(judge(w, b, s, lead) for s in sel) / max(1, len(sel)), len(sel)
 
 
 def main():
@@ -258,6 +276,7 @@ def main():
     ap.add_argument("--l2", type=float, default=0.02)
     ap.add_argument("--iters", type=int, default=400)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all files into lexicon.txt")
+    ap.add_argument("--lead", type=float, help="the lead weight to decide with (default: the lexicon's FIELD.lead)")
     ap.add_argument("--templates", action="store_true",
                     help="fit on the template pages too (textpages.py's tpl-* sets)")
     ap.add_argument("--renderers", default="w3m,lynx",
@@ -269,13 +288,14 @@ def main():
     samples = load(args)
     names = sorted({k for s in samples for c, _ in s[2] for k in c})
     w0, b0 = current_weights(args.field, names)
+    lead = args.lead if args.lead is not None else current_weights(args.field, ["lead"])[0]["lead"]
     fixed = {n: w0[n] for n in names if f"{args.field}.{n}" in FIXED}
     reach = sum(any(r for _, r in s[2]) for s in samples)
     print(f"{len(samples)} files, {len(names)} signals; a right candidate exists in {reach}")
     sets = (tuple(f"{r}/" for r in args.renderers) + ("variants/", "fixtures/", "bbc/")
             + (("tpl-",) if args.templates else ()))
-    print("current weights: " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p)[0]:.3f}" for p in sets))
-    print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok)[0]:.3f}" for p in sets))
+    print("current weights: " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, lead=lead)[0]:.3f}" for p in sets))
+    print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w0, b0, samples, p, predict_ok, lead)[0]:.3f}" for p in sets))
 
     # Site-grouped folds: every file of one site is held out together.
     held = {p: [0, 0, 0] for p in sets}
@@ -289,8 +309,8 @@ def main():
             w, b = fit(train, names, args.l2, args.iters, fixed=fixed)
             for s in test:
                 p = next(p for p in sets if s[1].startswith(p))
-                held[p][0] += predict_right(w, b, s)
-                held[p][1] += predict_ok(w, b, s)
+                held[p][0] += predict_right(w, b, s, lead)
+                held[p][1] += predict_ok(w, b, s, lead)
                 held[p][2] += 1
     print(f"held-out sites ({args.folds} folds, {max(1, args.seeds)} shuffles): "
           + "  ".join(f"{p[:-1]} {h[0] / max(1, h[2]):.3f}" for p, h in held.items()))
@@ -298,8 +318,8 @@ def main():
           + "  ".join(f"{p[:-1]} {h[1] / max(1, h[2]):.3f}" for p, h in held.items()))
 
     w, b = fit(samples, names, args.l2, args.iters, fixed=fixed)
-    print("fitted on all:   " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p)[0]:.3f}" for p in sets))
-    print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p, predict_ok)[0]:.3f}" for p in sets))
+    print("fitted on all:   " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p, lead=lead)[0]:.3f}" for p in sets))
+    print("  not wrong:       " + "  ".join(f"{p[:-1]} {accuracy(w, b, samples, p, predict_ok, lead)[0]:.3f}" for p in sets))
     fld = args.field
     lines = [f"{fld}.min {b:.2f}"] + [f"{fld}.{n} {w[n]:.2f}" for n in names if n not in fixed]
     was = lambda line: b0 if line.startswith(f"{fld}.min ") else w0.get(line.split()[0][len(fld) + 1:], 0.0)  # noqa: E731

@@ -512,7 +512,7 @@ pub fn is_names(s: &str) -> bool {
 fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
     const PARTICLES: &[&str] = &[
         "and", "&", "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "y", "und",
-        "et", "e", "en",
+        "et", "e", "en", "den", "ter", "ten", "di", "du", "do", "dos", "das", "della",
     ];
     if lower.iter().any(|w| NOT_NAMES.contains(&w.as_str())) {
         return false;
@@ -705,6 +705,20 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(credit_line(line).as_deref(), Some(want), "{line:?}");
         }
+    }
+
+    #[test]
+    fn particles_of_names_in_several_languages() {
+        for name in [
+            "Jeroen Van den Broeck",
+            "Anke ter Horst",
+            "Maria do Carmo Santos",
+            "João dos Santos",
+            "Lucia della Rovere",
+        ] {
+            assert!(is_names(name), "{name}");
+        }
+        assert!(!is_names("Ministers sign the accord"));
     }
 
     #[test]

@@ -93,7 +93,19 @@ pub struct Decision {
 
 /// Picks the highest-scoring candidate if it reaches `threshold`; ties go to the earlier
 /// line. Candidates with the same value as the winner are not runners-up.
-pub fn decide(mut candidates: Vec<Candidate>, threshold: f32) -> Decision {
+pub fn decide(candidates: Vec<Candidate>, threshold: f32) -> Decision {
+    decide_led(candidates, threshold, 0.0)
+}
+
+/// The most a lead over the runner-up counts, in score points.
+const MAX_LEAD: f32 = 1.0;
+
+/// As [`decide`], where the best candidate's lead over the best one with another value
+/// counts too: `lead` times that lead (at most [`MAX_LEAD`]; a candidate alone leads by
+/// that much) is added to its score before it meets `threshold`. Each candidate is scored
+/// on its own, so a line far ahead of every other is likelier right than its own score
+/// says; one neck and neck with another is not.
+pub fn decide_led(mut candidates: Vec<Candidate>, threshold: f32, lead: f32) -> Decision {
     candidates.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -102,8 +114,13 @@ pub fn decide(mut candidates: Vec<Candidate>, threshold: f32) -> Decision {
     let Some(best) = candidates.first().cloned() else {
         return Decision::default();
     };
-    let confidence = 1.0 / (1.0 + (-(best.score - threshold)).exp());
-    if best.score < threshold {
+    let ahead = candidates
+        .iter()
+        .find(|c| c.value != best.value)
+        .map_or(MAX_LEAD, |c| (best.score - c.score).min(MAX_LEAD));
+    let score = best.score + lead * ahead;
+    let confidence = 1.0 / (1.0 + (-(score - threshold)).exp());
+    if score < threshold {
         return Decision {
             chosen: None,
             confidence,
@@ -144,6 +161,17 @@ mod tests {
         assert_eq!(d.chosen.map(|c| c.value), Some("b".into()));
         assert_eq!(d.runner_up.map(|c| c.value), Some("a".into()));
         assert!(d.confidence > 0.9);
+    }
+
+    #[test]
+    fn a_wide_lead_makes_up_for_a_low_score() {
+        let far = vec![cand("a", 1.6, 1), cand("b", -0.5, 2)];
+        assert_eq!(decide(far.clone(), 2.0).chosen, None);
+        let d = decide_led(far, 2.0, 0.5);
+        assert_eq!(d.chosen.map(|c| c.value), Some("a".into()));
+        assert!(d.confidence > 0.5);
+        let close = vec![cand("a", 1.6, 1), cand("b", 1.5, 2)];
+        assert_eq!(decide_led(close, 2.0, 0.5).chosen, None);
     }
 
     #[test]

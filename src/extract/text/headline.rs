@@ -49,7 +49,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::captions::{caption, caption_or_list_item};
 use super::classify::Class;
 use super::dateline::Meta;
-use super::decision::{decide, field_weights, Candidate, Decision, Measured, Signal};
+use super::decision::{decide_led, field_weights, Candidate, Decision, Measured, Signal};
 use super::features::{blob, lexicon, unit_words, Features};
 use super::lines::Unit;
 use super::pagetitle::{
@@ -814,7 +814,7 @@ pub fn decide_title(
         .iter()
         .find(|c| c.unit == 0 && heads_file && c.rule != "link_rel_title")
         .cloned();
-    let mut decision = decide(cands, lex.weight("title.min"));
+    let mut decision = decide_led(cands, lex.weight("title.min"), lex.weight("title.lead"));
     // A deck chosen under its headline: the chosen line is half as long again as the
     // candidate on the unit right above it, which is shaped like a headline, ends no
     // sentence and scores nearly as well on its own.

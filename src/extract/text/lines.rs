@@ -135,6 +135,11 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     if indent_of(prev) > indent_of(next) + INDENT_SLACK {
         return false;
     }
+    // A heading, or a bracketed label (`[The early reviews are here — And` / `They're not
+    // great]`), wrapped in the middle of its text.
+    if wrapped_heading(p, n) || (p.starts_with('[') && !p.contains(']') && n.ends_with(']')) {
+        return true;
+    }
     // A list item, a bracketed image or link label, a run of ASCII characters that is no
     // word (a file name, a URL); CJK text has no spaces, so its lines are runs too.
     if p.is_empty()
@@ -283,6 +288,20 @@ fn unmarked(t: &str, open: bool) -> Option<(&str, u8)> {
         _ if open => Some((rest, level)),
         _ => None,
     }
+}
+
+/// A heading wrapped in the middle of its text (`***** The early reviews are here — And` /
+/// `They're not great *****`): a line opening a run of heading marks it does not close,
+/// and a line closing it.
+fn wrapped_heading(p: &str, n: &str) -> bool {
+    let Some(c) = p.chars().next().filter(|c| *c != '#') else {
+        return false;
+    };
+    let closes = |t: &str| {
+        t.rsplit_once(' ')
+            .is_some_and(|(inner, close)| !inner.trim().is_empty() && rule_of(close) == Some(c))
+    };
+    unmarked(p, true).is_some() && unmarked(p, false).is_none() && closes(n) && !n.starts_with(c)
 }
 
 /// html2text writes the spaces of a link's text as underscores (`****** Jangan_Membenci_Satu
@@ -533,12 +552,27 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_label_is_one_unit() {
+        let u = units("[Reviews are here — And\nThey're not great]\n[logo]\nNext line\n");
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "[Reviews are here — And They're not great]",
+                "[logo]",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
     fn heading_marks_are_taken_off() {
         let u = units(
             "# Pipeline accord signed\n\n****** Ministers meet ******\n\n\
              ****** A long heading wrapped\n******\n\nUnderlined title\n=====\n\n\
              #hashtag here\n\n* Home\n\n** not closed\n\n# Microsoft open-sources C#\n\n\
-             ## Closed ##\n\nA paragraph that ends.\n=====\n\n=====\nAfter a rule\n",
+             ## Closed ##\n\nA paragraph that ends.\n=====\n\n=====\nAfter a rule\n\n\
+             ***** Reviews are here — And\nThey're not great *****\n",
         );
         let got: Vec<(&str, u8)> = u.iter().map(|u| (u.text.as_str(), u.heading)).collect();
         assert_eq!(
@@ -559,6 +593,7 @@ mod tests {
                 ("=====", 0),
                 ("=====", 0),
                 ("After a rule", 0),
+                ("Reviews are here — And They're not great", 2),
             ]
         );
     }

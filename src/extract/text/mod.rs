@@ -418,10 +418,22 @@ fn bare_names(
             })
             .contains(w)
     };
-    [d.checked_sub(1), Some(d + 1)]
+    // The site's own name, printed as a line above the headline too (its masthead):
+    // `Megan Kowalski` / `Wabash Valley Star-Courier` / `Published 6:02 a.m. ET …`. The
+    // name above it is the author's.
+    let masthead = |i: usize| {
+        (0..head.unwrap_or(0).min(i))
+            .any(|j| feats[j].key == feats[i].key && !feats[i].key.is_empty())
+    };
+    let over_masthead = d
+        .checked_sub(1)
+        .filter(|&o| masthead(o))
+        .and_then(|o| o.checked_sub(1));
+    [d.checked_sub(1), Some(d + 1), over_masthead]
         .into_iter()
         .flatten()
         .filter(|&i| i < units.len() && Some(i) != head && feats[i].words <= 12)
+        .filter(|&i| !masthead(i))
         .filter(|&i| !feats[i].furniture && !feats[i].menu)
         // An item of a list that goes on away from the date with more items is a menu
         // entry (`segunda-feira, fevereiro 12, 2024` / `• Ficha Técnica` / `• Estatuto

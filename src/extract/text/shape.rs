@@ -46,26 +46,34 @@ pub(super) fn heading_shaped(f: &Features, u: &Unit) -> bool {
 
 /// A picture's label over its caption: the caption opens on the whole label (`Acme
 /// Robotics' Atlas-7 picking robot` / `Acme Robotics' Atlas-7 picking robot selects items
-/// …`), or reads as a caption and opens on the same two words (`Derek Pilling with his dog
-/// Bramble` / `Derek Pilling, 74, with his springer spaniel … (SWNS)`).
+/// …`), or on the label's first [`LABEL_OPENING`] words and runs longer (`A bulk carrier
+/// loads at a terminal near Rosario` / `A bulk carrier loads at a terminal in Timbúes,
+/// north of Rosario Photo: …`), or reads as a caption and opens on the same two words
+/// (`Derek Pilling with his dog Bramble` / `Derek Pilling, 74, with his springer spaniel …
+/// (SWNS)`).
 pub(super) fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> bool {
     let plain = |t: &str| t.replace(['’', '‘'], "'");
-    let opening = |t: &str| -> Vec<String> {
+    let opening = |t: &str, n: usize| -> Vec<String> {
         super::features::words_lower(&plain(t))
-            .take(2)
+            .take(n)
             .map(|w| w.into_owned())
             .collect()
     };
     units.get(i + 1).is_some_and(|next| {
         let (label, below) = (plain(&feats[i].key), plain(&feats[i + 1].key));
         let opens = below.len() > label.len() && below.starts_with(&label);
+        let same = |n: usize| {
+            let (a, b) = (opening(&units[i].text, n), opening(&next.text, n));
+            a.len() == n && a == b
+        };
         opens
-            || (caption(&next.text) && {
-                let (a, b) = (opening(&units[i].text), opening(&next.text));
-                a.len() == 2 && a == b
-            })
+            || (feats[i + 1].words > feats[i].words && same(LABEL_OPENING))
+            || (caption(&next.text) && same(2))
     })
 }
+
+/// Words a picture's label and the caption under it open on alike.
+const LABEL_OPENING: usize = 4;
 
 /// A line cut short with an ellipsis, without the ellipsis.
 pub(super) fn cut_stem(s: &str) -> Option<&str> {

@@ -711,3 +711,20 @@ fn author_card_under_the_story() {
     assert_eq!(f.byline, None);
     assert!(f.body.ends_with("never missed a day."), "{}", f.body);
 }
+
+#[test]
+fn the_sites_name_beside_the_date_is_no_byline() {
+    let page = "Wabash Valley Star-Courier\n\n  • News\n  • Sports\n  • Opinion\n\n\
+        Former mall could become 400 apartments under county plan\n\n\
+        Megan Kowalski\nWabash Valley Star-Courier\n\
+        Published 6:02 a.m. ET March 14, 2023 | Updated 11:18 a.m. ET March 15, 2023\n\n\
+        The county's planning board voted on Monday to rezone the former mall site for \
+        housing, clearing the way for up to 400 apartments.\n\n\
+        The developer said work could begin next spring if the council agrees.\n\n\
+        © 2023 Wabash Valley Star-Courier\n";
+    let f = extract(page);
+    assert_eq!(f.byline.as_deref(), Some("Megan Kowalski"));
+    // Without the author's line, the site's name is still no byline.
+    let f = extract(&page.replace("Megan Kowalski\n", ""));
+    assert_eq!(f.byline, None);
+}
