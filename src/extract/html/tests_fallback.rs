@@ -383,6 +383,24 @@ fn an_h2_entry_title_strips_the_blog_name() {
     assert_eq!(f.title.as_deref(), Some("Waterfront plan approved"));
 }
 
+/// A `<title>` of segments parted by ` : ` (`Headline : Show : Site`) opens on the
+/// headline, not on a blog's name: the `<h1>` stays the headline, and the date beside it
+/// is the page's.
+#[test]
+fn spaced_colons_part_a_title_into_segments() {
+    let html = format!(
+        "<html><head><title>Where have the lifeguards gone? : Undercurrent : Meridian Public \
+         Radio</title></head><body><main><article><h1>Where have the lifeguards gone?</h1>\
+         <p class=\"meta\"><span>Episode 412</span> · <span class=\"date\">June 6, 2023</span> \
+         · <span>34 min</span></p>{BODY}</article>\
+         {ASIDE}<section><h2>More podcasts from Meridian Public Radio</h2></section></main></body></html>",
+        ASIDE = "<aside><p>Sign up for our newsletter.</p></aside>".repeat(30),
+    );
+    let (f, _) = extract_explained(&html, None);
+    assert_eq!(f.title.as_deref(), Some("Where have the lifeguards gone?"));
+    assert_eq!(day(&html).as_deref(), Some("2023-06-06"));
+}
+
 /// A German broadcaster's `Stand:` line above the headline is the page's date; a date in
 /// a list of links to other stories below it is not.
 #[test]

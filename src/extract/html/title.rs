@@ -68,8 +68,12 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
 /// Headline`) and `heading` that end, shorter than what the title holds besides it.
 fn names_the_site(title: &str, heading: &str) -> bool {
     let key = agreement_key(heading);
+    // `Blog name: Headline`, not `Headline : Show : Site` (a colon set off by spaces
+    // parts segments).
     let blog_prefix = title.split_once(": ").is_some_and(|(head, rest)| {
-        agreement_key(head) == key && rest.split_whitespace().count() >= 2
+        !head.ends_with(char::is_whitespace)
+            && agreement_key(head) == key
+            && rest.split_whitespace().count() >= 2
     });
     blog_prefix
         || SEPS.iter().any(|sep| {

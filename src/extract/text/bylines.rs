@@ -43,12 +43,11 @@ fn cut_tail(s: &str) -> &str {
         .iter()
         .filter_map(|a| s[..end].find(a))
         .min();
+    // A name between commas, particles and all (`Pieter van Wyk`).
     let capitalised = |part: &str| {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        (1..=3).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.trim_matches(',').starts_with(char::is_uppercase))
+        (1..=4).contains(&part.split_whitespace().count())
+            && part.starts_with(char::is_uppercase)
+            && byline::is_names(part.trim_matches(','))
     };
     let listed = |a: usize| {
         s[..a].split(", ").skip(1).all(capitalised)
@@ -559,6 +558,10 @@ mod tests {
         assert_eq!(
             top("By Priya Raman, Marcus Delgado and Hannah Kessler, NCN").as_deref(),
             Some("Priya Raman, Marcus Delgado and Hannah Kessler")
+        );
+        assert_eq!(
+            top("By Thandeka Mokoena, Pieter van Wyk and Sipho Ndlovu").as_deref(),
+            Some("Thandeka Mokoena, Pieter van Wyk and Sipho Ndlovu")
         );
         assert_eq!(top("Texto Joana Silva").as_deref(), Some("Joana Silva"));
         assert_eq!(
