@@ -772,6 +772,7 @@ def title_candidates(gold, also=None, sites=()):
 def norm_byline(s):
     s = norm(s).strip("()")
     s = re.sub(r"\s+(?:und|et|y|e|en)\s+", " and ", s)  # "and" as the page's language writes it
+    s = s.replace(", ", " and ")  # a list of names parted by commas
     return re.sub(r"^(?:by|von|par)\s+", "", s)
 
 

@@ -92,8 +92,36 @@ pub(super) fn authors(
             }
         }
     }
-    let found = linked_byline(doc, layout).or_else(|| header_byline(doc, layout));
+    let found = linked_byline(doc, layout)
+        .or_else(|| header_byline(doc, layout))
+        .or_else(|| class_word_byline(doc, layout));
     (found, Vec::new())
+}
+
+/// Words of a class or id that name a byline's element, once the name is cut at its
+/// punctuation and lower-cased: generated and module class names carry them among other
+/// words (`gnt_ar_by`, `Byline_root__Cq9m3`, `nota__autor`, `article__author`).
+const BYLINE_CLASS_WORDS: &[&str] = &[
+    "by", "byline", "author", "authors", "autor", "autores", "autore", "auteur", "auteurs", "firma",
+];
+
+/// The nearest element to the headline (below it first) whose class or id holds a word of
+/// [`BYLINE_CLASS_WORDS`], outside page furniture, that holds a name.
+fn class_word_byline(doc: &Document, layout: &Layout) -> Option<String> {
+    let marked = |id: NodeId| {
+        format!("{} {}", doc.class_name(id), doc.id_attr(id))
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BYLINE_CLASS_WORDS.contains(&w))
+    };
+    let mut found: Vec<((bool, usize), NodeId)> = doc
+        .iter(doc.root(), &[])
+        .into_iter()
+        .filter(|&id| doc.is_element(id) && marked(id) && !in_furniture(doc, id))
+        .map(|id| (layout.rank(id), id))
+        .collect();
+    found.sort_by_key(|f| f.0);
+    found.into_iter().find_map(|(_, id)| byline_text(doc, id))
 }
 
 /// Elements after the headline searched for a byline line.
@@ -151,7 +179,13 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     // The name before a separator; an outlet after a spaced slash (`Callum Dwyer / NCA
     // NewsWire`).
     let name = first.split(['|', '•', '·']).next()?;
-    let mut line = name.split(" / ").next()?.to_string();
+    let name = name.split(" / ").next()?;
+    // A place after a comma (`Andrea Keller, Zürich`): one word, where a name has two.
+    let name = match name.rsplit_once(", ") {
+        Some((head, place)) if !place.trim().contains(' ') && !byline::is_agency(place) => head,
+        _ => name,
+    };
+    let mut line = name.to_string();
     if let Some(next) = lines.next() {
         if !first.contains(['|', '•', '·']) && byline::is_agency(next) {
             line = format!("{}, {next}", line.trim_end().trim_end_matches(','));

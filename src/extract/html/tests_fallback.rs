@@ -606,3 +606,45 @@ fn byline_lines_below_the_headline() {
         assert_eq!(fields.byline.as_deref(), want, "{top}");
     }
 }
+
+/// Generated and module class names hold the byline's word among others (`gnt_ar_by`,
+/// `Byline_root__Cq9m3`, `nota__autor`, `article__author`); a place after the name goes,
+/// and a commenter's name is no byline.
+#[test]
+fn byline_words_inside_generated_class_names() {
+    for (top, want) in [
+        (
+            r#"<div class="gnt_ar_by"><a href="/staff/1/">Megan Kowalski</a><div>Wabash Valley Star-Courier</div></div>"#,
+            "Megan Kowalski",
+        ),
+        (
+            r#"<div class="Byline_root__Cq9m3"><img src="a.jpg" alt=""><a class="Byline_name__w7XkR" href="/auteur/1">Loïc Berthoud</a></div>"#,
+            "Loïc Berthoud",
+        ),
+        (
+            r#"<div class="nota__autor"><a class="com-link --autor" href="/autor/1">Martín Echeverría</a></div>"#,
+            "Martín Echeverría",
+        ),
+        (
+            r#"<div class="meta"><span class="article__author">Jeroen Van den Broeck</span></div>"#,
+            "Jeroen Van den Broeck",
+        ),
+        (
+            r#"<p class="metainfo__item--author"><a href="/a">Andrea Keller</a>, Zürich</p>"#,
+            "Andrea Keller",
+        ),
+    ] {
+        let html = page("", top, "");
+        assert_eq!(
+            extract_explained(&html, None).0.byline.as_deref(),
+            Some(want),
+            "{top}"
+        );
+    }
+    let comments = page(
+        "",
+        "",
+        r#"<section class="comments"><div class="comment__author">Reader Name</div><p>Nice.</p></section>"#,
+    );
+    assert_eq!(extract_explained(&comments, None).0.byline, None);
+}
