@@ -130,7 +130,8 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
 
 /// A byline in a line near the headline, with the rule that found it and its base score.
 pub fn top_line(text: &str) -> Option<(String, &'static str)> {
-    let t = text.trim();
+    let spaced = link_spaced(text.trim());
+    let t = spaced.as_ref();
     // A picture's label glued before the line (`[Eric Song]By Eric Song, IGN Staff`).
     let t = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
         Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
@@ -394,6 +395,37 @@ pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'sta
     })
 }
 
+/// A line with the spaces html2text wrote as underscores in a link's text put back
+/// (`Marieke_de_Vries 5 juni 2023` is `Marieke de Vries 5 juni 2023`): an underscore
+/// between two letters, in a capitalised word that is no address or path (a user name
+/// such as `markus_b` keeps it).
+fn link_spaced(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('_') {
+        return t.into();
+    }
+    let word = |w: &str| -> String {
+        if w.contains(['@', '/', '\\']) || !w.starts_with(char::is_uppercase) {
+            return w.to_string();
+        }
+        let chars: Vec<char> = w.chars().collect();
+        (0..chars.len())
+            .map(|i| {
+                let between = chars[i] == '_'
+                    && i > 0
+                    && i + 1 < chars.len()
+                    && chars[i - 1].is_alphabetic()
+                    && chars[i + 1].is_alphabetic();
+                if between {
+                    ' '
+                } else {
+                    chars[i]
+                }
+            })
+            .collect()
+    };
+    t.split(' ').map(word).collect::<Vec<_>>().join(" ").into()
+}
+
 /// Longest line read as a bare name beside a dateline.
 const BARE_NAME_CHARS: usize = 80;
 
@@ -404,7 +436,8 @@ const BARE_NAME_CHARS: usize = 80;
 /// in lower case elsewhere in the file (`Climate Change` over a date is a section label
 /// when the story speaks of climate change).
 pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<String> {
-    let t = unbulleted(text).trim();
+    let spaced = link_spaced(unbulleted(text).trim());
+    let t = spaced.as_ref();
     if t.chars().count() > BARE_NAME_CHARS
         || t.contains(':')
         || t.ends_with(['!', '?'])
@@ -412,7 +445,7 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
     {
         return None;
     }
-    let name = byline::normalize(without_agency(cut_tail(t)))?;
+    let name = byline::normalize(without_place(without_agency(cut_tail(t))))?;
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
     let ok = (2..=4).contains(&words.len())
@@ -431,6 +464,22 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
             .filter(|w| w.starts_with(char::is_uppercase))
             .all(|w| lower_words(&w.to_lowercase()));
     ok.then_some(name)
+}
+
+/// A name with the place it was filed from run on in capitals (`Rafael Moreira Tavares
+/// BRASÍLIA`), without the place; a name all in capitals keeps its last word.
+fn without_place(t: &str) -> &str {
+    let capitals = |w: &str| w.chars().count() >= 3 && !w.chars().any(char::is_lowercase);
+    match t.rsplit_once(' ') {
+        Some((head, last))
+            if capitals(last)
+                && last.chars().all(char::is_alphabetic)
+                && head.chars().any(char::is_lowercase) =>
+        {
+            head
+        }
+        _ => t,
+    }
 }
 
 /// A name with its agency run on without a separator (`Jordan Whitfield The Canadian
@@ -558,6 +607,15 @@ mod tests {
         assert_eq!(
             top("By Priya Raman, Marcus Delgado and Hannah Kessler, NCN").as_deref(),
             Some("Priya Raman, Marcus Delgado and Hannah Kessler")
+        );
+        // html2text's linked names.
+        assert_eq!(
+            top("Marieke_de_Vries 5 juni 2023, 14:32").as_deref(),
+            Some("Marieke de Vries")
+        );
+        assert_eq!(
+            top("par Julien_Morel, envoyé spécial à Marseille").as_deref(),
+            Some("Julien Morel")
         );
         assert_eq!(
             top("By Thandeka Mokoena, Pieter van Wyk and Sipho Ndlovu").as_deref(),
@@ -754,6 +812,14 @@ mod tests {
             Some("Núria Ferrer Soler")
         );
         assert_eq!(bare("Pieter de Vries").as_deref(), Some("Pieter de Vries"));
+        assert_eq!(
+            bare("Rafael Moreira Tavares BRASÍLIA").as_deref(),
+            Some("Rafael Moreira Tavares")
+        );
+        assert_eq!(
+            bare("ÁNGELA MARTIALAY").as_deref(),
+            Some("ÁNGELA MARTIALAY")
+        );
         assert_eq!(bare("Bruce Y. Lee").as_deref(), Some("Bruce Y. Lee"));
         // Section labels, furniture, dates and sentences are no names.
         assert_eq!(bare("Local Politics"), None);

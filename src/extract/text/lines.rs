@@ -152,6 +152,7 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
         || rule_of(p).is_some()
         || unmarked(p, false).is_some()
         || unmarked(n, true).is_some()
+        || closes_heading(p)
     {
         return false;
     }
@@ -302,6 +303,14 @@ fn wrapped_heading(p: &str, n: &str) -> bool {
             .is_some_and(|(inner, close)| !inner.trim().is_empty() && rule_of(close) == Some(c))
     };
     unmarked(p, true).is_some() && unmarked(p, false).is_none() && closes(n) && !n.starts_with(c)
+}
+
+/// The last line of a heading wrapped over lines (`et élus, qui dénoncent un abandon.
+/// *****`): it ends in a run of heading marks.
+fn closes_heading(p: &str) -> bool {
+    p.rsplit_once(' ').is_some_and(|(_, close)| {
+        rule_of(close).is_some_and(|c| HEADING_MARKS.contains(&c) && c != '#')
+    })
 }
 
 /// html2text writes the spaces of a link's text as underscores (`****** Jangan_Membenci_Satu
@@ -549,6 +558,15 @@ mod tests {
                 "Python deprecates asyncio.get_event_loop"
             ]
         );
+    }
+
+    #[test]
+    fn a_wrapped_heading_ends_its_unit() {
+        let u = units(
+            "***** The deck runs on and on over\nthe next line. *****\npar Julien Morel, envoyé spécial\n",
+        );
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.last(), Some(&"par Julien Morel, envoyé spécial"));
     }
 
     #[test]
