@@ -166,6 +166,11 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     if !ends_sentence(p) && byline_start(n) {
         return false;
     }
+    // A story's opening dateline (`ELLSWORTH — The vacant mall …`, `NEW YORK (AP) —`)
+    // starts a paragraph, however full the line above.
+    if place_dateline(n) {
+        return false;
+    }
     let plen = columns(prev.trim_end());
     if let Some(w) = width {
         if plen + 1 + first_word_chars(n) > w && plen + FILLED_SLACK + 8 >= w {
@@ -180,6 +185,30 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+}
+
+/// Whether a line opens with a place in capitals and a dash or bracket, as a story's
+/// first paragraph does in the wire style.
+fn place_dateline(line: &str) -> bool {
+    let place = [" — ", " – ", " -- ", " ("]
+        .iter()
+        .filter_map(|sep| line.find(sep).map(|i| (&line[..i], &line[i + sep.len()..])))
+        .min_by_key(|(p, _)| p.len());
+    // The story goes on in a sentence (`ELLSWORTH — The …`), or the agency follows.
+    place.is_some_and(|(p, rest)| {
+        rest.starts_with(char::is_uppercase) && {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().count() >= 2
+                        && w.chars()
+                            .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'))
+                })
+                && words
+                    .iter()
+                    .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        }
+    })
 }
 
 /// Words of a line that may be a byline.
@@ -567,6 +596,21 @@ mod tests {
         );
         let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
         assert_eq!(texts.last(), Some(&"par Julien Morel, envoyé spécial"));
+    }
+
+    #[test]
+    fn a_place_dateline_starts_a_paragraph() {
+        let full = "Published 6:02 a.m. ET March 14, 2023 | Updated 11:18 a.m. ET March 15, 2023";
+        let text = format!(
+            "{full}\nELLSWORTH — The vacant mall, which has sat mostly empty since its last\n\
+             anchor store closed, could be reborn as apartments under a county plan.\n"
+        );
+        let u = units(&text);
+        assert_eq!(u.len(), 2);
+        assert!(u[1].text.starts_with("ELLSWORTH — The vacant mall"));
+        assert!(place_dateline("NEW YORK (AP) — Stocks fell."));
+        assert!(!place_dateline("NASA — the agency said"));
+        assert!(!place_dateline("The mayor — who spoke first — said"));
     }
 
     #[test]

@@ -421,9 +421,11 @@ fn bare_names(
     // The site's own name, printed as a line above the headline too (its masthead):
     // `Megan Kowalski` / `Wabash Valley Star-Courier` / `Published 6:02 a.m. ET …`. The
     // name above it is the author's.
+    // (html2text writes a linked name's spaces as underscores.)
     let masthead = |i: usize| {
-        (0..head.unwrap_or(0).min(i))
-            .any(|j| feats[j].key == feats[i].key && !feats[i].key.is_empty())
+        let key = feats[i].key.replace('_', " ");
+        !key.is_empty()
+            && (0..head.unwrap_or(0).min(i)).any(|j| feats[j].key.replace('_', " ") == key)
     };
     let over_masthead = d
         .checked_sub(1)
