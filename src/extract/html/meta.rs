@@ -5,7 +5,7 @@
 //! call back here: `tags` (`<meta>`), `jsonld`, `title`, `page_date` and `authors`.
 //! The title and the date come with the [`Rule`] that chose each.
 
-use trafilatura::dom::Document;
+use trafilatura::dom::{Document, NodeId};
 
 use super::authors::authors;
 use super::clean::clean;
@@ -53,10 +53,13 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     site_names.extend(url.as_deref().and_then(site_of));
 
     let (title, title_rule) = title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
+    // Where the article's header is: the element holding the headline, else the page's
+    // only `<h1>` (its words may differ from every title the page declares).
     let headline = [h1.as_deref(), title.as_deref(), ld.headline.as_deref()]
         .into_iter()
         .flatten()
-        .find_map(|h| headline_node(doc, h));
+        .find_map(|h| headline_node(doc, h))
+        .or_else(|| sole_h1(doc));
     let layout = Layout::new(doc, headline);
     let address = url.as_deref().or(path);
     let date = date(doc, &tags, &ld, &layout, headline, address);
@@ -87,4 +90,12 @@ fn first_text(doc: &Document, selector: &str) -> Option<String> {
         .into_iter()
         .map(|id| clean(&doc.text_content(id)))
         .find(|t| !t.is_empty())
+}
+
+/// The page's `<h1>` when it has exactly one.
+fn sole_h1(doc: &Document) -> Option<NodeId> {
+    match doc.query_selector_all(doc.root(), "h1").as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }

@@ -648,3 +648,23 @@ fn byline_words_inside_generated_class_names() {
     );
     assert_eq!(extract_explained(&comments, None).0.byline, None);
 }
+
+/// A page whose `<title>` is worded apart from its only `<h1>`, with a newsletter box's
+/// heading sharing the title's words: the `<h1>` still anchors the header, so the date
+/// under it is found, and the box's heading is no headline.
+#[test]
+fn the_only_h1_anchors_the_header() {
+    let html = format!(
+        "<html><head><title>Langstrasse: Stadt Zürich sperrt nachts den Autoverkehr | NZZ</title>\
+         <meta property=\"og:title\" content=\"Zürich sperrt die Langstrasse nachts für Autos\">\
+         </head><body>{TOP}<main><article><h1>Die Langstrasse wird nachts für Autos gesperrt</h1>\
+         <time class=\"metainfo__item--date\" datetime=\"2023-06-05T12:32:00.000Z\">05.06.2023, \
+         14.32 Uhr</time>{BODY}</article>{LINKS}<section class=\"newsletter-box\">\
+         <h2>NZZ Zürich – der Newsletter</h2></section></main></body></html>",
+        TOP =
+            "<div class=\"top\"><a href=\"/a\">Home</a> <span class=\"date\">1.1.2023</span></div>"
+                .repeat(25),
+        LINKS = "<p><a href=\"/x\">Weitere Artikel aus Zürich</a></p>".repeat(40),
+    );
+    assert_eq!(day(&html).as_deref(), Some("2023-06-05"));
+}
