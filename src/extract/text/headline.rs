@@ -73,7 +73,7 @@ const STORY_UNITS: usize = 12;
 const LOOK_AHEAD: usize = 12;
 /// Fewest words of a deck, and how much better than its headline a deck may score and
 /// still give way to it.
-const DECK_WORDS: usize = 12;
+const DECK_WORDS: usize = 10;
 const DECK_MARGIN: f32 = 1.0;
 /// Units that are not boilerplate looked through, below the story's first unit and past
 /// datelines, for a headline.
@@ -499,6 +499,9 @@ pub fn decide_title(
             || super::features::figures(&u.text)
             || picture_label(units, feats, i)
             || u.text.ends_with([':', ',', ';'])
+            // A link to the next or previous post (`Home Assistant und der Zigbee-Stick →`).
+            || u.text.ends_with(['→', '←', '›', '‹'])
+            || u.text.ends_with(" »")
             || caption_or_list_item(&u.text)
             || super::dateline::attribution(&u.text, f)
             || crate::extract::byline::is_agency(&u.text)
@@ -749,6 +752,7 @@ pub fn decide_title(
             }
             _ => u.text.as_str(),
         };
+        let text = unglued_kicker(text);
         scored.push((
             Candidate {
                 value: strip_site(&crate::extract::squash_spaces(text), &sites),
@@ -884,6 +888,29 @@ pub fn decide_title(
     decision
 }
 
+/// A headline without the kicker its page set in the same heading with no space between
+/// (`Verkehr in Rosenheim:Die Innbrücke bleibt gesperrt`): a colon right after a letter
+/// and right before a capital, with words on both sides.
+fn unglued_kicker(text: &str) -> &str {
+    let glued = text.char_indices().find(|&(i, c)| {
+        c == ':'
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && text[i + 1..].chars().next().is_some_and(char::is_uppercase)
+    });
+    match glued {
+        Some((i, _))
+            if text[..i].split_whitespace().count() >= 2
+                && text[i + 1..].split_whitespace().count() >= 3 =>
+        {
+            &text[i + 1..]
+        }
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::classify::{in_context, main_region, own_classes};
@@ -903,6 +930,21 @@ mod tests {
 
     const PARA: &str = "The ministers signed the accord in the capital on Monday, after \
         two years of talks that had stalled over the route of the pipeline.";
+
+    #[test]
+    fn a_glued_kicker_is_no_part_of_the_headline() {
+        assert_eq!(
+            unglued_kicker("Verkehr in Rosenheim:Die Innbrücke bleibt ein Jahr länger gesperrt"),
+            "Die Innbrücke bleibt ein Jahr länger gesperrt"
+        );
+        for kept in [
+            "Bahnstreik: Was Pendler jetzt wissen müssen",
+            "Opening Bell 11:18 update",
+            "Brexit:Deal done",
+        ] {
+            assert_eq!(unglued_kicker(kept), kept);
+        }
+    }
 
     #[test]
     fn masthead_loses_to_the_line_above_the_date() {
