@@ -360,6 +360,16 @@ fn name_twice(units: &[super::lines::Unit], i: usize) -> Option<(String, &'stati
     byline::normalize(&joined).map(|n| (n, "name_twice"))
 }
 
+/// Whether unit `i` is a name printed twice in a row, itself or with its neighbour (a
+/// name that repeats is boilerplate by repetition, not when it stands in such a pair).
+pub fn in_name_pair(units: &[super::lines::Unit], i: usize) -> bool {
+    let Some(name) = lone_name(units, i) else {
+        return false;
+    };
+    lone_name(units, i + 1).as_ref() == Some(&name)
+        || i.checked_sub(1).and_then(|j| lone_name(units, j)).as_ref() == Some(&name)
+}
+
 /// Authors read in a run of names printed twice.
 const MAX_PAIRS: usize = 4;
 
@@ -445,11 +455,34 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
     {
         return None;
     }
-    let name = byline::normalize(without_place(without_agency(cut_tail(t))))?;
+    let cut = cut_tail(t);
+    // Agency copy: the agency alone, or with the place it filed from (`Lusa`, `EFE
+    // València`).
+    let agency = match cut.split_once(' ') {
+        Some((first, place))
+            if !byline::is_agency(cut)
+                && byline::is_agency(first)
+                && !place.contains(' ')
+                && place.starts_with(char::is_uppercase) =>
+        {
+            first
+        }
+        _ => cut,
+    };
+    if byline::is_agency(agency) {
+        return byline::normalize(agency);
+    }
+    let name = byline::normalize(without_place(without_agency(cut)))?;
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
-    let ok = (2..=4).contains(&words.len())
-        && byline::is_names(&name)
+    // Two to four words a name, two names or more parted by `and`.
+    let each = |n: &str| (2..=4).contains(&n.split_whitespace().count());
+    let listed = name.contains(" and ") && name.split(" and ").all(each);
+    let ok = (if name.contains(" and ") {
+        listed
+    } else {
+        (2..=4).contains(&words.len())
+    }) && byline::is_names(&name)
         && !byline::is_agency(&name)
         && words.iter().all(|w| {
             let l = w.to_lowercase();
@@ -820,12 +853,27 @@ mod tests {
             bare("ÁNGELA MARTIALAY").as_deref(),
             Some("ÁNGELA MARTIALAY")
         );
+        assert_eq!(bare("Lusa").as_deref(), Some("Lusa"));
+        assert_eq!(bare("EFE València").as_deref(), Some("EFE"));
+        assert_eq!(
+            bare("Priya Bakshi and Callum Frew").as_deref(),
+            Some("Priya Bakshi and Callum Frew")
+        );
+        assert_eq!(bare("Fire and Rescue Service"), None);
         assert_eq!(bare("Bruce Y. Lee").as_deref(), Some("Bruce Y. Lee"));
         // Section labels, furniture, dates and sentences are no names.
         assert_eq!(bare("Local Politics"), None);
         assert_eq!(bare("Updated Nov. 19"), None);
-        assert_eq!(bare("Reuters"), None);
-        assert_eq!(bare("The Associated Press"), None);
+        // Agency copy is credited to the agency alone.
+        assert_eq!(bare("Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(
+            bare("The Associated Press").as_deref(),
+            Some("The Associated Press")
+        );
+        assert_eq!(
+            bare("Associated Press").as_deref(),
+            Some("Associated Press")
+        );
         // An agency run on after the name goes.
         assert_eq!(
             bare("Jordan Whitfield The Canadian Press").as_deref(),

@@ -859,7 +859,16 @@ pub fn decide_title(
             .chosen
             .as_ref()
             .is_some_and(|c| c.unit != 0 && sentence(c));
-    if clean_lede {
+    // A candidate chosen only for its lead over the others gives way to the file's first
+    // line standing alone (`Hereford 1-1 Doncaster` / `Hereford win 3-1 on penalties.`).
+    let by_lead_only = decision
+        .chosen
+        .as_ref()
+        .is_some_and(|c| c.unit != 0 && c.score < lex.weight("title.min"));
+    let first_line_stands = first
+        .as_ref()
+        .is_some_and(|f| f.score > lex.weight("title.file_start_min"));
+    if clean_lede || (by_lead_only && first_line_stands) {
         decision.runner_up = decision.chosen.take();
     }
     if let (None, Some(mut first)) = (&decision.chosen, first) {

@@ -342,7 +342,11 @@ fn decide_top_byline(
                 .flatten()
                 .any(|&h| h.abs_diff(i) == 1);
             if !seen.insert(i)
-                || classes[i] == Class::Bad && !feats[i].furniture && !listed && !beside
+                || classes[i] == Class::Bad
+                    && !feats[i].furniture
+                    && !listed
+                    && !beside
+                    && !bylines::in_name_pair(units, i)
                 || Some(i) == head
             {
                 continue;

@@ -46,9 +46,10 @@ pub(super) fn heading_shaped(f: &Features, u: &Unit) -> bool {
 
 /// A picture's label over its caption: the caption opens on the whole label (`Acme
 /// Robotics' Atlas-7 picking robot` / `Acme Robotics' Atlas-7 picking robot selects items
-/// …`), or on the label's first [`LABEL_OPENING`] words and runs longer (`A bulk carrier
-/// loads at a terminal near Rosario` / `A bulk carrier loads at a terminal in Timbúes,
-/// north of Rosario Photo: …`), or reads as a caption and opens on the same two words
+/// …`), or right under it in its block on the label's first [`LABEL_OPENING`] words and
+/// runs longer (`A bulk carrier loads at a terminal near Rosario` / `A bulk carrier loads
+/// at a terminal in Timbúes, north of Rosario Photo: …`; a story's first sentence under
+/// its headline stands apart), or reads as a caption and opens on the same two words
 /// (`Derek Pilling with his dog Bramble` / `Derek Pilling, 74, with his springer spaniel …
 /// (SWNS)`).
 pub(super) fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> bool {
@@ -67,7 +68,9 @@ pub(super) fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> boo
             a.len() == n && a == b
         };
         opens
-            || (feats[i + 1].words > feats[i].words && same(LABEL_OPENING))
+            || (next.block == units[i].block
+                && feats[i + 1].words > feats[i].words
+                && same(LABEL_OPENING))
             || (caption(&next.text) && same(2))
     })
 }
