@@ -86,10 +86,30 @@ pub(super) fn authors(
         "[class~=auteur]",
         "[class~=firma]",
     ] {
-        for id in doc.query_selector_all(doc.root(), sel).into_iter().take(5) {
-            if let Some(b) = byline_text(doc, id) {
-                return (Some(b), Vec::new());
+        // A byline inside a link is another story's (a card of related reading).
+        let found = doc
+            .query_selector_all(doc.root(), sel)
+            .into_iter()
+            .filter(|&id| !in_link(doc, id) || sel == "a[rel~=author]")
+            .take(5)
+            .find_map(|id| byline_text(doc, id).map(|b| (id, b)));
+        if let Some((id, b)) = found {
+            // Links to several authors' pages side by side (`<a rel=author>A</a> and
+            // <a rel=author>B</a>`): all of them.
+            if sel == "a[rel~=author]" {
+                let names = doc
+                    .parent(id)
+                    .map(|p| doc.query_selector_all(p, "a[rel~=author]"))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|a| byline_text(doc, a))
+                    .collect::<Vec<_>>();
+                let names = dedup(names);
+                if names.len() >= 2 {
+                    return (Some(join_names(&names)), names);
+                }
             }
+            return (Some(b), Vec::new());
         }
     }
     let found = linked_byline(doc, layout)
@@ -108,20 +128,40 @@ const BYLINE_CLASS_WORDS: &[&str] = &[
 /// The nearest element to the headline (below it first) whose class or id holds a word of
 /// [`BYLINE_CLASS_WORDS`], outside page furniture, that holds a name.
 fn class_word_byline(doc: &Document, layout: &Layout) -> Option<String> {
+    // Also a test id naming it (`data-testid="authorName"`, where the classes are hashes).
     let marked = |id: NodeId| {
+        let test_id = doc
+            .get_attribute(id, "data-testid")
+            .unwrap_or_default()
+            .to_lowercase();
         format!("{} {}", doc.class_name(id), doc.id_attr(id))
             .to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| BYLINE_CLASS_WORDS.contains(&w))
+            || ["authorname", "author-name", "author_name", "byline"].contains(&test_id.as_str())
     };
     let mut found: Vec<((bool, usize), NodeId)> = doc
         .iter(doc.root(), &[])
         .into_iter()
-        .filter(|&id| doc.is_element(id) && marked(id) && !in_furniture(doc, id))
+        .filter(|&id| {
+            doc.is_element(id) && marked(id) && !in_furniture(doc, id) && !in_link(doc, id)
+        })
         .map(|id| (layout.rank(id), id))
         .collect();
     found.sort_by_key(|f| f.0);
     found.into_iter().find_map(|(_, id)| byline_text(doc, id))
+}
+
+/// Whether `id` is inside a link (`<a href>`) but not the link itself.
+fn in_link(doc: &Document, id: NodeId) -> bool {
+    let mut cur = doc.parent(id);
+    while let Some(n) = cur {
+        if doc.tag_name(n) == "a" && doc.get_attribute(n, "href").is_some() {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
 }
 
 /// Elements after the headline searched for a byline line.
@@ -137,7 +177,7 @@ fn header_byline(doc: &Document, layout: &Layout) -> Option<String> {
         .filter(|&id| doc.is_element(id))
         .filter(|&id| matches!(layout.rank(id), (false, d) if (1..=HEADER_ELEMENTS).contains(&d)))
         .filter(|&id| owns_line(doc, id))
-        .filter(|&id| !in_furniture(doc, id))
+        .filter(|&id| !in_furniture(doc, id) && !in_link(doc, id))
         .find_map(|id| {
             let lines = block_lines(doc, id);
             let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
@@ -192,6 +232,11 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
         }
     }
     let line = squash_spaces(&decode_entities(&line));
+    // `View all posts by editor_jane`, `More from Jane Doe`: a link's label, no byline.
+    let lower = line.to_lowercase();
+    if lower.contains(" by ") || lower.starts_with("more ") || lower.starts_with("all ") {
+        return None;
+    }
     plausible_name(&line)
 }
 

@@ -111,6 +111,23 @@ pub(super) fn in_furniture(doc: &Document, id: NodeId) -> bool {
 /// Whether class or id words (lower-cased) name a container of other articles' bylines
 /// and dates.
 pub(super) fn is_furniture_name(names: &str) -> bool {
+    // A post's own footer and widget (Blogger's `post-footer` in its `widget Blog` holds
+    // the byline) and a node promoted to the front page (Drupal's `node--promoted`) are
+    // the article's.
+    let own = [
+        "post-footer",
+        "entry-footer",
+        "article-footer",
+        "promoted",
+        "widget blog",
+    ];
+    let names = if own.iter().any(|o| names.contains(o)) {
+        own.iter()
+            .fold(names.to_string(), |n, o| n.replace(o, " "))
+            .into()
+    } else {
+        std::borrow::Cow::Borrowed(names)
+    };
     FURNITURE.iter().any(|w| names.contains(w))
 }
 

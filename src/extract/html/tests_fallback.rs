@@ -668,3 +668,70 @@ fn the_only_h1_anchors_the_header() {
     );
     assert_eq!(day(&html).as_deref(), Some("2023-06-05"));
 }
+
+/// Bylines as blog platforms and modern sites print them: several `rel=author` links,
+/// an author's name marked only by a test id, Blogger's post footer, Drupal's promoted
+/// node; and what is no byline: a card's byline inside a link to another story, a link
+/// to the author's other posts.
+#[test]
+fn bylines_of_platforms_and_cards() {
+    let cases = [
+        (
+            page(
+                "",
+                r#"<address><a rel="author" href="/p/a">Priya Bakshi</a> and <a rel="author" href="/p/b">Callum Frew</a></address>"#,
+                "",
+            ),
+            Some("Priya Bakshi and Callum Frew"),
+        ),
+        (
+            page(
+                "",
+                r#"<p class="be b"><a class="af ag" data-testid="authorName" href="/@d">Daniel Okafor</a></p>"#,
+                "",
+            ),
+            Some("Daniel Okafor"),
+        ),
+        (
+            format!(
+                "<html><head><title>Four-dollar gas</title></head><body><div class=\"widget Blog\">\
+                 <h3 class=\"post-title\">Four-dollar gas</h3>{BODY}<div class=\"post-footer\">\
+                 <span class=\"post-author vcard\">Posted by <span class=\"fn\">Mike Sorensen</span>\
+                 </span></div></div></body></html>"
+            ),
+            Some("Mike Sorensen"),
+        ),
+        (
+            format!(
+                "<html><head><title>Forages au Niger</title></head><body><main><article \
+                 class=\"node node--promoted\"><h1>Forages au Niger</h1><div class=\"article-author\">\
+                 <p>Par <strong class=\"article-author__name\">Claire Martin</strong>, chargée de \
+                 plaidoyer</p></div>{BODY}</article></main></body></html>"
+            ),
+            Some("Claire Martin"),
+        ),
+        (
+            page(
+                "",
+                "",
+                r#"<a class="Card_root" href="/other"><h3>Another story</h3><span class="Card_byline">By Tomasz Wieczorek</span></a>"#,
+            ),
+            None,
+        ),
+        (
+            page(
+                "",
+                "",
+                r#"<div class="about"><a class="author-link" href="/author/editor_jane/" rel="author">View all posts by editor_jane</a></div>"#,
+            ),
+            None,
+        ),
+    ];
+    for (html, want) in cases {
+        assert_eq!(
+            extract_explained(&html, None).0.byline.as_deref(),
+            want,
+            "{html}"
+        );
+    }
+}
