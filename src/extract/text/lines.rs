@@ -252,7 +252,14 @@ pub fn units(text: &str) -> Vec<Unit> {
         let join = in_block && i > 0 && continues(lines[i - 1], line, width);
         match out.last_mut() {
             Some(u) if join => {
-                u.text.push(' ');
+                // A line broken after a word's own hyphen (`Star-` / `Courier`, `2-` / `1`)
+                // joins without a space.
+                let mut end = u.text.chars().rev();
+                let broken =
+                    end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric);
+                if !broken {
+                    u.text.push(' ');
+                }
                 u.text.push_str(line.trim());
                 u.last = i + 1;
             }
@@ -611,6 +618,21 @@ mod tests {
         assert!(place_dateline("NEW YORK (AP) — Stocks fell."));
         assert!(!place_dateline("NASA — the agency said"));
         assert!(!place_dateline("The mayor — who spoke first — said"));
+    }
+
+    #[test]
+    fn a_line_broken_after_a_hyphen_joins_without_a_space() {
+        let u = units(
+            "The council approved the plan for the north-\nwestern end of the old mall site on Monday\n",
+        );
+        assert_eq!(
+            u[0].text,
+            "The council approved the plan for the north-western end of the old mall site on Monday"
+        );
+        // A dash standing apart keeps its space.
+        let u =
+            units("The council approved the plan on Monday night -\nwith one vote against it\n");
+        assert!(u[0].text.contains("night - with"), "{}", u[0].text);
     }
 
     #[test]
