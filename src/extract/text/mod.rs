@@ -558,17 +558,26 @@ fn credit_line(
     if paragraphs.len() < 2 {
         return;
     }
-    let n = paragraphs.len();
+    // A post's labels under its credit (`Posted by Mike Sorensen at 3:45 PM` / `Labels:
+    // county board, gas prices`) stay where they are; the credit above them is read.
+    let labelled = paragraphs.len() >= 3 && labels_line(&paragraphs[paragraphs.len() - 1].1);
+    let n = paragraphs.len() - usize::from(labelled);
     let after_prose = is_prose(&paragraphs[n - 2].1);
     let (i, text) = &paragraphs[n - 1];
     let i = *i;
-    let Some((name, marked)) = bylines::credit(text) else {
+    // Also a blog's `Posted by NAME at TIME` under its post.
+    let found = bylines::credit(text).or_else(|| {
+        bylines::top_line(text)
+            .filter(|(_, rule)| bylines::MARKED.contains(rule))
+            .map(|(name, _)| (name, true))
+    });
+    let Some((name, marked)) = found else {
         return;
     };
-    if !(marked || after_prose) || feats[i].words > 12 {
+    if !(marked || after_prose) || feats[i].words > 12 || (labelled && !marked) {
         return;
     }
-    paragraphs.pop();
+    paragraphs.remove(n - 1);
     taken.push(i);
     let cand = Candidate {
         value: name,
@@ -594,6 +603,23 @@ fn credit_line(
     } else if ex.byline.runner_up.is_none() {
         ex.byline.runner_up = Some(cand);
     }
+}
+
+/// A post's list of labels or tags (`Labels: county board, gas prices`).
+fn labels_line(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    [
+        "labels:",
+        "tags:",
+        "filed under",
+        "categories:",
+        "schlagwörter:",
+        "étiquettes",
+        "etiquetas:",
+    ]
+    .iter()
+    .any(|l| lower.starts_with(l))
+        && !text.contains('\n')
 }
 
 /// A paragraph of running text: several words, ending like a sentence.

@@ -728,3 +728,21 @@ fn the_sites_name_beside_the_date_is_no_byline() {
     let f = extract(&page.replace("Megan Kowalski\n", ""));
     assert_eq!(f.byline, None);
 }
+
+#[test]
+fn a_blog_post_credited_under_it_above_its_labels() {
+    let mut page = String::from("The Kettle River Review\n\nFriday, June 6, 2008\n\nFour-dollar gas comes to Pine County\n\n");
+    for k in 0..6 {
+        page.push_str(&format!(
+            "Paragraph {k} of the post runs on about the price of gas at the pumps in Pine City \
+             and what the county board has said about it so far this week.\n\n"
+        ));
+    }
+    page.push_str(
+        "In the meantime, fill up in Hinckley. It was still cheaper there when I went by.\n\
+         Posted by Mike Sorensen at 3:45 PM 3 comments\nLabels: county board, gas prices\n",
+    );
+    let f = extract(&page);
+    assert_eq!(f.byline.as_deref(), Some("Mike Sorensen"));
+    assert!(!f.body.contains("Posted by"), "{}", f.body);
+}
