@@ -752,7 +752,7 @@ pub fn decide_title(
             }
             _ => u.text.as_str(),
         };
-        let text = unglued_kicker(text);
+        let text = super::shape::unglued_kicker(text);
         scored.push((
             Candidate {
                 value: strip_site(&crate::extract::squash_spaces(text), &sites),
@@ -897,29 +897,6 @@ pub fn decide_title(
     decision
 }
 
-/// A headline without the kicker its page set in the same heading with no space between
-/// (`Verkehr in Rosenheim:Die Innbrücke bleibt gesperrt`): a colon right after a letter
-/// and right before a capital, with words on both sides.
-fn unglued_kicker(text: &str) -> &str {
-    let glued = text.char_indices().find(|&(i, c)| {
-        c == ':'
-            && text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
-            && text[i + 1..].chars().next().is_some_and(char::is_uppercase)
-    });
-    match glued {
-        Some((i, _))
-            if text[..i].split_whitespace().count() >= 2
-                && text[i + 1..].split_whitespace().count() >= 3 =>
-        {
-            &text[i + 1..]
-        }
-        _ => text,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::classify::{in_context, main_region, own_classes};
@@ -939,21 +916,6 @@ mod tests {
 
     const PARA: &str = "The ministers signed the accord in the capital on Monday, after \
         two years of talks that had stalled over the route of the pipeline.";
-
-    #[test]
-    fn a_glued_kicker_is_no_part_of_the_headline() {
-        assert_eq!(
-            unglued_kicker("Verkehr in Rosenheim:Die Innbrücke bleibt ein Jahr länger gesperrt"),
-            "Die Innbrücke bleibt ein Jahr länger gesperrt"
-        );
-        for kept in [
-            "Bahnstreik: Was Pendler jetzt wissen müssen",
-            "Opening Bell 11:18 update",
-            "Brexit:Deal done",
-        ] {
-            assert_eq!(unglued_kicker(kept), kept);
-        }
-    }
 
     #[test]
     fn masthead_loses_to_the_line_above_the_date() {

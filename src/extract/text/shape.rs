@@ -84,3 +84,46 @@ pub(super) fn cut_stem(s: &str) -> Option<&str> {
         .or_else(|| s.strip_suffix("..."))
         .map(str::trim_end)
 }
+
+/// A headline without the kicker its page set in the same heading with no space between
+/// (`Verkehr in Rosenheim:Die Innbrücke bleibt gesperrt`): a colon right after a letter
+/// and right before a capital, with words on both sides.
+pub(super) fn unglued_kicker(text: &str) -> &str {
+    let glued = text.char_indices().find(|&(i, c)| {
+        c == ':'
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+            && text[i + 1..].chars().next().is_some_and(char::is_uppercase)
+    });
+    match glued {
+        Some((i, _))
+            if text[..i].split_whitespace().count() >= 2
+                && text[i + 1..].split_whitespace().count() >= 3 =>
+        {
+            &text[i + 1..]
+        }
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_glued_kicker_is_no_part_of_the_headline() {
+        assert_eq!(
+            unglued_kicker("Verkehr in Rosenheim:Die Innbrücke bleibt ein Jahr länger gesperrt"),
+            "Die Innbrücke bleibt ein Jahr länger gesperrt"
+        );
+        for kept in [
+            "Bahnstreik: Was Pendler jetzt wissen müssen",
+            "Opening Bell 11:18 update",
+            "Brexit:Deal done",
+        ] {
+            assert_eq!(unglued_kicker(kept), kept);
+        }
+    }
+}
