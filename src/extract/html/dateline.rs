@@ -117,6 +117,7 @@ pub(super) fn shown_dates(
     let around_headline: HashSet<NodeId> = headline
         .map(|h| ancestors(doc, h).collect())
         .unwrap_or_default();
+    let day_first = writes_day_first(doc);
     let mut found: Vec<((bool, usize), Candidate)> = Vec::new();
     for id in doc.iter(doc.root(), &[]) {
         if !doc.is_element(id) || SKIPPED.contains(&doc.tag_name(id)) {
@@ -126,7 +127,7 @@ pub(super) fn shown_dates(
         if rank.0 && rank.1 > FAR_ABOVE {
             continue;
         }
-        let Some(candidate) = candidate(doc, id) else {
+        let Some(candidate) = candidate(doc, id, day_first) else {
             continue;
         };
         if hidden_away(doc, id, &around_headline) || linked_item(doc, id) {
@@ -146,7 +147,7 @@ pub(super) fn shown_dates(
 
 /// The date `id` shows, if its text (or `datetime`) is one, with a confidence from what
 /// marks it.
-fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
+fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
     let tag = doc.tag_name(id);
     let marks = format!(
         "{} {} {}",
@@ -206,6 +207,12 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
         return None;
     }
+    // A page in a language written day first reads `07/09/2010` as 7 September.
+    let text = if day_first {
+        slashes_as_dots(&text)
+    } else {
+        text
+    };
     let (d, kind) = shown_text_date(&text)?;
     // A numeric date after a French, German or Portuguese label, or with a time written
     // their way, puts the day first (`Publié le 12/03/2023 à 18:05`): the plain-text
@@ -236,6 +243,40 @@ fn candidate(doc: &Document, id: NodeId) -> Option<Candidate> {
         confidence,
         byline: crate::extract::text::name_after_date(&text),
     })
+}
+
+/// Whether the page's language writes a numeric date day first: any declared language
+/// but American English (and English with no region, which says nothing).
+fn writes_day_first(doc: &Document) -> bool {
+    let lang = doc
+        .query_selector(doc.root(), "html")
+        .and_then(|h| doc.get_attribute(h, "lang"))
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase()
+        .replace('_', "-");
+    !lang.is_empty() && lang != "en" && lang != "en-us"
+}
+
+/// `07/09/2010` as `07.09.2010`, the form the date parser reads day first; other words
+/// as they are.
+fn slashes_as_dots(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let core = w.trim_end_matches([',', ';']);
+            let parts: Vec<&str> = core.split('/').collect();
+            let numeric = parts.len() == 3
+                && parts.iter().all(|p| {
+                    !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
+                });
+            if numeric {
+                w.replace('/', ".")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
