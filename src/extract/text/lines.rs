@@ -158,7 +158,7 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     }
     // A dateline under a byline that ends a sentence (`… covering the chip industry.` /
     // `Jun 18, 2024, 3:15 PM UTC`) starts a line of its own, however full the line above.
-    if ends_sentence(p) && dated(n) {
+    if ends_sentence(p) && (dated(n) || named_and_dated(n)) {
         return false;
     }
     // A byline under a headline that fills a table's row (`… in $212 million deal` /
@@ -220,6 +220,47 @@ fn byline_start(line: &str) -> bool {
         .iter()
         .any(|b| line.starts_with(b))
         && line.split_whitespace().nth(BYLINE_WORDS).is_none()
+}
+
+/// Whether a short line names someone and then a calendar day (`Marieke_de_Vries 5 juni
+/// 2023, 14:32`, `Sanne Mulder · 1 juni 2023`): a byline with its date.
+fn named_and_dated(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() <= 12
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && (1..=4).any(|k| {
+            words.len() > k
+                && words[..k].iter().all(|w| name_word(w))
+                && words[k].bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && dated(&words[k..].join(" "))
+        })
+}
+
+/// A word of a name as bylines print it: capitalised, a particle, or a separator.
+fn name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        || matches!(
+            w,
+            "·" | "|"
+                | "-"
+                | "–"
+                | "—"
+                | "de"
+                | "da"
+                | "do"
+                | "dos"
+                | "di"
+                | "du"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "la"
+                | "le"
+                | "ter"
+        )
 }
 
 /// Whether a line opens with a calendar day (`Jun 18, 2024 …`, `18.06.2024 …`).
@@ -633,6 +674,19 @@ mod tests {
         let u =
             units("The council approved the plan on Monday night -\nwith one vote against it\n");
         assert!(u[0].text.contains("night - with"), "{}", u[0].text);
+    }
+
+    #[test]
+    fn a_byline_with_its_date_under_a_sentence_is_its_own_unit() {
+        let u = units(
+            "Voor patiënten die vaak terug moeten, loopt de rekening intussen snel op.\n\
+             Marieke_de_Vries_van_de_redactie 5 juni 2023, 14:32\n",
+        );
+        assert_eq!(u.len(), 2);
+        assert!(named_and_dated("Sanne Mulder · 1 juni 2023"));
+        assert!(!named_and_dated(
+            "The council met on 5 June 2023 and voted on the plan."
+        ));
     }
 
     #[test]
