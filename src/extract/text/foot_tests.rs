@@ -1,6 +1,6 @@
 //! Unit tests of the datelines read away from the article's header: at the story's
 //! foot, in the story's own words (`Originally published on …`), and in date forms that
-//! sit beside counters and glued times.
+//! sit beside counters and glued times; and what at the foot is no credit.
 
 use super::*;
 
@@ -97,4 +97,16 @@ fn datelines_with_counters_and_glued_times() {
          Senat will Dachausbau ohne Baugenehmigung erlauben\n\n{STORY}"
     );
     assert_eq!(day(&extract(&text)).as_deref(), Some("2023-09-19"));
+}
+
+/// A heading the renderer marked under the story opens a box of other stories, and is no
+/// credit however much it reads like a name.
+#[test]
+fn a_marked_heading_under_the_story_is_no_credit() {
+    let page = format!("Bridge closes to cars\n\n{STORY}**** On Our Radar ****\n");
+    let f = extract(&page);
+    assert_eq!(f.byline, None);
+    // The same line unmarked under the story's prose is its credit.
+    let plain = format!("Bridge closes to cars\n\n{STORY}Anna Keller\n");
+    assert_eq!(extract(&plain).byline.as_deref(), Some("Anna Keller"));
 }

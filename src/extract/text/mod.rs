@@ -565,6 +565,10 @@ fn credit_line(
     let after_prose = is_prose(&paragraphs[n - 2].1);
     let (i, text) = &paragraphs[n - 1];
     let i = *i;
+    // A heading the renderer marked (`**** On Our Radar ****`) opens a box, no credit.
+    if units[i].heading > 0 {
+        return;
+    }
     // Also a blog's `Posted by NAME at TIME` under its post.
     let found = bylines::credit(text).or_else(|| {
         bylines::top_line(text)
