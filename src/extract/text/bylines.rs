@@ -182,8 +182,13 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     for word in t.split_whitespace().skip(1) {
         // Where `word` starts in `t`: it is a slice of it.
         let start = word.as_ptr() as usize - t.as_ptr() as usize;
+        // The date opens the line past its label (`Written 20 November 2019 by …`): a
+        // caption's `In this Dec. 12, 2006, file photo, made available by NASA` is no
+        // dateline.
+        let head = &t[..start];
+        let short = head.split_whitespace().count() <= 5 && !head.contains(',');
         if lex.has("byline.after_date", &word.to_lowercase())
-            && dateline::read(&t[..start]).is_some()
+            && dateline::read(head).is_some_and(|(_, rule)| rule != "in_line" || short)
         {
             let rest = &t[start + word.len()..];
             return names(rest, 1)
@@ -706,6 +711,22 @@ mod tests {
         );
         // `Last` is a name when no date word follows.
         assert_eq!(top("By Jonathan Last").as_deref(), Some("Jonathan Last"));
+    }
+
+    #[test]
+    fn a_caption_with_a_date_is_no_dateline_byline() {
+        assert_eq!(
+            top("In this Dec. 12, 2006, file photo, made available by NASA, astronaut"),
+            None
+        );
+        assert_eq!(
+            top("Posted on November 20, 2019 by Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            top("Written 20 November 2019 by Sam Reyes").as_deref(),
+            Some("Sam Reyes")
+        );
     }
 
     #[test]
