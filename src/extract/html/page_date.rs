@@ -105,26 +105,12 @@ pub(super) fn date(
 /// and made surer; one outside it loses to the address unless it is marked as the
 /// publication date. Nothing below [`THRESHOLD`].
 fn decide(shown: Vec<Candidate>, in_url: Option<Candidate>) -> Option<Candidate> {
-    let alone = shown.iter().all(|c| {
-        shown
-            .first()
-            .is_some_and(|f| f.date.utc.date() == c.date.utc.date())
-    });
     let mut best: Option<Candidate> = None;
     for c in shown {
         if best.as_ref().is_none_or(|b| c.confidence > b.confidence) {
             best = Some(c);
         }
     }
-    // A revision stamp stands for the publication only when the page shows no other date
-    // and its address has none: news pages that print only `Updated: …` were published
-    // that day or the one before.
-    let best = best.map(|mut b| {
-        if b.rule.ends_with("-updated") && in_url.is_none() && alone {
-            b.confidence = THRESHOLD;
-        }
-        b
-    });
     let chosen = match (best, in_url) {
         (Some(mut b), Some(u)) => {
             if within(&u.date, &b.date) {
