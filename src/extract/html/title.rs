@@ -40,7 +40,7 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
     let texts = |tag: &str| -> Vec<String> {
         doc.query_selector_all(doc.root(), tag)
             .into_iter()
-            .filter(|&id| !in_box(doc, id))
+            .filter(|&id| !super::layout::in_furniture(doc, id))
             .map(|id| clean(&doc.text_content(id)))
             .filter(|t| !t.is_empty() && t.chars().count() <= 300)
             .collect()
@@ -64,25 +64,6 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
         }
         None => texts("h1").into_iter().next(),
     }
-}
-
-/// Whether `id` is inside page furniture other than a widget (Blogger puts the post
-/// itself in a `widget Blog`): a newsletter box, a list of related stories, an `<aside>`.
-fn in_box(doc: &Document, id: NodeId) -> bool {
-    let mut cur = Some(id);
-    while let Some(n) = cur {
-        if matches!(doc.tag_name(n), "footer" | "aside" | "nav") {
-            return true;
-        }
-        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n))
-            .to_lowercase()
-            .replace("widget", "");
-        if super::layout::is_furniture_name(&names) {
-            return true;
-        }
-        cur = doc.parent(n);
-    }
-    false
 }
 
 /// Whether `heading` is the end segment of `title` that names the site: `title` is
