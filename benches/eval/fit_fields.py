@@ -54,7 +54,9 @@ LEXICON = ROOT / "src" / "extract" / "text" / "lexicon.txt"
 # date-first blog's empty title into its headline).
 # `FIELD.lead` is no signal: the decision adds it times the best candidate's lead over the
 # next value (at most LEAD_CAP) before the threshold, as decision.rs does; it is held too.
-FIXED = {"title.file_start_min", "title.after_meta", "title.lead", "date.lead"}
+# A headline named again as a breadcrumb trail's last item (`title.crumb`) is rare among
+# the files fitted on (one page); set by hand at 1.0, a strong sign held fixed.
+FIXED = {"title.file_start_min", "title.after_meta", "title.crumb", "title.lead", "date.lead"}
 LEAD_CAP = 1.0
 FIELDS = ("title", "date")
 

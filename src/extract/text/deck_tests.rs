@@ -107,3 +107,28 @@ fn a_kicker_does_not_take_the_headline_with_a_deck_below() {
         Some("Turin bans closed terraces in its historic squares under new seating plan")
     );
 }
+
+#[test]
+fn a_breadcrumb_ending_in_a_line_names_the_page() {
+    // A search form's field and button right above the headline crowd it; the trail
+    // under it ends in the same words.
+    let page = |trail: &str| {
+        format!(
+            "Mensagens de Reflexão\n\n  • Bom Dia\n  • Boa Tarde\n  • Boa Noite\n  • Amizade\n\n\
+             [                    ]\n[Buscar]\nSó quem se Ama…\n\n{trail}\n\n\
+             [lazy_placeholder][cada-um]\n  Whatsapp   Facebook   Pint   Baixar\n\n\
+             Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. \
+             Gostar é sentir com a alma, mas expressar os sentimentos depende das idéias de \
+             cada um. Só quem se ama pode encontrar em sua vida um amor de verdade.\n\n\
+             Mensagens de Autoestima, Mensagens de Reflexão Sobre a Vida\n"
+        )
+    };
+    let with_trail = extract(&page(
+        "Mensagens » Mensagens de Autoestima » Só quem se Ama…",
+    ));
+    assert_eq!(with_trail.title.as_deref(), Some("Só quem se Ama…"));
+    let other_end = extract(&page(
+        "Mensagens » Mensagens de Autoestima » Outras mensagens",
+    ));
+    assert_ne!(other_end.title.as_deref(), Some("Só quem se Ama…"));
+}

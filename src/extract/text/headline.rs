@@ -55,7 +55,9 @@ use super::lines::Unit;
 use super::pagetitle::{
     has_separator, image_label, link_rel_title, segments, site_names, strip_site,
 };
-use super::shape::{cut_stem, heading_shaped, headline_words, picture_label};
+use super::shape::{
+    crumb_end, cut_stem, heading_shaped, headline_words, picture_label, trail_to_near,
+};
 use super::wordforms::{stem, StoryWords};
 
 /// Longest headline accepted: tabloids run to forty words and more, without a full
@@ -200,9 +202,11 @@ enum Sig {
     /// units, not over a caption: the headline of a page that prints its date and author
     /// first (a blog's `Wednesday, 20 November 2019` / headline / post).
     AfterMeta,
+    /// The last item of a breadcrumb trail a few units away: the page's own name.
+    Crumb,
 }
 
-const SIGNALS: [(Sig, &str); 41] = [
+const SIGNALS: [(Sig, &str); 42] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -244,6 +248,7 @@ const SIGNALS: [(Sig, &str); 41] = [
     (Sig::HeadsHeader, "heads_header"),
     (Sig::Marked, "marked"),
     (Sig::AfterMeta, "after_meta"),
+    (Sig::Crumb, "crumb"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
@@ -498,6 +503,7 @@ pub fn decide_title(
             || blob(&u.text)
             || super::features::figures(&u.text)
             || picture_label(units, feats, i)
+            || trail_to_near(units, feats, i)
             || u.text.ends_with([':', ',', ';'])
             // A link to the next or previous post (`Home Assistant und der Zigbee-Stick →`).
             || u.text.ends_with(['→', '←', '›', '‹'])
@@ -604,6 +610,7 @@ pub fn decide_title(
             i > 0 && image_label(&units[i - 1].text),
         );
         x.flag(Sig::Crowded as usize, spaced && block_size(i) >= 3);
+        x.flag(Sig::Crumb as usize, crumb_end(units, feats, i));
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(
             Sig::Marked as usize,

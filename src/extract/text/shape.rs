@@ -78,6 +78,49 @@ pub(super) fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> boo
 /// Words a picture's label and the caption under it open on alike.
 const LABEL_OPENING: usize = 4;
 
+/// Units above and below a line searched for a breadcrumb trail that ends in it.
+const CRUMB_REACH: usize = 3;
+/// Most words of a trail's items before its last: section names.
+const CRUMB_WORDS: usize = 4;
+
+/// The last item of a breadcrumb trail: items parted by `»`, `›`, `>` or `/`, the ones
+/// before the last short section names.
+fn trail_end(text: &str) -> Option<&str> {
+    ["»", "›", " > ", " / "].iter().find_map(|sep| {
+        let items: Vec<&str> = text.split(sep).map(str::trim).collect();
+        let (last, before) = items.split_last()?;
+        (!before.is_empty()
+            && before
+                .iter()
+                .all(|p| (1..=CRUMB_WORDS).contains(&p.split_whitespace().count())))
+        .then_some(*last)
+    })
+}
+
+/// The units within [`CRUMB_REACH`] of unit `i`, itself aside.
+fn around(units: &[Unit], i: usize) -> impl Iterator<Item = usize> {
+    (i.saturating_sub(CRUMB_REACH)..(i + CRUMB_REACH + 1).min(units.len())).filter(move |&j| j != i)
+}
+
+/// Whether a breadcrumb trail near unit `i` ends in its text (`Mensagens » Autoestima »
+/// Só quem se Ama…` under `Só quem se Ama…`): a trail's last item names the page itself.
+pub(super) fn crumb_end(units: &[Unit], feats: &[Features], i: usize) -> bool {
+    let own = &feats[i].key;
+    !own.is_empty()
+        && around(units, i).any(|j| {
+            trail_end(&units[j].text).is_some_and(|last| super::features::line_key(last) == *own)
+        })
+}
+
+/// Whether unit `i` is a breadcrumb trail ending in a line printed near it: the trail,
+/// not the headline it ends in.
+pub(super) fn trail_to_near(units: &[Unit], feats: &[Features], i: usize) -> bool {
+    trail_end(&units[i].text).is_some_and(|last| {
+        let key = super::features::line_key(last);
+        around(units, i).any(|j| feats[j].key == key)
+    })
+}
+
 /// A line cut short with an ellipsis, without the ellipsis.
 pub(super) fn cut_stem(s: &str) -> Option<&str> {
     s.strip_suffix('…')
