@@ -272,7 +272,8 @@ fn dated(line: &str) -> bool {
 
 /// Splits `text` into units; blank lines separate blocks.
 pub fn units(text: &str) -> Vec<Unit> {
-    let lines: Vec<&str> = text.lines().collect();
+    let ordered = super::columns::reading_order(text);
+    let lines: Vec<&str> = ordered.iter().map(|(_, l)| l.as_str()).collect();
     let width = wrap_width(&lines);
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0;
@@ -302,12 +303,12 @@ pub fn units(text: &str) -> Vec<Unit> {
                     u.text.push(' ');
                 }
                 u.text.push_str(line.trim());
-                u.last = i + 1;
+                u.last = ordered[i].0;
             }
             _ => out.push(Unit {
                 text: line.trim().to_string(),
-                first: i + 1,
-                last: i + 1,
+                first: ordered[i].0,
+                last: ordered[i].0,
                 block,
                 indent: line.len() - line.trim_start().len(),
                 blank_before,

@@ -22,6 +22,7 @@
 mod bylines;
 mod captions;
 mod classify;
+mod columns;
 mod dateline;
 mod decision;
 mod features;

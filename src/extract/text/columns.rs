@@ -1,0 +1,307 @@
+//! Puts a page's side-by-side columns back into reading order. Text browsers print a
+//! layout table's cells beside each other (`w3m -dump`, `links -dump`): a navigation
+//! column to the left of the article, a sidebar to its right, each row of the table one
+//! line holding a piece of every column. Read line by line, a headline shares its line
+//! with a menu entry and a paragraph runs into a sidebar's teaser.
+//!
+//! A column edge is a terminal column at which, over a run of lines, no word crosses,
+//! several lines hold text on both sides with a gap of two spaces or more before it, and
+//! some of those lines hold running text on one side: a layout. A data table (a fixture
+//! list, a price guide) has short cells on every side, most of its lines are rows with a
+//! gap, or it has three edges or more; it is left as printed. Each run is read as its
+//! left column, a blank line, then its right column, each column split again the same way.
+
+use super::lines::char_columns;
+
+/// Leftmost column an edge may sit at: a column holds more than a bullet's indent.
+const MIN_EDGE: usize = 16;
+/// Lines holding text on both sides of an edge, and of those, lines with running text on
+/// one side, from which a run of lines is a layout.
+const MIN_SIDE_BY_SIDE: usize = 3;
+const MIN_PROSE_BESIDE: usize = 2;
+/// Words with letters from which a column's piece of a line is running text.
+const PROSE_WORDS: usize = 4;
+/// Edges of a run from which it is a data table (its cells aligned at each edge).
+const TABLE_EDGES: usize = 3;
+/// How many times a column split off is searched for edges of its own.
+const MAX_DEPTH: usize = 2;
+
+/// A word of a line: where it starts and ends, in terminal columns, and whether it holds
+/// a letter.
+#[derive(Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    letters: bool,
+}
+
+fn words(line: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut cur: Option<Word> = None;
+    for c in line.chars() {
+        if c == ' ' || c == '\t' {
+            out.extend(cur.take());
+            col += 1;
+        } else {
+            let w = cur.get_or_insert(Word {
+                start: col,
+                end: col,
+                letters: false,
+            });
+            col += char_columns(c);
+            w.end = col;
+            w.letters |= c.is_alphabetic();
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// Whether a word of the line starts at `edge` two spaces or more after another word.
+fn beside(ws: &[Word], edge: usize) -> bool {
+    ws.windows(2)
+        .any(|p| p[1].start == edge && p[0].end + 2 <= edge)
+}
+
+fn crosses(ws: &[Word], edge: usize) -> bool {
+    ws.iter().any(|w| w.start < edge && w.end > edge)
+}
+
+/// Whether one side of `edge` holds running text on this line.
+fn prose_beside(ws: &[Word], edge: usize) -> bool {
+    let left = ws.iter().filter(|w| w.end <= edge && w.letters).count();
+    let right = ws.iter().filter(|w| w.start >= edge && w.letters).count();
+    left.max(right) >= PROSE_WORDS
+}
+
+/// A run of lines `start..end` read as two columns parted at `edge`.
+struct Split {
+    start: usize,
+    end: usize,
+    edge: usize,
+}
+
+/// The runs of `lines` that are two columns, found edge by edge (the edge most lines
+/// show first), none overlapping.
+fn splits(lines: &[(usize, String)]) -> Vec<Split> {
+    let ws: Vec<Vec<Word>> = lines.iter().map(|(_, l)| words(l)).collect();
+    let mut support: Vec<(usize, usize)> = Vec::new();
+    for w in &ws {
+        for p in w.windows(2) {
+            let edge = p[1].start;
+            if edge >= MIN_EDGE && p[0].end + 2 <= edge {
+                match support.iter_mut().find(|(e, _)| *e == edge) {
+                    Some((_, n)) => *n += 1,
+                    None => support.push((edge, 1)),
+                }
+            }
+        }
+    }
+    support.retain(|&(_, n)| n >= MIN_SIDE_BY_SIDE);
+    support.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut taken = vec![false; lines.len()];
+    let mut out = Vec::new();
+    for &(edge, _) in &support {
+        let mut i = 0;
+        while i < lines.len() {
+            if taken[i] || crosses(&ws[i], edge) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < lines.len() && !taken[i] && !crosses(&ws[i], edge) {
+                i += 1;
+            }
+            if layout(&ws[start..i], edge) {
+                taken[start..i].iter_mut().for_each(|t| *t = true);
+                out.push(Split {
+                    start,
+                    end: i,
+                    edge,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Whether lines no word of which crosses `edge` are two columns of a layout.
+fn layout(run: &[Vec<Word>], edge: usize) -> bool {
+    let side_by_side = run.iter().filter(|w| beside(w, edge)).count();
+    let prose = run
+        .iter()
+        .filter(|w| beside(w, edge) && prose_beside(w, edge))
+        .count();
+    let text_lines = run.iter().filter(|w| !w.is_empty()).count();
+    // Other edges the run's lines align at: a data table's columns.
+    let mut others: Vec<(usize, usize)> = Vec::new();
+    for w in run {
+        for p in w.windows(2) {
+            let e = p[1].start;
+            if e != edge && p[0].end + 2 <= e {
+                match others.iter_mut().find(|(x, _)| *x == e) {
+                    Some((_, n)) => *n += 1,
+                    None => others.push((e, 1)),
+                }
+            }
+        }
+    }
+    let edges = 1 + others
+        .iter()
+        .filter(|&&(_, n)| n >= MIN_SIDE_BY_SIDE)
+        .count();
+    side_by_side >= MIN_SIDE_BY_SIDE
+        && prose >= MIN_PROSE_BESIDE
+        && side_by_side * 2 <= text_lines
+        && edges < TABLE_EDGES
+}
+
+/// The byte offset in `line` of terminal column `edge` (the line's length when shorter).
+fn byte_at(line: &str, edge: usize) -> usize {
+    let mut col = 0;
+    for (i, c) in line.char_indices() {
+        if col >= edge {
+            return i;
+        }
+        col += char_columns(c);
+    }
+    line.len()
+}
+
+/// The lines of `text`, each with its line number counted from 1, in reading order: the
+/// runs printed as side-by-side columns read one column after the other, with a blank
+/// line after each column; a right column's lines keep their indent.
+pub fn reading_order(text: &str) -> Vec<(usize, String)> {
+    let lines: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.to_owned()))
+        .collect();
+    // Only a line with a gap of two spaces inside its text can have a column beside it.
+    let gapped = lines
+        .iter()
+        .any(|(_, l)| l.trim().contains("  ") && l.len() > MIN_EDGE);
+    if gapped {
+        in_order(lines, 0)
+    } else {
+        lines
+    }
+}
+
+fn in_order(lines: Vec<(usize, String)>, depth: usize) -> Vec<(usize, String)> {
+    let found = splits(&lines);
+    if found.is_empty() {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 2 * found.len());
+    let mut next = 0;
+    for s in found {
+        out.extend(lines[next..s.start].iter().cloned());
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for (n, line) in &lines[s.start..s.end] {
+            let at = byte_at(line, s.edge);
+            left.push((*n, line[..at].trim_end().to_owned()));
+            let rest = line[at..].trim_end();
+            // The right column keeps its place on the line: the file's wrap width and
+            // indents still read the same.
+            right.push((*n, format!("{:1$}{rest}", "", s.edge).trim_end().to_owned()));
+        }
+        for mut column in [left, right] {
+            if depth + 1 < MAX_DEPTH {
+                column = in_order(column, depth + 1);
+            }
+            out.extend(column);
+            out.push((lines[s.end - 1].0, String::new()));
+        }
+        next = s.end;
+    }
+    out.extend(lines[next..].iter().cloned());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        reading_order(text).into_iter().map(|(_, l)| l).collect()
+    }
+
+    #[test]
+    fn a_sidebar_beside_the_article_is_read_after_it() {
+        let page = "\
+The Space Review
+                  SLS core stage                                    Subscribe to our
+                  The core stage of the first SLS at Michoud after  weekly newsletter
+                  installation in early November of its four RS-25  [              ]
+                  engines. (credit: NASA)                           [              ]
+                                                                    [Subscribe]
+                  Seeking a bigger role for a big rocket
+
+                  by Jeff Foust
+
+                  Earlier this month, NASA announced the newest
+                  milestone in the development of its Space
+                  Launch System. At Michoud, workers completed
+                  installation of the four engines.
+";
+        let order = texts(page);
+        let headline = order
+            .iter()
+            .position(|l| l.trim() == "Seeking a bigger role for a big rocket")
+            .expect("headline");
+        // The caption's column ends where the sidebar's button sat: a blank line parts
+        // the headline from the caption.
+        assert_eq!(order[headline - 1], "");
+        assert_eq!(order[headline - 2].trim(), "engines. (credit: NASA)");
+        let sidebar = order
+            .iter()
+            .position(|l| l.trim() == "Subscribe to our")
+            .expect("sidebar");
+        assert!(sidebar > headline);
+        assert_eq!(order[sidebar + 1].trim(), "weekly newsletter");
+    }
+
+    #[test]
+    fn data_tables_and_prose_stay_as_printed() {
+        let table = "\
+Price guide
+     2019 21.5\" iMac 4K          Price     Save
+3.6GHz/8GB/1TB/555X          $1,349.00*    $50
+3.6GHz/8GB/512GB/555X        $1,649.00*    $50
+3.2GHz/8GB/512GB/560X        $1,899.00*    $100
+";
+        assert_eq!(texts(table), table.lines().collect::<Vec<_>>());
+        let results = "\
+Match stats
+Riverside                 Harbour Town
+44%         Possession    56%
+13             Shots      9
+6         Shots on target 4
+7             Corners     3
+";
+        assert_eq!(texts(results), results.lines().collect::<Vec<_>>());
+        // Typed text with two spaces after a full stop, the sentences of three lines
+        // ending at one column: every line has a gap there, no column beside another.
+        let prose = [
+            (
+                "The council voted to close the branch.",
+                "It will sell the land in May.",
+            ),
+            (
+                "Residents had opposed the plan for years.",
+                "They will ask for a review.",
+            ),
+            (
+                "The mayor said the decision was final.",
+                "A new branch opens in June.",
+            ),
+        ]
+        .iter()
+        .map(|(a, b)| format!("{a:<42}{b}\n"))
+        .collect::<String>();
+        assert_eq!(texts(&prose), prose.lines().collect::<Vec<_>>());
+    }
+}
