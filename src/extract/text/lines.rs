@@ -11,6 +11,8 @@
 //! end close to one common width; text with one paragraph a line (the seed layout) is
 //! never joined.
 
+use std::borrow::Cow;
+
 /// One logical line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
@@ -129,7 +131,10 @@ const INDENT_SLACK: usize = 10;
 /// Whether `next` continues the paragraph that `prev` (a non-blank line) started. A line
 /// starting far right of the next one is a side column's (a table cell the renderer set
 /// beside the article), not the same paragraph's.
-fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
+///
+/// `prev` and `next` are the lines as read (character entities decoded); `printed` is the
+/// pair as printed, whose lengths are what the renderer wrapped at.
+fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>) -> bool {
     let p = prev.trim();
     let n = next.trim();
     if indent_of(prev) > indent_of(next) + INDENT_SLACK {
@@ -171,9 +176,9 @@ fn continues(prev: &str, next: &str, width: Option<usize>) -> bool {
     if place_dateline(n) {
         return false;
     }
-    let plen = columns(prev.trim_end());
+    let plen = columns(printed.0.trim_end());
     if let Some(w) = width {
-        if plen + 1 + first_word_chars(n) > w && plen + FILLED_SLACK + 8 >= w {
+        if plen + 1 + first_word_chars(printed.1) > w && plen + FILLED_SLACK + 8 >= w {
             return true;
         }
     }
@@ -273,8 +278,21 @@ fn dated(line: &str) -> bool {
 /// Splits `text` into units; blank lines separate blocks.
 pub fn units(text: &str) -> Vec<Unit> {
     let ordered = super::columns::reading_order(text);
-    let lines: Vec<&str> = ordered.iter().map(|(_, l)| l.as_str()).collect();
-    let width = wrap_width(&lines);
+    let printed: Vec<&str> = ordered.iter().map(|(_, l)| l.as_str()).collect();
+    let width = wrap_width(&printed);
+    // Scraped and exported text keeps character entities now and then (`&#163;1.8m`,
+    // `Jos&#233;`, `&mdash;`, Reuters' `&#3;`): each line is read decoded (control
+    // characters dropped; unknown names and a bare `&`, AT&T, stay as they are), so that
+    // its words are searchable as written, while the wrapping is judged on the line as
+    // printed.
+    let read: Vec<Cow<'_, str>> = printed
+        .iter()
+        .map(|l| match crate::extract::markup::decode_entities(l) {
+            Cow::Borrowed(l) => Cow::Borrowed(l),
+            Cow::Owned(d) => Cow::Owned(crate::extract::clean::clean_text(&d).replace('\n', " ")),
+        })
+        .collect();
+    let lines: Vec<&str> = read.iter().map(|l| l.as_ref()).collect();
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0;
     let mut blank_before = true;
@@ -291,7 +309,8 @@ pub fn units(text: &str) -> Vec<Unit> {
             blank_before = true;
             continue;
         }
-        let join = in_block && i > 0 && continues(lines[i - 1], line, width);
+        let join =
+            in_block && i > 0 && continues(lines[i - 1], line, (printed[i - 1], printed[i]), width);
         match out.last_mut() {
             Some(u) if join => {
                 // A line broken after a word's own hyphen (`Star-` / `Courier`, `2-` / `1`)
@@ -675,6 +694,27 @@ mod tests {
         let u =
             units("The council approved the plan on Monday night -\nwith one vote against it\n");
         assert!(u[0].text.contains("night - with"), "{}", u[0].text);
+    }
+
+    /// A renderer wrapped the line with its entity spelled out: it is judged as printed,
+    /// and read decoded.
+    #[test]
+    fn a_line_wrapped_with_an_entity_in_it_joins_and_reads_decoded() {
+        let filler = "The service launches today with a library of twenty-two games to play on";
+        let text = format!(
+            "{filler}\n{filler}\n{filler}\n\n\
+             The Early Reviews For Google's Stadia Gaming Platform Are Here &mdash; And\n\
+             They're Not Great\n\n{filler}\n"
+        );
+        let u = units(&text);
+        assert_eq!(
+            u[1].text,
+            "The Early Reviews For Google's Stadia Gaming Platform Are Here — And They're Not Great"
+        );
+        // A line that is nothing but a control character's entity is a blank line.
+        let u = units("Reuter\n&#3;\n\nNext story\n");
+        assert_eq!(u.len(), 2);
+        assert!(u[0].blank_after);
     }
 
     #[test]

@@ -120,11 +120,8 @@ const TAIL_UNITS: usize = 3;
 const HEADER_SCORE: f32 = 10.0;
 
 fn run(raw: &str) -> (Fields, Explanation) {
-    // Scraped and exported text keeps character entities now and then (`&#163;1.8m`,
-    // `Jos&#233;`, Reuters' `&#3;`): decoded (control characters dropped), so that the
-    // words are searchable as written. Unknown names and a bare `&` (AT&T) stay as they are.
-    let decoded = crate::extract::markup::decode_entities(raw);
-    let text = clean_text(&decoded);
+    // Character entities are decoded line by line in `lines::units`.
+    let text = clean_text(raw);
     let units = lines::units(&text);
     let feats = features::measure(&units);
     let own = classify::own_classes(&units, &feats);
