@@ -518,18 +518,27 @@ pub fn is_names(s: &str) -> bool {
     !words.is_empty() && words.len() <= 8 && looks_like_names(&words, &lower)
 }
 
+/// Particles of family names (`van`, `de`, `della`), in lower case.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "den", "ter", "ten", "di",
+    "du", "do", "dos", "das", "della",
+];
+
+/// Whether `lower`, a word in lower case, is a particle of family names (`De` in `Pieter-Jan
+/// De Clercq`, `van` in `Ludwig van Beethoven`).
+pub fn is_name_particle(lower: &str) -> bool {
+    NAME_PARTICLES.contains(&lower)
+}
+
 /// "Anna Keller", "Jane Doe and Omar Haddad", "Ludwig van Beethoven".
 fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
-    const PARTICLES: &[&str] = &[
-        "and", "&", "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "y", "und",
-        "et", "e", "en", "den", "ter", "ten", "di", "du", "do", "dos", "das", "della",
-    ];
+    const CONJUNCTIONS: &[&str] = &["and", "&", "y", "und", "et", "e", "en"];
     if lower.iter().any(|w| NOT_NAMES.contains(&w.as_str())) {
         return false;
     }
     let mut capitalised = 0;
     for (w, l) in words.iter().zip(lower) {
-        if PARTICLES.contains(&l.as_str()) {
+        if is_name_particle(l) || CONJUNCTIONS.contains(&l.as_str()) {
             continue;
         }
         let first = w.chars().next();

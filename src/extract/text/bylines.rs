@@ -441,6 +441,8 @@ fn link_spaced(t: &str) -> std::borrow::Cow<'_, str> {
     t.split(' ').map(word).collect::<Vec<_>>().join(" ").into()
 }
 
+/// Most names of a bare list parted by commas.
+const MAX_LISTED: usize = 3;
 /// Longest line read as a bare name beside a dateline.
 const BARE_NAME_CHARS: usize = 80;
 
@@ -459,6 +461,26 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
         || dateline::read(t).is_some()
     {
         return None;
+    }
+    // Names parted by commas (`Sofie Vermeulen, Pieter-Jan De Clercq`), each a bare name
+    // of its own and none a role: a desk or an outlet after the comma (`Charlie Wood,
+    // Business Insider`) is no name.
+    let parts: Vec<&str> = t.split(", ").collect();
+    if (2..=MAX_LISTED).contains(&parts.len()) {
+        let lex = lexicon();
+        let names: Option<Vec<String>> = parts
+            .iter()
+            .map(|p| {
+                let role = super::features::words_lower(p).any(|w| lex.has("byline.role", &w));
+                (!role)
+                    .then(|| bare_name(p, lower_words))
+                    .flatten()
+                    .filter(|n| n.as_str() == p.trim() && !byline::is_agency(n))
+            })
+            .collect();
+        if let Some(names) = names {
+            return Some(names.join(" and "));
+        }
     }
     let cut = cut_tail(t);
     // Agency copy: the agency alone, or with the place it filed from (`Lusa`, `EFE
@@ -489,12 +511,14 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
         (2..=4).contains(&words.len())
     }) && byline::is_names(&name)
         && !byline::is_agency(&name)
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(k, w)| {
             let l = w.to_lowercase();
             let l = l.trim_end_matches('.');
-            // Initials, and particles (`de`, `van`) that names hold in lower case.
+            // Initials, and particles (`de`, `van`) that names hold in lower case, or
+            // capitalised inside a name (`Pieter-Jan De Clercq`).
             l.chars().count() == 1
                 || w.starts_with(char::is_lowercase)
+                || (k > 0 && k + 1 < words.len() && byline::is_name_particle(l))
                 || !(lex.is_stop(l) || lex.has("byline.stop", l) || lex.has("sections", l))
         })
         && !words
@@ -866,6 +890,14 @@ mod tests {
             Some("Núria Ferrer Soler")
         );
         assert_eq!(bare("Pieter de Vries").as_deref(), Some("Pieter de Vries"));
+        assert_eq!(
+            bare("Pieter-Jan De Clercq").as_deref(),
+            Some("Pieter-Jan De Clercq")
+        );
+        assert_eq!(
+            bare("Sofie Vermeulen, Pieter-Jan De Clercq").as_deref(),
+            Some("Sofie Vermeulen and Pieter-Jan De Clercq")
+        );
         assert_eq!(
             bare("Rafael Moreira Tavares BRASÍLIA").as_deref(),
             Some("Rafael Moreira Tavares")

@@ -364,6 +364,9 @@ fn reading_time(text: &str) -> bool {
     (last_read && timed(0)) || labelled
 }
 
+/// Most words of a bare name read as a date-first header's byline.
+const BARE_NAME_WORDS: usize = 4;
+
 /// Which units of a file are datelines or bylines, and the date [`read`] from each unit,
 /// each worked out on first use: only the units around the region starts, the headline
 /// window and the date anchors are ever asked.
@@ -442,7 +445,23 @@ impl<'a> Meta<'a> {
                 || crate::extract::byline::is_agency(&u.text)
                 || reading_time(&u.text)
                 || self.date(i).is_some()
-                || stamp(&u.text, f))
+                || stamp(&u.text, f)
+                || self.name_under_dated_headline(i))
+    }
+
+    /// Whether unit `i` is a bare name (`Anna Menin`) right under a headline-shaped line
+    /// that is right under a dateline: a date-first header's byline.
+    fn name_under_dated_headline(&self, i: usize) -> bool {
+        let (u, f) = (&self.units[i], &self.feats[i]);
+        i >= 2
+            && f.words <= BARE_NAME_WORDS
+            && !f.menu
+            && !f.furniture
+            && super::shape::heading_shaped(&self.feats[i - 1], &self.units[i - 1])
+            && !self.feats[i - 1].sentence_end
+            && self.date(i - 2).is_some_and(|(_, rule)| rule != "in_line")
+            && self.feats[i - 2].words <= HEADER_LINE_WORDS
+            && super::bylines::bare_name(&u.text, &|_| false).is_some()
     }
 
     /// Whether unit `i` is a line of an article's header by its form: a date alone or

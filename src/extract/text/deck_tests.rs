@@ -132,3 +132,26 @@ fn a_breadcrumb_ending_in_a_line_names_the_page() {
     ));
     assert_ne!(other_end.title.as_deref(), Some("Só quem se Ama…"));
 }
+
+#[test]
+fn a_date_first_header_under_a_sponsored_teaser() {
+    // A teaser's headline over the dateline, the article's headline under it, then the
+    // author's name alone: the headline is the one inside the header, the name its byline.
+    let f = extract(
+        "  • News\n  • Markets\n  • Opinion\n\nCFA Institute Talk\n\n\
+         Initial public offerings: Is there still a pulse?\n\n\
+         Wednesday 20 November 2019 9:22 am\n\n\
+         Alibaba to raise up to $12.9bn in landmark Hong Kong listing\n\nAnna Menin\n\n\
+           •  \n  •  \n\nShare\n\n\
+         Alibaba is set to raise up to $12.9bn (£10bn) from its record-breaking second \
+         listing in Hong Kong, after the Chinese tech giant priced its shares on Wednesday.\n\n\
+         The e-commerce company will sell 500m new shares at HK$176 each, the landmark \
+         Hong Kong listing shows, after months of unrest in the city. Public offerings \
+         in the city had slowed.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Alibaba to raise up to $12.9bn in landmark Hong Kong listing")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Anna Menin"));
+}

@@ -604,7 +604,11 @@ pub fn decide_title(
         } else {
             x.set(Sig::HeadingsAbove as usize, headings.min(5) as f32 / 5.0);
         }
-        x.flag(Sig::BelowMeta as usize, below_meta);
+        // A line with a dateline right above it and one right below is inside a header
+        // (`DATE` / headline / `NAME`), not under one.
+        let inside_header =
+            i > 0 && meta_here(i - 1) && n1.is_some_and(|j| j == i + 1 && meta_here(j));
+        x.flag(Sig::BelowMeta as usize, below_meta && !inside_header);
         x.flag(
             Sig::AfterImage as usize,
             i > 0 && image_label(&units[i - 1].text),

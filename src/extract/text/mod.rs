@@ -397,7 +397,8 @@ fn decide_top_byline(
 }
 
 /// A name with no byline word on the unit right above or below the dateline, of a few
-/// words and not the headline: `Rui Almeida` / `20 de Novembro de 2019`.
+/// words and not the headline (`Rui Almeida` / `20 de Novembro de 2019`), or right below
+/// a headline printed under its dateline.
 fn bare_names(
     units: &[Unit],
     feats: &[Features],
@@ -433,7 +434,9 @@ fn bare_names(
         .checked_sub(1)
         .filter(|&o| masthead(o))
         .and_then(|o| o.checked_sub(1));
-    [d.checked_sub(1), Some(d + 1), over_masthead]
+    // A date-first header: `DATE` / headline / `NAME`.
+    let under_head = head.filter(|&h| h == d + 1).map(|h| h + 1);
+    [d.checked_sub(1), Some(d + 1), over_masthead, under_head]
         .into_iter()
         .flatten()
         .filter(|&i| i < units.len() && Some(i) != head && feats[i].words <= 12)
