@@ -155,3 +155,48 @@ fn a_date_first_header_under_a_sponsored_teaser() {
     );
     assert_eq!(f.byline.as_deref(), Some("Anna Menin"));
 }
+
+#[test]
+fn a_deck_gives_way_to_its_headline_when_it_shares_more_of_the_story() {
+    // A deck shares more words with the story than its headline does (here every one),
+    // and the headline is printed thrice (in a list of popular stories, and as a photo's
+    // label): the deck outscores it by more than a point, and still gives way to it.
+    let f = extract(
+        "  • Sports\n  • Business\n  • Opinion\n\nMost popular\n\n\
+         Nelson's OT goal lifts Isles\n\nVermont gives No. 7 Virginia a battle\n\n\
+         Huskies rout Virginia in home opener\n\n  • Obituaries\n  • Weather\n\n\
+         Nelson's OT goal lifts Isles\n\n\
+         N.Y. completes frantic comeback to extend unbeaten streak to 15\n\n\
+         Associated Press\n\n\
+         Published 11:26 pm EST, Tuesday, November 19, 2019\n\n\
+         Image 1 of 1\n\
+         Nelson's OT goal lifts Isles\n\n\
+         PITTSBURGH (AP) — Brock Nelson's second goal 2:55 into overtime capped a frantic \
+         comeback and the New York Islanders extended their unbeaten streak to 15 games \
+         with a 5-4 victory over the Pittsburgh Penguins on Tuesday night.\n\n\
+         The Islanders trailed 4-2 in the third period before the comeback, and N.Y. \
+         completed it when Nelson scored in overtime to extend the streak.\n",
+    );
+    assert_eq!(f.title.as_deref(), Some("Nelson's OT goal lifts Isles"));
+}
+
+#[test]
+fn a_label_in_capitals_over_the_headline_is_no_headline() {
+    // Two category labels in capitals over the headline: the headline is shorter than a
+    // deck would be, and the deck rule does not turn to the label above it.
+    let f = extract(
+        "Pamela Wilson\n\n\
+         Check out my free workshops. Pick your topic and start watching now:\n\n\
+         VISUAL MARKETING\nGROWING AN ONLINE BUSINESS\n\n\
+         Business Focus: It's Why Some People Triumph Online and Others Never Make It\n\n\
+         258 Shares\nBuffer\nShare\nPin\nTweet\nEmail\n\n\
+         Business focus is why some people are able to build the online business they \
+         dream of, while others never get past the planning stage of an online business.\n\n\
+         Focus is what keeps the work going when the first months bring no sales at all, \
+         and it is what makes people triumph online.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Business Focus: It's Why Some People Triumph Online and Others Never Make It")
+    );
+}

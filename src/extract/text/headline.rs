@@ -76,7 +76,7 @@ const LOOK_AHEAD: usize = 12;
 /// Fewest words of a deck, and how much better than its headline a deck may score and
 /// still give way to it.
 const DECK_WORDS: usize = 10;
-const DECK_MARGIN: f32 = 1.0;
+const DECK_MARGIN: f32 = 2.0;
 /// Units that are not boilerplate looked through, below the story's first unit and past
 /// datelines, for a headline.
 const BIO_GAP: usize = 2;
@@ -847,6 +847,10 @@ pub fn decide_title(
             && fc.words * 10 >= fh.words * 13
             && !fh.sentence_end
             && !key(&c.value).contains(key(&h.value).as_str())
+            // A line in capitals over a longer one is a section's label (`GROWING AN
+            // ONLINE BUSINESS`), and a line the renderer marked as a heading is no deck.
+            && fh.caps_ratio < 1.0
+            && (units[c.unit].heading == 0 || units[above].heading > 0)
             && h.score >= lex.weight("title.min")
             && h.score >= c.score - DECK_MARGIN
             && !longer_below)
