@@ -364,6 +364,8 @@ fn reading_time(text: &str) -> bool {
     (last_read && timed(0)) || labelled
 }
 
+/// Most words of a marked byline with its dateline run on.
+const BYLINE_DATE_WORDS: usize = 40;
 /// Most words of a bare name read as a date-first header's byline.
 const BARE_NAME_WORDS: usize = 4;
 
@@ -438,6 +440,16 @@ impl<'a> Meta<'a> {
         // however it ends (`By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m.`);
         // other long lines ending a sentence are prose.
         if super::bylines::by_line(self.units, i) {
+            return true;
+        }
+        // A marked byline with the dateline run on, however long (`Par Hélène Marchetti
+        // (Cantal, envoyée spéciale) Publié le 5 mars 2024 à 10h12, modifié le …`).
+        if f.words <= BYLINE_DATE_WORDS
+            && super::bylines::top_line(&u.text).is_some_and(|(_, rule)| {
+                super::bylines::MARKED.contains(&rule) || rule == "language_prefix"
+            })
+            && self.date(i).is_some()
+        {
             return true;
         }
         !(f.sentence_end && f.words > 12)

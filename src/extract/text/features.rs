@@ -553,7 +553,9 @@ fn cookie_consent(lower: &str) -> bool {
 }
 
 fn names_cookies(lower: &str) -> bool {
-    lower_words(lower).any(|w| w == "cookie" || w == "cookies")
+    // A word opening on `cookie` (`cookiesEssential only`: buttons printed with no space
+    // between them).
+    lower_words(lower).any(|w| w.starts_with("cookie"))
 }
 
 fn lower_words(lower: &str) -> impl Iterator<Item = &str> {

@@ -694,6 +694,14 @@ pub fn decide_title(
         // than the headline, neither ends a sentence, and neither heads the header the
         // other would.
         let next_kept = |j: usize| (j + 1..units.len()).find(|&k| classes[k] != Class::Bad);
+        // Below a headline, past its picture's label and caption.
+        let next_text = |j: usize| {
+            (j + 1..units.len()).find(|&k| {
+                classes[k] != Class::Bad
+                    && !caption(&units[k].text)
+                    && !picture_label(units, feats, k)
+            })
+        };
         let kicker = |j: usize, h: usize| {
             let (fj, fh) = (&feats[j], &feats[h]);
             (2..=KICKER_WORDS).contains(&fj.words)
@@ -702,7 +710,9 @@ pub fn decide_title(
                 && !fh.sentence_end
                 && shaped(h)
                 && next_kept(j) == Some(h)
-                && next_kept(h).is_some_and(|k| {
+                // The renderer marked the headline and not the line above it.
+                && ((top_level > 0 && units[h].heading == top_level && units[j].heading == 0)
+                    || next_text(h).is_some_and(|k| {
                     !meta_here(k)
                         && (feats[k].sentence_end
                             || (feats[k].words > fh.words
@@ -710,7 +720,7 @@ pub fn decide_title(
                                     .filter(|&m| classes[m] != Class::Bad || meta_here(m))
                                     .take(2)
                                     .any(meta_here)))
-                })
+                }))
         };
         let short_head = (2..=3).contains(&f.words)
             && (f.caps_ratio >= 0.6 || f.words == 3)
