@@ -26,12 +26,12 @@ const MAX_CHARS: usize = 160;
 
 /// Cuts a name run at the first separator, number or date word that follows it:
 /// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe",
-/// "Jane Doe Updated Nov" -> "Jane Doe".
+/// "Jane Doe Updated Nov" -> "Jane Doe", "Jane Doe in Community Garden" -> "Jane Doe".
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     for sep in [
         " | ", " - ", " – ", " — ", " • ", " · ", " / ", " on ", " am ", " le ", " (", " for ",
-        " FOR ",
+        " FOR ", " in ", " at ", " im ", " à ",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
@@ -95,7 +95,13 @@ fn cut_tail(s: &str) -> &str {
         }
         offset += word.len() + 1;
     }
-    s[..end].trim().trim_end_matches([',', ';', '|', '-'])
+    let cut = s[..end].trim().trim_end_matches([',', ';', '|', '-']);
+    // A name never ends in a particle: `Femke de Wolf do 21 mrt` ends at the Dutch
+    // weekday `do` (donderdag), not the particle.
+    match cut.rsplit_once(' ') {
+        Some((head, last)) if head.contains(' ') && byline::is_name_particle(last) => head,
+        _ => cut,
+    }
 }
 
 fn names(raw: &str, min_words: usize) -> Option<String> {
@@ -632,6 +638,18 @@ mod tests {
             Some("Jane Doe and Omar Haddad")
         );
         assert_eq!(top("Written by Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            top("Posted by Gwen Abernathy in Community Garden · 3 days ago").as_deref(),
+            Some("Gwen Abernathy")
+        );
+        assert_eq!(
+            top("By Tomasz Lindqvist at the Quayside Ground").as_deref(),
+            Some("Tomasz Lindqvist")
+        );
+        assert_eq!(
+            top("Door Femke de Wolf do 21 mrt 2024, 14:05").as_deref(),
+            Some("Femke de Wolf")
+        );
         assert_eq!(
             top("Posted on 27 June 2019 by Jane Doe").as_deref(),
             Some("Jane Doe")

@@ -364,6 +364,8 @@ fn reading_time(text: &str) -> bool {
     (last_read && timed(0)) || labelled
 }
 
+/// Units either side of a list item searched for the other dated items of its list.
+const LIST_REACH: usize = 3;
 /// Most words of a marked byline with its dateline run on.
 const BYLINE_DATE_WORDS: usize = 40;
 /// Most words of a bare name read as a date-first header's byline.
@@ -655,6 +657,26 @@ pub fn decide_date(
     }
     found.sort_by_key(|&(i, _, _)| i);
     let day = |d: &ArticleDate| (d.utc.year(), d.utc.month(), d.utc.day());
+    // An item of a list of dated links (`• Reminder: street sweeping starts April 1
+    // March 16, 2024` among other posts' items, each on another day) dates another post.
+    let dated_item = |i: usize, date: &ArticleDate| {
+        feats[i].bullet
+            && found
+                .iter()
+                .filter(|(j, _, e)| {
+                    *j != i
+                        && j.abs_diff(i) <= LIST_REACH
+                        && feats[*j].bullet
+                        && day(e) != day(date)
+                })
+                .count()
+                >= 2
+    };
+    let found: Vec<(usize, &'static str, ArticleDate)> = found
+        .iter()
+        .filter(|(i, _, d)| !dated_item(*i, d))
+        .copied()
+        .collect();
     let first_below = anchors
         .head
         .and_then(|h| found.iter().find(|(i, _, _)| *i > h).map(|(i, _, _)| *i));
