@@ -138,6 +138,8 @@ pub fn normalize(raw: &str) -> Option<String> {
             s = rest.to_string();
         } else if let Some(rest) = strip_language_by(&s) {
             s = rest.to_string();
+        } else if let Some(rest) = strip_author_label(&s) {
+            s = rest.to_string();
         }
         if s.starts_with('(') && s.ends_with(')') && s.matches('(').count() == 1 {
             s = s[1..s.len() - 1].to_string();
@@ -419,6 +421,19 @@ fn strip_credit_label(s: &str) -> Option<&str> {
             .or_else(|| strip_prefix_ci(rest, " by:"))
             .map(str::trim_start)
     })
+}
+
+/// Labels naming the author before a colon (`Author: Jane Doe`, `Text: Anna Berger`).
+const AUTHOR_LABELS: &[&str] = &[
+    "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "autori",
+    "autores", "text", "texte", "texto", "tekst", "reporter",
+];
+
+fn strip_author_label(s: &str) -> Option<&str> {
+    let (label, rest) = s.split_once(':')?;
+    AUTHOR_LABELS
+        .contains(&label.trim().to_lowercase().as_str())
+        .then(|| rest.trim_start())
 }
 
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -749,6 +764,8 @@ mod tests {
             ("di Giulia Bianchi", "Giulia Bianchi"),
             ("Door Pieter de Vries", "Pieter de Vries"),
             ("Di Maio Luigi", "Di Maio Luigi"),
+            ("Author: Marisol Fuentes", "Marisol Fuentes"),
+            ("Text: Anna Berger", "Anna Berger"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

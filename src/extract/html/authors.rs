@@ -220,6 +220,11 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     // NewsWire`).
     let name = first.split(['|', '•', '·']).next()?;
     let name = name.split(" / ").next()?;
+    // A place after the name (`Tomasz Lindqvist at the Quayside Ground`, `Jane Doe in
+    // Kyiv`).
+    let name = [" at ", " in "]
+        .iter()
+        .fold(name, |n, sep| n.split(sep).next().unwrap_or(n));
     // A place after a comma (`Andrea Keller, Zürich`): one word, where a name has two.
     let name = match name.rsplit_once(", ") {
         Some((head, place)) if !place.trim().contains(' ') && !byline::is_agency(place) => head,

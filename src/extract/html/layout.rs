@@ -20,6 +20,10 @@ const HIDDEN: &[&str] = &[
 /// Class or id words of containers that hold other articles' bylines and dates.
 const FURNITURE: &[&str] = &[
     "comment",
+    "kommentar",
+    "comentari",
+    "comentári",
+    "reactie",
     "related",
     "recommend",
     "sidebar",

@@ -592,3 +592,18 @@ fn date_shown_near_the_headline() {
     );
     assert_eq!(rfc3339(&extract(&html)), None);
 }
+
+#[test]
+fn author_labels_places_and_commenters() {
+    // A label before the name and the station after it; a place after `at`.
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<div class=\"article__author\"><span class=\"article__author-name\">Author: Marisol Fuentes, KQVE</span></div>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Marisol Fuentes"));
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"byline\">Tomasz Lindqvist at the Quayside Ground</p>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Tomasz Lindqvist"));
+    // A commenter's name in a Spanish comment's author class is nobody's byline.
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<div class=\"comentario\"><span class=\"comentario__autor\">Rafa Zaragoza</span> <p>Llevo ocho años esperando esto.</p></div>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline, None);
+}

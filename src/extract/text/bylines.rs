@@ -534,6 +534,19 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
     ok.then_some(name)
 }
 
+/// The bare name a dateline opens with (`Tomasz Lindqvist at the Quayside Ground Sat 9
+/// Mar 2024 18.42 GMT`): the name up to the first separator, place word or number, when
+/// what follows holds the date.
+pub fn name_before_date(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<String> {
+    let t = unbulleted(text).trim();
+    let head = cut_tail(t);
+    let rest = t.get(head.len()..)?;
+    if head.is_empty() || dateline::read(rest).is_none() {
+        return None;
+    }
+    bare_name(head, lower_words)
+}
+
 /// A name with the place it was filed from run on in capitals (`Rafael Moreira Tavares
 /// BRASÍLIA`), without the place; a name all in capitals keeps its last word.
 fn without_place(t: &str) -> &str {
@@ -888,6 +901,22 @@ mod tests {
             top("By Sarah McLachlan and John MacKenzie").as_deref(),
             Some("Sarah McLachlan and John MacKenzie")
         );
+    }
+
+    #[test]
+    fn a_name_opening_a_dateline() {
+        let never = |_: &str| false;
+        assert_eq!(
+            name_before_date(
+                "Tomasz Lindqvist at the Quayside Ground Sat 9 Mar 2024 18.42 GMT",
+                &never
+            )
+            .as_deref(),
+            Some("Tomasz Lindqvist")
+        );
+        assert_eq!(name_before_date("Monday 9 March 2024", &never), None);
+        assert_eq!(name_before_date("Sports Desk 9 Mar 2024", &never), None);
+        assert_eq!(name_before_date("Tomasz Lindqvist", &never), None);
     }
 
     #[test]

@@ -335,6 +335,14 @@ const GLUED_LINE_WORDS: usize = 6;
 /// Most words of a section path parted by slashes.
 const BREADCRUMB_WORDS: usize = 6;
 
+/// Whether `t` opens with a byline's word (`By`, `Von`, `Par`, …).
+fn byline_marked(t: &str) -> bool {
+    t.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        w == "by" || lexicon().has("byline.prefix", &w)
+    })
+}
+
 /// Menu and form shapes in `t`, a line of `words` words.
 fn menu_shape(t: &str, words: usize) -> bool {
     if button(t)
@@ -371,7 +379,7 @@ fn menu_shape(t: &str, words: usize) -> bool {
     }
     // A section path: `Cronaca / La storia`, `News / World / Europe`, `Blaulicht > Polizei
     // > Berlin`, `Europe›Portugal›Lisbon`; not a photo credit (`© REUTERS / POOL`,
-    // `Photo: AP / Jane Doe`).
+    // `Photo: AP / Jane Doe`) or a byline (`BY DENISE HARTWELL / Staff Writer`).
     // A label before the path (`Sie sind hier: Startseite > Lokales`) is part of it.
     let crumbs = t
         .split_once(": ")
@@ -389,6 +397,7 @@ fn menu_shape(t: &str, words: usize) -> bool {
             .sum::<usize>()
             <= BREADCRUMB_WORDS
         && !crumbs.contains(['©', ':'])
+        && !byline_marked(t)
         && path
             .iter()
             .all(|p| (1..=3).contains(&p.split_whitespace().count()))
@@ -848,6 +857,10 @@ mod tests {
         assert!(f[2].menu && f[2].furniture);
         assert!(f[3].menu);
         assert!(f[4].stop_ratio > 0.3);
+        // A byline with the desk after a slash is no section path.
+        let u = units("BY DENISE HARTWELL / Staff Writer\n\nNews / World / Europe\n");
+        let f = measure(&u);
+        assert!(!f[0].menu && f[1].menu);
     }
 
     /// A print view's notice on the use of its copy is furniture however long.

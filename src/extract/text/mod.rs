@@ -436,6 +436,15 @@ fn bare_names(
         .and_then(|o| o.checked_sub(1));
     // A date-first header: `DATE` / headline / `NAME`.
     let under_head = head.filter(|&h| h == d + 1).map(|h| h + 1);
+    // The dateline itself when a name opens it.
+    let opening = bylines::name_before_date(&units[d].text, &lower_words).map(|name| Candidate {
+        value: name,
+        rule: "name_opens_date",
+        score: lexicon().weight("byline.beside_date"),
+        lines: (units[d].first, units[d].last),
+        unit: d,
+        signals: Vec::new(),
+    });
     [d.checked_sub(1), Some(d + 1), over_masthead, under_head]
         .into_iter()
         .flatten()
@@ -461,6 +470,7 @@ fn bare_names(
                 signals: Vec::new(),
             })
         })
+        .chain(opening)
         .collect()
 }
 
