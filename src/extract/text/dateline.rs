@@ -447,10 +447,10 @@ impl<'a> Meta<'a> {
         // A marked byline with the dateline run on, however long (`Par Hélène Marchetti
         // (Cantal, envoyée spéciale) Publié le 5 mars 2024 à 10h12, modifié le …`).
         if f.words <= BYLINE_DATE_WORDS
+            && self.date(i).is_some()
             && super::bylines::top_line(&u.text).is_some_and(|(_, rule)| {
                 super::bylines::MARKED.contains(&rule) || rule == "language_prefix"
             })
-            && self.date(i).is_some()
         {
             return true;
         }
