@@ -8,7 +8,8 @@
 //! several lines hold text on both sides with a gap of two spaces or more before it, and
 //! some of those lines hold running text on one side: a layout. A data table (a fixture
 //! list, a price guide) has short cells on every side, most of its lines are rows with a
-//! gap, or it has three edges or more; it is left as printed. Each run is read as its
+//! gap and few of them wrapped prose, or it has three edges or more; it is left as
+//! printed. Each run is read as its
 //! left column, a blank line, then its right column, each column split again the same way.
 
 use super::lines::char_columns;
@@ -19,8 +20,10 @@ const MIN_EDGE: usize = 16;
 /// one side, from which a run of lines is a layout.
 const MIN_SIDE_BY_SIDE: usize = 3;
 const MIN_PROSE_BESIDE: usize = 2;
-/// Words with letters from which a column's piece of a line is running text.
+/// Words with letters from which a column's piece of a line is running text, and from
+/// which it is a line of wrapped prose.
 const PROSE_WORDS: usize = 4;
+const WRAPPED_WORDS: usize = 6;
 /// Edges of a run from which it is a data table (its cells aligned at each edge).
 const TABLE_EDGES: usize = 3;
 /// How many times a column split off is searched for edges of its own.
@@ -68,11 +71,16 @@ fn crosses(ws: &[Word], edge: usize) -> bool {
     ws.iter().any(|w| w.start < edge && w.end > edge)
 }
 
-/// Whether one side of `edge` holds running text on this line.
-fn prose_beside(ws: &[Word], edge: usize) -> bool {
+/// Words with letters on the fuller side of `edge`.
+fn prose_beside_words(ws: &[Word], edge: usize) -> usize {
     let left = ws.iter().filter(|w| w.end <= edge && w.letters).count();
     let right = ws.iter().filter(|w| w.start >= edge && w.letters).count();
-    left.max(right) >= PROSE_WORDS
+    left.max(right)
+}
+
+/// Whether one side of `edge` holds running text on this line.
+fn prose_beside(ws: &[Word], edge: usize) -> bool {
+    prose_beside_words(ws, edge) >= PROSE_WORDS
 }
 
 /// A run of lines `start..end` read as two columns parted at `edge`.
@@ -152,10 +160,17 @@ fn layout(run: &[Vec<Word>], edge: usize) -> bool {
         .iter()
         .filter(|&&(_, n)| n >= MIN_SIDE_BY_SIDE)
         .count();
+    // A column of wrapped prose beside a navigation column as long as itself, or between
+    // two columns: the run looks like a table, but half its gapped lines or more carry
+    // running text.
+    let wrapped = run
+        .iter()
+        .filter(|w| beside(w, edge) && prose_beside_words(w, edge) >= WRAPPED_WORDS)
+        .count();
+    let table = side_by_side * 2 > text_lines || edges >= TABLE_EDGES;
     side_by_side >= MIN_SIDE_BY_SIDE
         && prose >= MIN_PROSE_BESIDE
-        && side_by_side * 2 <= text_lines
-        && edges < TABLE_EDGES
+        && (!table || (wrapped >= MIN_SIDE_BY_SIDE && wrapped * 2 >= side_by_side))
 }
 
 /// The byte offset in `line` of terminal column `edge` (the line's length when shorter).
@@ -262,6 +277,68 @@ The Space Review
             .expect("sidebar");
         assert!(sidebar > headline);
         assert_eq!(order[sidebar + 1].trim(), "weekly newsletter");
+    }
+
+    #[test]
+    fn three_columns_of_an_old_table_layout() {
+        // A navigation column as long as the story, the story, and a column of teasers:
+        // most lines are gapped, and the story's pieces are wrapped prose.
+        let rows = [
+            (
+                "NEWS",
+                "County board OKs $4.2 million fix for aging dam",
+                "TOP STORIES",
+            ),
+            (
+                "Local News",
+                "Posted Tuesday, June 10, 2003 at 4:15 PM",
+                "Schools trim",
+            ),
+            ("State", "By Harold T. Weems", "summer bus routes"),
+            (
+                "Obituaries",
+                "Ten years after engineers first warned that the",
+                "Posted 06/10/03",
+            ),
+            (
+                "Police Log",
+                "dam was showing its age, the county board voted",
+                "Two hurt in",
+            ),
+            (
+                "SPORTS",
+                "on Tuesday afternoon to spend the money repairing",
+                "Route 14 crash",
+            ),
+            (
+                "Outdoors",
+                "the earthen structure that holds back the lake.",
+                "Posted 06/09/03",
+            ),
+            (
+                "OPINION",
+                "The vote came after three hours of public comment",
+                "Falcons fall in",
+            ),
+            (
+                "Letters",
+                "in a packed meeting room at the county annex.",
+                "sectional final",
+            ),
+        ];
+        let page: String = rows
+            .iter()
+            .map(|(a, b, c)| format!("{a:<21}{b:<52}{c}\n"))
+            .collect();
+        let order = texts(&page);
+        let at = |t: &str| order.iter().position(|l| l.trim() == t).expect(t);
+        // The story reads on from line to line, before the teasers and after the menu.
+        assert_eq!(
+            at("dam was showing its age, the county board voted"),
+            at("Ten years after engineers first warned that the") + 1
+        );
+        assert!(at("Letters") < at("County board OKs $4.2 million fix for aging dam"));
+        assert!(at("TOP STORIES") > at("in a packed meeting room at the county annex."));
     }
 
     #[test]

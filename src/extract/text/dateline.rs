@@ -156,17 +156,24 @@ enum Label {
 }
 
 /// The part of a line that opens with a revision label and then gives the original date
-/// (`Updated 21/11/2019 - Published 20/11/2019`, `Aggiornato il … - Pubblicato il …`):
-/// from the publication label on.
+/// (`Updated 21/11/2019 - Published 20/11/2019`, `Aggiornato il … - Pubblicato il …`,
+/// `Last Updated: March 13, 2024 … First Published: March 12, 2024`): from the
+/// publication label on.
 fn published_part(text: &str) -> Option<&str> {
     let lex = lexicon();
     let mut words = text
         .split(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '·' | ','))
-        .filter(|w| !w.is_empty());
-    if !lex.has(
-        "date.updated",
-        &words.next()?.trim_end_matches(':').to_lowercase(),
-    ) {
+        .filter(|w| !w.is_empty())
+        .peekable();
+    // The revision label among the words before the first number.
+    let mut revised = false;
+    while let Some(w) = words.next_if(|w| !w.bytes().any(|b| b.is_ascii_digit())) {
+        revised |= lex.has("date.updated", &w.trim_end_matches(':').to_lowercase());
+        if revised {
+            break;
+        }
+    }
+    if !revised {
         return None;
     }
     for w in words {
@@ -207,12 +214,27 @@ fn label(text: &str) -> Label {
 fn rejected(text: &str) -> bool {
     let lex = lexicon();
     let words: Vec<_> = words_lower(text).collect();
-    text.contains('©')
+    span(text)
+        || text.contains('©')
         || super::features::find_ascii_ci(text, "copyright").is_some()
         || words
             .iter()
             .enumerate()
             .any(|(k, w)| lex.has("date.reject", w) && !comment_count(&words, k))
+}
+
+/// A span of two days parted by a dash (`June 14, 1931 – February 27, 2024`, a life or
+/// an event's dates), not a dateline.
+fn span(text: &str) -> bool {
+    [" – ", " — ", " - "].iter().any(|dash| {
+        text.split_once(dash).is_some_and(|(from, to)| {
+            let day = |t: &str| {
+                let t = for_parser(t.trim());
+                parse_whole_date(&t).is_some_and(|d| d.precision >= DatePrecision::Day)
+            };
+            day(from) && day(to)
+        })
+    })
 }
 
 /// A post's count of comments or a prompt to leave one (`87 Comments`, `Comments (3)`,
@@ -945,5 +967,13 @@ mod tests {
         assert!(!rejected("March 3, 2014 | Leave a comment"));
         assert!(!rejected("March 3, 2014 · Comments (12)"));
         assert!(rejected("Comment from Jane, March 3, 2014"));
+        // A life's or an event's span is no dateline.
+        assert!(rejected("June 14, 1931 – February 27, 2024"));
+        assert!(!rejected("Nov. 20, 2019 - 10:15 a.m."));
+        // The original date after a revision label that is not the line's first word.
+        let line = "Last Updated: March 13, 2024 at 8:02 a.m. ET First Published: March 12, 2024 at 4:47 p.m. ET";
+        assert!(label(line) == Label::Published);
+        let (date, _) = read(line).expect("a date");
+        assert_eq!((u8::from(date.utc.month()), date.utc.day()), (3, 12));
     }
 }
