@@ -226,14 +226,18 @@ fn rejected(text: &str) -> bool {
 /// A span of two days parted by a dash (`June 14, 1931 – February 27, 2024`, a life or
 /// an event's dates), not a dateline.
 fn span(text: &str) -> bool {
+    let lex = lexicon();
+    // A day and nothing else: no publication or revision label (`Aggiornato il … -
+    // Pubblicato il …` is a dateline).
+    let day = |t: &str| {
+        let labelled =
+            words_lower(t).any(|w| lex.has("date.updated", &w) || lex.has("date.published", &w));
+        let t = for_parser(t.trim());
+        !labelled && parse_whole_date(&t).is_some_and(|d| d.precision >= DatePrecision::Day)
+    };
     [" – ", " — ", " - "].iter().any(|dash| {
-        text.split_once(dash).is_some_and(|(from, to)| {
-            let day = |t: &str| {
-                let t = for_parser(t.trim());
-                parse_whole_date(&t).is_some_and(|d| d.precision >= DatePrecision::Day)
-            };
-            day(from) && day(to)
-        })
+        text.split_once(dash)
+            .is_some_and(|(from, to)| day(from) && day(to))
     })
 }
 
