@@ -276,3 +276,25 @@ fn a_kicker_over_a_headline_the_renderer_marked() {
         Some("Schäfer fordern nach Wolfsrissen schnellere Entschädigung")
     );
 }
+
+#[test]
+fn a_label_parted_by_a_dot_over_the_headline_is_no_headline() {
+    let f = extract(
+        "  * Politics\n  * Watch\n\n\
+         Watch: FAA chief grilled over controller shortage at Senate hearing\n\n\
+         Politics · From Meridian Wire\n\n\
+         Senate panel advances bill to train more air traffic controllers amid staffing\n\
+         shortages\n\n\
+         By Lorraine Addo and Kevin Matsuda-Park, Meridian Wire Service\n\
+         Updated 6:42 PM EST, Thu March 7, 2024\n\n\
+         WASHINGTON (Meridian Wire) — A Senate panel advanced a bill on Thursday that \
+         would pay to train more air traffic controllers, as staffing shortages at \
+         towers from Meridian to the coast delay flights.\n\n\
+         The bill passed the committee 21-6 and goes to the full Senate, where leaders \
+         said it could come up for a vote this spring.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Senate panel advances bill to train more air traffic controllers amid staffing shortages")
+    );
+}

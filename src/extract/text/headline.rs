@@ -858,8 +858,11 @@ pub fn decide_title(
             && !fh.sentence_end
             && !key(&c.value).contains(key(&h.value).as_str())
             // A line in capitals over a longer one is a section's label (`GROWING AN
-            // ONLINE BUSINESS`), and a line the renderer marked as a heading is no deck.
+            // ONLINE BUSINESS`), so is one of parts parted by a dot, and a line the
+            // renderer marked as a heading is no deck.
             && fh.caps_ratio < 1.0
+            // `Politics · From Meridian Wire`.
+            && ![" · ", " • "].iter().any(|d| h.value.contains(d))
             && (units[c.unit].heading == 0 || units[above].heading > 0)
             && h.score >= lex.weight("title.min")
             && h.score >= c.score - DECK_MARGIN
