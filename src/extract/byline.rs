@@ -351,11 +351,14 @@ const OUTLET_WORDS: &[&str] = &[
     "zeitung",
     "rundfunk",
     "presse",
+    "press",
+    "wire",
+    "service",
 ];
 
 /// A publication or institution (not a news agency, which a byline keeps): a word of
 /// `OUTLET_WORDS`, a domain name (`Cleveland.com`), or a broadcaster's capitals (`XNN`).
-fn is_outlet(part: &str) -> bool {
+pub fn is_outlet(part: &str) -> bool {
     if is_agency(part) {
         return false;
     }
@@ -400,7 +403,21 @@ const CREDIT_LABELS: &[&str] = &[
 
 /// "By" in other languages: German, French, Spanish and Portuguese, Dutch, and Italian
 /// (lower case only: `Di Maio` is a name).
-const LANGUAGE_BY: &[&str] = &["von ", "par ", "por ", "door "];
+const LANGUAGE_BY: &[&str] = &[
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+    "von: ",
+    "par: ",
+    "por: ",
+    "door: ",
+    "texto de ",
+    "texte de ",
+    "text von ",
+    "testo di ",
+    "tekst door ",
+];
 
 /// "Por María García" -> "María García", "di Giulia Rossi" -> "Giulia Rossi": the word
 /// for "by" before a capitalised name of two words or more.
@@ -765,6 +782,8 @@ mod tests {
             ("Door Pieter de Vries", "Pieter de Vries"),
             ("Di Maio Luigi", "Di Maio Luigi"),
             ("Author: Marisol Fuentes", "Marisol Fuentes"),
+            ("Por: Daniela Ortiz Villaseñor", "Daniela Ortiz Villaseñor"),
+            ("Texto de Rita Sampaio", "Rita Sampaio"),
             ("Text: Anna Berger", "Anna Berger"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");

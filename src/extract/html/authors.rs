@@ -225,9 +225,11 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     let name = [" at ", " in "]
         .iter()
         .fold(name, |n, sep| n.split(sep).next().unwrap_or(n));
-    // A place after a comma (`Andrea Keller, Zürich`): one word, where a name has two.
+    // A place after a comma (`Andrea Keller, Zürich`): one word, where a name has two;
+    // an outlet (`…, Meridian Wire Service`).
     let name = match name.rsplit_once(", ") {
         Some((head, place)) if !place.trim().contains(' ') && !byline::is_agency(place) => head,
+        Some((head, outlet)) if byline::is_outlet(outlet) => head,
         _ => name,
     };
     let mut line = name.to_string();
@@ -239,7 +241,12 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     let line = squash_spaces(&decode_entities(&line));
     // `View all posts by editor_jane`, `More from Jane Doe`: a link's label, no byline.
     let lower = line.to_lowercase();
-    if lower.contains(" by ") || lower.starts_with("more ") || lower.starts_with("all ") {
+    // `About the author`, `Über den Autor`: the heading of an author's box.
+    let heading = ["author", "autor", "auteur"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if lower.contains(" by ") || lower.starts_with("more ") || lower.starts_with("all ") || heading
+    {
         return None;
     }
     plausible_name(&line)

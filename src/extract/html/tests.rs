@@ -602,6 +602,16 @@ fn author_labels_places_and_commenters() {
     let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"byline\">Tomasz Lindqvist at the Quayside Ground</p>";
     let f = extract(&page("", top, PARAS));
     assert_eq!(f.byline.as_deref(), Some("Tomasz Lindqvist"));
+    // An outlet after the names goes; a box's heading naming the author is no name.
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"byline\">By Lorraine Addo and Kevin Matsuda-Park, Meridian Wire Service</p>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(
+        f.byline.as_deref(),
+        Some("Lorraine Addo and Kevin Matsuda-Park")
+    );
+    let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<div class=\"about-author\"><h2 class=\"about-author__heading\">About the author</h2></div>";
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline, None);
     // A commenter's name in a Spanish comment's author class is nobody's byline.
     let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<div class=\"comentario\"><span class=\"comentario__autor\">Rafa Zaragoza</span> <p>Llevo ocho años esperando esto.</p></div>";
     let f = extract(&page("", top, PARAS));
