@@ -351,7 +351,6 @@ const OUTLET_WORDS: &[&str] = &[
     "zeitung",
     "rundfunk",
     "presse",
-    "press",
     "wire",
     "service",
 ];
