@@ -66,6 +66,8 @@ const PUBLISHED_LABELS: &[&str] = &[
 ];
 
 /// Labels that open a line showing a later revision.
+/// Words before a `<time>` element read for its label.
+const LABEL_WORDS: usize = 3;
 const UPDATED_LABELS: &[&str] = &[
     "updated",
     "last updated",
@@ -173,7 +175,33 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
                     .map(|(d, _)| d)
                     .or_else(|| crate::extract::text::line_date(&text).map(|(d, _)| d))
             })?;
-        let (rule, confidence) = if publish_marked {
+        // The label printed before the element in its parent (`Last Updated: <time>`,
+        // `First Published: <time>`).
+        let label = doc
+            .parent(id)
+            .map(|p| {
+                let whole = squash_spaces(&doc.text_content(p)).to_lowercase();
+                let own = squash_spaces(&doc.text_content(id)).to_lowercase();
+                let before = whole.find(own.as_str()).map_or("", |at| &whole[..at]);
+                // The words right before it, not a whole header's.
+                let tail: Vec<&str> = before.split_whitespace().rev().take(LABEL_WORDS).collect();
+                tail.into_iter().rev().collect::<Vec<_>>().join(" ")
+            })
+            .unwrap_or_default();
+        // A publication label lifts it over a plain `<time>`; a revision label alone does
+        // not sink it (a page may show only `Updated <time>`, then its only date).
+        let label_published = !UPDATED_LABELS.iter().any(|l| label.contains(l))
+            && [
+                "publish",
+                "posted",
+                "veröffentlicht",
+                "publié",
+                "publicado",
+                "pubblicato",
+            ]
+            .iter()
+            .any(|l| label.contains(l));
+        let (rule, confidence) = if publish_marked || label_published {
             ("time-published", 0.9)
         } else if other {
             ("time-updated", 0.45)

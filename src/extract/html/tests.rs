@@ -560,6 +560,11 @@ fn date_shown_near_the_headline() {
             r#"<span class="article-publish-date">March 8, 2021, 8:15 AM</span>"#,
             "2021-03-08T08:15:00Z",
         ),
+        // The revision first, then the publication, each `<time>` after its label.
+        (
+            r#"<div class="timestamp"><span class="ts">Last Updated: <time datetime="2021-03-09T08:02:00Z">March 9, 2021 at 8:02 a.m.</time></span> <span class="ts">First Published: <time datetime="2021-03-08T16:47:00Z">March 8, 2021 at 4:47 p.m.</time></span></div>"#,
+            "2021-03-08T16:47:00Z",
+        ),
         (
             r#"<h3 class="byline">by Kim Osei<br><span class="datetime">Monday, March 8, 2021</span></h3>"#,
             "2021-03-08T00:00:00Z",
