@@ -188,9 +188,14 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
                 tail.into_iter().rev().collect::<Vec<_>>().join(" ")
             })
             .unwrap_or_default();
-        // A publication label lifts it over a plain `<time>`; a revision label alone does
-        // not sink it (a page may show only `Updated <time>`, then its only date).
-        let label_published = !UPDATED_LABELS.iter().any(|l| label.contains(l))
+        // A publication label lifts a machine-readable one over a plain `<time>`; a
+        // revision label alone does not sink it (a page may show only `Updated <time>`,
+        // then its only date).
+        let machine = ["datetime", "data-datetime"]
+            .iter()
+            .any(|a| doc.get_attribute(id, a).is_some());
+        let label_published = machine
+            && !UPDATED_LABELS.iter().any(|l| label.contains(l))
             && [
                 "publish",
                 "posted",
