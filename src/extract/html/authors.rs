@@ -94,20 +94,9 @@ pub(super) fn authors(
             .take(5)
             .find_map(|id| byline_text(doc, id).map(|b| (id, b)));
         if let Some((id, b)) = found {
-            // Links to several authors' pages side by side (`<a rel=author>A</a> and
-            // <a rel=author>B</a>`): all of them.
-            if sel == "a[rel~=author]" {
-                let names = doc
-                    .parent(id)
-                    .map(|p| doc.query_selector_all(p, "a[rel~=author]"))
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(|a| byline_text(doc, a))
-                    .collect::<Vec<_>>();
-                let names = dedup(names);
-                if names.len() >= 2 {
-                    return (Some(join_names(&names)), names);
-                }
+            let names = sibling_names(doc, id, sel);
+            if names.len() >= 2 {
+                return (Some(join_names(&names)), names);
             }
             return (Some(b), Vec::new());
         }
@@ -116,6 +105,36 @@ pub(super) fn authors(
         .or_else(|| header_byline(doc, layout))
         .or_else(|| class_word_byline(doc, layout));
     (found, Vec::new())
+}
+
+/// Most separator characters a byline may hold per name beside the names themselves
+/// (`By `, `, `, ` and `, ` und `).
+const SEPARATOR_CHARS: usize = 6;
+
+/// The names of `id` and of the elements beside it that match `sel` with the same class,
+/// when their parent holds only them and the words between names (`By <a
+/// class=author>A</a>, <a class=author>B</a> and <a class=author>C</a>`): the whole
+/// byline, where `id` is its first name only. Links marked `rel=author` name authors
+/// whatever stands between them (`<a rel=author>A</a> (now) and <a rel=author>B</a>`).
+fn sibling_names(doc: &Document, id: NodeId, sel: &str) -> Vec<String> {
+    let Some(parent) = doc.parent(id) else {
+        return Vec::new();
+    };
+    let rel = sel == "a[rel~=author]";
+    let class = doc.class_name(id);
+    let names = dedup(
+        doc.query_selector_all(parent, sel)
+            .into_iter()
+            .filter(|&n| doc.parent(n) == Some(parent) && (rel || doc.class_name(n) == class))
+            .filter_map(|n| byline_text(doc, n))
+            .collect(),
+    );
+    let named: usize = names.iter().map(|n| n.chars().count()).sum();
+    let whole = squash_spaces(&doc.text_content(parent)).chars().count();
+    if !rel && whole > named + SEPARATOR_CHARS * (names.len() + 1) {
+        return Vec::new();
+    }
+    names
 }
 
 /// Words of a class or id that name a byline's element, once the name is cut at its

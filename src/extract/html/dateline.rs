@@ -324,6 +324,9 @@ enum Kind {
 
 /// The date a short line shows: all of it, the end of a byline, or one of its parts.
 fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
+    if crate::extract::text::date_span(text) {
+        return None;
+    }
     if let Some(d) = parse_whole_date(text) {
         return Some((d, Kind::Whole));
     }

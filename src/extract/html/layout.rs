@@ -24,6 +24,10 @@ const FURNITURE: &[&str] = &[
     "comentari",
     "comentári",
     "reactie",
+    // Readers' words under an obituary or a post.
+    "guestbook",
+    "condolence",
+    "disqus",
     "related",
     "recommend",
     "sidebar",

@@ -533,6 +533,36 @@ fn byline_elements_keep_block_boundaries() {
 }
 
 #[test]
+fn a_byline_of_several_author_elements_names_them_all() {
+    const H1: &str = "<h1>Orchestra to tour eleven valley towns</h1>";
+    let three = r#"<div class="byline">By <a class="byline__author" href="/a/pr">Priya Raman</a>, <a class="byline__author" href="/a/do">Daniel Osei</a> and <a class="byline__author" href="/a/ml">Margaret Lind</a></div>"#;
+    let f = extract(&page("", &format!("{H1}{three}"), PARAS));
+    assert_eq!(
+        f.byline.as_deref(),
+        Some("Priya Raman, Daniel Osei and Margaret Lind")
+    );
+    assert_eq!(f.authors, ["Priya Raman", "Daniel Osei", "Margaret Lind"]);
+    // One author element beside other text is that author alone.
+    let one = r#"<div class="byline">By <a class="byline__author" href="/a/pr">Priya Raman</a>, with reporting from the valley towns by our regional desk staff</div>"#;
+    let f = extract(&page("", &format!("{H1}{one}"), PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Priya Raman"));
+}
+
+#[test]
+fn a_guestbook_and_a_life_span_are_not_the_page_s() {
+    let top =
+        "<h1>Eleanor Mae Kowalczyk</h1><p class=\"life\">June 14, 1931 – February 27, 2024</p>";
+    let page = page("", top, PARAS).replace(
+        "</article>",
+        "<section class=\"guestbook\"><div class=\"gb-entry\"><div class=\"gb-entry__date\">March 5, 2024</div>\
+         <p>Our prayers are with the family.</p><div class=\"gb-entry__author\">Barbara Tillotson, Ashby Falls</div></div></section></article>",
+    );
+    let f = extract(&page);
+    assert_eq!(f.byline, None);
+    assert_eq!(f.date, None);
+}
+
+#[test]
 fn by_and_a_linked_name_is_a_byline() {
     let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"story-meta\">\nBy <a class=\"link\" href=\"/staff/kim-osei/\">Kim Osei</a> on Monday, March 8th, 2021 at 11:04 a.m.\n</p>";
     let f = extract(&page("", top, PARAS));

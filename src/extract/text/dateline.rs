@@ -225,7 +225,7 @@ fn rejected(text: &str) -> bool {
 
 /// A span of two days parted by a dash (`June 14, 1931 – February 27, 2024`, a life or
 /// an event's dates), not a dateline.
-fn span(text: &str) -> bool {
+pub(super) fn span(text: &str) -> bool {
     let lex = lexicon();
     // A day and nothing else: no publication or revision label (`Aggiornato il … -
     // Pubblicato il …` is a dateline).

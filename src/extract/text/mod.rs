@@ -89,6 +89,12 @@ pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
     dateline::read(line).map(|(d, rule)| (d, rule != "in_line"))
 }
 
+/// Whether a line is a span of two days parted by a dash (`June 14, 1931 – February 27,
+/// 2024`, a life's or an event's dates): no dateline.
+pub fn date_span(line: &str) -> bool {
+    dateline::span(line)
+}
+
 /// The author named after the date in one line (`Posted on 27 June 2019 by Jane Doe`,
 /// `Veröffentlicht am 27. Juni 2019 von Sabine Müller`), read as plain-text bylines are.
 pub fn name_after_date(line: &str) -> Option<String> {
