@@ -706,7 +706,10 @@ def written_pages(folder):
         # which the 181 pages are scored against: both are the page's word for it.
         p = parse_meta(f.read_text(encoding="utf-8"))
         og = next((m.get("content") for m in p.meta if m.get("property", "").lower() == "og:title"), None)
+        # `date_utc`: the day in UTC of a printed time and zone that falls on another day
+        # (`Feb. 27, 2024 at 5:14 p.m. PST` is 28 February in UTC), right only with a time.
         gold = {"title": j["title"], "date": j.get("date"), "date_utc": j.get("date"),
+                "date_utc_timed": j.get("date_utc"),
                 "byline": j.get("byline"), "body": "\n\n".join(j["body"]), "kind": f.stem,
                 "date_in_html": bool(j.get("date_sources")),
                 "also_titles": [t.strip() for t in (og, p.title) if t and t.strip()],
@@ -792,7 +795,9 @@ def score_page(key, gold, got, text=None):
             r["title_h1"] = r["title"] == "ok" or (bool(t) and norm(t) in {norm(h) for h in gold["h1"]})
     if gold.get("date") and gold.get("score_date", True):
         d = (a.get("date") or "")[:10]
-        r["date"] = "ok" if d in (gold["date"], gold["date_utc"]) else ("empty" if not d else "wrong")
+        timed = a.get("date_precision") in ("minute", "second")
+        days = {gold["date"], gold["date_utc"]} | ({gold.get("date_utc_timed")} if timed else set())
+        r["date"] = "ok" if d in days - {None} else ("empty" if not d else "wrong")
         if r["date"] == "ok":
             want = gold.get("date_precision")
             prec = a.get("date_precision")

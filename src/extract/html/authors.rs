@@ -8,7 +8,7 @@ use trafilatura::dom::{Document, NodeId};
 
 use super::clean::person_name;
 use super::jsonld::JsonLd;
-use super::layout::{block_lines, field_lines, in_furniture, Layout};
+use super::layout::{field_lines, in_furniture, Layout};
 use super::tags::MetaTags;
 use crate::extract::boilerplate::is_boilerplate;
 use crate::extract::byline;
@@ -198,7 +198,9 @@ fn header_byline(doc: &Document, layout: &Layout) -> Option<String> {
         .filter(|&id| owns_line(doc, id))
         .filter(|&id| !in_furniture(doc, id) && !in_link(doc, id))
         .find_map(|id| {
-            let lines = block_lines(doc, id);
+            // Inline elements parted (`<span>door <a>Jeroen Wildschut</a></span><span>vrijdag
+            // 8 maart 2024</span>`), as the style sheet shows them.
+            let lines = field_lines(doc, id);
             let first = lines.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
             crate::extract::text::marked_byline(&squash_spaces(&decode_entities(first)))
         })

@@ -25,7 +25,8 @@ pub(super) struct Candidate {
     pub date: ArticleDate,
     pub rule: &'static str,
     pub confidence: f32,
-    /// The name after the date in "Posted on 27 June 2019 by Anna Novak".
+    /// The name the dated line gives ("Posted on 27 June 2019 by Anna Novak", "Submitted
+    /// by Gwen Albright on Tue, 03/05/2024").
     pub byline: Option<String>,
 }
 
@@ -274,7 +275,13 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         date: d,
         rule,
         confidence,
-        byline: crate::extract::text::name_after_date(&text),
+        // The name a byline with its date gives (`Submitted by Gwen Albright on Tue,
+        // 03/05/2024 - 14:22`, `Posted on 27 June 2019 by Anna Novak`).
+        byline: if kind == Kind::Byline {
+            crate::extract::text::marked_byline(&text)
+        } else {
+            crate::extract::text::name_after_date(&text)
+        },
     })
 }
 

@@ -43,20 +43,15 @@ const FURNITURE: &[&str] = &[
     "tweet",
 ];
 
-/// The text of `id`, one entry per line: blocks (and `<br>`) end lines, whitespace inside
-/// a line is collapsed, empty lines are dropped.
-pub(super) fn block_lines(doc: &Document, id: NodeId) -> Vec<String> {
-    lines_of(doc, id, false)
-}
-
-/// [`block_lines`], with inline elements parted by a space too: the fields of a byline
-/// (`<a>Jordan Pace</a><span>Contributor</span>`) are separate words even where the
-/// page's style sheet, not its text, spaces them.
+/// The text of `id`, one entry per line: blocks (and `<br>`) end lines, inline elements
+/// are parted by a space (the fields of a byline, `<a>Jordan Pace</a><span>Contributor
+/// </span>`, are separate words even where the page's style sheet, not its text, spaces
+/// them), whitespace inside a line is collapsed, empty lines are dropped.
 pub(super) fn field_lines(doc: &Document, id: NodeId) -> Vec<String> {
-    lines_of(doc, id, true)
+    lines_of(doc, id)
 }
 
-fn lines_of(doc: &Document, id: NodeId, part_inline: bool) -> Vec<String> {
+fn lines_of(doc: &Document, id: NodeId) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let flush = |line: &mut String, lines: &mut Vec<String>| {
@@ -81,7 +76,7 @@ fn lines_of(doc: &Document, id: NodeId, part_inline: bool) -> Vec<String> {
         if leaving {
             if block {
                 flush(&mut line, &mut lines);
-            } else if part_inline {
+            } else {
                 line.push(' ');
             }
             continue;
@@ -181,7 +176,7 @@ mod tests {
         );
         let x = doc.query_selector(doc.root(), "#x").unwrap();
         assert_eq!(
-            block_lines(&doc, x),
+            field_lines(&doc, x),
             ["By ANA RUIZ", "Associated Press", "by Kim", "Monday"]
         );
     }

@@ -29,9 +29,10 @@ const MAX_CHARS: usize = 160;
 /// "Jane Doe Updated Nov" -> "Jane Doe", "Jane Doe in Community Garden" -> "Jane Doe".
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
+    // A name holds no bar or dot, spaced or glued on (`Élodie Marchand·Actualités`).
     for sep in [
-        " | ", " - ", " – ", " — ", " • ", " · ", " / ", " on ", " am ", " le ", " (", " for ",
-        " FOR ", " in ", " at ", " im ", " à ",
+        "|", " - ", " – ", " — ", "•", "·", " / ", " on ", " am ", " le ", " (", " for ", " FOR ",
+        " in ", " at ", " im ", " à ",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);
@@ -93,6 +94,10 @@ fn cut_tail(s: &str) -> &str {
             end = end.min(offset);
             break;
         }
+        if let Some(at) = glued_stop(word) {
+            end = end.min(offset + at);
+            break;
+        }
         offset += word.len() + 1;
     }
     let cut = s[..end].trim().trim_end_matches([',', ';', '|', '-']);
@@ -102,6 +107,32 @@ fn cut_tail(s: &str) -> &str {
         Some((head, last)) if head.contains(' ') && byline::is_name_particle(last) => head,
         _ => cut,
     }
+}
+
+/// Fewest letters of a stop word glued on in lower case (`Wildschutvrijdag`): shorter
+/// ones end real names (`Newmarch`).
+const GLUED_STOP_CHARS: usize = 6;
+
+/// Where a word of a name ends in a date, credit or role word glued on where the page's
+/// style sheet, not its text, parted two fields (`ValePhotography`, `DelaneyStaff`,
+/// `Wildschutvrijdag`): the
+/// byte offset of the glued word, capitalised after a lower-case letter or at least
+/// [`GLUED_STOP_CHARS`] letters long, after three letters of the name.
+fn glued_stop(word: &str) -> Option<usize> {
+    let lex = lexicon();
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let letters = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    let chars: Vec<(usize, char)> = letters.char_indices().collect();
+    (3..chars.len()).find_map(|k| {
+        let (at, c) = chars[k];
+        let rest = letters[at..].to_lowercase();
+        let capital = c.is_uppercase() && chars[k - 1].1.is_lowercase();
+        let long = c.is_lowercase() && rest.chars().count() >= GLUED_STOP_CHARS;
+        let stop = lex.has("byline.stop", &rest) || (capital && lex.has("byline.role", &rest));
+        ((capital || long) && stop).then_some(at)
+    })
 }
 
 fn names(raw: &str, min_words: usize) -> Option<String> {
@@ -481,7 +512,9 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
                 (!role)
                     .then(|| bare_name(p, lower_words))
                     .flatten()
-                    .filter(|n| n.as_str() == p.trim() && !byline::is_agency(n))
+                    .filter(|n| {
+                        n.as_str() == p.trim() && !byline::is_agency(n) && !byline::is_outlet(n)
+                    })
             })
             .collect();
         if let Some(names) = names {
@@ -508,10 +541,13 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
     let name = byline::normalize(without_place(without_agency(cut)))?;
     let words: Vec<&str> = name.split_whitespace().collect();
     let lex = lexicon();
-    // Two to four words a name, two names or more parted by `and`.
+    // Two to four words a name, two names or more parted by `and` in any language.
     let each = |n: &str| (2..=4).contains(&n.split_whitespace().count());
-    let listed = name.contains(" and ") && name.split(" and ").all(each);
-    let ok = (if name.contains(" and ") {
+    let anded = [" und ", " et ", " y ", " e ", " en ", " & "]
+        .iter()
+        .fold(name.clone(), |n, c| n.replace(c, " and "));
+    let listed = anded.contains(" and ") && anded.split(" and ").all(each);
+    let ok = (if anded.contains(" and ") {
         listed
     } else {
         (2..=4).contains(&words.len())
@@ -944,6 +980,19 @@ mod tests {
         assert_eq!(
             bare("Sofie Vermeulen, Pieter-Jan De Clercq").as_deref(),
             Some("Sofie Vermeulen and Pieter-Jan De Clercq")
+        );
+        assert_eq!(
+            bare("Álvaro Benítez y Nuria Castell").as_deref(),
+            Some("Álvaro Benítez y Nuria Castell")
+        );
+        assert_eq!(
+            bare("Marcus DelaneyStaff reporter").as_deref(),
+            Some("Marcus Delaney")
+        );
+        // An outlet after the comma is where the author works.
+        assert_eq!(
+            bare("Élodie Tremblay-Vachon, Presse Boréale").as_deref(),
+            Some("Élodie Tremblay-Vachon")
         );
         assert_eq!(
             bare("Rafael Moreira Tavares BRASÍLIA").as_deref(),

@@ -68,24 +68,10 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
                 .to_lowercase();
             lex.has("date.day_first", &w) || h_time(&w)
         });
-    if day_first && rest.split_whitespace().next().is_some_and(slashed_date) {
-        let (head, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        return Cow::Owned(format!("{} {tail}", head.replace('/', ".")));
-    }
-    // The same inside the line, after a place (`VIGO / LA VOZ 05/06/2023 14:32 h
-    // Actualizado a las 19:05 h.`).
-    if day_first && rest.split_whitespace().skip(1).any(slashed_date) {
-        let dotted: Vec<String> = rest
-            .split_whitespace()
-            .map(|w| {
-                if slashed_date(w) {
-                    w.replace('/', ".")
-                } else {
-                    w.to_string()
-                }
-            })
-            .collect();
-        return Cow::Owned(dotted.join(" "));
+    // Also inside the line, after a place (`VIGO / LA VOZ 05/06/2023 14:32 h Actualizado
+    // a las 19:05 h.`).
+    if day_first && rest.split_whitespace().any(slashed_date) {
+        return Cow::Owned(dotted(rest));
     }
     let months = lex.lines("months");
     let needs_months = rest.split_whitespace().any(|w| {
@@ -138,9 +124,73 @@ fn clock_time(t: &str) -> bool {
         })
 }
 
+/// `text` with its slashed dates written with dots (`05/03/2024` as `05.03.2024`), which
+/// the parser reads day first; a year first (`2024/03/05`) stays.
+fn dotted(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            if slashed_date(w) && w.find('/').is_some_and(|at| at <= 2) {
+                w.replace('/', ".")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the file writes its slashed dates day first (`05/03/2024` for 5 March). Its
+/// own dates say so when one cannot be read the other way (`28/02/2024`, `02/28/2024`),
+/// the more of them winning; otherwise its language does: English writes the month first
+/// (as American pages do), German, French, Spanish, Italian, Dutch and Portuguese the day.
+fn writes_day_first(units: &[Unit]) -> bool {
+    let (mut day, mut month) = (0, 0);
+    for u in units {
+        for w in u.text.split_whitespace().filter(|w| slashed_date(w)) {
+            let n: Vec<u32> = w
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .split('/')
+                .map(|p| p.parse().unwrap_or(0))
+                .collect();
+            match (n[0], n[1]) {
+                (13..=31, 1..=12) => day += 1,
+                (1..=12, 13..=31) => month += 1,
+                _ => {}
+            }
+        }
+    }
+    if day != month {
+        return day > month;
+    }
+    let lex = lexicon();
+    let (mut english, mut other) = (0, 0);
+    for w in units
+        .iter()
+        .take(LANGUAGE_UNITS)
+        .flat_map(|u| words_lower(&u.text))
+    {
+        if lex.has("stop.en", &w) {
+            english += 1;
+        } else if STOP_OTHERS.iter().any(|s| lex.has(s, &w)) {
+            other += 1;
+        }
+    }
+    other > english
+}
+
+/// Units read for the file's language, and the stop-word lists of its languages other
+/// than English.
+const LANGUAGE_UNITS: usize = 400;
+const STOP_OTHERS: &[&str] = &[
+    "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt",
+];
+
 /// `07/09/2018`: three numbers joined by slashes.
 fn slashed_date(word: &str) -> bool {
-    let parts: Vec<&str> = word.trim_end_matches([',', ';']).split('/').collect();
+    let parts: Vec<&str> = word
+        .trim_matches(|c: char| !c.is_ascii_digit())
+        .split('/')
+        .collect();
     parts.len() == 3
         && parts
             .iter()
@@ -405,6 +455,8 @@ pub struct Meta<'a> {
     feats: &'a [Features],
     cells: Vec<OnceCell<bool>>,
     dates: Vec<OnceCell<Option<(ArticleDate, &'static str)>>>,
+    /// The file writes slashed dates day first ([`writes_day_first`]), worked out once.
+    day_first: OnceCell<bool>,
 }
 
 impl<'a> Meta<'a> {
@@ -414,6 +466,7 @@ impl<'a> Meta<'a> {
             feats,
             cells: vec![OnceCell::new(); units.len()],
             dates: vec![OnceCell::new(); units.len()],
+            day_first: OnceCell::new(),
         }
     }
 
@@ -421,7 +474,14 @@ impl<'a> Meta<'a> {
     /// widget prints the date over two short lines (`November 20` / `15:23 2019`) and
     /// neither line is a date alone.
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
-        *self.dates[i].get_or_init(|| read(&self.units[i].text).or_else(|| self.split_date(i)))
+        *self.dates[i].get_or_init(|| {
+            let text = &self.units[i].text;
+            let slashed = || text.split_whitespace().any(slashed_date);
+            if slashed() && *self.day_first.get_or_init(|| writes_day_first(self.units)) {
+                return read(&dotted(text));
+            }
+            read(text).or_else(|| self.split_date(i))
+        })
     }
 
     /// The date of two short lines read together: as printed, or with a year that ends the

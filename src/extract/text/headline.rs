@@ -100,6 +100,9 @@ const KICKER_WORDS: usize = 5;
 const COMPACT_UNITS_PER_BLOCK: usize = 8;
 /// Units below a headline above the window that must hold its byline and its dateline.
 const FULL_HEADER_UNITS: usize = 3;
+/// Units between a headline and a line echoing it for the echo to be the page's (a list
+/// of posts, the comments' heading), not the lede's.
+const ECHO_GAP: usize = 8;
 
 fn key(s: &str) -> String {
     super::features::line_key(s)
@@ -663,11 +666,24 @@ pub fn decide_title(
                 classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 12
             }),
         );
-        if f.words >= 4 {
-            // Found more often in the whole text than it is printed as a line of its own.
-            let found = whole_text().matches(u.text.as_str()).count();
-            x.flag(Sig::Echoed as usize, found > f.repeats);
-        }
+        // Found more often in the whole text than it is printed as a line of its own.
+        let echoed = |j: usize| {
+            feats[j].words >= 4
+                && whole_text().matches(units[j].text.as_str()).count() > feats[j].repeats
+        };
+        x.flag(Sig::Echoed as usize, echoed(i));
+        // Printed again inside a line away from the header (a list of posts, the comments'
+        // heading), ending no sentence: a headline. A standfirst is echoed by the lede
+        // right below it.
+        let echoed_head = |j: usize| {
+            echoed(j)
+                && !feats[j].sentence_end
+                && units.iter().enumerate().any(|(k, o)| {
+                    k.abs_diff(j) > ECHO_GAP
+                        && o.text.len() > units[j].text.len()
+                        && o.text.contains(units[j].text.as_str())
+                })
+        };
         // The file's first line is its title or masthead, not a section kicker.
         x.flag(
             Sig::AfterKicker as usize,
@@ -732,7 +748,11 @@ pub fn decide_title(
                 && !(separated[i]
                     && (u.text.contains(" | ") || super::pagetitle::site_titled(&u.text)))
                 && !above.is_some_and(|j| (shaped(j) && !kicker(j, i)) || meta_here(j))
-                && !next_kept(i).is_some_and(|h| kicker(i, h))
+                // Over a headline-shaped line the page echoes (in its lists, its comments'
+                // heading) and this one not: a picture's caption over the headline.
+                && !next_kept(i).is_some_and(|h| {
+                    kicker(i, h) || (shaped(h) && echoed_head(h) && !echoed(i))
+                })
                 && (i + 1..units.len())
                     .take_while(|&j| !nav(j))
                     .filter(|&j| {

@@ -1,7 +1,7 @@
 //! Unit tests of article headers as kinds of site lay them out: a tabloid's long
 //! headline over a bulleted summary, a picture's label over its caption, a headline in
 //! title case ending in a full stop, a headline parted by a dash, an author's name printed
-//! twice.
+//! twice, fields glued together, slashed dates in the file's order.
 
 use super::*;
 
@@ -133,4 +133,122 @@ fn names_in_pairs_over_roles_and_run_on() {
          publié le 5 juin 2023 à 14h32 (mis à jour le 6 juin 2023 à 8h15)\n\n{STORY}"
     ));
     assert_eq!(f.byline.as_deref(), Some("Julien Morel"));
+}
+
+/// The day of a file's date, `YYYY-MM-DD`.
+fn day(f: &Fields) -> Option<String> {
+    f.date.as_ref().map(|d| d.utc.date().to_string())
+}
+
+/// Header fields printed without a space between them, where the page's style sheet set
+/// them apart: the name ends where a credit, a role or a date word is glued on.
+#[test]
+fn fields_glued_together_part_at_the_glued_word() {
+    for (line, name) in [
+        (
+            "Words by Imogen ValePhotography by Sam Okafor5 min read",
+            "Imogen Vale",
+        ),
+        (
+            "door Jeroen Wildschutvrijdag 8 maart 20244 min leestijd",
+            "Jeroen Wildschut",
+        ),
+        ("By Dana Whitfield10:32 PM", "Dana Whitfield"),
+        (
+            "Publié le 3 mars 2024 par Élodie Marchand·Actualités, Commerces·Laisser un commentaire",
+            "Élodie Marchand",
+        ),
+    ] {
+        let text = format!(
+            "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+             {line}\n\n{STORY}"
+        );
+        assert_eq!(extract(&text).byline.as_deref(), Some(name), "{line}");
+    }
+    // The name over a line of furniture over the dateline, its role glued on.
+    let text = format!(
+        "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+         Marcus DelaneyStaff reporter\n+ Follow\nJune 5, 2023 at 5:14 p.m. PST\n\n{STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(f.byline.as_deref(), Some("Marcus Delaney"));
+    assert_eq!(day(&f).as_deref(), Some("2023-06-06"));
+}
+
+/// Two names parted by the page's own `and` over an updated and a published stamp: the
+/// byline, and the publication day.
+#[test]
+fn names_over_two_stamps() {
+    let text = format!(
+        "{MENU}Salvatierra rescata al Almenara en el descuento y mantiene viva la ilusión\n\n\
+         Álvaro Benítez y Nuria Castell\n\
+         Actualizado Lunes, 4 marzo 2024 - 00:37\n\
+         Publicado Domingo, 3 marzo 2024 - 22:58\n\n\
+         Iker Salvatierra marcó en el minuto 94 y el Real Almenara ganó por dos a uno al \
+         Atlético Montesol en un partido muy disputado de principio a fin.\n\n\
+         El entrenador dijo después del partido que el equipo no se rindió nunca y que la \
+         afición tuvo mucho que ver con la remontada de la segunda parte.\n\n"
+    );
+    let f = extract(&text);
+    assert_eq!(f.byline.as_deref(), Some("Álvaro Benítez y Nuria Castell"));
+    assert_eq!(day(&f).as_deref(), Some("2024-03-03"));
+}
+
+/// A slashed date is read in the order the file writes its dates: the day first where
+/// a date cannot be read otherwise, or where the file is not in English; the month first
+/// in an English file that says nothing else.
+#[test]
+fn slashed_dates_in_the_file_s_order() {
+    let spanish = format!(
+        "{MENU}Vecinos del barrio sur piden más frecuencias de colectivos\n\n\
+         Locales | 05/03/2024\n\n\
+         Los vecinos del barrio sur se reunieron con el intendente para pedir que los \
+         colectivos pasen más seguido por la avenida principal durante la mañana.\n\n\
+         El intendente prometió estudiar el pedido con la empresa y dar una respuesta en \
+         las próximas semanas, según dijeron los vecinos a la radio.\n\n"
+    );
+    assert_eq!(day(&extract(&spanish)).as_deref(), Some("2024-03-05"));
+    let english = format!(
+        "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+         Local | 05/03/2024\n\n{STORY}"
+    );
+    assert_eq!(day(&extract(&english)).as_deref(), Some("2024-05-03"));
+    let british = format!("{english}Comments\n\nJohn, 28/05/2024: What a find!\n\n");
+    assert_eq!(day(&extract(&british)).as_deref(), Some("2024-03-05"));
+}
+
+/// A picture's caption over the headline, both headline-shaped: the headline is the one
+/// the page prints again in its lists and its comments' heading.
+#[test]
+fn a_caption_over_the_headline_the_page_echoes() {
+    let head = "Freibad Lindenfeld: Stadtrat stimmt für Sanierung";
+    let text = format!(
+        "{MENU}Blick über das Freibad am Mühlgraben mit Sprungturm\n\n{head}\n\n\
+         Veröffentlicht am 27. Juni 2019 von Jonas Wetzlar\n\n\
+         Das Freibad am Mühlgraben bleibt Lindenfeld erhalten. Nach einer langen Debatte hat \
+         der Stadtrat am Mittwochabend mit 21 zu 9 Stimmen die Sanierung beschlossen.\n\n\
+         Die Arbeiten sollen im Herbst beginnen und bis zum Frühjahr 2021 dauern, sagte der \
+         Bürgermeister nach der Sitzung im Rathaus vor den Zuschauern.\n\n\
+         Der Förderverein hatte über tausend Unterschriften für den Erhalt gesammelt und \
+         zeigte sich nach der Abstimmung erleichtert.\n\n\
+         Die Badegäste müssen sich allerdings auf eine Saison ohne Becken einstellen, weil \
+         der Umbau länger dauert als ein Winter.\n\n\
+         Der Stadtrat will im Sommer über die Eintrittspreise nach der Sanierung beraten.\n\n\
+         Die Stadtwerke übernehmen einen Teil der Kosten für die neue Technik.\n\n\
+         5 Gedanken zu „{head}“\n\n\
+         Neueste Kommentare\n\n  • Sabine Hoppe bei {head}\n  • Anja bei {head}\n"
+    );
+    assert_eq!(extract(&text).title.as_deref(), Some(head));
+}
+
+/// Drupal's `Submitted by NAME on DATE`.
+#[test]
+fn submitted_by_a_name_on_a_date() {
+    let text = format!(
+        "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+         Submitted by Gwen Albright on Tue, 03/05/2024 - 14:22\n\n{STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(f.byline.as_deref(), Some("Gwen Albright"));
+    assert_eq!(day(&f).as_deref(), Some("2024-03-05"));
 }

@@ -451,7 +451,20 @@ fn bare_names(
         unit: d,
         signals: Vec::new(),
     });
-    [d.checked_sub(1), Some(d + 1), over_masthead, under_head]
+    // Next to the dateline, past one line of furniture or another date (`Marcus Delaney
+    // Staff reporter` / `+ Follow` / `Feb. 27, 2024 …`, `NAME` / `Actualizado …` /
+    // `Publicado …`).
+    let passed =
+        |j: usize| feats[j].furniture || feats[j].menu || dateline::read(&units[j].text).is_some();
+    let above = d
+        .checked_sub(1)
+        .and_then(|a| if passed(a) { a.checked_sub(1) } else { Some(a) });
+    let below = if d + 1 < units.len() && passed(d + 1) {
+        d + 2
+    } else {
+        d + 1
+    };
+    [above, Some(below), over_masthead, under_head]
         .into_iter()
         .flatten()
         .filter(|&i| i < units.len() && Some(i) != head && feats[i].words <= 12)
