@@ -34,7 +34,8 @@ Four sets, all generated into a work directory (never the repository):
   Dutch, Portuguese), none with date metadata, read as HTML and through each renderer.
   Gold is each page's JSON beside it (headline, day, byline, body paragraphs); a title is
   also right when it is the page's og:title or <title> under the title rule, as on the
-  181 pages.
+  181 pages; a `date_utc` names the day in UTC of a printed time and zone that falls on
+  another day (right only when the output has a time, as the 181 pages' offsets are).
 
 Scores per set: title accuracy (normalised rule below), raw exact share, and t.h1, the
 share right under the title rule or equal to one of the page's own <h1> headlines (about
