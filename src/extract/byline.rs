@@ -149,8 +149,14 @@ pub fn normalize(raw: &str) -> Option<String> {
         }
     }
     // The outlet the names wrote for (`REBECCA THORNE FOR MAILONLINE`, `Jane Doe for The
-    // Guardian`).
-    let s = match s.to_lowercase().find(" for ") {
+    // Guardian`, `Tyler Brandt Special to the Gazette`).
+    // ASCII case only, so that offsets stay those of `s`.
+    let lower = s.to_ascii_lowercase();
+    let s = match [" for ", " special to "]
+        .iter()
+        .filter_map(|sep| lower.find(sep))
+        .min()
+    {
         Some(i) if is_names(&s[..i]) => s[..i].to_string(),
         _ => s,
     };
@@ -797,6 +803,10 @@ mod tests {
         assert_eq!(
             normalize("Jane Doe for The Guardian").as_deref(),
             Some("Jane Doe")
+        );
+        assert_eq!(
+            normalize("By Tyler Brandt Special to the Gazette").as_deref(),
+            Some("Tyler Brandt")
         );
     }
 

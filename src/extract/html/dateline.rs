@@ -81,6 +81,12 @@ const UPDATED_LABELS: &[&str] = &[
     "aggiornato",
     "bijgewerkt",
     "atualizado",
+    "ultimo aggiornamento",
+    "última actualización",
+    "última atualização",
+    "dernière mise à jour",
+    "laatst bijgewerkt",
+    "geändert",
 ];
 
 /// Elements whose text is not part of the article's header.
@@ -243,7 +249,7 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
     }
     // A page in a language written day first reads `07/09/2010` as 7 September.
     let text = if day_first {
-        slashes_as_dots(&text)
+        crate::extract::text::dotted_dates(&text)
     } else {
         text
     };
@@ -256,7 +262,12 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         _ => d,
     };
     let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
-    let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l)) || (other && !publish_marked);
+    // A class naming updates on both the publication line and the one its text labels as
+    // the update (`<p class=is-last-update>05 marzo 2024</p><p class=is-last-update>Ultimo
+    // aggiornamento: …</p>`) says nothing of the first.
+    let class_only = other && !publish_marked && twin_labelled_updated(doc, id);
+    let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l))
+        || (other && !publish_marked && !class_only);
     let marked = DATE_MARKS.iter().any(|w| marks.contains(w));
     let (rule, confidence) = if updated {
         ("dateline-updated", 0.45)
@@ -285,6 +296,20 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
     })
 }
 
+/// Whether an element beside `id` with the same class shows a date its text labels as an
+/// update.
+fn twin_labelled_updated(doc: &Document, id: NodeId) -> bool {
+    let class = doc.class_name(id);
+    doc.parent(id).is_some_and(|p| {
+        doc.child_nodes(p).into_iter().any(|c| {
+            c != id && doc.is_element(c) && doc.class_name(c) == class && {
+                let text = squash_spaces(&doc.text_content(c)).to_lowercase();
+                UPDATED_LABELS.iter().any(|l| text.starts_with(l))
+            }
+        })
+    })
+}
+
 /// Whether the page's language writes a numeric date day first: any declared language
 /// but American English (and English with no region, which says nothing).
 fn writes_day_first(doc: &Document) -> bool {
@@ -296,27 +321,6 @@ fn writes_day_first(doc: &Document) -> bool {
         .to_lowercase()
         .replace('_', "-");
     !lang.is_empty() && lang != "en" && lang != "en-us"
-}
-
-/// `07/09/2010` as `07.09.2010`, the form the date parser reads day first; other words
-/// as they are.
-fn slashes_as_dots(text: &str) -> String {
-    text.split(' ')
-        .map(|w| {
-            let core = w.trim_end_matches([',', ';']);
-            let parts: Vec<&str> = core.split('/').collect();
-            let numeric = parts.len() == 3
-                && parts.iter().all(|p| {
-                    !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
-                });
-            if numeric {
-                w.replace('/', ".")
-            } else {
-                w.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -563,6 +563,26 @@ fn a_guestbook_and_a_life_span_are_not_the_page_s() {
 }
 
 #[test]
+fn dates_by_their_text_over_their_class() {
+    const H1: &str = "<h1>Orchestra to tour eleven valley towns</h1>";
+    // Both lines carry the update's class; only the second says it is the update.
+    let twins = r#"<p class="is-last-update">05 marzo 2024 | 07:30</p><p class="is-last-update">Ultimo aggiornamento: 05 marzo 2024 | 11:02</p>"#;
+    let f = extract(&page("", &format!("{H1}{twins}"), PARAS));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2024-03-05T07:30:00Z"));
+    // A numeric date with dashes and a two-digit year, on a French page: day first.
+    let dashed = r#"<p class="meta">Publié le 05-03-24 à 10h32</p>"#;
+    let html = page("", &format!("{H1}{dashed}"), PARAS).replace("lang=\"en\"", "lang=\"fr\"");
+    assert_eq!(
+        rfc3339(&extract(&html)).as_deref(),
+        Some("2024-03-05T10:32:00Z")
+    );
+    // `Special to` the paper is no part of the name.
+    let special = r#"<div class="asset-byline"><span>By</span> <span class="tnt-byline"><a href="/u/tb">Tyler Brandt</a></span> <span class="byline-title">Special to the Gazette</span></div>"#;
+    let f = extract(&page("", &format!("{H1}{special}"), PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Tyler Brandt"));
+}
+
+#[test]
 fn by_and_a_linked_name_is_a_byline() {
     let top = "<h1>Orchestra to tour eleven valley towns</h1>\n<p class=\"story-meta\">\nBy <a class=\"link\" href=\"/staff/kim-osei/\">Kim Osei</a> on Monday, March 8th, 2021 at 11:04 a.m.\n</p>";
     let f = extract(&page("", top, PARAS));

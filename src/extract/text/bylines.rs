@@ -31,8 +31,25 @@ fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     // A name holds no bar or dot, spaced or glued on (`Élodie Marchand·Actualités`).
     for sep in [
-        "|", " - ", " – ", " — ", "•", "·", " / ", " on ", " am ", " le ", " (", " for ", " FOR ",
-        " in ", " at ", " im ", " à ",
+        "|",
+        " - ",
+        " – ",
+        " — ",
+        "•",
+        "·",
+        " / ",
+        " on ",
+        " am ",
+        " le ",
+        " (",
+        " for ",
+        " FOR ",
+        " in ",
+        " at ",
+        " im ",
+        " à ",
+        " Special to ",
+        " special to ",
     ] {
         if let Some(i) = s.find(sep) {
             end = end.min(i);

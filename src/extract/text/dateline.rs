@@ -70,7 +70,7 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
         });
     // Also inside the line, after a place (`VIGO / LA VOZ 05/06/2023 14:32 h Actualizado
     // a las 19:05 h.`).
-    if day_first && rest.split_whitespace().any(slashed_date) {
+    if day_first && rest.split_whitespace().any(|w| slashed_date(w).is_some()) {
         return Cow::Owned(dotted(rest));
     }
     let months = lex.lines("months");
@@ -124,16 +124,14 @@ fn clock_time(t: &str) -> bool {
         })
 }
 
-/// `text` with its slashed dates written with dots (`05/03/2024` as `05.03.2024`), which
-/// the parser reads day first; a year first (`2024/03/05`) stays.
-fn dotted(text: &str) -> String {
-    text.split_whitespace()
-        .map(|w| {
-            if slashed_date(w) && w.find('/').is_some_and(|at| at <= 2) {
-                w.replace('/', ".")
-            } else {
-                w.to_string()
-            }
+/// `text` with its numeric dates written with dots (`05/03/2024`, `05-03-24` as
+/// `05.03.2024`, `05.03.24`), which the parser reads day first; a year first
+/// (`2024/03/05`, `2024-03-05`) stays.
+pub fn dotted(text: &str) -> String {
+    text.split(' ')
+        .map(|w| match slashed_date(w) {
+            Some(sep) if w.find(sep).is_some_and(|at| at <= 2) => w.replace(sep, "."),
+            _ => w.to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -146,10 +144,14 @@ fn dotted(text: &str) -> String {
 fn writes_day_first(units: &[Unit]) -> bool {
     let (mut day, mut month) = (0, 0);
     for u in units {
-        for w in u.text.split_whitespace().filter(|w| slashed_date(w)) {
+        for (w, sep) in u
+            .text
+            .split_whitespace()
+            .filter_map(|w| slashed_date(w).map(|sep| (w, sep)))
+        {
             let n: Vec<u32> = w
                 .trim_matches(|c: char| !c.is_ascii_digit())
-                .split('/')
+                .split(sep)
                 .map(|p| p.parse().unwrap_or(0))
                 .collect();
             match (n[0], n[1]) {
@@ -185,16 +187,24 @@ const STOP_OTHERS: &[&str] = &[
     "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt",
 ];
 
-/// `07/09/2018`: three numbers joined by slashes.
-fn slashed_date(word: &str) -> bool {
-    let parts: Vec<&str> = word
-        .trim_matches(|c: char| !c.is_ascii_digit())
-        .split('/')
-        .collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+/// `07/09/2018`, `05-03-24`: three numbers joined by slashes, or by dashes with the day
+/// and month first in one or two digits; the separator.
+fn slashed_date(word: &str) -> Option<char> {
+    let core = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let sep = ['/', '-'].into_iter().find(|&c| core.contains(c))?;
+    let parts: Vec<&str> = core.split(sep).collect();
+    let numeric = |p: &&str, most: usize| {
+        !p.is_empty() && p.len() <= most && p.chars().all(|c| c.is_ascii_digit())
+    };
+    let ok = parts.len() == 3
+        && if sep == '/' {
+            parts.iter().all(|p| numeric(p, 4))
+        } else {
+            parts[..2].iter().all(|p| numeric(p, 2))
+                && matches!(parts[2].len(), 2 | 4)
+                && numeric(&parts[2], 4)
+        };
+    ok.then_some(sep)
 }
 
 /// What a label in the line says about the date.
@@ -476,7 +486,7 @@ impl<'a> Meta<'a> {
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
         *self.dates[i].get_or_init(|| {
             let text = &self.units[i].text;
-            let slashed = || text.split_whitespace().any(slashed_date);
+            let slashed = || text.split_whitespace().any(|w| slashed_date(w).is_some());
             if slashed() && *self.day_first.get_or_init(|| writes_day_first(self.units)) {
                 return read(&dotted(text));
             }
@@ -578,9 +588,13 @@ impl<'a> Meta<'a> {
                 || super::bylines::top_unit(self.units, i).is_some())
     }
 
-    /// Whether one of the `n` units above unit `i` is a dateline or byline.
+    /// Whether one of the `n` units above unit `i` is a dateline or byline, with no
+    /// barrier between (the story's own dateline over `Top stories` heads no teaser).
     pub fn above(&self, i: usize, n: usize) -> bool {
-        (i.saturating_sub(n)..i).any(|j| self.at(j))
+        (i.saturating_sub(n)..i)
+            .rev()
+            .take_while(|&j| !self.feats[j].barrier)
+            .any(|j| self.at(j))
     }
 }
 
@@ -894,7 +908,8 @@ fn foot_dateline(
     meta: &Meta,
     end: usize,
 ) -> Option<(usize, ArticleDate)> {
-    let kept = |j: &usize| classes[*j] != Class::Bad;
+    // A date alone on its line may read as boilerplate.
+    let kept = |j: &usize| classes[*j] != Class::Bad || meta.date(*j).is_some();
     let mut near: Vec<usize> = (0..=end.min(units.len() - 1))
         .rev()
         .filter(kept)
@@ -909,10 +924,13 @@ fn foot_dateline(
             let (date, rule) = meta.date(i)?;
             let shaped =
                 rule == "whole_line" || (rule == "line_start" && label(text) == Label::Published);
-            // Under a paragraph of prose: a comment's stamp is under its author's name.
-            let under_prose = i
-                .checked_sub(1)
-                .is_some_and(|j| classes[j] == Class::Good && meta.feats[j].sentence_end);
+            // Under a paragraph of prose, or under a desk's credit under one (`red,
+            // orb.at/Agenturen`, `TBP and Agencies`): a comment's stamp is under its
+            // author's name.
+            let prose = |j: usize| classes[j] == Class::Good && meta.feats[j].sentence_end;
+            let under_prose = i.checked_sub(1).is_some_and(|j| {
+                prose(j) || (desk_credit(&units[j].text, &meta.feats[j]) && j > 0 && prose(j - 1))
+            });
             (shaped && under_prose && !rejected(text) && !attribution(text, &meta.feats[i]))
                 .then_some((i, date))
         })
@@ -922,6 +940,25 @@ fn foot_dateline(
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// Most words of a desk's credit line under a story.
+const DESK_CREDIT_WORDS: usize = 5;
+
+/// A desk's or agencies' credit under a story (`red, orb.at/Agenturen`, `TBP and
+/// Agencies`, `(dpa/afp)`): a few words parted by a comma, a slash or brackets, or naming
+/// agencies, that end no sentence and are no person's name.
+fn desk_credit(text: &str, f: &Features) -> bool {
+    let agencies = words_lower(text).any(|w| {
+        matches!(
+            w.as_ref(),
+            "agencies" | "agenturen" | "agences" | "agencias" | "agenzie" | "agências"
+        )
+    });
+    f.words <= DESK_CREDIT_WORDS
+        && !f.sentence_end
+        && (agencies || text.contains([',', '/', '(']))
+        && super::bylines::bare_name(text, &|_| false).is_none()
 }
 
 #[cfg(test)]

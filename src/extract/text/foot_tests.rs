@@ -110,3 +110,34 @@ fn a_marked_heading_under_the_story_is_no_credit() {
     let plain = format!("Bridge closes to cars\n\n{STORY}Anna Keller\n");
     assert_eq!(extract(&plain).byline.as_deref(), Some("Anna Keller"));
 }
+
+/// A broadcaster's story dated only under its desk's credit, then its teasers under
+/// `Top stories`, which are no part of the story and no credit.
+#[test]
+fn a_stamp_under_the_desk_s_credit_and_teasers_below() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n{STORY}\
+         red, news.example/Agenturen\n\n05.03.2024 14.32\n\n\
+         Top Stories\n\n[teaser]\n\nBudget deal reached after weeks of talks\n\n\
+         After weeks of negotiations the coalition partners agreed on the outline of the \
+         two-year budget, with details to follow next week.\n\n[teaser]\n\n\
+         Flood defences delayed by rising costs\n\n\
+         Several flood barriers along smaller rivers will be finished later than planned \
+         because building costs have risen and land purchases are slow.\n\n\
+         All News\n"
+    );
+    let f = extract(&text);
+    assert_eq!(day(&f).as_deref(), Some("2024-03-05"));
+    assert!(!f.body.contains("coalition"), "{}", f.body);
+    assert_eq!(f.byline, None);
+}
+
+/// A story's tags under it, capitalised words that repeat its headline's, are no credit.
+#[test]
+fn tags_under_the_story_are_no_credit() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n{STORY}Council Bridge Traffic\n\n\
+         More news from the county\n"
+    );
+    assert_eq!(extract(&text).byline, None);
+}

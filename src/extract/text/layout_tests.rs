@@ -252,3 +252,27 @@ fn submitted_by_a_name_on_a_date() {
     assert_eq!(f.byline.as_deref(), Some("Gwen Albright"));
     assert_eq!(day(&f).as_deref(), Some("2024-03-05"));
 }
+
+/// A dashed date with a two-digit year after a French label is read day first.
+#[test]
+fn a_dashed_date_after_a_french_label() {
+    let text = format!(
+        "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+         Par Julien Lambotte (avec Belga) Publié le 05-03-24 à 10h32\n\n{STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(day(&f).as_deref(), Some("2024-03-05"));
+    assert_eq!(f.byline.as_deref(), Some("Julien Lambotte"));
+}
+
+/// A breadcrumb trail ending in the headline cut short names the headline below it; the
+/// trail is no headline.
+#[test]
+fn a_trail_ending_in_the_headline_cut_short() {
+    let head = "Retired postman found hoard of Roman coins while walking his dog in a field";
+    let text = format!(
+        "{MENU}Home / News / Norfolk / Retired postman found hoard of Roman coins whi...\n\n\
+         {head}\n\nWritten by Anna Novak | Norwich | Updated: June 5, 2023 14:32 BST\n\n{STORY}"
+    );
+    assert_eq!(extract(&text).title.as_deref(), Some(head));
+}

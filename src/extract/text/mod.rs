@@ -89,6 +89,12 @@ pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
     dateline::read(line).map(|(d, rule)| (d, rule != "in_line"))
 }
 
+/// `text` with its numeric dates written day first for the date parser (`05/03/2024`,
+/// `05-03-24` as `05.03.2024`, `05.03.24`).
+pub fn dotted_dates(text: &str) -> String {
+    dateline::dotted(text)
+}
+
 /// Whether a line is a span of two days parted by a dash (`June 14, 1931 – February 27,
 /// 2024`, a life's or an event's dates): no dateline.
 pub fn date_span(line: &str) -> bool {
@@ -573,6 +579,9 @@ fn author_card(
     }
 }
 
+/// Fewest letters of a headline's word that marks a bare line under the story as tags.
+const TAG_WORD_CHARS: usize = 4;
+
 /// Lifts a credit line ("TBP and Agencies", "(AP)", "— Lukas Brändli") off the end of
 /// the body; it becomes the byline when no better one was found at the top.
 fn credit_line(
@@ -609,6 +618,20 @@ fn credit_line(
         return;
     };
     if !(marked || after_prose) || feats[i].words > 12 || (labelled && !marked) {
+        return;
+    }
+    // Bare capitalised words under a story that repeat its headline's are its tags
+    // (`Brugge Kerstmis Coronavirus` under `Brugge schrapt kerstmarkt …`), not its author.
+    let headline_words: Vec<String> = fields
+        .title
+        .as_deref()
+        .map(|t| features::words_lower(t).map(|w| w.into_owned()).collect())
+        .unwrap_or_default();
+    if !marked
+        && features::words_lower(&name).any(|w| {
+            w.chars().count() >= TAG_WORD_CHARS && headline_words.contains(&w.into_owned())
+        })
+    {
         return;
     }
     paragraphs.remove(n - 1);

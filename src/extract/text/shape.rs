@@ -102,23 +102,36 @@ fn around(units: &[Unit], i: usize) -> impl Iterator<Item = usize> {
     (i.saturating_sub(CRUMB_REACH)..(i + CRUMB_REACH + 1).min(units.len())).filter(move |&j| j != i)
 }
 
+/// Fewest words a trail's last item cut short keeps to name a line it opens.
+const CUT_CRUMB_WORDS: usize = 3;
+
+/// Whether a trail's last item names the line whose key is `key`: the same words, or the
+/// line's opening words cut short (`Home / Delhi / Kanakpur landfill fire smoulders for
+/// thi...` over the whole headline).
+fn names_line(last: &str, key: &str) -> bool {
+    let key_of = super::features::line_key;
+    !key.is_empty()
+        && (key_of(last) == key
+            || cut_stem(last).is_some_and(|stem| {
+                // The last word may be cut inside itself.
+                let whole = stem.rsplit_once(' ').map_or(stem, |(head, _)| head);
+                whole.split_whitespace().count() >= CUT_CRUMB_WORDS
+                    && key.starts_with(key_of(whole).as_str())
+            }))
+}
+
 /// Whether a breadcrumb trail near unit `i` ends in its text (`Mensagens » Autoestima »
 /// Só quem se Ama…` under `Só quem se Ama…`): a trail's last item names the page itself.
 pub(super) fn crumb_end(units: &[Unit], feats: &[Features], i: usize) -> bool {
-    let own = &feats[i].key;
-    !own.is_empty()
-        && around(units, i).any(|j| {
-            trail_end(&units[j].text).is_some_and(|last| super::features::line_key(last) == *own)
-        })
+    around(units, i)
+        .any(|j| trail_end(&units[j].text).is_some_and(|last| names_line(last, &feats[i].key)))
 }
 
 /// Whether unit `i` is a breadcrumb trail ending in a line printed near it: the trail,
 /// not the headline it ends in.
 pub(super) fn trail_to_near(units: &[Unit], feats: &[Features], i: usize) -> bool {
-    trail_end(&units[i].text).is_some_and(|last| {
-        let key = super::features::line_key(last);
-        around(units, i).any(|j| feats[j].key == key)
-    })
+    trail_end(&units[i].text)
+        .is_some_and(|last| around(units, i).any(|j| names_line(last, &feats[j].key)))
 }
 
 /// A line cut short with an ellipsis, without the ellipsis.
