@@ -268,6 +268,29 @@ const ROLE_QUALIFIERS: &[&str] = &[
     "features",
     "news",
     "digital",
+    "court",
+    "courts",
+    "audio",
+    "video",
+    "photo",
+    "data",
+    "weather",
+    "tech",
+    "travel",
+    "food",
+    "entertainment",
+    "music",
+    "film",
+    "opinion",
+    "state",
+    "metro",
+    "finance",
+    "markets",
+    "energy",
+    "property",
+    "community",
+    "general",
+    "public",
 ];
 
 /// What follows the names in a byline that is not a name: a job title after a comma or
@@ -400,6 +423,15 @@ const CREDIT_LABELS: &[&str] = &[
     "words",
     "text",
     "posted",
+    "postado",
+    "publicado",
+    "publicada",
+    "geschrieben",
+    "verfasst",
+    "geplaatst",
+    "gepost",
+    "écrit",
+    "rédigé",
     "perspective",
     "essay",
     "interview",
@@ -439,8 +471,9 @@ fn strip_language_by(s: &str) -> Option<&str> {
 fn strip_credit_label(s: &str) -> Option<&str> {
     CREDIT_LABELS.iter().find_map(|label| {
         let rest = strip_prefix_ci(s, label)?;
-        strip_prefix_ci(rest, " by ")
-            .or_else(|| strip_prefix_ci(rest, " by:"))
+        [" by ", " by:", " por ", " von ", " par ", " door "]
+            .iter()
+            .find_map(|by| strip_prefix_ci(rest, by))
             .map(str::trim_start)
     })
 }
@@ -915,6 +948,8 @@ mod tests {
             ("Dana Whitfield dwhitfield@ledger.example", "Dana Whitfield"),
             ("Mary Ann Smith", "Mary Ann Smith"),
             ("Jordan Pace Contributor", "Jordan Pace"),
+            ("Fiona McAlister Court Reporter", "Fiona McAlister"),
+            ("Priya Natarajan Senior Audio Editor", "Priya Natarajan"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use trafilatura::dom::{Document, NodeId};
 
-use super::layout::{is_furniture_name, Layout};
+use super::layout::{headed_furniture, is_furniture_name, Layout};
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::byline;
 use crate::extract::clean::squash_spaces;
@@ -178,6 +178,11 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
                 // A `<time>` element's text is a date, wherever in it the date stands
                 // (`Madrid, 27 de junio de 2019 - 14:35 CEST`).
                 let text = squash_spaces(&doc.text_content(id));
+                let text = if day_first {
+                    crate::extract::text::dotted_dates(&text)
+                } else {
+                    text
+                };
                 shown_text_date(&text)
                     .map(|(d, _)| d)
                     .or_else(|| crate::extract::text::line_date(&text).map(|(d, _)| d))
@@ -213,7 +218,12 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
             ]
             .iter()
             .any(|l| label.contains(l));
-        let (rule, confidence) = if publish_marked || label_published {
+        // Its own text may carry the publication label (`<time>Updated March 12,
+        // 2024</time> · <time>Published March 10, 2024</time>`); a revision label there
+        // does not sink it, as above.
+        let own = squash_spaces(&doc.text_content(id)).to_lowercase();
+        let own_published = PUBLISHED_LABELS.iter().any(|l| own.starts_with(l));
+        let (rule, confidence) = if publish_marked || label_published || own_published {
             ("time-published", 0.9)
         } else if other {
             ("time-updated", 0.45)
@@ -470,7 +480,10 @@ fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
         }
         let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
         // A caption class names the caption's own box, not a header styled for captions.
-        if is_furniture_name(&names) || (depth < 3 && names.contains("caption")) {
+        if is_furniture_name(&names)
+            || headed_furniture(doc, n)
+            || (depth < 3 && names.contains("caption"))
+        {
             return true;
         }
     }

@@ -103,12 +103,25 @@ pub(super) fn in_furniture(doc: &Document, id: NodeId) -> bool {
             return true;
         }
         let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
-        if is_furniture_name(&names) {
+        if is_furniture_name(&names) || headed_furniture(doc, n) {
             return true;
         }
         cur = doc.parent(n);
     }
     false
+}
+
+/// Whether `n` is a box whose own heading, its first element, says it holds what follows
+/// an article (`<section class="v-cmts"><h3>Comentarios</h3>`, `<h2>Most read</h2>`),
+/// whatever its class names.
+pub(super) fn headed_furniture(doc: &Document, n: NodeId) -> bool {
+    doc.child_nodes(n)
+        .into_iter()
+        .find(|&c| doc.is_element(c))
+        .is_some_and(|c| {
+            matches!(doc.tag_name(c), "h2" | "h3" | "h4" | "h5" | "h6")
+                && crate::extract::text::barrier_heading(&squash_spaces(&doc.text_content(c)))
+        })
 }
 
 /// Whether class or id words (lower-cased) name a container of other articles' bylines

@@ -576,6 +576,23 @@ fn dates_by_their_text_over_their_class() {
         rfc3339(&extract(&html)).as_deref(),
         Some("2024-03-05T10:32:00Z")
     );
+    // Two `<time>` elements whose own text labels them: the publication's.
+    let labelled = r#"<div class="meta"><time datetime="2024-03-12T09:00:00-05:00">Updated March 12, 2024</time> · <time datetime="2024-03-10T07:30:00-05:00">Published March 10, 2024</time></div>"#;
+    let f = extract(&page("", &format!("{H1}{labelled}"), PARAS));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2024-03-10T12:30:00Z"));
+    // Comments in a box named only by its heading; their `<time>` text read day first on
+    // a Spanish page, and none of them the article's date.
+    let comments = r#"<p class="v-ath__d">Valencia | Martes, 12 marzo 2024, 18:05</p>"#;
+    let html = page("", &format!("{H1}{comments}"), PARAS)
+        .replace("lang=\"en\"", "lang=\"es\"")
+        .replace(
+            "</article>",
+            "<section class=\"v-cmts\"><h3>Comentarios</h3><ul><li><b>pep</b> <time>12/03/2024 19:21</time><p>Muy bien.</p></li></ul></section></article>",
+        );
+    assert_eq!(
+        rfc3339(&extract(&html)).as_deref(),
+        Some("2024-03-12T18:05:00Z")
+    );
     // `Special to` the paper is no part of the name.
     let special = r#"<div class="asset-byline"><span>By</span> <span class="tnt-byline"><a href="/u/tb">Tyler Brandt</a></span> <span class="byline-title">Special to the Gazette</span></div>"#;
     let f = extract(&page("", &format!("{H1}{special}"), PARAS));

@@ -48,6 +48,7 @@ fn cut_tail(s: &str) -> &str {
         " at ",
         " im ",
         " à ",
+        " às ",
         " Special to ",
         " special to ",
     ] {
@@ -126,6 +127,29 @@ fn cut_tail(s: &str) -> &str {
     }
 }
 
+/// A line from a byline's word glued onto the word before it (`12.03.2024 - 22:47
+/// UhrVon Jonas Brettschneider`, a picture's label `Eric SongBy Eric Song`): a capital
+/// after a lower-case letter opening `By`, `Von`, `Par`, … and a space.
+fn parted_prefix(t: &str) -> std::borrow::Cow<'_, str> {
+    let lex = lexicon();
+    let glued = t
+        .char_indices()
+        .zip(t.chars().skip(1))
+        .find_map(|((i, c), n)| {
+            let at = i + c.len_utf8();
+            let word = t[at..].split(' ').next().unwrap_or("").to_lowercase();
+            (c.is_lowercase()
+                && n.is_uppercase()
+                && t[at..].contains(' ')
+                && (word == "by" || lex.has("byline.prefix", &word)))
+            .then_some(at)
+        });
+    match glued {
+        Some(at) => t[at..].into(),
+        None => t.into(),
+    }
+}
+
 /// Fewest letters of a stop word glued on in lower case (`Wildschutvrijdag`): shorter
 /// ones end real names (`Newmarch`).
 const GLUED_STOP_CHARS: usize = 6;
@@ -147,7 +171,8 @@ fn glued_stop(word: &str) -> Option<usize> {
         let rest = letters[at..].to_lowercase();
         let capital = c.is_uppercase() && chars[k - 1].1.is_lowercase();
         let long = c.is_lowercase() && rest.chars().count() >= GLUED_STOP_CHARS;
-        let stop = lex.has("byline.stop", &rest) || (capital && lex.has("byline.role", &rest));
+        let stop = lex.has("byline.stop", &rest)
+            || (capital && (lex.has("byline.role", &rest) || lex.has("reading.read", &rest)));
         ((capital || long) && stop).then_some(at)
     })
 }
@@ -185,7 +210,8 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
 /// A byline in a line near the headline, with the rule that found it and its base score.
 pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     let spaced = link_spaced(text.trim());
-    let t = spaced.as_ref();
+    let parted = parted_prefix(spaced.as_ref());
+    let t = parted.as_ref();
     // A picture's label glued before the line (`[Eric Song]By Eric Song, IGN Staff`).
     let t = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
         Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
@@ -221,7 +247,11 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     }
     let first_bare = first.trim_end_matches(':');
     if lex.has("byline.label", first_bare) {
-        if matches!(second.as_deref(), Some("by" | "by:")) {
+        // `Posted by`, and `Postado por`, `Geschrieben von`, `Geplaatst door`.
+        let by = second.as_deref().is_some_and(|w| {
+            matches!(w, "by" | "by:") || lex.has("byline.prefix", w.trim_end_matches(':'))
+        });
+        if by {
             return names(after(2), 1).map(|n| (n, "label_by"));
         }
         if first.ends_with(':') {

@@ -187,6 +187,29 @@ const STOP_OTHERS: &[&str] = &[
     "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt",
 ];
 
+/// `text` with a numeric date glued onto the word before it parted from it
+/// (`Nacional12/03/2024 13:45`, where the page's style sheet spaced a section label and
+/// the date).
+fn unglued_date(text: &str) -> Cow<'_, str> {
+    let glued = |w: &str| {
+        let at = w.find(|c: char| c.is_ascii_digit())?;
+        (at > 0 && w[..at].chars().all(char::is_alphabetic) && slashed_date(&w[at..]).is_some())
+            .then_some(at)
+    };
+    if !text.split(' ').any(|w| glued(w).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.split(' ')
+            .map(|w| match glued(w) {
+                Some(at) => format!("{} {}", &w[..at], &w[at..]),
+                None => w.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// `07/09/2018`, `05-03-24`: three numbers joined by slashes, or by dashes with the day
 /// and month first in one or two digits; the separator.
 fn slashed_date(word: &str) -> Option<char> {
@@ -485,7 +508,7 @@ impl<'a> Meta<'a> {
     /// neither line is a date alone.
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
         *self.dates[i].get_or_init(|| {
-            let text = &self.units[i].text;
+            let text = &unglued_date(&self.units[i].text);
             let slashed = || text.split_whitespace().any(|w| slashed_date(w).is_some());
             if slashed() && *self.day_first.get_or_init(|| writes_day_first(self.units)) {
                 return read(&dotted(text));

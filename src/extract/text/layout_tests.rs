@@ -276,3 +276,26 @@ fn a_trail_ending_in_the_headline_cut_short() {
     );
     assert_eq!(extract(&text).title.as_deref(), Some(head));
 }
+
+/// Fields glued by a minified page: a section label onto the date, a date's `Uhr` onto
+/// `Von`; a blog's `Postado por NAME às TIME` under its post.
+#[test]
+fn glued_dates_and_bylines_in_other_languages() {
+    let text = format!(
+        "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+         Nacional12/03/2024 13:45\n\n{STORY}"
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2024-12-03"));
+    let text = format!(
+        "{MENU}Heimsieg in letzter Minute: Lindenau schlägt den Tabellenführer\n\n\
+         12.03.2024 - 22:47 UhrVon Jonas BrettschneiderLesezeit: 4 Min.\n\n{STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(f.byline.as_deref(), Some("Jonas Brettschneider"));
+    assert_eq!(day(&f).as_deref(), Some("2024-03-12"));
+    let text = format!(
+        "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+         {STORY}Postado por Edvaldo Nogueira às 14:32\n"
+    );
+    assert_eq!(extract(&text).byline.as_deref(), Some("Edvaldo Nogueira"));
+}

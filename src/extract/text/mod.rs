@@ -95,6 +95,20 @@ pub fn dotted_dates(text: &str) -> String {
     dateline::dotted(text)
 }
 
+/// Whether a short heading opens what follows an article (`Comentarios`, `Related
+/// stories`, `Lo más leído`): the lexicon's barrier phrases.
+pub fn barrier_heading(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    lower.split_whitespace().count() <= BARRIER_HEADING_WORDS
+        && features::lexicon()
+            .lines("barrier.phrases")
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()))
+}
+
+/// Most words of a heading [`barrier_heading`] reads.
+const BARRIER_HEADING_WORDS: usize = 6;
+
 /// Whether a line is a span of two days parted by a dash (`June 14, 1931 – February 27,
 /// 2024`, a life's or an event's dates): no dateline.
 pub fn date_span(line: &str) -> bool {
