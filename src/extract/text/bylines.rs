@@ -136,13 +136,13 @@ fn parted_prefix(t: &str) -> std::borrow::Cow<'_, str> {
         .char_indices()
         .zip(t.chars().skip(1))
         .find_map(|((i, c), n)| {
+            if !(c.is_lowercase() && n.is_uppercase()) {
+                return None;
+            }
             let at = i + c.len_utf8();
             let word = t[at..].split(' ').next().unwrap_or("").to_lowercase();
-            (c.is_lowercase()
-                && n.is_uppercase()
-                && t[at..].contains(' ')
-                && (word == "by" || lex.has("byline.prefix", &word)))
-            .then_some(at)
+            (t[at..].contains(' ') && (word == "by" || lex.has("byline.prefix", &word)))
+                .then_some(at)
         });
     match glued {
         Some(at) => t[at..].into(),
@@ -151,8 +151,9 @@ fn parted_prefix(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Fewest letters of a stop word glued on in lower case (`Wildschutvrijdag`): shorter
-/// ones end real names (`Newmarch`).
+/// ones end real names (`Newmarch`); and the most a stop word has.
 const GLUED_STOP_CHARS: usize = 6;
+const MAX_STOP_CHARS: usize = 14;
 
 /// Where a word of a name ends in a date, credit or role word glued on where the page's
 /// style sheet, not its text, parted two fields (`ValePhotography`, `DelaneyStaff`,
@@ -168,9 +169,13 @@ fn glued_stop(word: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = letters.char_indices().collect();
     (3..chars.len()).find_map(|k| {
         let (at, c) = chars[k];
-        let rest = letters[at..].to_lowercase();
         let capital = c.is_uppercase() && chars[k - 1].1.is_lowercase();
-        let long = c.is_lowercase() && rest.chars().count() >= GLUED_STOP_CHARS;
+        let long =
+            c.is_lowercase() && (GLUED_STOP_CHARS..=MAX_STOP_CHARS).contains(&(chars.len() - k));
+        if !(capital || long) {
+            return None;
+        }
+        let rest = letters[at..].to_lowercase();
         let stop = lex.has("byline.stop", &rest)
             || (capital && (lex.has("byline.role", &rest) || lex.has("reading.read", &rest)));
         ((capital || long) && stop).then_some(at)
@@ -238,11 +243,11 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     // `Ein Artikel von X`, `Words by X`, `Un article de X`: a phrase saying whose piece
     // this is, then the names.
     let lower = t.to_lowercase();
-    if let Some(p) = lex
-        .lines("byline.lead")
-        .iter()
-        .find(|p| lower.starts_with(&format!("{p} ")))
-    {
+    if let Some(p) = lex.lines("byline.lead").iter().find(|p| {
+        lower
+            .strip_prefix(p.as_str())
+            .is_some_and(|r| r.starts_with(' '))
+    }) {
         return names(&t[p.len()..], 1).map(|n| (n, "lead_phrase"));
     }
     let first_bare = first.trim_end_matches(':');
