@@ -28,9 +28,11 @@ mod decision;
 mod features;
 mod headline;
 mod lines;
+mod numeric;
 mod pagetitle;
 mod shape;
 mod story;
+mod title_signals;
 mod wordforms;
 
 use serde::Serialize;
@@ -92,7 +94,7 @@ pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
 /// `text` with its numeric dates written day first for the date parser (`05/03/2024`,
 /// `05-03-24` as `05.03.2024`, `05.03.24`).
 pub fn dotted_dates(text: &str) -> String {
-    dateline::dotted(text)
+    numeric::dotted(text)
 }
 
 /// Whether a short heading opens what follows an article (`Comentarios`, `Related

@@ -1,0 +1,114 @@
+//! Numeric dates and the order a file writes them in: `05/03/2024` and `05-03-24` read
+//! day first where the file's own dates or its language say so, written with dots for
+//! the date parser; a numeric date glued onto the label before it parted from it.
+
+use std::borrow::Cow;
+
+use super::features::{lexicon, words_lower};
+use super::lines::Unit;
+
+/// `text` with its numeric dates written with dots (`05/03/2024`, `05-03-24` as
+/// `05.03.2024`, `05.03.24`), which the parser reads day first; a year first
+/// (`2024/03/05`, `2024-03-05`) stays.
+pub(super) fn dotted(text: &str) -> String {
+    text.split(' ')
+        .map(|w| match slashed_date(w) {
+            Some(sep) if w.find(sep).is_some_and(|at| at <= 2) => w.replace(sep, "."),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the file writes its slashed dates day first (`05/03/2024` for 5 March). Its
+/// own dates say so when one cannot be read the other way (`28/02/2024`, `02/28/2024`),
+/// the more of them winning; otherwise its language does: English writes the month first
+/// (as American pages do), German, French, Spanish, Italian, Dutch and Portuguese the day.
+pub(super) fn writes_day_first(units: &[Unit]) -> bool {
+    let (mut day, mut month) = (0, 0);
+    for u in units {
+        for (w, sep) in u
+            .text
+            .split_whitespace()
+            .filter_map(|w| slashed_date(w).map(|sep| (w, sep)))
+        {
+            let n: Vec<u32> = w
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .split(sep)
+                .map(|p| p.parse().unwrap_or(0))
+                .collect();
+            match (n[0], n[1]) {
+                (13..=31, 1..=12) => day += 1,
+                (1..=12, 13..=31) => month += 1,
+                _ => {}
+            }
+        }
+    }
+    if day != month {
+        return day > month;
+    }
+    let lex = lexicon();
+    let (mut english, mut other) = (0, 0);
+    for w in units
+        .iter()
+        .take(LANGUAGE_UNITS)
+        .flat_map(|u| words_lower(&u.text))
+    {
+        if lex.has("stop.en", &w) {
+            english += 1;
+        } else if STOP_OTHERS.iter().any(|s| lex.has(s, &w)) {
+            other += 1;
+        }
+    }
+    other > english
+}
+
+/// Units read for the file's language, and the stop-word lists of its languages other
+/// than English.
+const LANGUAGE_UNITS: usize = 400;
+const STOP_OTHERS: &[&str] = &[
+    "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt",
+];
+
+/// `text` with a numeric date glued onto the word before it parted from it
+/// (`Nacional12/03/2024 13:45`, where the page's style sheet spaced a section label and
+/// the date).
+pub(super) fn unglued_date(text: &str) -> Cow<'_, str> {
+    let glued = |w: &str| {
+        let at = w.find(|c: char| c.is_ascii_digit())?;
+        (at > 0 && w[..at].chars().all(char::is_alphabetic) && slashed_date(&w[at..]).is_some())
+            .then_some(at)
+    };
+    if !text.split(' ').any(|w| glued(w).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.split(' ')
+            .map(|w| match glued(w) {
+                Some(at) => format!("{} {}", &w[..at], &w[at..]),
+                None => w.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// `07/09/2018`, `05-03-24`: three numbers joined by slashes, or by dashes with the day
+/// and month first in one or two digits; the separator.
+pub(super) fn slashed_date(word: &str) -> Option<char> {
+    let core = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let sep = ['/', '-'].into_iter().find(|&c| core.contains(c))?;
+    let parts: Vec<&str> = core.split(sep).collect();
+    let numeric = |p: &&str, most: usize| {
+        !p.is_empty() && p.len() <= most && p.chars().all(|c| c.is_ascii_digit())
+    };
+    let ok = parts.len() == 3
+        && if sep == '/' {
+            parts.iter().all(|p| numeric(p, 4))
+        } else {
+            parts[..2].iter().all(|p| numeric(p, 2))
+                && matches!(parts[2].len(), 2 | 4)
+                && numeric(&parts[2], 4)
+        };
+    ok.then_some(sep)
+}
