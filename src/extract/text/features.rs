@@ -593,7 +593,6 @@ const BARRIER_FIELD_WORDS: usize = 24;
 const FOOTER_WORDS: usize = 30;
 
 fn barrier(lower: &str, c: &WordCounts) -> bool {
-    let lex = lexicon();
     // A post's taxonomy line runs longer, in fields parted by bars (`Posted in Local |
     // Tagged council, harbour | Leave a comment`).
     let fields = lower.matches(" | ").count() >= 2;
@@ -602,13 +601,16 @@ fn barrier(lower: &str, c: &WordCounts) -> bool {
     }
     let counted = c.words >= 2 && c.first_is_number && c.second_counts;
     let comment_head = c.words <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
-    counted
-        || comment_head
-        || footer(lower)
-        || lex
-            .lines("barrier.phrases")
-            .iter()
-            .any(|p| lower.starts_with(p.as_str()))
+    counted || comment_head || footer(lower) || barrier_phrase(lower)
+}
+
+/// Whether `lower`, a line in lower case, opens on a barrier phrase of the lexicon
+/// (`comments`, `related stories`, `lo más leído`).
+pub(super) fn barrier_phrase(lower: &str) -> bool {
+    lexicon()
+        .lines("barrier.phrases")
+        .iter()
+        .any(|p| lower.starts_with(p.as_str()))
 }
 
 /// Whether a unit ends a sentence: in a full stop, question or exclamation mark (also

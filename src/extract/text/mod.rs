@@ -101,11 +101,7 @@ pub fn dotted_dates(text: &str) -> String {
 /// stories`, `Lo más leído`): the lexicon's barrier phrases.
 pub fn barrier_heading(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
-    lower.split_whitespace().count() <= BARRIER_HEADING_WORDS
-        && features::lexicon()
-            .lines("barrier.phrases")
-            .iter()
-            .any(|p| lower.starts_with(p.as_str()))
+    lower.split_whitespace().count() <= BARRIER_HEADING_WORDS && features::barrier_phrase(&lower)
 }
 
 /// Most words of a heading [`barrier_heading`] reads.
