@@ -423,7 +423,32 @@ fn lone_name(units: &[super::lines::Unit], j: usize) -> Option<String> {
     } else {
         text.replace('_', " ")
     };
+    let text = without_glued_button(&text);
     ((2..=4).contains(&text.split_whitespace().count()) && byline::is_names(&text)).then_some(text)
+}
+
+/// A name without the button its widget prints after it (`Miriam OkonkwoFollow`,
+/// `Miriam Okonkwo (BUTTON) Follow`, `Jane Doe + Follow`): trailing page-furniture words
+/// and button marks, and a capitalised furniture word glued on after a lower-case letter.
+fn without_glued_button(text: &str) -> String {
+    let lex = lexicon();
+    let mut t = text.trim_end();
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        let word = last.to_lowercase();
+        if last == "(BUTTON)" || last == "+" || lex.has("furniture", &word) {
+            t = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    let chars: Vec<(usize, char)> = last.char_indices().collect();
+    let glued = (3..chars.len())
+        .rev()
+        .find(|&k| chars[k].1.is_uppercase() && chars[k - 1].1.is_lowercase())
+        .map(|k| t.len() - last.len() + chars[k].0)
+        .filter(|&at| lex.has("furniture", &t[at..].to_lowercase()));
+    t[..glued.unwrap_or(t.len())].to_string()
 }
 
 /// A name printed twice in a row (an avatar's label, then the name: `Laura G. Pardo` /
@@ -947,6 +972,26 @@ mod tests {
                 "label_line"
             )]
         );
+    }
+
+    #[test]
+    fn a_name_printed_again_with_its_button() {
+        let units = crate::extract::text::lines::units(
+            "Miriam Okonkwo\nMiriam OkonkwoFollow\n\nMiriam Okonkwo is a professor.\n",
+        );
+        assert_eq!(
+            top_unit(&units, 0),
+            Some(("Miriam Okonkwo".to_string(), "name_twice"))
+        );
+        let units =
+            crate::extract::text::lines::units("Miriam Okonkwo\nMiriam Okonkwo (BUTTON) Follow\n");
+        assert_eq!(
+            top_unit(&units, 0),
+            Some(("Miriam Okonkwo".to_string(), "name_twice"))
+        );
+        // A glued word that is no button stays part of the line.
+        let units = crate::extract::text::lines::units("Anna Berg\nAnna BergStrom\n");
+        assert_eq!(top_unit(&units, 0), None);
     }
 
     #[test]
