@@ -53,6 +53,11 @@ impl<const N: usize> Measured<N> {
         self.0[i] = if on { 1.0 } else { 0.0 };
     }
 
+    /// Whether signal `i` was measured as more than zero.
+    pub fn on(&self, i: usize) -> bool {
+        self.0[i] > 0.0
+    }
+
     pub fn score(&self, weights: &[f32; N]) -> f32 {
         self.0.iter().zip(weights).map(|(x, w)| x * w).sum()
     }

@@ -52,7 +52,7 @@ use super::decision::{decide_led, Candidate, Decision};
 use super::features::{blob, lexicon, unit_words, Features};
 use super::lines::Unit;
 use super::pagetitle::{
-    has_separator, image_label, link_rel_title, segments, site_names, strip_site,
+    has_separator, image_label, link_rel_line, link_rel_title, segments, site_names, strip_site,
 };
 use super::shape::{
     crumb_end, cut_stem, heading_shaped, headline_words, picture_label, trail_to_near,
@@ -157,8 +157,12 @@ pub fn decide_title(
         sites.push(key(site));
     }
     let hint = link_rel.as_ref().map(|(t, _, _)| key(t));
-    // The units the link-rel line spans: never a headline of their own.
-    let link_rel_end = link_rel.as_ref().map(|&(_, _, last)| last);
+    // The units the link-rel line spans: never a headline of their own. A line of four
+    // words or more that the link-rel line holds repeats the page title, however the
+    // feeds around it are named (`Titolo Feed dei commenti`, `Umpan Komentar`).
+    let rel_line = link_rel_line(units);
+    let link_rel_end = rel_line.as_ref().map(|&(_, last)| last);
+    let rel_key = rel_line.as_ref().map(|(line, _)| key(line));
     // Segments of page-title-like lines, by unit, to find headlines they repeat.
     // Each segment: the first unit it is in, and whether another unit has it too.
     let mut seg_keys: FxHashMap<String, (usize, bool)> = FxHashMap::default();
@@ -375,7 +379,8 @@ pub fn decide_title(
         }
         let k = &f.key;
         let in_page_title = seg_keys.get(k).is_some_and(|&(j, shared)| shared || j != i);
-        if in_page_title || hint.as_ref() == Some(k) {
+        let in_rel_line = f.words >= 4 && rel_key.as_ref().is_some_and(|r| r.contains(k.as_str()));
+        if in_page_title || hint.as_ref() == Some(k) || in_rel_line {
             x.flag(Sig::PageTitle as usize, true);
             rule = "repeats_page_title";
         } else {
@@ -468,7 +473,8 @@ pub fn decide_title(
         x.flag(Sig::CleanFileStart as usize, i == 0 && first_bad.is_none());
         x.flag(
             Sig::Lede as usize,
-            u.text.ends_with('.')
+            !x.on(Sig::NearDate as usize)
+                && u.text.ends_with('.')
                 && !u.text.ends_with("...")
                 && f.words >= 8
                 && (i + 1..units.len())
@@ -727,6 +733,9 @@ pub fn decide_title(
             && (units[c.unit].heading == 0 || units[above].heading > 0)
             && h.score >= lex.weight("title.min")
             && h.score >= c.score - DECK_MARGIN
+            // The page's title names the headline, never its deck: a chosen line that
+            // repeats it, under one that does not, is the headline under a caption.
+            && (c.rule != "repeats_page_title" || h.rule == "repeats_page_title")
             && !longer_below)
             .then(|| h.clone())
     });
@@ -851,6 +860,39 @@ mod tests {
         let chosen = d.chosen.expect("a title");
         assert_eq!(chosen.value, "About bugs");
         assert_eq!(chosen.rule, "link_rel_title");
+    }
+
+    #[test]
+    fn the_link_rel_line_names_the_headline_under_a_caption() {
+        // Feeds named in another language, and a picture's caption over the headline.
+        let t = format!(
+            "#Valle Notizie » Feed Valle Notizie » Feed dei commenti Valle Notizie » Riapre \
+             il ponte sul torrente dopo due anni di cantiere Feed dei commenti alternate\n\n\
+             Vai al contenuto\n\n  * Home\n  * Cronaca\n\n\
+             Il nuovo ponte riaperto al traffico\n\n\
+             Riapre il ponte sul torrente dopo due anni di cantiere\n\n\
+             Pubblicato il 12 marzo 2024 da Marco Bellandi\n\n{PARA}\n\n{PARA}\n\n\
+             3 commenti su “Riapre il ponte sul torrente dopo due anni di cantiere”\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Riapre il ponte sul torrente dopo due anni di cantiere")
+        );
+    }
+
+    #[test]
+    fn a_headline_of_two_sentences_over_its_standfirst() {
+        let t = format!(
+            "  * Home\n  * Health\n\nInspectors skipped dozens of homes for years. Residents \
+             paid the price.\n\nA review of 4,200 records found 61 facilities went past the \
+             deadline for a full inspection, and serious harm followed.\nBy Dana Whitcomb\n\
+             March 12, 2024\n\n{PARA}\n\n{PARA}\n"
+        );
+        let lede = considered(&t)
+            .into_iter()
+            .find(|c| c.value.starts_with("Inspectors"))
+            .expect("the headline is a candidate");
+        assert!(lede.signals.iter().all(|s| s.name != "lede"), "{lede:?}");
     }
 
     fn considered(text: &str) -> Vec<Candidate> {

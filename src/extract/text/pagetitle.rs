@@ -103,13 +103,12 @@ pub(super) fn site_names<'k>(
     out
 }
 
-/// The page title and site name in the `<link rel>` line lynx prints first:
-/// `#Site » Feed Site » Comments Feed Site » Title Comments Feed alternate`, and the last
-/// unit that line runs to. Image labels of tracking pixels (`[tr?id=...]`) may come
-/// before the `#`, and then the line is wrapped and may be cut into several units (the
-/// title's first word on one line, the rest on the next): the units of its block are
-/// read as one line.
-pub(super) fn link_rel_title(units: &[Unit]) -> Option<(String, String, usize)> {
+/// The `<link rel>` line lynx prints first (`#Site » Feed Site » Comments Feed Site »
+/// Title Comments Feed alternate`), past the image labels of tracking pixels
+/// (`[tr?id=...]`) that may come before the `#`, and the last unit it runs to: then the
+/// line is wrapped and may be cut into several units (the title's first word on one
+/// line, the rest on the next), and the units of its block are read as one line.
+pub(super) fn link_rel_line(units: &[Unit]) -> Option<(String, usize)> {
     let (first, u) = units.iter().enumerate().take(3).find(|(_, u)| {
         let mut words = u.text.split_whitespace();
         words
@@ -131,6 +130,13 @@ pub(super) fn link_rel_title(units: &[Unit]) -> Option<(String, String, usize)> 
         .skip_while(|w| image_label(w))
         .collect::<Vec<_>>()
         .join(" ");
+    Some((line, last))
+}
+
+/// The page title and site name in the `<link rel>` line ([`link_rel_line`]) when its
+/// feeds are named in English (`Title Comments Feed`), and the last unit it runs to.
+pub(super) fn link_rel_title(units: &[Unit]) -> Option<(String, String, usize)> {
+    let (line, last) = link_rel_line(units)?;
     let text = line.strip_prefix('#')?;
     let segs: Vec<&str> = text.split(" » ").collect();
     let strip = |s: &str| -> String {
