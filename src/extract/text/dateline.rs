@@ -201,21 +201,42 @@ fn rejected(text: &str) -> bool {
             .any(|(k, w)| lex.has("date.reject", w) && !comment_count(&words, k))
 }
 
+/// Most words of a day at either end of a [`span`].
+const SPAN_DAY_WORDS: usize = 5;
+
+/// A sentence that speaks of the piece itself (`This review was published on …`, `Dieser
+/// Artikel erschien am …`), not of a report it quotes (`The study, published on …`).
+fn of_itself(text: &str) -> bool {
+    let lex = lexicon();
+    let mut words = words_lower(text);
+    words.next().is_some_and(|w| lex.has("date.self_this", &w))
+        && words.next().is_some_and(|w| lex.has("date.self_piece", &w))
+}
+
 /// A span of two days parted by a dash (`June 14, 1931 – February 27, 2024`, a life or
-/// an event's dates), not a dateline.
+/// an event's dates, also after a name: `Eleanor M. Prusak · Oct. 3, 1938 – Feb. 6,
+/// 2024`), not a dateline.
 pub(super) fn span(text: &str) -> bool {
     let lex = lexicon();
-    // A day and nothing else: no publication or revision label (`Aggiornato il … -
-    // Pubblicato il …` is a dateline).
-    let day = |t: &str| {
-        let labelled =
-            words_lower(t).any(|w| lex.has("date.updated", &w) || lex.has("date.published", &w));
-        let t = for_parser(t.trim());
-        !labelled && parse_whole_date(&t).is_some_and(|d| d.precision >= DatePrecision::Day)
+    // No publication or revision label (`Aggiornato il … - Pubblicato il …` is a
+    // dateline).
+    let labelled = |t: &str| {
+        words_lower(t).any(|w| lex.has("date.updated", &w) || lex.has("date.published", &w))
+    };
+    let day = |words: &[&str]| {
+        let joined = words.join(" ");
+        parse_whole_date(&for_parser(&joined)).is_some_and(|d| d.precision >= DatePrecision::Day)
     };
     [" – ", " — ", " - "].iter().any(|dash| {
-        text.split_once(dash)
-            .is_some_and(|(from, to)| day(from) && day(to))
+        text.split_once(dash).is_some_and(|(from, to)| {
+            let (from, to): (Vec<&str>, Vec<&str>) = (
+                from.split_whitespace().collect(),
+                to.split_whitespace().collect(),
+            );
+            !labelled(text)
+                && (1..=SPAN_DAY_WORDS.min(from.len())).any(|k| day(&from[from.len() - k..]))
+                && (1..=SPAN_DAY_WORDS.min(to.len())).any(|k| day(&to[..k]))
+        })
     })
 }
 
@@ -781,15 +802,33 @@ pub fn decide_date(
                         && date.is_some_and(|c| d.utc <= c.utc))
             })
             .or_else(|| {
-                // `Originally published on January 12, 2018.` anywhere in the story.
+                // `Originally published on January 12, 2018.`, `This review was published
+                // on November 14, 2023, …` anywhere in the story: its date when the
+                // header gives none, or only a later revision.
                 let (lo, hi) = (anchors.region?, anchors.foot?);
+                // A paragraph too long for a dateline is read up to MAX_CHARS: the label
+                // and its date open the sentence.
                 (lo..=(hi + FOOT_AFTER).min(units.len() - 1))
-                    .filter(|&i| classes[i] != Class::Bad && feats[i].chars <= MAX_CHARS)
-                    .filter(|&i| {
-                        label(&units[i].text) == Label::Published && !rejected(&units[i].text)
+                    .filter(|&i| classes[i] != Class::Bad)
+                    .find_map(|i| {
+                        let text = units[i].text.as_str();
+                        let head = text
+                            .char_indices()
+                            .nth(MAX_CHARS)
+                            .map_or(text, |(at, _)| &text[..at]);
+                        if label(head) != Label::Published || rejected(head) {
+                            return None;
+                        }
+                        let date = if feats[i].chars <= MAX_CHARS {
+                            meta.date(i).map(|(d, _)| d)
+                        } else if of_itself(head) {
+                            read(head).map(|(d, _)| d)
+                        } else {
+                            None
+                        };
+                        date.map(|d| (i, d))
                     })
-                    .find_map(|i| meta.date(i).map(|(d, _)| (i, d)))
-                    .filter(|(_, d)| revised && earlier(d))
+                    .filter(|(_, d)| decision.chosen.is_none() || (revised && earlier(d)))
             });
         if let Some((i, d)) = foot {
             let u = &units[i];
@@ -989,6 +1028,11 @@ mod tests {
         // A life's or an event's span is no dateline.
         assert!(rejected("June 14, 1931 – February 27, 2024"));
         assert!(!rejected("Nov. 20, 2019 - 10:15 a.m."));
+        assert!(rejected(
+            "Eleanor M. Prusak  ·  Oct. 3, 1938 – Feb. 6, 2024"
+        ));
+        assert!(!rejected("Berlin - 12.03.2024"));
+        assert!(!rejected("Tue 12 Mar 2024 - 18:05"));
         // The original date after a revision label that is not the line's first word.
         let line = "Last Updated: March 13, 2024 at 8:02 a.m. ET First Published: March 12, 2024 at 4:47 p.m. ET";
         assert!(label(line) == Label::Published);

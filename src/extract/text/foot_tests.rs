@@ -83,6 +83,32 @@ fn originally_published_in_the_story_beats_last_updated() {
     assert_eq!(day(&extract(&text)).as_deref(), Some("2018-01-12"));
 }
 
+/// With no date in the header, a paragraph under the story that dates the piece itself
+/// (`This review was published on …`) gives its date; one that dates a report it
+/// quotes does not.
+#[test]
+fn a_paragraph_dating_the_piece_itself() {
+    let foot = |sentence: &str| {
+        format!(
+            "{MENU}Ostra Verde review: seafood worth the trip\n\n\
+             By Dana Whitfield | Published 3 weeks ago | 7 min read\n\n{STORY}\
+             {sentence} Prices and menu items may have changed since our visits, and the \
+             kitchen has since added a tasting menu on weekends for groups of six.\n\n\
+             Tagged: seafood, Providence\n"
+        )
+    };
+    let text = foot(
+        "This review was published on November 14, 2023, and appears in the January 2024 \
+         print issue of Plate & Pour.",
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2023-11-14"));
+    let text = foot(
+        "The state's inspection report, published on November 14, 2023, found no \
+         violations in the kitchen of the restaurant or at its bar.",
+    );
+    assert_eq!(day(&extract(&text)), None);
+}
+
 /// A dateline carrying a count of comments, and a German stamp with its time glued on by
 /// a hyphen.
 #[test]

@@ -167,8 +167,9 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
         return false;
     }
     // A byline under a headline that fills a table's row (`… in $212 million deal` /
-    // `By Deborah Lindqvist, Staff Writer`): a sentence going on would not capitalise it.
-    if !ends_sentence(p) && byline_start(n) {
+    // `By Deborah Lindqvist, Staff Writer`): a sentence going on would not capitalise it,
+    // nor put a date after a name (`di Marco Bellandi · 18 settembre 2023`).
+    if !ends_sentence(p) && (byline_start(n) || prefixed_and_dated(n)) {
         return false;
     }
     // A story's opening dateline (`ELLSWORTH — The vacant mall …`, `NEW YORK (AP) —`)
@@ -241,6 +242,19 @@ fn named_and_dated(line: &str) -> bool {
                 && words[k].bytes().next().is_some_and(|b| b.is_ascii_digit())
                 && dated(&words[k..].join(" "))
         })
+}
+
+/// Words after a byline's lower-case prefix read for its name and date.
+const PREFIXED_WORDS: usize = 8;
+
+/// Whether a line opens with a byline's prefix in lower case, then a name and a calendar
+/// day (`di Marco Bellandi · 18 settembre 2023 Facebook | Twitter`, `by Jane Doe | 3 June
+/// 2024`): a byline with its date, however long the share bar after it.
+fn prefixed_and_dated(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    words.next().is_some_and(|w| {
+        w.starts_with(char::is_lowercase) && super::features::lexicon().has("byline.prefix", w)
+    }) && named_and_dated(&words.take(PREFIXED_WORDS).collect::<Vec<_>>().join(" "))
 }
 
 /// A word of a name as bylines print it: capitalised, a particle, or a separator.
@@ -501,6 +515,22 @@ mod tests {
         assert!(u[0].text.ends_with("drive matrix."));
         assert_eq!((u[0].first, u[0].last), (1, 4));
         assert_eq!(u[1].text, "* Home");
+    }
+
+    /// A byline in lower case with its date starts a line of its own under a standfirst
+    /// that ends no sentence; a sentence going on with `di` and a name is joined.
+    #[test]
+    fn a_dated_byline_in_lower_case_is_not_joined() {
+        let text = "Peronospora e grandine dimezzano la produzione nelle aziende biologiche. Le\n\
+                    associazioni chiedono lo stato di calamità\n\
+                    di Marco Bellandi  ·  18 settembre 2023 Facebook | Twitter | WhatsApp | 4\n\n\
+                    Il raccolto è arrivato in cantina con i camion della cooperativa\n\
+                    di Marco Bellandi e dei suoi fratelli, che lavorano i filari da vent'anni.\n";
+        let u = units(text);
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].starts_with("di Marco Bellandi  ·  18 settembre 2023"));
+        assert!(texts[2].ends_with("da vent'anni."));
     }
 
     /// A dateline right under a full line that ends a sentence (a byline's bio) is a

@@ -42,6 +42,21 @@ pub(super) fn heading_shaped(f: &Features, u: &Unit) -> bool {
         && (text.ends_with("...") || !text.ends_with('.') || f.caps_ratio >= TITLE_CASE)
         && !(f.stop_ratio >= 0.35 && f.words >= running)
         && !super::dateline::attribution(text, f)
+        && !dotted_label(text)
+}
+
+/// Most words of each part of a [`dotted_label`].
+const LABEL_PART_WORDS: usize = 4;
+
+/// A label of short parts parted by middle dots or bullets (`Regionalliga Mitte · 22.
+/// Spieltag (Nachholspiel)`, `Politics · Analysis`): a section's or a series' label,
+/// which headlines, written as a sentence, are not.
+pub(super) fn dotted_label(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(" · ").flat_map(|p| p.split(" • ")).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= LABEL_PART_WORDS)
 }
 
 /// A picture's label over its caption: the caption opens on the whole label (`Acme
