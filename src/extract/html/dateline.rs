@@ -139,7 +139,7 @@ pub(super) fn shown_dates(
         let Some(candidate) = candidate(doc, id, day_first) else {
             continue;
         };
-        if hidden_away(doc, id, &around_headline) || linked_item(doc, id) {
+        if hidden_away(doc, id, &around_headline) || linked_item(doc, id, &around_headline) {
             continue;
         }
         let mut candidate = candidate;
@@ -152,6 +152,25 @@ pub(super) fn shown_dates(
     }
     found.sort_by_key(|f| f.0);
     found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// The date a paragraph of the page, outside its furniture, gives the piece itself
+/// (`This review was published on November 14, 2023, …`): what a page that shows its
+/// date nowhere else may say under its story.
+pub(super) fn self_dated(doc: &Document, headline: Option<NodeId>) -> Option<Candidate> {
+    let around_headline: HashSet<NodeId> = headline
+        .map(|h| ancestors(doc, h).collect())
+        .unwrap_or_default();
+    doc.query_selector_all(doc.root(), "p")
+        .into_iter()
+        .filter(|&p| !hidden_away(doc, p, &around_headline))
+        .find_map(|p| crate::extract::text::self_dated(&squash_spaces(&doc.text_content(p))))
+        .map(|date| Candidate {
+            date,
+            rule: "self-dated",
+            confidence: 0.6,
+            byline: None,
+        })
 }
 
 /// The date `id` shows, if its text (or `datetime`) is one, with a confidence from what
@@ -343,6 +362,9 @@ enum Kind {
     Segment,
 }
 
+/// Most words of a line's part read as a dateline with words before its date.
+const SEGMENT_WORDS: usize = 6;
+
 /// The date a short line shows: all of it, the end of a byline, or one of its parts.
 fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
     if crate::extract::text::date_span(text) {
@@ -397,11 +419,22 @@ fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
         } else {
             p
         };
-        parse_whole_date(p).or_else(|| {
-            with_zone_in_capitals(p)
-                .as_deref()
-                .and_then(parse_whole_date)
-        })
+        parse_whole_date(p)
+            .or_else(|| {
+                with_zone_in_capitals(p)
+                    .as_deref()
+                    .and_then(parse_whole_date)
+            })
+            .or_else(|| {
+                // A short part naming what the day is (`Pressemitteilung vom 7. Februar
+                // 2024 | Rubrik: …`), when the line has parts at all.
+                let words = p.split_whitespace().count();
+                (p.len() < text.len() && (2..=SEGMENT_WORDS).contains(&words))
+                    .then(|| crate::extract::text::line_date(p))
+                    .flatten()
+                    .map(|(d, _)| d)
+                    .filter(|d| d.precision >= DatePrecision::Day)
+            })
     });
     if let Some(d) = segment {
         return Some((d, Kind::Segment));
@@ -437,23 +470,54 @@ fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
 /// September 2010</span></li>`). A post's own date in a permalink (`Posted on
 /// <a><time>…</time></a>`) is in no list item, and an author's link beside a date
 /// (`<li>By <a>Jane Doe</a> on <span>…</span></li>`) is no headline.
-fn linked_item(doc: &Document, id: NodeId) -> bool {
+/// Items may also be elements of one class side by side (`<div class=pm_list_item><div
+/// class=pm_list_date>06.02.2024</div><div><a>Headline</a></div></div>` and again): one
+/// that holds such a headline's link and not the page's headline is another story's.
+fn linked_item(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
     let mut link = false;
     for n in ancestors(doc, id).take(LINKED_ITEM_DEPTH) {
+        if around_headline.contains(&n) {
+            return false;
+        }
+        if repeated_item(doc, n) && teaser_link(doc, n) {
+            return true;
+        }
         match doc.tag_name(n) {
             "a" => link = true,
             "li" if link => return true,
-            "li" => {
-                return doc
-                    .query_selector_all(n, "a")
-                    .into_iter()
-                    .any(|a| doc.text_content(a).split_whitespace().count() >= TEASER_LINK_WORDS);
-            }
+            "li" => return teaser_link(doc, n),
             _ => {}
         }
     }
     false
 }
+
+/// Whether `n` holds a link of [`TEASER_LINK_WORDS`] words or more: a story's headline.
+fn teaser_link(doc: &Document, n: NodeId) -> bool {
+    doc.query_selector_all(n, "a")
+        .into_iter()
+        .any(|a| doc.text_content(a).split_whitespace().count() >= TEASER_LINK_WORDS)
+}
+
+/// Whether `n` has a class that another element beside it under the same parent has too,
+/// and that other element is a short item showing a date: one of a list of dated items.
+fn repeated_item(doc: &Document, n: NodeId) -> bool {
+    let class = doc.class_name(n);
+    !class.trim().is_empty()
+        && doc.parent(n).is_some_and(|p| {
+            doc.child_nodes(p)
+                .into_iter()
+                .filter(|&c| c != n && doc.is_element(c) && doc.class_name(c) == class)
+                .any(|c| {
+                    let text = squash_spaces(&doc.text_content(c));
+                    text.chars().count() <= MAX_ITEM_CHARS
+                        && crate::extract::text::line_date(&text).is_some()
+                })
+        })
+}
+
+/// Longest text of an item in a list of dated items.
+const MAX_ITEM_CHARS: usize = 300;
 
 /// Words from which a link beside a date in a list item is another story's headline.
 const TEASER_LINK_WORDS: usize = 4;

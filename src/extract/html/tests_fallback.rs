@@ -62,6 +62,45 @@ fn time_near_headline_beats_related_list() {
 }
 
 #[test]
+fn a_paragraph_dating_the_piece_itself() {
+    let html = page(
+        "",
+        "<p>By Dana Whitfield | Published 3 weeks ago</p>",
+        "<p>This review was published on November 14, 2023, and appears in the January \
+         2024 print issue. Prices and menu items may have changed since our visits.</p>",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2023-11-14"));
+    assert_eq!(rule(&html), "self-dated");
+    // A report the story quotes dates the report, not the piece.
+    let html = page(
+        "",
+        "",
+        "<p>The port board's report, published on November 14, 2023, found the wall \
+         had been patched twice since the storms of the previous winter.</p>",
+    );
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn a_row_of_fields_dates_the_page_and_a_list_of_teasers_does_not() {
+    let teasers = r#"<div class="box"><div class="box_titel">Weitere Meldungen aus der Region</div>
+        <div class="item"><div class="item_date">06.02.2024 · Landkreis</div>
+        <div class="item_title"><a href="/a">Kreisverwaltung ändert die Öffnungszeiten der Zulassungsstelle</a></div></div>
+        <div class="item"><div class="item_date">05.02.2024 · Kultur</div>
+        <div class="item_title"><a href="/b">Stadtbücherei startet eine neue Lesereihe im Frühjahr</a></div></div></div>"#;
+    let html = page(
+        "",
+        r#"<div class="infozeile">Pressemitteilung vom 7. Februar 2024 | Rubrik: <a href="/w">Wirtschaft</a></div>"#,
+        teasers,
+    );
+    assert_eq!(day(&html).as_deref(), Some("2024-02-07"));
+    assert_eq!(rule(&html), "dateline-segment");
+    // Without the row, the teasers' dates are no one's.
+    let html = page("", "", teasers);
+    assert_eq!(day(&html), None);
+}
+
+#[test]
 fn posted_on_dateline() {
     let html = page("", "<p>Posted on 27 June 2019</p>", "");
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));

@@ -204,6 +204,19 @@ fn rejected(text: &str) -> bool {
 /// Most words of a day at either end of a [`span`].
 const SPAN_DAY_WORDS: usize = 5;
 
+/// The date a paragraph gives the piece itself (`This review was published on November
+/// 14, 2023, and appears in …`), read in its first MAX_CHARS characters, where the label
+/// and its date stand.
+pub fn self_dated(text: &str) -> Option<ArticleDate> {
+    let head = text
+        .char_indices()
+        .nth(MAX_CHARS)
+        .map_or(text, |(at, _)| &text[..at]);
+    (of_itself(head) && label(head) == Label::Published && !rejected(head))
+        .then(|| read(head).map(|(d, _)| d))
+        .flatten()
+}
+
 /// A sentence that speaks of the piece itself (`This review was published on …`, `Dieser
 /// Artikel erschien am …`), not of a report it quotes (`The study, published on …`).
 fn of_itself(text: &str) -> bool {
@@ -812,17 +825,10 @@ pub fn decide_date(
                     .filter(|&i| classes[i] != Class::Bad)
                     .find_map(|i| {
                         let text = units[i].text.as_str();
-                        let head = text
-                            .char_indices()
-                            .nth(MAX_CHARS)
-                            .map_or(text, |(at, _)| &text[..at]);
-                        if label(head) != Label::Published || rejected(head) {
-                            return None;
-                        }
-                        let date = if feats[i].chars <= MAX_CHARS {
+                        let date = if feats[i].chars > MAX_CHARS {
+                            self_dated(text)
+                        } else if label(text) == Label::Published && !rejected(text) {
                             meta.date(i).map(|(d, _)| d)
-                        } else if of_itself(head) {
-                            read(head).map(|(d, _)| d)
                         } else {
                             None
                         };

@@ -169,7 +169,7 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     // A byline under a headline that fills a table's row (`… in $212 million deal` /
     // `By Deborah Lindqvist, Staff Writer`): a sentence going on would not capitalise it,
     // nor put a date after a name (`di Marco Bellandi · 18 settembre 2023`).
-    if !ends_sentence(p) && (byline_start(n) || prefixed_and_dated(n)) {
+    if !ends_sentence(p) && (byline_start(n) || prefixed_and_dated(n) || dated_row(n)) {
         return false;
     }
     // A story's opening dateline (`ELLSWORTH — The vacant mall …`, `NEW YORK (AP) —`)
@@ -242,6 +242,14 @@ fn named_and_dated(line: &str) -> bool {
                 && words[k].bytes().next().is_some_and(|b| b.is_ascii_digit())
                 && dated(&words[k..].join(" "))
         })
+}
+
+/// Whether a line is a row of fields parted by bars whose first holds a calendar day
+/// (`Pressemitteilung vom 7. Februar 2024  |  Rubrik: Wirtschaft`): an article's
+/// dateline, which no sentence going on from the line above prints.
+fn dated_row(line: &str) -> bool {
+    line.split_once(" | ")
+        .is_some_and(|(first, _)| super::dateline::read(first).is_some())
 }
 
 /// Words after a byline's lower-case prefix read for its name and date.
@@ -531,6 +539,19 @@ mod tests {
         assert_eq!(texts.len(), 3, "{texts:?}");
         assert!(texts[1].starts_with("di Marco Bellandi  ·  18 settembre 2023"));
         assert!(texts[2].ends_with("da vent'anni."));
+    }
+
+    /// A dated row of fields under a full line that ends no sentence (a deck) starts a
+    /// line of its own.
+    #[test]
+    fn a_dated_row_under_a_full_deck_is_not_joined() {
+        let text = "Ausbau in Kernstadt und Ortsteilen / Schnellladepark am Bahnhof / Start im April\n\
+                    Pressemitteilung vom 7. Februar 2024  |  Rubrik: Wirtschaft  |  Ort: Hohenaue\n\n\
+                    Hohenaue. Die Stadtwerke Hohenaue bauen ihr öffentliches Ladenetz für\n\
+                    Elektrofahrzeuge deutlich aus. Bis Ende 2024 sollen an zwölf Standorten im\n\
+                    Stadtgebiet und in den Ortsteilen insgesamt 40 zusätzliche Ladepunkte entstehen.\n\
+                    Die ersten Säulen gehen bereits im April in Betrieb, die übrigen bis zum Herbst.\n";
+        assert_eq!(units(text).len(), 3);
     }
 
     /// A dateline right under a full line that ends a sentence (a byline's bio) is a

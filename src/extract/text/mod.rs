@@ -91,6 +91,12 @@ pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
     dateline::read(line).map(|(d, rule)| (d, rule != "in_line"))
 }
 
+/// The date a paragraph gives the piece it closes (`This review was published on November
+/// 14, 2023, …`, `Dieser Artikel erschien am 3. März 2024 …`).
+pub fn self_dated(paragraph: &str) -> Option<crate::article::ArticleDate> {
+    dateline::self_dated(paragraph)
+}
+
 /// `text` with its numeric dates written day first for the date parser (`05/03/2024`,
 /// `05-03-24` as `05.03.2024`, `05.03.24`).
 pub fn dotted_dates(text: &str) -> String {
