@@ -100,6 +100,9 @@ const KICKER_WORDS: usize = 5;
 const COMPACT_UNITS_PER_BLOCK: usize = 8;
 /// Units below a headline above the window that must hold its byline and its dateline.
 const FULL_HEADER_UNITS: usize = 3;
+/// Most words of a bulleted menu entry, and fewest entries in a row of a menu.
+const MENU_ENTRY_WORDS: usize = 3;
+const MENU_ENTRIES: usize = 3;
 /// Units between a headline and a line echoing it for the echo to be the page's (a list
 /// of posts, the comments' heading), not the lede's.
 const ECHO_GAP: usize = 8;
@@ -158,8 +161,8 @@ pub fn decide_title(
     }
     let hint = link_rel.as_ref().map(|(t, _, _)| key(t));
     // The units the link-rel line spans: never a headline of their own. A line of four
-    // words or more that the link-rel line holds repeats the page title, however the
-    // feeds around it are named (`Titolo Feed dei commenti`, `Umpan Komentar`).
+    // words or more that the link-rel line holds once repeats the page title, however
+    // the feeds around it are named (`Titolo Feed dei commenti`, `Umpan Komentar`).
     let rel_line = link_rel_line(units);
     let link_rel_end = rel_line.as_ref().map(|&(_, last)| last);
     let rel_key = rel_line.as_ref().map(|(line, _)| key(line));
@@ -323,10 +326,35 @@ pub fn decide_title(
                 .any(|&j| j.abs_diff(i) <= TEASER_GAP && feats[j].key != feats[i].key)
         })
         .collect();
+    // A navigation menu: a header does not run across one (a picture's `[label]` is no
+    // menu, nor is a bulleted summary of the story, items of eight words or more).
+    // A bulleted menu entry (`* City Council`) among MENU_ENTRIES or more is one too; a
+    // bulleted share button (`* Facebook`), icon (`*`) or counter (`* 38.3K`) is
+    // furniture a header may hold, and so are a post's two links (`* Previous Post`,
+    // `* Next Post`).
+    let entry = |j: usize| {
+        feats[j].bullet
+            && classes[j] == Class::Bad
+            && !feats[j].furniture
+            && feats[j].words <= MENU_ENTRY_WORDS
+            && units[j].text.chars().any(char::is_alphabetic)
+            && !units[j].text.bytes().any(|b| b.is_ascii_digit())
+    };
+    let nav = |j: usize| {
+        (feats[j].menu
+            && !units[j].text.starts_with('[')
+            && !(feats[j].bullet && feats[j].words >= SUMMARY_WORDS))
+            || (entry(j)
+                && (j.saturating_sub(MENU_ENTRIES - 1)..=j)
+                    .any(|k| (k..k + MENU_ENTRIES).all(|m| m < units.len() && entry(m))))
+    };
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
     let mut headings = 0usize;
-    // Whether a headline-shaped line and then a dateline or byline have been passed.
-    let mut seen_heading = false;
+    // Whether a headline-shaped line and then a dateline or byline have been passed,
+    // with no menu between them.
+    // The headings above the window come first, out of the file's order: a menu resets
+    // only a heading above it.
+    let mut seen_heading: Option<usize> = None;
     let mut below_meta = false;
     for i in marked_above
         .iter()
@@ -338,8 +366,11 @@ pub fn decide_title(
         // Datelines and bylines as seen from the candidate: those of the window, or any
         // below a header found beneath the story's start.
         let meta_here = |j: usize| if i > hi { meta.at(j) } else { is_meta_at(j) };
-        if is_meta_at(i) && seen_heading {
+        if is_meta_at(i) && seen_heading.is_some() {
             below_meta = true;
+        }
+        if nav(i) && !below_meta && seen_heading.is_some_and(|h| h < i) {
+            seen_heading = None;
         }
         if !kept(i)
             || f.furniture
@@ -379,8 +410,14 @@ pub fn decide_title(
         }
         let k = &f.key;
         let in_page_title = seg_keys.get(k).is_some_and(|&(j, shared)| shared || j != i);
-        let in_rel_line = f.words >= 4 && rel_key.as_ref().is_some_and(|r| r.contains(k.as_str()));
-        if in_page_title || hint.as_ref() == Some(k) || in_rel_line {
+        // Once: the site's name is printed with each of its feeds.
+        let in_rel_line = hint.as_ref() == Some(k)
+            || (f.words >= 4
+                && rel_key
+                    .as_ref()
+                    .is_some_and(|r| r.matches(k.as_str()).count() == 1));
+        x.flag(Sig::RelTitle as usize, in_rel_line);
+        if in_page_title || in_rel_line {
             x.flag(Sig::PageTitle as usize, true);
             rule = "repeats_page_title";
         } else {
@@ -483,14 +520,6 @@ pub fn decide_title(
                         classes[j] == Class::Good && feats[j].sentence_end && feats[j].words >= 12
                     }),
         );
-        // A navigation menu: a header does not run across one (a picture's `[label]` is
-        // no menu).
-        // (a bulleted summary of the story, items of eight words or more, is no menu).
-        let nav = |j: usize| {
-            feats[j].menu
-                && !units[j].text.starts_with('[')
-                && !(feats[j].bullet && feats[j].words >= SUMMARY_WORDS)
-        };
         let shaped = |j: usize| {
             classes[j] != Class::Bad && !is_meta_at(j) && heading_shaped(&feats[j], &units[j])
         };
@@ -623,8 +652,9 @@ pub fn decide_title(
                     .take(2)
                     .any(prose_at),
         );
-        if heading_shaped(f, u) {
-            seen_heading = true;
+        // A heading the renderer marked at the top level is one whatever its shape.
+        if heading_shaped(f, u) || (u.heading > 0 && u.heading == top_level) {
+            seen_heading = Some(i);
         }
         if sites.contains(k) {
             continue;
@@ -893,6 +923,69 @@ mod tests {
             .find(|c| c.value.starts_with("Inspectors"))
             .expect("the headline is a candidate");
         assert!(lede.signals.iter().all(|s| s.name != "lede"), "{lede:?}");
+    }
+
+    const LOT: &str = "Heads up, neighbors: the contractor will start repaving the library \
+        parking lot on Monday, and drivers will have to park on the side streets until the \
+        work is done.";
+
+    #[test]
+    fn a_blog_tagline_heads_no_header_across_its_menu() {
+        let t = format!(
+            "Skip to content\n\nEastbrook Corner\n\n\
+             Neighborhood news, council notes and the occasional rant from the east side\n\n\
+             \x20 * Home\n  * Neighborhood News\n  * City Council\n  * Events\n  * About\n\n\
+             Posted on August 3, 2023 by marta_k\n\n\
+             Library lot repaving starts Monday: where to park\n\n{LOT}\n\n{LOT}\n"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Library lot repaving starts Monday: where to park")
+        );
+    }
+
+    /// A headline printed in the site's bar over its menu does not put the article's
+    /// header (author, section, date, headline) below a header of its own.
+    #[test]
+    fn a_header_above_a_menu_puts_nothing_below_it() {
+        let t = format!(
+            "WIRED\nLibrary lot repaving starts Monday\n  * Business\n  * Culture\n  * Gear\n\
+             \x20 * Ideas\n  * Science\n\nMolly Wood\nIdeas\n11.14.2019 09:00 AM\n\n\
+             Library lot repaving starts Monday\n\nDrivers will park on side streets.\n\n\
+             {LOT}\n\n{LOT}\n"
+        );
+        let lower = considered(&t)
+            .into_iter()
+            .filter(|c| c.value == "Library lot repaving starts Monday")
+            .max_by_key(|c| c.unit)
+            .expect("the headline is a candidate");
+        assert!(
+            lower.signals.iter().all(|s| s.name != "below_meta"),
+            "{lower:?}"
+        );
+    }
+
+    #[test]
+    fn the_link_rel_title_is_a_strong_sign() {
+        let t = format!(
+            "#Eastbrook Corner » Feed Eastbrook Corner » Comments Feed Eastbrook Corner » \
+             Library lot repaving starts Monday Comments Feed alternate\n\n\
+             Eastbrook Corner\n\nNews and notes from the east side of town\n\n\
+             Posted on August 3, 2023 by marta_k\n\n\
+             Library lot repaving starts Monday\n\n{LOT}\n\n{LOT}\n"
+        );
+        let chosen = considered(&t)
+            .into_iter()
+            .find(|c| c.value == "Library lot repaving starts Monday")
+            .expect("the headline is a candidate");
+        assert!(
+            chosen.signals.iter().any(|s| s.name == "rel_title"),
+            "{chosen:?}"
+        );
+        assert_eq!(
+            title(&t).as_deref(),
+            Some("Library lot repaving starts Monday")
+        );
     }
 
     fn considered(text: &str) -> Vec<Candidate> {

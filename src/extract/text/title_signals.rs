@@ -104,9 +104,12 @@ pub(super) enum Sig {
     AfterMeta,
     /// The last item of a breadcrumb trail a few units away: the page's own name.
     Crumb,
+    /// The post title lynx's link-rel line gives (`#Site » … » Title Comments Feed`), or
+    /// a line of four words or more that line holds: the title the site itself names.
+    RelTitle,
 }
 
-pub(super) const SIGNALS: [(Sig, &str); 42] = [
+pub(super) const SIGNALS: [(Sig, &str); 43] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -149,6 +152,7 @@ pub(super) const SIGNALS: [(Sig, &str); 42] = [
     (Sig::Marked, "marked"),
     (Sig::AfterMeta, "after_meta"),
     (Sig::Crumb, "crumb"),
+    (Sig::RelTitle, "rel_title"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
