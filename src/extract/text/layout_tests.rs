@@ -43,6 +43,38 @@ fn tabloid_headline_over_a_summary() {
     assert_eq!(f.byline.as_deref(), Some("REBECCA THORNE"));
 }
 
+/// A picture's label between the standfirst and the byline, right over a caption that
+/// holds most of its words and ends in a credit, is not the headline.
+#[test]
+fn a_picture_label_over_a_caption_that_shares_its_words() {
+    let text = format!(
+        "{MENU}News › Politics Housing crisis\n\n\
+         Cabinet to fast-track planning overhaul as housing completions fall short of\n\
+         target\n\n\
+         Planning and Development Bill to be prioritised when the Dáil returns, with\n\
+         fewer than 15,000 homes built in first half of year\n\n\
+         Cranes over a housing development in north Dublin\n\
+         A housing development under construction in Clongriffin, north Dublin.\n\
+         Photograph: Niall Carson\n\n\
+         [aoife-bren]\nAoife BrennanPolitical Correspondent\nThu 7 Sep 2023, 18:05\n\
+         Updated: Fri 8 Sep 2023, 07:40\n\n\
+         The Government will attempt to push a long-delayed overhaul of the planning\n\
+         system through the Oireachtas before Christmas after new figures showed housing\n\
+         completions running well behind this year's target in north Dublin and elsewhere.\n\n\
+         Cabinet ministers were told on Tuesday that the Planning and Development Bill,\n\
+         which has been in pre-legislative scrutiny since January, will be prioritised\n\
+         when the Dáil returns from its summer recess later this month.\n\n\
+         Senior Government sources said the decision followed a presentation showing\n\
+         that just 14,870 new homes were completed in the first half of the year,\n\
+         leaving the State needing more than 18,000 in the second half to meet its\n\
+         target of 33,000, with a housing development under way in every county.\n"
+    );
+    assert_eq!(
+        extract(&text).title.as_deref(),
+        Some("Cabinet to fast-track planning overhaul as housing completions fall short of target")
+    );
+}
+
 /// A headline in title case that ends in a full stop heads its header; the subtitle under
 /// it, parted by a dash, does not take its place.
 #[test]

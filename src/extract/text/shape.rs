@@ -66,7 +66,7 @@ pub(super) fn dotted_label(text: &str) -> bool {
 /// at a terminal in Timbúes, north of Rosario Photo: …`; a story's first sentence under
 /// its headline stands apart), or reads as a caption and opens on the same two words
 /// (`Derek Pilling with his dog Bramble` / `Derek Pilling, 74, with his springer spaniel …
-/// (SWNS)`).
+/// (SWNS)`) or, right under it in its block, holds most of its longer words.
 pub(super) fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> bool {
     let plain = |t: &str| t.replace(['’', '‘'], "'");
     let opening = |t: &str, n: usize| -> Vec<String> {
@@ -82,13 +82,32 @@ pub(super) fn picture_label(units: &[Unit], feats: &[Features], i: usize) -> boo
             let (a, b) = (opening(&units[i].text, n), opening(&next.text, n));
             a.len() == n && a == b
         };
+        // Longer words of the label the caption right under it in its block holds too.
+        let shared = || {
+            let words = |t: &str| -> Vec<String> {
+                super::features::words_lower(&plain(t))
+                    .filter(|w| w.chars().count() >= SHARED_WORD_CHARS)
+                    .map(|w| w.into_owned())
+                    .collect()
+            };
+            let (a, b) = (words(&units[i].text), words(&next.text));
+            let n = a.iter().filter(|w| b.contains(w)).count();
+            n >= LABEL_SHARED && n * 2 >= a.len()
+        };
         opens
             || (next.block == units[i].block
                 && feats[i + 1].words > feats[i].words
                 && same(LABEL_OPENING))
-            || (caption(&next.text) && same(2))
+            || (caption(&next.text) && (same(2) || (next.block == units[i].block && shared())))
     })
 }
+
+/// Fewest letters of a word a label and its caption share, and fewest such words shared
+/// (and half the label's at least): `Cranes over a housing development in north Dublin`
+/// / `A housing development under construction in Clongriffin, north Dublin.
+/// Photograph: …`.
+const SHARED_WORD_CHARS: usize = 4;
+const LABEL_SHARED: usize = 3;
 
 /// Words a picture's label and the caption under it open on alike.
 const LABEL_OPENING: usize = 4;
