@@ -166,6 +166,14 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     if ends_sentence(p) && (dated(n) || named_and_dated(n)) {
         return false;
     }
+    // A dateline opening on its label (`Posted: Saturday, February 10, 2024 5:30 am`) or a
+    // short line of a span of days (`Eleanor M. Prusak · Oct. 3, 1938 – Feb. 6, 2024`)
+    // starts a line of its own, however full the line above.
+    if labelled_date(n)
+        || (n.split_whitespace().nth(SPAN_WORDS).is_none() && super::dateline::span(n))
+    {
+        return false;
+    }
     // A byline under a headline that fills a table's row (`… in $212 million deal` /
     // `By Deborah Lindqvist, Staff Writer`): a sentence going on would not capitalise it,
     // nor put a date after a name (`di Marco Bellandi · 18 settembre 2023`).
@@ -242,6 +250,35 @@ fn named_and_dated(line: &str) -> bool {
                 && words[k].bytes().next().is_some_and(|b| b.is_ascii_digit())
                 && dated(&words[k..].join(" "))
         })
+}
+
+/// Most words of a line of a span of days that starts a line of its own.
+const SPAN_WORDS: usize = 12;
+
+/// Label words that open sentences too (`First …`, `Data from …`): labels only before a
+/// colon.
+const PLAIN_WORD_LABELS: [&str; 10] = [
+    "first",
+    "originally",
+    "date",
+    "data",
+    "stand",
+    "created",
+    "update",
+    "mis",
+    "edited",
+    "revised",
+];
+
+/// Whether a line opens on a publication or revision label and holds a date.
+fn labelled_date(line: &str) -> bool {
+    let lex = super::features::lexicon();
+    line.split_whitespace().next().is_some_and(|w| {
+        let colon = w.ends_with(':');
+        let w = w.trim_end_matches(':').to_lowercase();
+        (lex.has("date.published", &w) || lex.has("date.updated", &w))
+            && (colon || !PLAIN_WORD_LABELS.contains(&w.as_str()))
+    }) && super::dateline::read(line).is_some()
 }
 
 /// Whether a line is a row of fields parted by bars whose first holds a calendar day
@@ -370,7 +407,9 @@ pub fn units(text: &str) -> Vec<Unit> {
 /// A line of one punctuation character repeated (`=====`, `******`, `-----`).
 fn rule_of(t: &str) -> Option<char> {
     let c = t.chars().next()?;
-    (t.chars().count() >= 2 && c.is_ascii_punctuation() && t.chars().all(|x| x == c)).then_some(c)
+    // Box-drawing characters too: w3m draws a rule as `━━━━`.
+    let rule_char = c.is_ascii_punctuation() || ('\u{2500}'..='\u{257F}').contains(&c);
+    (t.chars().count() >= 2 && rule_char && t.chars().all(|x| x == c)).then_some(c)
 }
 
 /// The characters renderers wrap or lead a heading with.
@@ -552,6 +591,36 @@ mod tests {
                     Stadtgebiet und in den Ortsteilen insgesamt 40 zusätzliche Ladepunkte entstehen.\n\
                     Die ersten Säulen gehen bereits im April in Betrieb, die übrigen bis zum Herbst.\n";
         assert_eq!(units(text).len(), 3);
+    }
+
+    /// In a table's cell, w3m prints a headline, a life's span, a byline, a labelled
+    /// dateline and a drawn rule on lines of their own with no blank line between them:
+    /// however full a line, none of these continues it.
+    #[test]
+    fn a_cell_s_header_lines_are_not_joined() {
+        let cell = [
+            "Eleanor Prusak, librarian who kept the Eastfield branch open, dies at 85",
+            "Eleanor M. Prusak  ·  Oct. 3, 1938 – Feb. 6, 2024",
+            "",
+            "By Gordon Alcott | Courier Staff Writer       Email | Print | Share | Guestbook",
+            "Posted: Saturday, February 10, 2024 5:30 am",
+            "━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━",
+            "Eleanor Prusak",
+            "",
+            "Eleanor “Nell” Prusak, who spent 41 years at the Harrow Valley Public Library",
+            "and led a neighborhood campaign that kept its Eastfield branch from closing in",
+            "1991, died Tuesday at her home on Linden Avenue. She was 85, her son said when",
+            "he spoke to the Courier on Wednesday morning from the family home in the city.",
+        ];
+        // The cell's place on the line: w3m indents it past the menu's column.
+        let text: String = cell.iter().map(|l| format!("{:22}{l}\n", "")).collect();
+        let text = text.as_str();
+        let u = units(text);
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts.len(), 7, "{texts:?}");
+        assert!(texts[1].starts_with("Eleanor M. Prusak"));
+        assert!(texts[3].starts_with("Posted:"));
+        assert_eq!(texts[5], "Eleanor Prusak");
     }
 
     /// A dateline right under a full line that ends a sentence (a byline's bio) is a
