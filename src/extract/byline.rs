@@ -454,6 +454,16 @@ const LANGUAGE_BY: &[&str] = &[
     "text von ",
     "testo di ",
     "tekst door ",
+    // A piece's kind before it (`Ein Artikel von Katharina Lindemeyer`).
+    "ein artikel von ",
+    "ein beitrag von ",
+    "ein kommentar von ",
+    "ein gastbeitrag von ",
+    "un article de ",
+    "un artículo de ",
+    "un articolo di ",
+    "een artikel van ",
+    "um artigo de ",
 ];
 
 /// "Por María García" -> "María García", "di Giulia Rossi" -> "Giulia Rossi": the word
@@ -950,6 +960,10 @@ mod tests {
             ("Jordan Pace Contributor", "Jordan Pace"),
             ("Fiona McAlister Court Reporter", "Fiona McAlister"),
             ("Priya Natarajan Senior Audio Editor", "Priya Natarajan"),
+            (
+                "Ein Artikel von Katharina Lindemeyer",
+                "Katharina Lindemeyer",
+            ),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

@@ -459,7 +459,7 @@ fn name_twice(units: &[super::lines::Unit], i: usize) -> Option<(String, &'stati
     let name = lone_name(units, i)?;
     let pair_at = |j: usize| {
         let n = lone_name(units, j)?;
-        (lone_name(units, j + 1).as_ref() == Some(&n)).then_some(n)
+        printed_again(units, j + 1, &n).then_some(n)
     };
     let first = if pair_at(i).is_some() {
         i
@@ -485,8 +485,26 @@ pub fn in_name_pair(units: &[super::lines::Unit], i: usize) -> bool {
     let Some(name) = lone_name(units, i) else {
         return false;
     };
-    lone_name(units, i + 1).as_ref() == Some(&name)
+    printed_again(units, i + 1, &name)
         || i.checked_sub(1).and_then(|j| lone_name(units, j)).as_ref() == Some(&name)
+}
+
+/// Whether unit `j` prints `name` again: alone, or opening the line with what its widget
+/// glues or parts on after it (`Lucía FerrándezColumna · «Cuarto sin ventana»`, `Jane Doe
+/// | Columnist`).
+fn printed_again(units: &[super::lines::Unit], j: usize, name: &str) -> bool {
+    lone_name(units, j).as_deref() == Some(name)
+        || units.get(j).is_some_and(|u| {
+            unbulleted(&u.text)
+                .trim()
+                .strip_prefix(name)
+                .is_some_and(|rest| {
+                    rest.starts_with(char::is_uppercase)
+                        || [" · ", " | ", " • "]
+                            .iter()
+                            .any(|sep| rest.starts_with(sep))
+                })
+        })
 }
 
 /// Authors read in a run of names printed twice.
@@ -846,6 +864,10 @@ mod tests {
     fn what_follows_the_name() {
         for (line, name) in [
             ("Ein Artikel von Lea Hoffmann", "Lea Hoffmann"),
+            (
+                "Publié par Clairobscur le 9 mars 202411 mars 2024 · 4 commentaires",
+                "Clairobscur",
+            ),
             ("Interview by Chloe Dunn", "Chloe Dunn"),
             ("Propos recueillis par Hélène Marchand", "Hélène Marchand"),
             (
@@ -983,14 +1005,21 @@ mod tests {
             top_unit(&units, 0),
             Some(("Miriam Okonkwo".to_string(), "name_twice"))
         );
+        let units = crate::extract::text::lines::units(
+            "Lucía Ferrández\nLucía FerrándezColumna · «Cuarto sin ventana»\n",
+        );
+        assert_eq!(
+            top_unit(&units, 0),
+            Some(("Lucía Ferrández".to_string(), "name_twice"))
+        );
         let units =
             crate::extract::text::lines::units("Miriam Okonkwo\nMiriam Okonkwo (BUTTON) Follow\n");
         assert_eq!(
             top_unit(&units, 0),
             Some(("Miriam Okonkwo".to_string(), "name_twice"))
         );
-        // A glued word that is no button stays part of the line.
-        let units = crate::extract::text::lines::units("Anna Berg\nAnna BergStrom\n");
+        // A name that runs on is another name.
+        let units = crate::extract::text::lines::units("Anna Berg\nAnna Bergstrom\n");
         assert_eq!(top_unit(&units, 0), None);
     }
 
