@@ -107,6 +107,11 @@ const MENU_ENTRIES: usize = 3;
 /// of posts, the comments' heading), not the lede's.
 const ECHO_GAP: usize = 8;
 
+/// The next unit after `i` that is not boilerplate.
+fn next_kept_unit(classes: &[Class], i: usize) -> Option<usize> {
+    (i + 1..classes.len()).find(|&k| classes[k] != Class::Bad)
+}
+
 fn key(s: &str) -> String {
     super::features::line_key(s)
 }
@@ -770,6 +775,27 @@ pub fn decide_title(
             .then(|| h.clone())
     });
     if let Some(h) = deck_of {
+        decision.runner_up = decision.chosen.replace(h);
+    }
+    // A quotation in capitals chosen over a longer line right below it that ends no
+    // sentence and reaches the threshold itself: a tabloid's kicker (`'I THOUGHT WE WERE
+    // GOING TO DIE'`) over its headline.
+    let under_quote = decision.chosen.as_ref().and_then(|c| {
+        let f = &feats[c.unit];
+        let quoted = c.value.starts_with(['\'', '"', '‘', '“', '«', '„'])
+            && c.value
+                .chars()
+                .filter(|ch| ch.is_alphabetic())
+                .all(char::is_uppercase);
+        let below = next_kept_unit(classes, c.unit)?;
+        let h = decision.considered.iter().find(|x| x.unit == below)?;
+        (quoted
+            && feats[below].words >= 2 * f.words
+            && !feats[below].sentence_end
+            && h.score >= lex.weight("title.min"))
+        .then(|| h.clone())
+    });
+    if let Some(h) = under_quote {
         decision.runner_up = decision.chosen.replace(h);
     }
     // In a clean text file (no boilerplate at all), a sentence ending in a full stop, a

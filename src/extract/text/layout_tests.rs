@@ -75,6 +75,28 @@ fn a_picture_label_over_a_caption_that_shares_its_words() {
     );
 }
 
+/// A tabloid's quotation in capitals over its long headline is a kicker.
+#[test]
+fn a_quotation_in_capitals_over_a_tabloid_headline() {
+    let text = format!(
+        "{MENU}Home > News > UK News\n'I NEARLY THREW THEM IN THE BIN'\n\n\
+         Retired postman, 74, who found hoard of 1,200 Roman coins while walking his dog \
+         in a Norfolk field says he nearly threw them away thinking they were bottle tops\n\n\
+         \x20 • Derek Pilling, 74, discovered the coins near Swaffham, Norfolk, in March\n\
+         \x20 • His springer spaniel Bramble dug up the blackened discs at the edge of a field\n\n\
+         By REBECCA THORNE FOR MAILONLINE\n\
+         PUBLISHED: 14:32 BST, 5 June 2023 | UPDATED: 16:01 BST, 5 June 2023\n\n{STORY}"
+    );
+    let f = extract(&text);
+    assert!(
+        f.title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("Retired postman")),
+        "{:?}",
+        f.title
+    );
+}
+
 /// A headline in title case that ends in a full stop heads its header; the subtitle under
 /// it, parted by a dash, does not take its place.
 #[test]
