@@ -100,6 +100,8 @@ const KICKER_WORDS: usize = 5;
 const COMPACT_UNITS_PER_BLOCK: usize = 8;
 /// Units below a headline above the window that must hold its byline and its dateline.
 const FULL_HEADER_UNITS: usize = 3;
+/// Fewest words of a unit's opening line taken for the headline joined to its standfirst.
+const OPENING_WORDS: usize = 5;
 /// Most words of a bulleted menu entry, and fewest entries in a row of a menu.
 const MENU_ENTRY_WORDS: usize = 3;
 const MENU_ENTRIES: usize = 3;
@@ -830,6 +832,35 @@ pub fn decide_title(
             first.rule = "file_first_line";
             decision.runner_up = decision.runner_up.filter(|r| r.unit != 0);
             decision.chosen = Some(first);
+        }
+    }
+    // Still nothing: the opening line of a unit right over the article's dateline or
+    // byline, where the wrap joined a headline filling the width to its standfirst
+    // (`Preço das casas … para a Margem Sul` / `Estudo divulgado esta sexta-feira …`).
+    if decision.chosen.is_none() {
+        let opening = (lo..=hi.min(units.len() - 1)).find_map(|i| {
+            let end = units[i].opening?;
+            let line = units[i].text.get(..end)?.trim();
+            let words = line.split_whitespace().count();
+            let below = (i + 1..units.len())
+                .filter(|&j| classes[j] != Class::Bad || meta.at(j))
+                .take(2)
+                .any(|j| meta.at(j));
+            (classes[i] != Class::Bad
+                && below
+                && (OPENING_WORDS..=MAX_SENTENCE_WORDS).contains(&words)
+                && !super::features::figures(line))
+            .then(|| Candidate {
+                value: line.to_string(),
+                rule: "opening_line",
+                score: lex.weight("title.min"),
+                lines: (units[i].first, units[i].first),
+                unit: i,
+                signals: Vec::new(),
+            })
+        });
+        if let Some(c) = opening {
+            decision.chosen = Some(c);
         }
     }
     // Still nothing: the post title lynx printed in its link-rel line, the site's own

@@ -75,6 +75,32 @@ fn a_picture_label_over_a_caption_that_shares_its_words() {
     );
 }
 
+/// A headline that fills the wrap width is joined to the standfirst right below it;
+/// with no other headline, the joined unit's opening line over the byline and dateline is
+/// the title.
+#[test]
+fn a_headline_joined_to_its_standfirst() {
+    let text = "  * Economia\n  * Publicidade\nHabitação\n\
+        Preço das casas em Lisboa sobe 12% num ano e empurra jovens para a Margem Sul\n\
+        Estudo divulgado esta sexta-feira mostra que o valor mediano por metro quadrado\n\
+        ultrapassou os 4.500 euros na capital. Almada, Seixal e Barreiro concentram a\n\
+        procura de compradores com menos de 35 anos.\n[ines]\nInês Carvalhal\n\
+        27 de Outubro de 2023, 8:30\nPartilhar\n\n\
+        Comprar casa em Lisboa está cada vez mais longe do alcance da maioria das\n\
+        famílias. Segundo um estudo da consultora imobiliária Habitare Research,\n\
+        divulgado esta sexta-feira, o preço mediano das habitações vendidas na capital\n\
+        atingiu os 4.580 euros por metro quadrado no terceiro trimestre, mais 12,3% do\n\
+        que no mesmo período do ano passado.\n\n\
+        O aumento é transversal a quase todas as freguesias, mas é nas zonas históricas\n\
+        e ribeirinhas que os valores mais disparam. Em Santa Maria Maior e na\n\
+        Misericórdia, o metro quadrado já ultrapassa os 6.200 euros, um valor que os\n\
+        autores do estudo classificam como «desligado dos rendimentos locais».\n";
+    assert_eq!(
+        extract(text).title.as_deref(),
+        Some("Preço das casas em Lisboa sobe 12% num ano e empurra jovens para a Margem Sul")
+    );
+}
+
 /// A tabloid's quotation in capitals over its long headline is a kicker.
 #[test]
 fn a_quotation_in_capitals_over_a_tabloid_headline() {

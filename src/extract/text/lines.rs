@@ -31,6 +31,10 @@ pub struct Unit {
     /// taken off `text`: Markdown's `# Title` (1) and `Title` over `=====` (1) or `-----`
     /// (2), html2text's `****** Title ******` (1) to `** Title **` (5).
     pub heading: u8,
+    /// When the wrap joined a line opening in a capital to a first line that ends no
+    /// sentence: that first line's length in `text` (a headline filling the width may
+    /// have been joined to its standfirst).
+    pub opening: Option<usize>,
 }
 
 /// Longest line considered when the wrap width is estimated; longer lines are unwrapped
@@ -377,6 +381,12 @@ pub fn units(text: &str) -> Vec<Unit> {
                 let mut end = u.text.chars().rev();
                 let broken =
                     end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric);
+                if u.first == u.last
+                    && !ends_sentence(&u.text)
+                    && line.trim_start().starts_with(char::is_uppercase)
+                {
+                    u.opening = Some(u.text.len());
+                }
                 if !broken {
                     u.text.push(' ');
                 }
@@ -392,6 +402,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                 blank_before,
                 blank_after: false,
                 heading: 0,
+                opening: None,
             }),
         }
         in_block = true;
@@ -520,6 +531,7 @@ fn mark_headings(units: &mut [Unit]) {
                     inner.to_string()
                 };
                 units[i].heading = level;
+                units[i].opening = None;
             }
         } else if rule_of(&units[i].text).is_none()
             && units[i].blank_before
