@@ -189,6 +189,40 @@ fn label(text: &str) -> Label {
     Label::None
 }
 
+/// Label words that open sentences too (`First …`, `Data from …`): labels only before a
+/// colon.
+const PLAIN_WORD_LABELS: [&str; 10] = [
+    "first",
+    "originally",
+    "date",
+    "data",
+    "stand",
+    "created",
+    "update",
+    "mis",
+    "edited",
+    "revised",
+];
+
+/// The label a line opens on (`Posted:`, `Published online …`, `Aktualisiert am …`):
+/// `Some(true)` for a publication label, `Some(false)` for a revision label.
+pub(super) fn opening_label(line: &str) -> Option<bool> {
+    let lex = lexicon();
+    let w = line.split_whitespace().next()?;
+    let colon = w.ends_with(':');
+    let w = w.trim_end_matches(':').to_lowercase();
+    if !colon && PLAIN_WORD_LABELS.contains(&w.as_str()) {
+        return None;
+    }
+    if lex.has("date.updated", &w) {
+        Some(false)
+    } else if lex.has("date.published", &w) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 fn rejected(text: &str) -> bool {
     let lex = lexicon();
     let words: Vec<_> = words_lower(text).collect();
@@ -836,6 +870,26 @@ pub fn decide_date(
                     })
                     .filter(|(_, d)| decision.chosen.is_none() || (revised && earlier(d)))
             });
+        // Nothing near the story: the one day the page labels as its publication on a
+        // line of its own anywhere (`Published online March 19, 2024 · Filed under …` at
+        // the page's foot), no list item.
+        let foot = foot.or_else(|| {
+            if decision.chosen.is_some() {
+                return None;
+            }
+            let mut labelled = (0..units.len()).filter_map(|i| {
+                let text = units[i].text.as_str();
+                (!feats[i].bullet
+                    && feats[i].chars <= MAX_CHARS
+                    && opening_label(text) == Some(true)
+                    && !rejected(text))
+                .then(|| read(text).map(|(d, _)| (i, d)))
+                .flatten()
+            });
+            let (i, d) = labelled.next()?;
+            let day = |d: &ArticleDate| d.utc.date();
+            labelled.all(|(_, e)| day(&e) == day(&d)).then_some((i, d))
+        });
         if let Some((i, d)) = foot {
             let u = &units[i];
             let cand = Candidate {

@@ -109,6 +109,36 @@ fn a_paragraph_dating_the_piece_itself() {
     assert_eq!(day(&extract(&text)), None);
 }
 
+/// A magazine's promotions under its story.
+const PROMOS: &str = "Stories worth your time.\n\n\
+    Four print issues a year, full digital archive back to 1962, and our weekly letter \
+    from the editors.\n\nThe Harrow Letter\n\n\
+    Every Friday: one essay from the archive, one from the new issue, and a note from the \
+    editors on what we are reading.\n\n\
+    Saturday, May 4 · 2 p.m. Workshop: Writing Place, with Ines Calloway (online)\n\n\
+    Wednesday, May 22 · 6:30 p.m. The Harrow Prize for Nonfiction, shortlist reading\n\n";
+
+/// With no date near the story, the one day a line anywhere labels as the publication
+/// (`Published online …` at the page's foot, past the page's furniture) dates it.
+#[test]
+fn a_published_line_at_the_page_s_foot() {
+    let page = |foot: &str| {
+        format!(
+            "{MENU}April 2024 Issue  /  Reportage\n\nForty-One Steps\n\n\
+             On the shifting coast, a count of what remains\n\nWords by Ines Calloway\n\n{STORY}\
+             Stories worth your time.\n\nUpcoming Events\n\n\
+             Thursday, April 11 · 7 p.m. April issue launch\n\n{MENU}\
+             More Reportage\n\n  • Night Shift at the Seed Bank Lorna Whitcombe · March 12, 2024\n\
+             \x20 • The Last Ferryman of the Danube Delta Mircea Ionescu · February 27, 2024\n\
+             \x20 • Inside the Quiet War Over Groundwater Dolores Aguirre · February 6, 2024\n\n\
+             {MENU}{PROMOS}{PROMOS}{foot}\n\n\
+             The Harrow Review\n"
+        )
+    };
+    let text = page("Published online March 19, 2024 · Filed under Reportage, Climate");
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2024-03-19"));
+}
+
 /// A dateline carrying a count of comments, and a German stamp with its time glued on by
 /// a hyphen.
 #[test]

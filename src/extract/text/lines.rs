@@ -259,30 +259,9 @@ fn named_and_dated(line: &str) -> bool {
 /// Most words of a line of a span of days that starts a line of its own.
 const SPAN_WORDS: usize = 12;
 
-/// Label words that open sentences too (`First …`, `Data from …`): labels only before a
-/// colon.
-const PLAIN_WORD_LABELS: [&str; 10] = [
-    "first",
-    "originally",
-    "date",
-    "data",
-    "stand",
-    "created",
-    "update",
-    "mis",
-    "edited",
-    "revised",
-];
-
 /// Whether a line opens on a publication or revision label and holds a date.
 fn labelled_date(line: &str) -> bool {
-    let lex = super::features::lexicon();
-    line.split_whitespace().next().is_some_and(|w| {
-        let colon = w.ends_with(':');
-        let w = w.trim_end_matches(':').to_lowercase();
-        (lex.has("date.published", &w) || lex.has("date.updated", &w))
-            && (colon || !PLAIN_WORD_LABELS.contains(&w.as_str()))
-    }) && super::dateline::read(line).is_some()
+    super::dateline::opening_label(line).is_some() && super::dateline::read(line).is_some()
 }
 
 /// Whether a line is a row of fields parted by bars whose first holds a calendar day
