@@ -160,13 +160,39 @@ pub fn normalize(raw: &str) -> Option<String> {
         Some(i) if is_names(&s[..i]) => s[..i].to_string(),
         _ => s,
     };
-    let s = once(&without_initials(&without_role(&s)));
+    let s = once(&without_initials(&without_role(&caps_name(&s))));
     // A byline element holding only its `By` (`<div>Por</div> <a>Name</a>`) names nobody.
     let bare_label = [
         "by", "von", "par", "por", "door", "di", "da", "de", "av", "af",
     ]
     .contains(&s.to_lowercase().as_str());
     (!s.is_empty() && !bare_label).then_some(s)
+}
+
+/// A name in capitals right before words in title case, the outlet or desk it wrote for
+/// (`HELENA MARQUES Transatlantic Press` -> `HELENA MARQUES`): the capitals, two words
+/// or more.
+fn caps_name(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let caps = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let titled =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
+    let k = words.iter().take_while(|w| caps(w)).count();
+    // After a comma the words are the names' own (`JOHN MILLER, Associated Press`).
+    if k >= 2
+        && k < words.len()
+        && !words[k - 1].ends_with(',')
+        && words[k..].iter().all(|w| titled(w))
+    {
+        words[..k].join(" ")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Name prefixes after which a capital inside a word is part of the name (`MacArthur`,
@@ -964,6 +990,8 @@ mod tests {
                 "Ein Artikel von Katharina Lindemeyer",
                 "Katharina Lindemeyer",
             ),
+            ("HELENA MARQUES Transatlantic Press", "HELENA MARQUES"),
+            ("JOHN SMITH and Mary Jones", "JOHN SMITH and Mary Jones"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

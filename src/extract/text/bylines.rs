@@ -332,6 +332,9 @@ const NAME_WORDS: usize = 4;
 /// quaysider`): the line's last word, in lower case, of letters, digits, `_`, `-` and
 /// `.`, not a stop word.
 fn handle(rest: &str) -> Option<String> {
+    // What a separator parts off after it (`lupita_medina · 4 comentarios`) is not the
+    // name's.
+    let rest = rest.split(['·', '|', '•']).next().unwrap_or(rest);
     let mut words = rest.split_whitespace();
     let w = words.next()?.trim_end_matches(['.', ',']);
     let ok = words.next().is_none()
@@ -867,6 +870,14 @@ mod tests {
             (
                 "Publié par Clairobscur le 9 mars 202411 mars 2024 · 4 commentaires",
                 "Clairobscur",
+            ),
+            (
+                "Publicado el 12 julio, 202413 julio, 2024 por lupita_medina · 4 comentarios",
+                "lupita_medina",
+            ),
+            (
+                "Geschreven door Joost van der Meulen 2 februari 2024 om 00:34",
+                "Joost van der Meulen",
             ),
             ("Interview by Chloe Dunn", "Chloe Dunn"),
             ("Propos recueillis par Hélène Marchand", "Hélène Marchand"),
