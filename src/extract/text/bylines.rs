@@ -7,7 +7,7 @@
 
 use crate::extract::byline;
 
-use super::dateline;
+use super::dateread;
 use super::features::lexicon;
 
 /// The rules of bylines marked by an English `By` or an author label (a byline in a list
@@ -277,7 +277,7 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         let head = &t[..start];
         let short = head.split_whitespace().count() <= 5 && !head.contains(',');
         if lex.has("byline.after_date", &word.to_lowercase())
-            && dateline::read(head).is_some_and(|(_, rule)| rule != "in_line" || short)
+            && dateread::read(head).is_some_and(|(_, rule)| rule != "in_line" || short)
         {
             let rest = &t[start + word.len()..];
             return names(rest, 1)
@@ -301,7 +301,7 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
                 .split_whitespace()
                 .take(3)
                 .any(|w| lex.has("byline.role", &w.to_lowercase()));
-        let dated = !role && dateline::read(tail).is_some();
+        let dated = !role && dateread::read(tail).is_some();
         if role || dated {
             let name = names(head, 2)?;
             return Some((name, if role { "name_role" } else { "name_date" }));
@@ -317,7 +317,7 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         let worded = tail.chars().any(char::is_alphabetic) || tail.contains(':');
         if head.chars().any(char::is_lowercase)
             && worded
-            && dateline::read(tail).is_some_and(|(_, rule)| rule != "in_line")
+            && dateread::read(tail).is_some_and(|(_, rule)| rule != "in_line")
         {
             return names(head.trim(), 2).map(|n| (n, "name_date"));
         }
@@ -593,7 +593,7 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
     if t.chars().count() > BARE_NAME_CHARS
         || t.contains(':')
         || t.ends_with(['!', '?'])
-        || dateline::read(t).is_some()
+        || dateread::read(t).is_some()
     {
         return None;
     }
@@ -675,7 +675,7 @@ pub fn name_before_date(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Optio
     let t = unbulleted(text).trim();
     let head = cut_tail(t);
     let rest = t.get(head.len()..)?;
-    if head.is_empty() || dateline::read(rest).is_none() {
+    if head.is_empty() || dateread::read(rest).is_none() {
         return None;
     }
     bare_name(head, lower_words)

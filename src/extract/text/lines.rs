@@ -174,7 +174,7 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     // short line of a span of days (`Eleanor M. Prusak · Oct. 3, 1938 – Feb. 6, 2024`)
     // starts a line of its own, however full the line above.
     if labelled_date(n)
-        || (n.split_whitespace().nth(SPAN_WORDS).is_none() && super::dateline::span(n))
+        || (n.split_whitespace().nth(SPAN_WORDS).is_none() && super::dateread::span(n))
     {
         return false;
     }
@@ -261,7 +261,7 @@ const SPAN_WORDS: usize = 12;
 
 /// Whether a line opens on a publication or revision label and holds a date.
 fn labelled_date(line: &str) -> bool {
-    super::dateline::opening_label(line).is_some() && super::dateline::read(line).is_some()
+    super::dateread::opening_label(line).is_some() && super::dateread::read(line).is_some()
 }
 
 /// Whether a line is a row of fields parted by bars whose first holds a calendar day
@@ -269,7 +269,7 @@ fn labelled_date(line: &str) -> bool {
 /// dateline, which no sentence going on from the line above prints.
 fn dated_row(line: &str) -> bool {
     line.split_once(" | ")
-        .is_some_and(|(first, _)| super::dateline::read(first).is_some())
+        .is_some_and(|(first, _)| super::dateread::read(first).is_some())
 }
 
 /// Words after a byline's lower-case prefix read for its name and date.

@@ -7,7 +7,8 @@
 //! - `classify`: content or boilerplate per unit, and the main content region;
 //! - `headline`, `dateline`, `bylines`: scored candidates for title, date and byline
 //!   around the start of that region (and credit lines, an author's card and a foot
-//!   dateline at its end); `shape` says what a headline's line looks like;
+//!   dateline at its end); `shape` says what a headline's line looks like, `dateread`
+//!   what date one line gives;
 //! - `decision`: the chosen candidate, its confidence and the runner-up; below a field's
 //!   threshold the field stays empty.
 //!
@@ -24,6 +25,7 @@ mod captions;
 mod classify;
 mod columns;
 mod dateline;
+mod dateread;
 mod decision;
 mod features;
 mod headline;
@@ -88,13 +90,13 @@ pub fn extract(raw: &str) -> Fields {
 /// line giving the revision first), to a day at least; with whether it opens the line
 /// past its labels (`Madrid, 27 de junio de 2019` has it inside).
 pub fn line_date(line: &str) -> Option<(ArticleDate, bool)> {
-    dateline::read(line).map(|(d, rule)| (d, rule != "in_line"))
+    dateread::read(line).map(|(d, rule)| (d, rule != "in_line"))
 }
 
 /// The date a paragraph gives the piece it closes (`This review was published on November
 /// 14, 2023, …`, `Dieser Artikel erschien am 3. März 2024 …`).
 pub fn self_dated(paragraph: &str) -> Option<crate::article::ArticleDate> {
-    dateline::self_dated(paragraph)
+    dateread::self_dated(paragraph)
 }
 
 /// `text` with its numeric dates written day first for the date parser (`05/03/2024`,
@@ -116,7 +118,7 @@ const BARRIER_HEADING_WORDS: usize = 6;
 /// Whether a line is a span of two days parted by a dash (`June 14, 1931 – February 27,
 /// 2024`, a life's or an event's dates): no dateline.
 pub fn date_span(line: &str) -> bool {
-    dateline::span(line)
+    dateread::span(line)
 }
 
 /// The author named after the date in one line (`Posted on 27 June 2019 by Jane Doe`,
@@ -479,7 +481,7 @@ fn bare_names(
     // Staff reporter` / `+ Follow` / `Feb. 27, 2024 …`, `NAME` / `Actualizado …` /
     // `Publicado …`).
     let passed =
-        |j: usize| feats[j].furniture || feats[j].menu || dateline::read(&units[j].text).is_some();
+        |j: usize| feats[j].furniture || feats[j].menu || dateread::read(&units[j].text).is_some();
     let above = d
         .checked_sub(1)
         .and_then(|a| if passed(a) { a.checked_sub(1) } else { Some(a) });

@@ -1,0 +1,437 @@
+//! Reading one line for a date: the labels the date parser does not skip dropped and
+//! month names of more languages put in English ([`for_parser`]), what a label on the
+//! line says ([`Label`]), what rules a line out (copyright, captions, comments, a span of
+//! days), the dates blog themes glue together, and the date a paragraph gives the piece
+//! itself. [`super::dateline`] scores the lines this reads.
+
+use std::borrow::Cow;
+
+use crate::article::{ArticleDate, DatePrecision};
+use crate::extract::date::{find_date, parse_date, parse_whole_date};
+
+use super::features::{lexicon, words_lower};
+use super::numeric::{dotted, slashed_date};
+
+/// Longest line read for a date.
+pub(super) const MAX_CHARS: usize = 160;
+
+/// `line` with leading labels the parser does not skip removed, and Italian, Dutch and
+/// Portuguese month names replaced by English ones; borrowed when nothing changes.
+pub fn for_parser(line: &str) -> Cow<'_, str> {
+    let lex = lexicon();
+    let mut rest = line.trim();
+    let mut day_first = false;
+    while let Some(word) = rest.split_whitespace().next() {
+        let w = word.trim_end_matches([':', ',']).to_lowercase();
+        let label = lex.has("date.glue", &w)
+            || lex.has("date.published", &w)
+            || lex.has("date.updated", &w);
+        if !label {
+            break;
+        }
+        day_first |= lex.has("date.day_first", &w);
+        rest = rest[word.len()..].trim_start();
+    }
+    // `07/09/2018` after a French or German label, or on a line with such a label after
+    // it or a time written the French and Portuguese way (`12/09/2022 10h15 ·
+    // Atualizado há 2 horas`): the day comes first, as in the dotted form the parser
+    // reads day-first.
+    let day_first = day_first
+        || rest.split_whitespace().skip(1).any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            lex.has("date.day_first", &w) || h_time(&w)
+        });
+    // Also inside the line, after a place (`VIGO / LA VOZ 05/06/2023 14:32 h Actualizado
+    // a las 19:05 h.`).
+    if day_first && rest.split_whitespace().any(|w| slashed_date(w).is_some()) {
+        return Cow::Owned(dotted(rest));
+    }
+    let months = lex.lines("months");
+    let needs_months = rest.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        lex.has("months", &w)
+    });
+    if !needs_months {
+        return if rest.len() == line.len() {
+            Cow::Borrowed(line)
+        } else {
+            Cow::Borrowed(rest)
+        };
+    }
+    let mapped: Vec<String> = rest
+        .split_whitespace()
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphabetic());
+            let lower = core.to_lowercase();
+            let english = months.iter().find_map(|m| {
+                let (from, to) = m.split_once(' ')?;
+                (from == lower).then_some(to)
+            });
+            match english {
+                Some(e) if !core.is_empty() => w.replacen(core, e, 1),
+                _ => w.to_string(),
+            }
+        })
+        .collect();
+    Cow::Owned(mapped.join(" "))
+}
+
+/// `10h15`, `9h`: a time of day as French and Portuguese write it.
+fn h_time(word: &str) -> bool {
+    word.split_once('h').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && (m.is_empty() || m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Whether a line holds a clock time (`14:32`, `9:05`).
+pub(super) fn clock_time(t: &str) -> bool {
+    t.split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .any(|w| {
+            w.split_once(':').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+            })
+        })
+}
+
+/// What a label in the line says about the date.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Label {
+    Published,
+    Updated,
+    None,
+}
+
+/// The part of a line that opens with a revision label and then gives the original date
+/// (`Updated 21/11/2019 - Published 20/11/2019`, `Aggiornato il … - Pubblicato il …`,
+/// `Last Updated: March 13, 2024 … First Published: March 12, 2024`): from the
+/// publication label on.
+pub(super) fn published_part(text: &str) -> Option<&str> {
+    let lex = lexicon();
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '·' | ','))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    // The revision label among the words before the first number.
+    let mut revised = false;
+    while let Some(w) = words.next_if(|w| !w.bytes().any(|b| b.is_ascii_digit())) {
+        revised |= lex.has("date.updated", &w.trim_end_matches(':').to_lowercase());
+        if revised {
+            break;
+        }
+    }
+    if !revised {
+        return None;
+    }
+    for w in words {
+        // Where `w` starts in `text`: it is a slice of it.
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        let bare = w.trim_end_matches(':').to_lowercase();
+        if lex.has("date.published", &bare) && text[..start].bytes().any(|b| b.is_ascii_digit()) {
+            return Some(&text[start..]);
+        }
+    }
+    None
+}
+
+/// How far into a line a date's label is looked for.
+const LABEL_WORDS: usize = 8;
+
+pub(super) fn label(text: &str) -> Label {
+    if published_part(text).is_some() {
+        return Label::Published;
+    }
+    let lex = lexicon();
+    // The line's first words, or all those before its first number (`By Rachel Ames
+    // Last updated on March 3, 2020`).
+    let first_number = words_lower(text)
+        .position(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .unwrap_or(0);
+    for w in words_lower(text).take(first_number.clamp(4, LABEL_WORDS)) {
+        if lex.has("date.updated", &w) {
+            return Label::Updated;
+        }
+        if lex.has("date.published", &w) {
+            return Label::Published;
+        }
+    }
+    Label::None
+}
+
+/// Label words that open sentences too (`First …`, `Data from …`): labels only before a
+/// colon.
+const PLAIN_WORD_LABELS: [&str; 10] = [
+    "first",
+    "originally",
+    "date",
+    "data",
+    "stand",
+    "created",
+    "update",
+    "mis",
+    "edited",
+    "revised",
+];
+
+/// The label a line opens on (`Posted:`, `Published online …`, `Aktualisiert am …`):
+/// `Some(true)` for a publication label, `Some(false)` for a revision label.
+pub(super) fn opening_label(line: &str) -> Option<bool> {
+    let lex = lexicon();
+    let w = line.split_whitespace().next()?;
+    let colon = w.ends_with(':');
+    let w = w.trim_end_matches(':').to_lowercase();
+    if !colon && PLAIN_WORD_LABELS.contains(&w.as_str()) {
+        return None;
+    }
+    if lex.has("date.updated", &w) {
+        Some(false)
+    } else if lex.has("date.published", &w) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+pub(super) fn rejected(text: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<_> = words_lower(text).collect();
+    span(text)
+        || text.contains('©')
+        || super::features::find_ascii_ci(text, "copyright").is_some()
+        || words
+            .iter()
+            .enumerate()
+            .any(|(k, w)| lex.has("date.reject", w) && !comment_count(&words, k))
+}
+
+/// Most words of a day at either end of a [`span`].
+const SPAN_DAY_WORDS: usize = 5;
+
+/// The date a paragraph gives the piece itself (`This review was published on November
+/// 14, 2023, and appears in …`), read in its first MAX_CHARS characters, where the label
+/// and its date stand.
+pub(super) fn self_dated(text: &str) -> Option<ArticleDate> {
+    let head = text
+        .char_indices()
+        .nth(MAX_CHARS)
+        .map_or(text, |(at, _)| &text[..at]);
+    (of_itself(head) && label(head) == Label::Published && !rejected(head))
+        .then(|| read(head).map(|(d, _)| d))
+        .flatten()
+}
+
+/// A sentence that speaks of the piece itself (`This review was published on …`, `Dieser
+/// Artikel erschien am …`), not of a report it quotes (`The study, published on …`).
+fn of_itself(text: &str) -> bool {
+    let lex = lexicon();
+    let mut words = words_lower(text);
+    words.next().is_some_and(|w| lex.has("date.self_this", &w))
+        && words.next().is_some_and(|w| lex.has("date.self_piece", &w))
+}
+
+/// A span of two days parted by a dash (`June 14, 1931 – February 27, 2024`, a life or
+/// an event's dates, also after a name: `Eleanor M. Prusak · Oct. 3, 1938 – Feb. 6,
+/// 2024`), not a dateline.
+pub(super) fn span(text: &str) -> bool {
+    let lex = lexicon();
+    // No publication or revision label (`Aggiornato il … - Pubblicato il …` is a
+    // dateline).
+    let labelled = |t: &str| {
+        words_lower(t).any(|w| lex.has("date.updated", &w) || lex.has("date.published", &w))
+    };
+    let day = |words: &[&str]| {
+        let joined = words.join(" ");
+        parse_whole_date(&for_parser(&joined)).is_some_and(|d| d.precision >= DatePrecision::Day)
+    };
+    [" – ", " — ", " - "].iter().any(|dash| {
+        text.split_once(dash).is_some_and(|(from, to)| {
+            let (from, to): (Vec<&str>, Vec<&str>) = (
+                from.split_whitespace().collect(),
+                to.split_whitespace().collect(),
+            );
+            !labelled(text)
+                && (1..=SPAN_DAY_WORDS.min(from.len())).any(|k| day(&from[from.len() - k..]))
+                && (1..=SPAN_DAY_WORDS.min(to.len())).any(|k| day(&to[..k]))
+        })
+    })
+}
+
+/// A post's count of comments or a prompt to leave one (`87 Comments`, `Comments (3)`,
+/// `No replies`, `Leave a comment`), which a dateline carries; a comment's own stamp
+/// has none of these.
+fn comment_count(words: &[Cow<'_, str>], k: usize) -> bool {
+    let counted = matches!(
+        words[k].as_ref(),
+        "comment" | "comments" | "reply" | "replies"
+    );
+    let number =
+        |w: Option<&Cow<'_, str>>| w.is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let before = k.checked_sub(1).map(|j| words[j].as_ref());
+    counted
+        && (number(k.checked_sub(1).map(|j| &words[j]))
+            || number(words.get(k + 1))
+            || matches!(before, Some("no" | "a" | "leave" | "add")))
+}
+
+/// A date read from one line, and the rule that read it.
+pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
+    // Every form the parser reads has a digit; most lines have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let text = unglued(text);
+    let text = text.as_ref();
+    let t = for_parser(published_part(text).unwrap_or(text));
+    let (date, rule) = if let Some(d) = parse_whole_date(&t) {
+        (d, "whole_line")
+    } else if let Some(d) = parse_date(&t) {
+        (d, "line_start")
+    } else {
+        (find_date(&t)?, "in_line")
+    };
+    (date.precision >= DatePrecision::Day).then_some((date, rule))
+}
+
+/// Blog themes print a post's publication and revision dates as two adjacent elements,
+/// the second hidden by a style sheet, and text renderers glue them: `5. Mai 20187. Mai
+/// 2018`, `November 20, 2019November 21, 2019`. A year that ends a date and runs into a
+/// day or a word is parted from it.
+fn unglued(line: &str) -> Cow<'_, str> {
+    let b = line.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    for i in 0..b.len().saturating_sub(4) {
+        let year = matches!((b[i], b[i + 1]), (b'1', b'9') | (b'2', b'0'))
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit());
+        let next = b[i + 4];
+        // A day (one or two digits, then a stop, slash or space) or a word.
+        let runs_on = next.is_ascii_alphabetic()
+            || (next.is_ascii_digit()
+                && b[i + 5..]
+                    .iter()
+                    .take(2)
+                    .position(|c| matches!(c, b'.' | b'/' | b' '))
+                    .is_some_and(|p| p == 0 || b[i + 5].is_ascii_digit()));
+        if year && runs_on && ends_in_date(&line[copied..i + 4]) {
+            out.push_str(&line[copied..i + 4]);
+            out.push(' ');
+            copied = i + 4;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(line);
+    }
+    out.push_str(&line[copied..]);
+    Cow::Owned(out)
+}
+
+/// Whether `text` holds a date to the day (its last four characters, a year, end it).
+fn ends_in_date(text: &str) -> bool {
+    let t = for_parser(text);
+    find_date(&t).is_some_and(|d| d.precision >= DatePrecision::Day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Option<(i32, u8, u8)> {
+        read(text).map(|(d, _)| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+    }
+
+    #[test]
+    fn day_first_inside_the_line() {
+        assert_eq!(
+            day("VIGO / LA VOZ 05/06/2023 14:32 h Actualizado a las 19:05 h."),
+            Some((2023, 6, 5))
+        );
+    }
+
+    #[test]
+    fn glued_publication_and_revision_dates() {
+        assert_eq!(
+            day("Veröffentlicht am 5. Mai 20187. Mai 2018 von Markus"),
+            Some((2018, 5, 5))
+        );
+        assert_eq!(
+            day("Posted on November 20, 2019November 21, 2019 by quaysider"),
+            Some((2019, 11, 20))
+        );
+        assert_eq!(
+            unglued("Posted on November 20, 2019November 21, 2019"),
+            "Posted on November 20, 2019 November 21, 2019"
+        );
+        // A number that only starts like a year, or a year that ends no date, stays.
+        assert_eq!(unglued("Order 20187. Call now"), "Order 20187. Call now");
+        assert_eq!(unglued("Model 2019X launched"), "Model 2019X launched");
+    }
+
+    #[test]
+    fn common_forms_read() {
+        assert_eq!(day("Nov. 20, 2019"), Some((2019, 11, 20)));
+        assert_eq!(day("2019-11-20"), Some((2019, 11, 20)));
+        assert_eq!(day("20 November 2019 | 10:15"), Some((2019, 11, 20)));
+        assert_eq!(
+            day("Updated 1:39 am EST, Wednesday, November 20, 2019"),
+            Some((2019, 11, 20))
+        );
+        assert_eq!(day("Published: 20.11.2019 10:15"), Some((2019, 11, 20)));
+        assert_eq!(day("Veröffentlicht am 27.06.2019"), Some((2019, 6, 27)));
+        assert_eq!(day("Publié le 3 mars 2019"), Some((2019, 3, 3)));
+        assert_eq!(day("Publicado el 3 de marzo de 2019"), Some((2019, 3, 3)));
+        assert_eq!(day("Pubblicato il 3 maggio 2019"), Some((2019, 5, 3)));
+        assert_eq!(day("Gepubliceerd op 3 mei 2019"), Some((2019, 5, 3)));
+        assert_eq!(
+            day("Publicado em 19 de novembro de 2019"),
+            Some((2019, 11, 19))
+        );
+        assert_eq!(day("Publié le 07/09/2018"), Some((2018, 9, 7)));
+        assert_eq!(
+            day("12/09/2022 10h15 · Atualizado há 2 horas"),
+            Some((2022, 9, 12))
+        );
+        assert_eq!(day("12/09/2022 10:15 AM"), Some((2022, 12, 9)));
+        assert_eq!(
+            day("Mis à jour le 8 septembre 2018 à 8h05"),
+            Some((2018, 9, 8))
+        );
+        assert_eq!(day("© 2019"), None);
+        assert_eq!(day("March 2019"), None);
+    }
+
+    #[test]
+    fn labels_and_rejections() {
+        assert!(label("Updated: June 5, 2008") == Label::Updated);
+        assert!(label("Published 3 March 2019") == Label::Published);
+        assert!(label("Mis à jour le 8 septembre 2018") == Label::Updated);
+        assert!(label("By Rachel Ames Last updated on March 3, 2020") == Label::Updated);
+        assert!(label("March 3, 2020 by Rachel Ames, updated daily") == Label::None);
+        assert!(rejected("© 2019 Daily Courier. All rights reserved."));
+        assert!(rejected("Photo: Jane Doe, 3 March 2019"));
+        assert!(!rejected("March 3, 2014, 9:15 am"));
+        assert!(!rejected("Jun 18, 2024, 3:15 PM UTC 87 Comments (87 New)"));
+        assert!(!rejected("March 3, 2014 | Leave a comment"));
+        assert!(!rejected("March 3, 2014 · Comments (12)"));
+        assert!(rejected("Comment from Jane, March 3, 2014"));
+        // A life's or an event's span is no dateline.
+        assert!(rejected("June 14, 1931 – February 27, 2024"));
+        assert!(!rejected("Nov. 20, 2019 - 10:15 a.m."));
+        assert!(rejected(
+            "Eleanor M. Prusak  ·  Oct. 3, 1938 – Feb. 6, 2024"
+        ));
+        assert!(!rejected("Berlin - 12.03.2024"));
+        assert!(!rejected("Tue 12 Mar 2024 - 18:05"));
+        // The original date after a revision label that is not the line's first word.
+        let line = "Last Updated: March 13, 2024 at 8:02 a.m. ET First Published: March 12, 2024 at 4:47 p.m. ET";
+        assert!(label(line) == Label::Published);
+        let (date, _) = read(line).expect("a date");
+        assert_eq!((u8::from(date.utc.month()), date.utc.day()), (3, 12));
+    }
+}
