@@ -746,6 +746,30 @@ const JOB_TITLES: &[&str] = &[
     "analyst",
     "critic",
     "photographer",
+    // The same in the other six languages.
+    "korrespondent",
+    "korrespondentin",
+    "redakteur",
+    "redakteurin",
+    "reporterin",
+    "journalist",
+    "journalistin",
+    "journaliste",
+    "rédacteur",
+    "rédactrice",
+    "correspondante",
+    "corresponsal",
+    "periodista",
+    "redactor",
+    "redactora",
+    "giornalista",
+    "redattore",
+    "corrispondente",
+    "verslaggever",
+    "redacteur",
+    "jornalista",
+    "repórter",
+    "correspondente",
 ];
 
 /// Degrees and certifications written after a name ("Jane Doe, MS, RD").
@@ -991,6 +1015,7 @@ mod tests {
                 "Katharina Lindemeyer",
             ),
             ("HELENA MARQUES Transatlantic Press", "HELENA MARQUES"),
+            ("Jonas Bräutigam Korrespondent", "Jonas Bräutigam"),
             ("JOHN SMITH and Mary Jones", "JOHN SMITH and Mary Jones"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");

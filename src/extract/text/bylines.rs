@@ -262,6 +262,10 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         if first.ends_with(':') {
             return names(after(1), 1).map(|n| (n, "label_colon"));
         }
+        // French sets the colon apart: `Texte : Sophie Delvaux`.
+        if second.as_deref() == Some(":") {
+            return names(after(2), 1).map(|n| (n, "label_colon"));
+        }
     }
     if lex.has("byline.prefix", &first) {
         return names(after(1), 2).map(|n| (n, "language_prefix"));
@@ -878,6 +882,10 @@ mod tests {
             (
                 "Geschreven door Joost van der Meulen 2 februari 2024 om 00:34",
                 "Joost van der Meulen",
+            ),
+            (
+                "Texte : Sophie Delvaux                                  jeudi 21 septembre 2023",
+                "Sophie Delvaux",
             ),
             ("Interview by Chloe Dunn", "Chloe Dunn"),
             ("Propos recueillis par Hélène Marchand", "Hélène Marchand"),
