@@ -5,104 +5,10 @@
 //! that either names a news agency or staff desk, or reads like a list of personal names.
 //! A false positive would cut the last paragraph of a story, so prose never qualifies.
 
-/// Words that mark a line as a credit to an agency or desk rather than prose.
-const AGENCY_WORDS: &[&str] = &[
-    "agencies",
-    "agency",
-    "reuters",
-    "ap",
-    "afp",
-    "dpa",
-    "xinhua",
-    "pti",
-    "ians",
-    "ani",
-    "efe",
-    "ansa",
-    "anp",
-    "lusa",
-    "belga",
-    "apa",
-    "kna",
-    "epd",
-    "kyodo",
-    "yonhap",
-    "tass",
-    "bloomberg",
-    "upi",
-    "wires",
-    "wire",
-    "staff",
-    "correspondent",
-    "correspondents",
-    "bureau",
-    "desk",
-    "reporters",
-    "editors",
-    "associated",
-    "canadian",
-    "press",
-];
-
-/// Words that, at the end of a page, head a navigation block rather than name a person.
-const NOT_NAMES: &[&str] = &[
-    "related",
-    "reading",
-    "more",
-    "share",
-    "comments",
-    "advertisement",
-    "tags",
-    "topics",
-    "read",
-    "next",
-    "previous",
-    "story",
-    "stories",
-    "news",
-    "home",
-    "contact",
-    "about",
-    "privacy",
-    "terms",
-    "follow",
-    "subscribe",
-    "newsletter",
-    "sources",
-    "source",
-    "notes",
-    "update",
-    "updates",
-    "the",
-    "end",
-];
-
-/// How agencies are written in author lists, by their lower-cased name.
-const AGENCY_NAMES: &[(&str, &str)] = &[
-    ("reuters", "Reuters"),
-    ("ap", "AP"),
-    ("associated press", "AP"),
-    ("afp", "AFP"),
-    ("agence france-presse", "AFP"),
-    ("dpa", "dpa"),
-    ("xinhua", "Xinhua"),
-    ("pti", "PTI"),
-    ("ians", "IANS"),
-    ("ani", "ANI"),
-    ("efe", "EFE"),
-    ("ansa", "ANSA"),
-    ("anp", "ANP"),
-    ("lusa", "Lusa"),
-    ("belga", "Belga"),
-    ("apa", "APA"),
-    ("kna", "KNA"),
-    ("epd", "epd"),
-    ("kyodo", "Kyodo"),
-    ("yonhap", "Yonhap"),
-    ("tass", "TASS"),
-    ("bloomberg", "Bloomberg"),
-    ("upi", "UPI"),
-];
+use super::byline_words::{
+    AGENCY_NAMES, AGENCY_WORDS, AUTHOR_LABELS, CREDIT_LABELS, DEGREES, JOB_TITLES, LANGUAGE_BY,
+    NAME_PARTICLES, NOT_NAMES, OUTLET_WORDS, ROLE_QUALIFIERS, ROLE_WORDS,
+};
 
 /// A line that only names a news agency: "Associated Press", "The Associated Press",
 /// "Reuters", "AFP".
@@ -254,71 +160,6 @@ fn once(s: &str) -> String {
     }
 }
 
-/// Words that qualify a job title after a byline's names (`Political Editor`, `Cities
-/// correspondent`, `Staff Writer`): dropped with it.
-const ROLE_QUALIFIERS: &[&str] = &[
-    "staff",
-    "senior",
-    "chief",
-    "deputy",
-    "associate",
-    "assistant",
-    "contributing",
-    "special",
-    "managing",
-    "executive",
-    "political",
-    "business",
-    "economics",
-    "foreign",
-    "diplomatic",
-    "national",
-    "international",
-    "local",
-    "city",
-    "cities",
-    "regional",
-    "sports",
-    "science",
-    "health",
-    "education",
-    "technology",
-    "culture",
-    "arts",
-    "crime",
-    "legal",
-    "investigative",
-    "environment",
-    "climate",
-    "transport",
-    "features",
-    "news",
-    "digital",
-    "court",
-    "courts",
-    "audio",
-    "video",
-    "photo",
-    "data",
-    "weather",
-    "tech",
-    "travel",
-    "food",
-    "entertainment",
-    "music",
-    "film",
-    "opinion",
-    "state",
-    "metro",
-    "finance",
-    "markets",
-    "energy",
-    "property",
-    "community",
-    "general",
-    "public",
-];
-
 /// What follows the names in a byline that is not a name: a job title after a comma or
 /// without one (`Oliver Grant, Political Editor`, `Dana Whitfield Staff Writer`; an
 /// agency before the title stays: `John Miller, Associated Press Writer` -> `John
@@ -374,42 +215,6 @@ fn without_role(s: &str) -> String {
     s
 }
 
-/// Words of the names of publications, broadcasters and institutions: a byline's part
-/// after a comma that holds one names where the author works, not another author.
-const OUTLET_WORDS: &[&str] = &[
-    "university",
-    "universität",
-    "université",
-    "universidad",
-    "università",
-    "universidade",
-    "college",
-    "institute",
-    "school",
-    "media",
-    "insider",
-    "news",
-    "times",
-    "post",
-    "communications",
-    "magazine",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "radio",
-    "tv",
-    "television",
-    "network",
-    "online",
-    "zeitung",
-    "rundfunk",
-    "presse",
-    "wire",
-    "service",
-];
-
 /// A publication or institution (not a news agency, which a byline keeps): a word of
 /// `OUTLET_WORDS`, a domain name (`Cleveland.com`), or a broadcaster's capitals (`XNN`).
 pub fn is_outlet(part: &str) -> bool {
@@ -436,62 +241,6 @@ pub fn is_outlet(part: &str) -> bool {
             }))
 }
 
-/// Words that say what kind of piece a byline signs: "Analysis by", "Opinion by".
-const CREDIT_LABELS: &[&str] = &[
-    "analysis",
-    "opinion",
-    "commentary",
-    "column",
-    "review",
-    "story",
-    "article",
-    "written",
-    "words",
-    "text",
-    "posted",
-    "postado",
-    "publicado",
-    "publicada",
-    "geschrieben",
-    "verfasst",
-    "geplaatst",
-    "gepost",
-    "écrit",
-    "rédigé",
-    "perspective",
-    "essay",
-    "interview",
-    "reported",
-];
-
-/// "By" in other languages: German, French, Spanish and Portuguese, Dutch, and Italian
-/// (lower case only: `Di Maio` is a name).
-const LANGUAGE_BY: &[&str] = &[
-    "von ",
-    "par ",
-    "por ",
-    "door ",
-    "von: ",
-    "par: ",
-    "por: ",
-    "door: ",
-    "texto de ",
-    "texte de ",
-    "text von ",
-    "testo di ",
-    "tekst door ",
-    // A piece's kind before it (`Ein Artikel von Katharina Lindemeyer`).
-    "ein artikel von ",
-    "ein beitrag von ",
-    "ein kommentar von ",
-    "ein gastbeitrag von ",
-    "un article de ",
-    "un artículo de ",
-    "un articolo di ",
-    "een artikel van ",
-    "um artigo de ",
-];
-
 /// "Por María García" -> "María García", "di Giulia Rossi" -> "Giulia Rossi": the word
 /// for "by" before a capitalised name of two words or more.
 fn strip_language_by(s: &str) -> Option<&str> {
@@ -513,12 +262,6 @@ fn strip_credit_label(s: &str) -> Option<&str> {
             .map(str::trim_start)
     })
 }
-
-/// Labels naming the author before a colon (`Author: Jane Doe`, `Text: Anna Berger`).
-const AUTHOR_LABELS: &[&str] = &[
-    "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "autori",
-    "autores", "text", "texte", "texto", "tekst", "reporter",
-];
 
 fn strip_author_label(s: &str) -> Option<&str> {
     let (label, rest) = s.split_once(':')?;
@@ -624,12 +367,6 @@ pub fn is_names(s: &str) -> bool {
     !words.is_empty() && words.len() <= 8 && looks_like_names(&words, &lower)
 }
 
-/// Particles of family names (`van`, `de`, `della`), in lower case.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "den", "ter", "ten", "di",
-    "du", "do", "dos", "das", "della",
-];
-
 /// Whether `lower`, a word in lower case, is a particle of family names (`De` in `Pieter-Jan
 /// De Clercq`, `van` in `Ludwig van Beethoven`).
 pub fn is_name_particle(lower: &str) -> bool {
@@ -659,31 +396,6 @@ fn looks_like_names(words: &[&str], lower: &[String]) -> bool {
     }
     (1..=6).contains(&capitalised)
 }
-
-/// Words that describe a role or a desk, not a person: dropped from the name list.
-const ROLE_WORDS: &[&str] = &[
-    "staff",
-    "agencies",
-    "agency",
-    "correspondent",
-    "correspondents",
-    "reporter",
-    "reporters",
-    "writer",
-    "writers",
-    "editor",
-    "editors",
-    "wires",
-    "wire",
-    "desk",
-    "bureau",
-    "and",
-    "staff writer",
-    "staff reporter",
-    "special correspondent",
-    "news desk",
-    "the",
-];
 
 /// The people (and agencies) in a byline, one per entry, for search and facets:
 /// "Jane Doe and Omar Haddad" -> ["Jane Doe", "Omar Haddad"];
@@ -729,53 +441,6 @@ pub fn names(byline: &str) -> Vec<String> {
     }
     out
 }
-
-/// Last words of a job title after a byline's names ("AP Auto Writer", "Editor-at-large").
-const JOB_TITLES: &[&str] = &[
-    "writer",
-    "writers",
-    "editor",
-    "editors",
-    "correspondent",
-    "correspondents",
-    "reporter",
-    "reporters",
-    "columnist",
-    "contributor",
-    "producer",
-    "analyst",
-    "critic",
-    "photographer",
-    // The same in the other six languages.
-    "korrespondent",
-    "korrespondentin",
-    "redakteur",
-    "redakteurin",
-    "reporterin",
-    "journalist",
-    "journalistin",
-    "journaliste",
-    "rédacteur",
-    "rédactrice",
-    "correspondante",
-    "corresponsal",
-    "periodista",
-    "redactor",
-    "redactora",
-    "giornalista",
-    "redattore",
-    "corrispondente",
-    "verslaggever",
-    "redacteur",
-    "jornalista",
-    "repórter",
-    "correspondente",
-];
-
-/// Degrees and certifications written after a name ("Jane Doe, MS, RD").
-const DEGREES: &[&str] = &[
-    "phd", "ph.d", "md", "ms", "msc", "ma", "mba", "mph", "rd", "rn", "jd", "cfa", "cpa", "dds",
-];
 
 /// A job title ("AP Auto Writer", "Associated Press Writer", "Valley Post Editor-at-large")
 /// reduced to the news agency it starts with, if any, and a degree to nothing; anything

@@ -11,6 +11,7 @@
 
 pub mod boilerplate;
 pub mod byline;
+mod byline_words;
 pub mod clean;
 pub mod date;
 pub mod dom;
