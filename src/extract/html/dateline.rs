@@ -508,6 +508,7 @@ fn repeated_item(doc: &Document, n: NodeId) -> bool {
             doc.child_nodes(p)
                 .into_iter()
                 .filter(|&c| c != n && doc.is_element(c) && doc.class_name(c) == class)
+                .take(MAX_ITEMS_READ)
                 .any(|c| {
                     let text = squash_spaces(&doc.text_content(c));
                     text.chars().count() <= MAX_ITEM_CHARS
@@ -516,8 +517,11 @@ fn repeated_item(doc: &Document, n: NodeId) -> bool {
         })
 }
 
-/// Longest text of an item in a list of dated items.
+/// Longest text of an item in a list of dated items, and how many of an element's
+/// same-class siblings are read for a date (a page of a thousand same-class paragraphs
+/// stays cheap).
 const MAX_ITEM_CHARS: usize = 300;
+const MAX_ITEMS_READ: usize = 12;
 
 /// Words from which a link beside a date in a list item is another story's headline.
 const TEASER_LINK_WORDS: usize = 4;
