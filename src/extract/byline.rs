@@ -675,10 +675,6 @@ mod tests {
             ("Jordan Pace Contributor", "Jordan Pace"),
             ("Fiona McAlister Court Reporter", "Fiona McAlister"),
             ("Priya Natarajan Senior Audio Editor", "Priya Natarajan"),
-            (
-                "Ein Artikel von Katharina Lindemeyer",
-                "Katharina Lindemeyer",
-            ),
             ("HELENA MARQUES Transatlantic Press", "HELENA MARQUES"),
             ("Jonas Bräutigam Korrespondent", "Jonas Bräutigam"),
             ("JOHN SMITH and Mary Jones", "JOHN SMITH and Mary Jones"),

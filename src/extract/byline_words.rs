@@ -246,16 +246,6 @@ pub(super) const LANGUAGE_BY: &[&str] = &[
     "text von ",
     "testo di ",
     "tekst door ",
-    // A piece's kind before it (`Ein Artikel von Katharina Lindemeyer`).
-    "ein artikel von ",
-    "ein beitrag von ",
-    "ein kommentar von ",
-    "ein gastbeitrag von ",
-    "un article de ",
-    "un artículo de ",
-    "un articolo di ",
-    "een artikel van ",
-    "um artigo de ",
 ];
 
 /// Labels naming the author before a colon (`Author: Jane Doe`, `Text: Anna Berger`).

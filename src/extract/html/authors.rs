@@ -237,6 +237,8 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     if byline::normalize(first).is_none() {
         first = lines.next()?;
     }
+    // `Ein Artikel von …`: the phrase saying whose piece this is goes.
+    let first = crate::extract::text::without_lead_phrase(first);
     // The name before a separator; an outlet after a spaced slash (`Callum Dwyer / NCA
     // NewsWire`).
     let name = first.split(['|', '•', '·']).next()?;

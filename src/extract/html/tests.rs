@@ -138,6 +138,13 @@ fn article_author_url_is_not_a_byline() {
 }
 
 #[test]
+fn a_lead_phrase_opens_a_byline_element() {
+    let top = r#"<h1>Orchestra to tour eleven valley towns</h1><div class="author">Ein Artikel von <a href="/autoren/lindemeyer">Katharina Lindemeyer</a></div>"#;
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Katharina Lindemeyer"));
+}
+
+#[test]
 fn time_element_prefers_publication_over_update() {
     let top = r#"<h1>Orchestra to tour eleven valley towns</h1>
 <div class="dates"><time class="updated" datetime="2021-06-02T12:00:00Z">Updated 2 June</time>

@@ -212,6 +212,21 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
     byline::normalize(cut)
 }
 
+/// What follows a phrase saying whose piece this is (`Ein Artikel von X`, `Words by X`,
+/// `Un article de X`: the lexicon's `byline.lead`): the names.
+pub fn after_lead_phrase(t: &str) -> Option<&str> {
+    let lower = t.to_lowercase();
+    lexicon()
+        .lines("byline.lead")
+        .iter()
+        .find(|p| {
+            lower
+                .strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+        })
+        .and_then(|p| t.get(p.len()..))
+}
+
 /// A byline in a line near the headline, with the rule that found it and its base score.
 pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     let spaced = link_spaced(text.trim());
@@ -240,15 +255,8 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     if first == "by" || first == "by:" {
         return names(after(1), 1).map(|n| (n, "by_prefix"));
     }
-    // `Ein Artikel von X`, `Words by X`, `Un article de X`: a phrase saying whose piece
-    // this is, then the names.
-    let lower = t.to_lowercase();
-    if let Some(p) = lex.lines("byline.lead").iter().find(|p| {
-        lower
-            .strip_prefix(p.as_str())
-            .is_some_and(|r| r.starts_with(' '))
-    }) {
-        return names(&t[p.len()..], 1).map(|n| (n, "lead_phrase"));
+    if let Some(rest) = after_lead_phrase(t) {
+        return names(rest, 1).map(|n| (n, "lead_phrase"));
     }
     let first_bare = first.trim_end_matches(':');
     if lex.has("byline.label", first_bare) {

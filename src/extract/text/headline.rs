@@ -592,7 +592,6 @@ pub fn decide_title(
         // over a longer deck right above the dateline or byline: the kicker is shorter
         // than the headline, neither ends a sentence, and neither heads the header the
         // other would.
-        let next_kept = |j: usize| (j + 1..units.len()).find(|&k| classes[k] != Class::Bad);
         // Below a headline, past its picture's label and caption.
         let next_text = |j: usize| {
             (j + 1..units.len()).find(|&k| {
@@ -608,7 +607,7 @@ pub fn decide_title(
                 && !fj.sentence_end
                 && !fh.sentence_end
                 && shaped(h)
-                && next_kept(j) == Some(h)
+                && next_kept_unit(classes, j) == Some(h)
                 // The renderer marked the headline and not the line above it.
                 && ((top_level > 0 && units[h].heading == top_level && units[j].heading == 0)
                     || next_text(h).is_some_and(|k| {
@@ -633,7 +632,7 @@ pub fn decide_title(
                 && !above.is_some_and(|j| (shaped(j) && !kicker(j, i)) || meta_here(j))
                 // Over a headline-shaped line the page echoes (in its lists, its comments'
                 // heading) and this one not: a picture's caption over the headline.
-                && !next_kept(i).is_some_and(|h| {
+                && !next_kept_unit(classes, i).is_some_and(|h| {
                     kicker(i, h) || (shaped(h) && echoed_head(h) && !echoed(i))
                 })
                 && (i + 1..units.len())

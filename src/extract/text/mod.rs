@@ -129,6 +129,13 @@ pub fn name_after_date(line: &str) -> Option<String> {
         .map(|(name, _)| name)
 }
 
+/// A byline line without the phrase opening it that says whose piece this is (`Ein
+/// Artikel von Katharina Lindemeyer` -> `Katharina Lindemeyer`); the line as it is
+/// without one.
+pub fn without_lead_phrase(line: &str) -> &str {
+    bylines::after_lead_phrase(line).map_or(line, str::trim_start)
+}
+
 /// The author a line names as a byline marked as one (`By X`, `Von X`, `Par X`, `Author:
 /// X`, `Posted on DATE by X`), read as plain-text bylines are; not a bare name.
 pub fn marked_byline(line: &str) -> Option<String> {
