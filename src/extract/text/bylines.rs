@@ -9,6 +9,7 @@ use crate::extract::byline;
 
 use super::dateread;
 use super::features::lexicon;
+use super::lines::underscores_between;
 
 /// The rules of bylines marked by an English `By` or an author label (a byline in a list
 /// item counts only with one of these).
@@ -569,21 +570,7 @@ fn link_spaced(t: &str) -> std::borrow::Cow<'_, str> {
         if w.contains(['@', '/', '\\']) || !w.starts_with(char::is_uppercase) {
             return w.to_string();
         }
-        let chars: Vec<char> = w.chars().collect();
-        (0..chars.len())
-            .map(|i| {
-                let between = chars[i] == '_'
-                    && i > 0
-                    && i + 1 < chars.len()
-                    && chars[i - 1].is_alphabetic()
-                    && chars[i + 1].is_alphabetic();
-                if between {
-                    ' '
-                } else {
-                    chars[i]
-                }
-            })
-            .collect()
+        underscores_between(w, |a, b| a.is_alphabetic() && b.is_alphabetic())
     };
     t.split(' ').map(word).collect::<Vec<_>>().join(" ").into()
 }

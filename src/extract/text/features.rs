@@ -336,7 +336,7 @@ const GLUED_LINE_WORDS: usize = 6;
 const BREADCRUMB_WORDS: usize = 6;
 
 /// Whether `t` opens with a byline's word (`By`, `Von`, `Par`, …).
-fn byline_marked(t: &str) -> bool {
+pub(super) fn byline_marked(t: &str) -> bool {
     t.split_whitespace().next().is_some_and(|w| {
         let w = w.to_lowercase();
         w == "by" || lexicon().has("byline.prefix", &w)

@@ -232,11 +232,10 @@ fn place_dateline(line: &str) -> bool {
 /// Words of a line that may be a byline.
 const BYLINE_WORDS: usize = 10;
 
-/// A short line opening with a capitalised `By` (or `Von`, `Par`, `Por`, `Door`).
+/// A short line opening with a byline's capitalised lead word (`By`, `Von`, `Par`, `Di`).
 fn byline_start(line: &str) -> bool {
-    ["By ", "Von ", "Par ", "Por ", "Door "]
-        .iter()
-        .any(|b| line.starts_with(b))
+    line.starts_with(char::is_uppercase)
+        && super::features::byline_marked(line)
         && line.split_whitespace().nth(BYLINE_WORDS).is_none()
 }
 
@@ -470,18 +469,26 @@ fn link_spaces(t: &str) -> String {
     if underscores <= t.matches(' ').count() || t.contains(['@', '/', '\\']) {
         return t.to_string();
     }
+    let joins = |c: char| !c.is_whitespace() && c != '_';
+    underscores_between(t, |a, b| joins(a) && joins(b))
+}
+
+/// `t` with each underscore between two characters that `joins` accepts read as a space
+/// (renderers print a link's spaces as underscores).
+pub(super) fn underscores_between(t: &str, joins: impl Fn(char, char) -> bool) -> String {
     let chars: Vec<char> = t.chars().collect();
-    let joined = |i: usize| {
-        chars[i] == '_'
-            && i > 0
-            && i + 1 < chars.len()
-            && !chars[i - 1].is_whitespace()
-            && chars[i - 1] != '_'
-            && !chars[i + 1].is_whitespace()
-            && chars[i + 1] != '_'
-    };
     (0..chars.len())
-        .map(|i| if joined(i) { ' ' } else { chars[i] })
+        .map(|i| {
+            let between = chars[i] == '_'
+                && i > 0
+                && i + 1 < chars.len()
+                && joins(chars[i - 1], chars[i + 1]);
+            if between {
+                ' '
+            } else {
+                chars[i]
+            }
+        })
         .collect()
 }
 
