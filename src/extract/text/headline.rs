@@ -64,7 +64,7 @@ use super::wordforms::{stem, StoryWords};
 /// stop; a longer line that ends like a sentence is a paragraph.
 const MAX_CHARS: usize = 300;
 const MAX_WORDS: usize = 45;
-const MAX_SENTENCE_WORDS: usize = 30;
+pub(super) const MAX_SENTENCE_WORDS: usize = 30;
 /// Units that are not boilerplate searched above the start of the story's prose, and
 /// how far up that search reaches at most.
 pub(super) const WINDOW: usize = 30;
@@ -73,10 +73,6 @@ const MAX_REACH: usize = 200;
 const STORY_UNITS: usize = 12;
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
-/// Fewest words of a deck, and how much better than its headline a deck may score and
-/// still give way to it.
-const DECK_WORDS: usize = 10;
-const DECK_MARGIN: f32 = 2.0;
 /// Units that are not boilerplate looked through, below the story's first unit and past
 /// datelines, for a headline.
 const BIO_GAP: usize = 2;
@@ -100,8 +96,6 @@ const KICKER_WORDS: usize = 5;
 const COMPACT_UNITS_PER_BLOCK: usize = 8;
 /// Units below a headline above the window that must hold its byline and its dateline.
 const FULL_HEADER_UNITS: usize = 3;
-/// Fewest words of a unit's opening line taken for the headline joined to its standfirst.
-const OPENING_WORDS: usize = 5;
 /// Most words of a bulleted menu entry, and fewest entries in a row of a menu.
 const MENU_ENTRY_WORDS: usize = 3;
 const MENU_ENTRIES: usize = 3;
@@ -110,7 +104,7 @@ const MENU_ENTRIES: usize = 3;
 const ECHO_GAP: usize = 8;
 
 /// The next unit after `i` that is not boilerplate.
-fn next_kept_unit(classes: &[Class], i: usize) -> Option<usize> {
+pub(super) fn next_kept_unit(classes: &[Class], i: usize) -> Option<usize> {
     (i + 1..classes.len()).find(|&k| classes[k] != Class::Bad)
 }
 
@@ -742,143 +736,18 @@ pub fn decide_title(
         .iter()
         .find(|c| c.unit == 0 && heads_file && c.rule != "link_rel_title")
         .cloned();
-    let mut decision = decide_led(cands, lex.weight("title.min"), lex.weight("title.lead"));
-    // A deck chosen under its headline: the chosen line is half as long again as the
-    // candidate on the unit right above it, which is shaped like a headline, ends no
-    // sentence and scores nearly as well on its own.
-    let deck_of = decision.chosen.as_ref().and_then(|c| {
-        let above = c.unit.checked_sub(1)?;
-        let h = decision.considered.iter().find(|x| x.unit == above)?;
-        let (fc, fh) = (&feats[c.unit], &feats[above]);
-        // A longer line right below is the deck, and the chosen line its headline.
-        let longer_below = decision
-            .considered
-            .iter()
-            .any(|x| x.unit == c.unit + 1 && feats[x.unit].words > fc.words);
-        (fh.words >= 4
-            && fc.words >= DECK_WORDS
-            && fc.words * 10 >= fh.words * 13
-            && !fh.sentence_end
-            && !key(&c.value).contains(key(&h.value).as_str())
-            // A line in capitals over a longer one is a section's label (`GROWING AN
-            // ONLINE BUSINESS`), so is one of parts parted by a dot, and a line the
-            // renderer marked as a heading is no deck.
-            && fh.caps_ratio < 1.0
-            // `Politics · From Meridian Wire`.
-            && ![" · ", " • "].iter().any(|d| h.value.contains(d))
-            && (units[c.unit].heading == 0 || units[above].heading > 0)
-            && h.score >= lex.weight("title.min")
-            && h.score >= c.score - DECK_MARGIN
-            // The page's title names the headline, never its deck: a chosen line that
-            // repeats it, under one that does not, is the headline under a caption.
-            && (c.rule != "repeats_page_title" || h.rule == "repeats_page_title")
-            && !longer_below)
-            .then(|| h.clone())
-    });
-    if let Some(h) = deck_of {
-        decision.runner_up = decision.chosen.replace(h);
-    }
-    // A quotation in capitals chosen over a longer line right below it that ends no
-    // sentence and reaches the threshold itself: a tabloid's kicker (`'I THOUGHT WE WERE
-    // GOING TO DIE'`) over its headline.
-    let under_quote = decision.chosen.as_ref().and_then(|c| {
-        let f = &feats[c.unit];
-        let quoted = c.value.starts_with(['\'', '"', '‘', '“', '«', '„'])
-            && c.value
-                .chars()
-                .filter(|ch| ch.is_alphabetic())
-                .all(char::is_uppercase);
-        let below = next_kept_unit(classes, c.unit)?;
-        let h = decision.considered.iter().find(|x| x.unit == below)?;
-        (quoted
-            && feats[below].words >= 2 * f.words
-            && !feats[below].sentence_end
-            && h.score >= lex.weight("title.min"))
-        .then(|| h.clone())
-    });
-    if let Some(h) = under_quote {
-        decision.runner_up = decision.chosen.replace(h);
-    }
-    // In a clean text file (no boilerplate at all), a sentence ending in a full stop, a
-    // question or exclamation of eight words or more, or a line starting in lower case
-    // never wins over a first line standing alone: that is the story's first sentence,
-    // its standfirst or a fragment of it, under its title.
-    let sentence = |c: &Candidate| {
-        (c.value.ends_with('.') && !c.value.ends_with("..."))
-            || (c.value.ends_with(['?', '!']) && c.value.split_whitespace().nth(7).is_some())
-            || c.value.chars().next().is_some_and(char::is_lowercase)
+    let decision = decide_led(cands, lex.weight("title.min"), lex.weight("title.lead"));
+    let header = super::title_review::Header {
+        units,
+        feats,
+        classes,
+        meta,
+        lo,
+        hi,
+        first_bad,
+        first: first.as_ref(),
     };
-    let clean_lede = first_bad.is_none()
-        && first.as_ref().is_some_and(|f| !sentence(f))
-        && decision
-            .chosen
-            .as_ref()
-            .is_some_and(|c| c.unit != 0 && sentence(c));
-    // A candidate chosen only for its lead over the others gives way to the file's first
-    // line standing alone (`Hereford 1-1 Doncaster` / `Hereford win 3-1 on penalties.`).
-    let by_lead_only = decision
-        .chosen
-        .as_ref()
-        .is_some_and(|c| c.unit != 0 && c.score < lex.weight("title.min"));
-    let first_line_stands = first
-        .as_ref()
-        .is_some_and(|f| f.score > lex.weight("title.file_start_min"));
-    if clean_lede || (by_lead_only && first_line_stands) {
-        decision.runner_up = decision.chosen.take();
-    }
-    if let (None, Some(mut first)) = (&decision.chosen, first) {
-        if clean_lede || first.score > lex.weight("title.file_start_min") {
-            first.rule = "file_first_line";
-            decision.runner_up = decision.runner_up.filter(|r| r.unit != 0);
-            decision.chosen = Some(first);
-        }
-    }
-    // Still nothing: the opening line of a unit right over the article's dateline or
-    // byline, where the wrap joined a headline filling the width to its standfirst
-    // (`Preço das casas … para a Margem Sul` / `Estudo divulgado esta sexta-feira …`).
-    if decision.chosen.is_none() {
-        let opening = (lo..=hi.min(units.len() - 1)).find_map(|i| {
-            let end = units[i].opening?;
-            let line = units[i].text.get(..end)?.trim();
-            let words = line.split_whitespace().count();
-            let below = (i + 1..units.len())
-                .filter(|&j| classes[j] != Class::Bad || meta.at(j))
-                .take(2)
-                .any(|j| meta.at(j));
-            (classes[i] != Class::Bad
-                && below
-                && (OPENING_WORDS..=MAX_SENTENCE_WORDS).contains(&words)
-                && !super::features::figures(line))
-            .then(|| Candidate {
-                value: line.to_string(),
-                rule: "opening_line",
-                score: lex.weight("title.min"),
-                lines: (units[i].first, units[i].first),
-                unit: i,
-                signals: Vec::new(),
-            })
-        });
-        if let Some(c) = opening {
-            decision.chosen = Some(c);
-        }
-    }
-    // Still nothing: the post title lynx printed in its link-rel line, the site's own
-    // name for the page, though no line of the page repeats it.
-    if decision.chosen.is_none() {
-        if let Some(rel) = decision
-            .considered
-            .iter()
-            .find(|c| c.rule == "link_rel_title")
-        {
-            decision.chosen = Some(rel.clone());
-            decision.runner_up = decision
-                .considered
-                .iter()
-                .find(|c| c.rule != "link_rel_title")
-                .cloned();
-        }
-    }
-    decision
+    super::title_review::review(decision, &header)
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ mod numeric;
 mod pagetitle;
 mod shape;
 mod story;
+mod title_review;
 mod title_signals;
 mod wordforms;
 
