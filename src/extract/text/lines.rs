@@ -190,7 +190,10 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
         return false;
     }
     let plen = columns(printed.0.trim_end());
-    if let Some(w) = width {
+    // A row of a table's cells (`By Jo Hale          Posted: March 12, 2008`) reaches the
+    // width by its alignment, not by a wrapped sentence.
+    let row = table_row(printed.0.trim());
+    if let Some(w) = width.filter(|_| !row) {
         if plen + 1 + first_word_chars(printed.1) > w && plen + FILLED_SLACK + 8 >= w {
             return true;
         }
@@ -227,6 +230,24 @@ fn place_dateline(line: &str) -> bool {
                     .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         }
     })
+}
+
+/// Spaces between two words of a line from which it is a table's row of cells.
+const ROW_GAP: usize = 8;
+
+/// Whether a line holds a gap of [`ROW_GAP`] spaces between two words: cells of a table
+/// row (a form's empty text field, `[          ]`, is no gap).
+fn table_row(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| **c == ' ').count();
+        if run >= ROW_GAP && i > 0 && chars[i - 1] != '[' && chars.get(i + run) != Some(&']') {
+            return true;
+        }
+        i += run.max(1);
+    }
+    false
 }
 
 /// Words of a line that may be a byline.
@@ -661,6 +682,25 @@ mod tests {
         let u = units(text);
         assert!(u[1].text.ends_with("million deal"), "{u:?}");
         assert!(u[2].text.starts_with("By Deborah"), "{u:?}");
+    }
+
+    /// A row of cells aligned to the width (a byline and its date, a role and the print
+    /// page) does not take the row under it; a form's empty text field is no gap.
+    #[test]
+    fn table_rows_are_not_joined() {
+        let text = "By Darlene Hoskins                Posted: Wednesday, March 12, 2008 4:15 PM EDT\n\
+                    Ledger Staff Writer                                      Print edition: Page A1\n\
+                    \n\
+                    Search the Archives: [                    ] [January  ] [1985] [Search]     \n\
+                    Archives contain staff-written stories from 1985 to the present. Wire\n";
+        let u = units(text);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert!(u[0].text.ends_with("PM EDT"), "{u:?}");
+        assert!(u[2].text.ends_with("present. Wire"), "{u:?}");
+        assert!(table_row(
+            "Ledger Staff Writer          Print edition: Page A1"
+        ));
+        assert!(!table_row("Search: [                    ] [Go]"));
     }
 
     /// A side column's last cell, set far right of the article's margin, does not join the
