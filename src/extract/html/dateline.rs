@@ -249,11 +249,16 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         } else {
             ("time", 0.75)
         };
+        // The name the parent's line gives after the date (`Published <time> · <a>Fiona
+        // Ashworth-Lee</a>, Head of Policy`).
+        let byline = doc.parent(id).and_then(|p| {
+            crate::extract::text::name_after_date(&squash_spaces(&doc.text_content(p)))
+        });
         return Some(Candidate {
             date: d,
             rule,
             confidence,
-            byline: None,
+            byline,
         });
     }
     // Only elements that own text, or whose children are inline: a container's text is

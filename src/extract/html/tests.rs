@@ -144,6 +144,18 @@ fn a_lead_phrase_opens_a_byline_element() {
     assert_eq!(f.byline.as_deref(), Some("Katharina Lindemeyer"));
 }
 
+/// The name a dated line gives after its `<time>` element, behind a dot.
+#[test]
+fn name_after_a_time_element() {
+    let top = r#"<h1>Orchestra to tour eleven valley towns</h1><div class="meta"><span>Published
+<time datetime="2022-10-14">14 October 2022</time>, updated <time datetime="2022-10-17">17
+October 2022</time> &middot; <a href="/about/board/fiona">Fiona Ashworth-Lee</a>, Head of
+Policy</span></div>"#;
+    let f = extract(&page("", top, PARAS));
+    assert_eq!(f.byline.as_deref(), Some("Fiona Ashworth-Lee"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2022-10-14T00:00:00Z"));
+}
+
 #[test]
 fn time_element_prefers_publication_over_update() {
     let top = r#"<h1>Orchestra to tour eleven valley towns</h1>

@@ -298,6 +298,19 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
                 .map(|n| (n, "date_then_by"));
         }
     }
+    // "Published 14 October 2022 · Fiona Ashworth-Lee, Head of Policy": the dateline,
+    // then the name behind a dot or bar.
+    for sep in [" · ", " • ", " | "] {
+        if let Some((head, tail)) = t.split_once(sep) {
+            if head.split_whitespace().count() <= DATE_HEAD_WORDS
+                && dateread::read(head).is_some_and(|(_, rule)| rule != "in_line")
+            {
+                if let Some(name) = names(tail, 2) {
+                    return Some((name, "date_then_name"));
+                }
+            }
+        }
+    }
     // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019",
     // "Jane Doe / NCA NewsWire" (an outlet of capitalised words after a slash).
     for sep in [" | ", " - ", " – ", " — ", ", ", " • ", " · ", " / "] {
@@ -337,6 +350,9 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     }
     None
 }
+
+/// Most words of a dateline a name follows behind a dot or bar.
+const DATE_HEAD_WORDS: usize = 10;
 
 /// Most words of a name run straight into its date.
 const NAME_WORDS: usize = 4;
@@ -774,6 +790,21 @@ mod tests {
 
     fn top(s: &str) -> Option<String> {
         top_line(s).map(|(n, _)| n)
+    }
+
+    /// A dateline, then the name behind a dot or bar; a section's name there is none.
+    #[test]
+    fn name_after_a_dateline_and_a_dot() {
+        assert_eq!(
+            top_line("Published 14 October 2022, updated 17 October 2022 · Fiona Ashworth-Lee, Head of Policy"),
+            Some(("Fiona Ashworth-Lee".to_string(), "date_then_name"))
+        );
+        assert_eq!(
+            top("12 June 2023 | Tomás Whitfield").as_deref(),
+            Some("Tomás Whitfield")
+        );
+        assert_eq!(top("12 June 2023 · Politics"), None);
+        assert_eq!(top("Tuesday 12 June 2023 · Local News"), None);
     }
 
     #[test]

@@ -192,7 +192,10 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     let plen = columns(printed.0.trim_end());
     // A row of a table's cells (`By Jo Hale          Posted: March 12, 2008`) reaches the
     // width by its alignment, not by a wrapped sentence.
-    let row = table_row(printed.0.trim());
+    // A line cut short (`Home › News › Energy Bill Relief Scheme: cold stores…`) ends
+    // its element; a capital after it starts the next.
+    let cut = p.ends_with('…') && n.starts_with(char::is_uppercase);
+    let row = cut || table_row(printed.0.trim());
     if let Some(w) = width.filter(|_| !row) {
         if plen + 1 + first_word_chars(printed.1) > w && plen + FILLED_SLACK + 8 >= w {
             return true;
@@ -682,6 +685,21 @@ mod tests {
         let u = units(text);
         assert!(u[1].text.ends_with("million deal"), "{u:?}");
         assert!(u[2].text.starts_with("By Deborah"), "{u:?}");
+    }
+
+    /// A breadcrumb cut short with an ellipsis at the width ends there: the kicker under it
+    /// is a line of its own.
+    #[test]
+    fn a_line_cut_short_is_not_joined() {
+        let text = "Home › News › Policy & Lobbying › Energy Bill Relief Scheme: cold stores…\n\
+                    Policy & Lobbying\n\
+                    \n\
+                    The association has written to the Business and Energy Secretary warning\n\
+                    that smaller operators face a winter of impossible choices once support\n\
+                    ends in March, when the scheme that caps what firms pay for power closes.\n";
+        let u = units(text);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert_eq!(u[1].text, "Policy & Lobbying");
     }
 
     /// A row of cells aligned to the width (a byline and its date, a role and the print

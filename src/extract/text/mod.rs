@@ -123,10 +123,11 @@ pub fn date_span(line: &str) -> bool {
 }
 
 /// The author named after the date in one line (`Posted on 27 June 2019 by Jane Doe`,
-/// `Veröffentlicht am 27. Juni 2019 von Sabine Müller`), read as plain-text bylines are.
+/// `Veröffentlicht am 27. Juni 2019 von Sabine Müller`, `Published 14 October 2022 ·
+/// Fiona Ashworth-Lee, Head of Policy`), read as plain-text bylines are.
 pub fn name_after_date(line: &str) -> Option<String> {
     bylines::top_line(line)
-        .filter(|(_, rule)| *rule == "date_then_by")
+        .filter(|(_, rule)| matches!(*rule, "date_then_by" | "date_then_name"))
         .map(|(name, _)| name)
 }
 
