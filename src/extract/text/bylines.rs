@@ -913,7 +913,10 @@ mod tests {
                 "Texte : Sophie Delvaux                                  jeudi 21 septembre 2023",
                 "Sophie Delvaux",
             ),
-            ("Texto: Inês Carvalho  |  Fotografia: Rui Mota", "Inês Carvalho"),
+            (
+                "Texto: Inês Carvalho  |  Fotografia: Rui Mota",
+                "Inês Carvalho",
+            ),
             ("Tekst: Sanne de Graaf", "Sanne de Graaf"),
             ("Interview by Chloe Dunn", "Chloe Dunn"),
             ("Propos recueillis par Hélène Marchand", "Hélène Marchand"),

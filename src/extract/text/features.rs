@@ -332,8 +332,10 @@ fn glued_links(word: &str) -> bool {
 const GLUED_JOINS: usize = 2;
 const GLUED_LINE_WORDS: usize = 6;
 
-/// Most words of a section path parted by slashes.
+/// Most words of a section path parted by slashes, and of an item before the last of a
+/// trail from the home page.
 const BREADCRUMB_WORDS: usize = 6;
+const CRUMB_WORDS: usize = 4;
 
 /// Whether `t` opens with a byline's word (`By`, `Von`, `Par`, …).
 pub(super) fn byline_marked(t: &str) -> bool {
@@ -341,6 +343,14 @@ pub(super) fn byline_marked(t: &str) -> bool {
         let w = w.to_lowercase();
         w == "by" || lexicon().has("byline.prefix", &w)
     })
+}
+
+/// Whether each `»` of `t` closes a quotation a `«` opened (`Microcentrales : « L’État
+/// subventionne … sauvages »`, `fa: «Mi vergognavo»`), as a breadcrumb's do not (`Home »
+/// Column »`).
+pub(super) fn closes_quote(t: &str) -> bool {
+    let opened = t.matches('«').count();
+    opened > 0 && opened >= t.matches('»').count()
 }
 
 /// Menu and form shapes in `t`, a line of `words` words.
@@ -373,7 +383,7 @@ fn menu_shape(t: &str, words: usize) -> bool {
     }
     // Breadcrumbs: `Home » Column »`; not a quotation closing (`… fa: «Mi vergognavo
     // da allora»`).
-    let closes_quote = t.contains('«') && !t.ends_with(" »");
+    let closes_quote = closes_quote(t);
     if (t.ends_with('»') && !closes_quote) || (words <= 8 && t.contains(" » ")) {
         return true;
     }
@@ -390,6 +400,18 @@ fn menu_shape(t: &str, words: usize) -> bool {
         .map(|sep| crumbs.split(sep).map(str::trim).collect::<Vec<_>>())
         .max_by_key(Vec::len)
         .unwrap_or_default();
+    // A trail from the home page (`Accueil > Espace presse > Communiqués de presse >
+    // Microcentrales`), however long its last item.
+    let (last, before) = path.split_last().unwrap_or((&"", &[]));
+    if before.len() >= 2
+        && lexicon().has("sections.home", &before[0].to_lowercase())
+        && before
+            .iter()
+            .all(|p| (1..=CRUMB_WORDS).contains(&p.split_whitespace().count()))
+        && !last.is_empty()
+    {
+        return true;
+    }
     if path.len() >= 2
         && path
             .iter()
@@ -797,6 +819,20 @@ mod tests {
             7
         ));
         assert!(menu_shape("Europe›Portugal›Lisbon", 1));
+        // A trail from the home page, however long its last item; a French quotation
+        // closing on a spaced `»` is none.
+        assert!(menu_shape(
+            "Accueil > Espace presse > Communiqués de presse > Microcentrales",
+            8
+        ));
+        assert!(menu_shape(
+            "Home › News › Policy & Lobbying › Energy Bill Relief Scheme: cold stores must act",
+            15
+        ));
+        assert!(!menu_shape(
+            "Microcentrales : « L’État subventionne la destruction de nos rivières »",
+            11
+        ));
         assert!(menu_shape(
             "Sie sind hier: Startseite > Lokales > Bad Hollerbach > Artikel",
             10

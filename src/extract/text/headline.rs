@@ -387,7 +387,7 @@ pub fn decide_title(
             || u.text.ends_with([':', ',', ';'])
             // A link to the next or previous post (`Home Assistant und der Zigbee-Stick →`).
             || u.text.ends_with(['→', '←', '›', '‹'])
-            || u.text.ends_with(" »")
+            || (u.text.ends_with(" »") && !super::features::closes_quote(&u.text))
             || caption_or_list_item(&u.text)
             || super::dateline::attribution(&u.text, f)
             || crate::extract::byline::is_agency(&u.text)
