@@ -39,6 +39,13 @@ impl Lexicon {
             .is_some_and(|bits| bits & !FURNITURE_BIT != 0)
     }
 
+    /// Whether `word` (lower case) is a word of page furniture (share, print, cookies).
+    pub fn is_furniture(&self, word: &str) -> bool {
+        self.stop
+            .get(word)
+            .is_some_and(|bits| bits & FURNITURE_BIT != 0)
+    }
+
     /// The words of a word section, to look many words up in.
     fn set(&self, section: &str) -> Option<&HashSet<String>> {
         self.sets.get(section)
@@ -354,7 +361,7 @@ pub(super) fn closes_quote(t: &str) -> bool {
 }
 
 /// Menu and form shapes in `t`, a line of `words` words.
-fn menu_shape(t: &str, words: usize) -> bool {
+pub(super) fn menu_shape(t: &str, words: usize) -> bool {
     if button(t)
         || t.contains("____")
         || (words <= GLUED_LINE_WORDS && t.split_whitespace().any(glued_links))
@@ -432,6 +439,13 @@ fn menu_shape(t: &str, words: usize) -> bool {
     }
     if !(t.contains('|') || t.contains('·') || t.contains('•')) {
         return false;
+    }
+    // A row of links ending on a sign-in link (`Next blog» Create Blog | Sign In`).
+    if t.rsplit_once(" | ").is_some_and(|(_, last)| {
+        let last = last.trim().to_lowercase();
+        lexicon().lines("furniture.phrases").contains(&last)
+    }) {
+        return true;
     }
     let bars = t.matches(" | ").count() + t.matches(" · ").count() + t.matches(" • ").count();
     bars >= 2 && words <= bars * 4 + 4

@@ -125,7 +125,7 @@ pub fn decide_title(
     if units.is_empty() {
         return Decision::default();
     }
-    let start = super::story::story_start(units, feats, classes, region_start);
+    let start = super::story::story_start(units, feats, classes, region_start, meta);
     // WINDOW units that are not boilerplate, however many menu lines lie between.
     let mut lo = start;
     let mut kept = 0;
@@ -349,6 +349,7 @@ pub fn decide_title(
                 && (j.saturating_sub(MENU_ENTRIES - 1)..=j)
                     .any(|k| (k..k + MENU_ENTRIES).all(|m| m < units.len() && entry(m))))
     };
+    let tagline = |j: usize| super::story::tagline(units, feats, classes, meta, j);
     let mut scored: Vec<(Candidate, Signals)> = Vec::new();
     let mut headings = 0usize;
     // Whether a headline-shaped line and then a dateline or byline have been passed,
@@ -372,6 +373,11 @@ pub fn decide_title(
         }
         if nav(i) && !below_meta && seen_heading.is_some_and(|h| h < i) {
             seen_heading = None;
+        }
+        // A blog's tagline ends the blog's header: the post's own follows.
+        if tagline(i) {
+            seen_heading = None;
+            below_meta = false;
         }
         if !kept(i)
             || f.furniture
@@ -405,7 +411,8 @@ pub fn decide_title(
         let mut next = (i + 1..(i + LOOK_AHEAD).min(units.len()))
             .filter(|&j| (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j));
         let (n1, n2) = (next.next(), next.next());
-        if n1.is_some_and(meta_here) || n2.is_some_and(meta_here) {
+        // A blog's tagline between them puts the date in the post's header, not the blog's.
+        if n1.is_some_and(meta_here) || (n2.is_some_and(meta_here) && !n1.is_some_and(tagline)) {
             x.flag(Sig::NearDate as usize, true);
             rule = "line_before_date_or_byline";
         }
@@ -630,7 +637,7 @@ pub fn decide_title(
                     kicker(i, h) || (shaped(h) && echoed_head(h) && !echoed(i))
                 })
                 && (i + 1..units.len())
-                    .take_while(|&j| !nav(j))
+                    .take_while(|&j| !nav(j) && !tagline(j))
                     .filter(|&j| {
                         (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j)
                     })

@@ -379,3 +379,41 @@ fn glued_dates_and_bylines_in_other_languages() {
     );
     assert_eq!(extract(&text).byline.as_deref(), Some("Edvaldo Nogueira"));
 }
+
+/// A blog on an old hosted platform: the platform's bar of links ending on `Sign In`, the
+/// blog's name over its tagline, the day's date header, the post's title; under the post
+/// `Posted by NAME at TIME` over its share links run into its labels.
+#[test]
+fn a_hosted_blog_post_under_its_date_header() {
+    let page = String::from(
+        "Blogger Search Blog Flag Blog Next blog» Create Blog | Sign In\n\n\
+         Dirt Under My Fingernails\n\n\
+         One woman, one half-plot, and far too many courgettes. Notes from an allotment\n\
+         in Otley, West Yorkshire.\n\n\
+         Sunday, July 16, 2006\n\n\
+         The great slug war of 2006, or: why I have given up on lettuce\n\n\
+         Regular readers will know that I started the year full of optimism about salad. I \
+         had three varieties of lettuce and a row of rocket.\n\n\
+         It is now midsummer. I have eaten precisely one lettuce, and the slugs have had \
+         the rest of them, every last leaf of every sowing.\n\n\
+         So I did what everyone tells you to do about slugs. I put down beer traps, crushed \
+         eggshells and copper tape round the raised bed of lettuce.\n\n\
+         Posted by Marjorie Platt at 9:14 PM\n\n\
+         Email ThisBlogThis!Share to TwitterShare to Facebook Labels: slugs, lettuce\n",
+    );
+    let f = extract(&page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("The great slug war of 2006, or: why I have given up on lettuce")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Marjorie Platt"));
+    assert_eq!(day(&f).as_deref(), Some("2006-07-16"));
+    assert!(labels_line(
+        "Email ThisBlogThis!Share to TwitterShare to Facebook Labels: slugs, lettuce"
+    ));
+    assert!(!labels_line(
+        "We talked about it. Labels: none of them stuck"
+    ));
+    let bar = "Blogger Search Blog Flag Blog Next blog» Create Blog | Sign In";
+    assert!(features::menu_shape(bar, 11));
+}

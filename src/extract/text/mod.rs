@@ -295,7 +295,7 @@ fn decide_top(
     let date_anchors = dateline::Anchors {
         head: likely_head,
         region: region.map(|r| r.0),
-        story: region.map(|(lo, _)| story::story_start(units, feats, classes, Some(lo))),
+        story: region.map(|(lo, _)| story::story_start(units, feats, classes, Some(lo), meta)),
         foot: region.map(|r| r.1),
     };
     let anchors: Vec<usize> = [date_anchors.head, date_anchors.region, date_anchors.story]
@@ -691,6 +691,9 @@ fn credit_line(
     }
 }
 
+/// Most words of a post's share links run into its labels.
+const SHARE_ROW_WORDS: usize = 12;
+
 /// A post's list of labels or tags (`Labels: county board, gas prices`).
 fn labels_line(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
@@ -704,8 +707,18 @@ fn labels_line(text: &str) -> bool {
         "etiquetas:",
     ]
     .iter()
-    .any(|l| lower.starts_with(l))
-        && !text.contains('\n')
+    .any(|l| {
+        lower.starts_with(l)
+            // Behind the post's share links, run into one line (`Email ThisBlogThis!Share
+            // to Twitter … Labels: council, roads`).
+            || lower.split_once(l).is_some_and(|(before, _)| {
+                let words = before.split_whitespace().count();
+                (1..=SHARE_ROW_WORDS).contains(&words)
+                    && !before.contains(['.', '?'])
+                    && (before.contains("share")
+                        || features::words_lower(before).any(|w| lexicon().is_furniture(&w)))
+            })
+    }) && !text.contains('\n')
 }
 
 /// A paragraph of running text: several words, ending like a sentence.
