@@ -110,6 +110,44 @@ fn reading_time(text: &str) -> bool {
     (last_read && timed(0)) || labelled
 }
 
+/// Most words of a line that gives a relative time (`2 hours ago · First Team`), and the
+/// most label words before the time (`Updated 2 hours ago`).
+const RELATIVE_WORDS: usize = 8;
+const RELATIVE_LABEL_WORDS: usize = 2;
+
+/// A short line opening (past a label of a word or two) on a relative time: `2 hours ago
+/// · First Team`, `vor 3 Stunden`, `il y a 2 heures`, `hace 5 minutos`, `2 ore fa`. No
+/// date to read, but the header of a story published that day.
+fn relative_time(text: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<_> = words_lower(text).collect();
+    if words.len() > RELATIVE_WORDS {
+        return false;
+    }
+    let number = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let has = |section: &str, k: usize| words.get(k).is_some_and(|w| lex.has(section, w));
+    // Where the time starts: past a label of publication or update (`Updated`,
+    // `Aktualisiert`), or past `il y` before its `a`; a name before it is a comment's.
+    let label = |k: usize| {
+        has("date.published", k)
+            || has("date.updated", k)
+            || (k == 0 && words.first().is_some_and(|w| w == "il"))
+            || (k == 1 && words.get(1).is_some_and(|w| w == "y"))
+    };
+    (0..=RELATIVE_LABEL_WORDS).any(|at| {
+        if !(0..at).all(label) {
+            return false;
+        }
+        let after = number(at) && has("relative.units", at + 1) && has("relative.after", at + 2);
+        let before = has("relative.before", at) && number(at + 1) && has("relative.units", at + 2);
+        after || before
+    })
+}
+
 /// Units either side of a list item searched for the other dated items of its list.
 const LIST_REACH: usize = 3;
 /// Most words of a marked byline with its dateline run on.
@@ -216,7 +254,14 @@ impl<'a> Meta<'a> {
                 || reading_time(&u.text)
                 || self.date(i).is_some()
                 || stamp(&u.text, f)
+                || relative_time(&u.text)
                 || self.name_under_dated_headline(i))
+    }
+
+    /// Whether unit `i` gives only a relative time (`2 hours ago · First Team`): a header's
+    /// line, though a weaker one than a date (a section's label over it is no headline).
+    pub fn relative(&self, i: usize) -> bool {
+        self.date(i).is_none() && relative_time(&self.units[i].text)
     }
 
     /// Whether unit `i` is a bare name (`Anna Menin`) right under a headline-shaped line
@@ -655,6 +700,32 @@ fn desk_credit(text: &str, f: &Features) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_times() {
+        for t in [
+            "2 hours ago · First Team",
+            "Published 22 hours ago",
+            "vor 3 Stunden",
+            "Aktualisiert vor 20 Minuten",
+            "il y a 2 heures",
+            "hace 5 minutos",
+            "2 ore fa",
+            "3 uur geleden",
+            "há 2 horas",
+        ] {
+            assert!(relative_time(t), "{t}");
+        }
+        for t in [
+            "kbd_warrior 2 hours ago",
+            "The council met 2 hours ago to decide on the budget for next year",
+            "Two hours ago",
+            "3 hours",
+            "",
+        ] {
+            assert!(!relative_time(t), "{t}");
+        }
+    }
 
     #[test]
     fn reading_times() {

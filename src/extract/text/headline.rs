@@ -367,7 +367,12 @@ pub fn decide_title(
         let (u, f) = (&units[i], &feats[i]);
         // Datelines and bylines as seen from the candidate: those of the window, or any
         // below a header found beneath the story's start.
-        let meta_here = |j: usize| if i > hi { meta.at(j) } else { is_meta_at(j) };
+        // A relative time (`Published 22 hours ago`) heads no short line: a section's
+        // label stands over it as often as a headline.
+        let meta_here = |j: usize| {
+            (if i > hi { meta.at(j) } else { is_meta_at(j) })
+                && !(f.words <= KICKER_WORDS && meta.relative(j))
+        };
         if is_meta_at(i) && seen_heading.is_some() {
             below_meta = true;
         }
@@ -454,19 +459,17 @@ pub fn decide_title(
             Sig::Names as usize,
             (f.words <= 4 && crate::extract::byline::is_names(&u.text)) || (role && f.words <= 6),
         );
+        // The first letter or digit, past quotes and brackets (`“We never stopped
+        // believing” – Doyle …`): `16-inch MacBook` starts with a number, not in lower case.
+        let first = u.text.chars().find(|c| c.is_alphanumeric());
         x.flag(
             Sig::Casing as usize,
-            f.caps_ratio >= 0.5 || u.text.chars().next().is_some_and(char::is_uppercase),
+            f.caps_ratio >= 0.5 || first.is_some_and(char::is_uppercase),
         );
         x.flag(Sig::TitleCase as usize, f.caps_ratio >= 0.6 && f.words >= 3);
-        // The first letter or digit, past quotes and brackets: `16-inch MacBook` starts
-        // with a number, not in lower case.
         x.flag(
             Sig::Lowercase as usize,
-            u.text
-                .chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(char::is_lowercase),
+            first.is_some_and(char::is_lowercase),
         );
         x.flag(Sig::Alone as usize, u.blank_before || u.blank_after);
         let content: Vec<(String, usize)> = unit_words(&u.text, &f.key)

@@ -417,3 +417,35 @@ fn a_hosted_blog_post_under_its_date_header() {
     let bar = "Blogger Search Blog Flag Blog Next blog» Create Blog | Sign In";
     assert!(features::menu_shape(bar, 11));
 }
+
+/// A club's match report: a headline opening on a quotation, its standfirst, then only a
+/// relative time for a dateline; and a section's label over `Published 22 hours ago`
+/// over the headline and its byline.
+#[test]
+fn headers_dated_by_a_relative_time() {
+    let report = "Rovers came from behind to open the season with a win over Fenbridge at \
+                  Marsh Lane on Saturday, Doyle scoring twice in the last ten minutes.\n\n\
+                  Doyle said the late show at Marsh Lane came from belief in the squad, and \
+                  the manager praised a crowd that stayed to the end.\n\n";
+    let page = format!(
+        "{MENU}LIVEUnder-18s v Halstead Athletic U18 – Sat 10 Aug, 11am, Marsh Lane 3G  |\n\
+         Next: Fenbridge United (A) – Tue 13 Aug, 7.45pm\n\
+         Home / News / First Team\nFirst Team · Match Report\n\n\
+         “We never stopped believing” – Doyle salutes late show at Marsh Lane\n\n\
+         Rovers came from behind to open the season with a win under the lights.\n\n\
+         2 hours ago · First Team\nShareTweetWhatsAppEmail\n\n{report}{report}"
+    );
+    assert_eq!(
+        extract(&page).title.as_deref(),
+        Some("“We never stopped believing” – Doyle salutes late show at Marsh Lane")
+    );
+    let page = format!(
+        "{MENU}ADVERTISEMENT\nDancing With the Stars\nPublished 22 hours ago\n\n\
+         Van Der Beek eliminated from 'Dancing with the Stars' after announcing a loss\n\n\
+         By Andy Sahadeo | Fox News\n\n{STORY}"
+    );
+    assert_eq!(
+        extract(&page).title.as_deref(),
+        Some("Van Der Beek eliminated from 'Dancing with the Stars' after announcing a loss")
+    );
+}
