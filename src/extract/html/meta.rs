@@ -14,7 +14,7 @@ use super::layout::Layout;
 use super::page_date::{date, page_url};
 use super::rule::Rule;
 use super::tags::MetaTags;
-use super::title::{headline_h1, headline_node, site_names, title};
+use super::title::{headline_h1, headline_node, site_names, spelled_out, title};
 use super::url_date::site_of;
 use crate::article::ArticleDate;
 
@@ -52,7 +52,21 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     );
     site_names.extend(url.as_deref().and_then(site_of));
 
-    let (title, title_rule) = title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
+    let (mut title, mut title_rule) =
+        title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
+    // A `<title>` alone may be a shortened headline the page prints in full.
+    if title_rule
+        .as_ref()
+        .is_some_and(|r| r.name == "title" && r.confidence < 0.7)
+    {
+        if let Some(full) = title.as_deref().and_then(|t| spelled_out(doc, t)) {
+            title = Some(full);
+            title_rule = Some(Rule {
+                name: "title-spelled-out",
+                confidence: 0.6,
+            });
+        }
+    }
     // Where the article's header is: the element holding the headline, else the page's
     // only `<h1>` (its words may differ from every title the page declares).
     let headline = [h1.as_deref(), title.as_deref(), ld.headline.as_deref()]

@@ -144,6 +144,23 @@ fn a_lead_phrase_opens_a_byline_element() {
     assert_eq!(f.byline.as_deref(), Some("Katharina Lindemeyer"));
 }
 
+/// A short `<title>` no other source backs gives way to the headline the page prints in
+/// full (an old table layout's `<font size=5><b>`); a body paragraph is no headline.
+#[test]
+fn a_short_title_spelled_out_on_the_page() {
+    let top = r#"<table><tr><td><font size="5"><b>Orchestra to tour eleven valley towns after
+winning state grant</b></font></td></tr></table>"#;
+    let head = "<title>Orchestra to tour valley towns | Valley Ledger</title>";
+    let f = extract(&page(head, top, PARAS));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Orchestra to tour eleven valley towns after winning state grant")
+    );
+    let top = "<p>The orchestra will tour the valley towns this summer.</p>";
+    let f = extract(&page(head, top, PARAS));
+    assert_eq!(f.title.as_deref(), Some("Orchestra to tour valley towns"));
+}
+
 /// The name a dated line gives after its `<time>` element, behind a dot.
 #[test]
 fn name_after_a_time_element() {

@@ -105,6 +105,42 @@ pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
     })
 }
 
+/// Most words of the printed headline that spells out a short `<title>`, and the share of
+/// the title's words it must hold.
+const SPELLED_OUT_WORDS: usize = 30;
+const SPELLED_OUT_SHARE: f64 = 0.8;
+
+/// The page's printed headline where it spells out a shorter `<title>` that no other
+/// source backs (`County board splits on Millers Ford plan` over `County board splits
+/// 3-2 on plan to close Millers Ford school, send pupils to Harlan Creek Elementary` in a
+/// table cell's `<font size=5><b>`): the first element outside the page's furniture,
+/// not a paragraph, whose own text holds nearly every word of the title and more, and
+/// ends no sentence.
+pub(super) fn spelled_out(doc: &Document, title: &str) -> Option<String> {
+    let words = word_set(title);
+    if words.len() < 3 {
+        return None;
+    }
+    doc.query_selector_all(doc.root(), "b, strong, font, span, div, td, h2, h3")
+        .into_iter()
+        .filter(|&id| {
+            doc.child_nodes(id)
+                .into_iter()
+                .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
+        })
+        .map(|id| (id, clean(&doc.text_content(id))))
+        .find(|(id, t)| {
+            let own = word_set(t);
+            let n = t.split_whitespace().count();
+            n > words.len()
+                && n <= SPELLED_OUT_WORDS
+                && !t.ends_with('.')
+                && words.intersection(&own).count() as f64 >= SPELLED_OUT_SHARE * words.len() as f64
+                && !super::layout::in_furniture(doc, *id)
+        })
+        .map(|(_, t)| t)
+}
+
 /// The headline, from the sources that agree most: each of JSON-LD `headline`,
 /// `og:title`, `twitter:title`, `headline` and `dc.title` meta, the headline `<h1>` and
 /// `<title>`, its site name stripped, gets one vote from every other source giving the
