@@ -287,7 +287,7 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
     } else {
         text
     };
-    let (d, kind) = shown_text_date(&text)?;
+    let (d, kind) = shown_text_date(&text).or_else(|| labelled_line_date(&text))?;
     // A numeric date after a French, German or Portuguese label, or with a time written
     // their way, puts the day first (`Publié le 12/03/2023 à 18:05`): the plain-text
     // reader knows those labels.
@@ -371,6 +371,19 @@ enum Kind {
 const SEGMENT_WORDS: usize = 6;
 
 /// The date a short line shows: all of it, the end of a byline, or one of its parts.
+/// The date of a short line the plain-text reader finds past a publication label in
+/// one of seven languages (`Publicado a 18 de fevereiro de 2020 · Comer & Beber`), or in
+/// a marked byline's line (`Par Marie-Claire Dufresne (service communication) – Publié
+/// le 08/04/2013 – Mis à jour le 10/04/2013`).
+fn labelled_line_date(text: &str) -> Option<(ArticleDate, Kind)> {
+    let (d, opens) = crate::extract::text::line_date(text)?;
+    if crate::extract::text::marked_byline(text).is_some() {
+        return Some((d, Kind::Byline));
+    }
+    let lower = text.to_lowercase();
+    (opens && PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))).then_some((d, Kind::Whole))
+}
+
 fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
     if crate::extract::text::date_span(text) {
         return None;

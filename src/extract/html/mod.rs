@@ -82,12 +82,46 @@ pub fn extract_at(html: &str, path: Option<&str>) -> Fields {
     extract_explained(html, path).0
 }
 
+/// `html` with a newline after each `<br>`: an element's text then keeps the break as a
+/// space (`<span>EFE</span><br>22/09/2023` reads `EFE 22/09/2023`, not `EFE22/09/2023`).
+fn spaced_breaks(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let is_break = |i: usize| {
+        bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"br"))
+            && bytes
+                .get(i + 3)
+                .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+    };
+    if !(0..bytes.len()).any(|i| bytes[i] == b'<' && is_break(i)) {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        let base = html.len() - rest.len();
+        if is_break(base + at) {
+            let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+            out.push_str(&rest[..end]);
+            out.push('\n');
+            rest = &rest[end..];
+        } else {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
 /// [`extract_at`], with the rules that chose the title and the date.
 pub fn extract_explained(html: &str, path: Option<&str>) -> (Fields, Provenance) {
     if html.trim().is_empty() {
         return (Fields::default(), Provenance::default());
     }
     let capped = nesting::cap_nesting(html, MAX_MARKUP_DEPTH);
+    let capped = spaced_breaks(&capped);
     let doc = Document::parse(&capped);
     let meta = meta::read(&doc, path);
     let body = if deeper_than(&doc, MAX_DEPTH) {

@@ -161,6 +161,35 @@ winning state grant</b></font></td></tr></table>"#;
     assert_eq!(f.title.as_deref(), Some("Orchestra to tour valley towns"));
 }
 
+/// Dates a line shows past a label in another language, or inside a marked byline's
+/// line, and a date behind a `<br>` after an agency's name.
+#[test]
+fn dates_read_as_plain_text_lines() {
+    let cases = [
+        (
+            r#"<div class="submitted">Par <a href="/auteur/mcd">Marie-Claire Dufresne</a> (service communication) – Publié le 08/04/2013 – Mis à jour le 10/04/2013</div>"#,
+            "2013-04-08",
+        ),
+        (
+            r#"<div class="pe">Publicado a 18 de fevereiro de 2020 · <a href="/comer/">Comer &amp; Beber</a></div>"#,
+            "2020-02-18",
+        ),
+        (
+            r#"<div><span class="agencia">EFE</span><br>22/09/2023 - 14:37h. &middot; Actualizado: 22/09/2023 - 18:05h.</div>"#,
+            "2023-09-22",
+        ),
+    ];
+    for (top, day) in cases {
+        let top = format!("<h1>Orchestra to tour eleven valley towns</h1>{top}");
+        let f = extract(&page("", &top, PARAS));
+        assert_eq!(
+            f.date.map(|d| d.utc.date().to_string()).as_deref(),
+            Some(day),
+            "{top}"
+        );
+    }
+}
+
 /// The name a dated line gives after its `<time>` element, behind a dot.
 #[test]
 fn name_after_a_time_element() {
