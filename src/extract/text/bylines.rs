@@ -322,14 +322,38 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
             && tail
                 .split_whitespace()
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-        let role = outlet
-            || tail
-                .split_whitespace()
-                .take(3)
-                .any(|w| lex.has("byline.role", &w.to_lowercase()));
+        let role_word = |w: &str| {
+            lex.has(
+                "byline.role",
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            )
+        };
+        let role = outlet || tail.split_whitespace().take(3).any(role_word);
         let dated = !role && dateread::read(tail).is_some();
         if role || dated {
             let name = names(head, 2)?;
+            // A second author with a role of their own (`Priya Natarajan, Senior Research
+            // Fellow, and Owen Blakely, Research Economist`).
+            let second = role
+                .then(|| {
+                    tail.split_once(", and ")
+                        .or_else(|| tail.split_once(" and "))
+                })
+                .flatten()
+                .and_then(|(_, rest)| {
+                    let (other, its_role) = rest.split_once(", ")?;
+                    its_role
+                        .split_whitespace()
+                        .take(3)
+                        .any(role_word)
+                        .then(|| names(other, 2))
+                        .flatten()
+                });
+            let name = match second {
+                Some(other) => format!("{name} and {other}"),
+                None => name,
+            };
             return Some((name, if role { "name_role" } else { "name_date" }));
         }
     }
@@ -790,6 +814,24 @@ mod tests {
 
     fn top(s: &str) -> Option<String> {
         top_line(s).map(|(n, _)| n)
+    }
+
+    /// Names with their roles: a research fellow's, and two authors each with a role.
+    #[test]
+    fn names_with_roles() {
+        assert_eq!(
+            top("Priya Natarajan, Senior Research Fellow").as_deref(),
+            Some("Priya Natarajan")
+        );
+        assert_eq!(
+            top("Priya Natarajan, Senior Research Fellow, and Owen Blakely, Research Economist")
+                .as_deref(),
+            Some("Priya Natarajan and Owen Blakely")
+        );
+        assert_eq!(
+            top("Jane Doe, Staff Writer, and the Associated Press").as_deref(),
+            Some("Jane Doe")
+        );
     }
 
     /// A dateline, then the name behind a dot or bar; a section's name there is none.
