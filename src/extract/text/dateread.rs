@@ -319,7 +319,9 @@ fn unglued(line: &str) -> Cow<'_, str> {
                     .take(2)
                     .position(|c| matches!(c, b'.' | b'/' | b' '))
                     .is_some_and(|p| p == 0 || b[i + 5].is_ascii_digit()));
-        if year && runs_on && ends_in_date(&line[copied..i + 4]) {
+        // A numbered issue's year (`PM 14/2018`, `Ausgabe 24/2016`) run into a date.
+        let issue = i >= 2 && b[i - 1] == b'/' && b[i - 2].is_ascii_digit();
+        if year && runs_on && (issue || ends_in_date(&line[copied..i + 4])) {
             out.push_str(&line[copied..i + 4]);
             out.push(' ');
             copied = i + 4;
@@ -371,6 +373,10 @@ mod tests {
         // A number that only starts like a year, or a year that ends no date, stays.
         assert_eq!(unglued("Order 20187. Call now"), "Order 20187. Call now");
         assert_eq!(unglued("Model 2019X launched"), "Model 2019X launched");
+        assert_eq!(
+            unglued("PM 14/201823.05.2018 · Forschung"),
+            "PM 14/2018 23.05.2018 · Forschung"
+        );
     }
 
     #[test]

@@ -197,3 +197,22 @@ fn tags_under_the_story_are_no_credit() {
     );
     assert_eq!(extract(&text).byline, None);
 }
+
+/// A bare line under the story that opens on an article (a fact box's heading, `Das
+/// Verbundprojekt MOORWENDE`) names no author; a family name opening on its particle does.
+#[test]
+fn a_bare_line_opening_on_an_article_is_no_credit() {
+    let story = "Die Studie wurde vom Bundesministerium für Bildung und Forschung sowie vom Land \
+                 gefördert, und die Messungen laufen noch bis zum Ende des Jahres weiter.\n\n";
+    let page = |last: &str| {
+        format!(
+            "Wiedervernässte Moore: Emissionen sinken schon nach drei Jahren\n\n\
+             {story}{story}{story}{last}\n"
+        )
+    };
+    assert_eq!(extract(&page("Das Verbundprojekt MOORWENDE")).byline, None);
+    assert_eq!(
+        extract(&page("De Clercq Vanhaute")).byline.as_deref(),
+        Some("De Clercq Vanhaute")
+    );
+}

@@ -611,6 +611,9 @@ fn author_card(
 /// Fewest letters of a headline's word that marks a bare line under the story as tags.
 const TAG_WORD_CHARS: usize = 4;
 
+/// Particles a family name may open on when a credit prints it alone.
+const SURNAME_PARTICLES: [&str; 9] = ["de", "van", "von", "da", "di", "du", "del", "le", "la"];
+
 /// Lifts a credit line ("TBP and Agencies", "(AP)", "— Lukas Brändli") off the end of
 /// the body; it becomes the byline when no better one was found at the top.
 fn credit_line(
@@ -646,7 +649,18 @@ fn credit_line(
     let Some((name, marked)) = found else {
         return;
     };
-    if !(marked || after_prose) || feats[i].words > 12 || (labelled && !marked) {
+    // A bare line opening on an article or other function word (`Das Verbundprojekt
+    // MOORWENDE` over a fact box) names no one; a family name may open on its particle
+    // (`De Clercq`, `Van der Berg`).
+    let opens_on_stop = name.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        lexicon().is_stop(&w) && !SURNAME_PARTICLES.contains(&w.as_str())
+    });
+    if !(marked || after_prose)
+        || feats[i].words > 12
+        || (labelled && !marked)
+        || (!marked && opens_on_stop)
+    {
         return;
     }
     // Bare capitalised words under a story that repeat its headline's are its tags
