@@ -712,6 +712,8 @@ def written_pages(folder):
         gold = {"title": j["title"], "date": j.get("date"), "date_utc": j.get("date"),
                 "date_utc_timed": j.get("date_utc"),
                 "byline": j.get("byline"), "body": "\n\n".join(j["body"]), "kind": f.stem,
+                # An empty byline in a written page's gold says the page names no author.
+                "no_byline": j.get("byline") == "",
                 "date_in_html": bool(j.get("date_sources")),
                 "also_titles": [t.strip() for t in (og, p.title) if t and t.strip()],
                 "sites": site_keys(p, p.canonical or "")}
@@ -806,6 +808,8 @@ def score_page(key, gold, got, text=None):
     if gold.get("byline"):
         b = a.get("byline") or ""
         r["byline"] = "ok" if norm_byline(b) == norm_byline(gold["byline"]) else ("empty" if not b else "wrong")
+    elif gold.get("no_byline"):
+        r["byline_invented"] = bool(a.get("byline"))
     r["triple"] = shingle_matching(gold["body"], r["body_got"])
     tp, fp, fn = r["triple"]
     p = tp / (tp + fp) if tp + fp else (1.0 if fp == fn == 0 else 0.0)
@@ -862,6 +866,8 @@ def failure_kinds(r, gold, a, text):
         kinds.append("date: wrong precision")
     if r.get("byline") in ("empty", "wrong"):
         kinds.append(f"byline: {r['byline']}")
+    if r.get("byline_invented"):
+        kinds.append("byline: invented (the page names no author)")
     if not r["body_got"].strip():
         kinds.append("body: empty")
     elif r["r"] < 0.5:
@@ -893,6 +899,9 @@ def summarise(rows):
     s["date_precision"] = sum(prec) / len(prec) if prec else None
     s["byline"], s["byline_n"] = share("byline")
     s["byline_wrong"], _ = share("byline", "wrong")
+    inv = [x["byline_invented"] for x in rows if "byline_invented" in x]
+    s["byline_invented"] = sum(inv) / len(inv) if inv else None
+    s["no_byline_n"] = len(inv)
     m = body_metrics([x["triple"] for x in rows])
     s["body_f1"], s["body_precision"], s["body_recall"] = m["f1"], m["precision"], m["recall"]
     s["missing"] = sum(1 for x in rows if x["missing"])
@@ -905,14 +914,15 @@ def fmt(v):
 
 def table(summary):
     head = ("| set | n | title | t.wrong | t.empty | t.raw | t.h1 | date n | date | d.wrong | d.empty "
-            "| d.prec | byline n | byline | b.wrong | body F1 |")
-    lines = [head, "|" + "---|" * 16]
+            "| d.prec | byline n | byline | b.wrong | no-byline n | b.invented | body F1 |")
+    lines = [head, "|" + "---|" * 18]
     for name, s in summary.items():
         lines.append(
             f"| {name} | {s['n']} | {fmt(s['title'])} | {fmt(s['title_wrong'])} | {fmt(s['title_empty'])} "
             f"| {fmt(s['title_raw'])} | {fmt(s.get('title_h1'))} | {s['date_n']} | {fmt(s['date'])} | {fmt(s['date_wrong'])} "
             f"| {fmt(s['date_empty'])} | {fmt(s['date_precision'])} | {s['byline_n']} | {fmt(s['byline'])} "
-            f"| {fmt(s.get('byline_wrong'))} | {fmt(s['body_f1'])} |")
+            f"| {fmt(s.get('byline_wrong'))} | {s.get('no_byline_n', 0)} | {fmt(s.get('byline_invented'))} "
+            f"| {fmt(s['body_f1'])} |")
     return "\n".join(lines)
 
 
@@ -959,7 +969,7 @@ def show(name, rows, n):
 # --- the gate --------------------------------------------------------------------------
 
 HIGHER = ("title", "title_h1", "date", "date_precision", "byline", "body_f1")
-LOWER = ("title_wrong", "date_wrong", "byline_wrong")
+LOWER = ("title_wrong", "date_wrong", "byline_wrong", "byline_invented")
 
 
 def floors_from(summary):

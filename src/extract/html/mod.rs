@@ -47,6 +47,7 @@ mod nesting;
 mod page_date;
 mod rule;
 mod tags;
+mod text_reading;
 mod title;
 mod url_date;
 
@@ -123,7 +124,8 @@ pub fn extract_explained(html: &str, path: Option<&str>) -> (Fields, Provenance)
     let capped = nesting::cap_nesting(html, MAX_MARKUP_DEPTH);
     let capped = spaced_breaks(&capped);
     let doc = Document::parse(&capped);
-    let meta = meta::read(&doc, path);
+    let mut meta = meta::read(&doc, path);
+    text_reading::fill_in(&doc, &mut meta);
     let body = if deeper_than(&doc, MAX_DEPTH) {
         body::tidy(&body::plain_paragraphs(&doc), &meta)
     } else {
@@ -162,3 +164,5 @@ fn deeper_than(doc: &Document, limit: usize) -> bool {
 mod tests;
 #[cfg(test)]
 mod tests_fallback;
+#[cfg(test)]
+mod tests_reading;

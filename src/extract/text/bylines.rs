@@ -27,7 +27,8 @@ const MAX_CHARS: usize = 160;
 
 /// Cuts a name run at the first separator, number or date word that follows it:
 /// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe",
-/// "Jane Doe Updated Nov" -> "Jane Doe", "Jane Doe in Community Garden" -> "Jane Doe".
+/// "Jane Doe Updated Nov" -> "Jane Doe", "Jane Doe in Community Garden" -> "Jane Doe",
+/// "Camille Roussel dans Actualités" -> "Camille Roussel".
 fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     // A name holds no bar or dot, spaced or glued on (`Élodie Marchand·Actualités`).
@@ -46,6 +47,8 @@ fn cut_tail(s: &str) -> &str {
         " for ",
         " FOR ",
         " in ",
+        " dans ",
+        " em ",
         " at ",
         " im ",
         " à ",

@@ -261,6 +261,70 @@ pub(super) fn span(text: &str) -> bool {
     })
 }
 
+/// Words that join the days of a list or a run (`6, 7 & 8 août`, `du 6 au 8 août`,
+/// `vom 6. bis 8. August`, `June 6 and 7`).
+const DAY_JOINERS: &[&str] = &[
+    "&", "and", "to", "through", "et", "au", "und", "bis", "y", "al", "e", "a", "en", "tot", "-",
+    "–", "—", "/",
+];
+
+/// Whether `text` names several days of one month (`6, 7 & 8 août 2010`, `6-8 August`,
+/// `June 6 and 7, 2010`, `vom 6. bis 8. August`): a festival's or a meeting's dates, no
+/// day a page was published.
+fn days_listed(text: &str) -> bool {
+    let day = |w: &str| {
+        let w = w.trim_end_matches([',', '.']);
+        !w.is_empty() && w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    // `6-8`, `6–8`, `6./7.`: two days in one word.
+    let run = |w: &str| {
+        let parts: Vec<&str> = w.split(['-', '–', '/']).filter(|p| !p.is_empty()).collect();
+        parts.len() == 2 && parts.iter().all(|p| day(p))
+    };
+    let month = |w: &str, d: &str| {
+        let d = d
+            .trim_end_matches([',', '.'])
+            .split(['-', '–', '/'])
+            .next()
+            .unwrap_or(d);
+        let w = w.trim_end_matches([',', '.']);
+        [format!("{d} {w} 2000"), format!("{w} {d}, 2000")]
+            .iter()
+            .any(|t| {
+                parse_whole_date(&for_parser(t)).is_some_and(|x| x.precision >= DatePrecision::Day)
+            })
+    };
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    (0..words.len()).any(|i| {
+        // The days from word `i`: a run in one word, or days parted by commas and joiners.
+        let (mut days, mut last) = (0, i);
+        if run(&words[i]) {
+            days = 2;
+        } else {
+            let mut j = i;
+            while words.get(j).is_some_and(|w| day(w)) {
+                days += 1;
+                last = j;
+                let joined = words
+                    .get(j + 1)
+                    .is_some_and(|w| DAY_JOINERS.contains(&w.as_str()))
+                    && words.get(j + 2).is_some_and(|w| day(w));
+                j = if joined {
+                    j + 2
+                } else if words[j].ends_with(',') {
+                    j + 1
+                } else {
+                    break;
+                };
+            }
+        }
+        days >= 2
+            && (words.get(last + 1).is_some_and(|w| month(w, &words[last]))
+                || i.checked_sub(1)
+                    .is_some_and(|k| month(&words[k], &words[i])))
+    })
+}
+
 /// A post's count of comments or a prompt to leave one (`87 Comments`, `Comments (3)`,
 /// `No replies`, `Leave a comment`), which a dateline carries; a comment's own stamp
 /// has none of these.
@@ -281,7 +345,7 @@ fn comment_count(words: &[Cow<'_, str>], k: usize) -> bool {
 /// A date read from one line, and the rule that read it.
 pub fn read(text: &str) -> Option<(ArticleDate, &'static str)> {
     // Every form the parser reads has a digit; most lines have none.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) || days_listed(text) {
         return None;
     }
     let text = unglued(text);

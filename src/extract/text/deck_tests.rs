@@ -298,3 +298,41 @@ fn a_label_parted_by_a_dot_over_the_headline_is_no_headline() {
         Some("Senate panel advances bill to train more air traffic controllers amid staffing shortages")
     );
 }
+
+/// A trail whose separators the renderer dropped, cut short where it names the
+/// headline, lifts the headline over the longer deck under it (a student paper saved
+/// with `w3m -dump`); a trail naming another page does not.
+#[test]
+fn a_trail_without_separators_names_the_headline_over_its_deck() {
+    let head = "Students vow to fight as Wexbridge scraps 24-hour library opening";
+    assert_eq!(
+        title_of("trail-without-separators.txt").as_deref(),
+        Some(head)
+    );
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/trail-without-separators.txt");
+    let page = std::fs::read_to_string(&path).expect("fixture");
+    let elsewhere = page.replace(
+        "Home News Campus Students vow to fight as Wexbridge scraps…",
+        "Home News Campus Union bars to close early on weekdays…",
+    );
+    assert_ne!(elsewhere, page);
+    assert_ne!(extract(&elsewhere).title.as_deref(), Some(head));
+}
+
+/// A trail far above the headline, past a section's menu and an address box, names it by
+/// its short form, its opening words up to the colon, and lifts it over the deck under
+/// it (a municipal news page saved with `w3m -dump` from the Wayback Machine).
+#[test]
+fn a_trail_names_the_headline_by_its_short_form_from_far_above() {
+    let head = "Dorpsplein Westerzijl krijgt nieuwe inrichting: bewoners praten mee";
+    assert_eq!(title_of("trail-far-above.txt").as_deref(), Some(head));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/trail-far-above.txt");
+    let page = std::fs::read_to_string(&path).expect("fixture");
+    let elsewhere = page.replace(
+        "> Dorpsplein Westerzijl krijgt\nnieuwe inrichting",
+        "> Weekmarkt tijdelijk naar de\nKerkstraat",
+    );
+    assert_ne!(elsewhere, page);
+    assert_ne!(extract(&elsewhere).title.as_deref(), Some(head));
+}

@@ -449,3 +449,36 @@ fn headers_dated_by_a_relative_time() {
         Some("Van Der Beek eliminated from 'Dancing with the Stars' after announcing a loss")
     );
 }
+
+/// A festival's masthead gives its days (`6, 7 & 8 août 2010`): no dateline, so the
+/// post's own date and the headline over its `Publié par NAME dans CATEGORIES` line win.
+#[test]
+fn an_events_days_under_a_masthead_are_no_dateline() {
+    let page = |days: &str| {
+        format!(
+            "Les Nuits de la Vézère\nFestival de musiques en plein air — Sarlande (Dordogne)\n\
+             {days}\n\n{MENU}17 juin 2010\n\n\
+             Programmation 2010 : Yaël Morand, les Frères Castagne et une scène au bord de \
+             l'eau\n\n\
+             Publié par Camille Roussel dans Actualités, Programmation | 4 commentaires\n\n\
+             {STORY}"
+        )
+    };
+    for days in ["6, 7 & 8 août 2010", "6-8 août 2010", "du 6 au 8 août 2010"] {
+        let f = extract(&page(days));
+        assert_eq!(day(&f).as_deref(), Some("2010-06-17"), "{days}");
+        assert!(
+            f.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Programmation 2010")),
+            "{days}: {:?}",
+            f.title
+        );
+        assert_eq!(f.byline.as_deref(), Some("Camille Roussel"), "{days}");
+    }
+    // One day is a dateline.
+    assert_eq!(
+        day(&extract(&page("8 août 2010"))).as_deref(),
+        Some("2010-08-08")
+    );
+}

@@ -151,6 +151,11 @@ pub fn explain(raw: &str) -> Explanation {
     run(raw).1
 }
 
+/// [`extract`] with [`explain`]'s account of it, from one reading.
+pub fn extract_explained(raw: &str) -> (Fields, Explanation) {
+    run(raw)
+}
+
 /// Units below the headline and its datelines over which the body is stretched back.
 const BACK_UNITS: usize = 4;
 /// Units above a run of content searched for its dateline or byline.

@@ -131,21 +131,36 @@ fn trail_end(text: &str) -> Option<&str> {
     })
 }
 
-/// The units within [`CRUMB_REACH`] of unit `i`, itself aside.
-fn around(units: &[Unit], i: usize) -> impl Iterator<Item = usize> {
-    (i.saturating_sub(CRUMB_REACH)..(i + CRUMB_REACH + 1).min(units.len())).filter(move |&j| j != i)
+/// Units above a headline searched for a trail that names it: a sidebar or a section's
+/// menu may stand between the two.
+const CRUMB_REACH_ABOVE: usize = 20;
+
+/// The units from `above` units before unit `i` to `below` units after it, itself aside.
+fn around(units: &[Unit], i: usize, above: usize, below: usize) -> impl Iterator<Item = usize> {
+    (i.saturating_sub(above)..(i + below + 1).min(units.len())).filter(move |&j| j != i)
 }
 
 /// Fewest words a trail's last item cut short keeps to name a line it opens.
 const CUT_CRUMB_WORDS: usize = 3;
+
+/// Fewest words of a trail's last item that names a headline by its short form.
+const SHORT_FORM_WORDS: usize = 3;
 
 /// Whether a trail's last item names the line whose key is `key`: the same words, or the
 /// line's opening words cut short (`Home / Delhi / Kanakpur landfill fire smoulders for
 /// thi...` over the whole headline).
 fn names_line(last: &str, key: &str) -> bool {
     let key_of = super::features::line_key;
+    let last_key = key_of(last);
     !key.is_empty()
-        && (key_of(last) == key
+        && (last_key == key
+            // The headline's short form, its opening words up to a colon or dash
+            // (`… > Dorpsplein Westerzijl krijgt nieuwe inrichting` over `Dorpsplein
+            // Westerzijl krijgt nieuwe inrichting: bewoners praten mee`).
+            || (last_key.split(' ').count() >= SHORT_FORM_WORDS
+                && key
+                    .strip_prefix(last_key.as_str())
+                    .is_some_and(|rest| [":", " –", " -", " —"].iter().any(|p| rest.starts_with(p))))
             || cut_stem(last).is_some_and(|stem| {
                 // The last word may be cut inside itself.
                 let whole = stem.rsplit_once(' ').map_or(stem, |(head, _)| head);
@@ -157,15 +172,47 @@ fn names_line(last: &str, key: &str) -> bool {
 /// Whether a breadcrumb trail near unit `i` ends in its text (`Mensagens » Autoestima »
 /// Só quem se Ama…` under `Só quem se Ama…`): a trail's last item names the page itself.
 pub(super) fn crumb_end(units: &[Unit], feats: &[Features], i: usize) -> bool {
-    around(units, i)
-        .any(|j| trail_end(&units[j].text).is_some_and(|last| names_line(last, &feats[i].key)))
+    around(units, i, CRUMB_REACH_ABOVE, CRUMB_REACH).any(|j| {
+        trail_end(&units[j].text).is_some_and(|last| names_line(last, &feats[i].key))
+            || bare_trail_names(&units[j].text, &feats[i].key)
+    })
+}
+
+/// Most words of section names a trail without separators opens on.
+const BARE_TRAIL_WORDS: usize = 8;
+/// Fewest words of the line a trail without separators must end in.
+const BARE_TRAIL_TAIL: usize = 4;
+
+/// Whether `text` is a trail whose separators the renderer dropped, cut short where it
+/// names the line whose key is `key`: a few section names, then the line's opening words
+/// and an ellipsis (`Home News Campus Students vow to fight as Wexbridge scraps…` over
+/// `Students vow to fight as Wexbridge scraps 24-hour library opening`).
+fn bare_trail_names(text: &str, key: &str) -> bool {
+    let Some(stem) = cut_stem(text) else {
+        return false;
+    };
+    // The last word may be cut inside itself.
+    let whole = stem.rsplit_once(' ').map_or(stem, |(head, _)| head);
+    let words: Vec<String> = super::features::line_key(whole)
+        .split(' ')
+        .map(str::to_string)
+        .collect();
+    (1..=BARE_TRAIL_WORDS.min(words.len())).any(|at| {
+        let tail = &words[at..];
+        tail.len() >= BARE_TRAIL_TAIL && {
+            let tail = tail.join(" ");
+            key.starts_with(&tail) && key[tail.len()..].starts_with(' ')
+        }
+    })
 }
 
 /// Whether unit `i` is a breadcrumb trail ending in a line printed near it: the trail,
 /// not the headline it ends in.
 pub(super) fn trail_to_near(units: &[Unit], feats: &[Features], i: usize) -> bool {
-    trail_end(&units[i].text)
-        .is_some_and(|last| around(units, i).any(|j| names_line(last, &feats[j].key)))
+    around(units, i, CRUMB_REACH, CRUMB_REACH_ABOVE).any(|j| {
+        trail_end(&units[i].text).is_some_and(|last| names_line(last, &feats[j].key))
+            || bare_trail_names(&units[i].text, &feats[j].key)
+    })
 }
 
 /// A line cut short with an ellipsis, without the ellipsis.

@@ -1,0 +1,95 @@
+//! Unit tests of the second, plain-text reading of a page (`text_reading`): what it adds
+//! where the markup names no author or date, and where it must add nothing.
+
+use super::*;
+
+const STORY: &str = "<p>The county board voted on Tuesday to spend $4.2 million repairing the \
+    Harlan Creek dam, ending two years of argument over whether the structure should be \
+    rebuilt or removed altogether.</p>\
+    <p>Engineers told the board the earthen dam, built in 1938, could fail in a storm of the \
+    kind the county saw twice in the last decade, flooding forty homes below it.</p>\
+    <p>Work is expected to start next spring and to take about eighteen months, the county's \
+    public works director said after the meeting.</p>";
+
+/// A table layout of 2003: the headline in a `<font>`, the byline in bold over the
+/// writer's role, the date in a cell of its own; no metadata, no byline classes.
+fn table_page(headline: &str, byline: &str) -> String {
+    format!(
+        "<html><head><title>County board OKs $4.2 million fix for aging Harlan Creek dam</title>\
+         </head><body><table><tr><td><a href=\"/\">Home</a> | <a href=\"/news\">News</a></td></tr>\
+         <tr><td><font size=\"5\"><b>{headline}</b></font><br><br>\
+         <font size=\"2\">{byline}</font><br><font size=\"2\">Tuesday, June 10, 2003</font>\
+         <br><br>{STORY}</td></tr><tr><td>© 2003 Courier-Ledger</td></tr></table></body></html>"
+    )
+}
+
+#[test]
+fn a_byline_and_a_date_only_the_text_shows() {
+    let head = "County board OKs $4.2 million fix for aging Harlan Creek dam";
+    let f = extract(&table_page(
+        head,
+        "<b>By Harold T. Weems</b><br>Courier-Ledger Staff Writer",
+    ));
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(f.byline.as_deref(), Some("Harold T. Weems"));
+    assert_eq!(
+        f.date
+            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .as_deref(),
+        Some("2003-06-10")
+    );
+    // A date the markup reader misses: the one a closing line gives the piece.
+    let foot = table_page(head, "<b>By Harold T. Weems</b>")
+        .replace("<font size=\"2\">Tuesday, June 10, 2003</font>", "")
+        .replace(
+            "</td></tr><tr><td>©",
+            "<p>Published in the Courier-Ledger on June 10, 2003.</p></td></tr><tr><td>©",
+        );
+    let (f, why) = extract_explained(&foot, None);
+    assert_eq!(
+        f.date
+            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .as_deref(),
+        Some("2003-06-10")
+    );
+    assert_eq!(why.date.map(|r| r.name), Some("text-reading"));
+}
+
+/// The text reading is believed only where it found the page's headline: the same
+/// words in a run, a kicker or a site's name aside.
+#[test]
+fn one_headline_in_both_readings() {
+    use super::text_reading::same_headline;
+    let head = "Landwirte fürchten deutliche Ernteeinbußen";
+    assert!(same_headline(
+        head,
+        "Trockenheit in Franken: Landwirte fürchten deutliche Ernteeinbußen"
+    ));
+    assert!(same_headline(
+        "Why your bus is late (and it isn't the driver's fault)",
+        "Why your bus is late (and it isn’t the driver’s fault)"
+    ));
+    assert!(!same_headline(head, "Landwirte fürchten Regen"));
+    assert!(!same_headline("Home", "Home"));
+}
+
+/// A page that names no author anywhere gets none from the text reading.
+#[test]
+fn no_author_from_a_page_without_one() {
+    let head = "County board OKs $4.2 million fix for aging Harlan Creek dam";
+    assert_eq!(extract(&table_page(head, "")).byline, None);
+}
+
+/// A name beside a date that the text reader takes only at its threshold is believed when
+/// the markup holds it as a text of its own, not when it is part of a longer line.
+#[test]
+fn a_bare_name_beside_a_date_needs_an_element_of_its_own() {
+    let head = "County board OKs $4.2 million fix for aging Harlan Creek dam";
+    let named = table_page(head, "<a href=\"/autor/ines-carvalhal\">Inês Carvalhal</a>");
+    assert_eq!(extract(&named).byline.as_deref(), Some("Inês Carvalhal"));
+    // A press release's number over its date reads as a name at the text reader's
+    // threshold (`Pressemitteilung Nr.`); the markup has no element saying only that.
+    let number = table_page(head, "Pressemitteilung Nr. 87/2023")
+        .replace("Tuesday, June 10, 2003", "06.06.2023");
+    assert_eq!(extract(&number).byline, None);
+}
