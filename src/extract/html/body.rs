@@ -15,7 +15,7 @@ use crate::extract::date::parse_date;
 use crate::extract::markup;
 
 /// Elements that never hold article text.
-const SKIP: &[&str] = &[
+pub(super) const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "object", "head", "button",
     "select", "textarea", "input", "canvas", "video", "audio", "map",
 ];

@@ -93,3 +93,26 @@ fn a_bare_name_beside_a_date_needs_an_element_of_its_own() {
         .replace("Tuesday, June 10, 2003", "06.06.2023");
     assert_eq!(extract(&number).byline, None);
 }
+
+/// A blog's date badge in spans on source lines of their own: the markup reader gets the
+/// year alone, the text reading the day, which refines it.
+#[test]
+fn a_day_refines_the_year_of_a_date_badge() {
+    let head = "County board OKs $4.2 million fix for aging Harlan Creek dam";
+    let html = table_page(head, "")
+        .replace(
+            "<font size=\"2\">Tuesday, June 10, 2003</font>",
+            "<div class=\"post-date\">\n  <span class=\"d\">Tuesday</span>\n  \
+             <span class=\"n\">10</span>\n  <span class=\"m\">June</span>\n  \
+             <span class=\"y\">2003</span>\n</div>",
+        )
+        .replace("<font size=\"5\"><b>", "<h2>")
+        .replace("</b></font><br><br>", "</h2>");
+    let (f, why) = extract_explained(&html, None);
+    let d = f.date.expect("a date");
+    assert_eq!(
+        crate::article::rfc3339(d.utc)[..10].to_string(),
+        "2003-06-10"
+    );
+    assert_eq!(why.date.map(|r| r.name), Some("text-reading"));
+}

@@ -3,13 +3,15 @@
 //! Furey · Monday 16 September 2019`, `Escrito por …`, a credit line under the story,
 //! `Reporting by Ana Ruiz; Editing by …`), as it does in a page saved with `w3m -dump`.
 //! Its fields are taken only when it found the same headline as the markup: then the
-//! two readers agree on where the article's header is.
+//! two readers agree on where the article's header is. A day it reads also refines a
+//! year or a month the markup gives.
 
-use trafilatura::dom::Document;
+use trafilatura::dom::{Document, NodeId};
 
-use super::body::walk_text;
+use super::body::SKIP;
 use super::meta::Meta;
 use super::rule::Rule;
+use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::clean::squash_spaces;
 use crate::extract::text;
 
@@ -22,14 +24,14 @@ const SAME_HEADLINE_WORDS: usize = 3;
 /// place (`Bad Hollerbach.`) or a label (`Pressemitteilung Nr.`) in a paragraph.
 const BYLINE_CONFIDENCE: f32 = 0.6;
 
-/// Fills the byline and the date of `meta` that the markup left empty from a plain-text
-/// reading of `doc`.
+/// Fills the byline and the date of `meta` that the markup left empty, or gave to the
+/// year or month only, from a plain-text reading of `doc`.
 pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
-    if meta.byline.is_some() && meta.date.is_some() {
+    let coarse = meta.date.is_some_and(|d| d.precision < DatePrecision::Day);
+    if meta.byline.is_some() && meta.date.is_some() && !coarse {
         return;
     }
-    let root = doc.body().unwrap_or_else(|| doc.root());
-    let page = walk_text(doc, root, &[]);
+    let page = rendered(doc);
     let (fields, explained) = text::extract_explained(&page);
     let Some(headline) = fields.title.as_deref() else {
         return;
@@ -41,8 +43,18 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     if !agrees {
         return;
     }
-    if meta.date.is_none() {
-        if let Some(date) = fields.date {
+    // A day in the year or month the markup gives (a copyright line's year, an address's
+    // `/2016/04/`) makes it precise.
+    let refines = |date: &ArticleDate| match meta.date {
+        None => true,
+        Some(m) => {
+            m.precision < DatePrecision::Day
+                && date.utc.year() == m.utc.year()
+                && (m.precision == DatePrecision::Year || date.utc.month() == m.utc.month())
+        }
+    };
+    if meta.date.is_none() || coarse {
+        if let Some(date) = fields.date.filter(refines) {
             meta.date = Some(date);
             meta.date_rule = Some(Rule {
                 name: "text-reading",
@@ -88,4 +100,57 @@ pub(super) fn same_headline(a: &str, b: &str) -> bool {
     let (a, b) = (words(a), words(b));
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.len() >= SAME_HEADLINE_WORDS && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+/// The page as a text browser prints it: white space inside a block collapsed to single
+/// spaces (a calendar's `<span>mardi</span> <span>12</span> …` on source lines of their
+/// own reads `mardi 12 avril 2016`), a line break at each `<br>`, a blank line between
+/// blocks, table cells side by side. Iterative, so nesting depth is no risk.
+fn rendered(doc: &Document) -> String {
+    enum Step {
+        Enter(NodeId),
+        Leave(bool),
+    }
+    let mut out = String::new();
+    let mut stack = vec![Step::Enter(doc.body().unwrap_or_else(|| doc.root()))];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(block) => {
+                if block {
+                    out.push_str("\n\n");
+                }
+            }
+            Step::Enter(id) if doc.is_text(id) => {
+                let text = doc.text_content(id);
+                if text.starts_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                out.push_str(&squash_spaces(&text));
+                if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+                    out.push(' ');
+                }
+            }
+            Step::Enter(id) => {
+                if !doc.is_element(id) && id != doc.root() {
+                    continue;
+                }
+                let tag = doc.tag_name(id).to_ascii_lowercase();
+                if SKIP.contains(&tag.as_str()) {
+                    continue;
+                }
+                let block = crate::extract::markup::BLOCK_TAGS.contains(&tag.as_str());
+                match tag.as_str() {
+                    "br" => out.push('\n'),
+                    "td" | "th" => out.push_str("   "),
+                    _ if block => out.push_str("\n\n"),
+                    _ => {}
+                }
+                stack.push(Step::Leave(block));
+                for c in doc.child_nodes(id).into_iter().rev() {
+                    stack.push(Step::Enter(c));
+                }
+            }
+        }
+    }
+    out.lines().map(str::trim).collect::<Vec<_>>().join("\n")
 }

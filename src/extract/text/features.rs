@@ -342,6 +342,8 @@ const GLUED_LINE_WORDS: usize = 6;
 /// Most words of a section path parted by slashes, and of an item before the last of a
 /// trail from the home page.
 const BREADCRUMB_WORDS: usize = 6;
+/// Most words of a trail whose separators are named pictures, its labels counted.
+const PICTURE_TRAIL_WORDS: usize = 14;
 const CRUMB_WORDS: usize = 4;
 
 /// Whether `t` opens with a byline's word (`By`, `Von`, `Par`, …).
@@ -381,6 +383,21 @@ pub(super) fn menu_shape(t: &str, words: usize) -> bool {
     if (t.starts_with('[') && t.ends_with(']') && brackets == 1) || brackets >= 3 {
         return true;
     }
+    // A trail whose separators are pictures the renderer names by their labels (`Inicio
+    // [arrow] Noticias [arrow] Lucía Ferrández, campeona absoluta`): one label twice,
+    // with words before, between and after; no sentence with a formula's index in it
+    // (`CO[2] -Äquivalente … CO[2]-Ausstoß`).
+    if brackets == 2 && words <= PICTURE_TRAIL_WORDS && !t.starts_with('[') && !t.ends_with(']') {
+        let labels: Vec<&str> = t
+            .split('[')
+            .skip(1)
+            .filter_map(|rest| rest.split_once(']').map(|(label, _)| label))
+            .collect();
+        if labels.len() == 2 && labels[0].chars().any(char::is_alphabetic) && labels[0] == labels[1]
+        {
+            return true;
+        }
+    }
     // lynx prints a page's <link rel> titles first: `#Site » Feed Site » Comments Feed`,
     // `#Blog - Atom Blog - RSS`.
     let feed = t.ends_with(" RSS") || t.contains(" - Atom ") || t.contains(" - RSS ");
@@ -397,10 +414,13 @@ pub(super) fn menu_shape(t: &str, words: usize) -> bool {
     // A section path: `Cronaca / La storia`, `News / World / Europe`, `Blaulicht > Polizei
     // > Berlin`, `Europe›Portugal›Lisbon`; not a photo credit (`© REUTERS / POOL`,
     // `Photo: AP / Jane Doe`) or a byline (`BY DENISE HARTWELL / Staff Writer`).
-    // A label before the path (`Sie sind hier: Startseite > Lokales`) is part of it.
+    // A label before the path (`Sie sind hier: Startseite > Lokales`, `Sie sind hier:
+    // Startseite › Presse`) is part of it.
     let crumbs = t
         .split_once(": ")
-        .filter(|(label, rest)| label.split_whitespace().count() <= 4 && rest.contains(" > "))
+        .filter(|(label, rest)| {
+            label.split_whitespace().count() <= 4 && [" > ", "›"].iter().any(|s| rest.contains(s))
+        })
         .map_or(t, |(_, rest)| rest);
     let path: Vec<&str> = [" / ", " > ", "›"]
         .iter()
@@ -850,6 +870,21 @@ mod tests {
         assert!(menu_shape(
             "Sie sind hier: Startseite > Lokales > Bad Hollerbach > Artikel",
             10
+        ));
+        assert!(menu_shape(
+            "Sie sind hier: Startseite › Unternehmen › Presse › Pressemitteilungen › \
+             Großwärmepumpe am Klärwerk Süd",
+            13
+        ));
+        // Separators drawn as pictures the renderer names; not a formula's index.
+        assert!(menu_shape(
+            "Inicio [arrow] Noticias [arrow] Lucía Ferrández, campeona absoluta",
+            9
+        ));
+        assert!(!menu_shape(
+            "Auf den Flächen gaben die Böden 28 Tonnen CO[2] -Äquivalente ab, nach dem \
+             Anstau sank der CO[2]-Ausstoß auf elf Tonnen",
+            20
         ));
         // Navigation on one line: section names without punctuation.
         assert!(menu_shape(

@@ -482,3 +482,25 @@ fn an_events_days_under_a_masthead_are_no_dateline() {
         Some("2010-08-08")
     );
 }
+
+/// `Escrito por` opens a byline as `Written by` does; the line is no headline.
+#[test]
+fn written_by_in_spanish() {
+    for (line, name) in [
+        (
+            "Escrito por Javier Ortuño Lasheras",
+            "Javier Ortuño Lasheras",
+        ),
+        ("Escrita por Lucía Ortega Sanz", "Lucía Ortega Sanz"),
+    ] {
+        let f = extract(&format!(
+            "{MENU}Retired postman found hoard of Roman coins while walking his dog\n\n\
+             {line}\nMiércoles, 22 de Febrero de 2012 18:40\n\n{STORY}"
+        ));
+        assert_eq!(f.byline.as_deref(), Some(name), "{line}");
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Retired postman found hoard of Roman coins while walking his dog")
+        );
+    }
+}

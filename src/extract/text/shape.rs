@@ -144,7 +144,7 @@ fn around(units: &[Unit], i: usize, above: usize, below: usize) -> impl Iterator
 const CUT_CRUMB_WORDS: usize = 3;
 
 /// Fewest words of a trail's last item that names a headline by its short form.
-const SHORT_FORM_WORDS: usize = 3;
+const SHORT_FORM_WORDS: usize = 4;
 
 /// Whether a trail's last item names the line whose key is `key`: the same words, or the
 /// line's opening words cut short (`Home / Delhi / Kanakpur landfill fire smoulders for
@@ -154,13 +154,14 @@ fn names_line(last: &str, key: &str) -> bool {
     let last_key = key_of(last);
     !key.is_empty()
         && (last_key == key
-            // The headline's short form, its opening words up to a colon or dash
-            // (`… > Dorpsplein Westerzijl krijgt nieuwe inrichting` over `Dorpsplein
-            // Westerzijl krijgt nieuwe inrichting: bewoners praten mee`).
+            // The headline's short form, its opening words (`… > Dorpsplein Westerzijl
+            // krijgt nieuwe inrichting` over `Dorpsplein Westerzijl krijgt nieuwe
+            // inrichting: bewoners praten mee`, `… › Großwärmepumpe am Klärwerk Süd` over
+            // `Großwärmepumpe am Klärwerk Süd speist erstmals Wärme ins Fernwärmenetz ein`).
             || (last_key.split(' ').count() >= SHORT_FORM_WORDS
                 && key
                     .strip_prefix(last_key.as_str())
-                    .is_some_and(|rest| [":", " –", " -", " —"].iter().any(|p| rest.starts_with(p))))
+                    .is_some_and(|rest| rest.starts_with([' ', ':', ','])))
             || cut_stem(last).is_some_and(|stem| {
                 // The last word may be cut inside itself.
                 let whole = stem.rsplit_once(' ').map_or(stem, |(head, _)| head);
