@@ -12,7 +12,7 @@ const STORY: &str = "<p>The county board voted on Tuesday to spend $4.2 million 
     public works director said after the meeting.</p>";
 
 /// A table layout of 2003: the headline in a `<font>`, the byline in bold over the
-/// writer's role, the date in a cell of its own; no metadata, no byline classes.
+/// writer's role, the date in a `<font>` of its own; no metadata, no byline classes.
 fn table_page(headline: &str, byline: &str) -> String {
     format!(
         "<html><head><title>County board OKs $4.2 million fix for aging Harlan Creek dam</title>\
@@ -24,7 +24,7 @@ fn table_page(headline: &str, byline: &str) -> String {
 }
 
 #[test]
-fn a_byline_and_a_date_only_the_text_shows() {
+fn a_byline_only_the_text_shows() {
     let head = "County board OKs $4.2 million fix for aging Harlan Creek dam";
     let f = extract(&table_page(
         head,
@@ -38,21 +38,6 @@ fn a_byline_and_a_date_only_the_text_shows() {
             .as_deref(),
         Some("2003-06-10")
     );
-    // A date the markup reader misses: the one a closing line gives the piece.
-    let foot = table_page(head, "<b>By Harold T. Weems</b>")
-        .replace("<font size=\"2\">Tuesday, June 10, 2003</font>", "")
-        .replace(
-            "</td></tr><tr><td>©",
-            "<p>Published in the Courier-Ledger on June 10, 2003.</p></td></tr><tr><td>©",
-        );
-    let (f, why) = extract_explained(&foot, None);
-    assert_eq!(
-        f.date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
-            .as_deref(),
-        Some("2003-06-10")
-    );
-    assert_eq!(why.date.map(|r| r.name), Some("text-reading"));
 }
 
 /// The text reading is believed only where it found the page's headline: the same

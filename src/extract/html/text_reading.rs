@@ -1,14 +1,16 @@
-//! The page read a second time, as plain text: where the markup names no author or no
-//! date, the plain-text reader may still find one in the page's lines (`Words: Declan
-//! Furey · Monday 16 September 2019`, `Escrito por …`, a credit line under the story,
-//! `Reporting by Ana Ruiz; Editing by …`), as it does in a page saved with `w3m -dump`.
+//! The page read a second time, as plain text: where the markup names no author, the
+//! plain-text reader may still find one in the page's lines (`<b>By Harold T. Weems</b>`
+//! in a table layout, a credit line under the story, `Reporting by Ana Ruiz; Editing by
+//! …`), as it does in a page saved with `w3m -dump`; where the markup dates the page to
+//! a year or a month only, the day it reads in that year or month makes it precise.
 //! Its fields are taken only when it found the same headline as the markup: then the
-//! two readers agree on where the article's header is. A day it reads also refines a
-//! year or a month the markup gives.
+//! two readers agree on where the article's header is. An undated page stays undated:
+//! the markup reader has rejected the dates it shows for reasons the text lacks.
 
 use trafilatura::dom::{Document, NodeId};
 
 use super::body::SKIP;
+use super::layout::{headed_furniture, is_furniture_name};
 use super::meta::Meta;
 use super::rule::Rule;
 use crate::article::{ArticleDate, DatePrecision};
@@ -24,11 +26,11 @@ const SAME_HEADLINE_WORDS: usize = 3;
 /// place (`Bad Hollerbach.`) or a label (`Pressemitteilung Nr.`) in a paragraph.
 const BYLINE_CONFIDENCE: f32 = 0.6;
 
-/// Fills the byline and the date of `meta` that the markup left empty, or gave to the
-/// year or month only, from a plain-text reading of `doc`.
+/// Fills the byline of `meta` that the markup left empty, and makes a date it gave to the
+/// year or month only precise, from a plain-text reading of `doc`.
 pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     let coarse = meta.date.is_some_and(|d| d.precision < DatePrecision::Day);
-    if meta.byline.is_some() && meta.date.is_some() && !coarse {
+    if meta.byline.is_some() && !coarse {
         return;
     }
     let page = rendered(doc);
@@ -45,15 +47,17 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     }
     // A day in the year or month the markup gives (a copyright line's year, an address's
     // `/2016/04/`) makes it precise.
-    let refines = |date: &ArticleDate| match meta.date {
-        None => true,
-        Some(m) => {
+    // A page the markup leaves undated stays so: its reader has rejected the dates it
+    // shows (captions, comments, related lists, a masthead's day, an update alone),
+    // which the text reading would take.
+    let refines = |date: &ArticleDate| {
+        meta.date.is_some_and(|m| {
             m.precision < DatePrecision::Day
                 && date.utc.year() == m.utc.year()
                 && (m.precision == DatePrecision::Year || date.utc.month() == m.utc.month())
-        }
+        })
     };
-    if meta.date.is_none() || coarse {
+    if coarse {
         if let Some(date) = fields.date.filter(refines) {
             meta.date = Some(date);
             meta.date_rule = Some(Rule {
@@ -102,7 +106,23 @@ pub(super) fn same_headline(a: &str, b: &str) -> bool {
     short.len() >= SAME_HEADLINE_WORDS && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
-/// The page as a text browser prints it: white space inside a block collapsed to single
+/// Whether element `id` holds what surrounds an article rather than the article: page
+/// furniture by its tag, class or heading (navigation, related stories, comments), or a
+/// link around blocks (another story's card).
+fn furniture(doc: &Document, id: NodeId, tag: &str) -> bool {
+    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_lowercase();
+    matches!(tag, "footer" | "aside" | "nav" | "form")
+        || is_furniture_name(&names)
+        || headed_furniture(doc, id)
+        || (tag == "a"
+            && doc.child_nodes(id).into_iter().any(|c| {
+                doc.is_element(c)
+                    && crate::extract::markup::BLOCK_TAGS
+                        .contains(&doc.tag_name(c).to_ascii_lowercase().as_str())
+            }))
+}
+
+/// The page as a text browser prints it, without its furniture: white space inside a block collapsed to single
 /// spaces (a calendar's `<span>mardi</span> <span>12</span> …` on source lines of their
 /// own reads `mardi 12 avril 2016`), a line break at each `<br>`, a blank line between
 /// blocks, table cells side by side. Iterative, so nesting depth is no risk.
@@ -135,7 +155,7 @@ fn rendered(doc: &Document) -> String {
                     continue;
                 }
                 let tag = doc.tag_name(id).to_ascii_lowercase();
-                if SKIP.contains(&tag.as_str()) {
+                if SKIP.contains(&tag.as_str()) || furniture(doc, id, &tag) {
                     continue;
                 }
                 let block = crate::extract::markup::BLOCK_TAGS.contains(&tag.as_str());
