@@ -15,7 +15,7 @@ use crate::extract::date::parse_date;
 use crate::extract::markup;
 
 /// Elements that never hold article text.
-pub(super) const SKIP: &[&str] = &[
+const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "object", "head", "button",
     "select", "textarea", "input", "canvas", "video", "audio", "map",
 ];
@@ -62,6 +62,21 @@ pub fn html_to_paragraphs(html: &str) -> String {
 /// Every text node below `root` in document order, skipping `SKIP` and `also_skip`
 /// elements, with "\n\n" at block boundaries. Iterative, so nesting depth is no risk.
 pub fn walk_text(doc: &Document, root: NodeId, also_skip: &[&str]) -> String {
+    walk(doc, root, &|_, tag| also_skip.contains(&tag), false)
+}
+
+/// The text below `root` in document order, "\n\n" at block boundaries, leaving out
+/// `SKIP` elements and those `skip` names (given their lower-case tag). `as_browser`
+/// writes white space as a browser prints it: runs inside a block collapsed to one space
+/// (a calendar's `<span>mardi</span>` / `<span>12</span>` on source lines of their own
+/// reads `mardi 12`), table cells set apart; else text nodes are copied as they are.
+/// A `<br>` parts blocks either way (`markup::BLOCK_TAGS`). Iterative, so nesting depth is no risk.
+pub(super) fn walk(
+    doc: &Document,
+    root: NodeId,
+    skip: &dyn Fn(NodeId, &str) -> bool,
+    as_browser: bool,
+) -> String {
     enum Step {
         Enter(NodeId),
         Leave(bool),
@@ -75,23 +90,34 @@ pub fn walk_text(doc: &Document, root: NodeId, also_skip: &[&str]) -> String {
                     out.push_str("\n\n");
                 }
             }
-            Step::Enter(id) => {
-                if doc.is_text(id) {
-                    out.push_str(&doc.text_content(id));
+            Step::Enter(id) if doc.is_text(id) => {
+                let text = doc.text_content(id);
+                if !as_browser {
+                    out.push_str(&text);
                     continue;
                 }
+                if text.starts_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                out.push_str(&squash_spaces(&text));
+                if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+                    out.push(' ');
+                }
+            }
+            Step::Enter(id) => {
                 if !doc.is_element(id) && id != doc.root() {
                     continue;
                 }
                 let tag = doc.tag_name(id).to_ascii_lowercase();
-                if SKIP.contains(&tag.as_str()) || also_skip.contains(&tag.as_str()) {
+                if SKIP.contains(&tag.as_str()) || skip(id, &tag) {
                     continue;
                 }
                 let block = markup::BLOCK_TAGS.contains(&tag.as_str());
-                if block {
-                    out.push_str("\n\n");
-                } else if matches!(tag.as_str(), "td" | "th") {
-                    out.push(' ');
+                match tag.as_str() {
+                    _ if block => out.push_str("\n\n"),
+                    "td" | "th" if as_browser => out.push_str("   "),
+                    "td" | "th" => out.push(' '),
+                    _ => {}
                 }
                 stack.push(Step::Leave(block));
                 for c in doc.child_nodes(id).into_iter().rev() {

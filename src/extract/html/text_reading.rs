@@ -9,7 +9,7 @@
 
 use trafilatura::dom::{Document, NodeId};
 
-use super::body::SKIP;
+use super::body::walk;
 use super::layout::{headed_furniture, is_furniture_name};
 use super::meta::Meta;
 use super::rule::Rule;
@@ -122,55 +122,13 @@ fn furniture(doc: &Document, id: NodeId, tag: &str) -> bool {
             }))
 }
 
-/// The page as a text browser prints it, without its furniture: white space inside a block collapsed to single
-/// spaces (a calendar's `<span>mardi</span> <span>12</span> …` on source lines of their
-/// own reads `mardi 12 avril 2016`), a line break at each `<br>`, a blank line between
-/// blocks, table cells side by side. Iterative, so nesting depth is no risk.
+/// The page as a text browser prints it (see [`walk`]), without its furniture, each line
+/// trimmed.
 fn rendered(doc: &Document) -> String {
-    enum Step {
-        Enter(NodeId),
-        Leave(bool),
-    }
-    let mut out = String::new();
-    let mut stack = vec![Step::Enter(doc.body().unwrap_or_else(|| doc.root()))];
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Leave(block) => {
-                if block {
-                    out.push_str("\n\n");
-                }
-            }
-            Step::Enter(id) if doc.is_text(id) => {
-                let text = doc.text_content(id);
-                if text.starts_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
-                    out.push(' ');
-                }
-                out.push_str(&squash_spaces(&text));
-                if text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
-                    out.push(' ');
-                }
-            }
-            Step::Enter(id) => {
-                if !doc.is_element(id) && id != doc.root() {
-                    continue;
-                }
-                let tag = doc.tag_name(id).to_ascii_lowercase();
-                if SKIP.contains(&tag.as_str()) || furniture(doc, id, &tag) {
-                    continue;
-                }
-                let block = crate::extract::markup::BLOCK_TAGS.contains(&tag.as_str());
-                match tag.as_str() {
-                    "br" => out.push('\n'),
-                    "td" | "th" => out.push_str("   "),
-                    _ if block => out.push_str("\n\n"),
-                    _ => {}
-                }
-                stack.push(Step::Leave(block));
-                for c in doc.child_nodes(id).into_iter().rev() {
-                    stack.push(Step::Enter(c));
-                }
-            }
-        }
-    }
-    out.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+    let root = doc.body().unwrap_or_else(|| doc.root());
+    walk(doc, root, &|id, tag| furniture(doc, id, tag), true)
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
