@@ -102,6 +102,12 @@ const MENU_ENTRIES: usize = 3;
 /// Units between a headline and a line echoing it for the echo to be the page's (a list
 /// of posts, the comments' heading), not the lede's.
 const ECHO_GAP: usize = 8;
+/// Fewest words of a line named inside the story's prose for it to count as a name, and
+/// fewest words of the paragraph naming it.
+const IN_PROSE_WORDS: usize = 2;
+const PROSE_NAMING_WORDS: usize = 12;
+/// Marks that open a quotation.
+const QUOTES_OPENING: [char; 8] = ['"', '\'', '“', '„', '«', '‘', '‚', '»'];
 
 /// The next unit after `i` that is not boilerplate.
 pub(super) fn next_kept_unit(classes: &[Class], i: usize) -> Option<usize> {
@@ -160,6 +166,7 @@ pub fn decide_title(
     if let Some((_, site, _)) = &link_rel {
         sites.push(key(site));
     }
+    sites.extend(super::pagetitle::link_rel_site(units).map(|s| key(&s)));
     let hint = link_rel.as_ref().map(|(t, _, _)| key(t));
     // The units the link-rel line spans: never a headline of their own. A line of four
     // words or more that the link-rel line holds once repeats the page title, however
@@ -417,7 +424,10 @@ pub fn decide_title(
             .filter(|&j| (classes[j] != Class::Bad && !caption(&units[j].text)) || meta_here(j));
         let (n1, n2) = (next.next(), next.next());
         // A blog's tagline between them puts the date in the post's header, not the blog's.
-        if n1.is_some_and(meta_here) || (n2.is_some_and(meta_here) && !n1.is_some_and(tagline)) {
+        // A menu between them puts the date in the header under the menu (a blog's name,
+        // its tagline, its menu, then the post's date and title).
+        let reaches = |m: usize| meta_here(m) && !(i + 1..m).any(&nav);
+        if n1.is_some_and(reaches) || (n2.is_some_and(reaches) && !n1.is_some_and(tagline)) {
             x.flag(Sig::NearDate as usize, true);
             rule = "line_before_date_or_byline";
         }
@@ -559,6 +569,23 @@ pub fn decide_title(
                 && whole_text().matches(units[j].text.as_str()).count() > feats[j].repeats
         };
         x.flag(Sig::Echoed as usize, echoed(i));
+        x.flag(
+            Sig::InProse as usize,
+            f.words >= IN_PROSE_WORDS
+                && !f.sentence_end
+                && echoed(i)
+                && (0..units.len()).any(|j| {
+                    let t = units[j].text.as_str();
+                    j != i
+                        && prose_at(j)
+                        && !feats[j].barrier
+                        && feats[j].words >= PROSE_NAMING_WORDS
+                        // Not quoted (`6 Replies to “HEADLINE”`, a comment's `„…“`).
+                        && t.find(u.text.as_str()).is_some_and(|at| {
+                            at > 0 && !t[..at].trim_end().ends_with(QUOTES_OPENING)
+                        })
+                }),
+        );
         // Printed again inside a line away from the header (a list of posts, the comments'
         // heading), ending no sentence: a headline. A standfirst is echoed by the lede
         // right below it.

@@ -504,3 +504,53 @@ fn written_by_in_spanish() {
         );
     }
 }
+
+/// An organisation's site name over its menu, named again inside the story's sentences:
+/// the site, not the headline under its trail and dateline.
+#[test]
+fn a_site_name_the_story_mentions_is_no_headline() {
+    let head = "Three wildcat kittens born as the breeding programme reaches its tenth year";
+    let text = format!(
+        "Marlow Vale Wildlife Park\n\n{MENU} 1. Home\n 2. News\n 3. Conservation\n\n\
+         Conservation · Tuesday 3rd March 2015\n\n{head}\n\n\
+         Litter of two females and a male is the largest since 2005 – and all three are \
+         destined for release in the Highlands.\n\n\
+         Keepers at Marlow Vale Wildlife Park are celebrating after three Scottish wildcat \
+         kittens were found tucked inside a nest box in the woodland enclosure.\n\n\
+         The find has been declared to the coroner, who will decide at an inquest later this \
+         year whether the hoard counts as treasure under the law.\n\n\
+         The kittens were born in January, when their mother stopped coming to the feeding \
+         platform at dusk, and staff confirmed the litter at the weekly health check.\n\n\
+         Marlow Vale Wildlife Park\n\nRegistered charity no. 1093317."
+    );
+    let f = extract(&text);
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(day(&f).as_deref(), Some("2015-03-03"));
+}
+
+/// A blog's name and tagline over its menu, then the post's date and title: the date
+/// under the menu belongs to the post's header, not to the blog's name (in lynx's
+/// rendering the link-rel line names the blog too).
+#[test]
+fn a_blog_name_over_its_menu_heads_no_date() {
+    let head = "Il campanile torna a suonare: domenica il vescovo benedice le nuove campane";
+    let page = format!(
+        "Parrocchia San Michele Arcangelo - Castelnuovo\n\n\
+         Notizie, avvisi e vita della comunità parrocchiale di Castelnuovo · Diocesi di \
+         Valserena\n\n{MENU}sabato 8 ottobre 2011\n\n{head}\n\n[campane-fonderia]\n\
+         Dopo quasi due anni di silenzio, le campane di San Michele Arcangelo torneranno a \
+         suonare a Castelnuovo. Domenica il vescovo benedirà i cinque bronzi.\n\n\
+         I lavori di consolidamento del campanile, resi necessari dalle lesioni comparse \
+         dopo il terremoto, si sono conclusi a fine settembre con la nuova copertura.\n\n\
+         Le due campane più antiche erano state trovate incrinate durante un sopralluogo, \
+         e sono state rifuse dalla fonderia con il metallo originale.\n\n"
+    );
+    let f = extract(&page);
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(day(&f).as_deref(), Some("2011-10-08"));
+    let lynx = format!(
+        "#Parrocchia San Michele Arcangelo - Castelnuovo - Atom Parrocchia San Michele\n\
+         Arcangelo - Castelnuovo - RSS\n\n{page}"
+    );
+    assert_eq!(extract(&lynx).title.as_deref(), Some(head));
+}

@@ -155,6 +155,31 @@ pub(super) fn link_rel_title(units: &[Unit]) -> Option<(String, String, usize)> 
     Some((title, site, last))
 }
 
+/// The site name the `<link rel>` line ([`link_rel_line`]) repeats before each of its
+/// feeds, whatever they are called: its longest opening of two words or more printed
+/// again later in the line (`#Parrocchia San Michele - Castelnuovo - Atom Parrocchia San
+/// Michele - Castelnuovo - RSS`, `#Harbour Times » Feed Harbour Times » Kommentar-Feed`),
+/// without the separator after it.
+pub(super) fn link_rel_site(units: &[Unit]) -> Option<String> {
+    let (line, _) = link_rel_line(units)?;
+    let text = line.strip_prefix('#')?;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..words.len())
+        .rev()
+        .map(|n| words[..n].join(" "))
+        .find(|opening| {
+            text.get(opening.len()..)
+                .is_some_and(|rest| rest.contains(opening.as_str()))
+        })
+        .map(|opening| {
+            opening
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .trim_end()
+                .to_string()
+        })
+        .filter(|site| site.split_whitespace().count() >= 2)
+}
+
 /// `title` without a known site name before or after a separator.
 pub(super) fn strip_site(title: &str, sites: &[String]) -> String {
     for sep in SEPARATORS {
@@ -206,6 +231,22 @@ mod tests {
         assert_eq!(title, "The Doobie Brothers Unite With Michael McDonald");
         assert_eq!(site, "Rolling Stone");
         assert!(u[last].text.ends_with("alternate"));
+    }
+
+    #[test]
+    fn the_link_rel_line_repeats_the_site_before_each_feed() {
+        let u = units(
+            "#Parrocchia San Michele Arcangelo - Castelnuovo - Atom Parrocchia San Michele\n\
+             Arcangelo - Castelnuovo - RSS\n\nParrocchia San Michele Arcangelo - Castelnuovo\n",
+        );
+        assert_eq!(
+            link_rel_site(&u).as_deref(),
+            Some("Parrocchia San Michele Arcangelo - Castelnuovo")
+        );
+        let u = units("#Harbour Times » Feed Harbour Times » Kommentar-Feed\n");
+        assert_eq!(link_rel_site(&u).as_deref(), Some("Harbour Times"));
+        // One feed, nothing repeated: no site.
+        assert_eq!(link_rel_site(&units("#Harbour Times RSS\n")), None);
     }
 
     #[test]

@@ -107,9 +107,14 @@ pub(super) enum Sig {
     /// The post title lynx's link-rel line gives (`#Site » … » Title Comments Feed`), or
     /// a line of four words or more that line holds: the title the site itself names.
     RelTitle,
+    /// Named inside a paragraph of the story, past its first word (`Keepers at Marlow
+    /// Vale Wildlife Park are celebrating …` under `Marlow Vale Wildlife Park`): the
+    /// site's own name, which an organisation's stories mention; a story does not quote
+    /// its own headline inside its sentences.
+    InProse,
 }
 
-pub(super) const SIGNALS: [(Sig, &str); 43] = [
+pub(super) const SIGNALS: [(Sig, &str); 44] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -153,6 +158,7 @@ pub(super) const SIGNALS: [(Sig, &str); 43] = [
     (Sig::AfterMeta, "after_meta"),
     (Sig::Crumb, "crumb"),
     (Sig::RelTitle, "rel_title"),
+    (Sig::InProse, "in_prose"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
