@@ -59,9 +59,10 @@ LEXICON = ROOT / "src" / "extract" / "text" / "lexicon.txt"
 # A line lynx's link-rel line names as the post title (`title.rel_title`) is as rare
 # among them (WordPress pages rendered by lynx) and as strong; set by hand at 1.0.
 # A line named inside the story's sentences (`title.in_prose`: an organisation's own name
-# over its news) is rare among them too; set by hand at -1.0.
+# over its news) is rare among them too; set by hand at -1.0. So is a line right under a
+# breadcrumb trail (`title.under_trail`); set by hand at 0.5, as `title.after_meta`.
 FIXED = {"title.file_start_min", "title.after_meta", "title.crumb", "title.rel_title",
-         "title.in_prose",
+         "title.in_prose", "title.under_trail",
          "title.lead", "date.lead"}
 LEAD_CAP = 1.0
 FIELDS = ("title", "date")

@@ -19,7 +19,8 @@ use crate::article::{ArticleDate, DatePrecision};
 
 use super::classify::Class;
 use super::dateread::{
-    clock_time, label, opening_label, read, rejected, self_dated, Label, MAX_CHARS,
+    clock_time, ends_since, label, opening_label, read, rejected, self_dated, since_date, Label,
+    MAX_CHARS,
 };
 use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
@@ -183,6 +184,14 @@ impl<'a> Meta<'a> {
     /// neither line is a date alone.
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
         *self.dates[i].get_or_init(|| {
+            // A counter's start (`Besucher seit` / `01.01.2003:` / `48211`) dates nothing.
+            if since_date(&self.units[i].text)
+                || (i > 0
+                    && self.units[i - 1].block == self.units[i].block
+                    && ends_since(&self.units[i - 1].text))
+            {
+                return None;
+            }
             let text = &unglued_date(&self.units[i].text);
             let slashed = || text.split_whitespace().any(|w| slashed_date(w).is_some());
             if slashed() && *self.day_first.get_or_init(|| writes_day_first(self.units)) {

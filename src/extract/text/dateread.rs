@@ -207,6 +207,36 @@ pub(super) fn rejected(text: &str) -> bool {
             .iter()
             .enumerate()
             .any(|(k, w)| lex.has("date.reject", w) && !comment_count(&words, k))
+        || counted_since(&words)
+}
+
+/// Whether `text` holds a date a count or a state runs from ([`counted_since`]).
+pub(super) fn since_date(text: &str) -> bool {
+    let words: Vec<_> = words_lower(text).collect();
+    counted_since(&words)
+}
+
+/// Whether `text` ends on a word for "since", its date on the next line (`Besucher seit`
+/// / `01.01.2003:`).
+pub(super) fn ends_since(text: &str) -> bool {
+    words_lower(text)
+        .last()
+        .is_some_and(|w| lexicon().has("date.since", &w))
+}
+
+/// A date a count or a state runs from (`Besucher seit 01.01.2003: 48211`, `Vous êtes
+/// le 48213e visiteur depuis le 01/09/2003`): a word for "since", perhaps an article, then
+/// the date's first figure.
+fn counted_since(words: &[std::borrow::Cow<'_, str>]) -> bool {
+    let lex = lexicon();
+    words.iter().enumerate().any(|(k, w)| {
+        lex.has("date.since", w)
+            && words[k + 1..]
+                .iter()
+                .take(2)
+                .find(|n| !lex.has("date.since_article", n))
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// Most words of a day at either end of a [`span`].
@@ -474,6 +504,20 @@ mod tests {
         );
         assert_eq!(day("© 2019"), None);
         assert_eq!(day("March 2019"), None);
+    }
+
+    /// A counter's start is no date of the page.
+    #[test]
+    fn a_date_since_which_visitors_are_counted() {
+        assert!(since_date("Besucher seit 01.01.2003: 48211"));
+        assert!(since_date(
+            "Vous êtes le 48213e visiteur depuis le 01/09/2003"
+        ));
+        assert!(ends_since("Besucher seit"));
+        assert!(!since_date(
+            "Veröffentlicht am 21.10.2006, seit Jahren geplant"
+        ));
+        assert!(!since_date("Publié le 12/02/2007"));
     }
 
     #[test]

@@ -522,6 +522,10 @@ pub fn decide_title(
         );
         x.flag(Sig::Crowded as usize, spaced && block_size(i) >= 3);
         x.flag(Sig::Crumb as usize, crumb_end(units, feats, i));
+        x.flag(
+            Sig::UnderTrail as usize,
+            super::shape::under_trail(units, i),
+        );
         x.flag(Sig::FileStart as usize, i == 0);
         x.flag(
             Sig::Marked as usize,

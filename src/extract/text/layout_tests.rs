@@ -554,3 +554,30 @@ fn a_blog_name_over_its_menu_heads_no_date() {
     );
     assert_eq!(extract(&lynx).title.as_deref(), Some(head));
 }
+
+/// A club's old table layout: its menu on one line of words, the visitor counter's start
+/// date in the side column, then the trail and the headline under it.
+#[test]
+fn a_headline_under_its_trail_past_a_counter() {
+    let head = "Saisonabschluss auf der Ammertaler Hütte: Rekordsommer und ein neues Dach";
+    let text = format!(
+        "DAV Sektion Ammertal\nim Deutschen Alpenverein e.V. · gegr. 1896\n\n\
+         \x20   Startseite Aktuelles Tourenprogramm Ammertaler Hütte Jugend Kletterhalle\n\
+         Mitglied werden\n\n\
+         \x20                              Geschäftsstelle\n\
+         \x20                              Bahnhofstraße 9\n\
+         \x20                              Di 17–19 Uhr\n\
+         \x20                          Besucher seit 01.01.2003:\n\
+         \x20                                    48211\n\n\
+         Startseite > Aktuelles > Neuigkeiten\n{head}\n\n\
+         Am vergangenen Wochenende haben wir die Ammertaler Hütte nach einer langen Saison \
+         in den Winterschlaf geschickt, und gut 60 Mitglieder kamen zum Abschluss herauf.\n\n\
+         Die Bilanz kann sich sehen lassen: Mit 4.310 Übernachtungen hatte die Hütte den \
+         besten Sommer seit ihrer Erweiterung, vor allem dank des stabilen Augusts.\n\n\
+         Mindestens ebenso erfreulich ist, dass die Sanierung des Daches rechtzeitig vor \
+         dem ersten Schnee abgeschlossen werden konnte.\n\n"
+    );
+    let f = extract(&text);
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(day(&f), None);
+}

@@ -47,6 +47,9 @@ const FILLED_SLACK: usize = 12;
 const MIN_WRAP_WIDTH: usize = 60;
 /// Columns from which a word is one a renderer would not break (a URL, a file name).
 const UNBREAKABLE: usize = 30;
+/// Fewest columns of a line that goes on in the next by its words alone (a lower-case
+/// word after it, an article or a preposition ending it).
+const WRAPPED_LINE: usize = 40;
 /// Filled lines needed before a file is taken for wrapped.
 const MIN_FILLED: usize = 3;
 
@@ -190,6 +193,17 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
         return false;
     }
     let plen = columns(printed.0.trim_end());
+    // A long line ending on an article, a preposition or a conjunction goes on in the
+    // next (a headline wrapped in a column narrower than the file).
+    let lex = super::features::lexicon();
+    if plen >= WRAPPED_LINE
+        && p.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() < p.len() && lex.has("wrap.open", w))
+        && n.starts_with(char::is_alphanumeric)
+    {
+        return true;
+    }
     // A row of a table's cells (`By Jo Hale          Posted: March 12, 2008`) reaches the
     // width by its alignment, not by a wrapped sentence.
     // A line cut short (`Home › News › Energy Bill Relief Scheme: cold stores…`) ends
@@ -203,7 +217,7 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     }
     // A sentence going on in lower case after a long line that does not end one, also
     // past a dash or an opening quote (`– e quem atravesse o rio`).
-    plen >= 40
+    plen >= WRAPPED_LINE
         && !ends_sentence(p)
         && n.trim_start_matches(['–', '—', ' ', '"', '“', '„', '«', '‘'])
             .chars()
@@ -571,6 +585,27 @@ mod tests {
         );
         assert_eq!((u[2].first, u[2].block), (4, 1));
         assert!(u[0].blank_before && !u[0].blank_after && u[1].blank_after);
+    }
+
+    /// A headline wrapped in a column narrower than the file goes on past its article or
+    /// preposition; a short line ending on one (`Photos by`) is not taken for wrapped.
+    #[test]
+    fn a_line_ending_on_a_preposition_goes_on() {
+        let u = units(
+            "Fédérale 3 : Saint-Aubin arrache la victoire à\nVilleneuve-de-Comps (17-20)\n\n\
+             Sign in\nNews\n\nPhotos by\nJean Marot\n",
+        );
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Fédérale 3 : Saint-Aubin arrache la victoire à Villeneuve-de-Comps (17-20)",
+                "Sign in",
+                "News",
+                "Photos by",
+                "Jean Marot"
+            ]
+        );
     }
 
     #[test]

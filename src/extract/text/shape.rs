@@ -207,6 +207,25 @@ fn bare_trail_names(text: &str, key: &str) -> bool {
     })
 }
 
+/// Fewest items of a trail a headline stands right under.
+const TRAIL_ITEMS: usize = 3;
+
+/// Whether the unit right above unit `i` (past a picture's label) is a breadcrumb trail
+/// of three items or more (`Startseite > Aktuelles > Neuigkeiten`): a page's headline
+/// stands under its trail.
+pub(super) fn under_trail(units: &[Unit], i: usize) -> bool {
+    (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&j| !super::pagetitle::image_label(&units[j].text))
+        .is_some_and(|j| {
+            let text = units[j].text.as_str();
+            trail_end(text).is_some()
+                && ["»", "›", " > ", " / "]
+                    .iter()
+                    .any(|sep| text.split(sep).count() >= TRAIL_ITEMS)
+        })
+}
+
 /// Whether unit `i` is a breadcrumb trail ending in a line printed near it: the trail,
 /// not the headline it ends in.
 pub(super) fn trail_to_near(units: &[Unit], feats: &[Features], i: usize) -> bool {

@@ -112,9 +112,12 @@ pub(super) enum Sig {
     /// site's own name, which an organisation's stories mention; a story does not quote
     /// its own headline inside its sentences.
     InProse,
+    /// Right under a breadcrumb trail of three items or more: where pages print their
+    /// headline.
+    UnderTrail,
 }
 
-pub(super) const SIGNALS: [(Sig, &str); 44] = [
+pub(super) const SIGNALS: [(Sig, &str); 45] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -159,6 +162,7 @@ pub(super) const SIGNALS: [(Sig, &str); 44] = [
     (Sig::Crumb, "crumb"),
     (Sig::RelTitle, "rel_title"),
     (Sig::InProse, "in_prose"),
+    (Sig::UnderTrail, "under_trail"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
