@@ -101,3 +101,31 @@ fn a_day_refines_the_year_of_a_date_badge() {
     );
     assert_eq!(why.date.map(|r| r.name), Some("text-reading"));
 }
+
+/// A Joomla article: the headline an `<h2 itemprop="headline">` whose words the `<title>`
+/// changes, `Publication :` in its info box, the writer in a credit at its foot.
+#[test]
+fn a_headline_marked_in_microdata_and_a_foot_credit() {
+    let head = "County board approves repairs to the Harlan Creek dam";
+    let page = format!(
+        "<html><head><title>Dam repairs - Ville de Harlan</title></head><body>\
+         <nav><a href=\"/\">Accueil</a> <a href=\"/actualites\">Actualités</a></nav>\
+         <main><div class=\"item-page\" itemscope itemtype=\"https://schema.org/Article\">\
+         <div class=\"page-header\"><h2 itemprop=\"headline\">{head}</h2></div>\
+         <dl class=\"article-info\"><dt>Détails</dt><dd>Catégorie : Vie municipale</dd>\
+         <dd class=\"published\">Publication : mardi 4 juin 2024 09:12</dd>\
+         <dd class=\"modified\">Mis à jour : jeudi 6 juin 2024 16:47</dd></dl>\
+         <div itemprop=\"articleBody\">{STORY}\
+         <p class=\"signature\"><em>Texte : Élodie Carrière – Photos : Jean-Pierre Marot</em></p>\
+         </div></div></main><footer>© 2024 Ville de Harlan</footer></body></html>"
+    );
+    let f = extract(&page);
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(
+        f.date
+            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .as_deref(),
+        Some("2024-06-04")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Élodie Carrière"));
+}

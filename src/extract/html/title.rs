@@ -33,7 +33,7 @@ pub(super) fn site_names(tags: &MetaTags, ld: &JsonLd) -> Vec<String> {
 /// site name, section or login boxes), or failing one the first such `<h2>`, then an
 /// element marked as a post's title (blog themes put it in `<h2 class="entry-title">` or
 /// `<h3 class="post-title">` under an `<h1>` masthead); without a title, the first `<h1>`
-/// with text.
+/// with text. An element marked `itemprop="headline"` comes before all of them.
 pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<String> {
     // A box's heading (`NZZ Zürich – der Newsletter`) is no headline, whatever words it
     // shares with the title.
@@ -45,6 +45,19 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
             .filter(|t| !t.is_empty() && t.chars().count() <= 300)
             .collect()
     };
+    // An element the page marks as its article's headline (schema.org microdata) is the
+    // headline, however the `<title>` words it.
+    let marked = doc
+        .query_selector_all(doc.root(), "[itemprop~=headline]")
+        .into_iter()
+        .filter(|&id| {
+            !doc.tag_name(id).eq_ignore_ascii_case("meta") && !super::layout::in_furniture(doc, id)
+        })
+        .map(|id| clean(&doc.text_content(id)))
+        .find(|t| t.split_whitespace().count() >= 2 && t.chars().count() <= 300);
+    if marked.is_some() {
+        return marked;
+    }
     match page_title {
         Some(t) => {
             let title_words = word_set(t);
