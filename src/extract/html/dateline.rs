@@ -61,6 +61,8 @@ const PUBLISHED_LABELS: &[&str] = &[
     "pubblicato",
     "gepubliceerd",
     "erschienen",
+    "mis en ligne",
+    "article mis en ligne",
     // German broadcasters' `Stand: 20.11.2019 10:15 Uhr`: the time the page stands at,
     // often its only date.
     "stand:",
@@ -345,7 +347,8 @@ fn twin_labelled_updated(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Whether the page's language writes a numeric date day first: any declared language
-/// but American English (and English with no region, which says nothing).
+/// but American English (and English with no region, which says nothing); with none
+/// declared, what the page's own dates and words show.
 fn writes_day_first(doc: &Document) -> bool {
     let lang = doc
         .query_selector(doc.root(), "html")
@@ -354,7 +357,12 @@ fn writes_day_first(doc: &Document) -> bool {
         .trim()
         .to_lowercase()
         .replace('_', "-");
-    !lang.is_empty() && lang != "en" && lang != "en-us"
+    if lang.is_empty() {
+        // No language declared (pages of the early 2000s): the dates and words shown.
+        let root = doc.body().unwrap_or_else(|| doc.root());
+        return crate::extract::text::writes_day_first(&doc.text_content(root));
+    }
+    lang != "en" && lang != "en-us"
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

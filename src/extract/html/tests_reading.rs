@@ -129,3 +129,22 @@ fn a_headline_marked_in_microdata_and_a_foot_credit() {
     );
     assert_eq!(f.byline.as_deref(), Some("Élodie Carrière"));
 }
+
+/// A page of 2007 declaring no language: its slashed dates are read the way the dates it
+/// shows can only be read (`29/01/07`), day first.
+#[test]
+fn slashed_dates_of_a_page_without_a_language() {
+    let page = format!(
+        "<html><head><title>Club news</title></head><body><table><tr>\
+         <td>29/01/07 : Loto du club<br>15/01/07 : Assemblée générale</td>\
+         <td><h1>Saint-Aubin wins away at Villeneuve after a late try</h1>\
+         <p class=\"date\">12/02/2007</p>{STORY}</td></tr></table></body></html>"
+    );
+    assert_eq!(
+        extract(&page)
+            .date
+            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .as_deref(),
+        Some("2007-02-12")
+    );
+}

@@ -152,11 +152,18 @@ pub(super) fn label(text: &str) -> Label {
     let first_number = words_lower(text)
         .position(|w| w.bytes().any(|b| b.is_ascii_digit()))
         .unwrap_or(0);
-    for w in words_lower(text).take(first_number.clamp(4, LABEL_WORDS)) {
-        if lex.has("date.updated", &w) {
+    let words: Vec<_> = words_lower(text)
+        .take(first_number.clamp(4, LABEL_WORDS))
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        // French `mis en ligne` (put online) is a publication; `mis à jour` a revision.
+        if w == "mis" && words.get(k + 1).is_some_and(|n| n == "en") {
+            return Label::Published;
+        }
+        if lex.has("date.updated", w) {
             return Label::Updated;
         }
-        if lex.has("date.published", &w) {
+        if lex.has("date.published", w) {
             return Label::Published;
         }
     }
@@ -525,6 +532,8 @@ mod tests {
         assert!(label("Updated: June 5, 2008") == Label::Updated);
         assert!(label("Published 3 March 2019") == Label::Published);
         assert!(label("Mis à jour le 8 septembre 2018") == Label::Updated);
+        assert!(label("Article mis en ligne le 12/02/2007 à 22h14") == Label::Published);
+        assert!(label("Publication : mardi 4 juin 2024 09:12") == Label::Published);
         assert!(label("By Rachel Ames Last updated on March 3, 2020") == Label::Updated);
         assert!(label("March 3, 2020 by Rachel Ames, updated daily") == Label::None);
         assert!(rejected("© 2019 Daily Courier. All rights reserved."));

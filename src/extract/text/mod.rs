@@ -106,6 +106,12 @@ pub fn dotted_dates(text: &str) -> String {
     numeric::dotted(text)
 }
 
+/// Whether a text writes its slashed dates day first (`29/01/07`): from dates that can
+/// only be read one way, else from its language.
+pub fn writes_day_first(text: &str) -> bool {
+    numeric::writes_day_first(&lines::units(text))
+}
+
 /// Whether a short heading opens what follows an article (`Comentarios`, `Related
 /// stories`, `Lo más leído`): the lexicon's barrier phrases.
 pub fn barrier_heading(line: &str) -> bool {
