@@ -53,6 +53,8 @@ fn cut_tail(s: &str) -> &str {
         " im ",
         " à ",
         " às ",
+        " alle ",
+        " il ",
         " Special to ",
         " special to ",
     ] {
@@ -264,9 +266,11 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     }
     let first_bare = first.trim_end_matches(':');
     if lex.has("byline.label", first_bare) {
-        // `Posted by`, and `Postado por`, `Geschrieben von`, `Geplaatst door`.
+        // `Posted by`, and `Postado por`, `Geschrieben von`, `Geplaatst door`; Italian's
+        // `da` only after its label (`Pubblicato da`, `Scritto da`): a family name may
+        // open on it.
         let by = second.as_deref().is_some_and(|w| {
-            matches!(w, "by" | "by:") || lex.has("byline.prefix", w.trim_end_matches(':'))
+            matches!(w, "by" | "by:" | "da") || lex.has("byline.prefix", w.trim_end_matches(':'))
         });
         if by {
             return names(after(2), 1).map(|n| (n, "label_by"));

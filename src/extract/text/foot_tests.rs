@@ -216,3 +216,27 @@ fn a_bare_line_opening_on_an_article_is_no_credit() {
         Some("De Clercq Vanhaute")
     );
 }
+
+/// A marked credit over an editor's note at the foot is the byline; the note stays in the
+/// story (a transit authority's news page saved with `w3m -dump`). Italian's `Pubblicato
+/// da` under a blog's post is a credit too.
+#[test]
+fn a_credit_over_an_editors_note() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/credit-over-editors-note.txt");
+    let page = std::fs::read_to_string(&path).expect("fixture");
+    let f = extract(&page);
+    assert_eq!(f.byline.as_deref(), Some("Dana Whitcomb"));
+    assert!(f
+        .body
+        .contains("Editor’s note: This story was updated Sept. 5, 2019"));
+    let text = format!(
+        "{MENU}Il campanile torna a suonare domenica\n\nsabato 8 ottobre 2011\n\n\
+         Dopo quasi due anni di silenzio, le campane di San Michele torneranno a suonare. \
+         Domenica 16 ottobre il vescovo benedirà i cinque bronzi del campanile.\n\n\
+         I lavori di consolidamento del campanile si sono conclusi a fine settembre con la \
+         nuova copertura della cuspide e i tiranti in acciaio.\n\n\
+         Pubblicato da Chiara Benedetti alle 18:40\n"
+    );
+    assert_eq!(extract(&text).byline.as_deref(), Some("Chiara Benedetti"));
+}

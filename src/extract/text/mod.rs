@@ -642,8 +642,12 @@ fn credit_line(
     }
     // A post's labels under its credit (`Posted by Mike Sorensen at 3:45 PM` / `Labels:
     // county board, gas prices`) stay where they are; the credit above them is read.
-    let labelled = paragraphs.len() >= 3 && labels_line(&paragraphs[paragraphs.len() - 1].1);
-    let n = paragraphs.len() - usize::from(labelled);
+    // So does an editor's note under a marked credit (`Written by Dana Whitcomb | Rider
+    // Communications` / `Editor's note: This story was updated …`).
+    let last = &paragraphs[paragraphs.len() - 1].1;
+    let labelled = paragraphs.len() >= 3 && labels_line(last);
+    let noted = paragraphs.len() >= 3 && !labelled && editors_note(last);
+    let n = paragraphs.len() - usize::from(labelled || noted);
     let after_prose = is_prose(&paragraphs[n - 2].1);
     let (i, text) = &paragraphs[n - 1];
     let i = *i;
@@ -669,7 +673,7 @@ fn credit_line(
     });
     if !(marked || after_prose)
         || feats[i].words > 12
-        || (labelled && !marked)
+        || ((labelled || noted) && !marked)
         || (!marked && opens_on_stop)
     {
         return;
@@ -718,6 +722,31 @@ fn credit_line(
 
 /// Most words of a post's share links run into its labels.
 const SHARE_ROW_WORDS: usize = 12;
+
+/// Labels of an editor's note or a correction at a story's foot.
+const EDITORS_NOTES: [&str; 14] = [
+    "editor's note",
+    "editor’s note",
+    "editors' note",
+    "correction:",
+    "clarification:",
+    "anm. d. red",
+    "hinweis der redaktion",
+    "note de la rédaction",
+    "nota del editor",
+    "nota de la redacción",
+    "nota della redazione",
+    "noot van de redactie",
+    "nota do editor",
+    "nota da redação",
+];
+
+/// An editor's note or a correction under a story (`Editor's note: This story was
+/// updated …`).
+fn editors_note(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    EDITORS_NOTES.iter().any(|l| lower.starts_with(l))
+}
 
 /// A post's list of labels or tags (`Labels: county board, gas prices`).
 fn labels_line(text: &str) -> bool {
