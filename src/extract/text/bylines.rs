@@ -238,11 +238,15 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
     let spaced = link_spaced(text.trim());
     let parted = parted_prefix(spaced.as_ref());
     let t = parted.as_ref();
-    // A picture's label glued before the line (`[Eric Song]By Eric Song, IGN Staff`).
-    let t = match t.strip_prefix('[').and_then(|r| r.split_once(']')) {
-        Some((_, rest)) if !rest.trim().is_empty() => rest.trim(),
-        _ => t,
-    };
+    // Pictures' labels glued before the line (`[Eric Song]By Eric Song, IGN Staff`, two
+    // authors' photos: `[giul][paol] di Giulia Santoro e Paolo Venturi`).
+    let mut t = t;
+    while let Some((_, rest)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        if rest.trim().is_empty() {
+            break;
+        }
+        t = rest.trim();
+    }
     if t.chars().count() > MAX_CHARS {
         return None;
     }
@@ -905,6 +909,10 @@ mod tests {
         assert_eq!(
             top("[Eric Song]By Eric_Song, IGN Staff").as_deref(),
             Some("Eric Song")
+        );
+        assert_eq!(
+            top("[giul][paol] di Giulia Santoro e Paolo Venturi").as_deref(),
+            Some("Giulia Santoro e Paolo Venturi")
         );
         assert_eq!(
             top("Callum Dwyer / NCA NewsWire").as_deref(),
