@@ -819,6 +819,40 @@ pub fn credit(line: &str) -> Option<(String, bool)> {
     byline::credit_line_kind(line).map(|(b, kind)| (b, kind == byline::Credit::Marked))
 }
 
+/// Labels of an editor's note or a correction at a story's foot.
+const EDITORS_NOTES: [&str; 14] = [
+    "editor's note",
+    "editor’s note",
+    "editors' note",
+    "correction:",
+    "clarification:",
+    "anm. d. red",
+    "hinweis der redaktion",
+    "note de la rédaction",
+    "nota del editor",
+    "nota de la redacción",
+    "nota della redazione",
+    "noot van de redactie",
+    "nota do editor",
+    "nota da redação",
+];
+
+/// An editor's note or a correction under a story (`Editor's note: This story was
+/// updated …`).
+pub(super) fn editors_note(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    EDITORS_NOTES.iter().any(|l| lower.starts_with(l))
+}
+
+/// Whether a story's first paragraph opens on `name` as its place (`Bad Hollerbach. Die
+/// Sanierung …`): a bare name printed over the headline (`Bad Hollerbach`) is then the
+/// place's section, no author.
+pub(super) fn place_of(paragraph: &str, name: &str) -> bool {
+    paragraph
+        .strip_prefix(name)
+        .is_some_and(|rest| rest.starts_with(['.', ',']) || rest.starts_with(" –"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

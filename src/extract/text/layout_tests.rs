@@ -581,3 +581,23 @@ fn a_headline_under_its_trail_past_a_counter() {
     assert_eq!(f.title.as_deref(), Some(head));
     assert_eq!(day(&f), None);
 }
+
+/// A local page's section is its place (`Bad Hollerbach`) between the dateline and the
+/// headline; the story opens on the same place. It names no author.
+#[test]
+fn a_place_over_the_headline_is_no_byline() {
+    let head = "Freibad-Sanierung kostet fast eine Million mehr";
+    let text = format!(
+        "{MENU}Mi., 14.09.2016, 17:32 Uhr\n\nBad Hollerbach\n\n{head}\n\n\
+         Bad Hollerbach. Die Sanierung des Freibads am Mühlweg wird deutlich teurer als \
+         geplant, die Stadtverwaltung rechnet inzwischen mit knapp 3,3 Millionen Euro.\n\n\
+         Eine Schließung des Bades stand dennoch für keine Fraktion zur Debatte, sagte der \
+         Sprecher der Grünen nach der Sitzung.\n\n\
+         Die Bauarbeiten sollen im November beginnen, eine Eröffnung ist frühestens zur \
+         Saison 2018 vorgesehen. (hek)\n"
+    );
+    let f = extract(&text);
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(f.byline, None);
+    assert_eq!(day(&f).as_deref(), Some("2016-09-14"));
+}

@@ -319,6 +319,20 @@ fn decide_top(
     fields.date = date;
     let date_unit = ex.date.chosen.as_ref().map(|c| c.unit);
     ex.byline = decide_top_byline(units, feats, classes, &anchors, head, date_unit);
+    // A bare name the story's first paragraph opens on as its place is no author.
+    let placed = |name: &str| {
+        date_anchors
+            .story
+            .is_some_and(|i| bylines::place_of(&units[i].text, name))
+    };
+    if ex
+        .byline
+        .chosen
+        .as_ref()
+        .is_some_and(|c| !bylines::MARKED.contains(&c.rule) && placed(&c.value))
+    {
+        ex.byline.chosen = None;
+    }
     fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
     [&ex.title, &ex.date, &ex.byline]
         .iter()
@@ -646,7 +660,7 @@ fn credit_line(
     // Communications` / `Editor's note: This story was updated …`).
     let last = &paragraphs[paragraphs.len() - 1].1;
     let labelled = paragraphs.len() >= 3 && labels_line(last);
-    let noted = paragraphs.len() >= 3 && !labelled && editors_note(last);
+    let noted = paragraphs.len() >= 3 && !labelled && bylines::editors_note(last);
     let n = paragraphs.len() - usize::from(labelled || noted);
     let after_prose = is_prose(&paragraphs[n - 2].1);
     let (i, text) = &paragraphs[n - 1];
@@ -722,31 +736,6 @@ fn credit_line(
 
 /// Most words of a post's share links run into its labels.
 const SHARE_ROW_WORDS: usize = 12;
-
-/// Labels of an editor's note or a correction at a story's foot.
-const EDITORS_NOTES: [&str; 14] = [
-    "editor's note",
-    "editor’s note",
-    "editors' note",
-    "correction:",
-    "clarification:",
-    "anm. d. red",
-    "hinweis der redaktion",
-    "note de la rédaction",
-    "nota del editor",
-    "nota de la redacción",
-    "nota della redazione",
-    "noot van de redactie",
-    "nota do editor",
-    "nota da redação",
-];
-
-/// An editor's note or a correction under a story (`Editor's note: This story was
-/// updated …`).
-fn editors_note(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    EDITORS_NOTES.iter().any(|l| lower.starts_with(l))
-}
 
 /// A post's list of labels or tags (`Labels: county board, gas prices`).
 fn labels_line(text: &str) -> bool {
