@@ -117,9 +117,9 @@ const CRUMB_REACH: usize = 3;
 /// Most words of a trail's items before its last: section names.
 const CRUMB_WORDS: usize = 4;
 
-/// The last item of a breadcrumb trail: items parted by `»`, `›`, `>` or `/`, the ones
-/// before the last short section names.
-fn trail_end(text: &str) -> Option<&str> {
+/// A breadcrumb trail: items parted by `»`, `›`, `>` or `/`, the ones before the last
+/// short section names; its last item and how many items it has.
+fn trail(text: &str) -> Option<(&str, usize)> {
     ["»", "›", " > ", " / "].iter().find_map(|sep| {
         let items: Vec<&str> = text.split(sep).map(str::trim).collect();
         let (last, before) = items.split_last()?;
@@ -127,8 +127,13 @@ fn trail_end(text: &str) -> Option<&str> {
             && before
                 .iter()
                 .all(|p| (1..=CRUMB_WORDS).contains(&p.split_whitespace().count())))
-        .then_some(*last)
+        .then_some((*last, items.len()))
     })
+}
+
+/// The last item of a breadcrumb trail ([`trail`]).
+fn trail_end(text: &str) -> Option<&str> {
+    trail(text).map(|(last, _)| last)
 }
 
 /// Units above a headline searched for a trail that names it: a sidebar or a section's
@@ -217,13 +222,7 @@ pub(super) fn under_trail(units: &[Unit], i: usize) -> bool {
     (i.saturating_sub(2)..i)
         .rev()
         .find(|&j| !super::pagetitle::image_label(&units[j].text))
-        .is_some_and(|j| {
-            let text = units[j].text.as_str();
-            trail_end(text).is_some()
-                && ["»", "›", " > ", " / "]
-                    .iter()
-                    .any(|sep| text.split(sep).count() >= TRAIL_ITEMS)
-        })
+        .is_some_and(|j| trail(&units[j].text).is_some_and(|(_, items)| items >= TRAIL_ITEMS))
 }
 
 /// Whether unit `i` is a breadcrumb trail ending in a line printed near it: the trail,
