@@ -9,7 +9,7 @@ use crate::extract::byline;
 
 use super::dateread;
 use super::features::lexicon;
-use super::lines::underscores_between;
+use super::links::underscores_between;
 
 /// The rules of bylines marked by an English `By` or an author label (a byline in a list
 /// item counts only with one of these).
@@ -612,18 +612,31 @@ pub fn top_unit(units: &[super::lines::Unit], i: usize) -> Option<(String, &'sta
 /// A line with the spaces html2text wrote as underscores in a link's text put back
 /// (`Marieke_de_Vries 5 juni 2023` is `Marieke de Vries 5 juni 2023`): an underscore
 /// between two letters, in a capitalised word that is no address or path (a user name
-/// such as `markus_b` keeps it).
+/// such as `markus_b` keeps it). A line of linked names alone (`Lucía_Ferrándiz
+/// Javier_Montoya`) is a list of links, one name each: its names are parted by commas.
 fn link_spaced(t: &str) -> std::borrow::Cow<'_, str> {
     if !t.contains('_') {
         return t.into();
     }
+    let linked = |w: &str| !w.contains(['@', '/', '\\']) && w.starts_with(char::is_uppercase);
     let word = |w: &str| -> String {
-        if w.contains(['@', '/', '\\']) || !w.starts_with(char::is_uppercase) {
+        if !linked(w) {
             return w.to_string();
         }
         underscores_between(w, |a, b| a.is_alphabetic() && b.is_alphabetic())
     };
-    t.split(' ').map(word).collect::<Vec<_>>().join(" ").into()
+    let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+    let separator = if words.len() > 1 && words.iter().all(|w| linked(w) && w.contains('_')) {
+        ", "
+    } else {
+        " "
+    };
+    words
+        .into_iter()
+        .map(word)
+        .collect::<Vec<_>>()
+        .join(separator)
+        .into()
 }
 
 /// Most names of a bare list parted by commas.
@@ -1240,6 +1253,11 @@ mod tests {
             Some("Núria Ferrer Soler")
         );
         assert_eq!(bare("Pieter de Vries").as_deref(), Some("Pieter de Vries"));
+        // Two linked names side by side (html2text): two authors, not one long name.
+        assert_eq!(
+            bare("Lucía_Ferrándiz Javier_Montoya").as_deref(),
+            Some("Lucía Ferrándiz and Javier Montoya")
+        );
         assert_eq!(
             bare("Pieter-Jan De Clercq").as_deref(),
             Some("Pieter-Jan De Clercq")

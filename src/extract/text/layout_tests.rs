@@ -601,3 +601,25 @@ fn a_place_over_the_headline_is_no_byline() {
     assert_eq!(f.byline, None);
     assert_eq!(day(&f).as_deref(), Some("2016-09-14"));
 }
+
+/// A blog's post saved with html2text, which prints a link's spaces as underscores: the
+/// linked day and author under the headline (`Pubblicato il 12_Marzo_2024 da
+/// Marco_Bellandi`) read as the page showed them.
+#[test]
+fn an_html2text_rendering_s_linked_date_and_author() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/html2text-linked-header.txt");
+    let page = std::fs::read_to_string(&path).expect("fixture");
+    let f = extract(&page);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Valdorsa, riapre il ponte sul Rivello: dopo due anni di cantiere tornano le auto")
+    );
+    assert_eq!(day(&f).as_deref(), Some("2024-03-12"));
+    assert_eq!(f.byline.as_deref(), Some("Marco Bellandi"));
+    assert!(
+        f.body.starts_with("Dopo quasi due anni di lavori"),
+        "{}",
+        f.body
+    );
+}

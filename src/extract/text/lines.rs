@@ -173,6 +173,12 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     if ends_sentence(p) && (dated(n) || named_and_dated(n)) {
         return false;
     }
+    // A byline that ends on its date or time (`Por Mariana Esquivel Robles | Ciudad de
+    // México, 14 de agosto de 2021 | 09:27 hrs`) is whole: the share bar or the story
+    // under it starts a line of its own, however full the byline.
+    if dated_byline_ends(p) {
+        return false;
+    }
     // A dateline opening on its label (`Posted: Saturday, February 10, 2024 5:30 am`) or a
     // short line of a span of days (`Eleanor M. Prusak · Oct. 3, 1938 – Feb. 6, 2024`)
     // starts a line of its own, however full the line above.
@@ -309,6 +315,17 @@ fn dated_row(line: &str) -> bool {
         .is_some_and(|(first, _)| super::dateread::read(first).is_some())
 }
 
+/// Whether a line opens on a byline's word and ends on a calendar day or its time
+/// (`by Dana Whitcomb, Prairie Signal March 12, 2024`, `Von Jana Köhler, 12.06.2024,
+/// 14:37 Uhr`): the second-last or last word holds a digit and the line reads as a day.
+fn dated_byline_ends(line: &str) -> bool {
+    let mut last = line.split_whitespace().rev().take(2);
+    super::features::byline_marked(line)
+        && last.any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        && super::dateread::read(line)
+            .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
+}
+
 /// Words after a byline's lower-case prefix read for its name and date.
 const PREFIXED_WORDS: usize = 8;
 
@@ -371,6 +388,17 @@ pub fn units(text: &str) -> Vec<Unit> {
             Cow::Owned(d) => Cow::Owned(crate::extract::clean::clean_text(&d).replace('\n', " ")),
         })
         .collect();
+    let links = super::links::renders_links_with_underscores(&printed);
+    let read: Vec<Cow<'_, str>> = if links {
+        read.into_iter()
+            .map(|l| match super::links::link_words(&l) {
+                Cow::Owned(spaced) => Cow::Owned(spaced),
+                Cow::Borrowed(_) => l,
+            })
+            .collect()
+    } else {
+        read
+    };
     let lines: Vec<&str> = read.iter().map(|l| l.as_ref()).collect();
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0;
@@ -498,38 +526,6 @@ fn closes_heading(p: &str) -> bool {
     })
 }
 
-/// html2text writes the spaces of a link's text as underscores (`****** Jangan_Membenci_Satu
-/// Kaum ******` for a linked headline): they are spaces again when they outnumber the
-/// spaces (a heading naming `get_event_loop` or `MAX_PATH` keeps them), unless the text
-/// holds an address or a path, whose underscores are its own.
-fn link_spaces(t: &str) -> String {
-    let underscores = t.matches('_').count();
-    if underscores <= t.matches(' ').count() || t.contains(['@', '/', '\\']) {
-        return t.to_string();
-    }
-    let joins = |c: char| !c.is_whitespace() && c != '_';
-    underscores_between(t, |a, b| joins(a) && joins(b))
-}
-
-/// `t` with each underscore between two characters that `joins` accepts read as a space
-/// (renderers print a link's spaces as underscores).
-pub(super) fn underscores_between(t: &str, joins: impl Fn(char, char) -> bool) -> String {
-    let chars: Vec<char> = t.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            let between = chars[i] == '_'
-                && i > 0
-                && i + 1 < chars.len()
-                && joins(chars[i - 1], chars[i + 1]);
-            if between {
-                ' '
-            } else {
-                chars[i]
-            }
-        })
-        .collect()
-}
-
 /// Takes the marks off headings and flags them; a heading's closing marks wrapped onto a
 /// line of their own, and a Markdown underline, stay as units of their own. An underline
 /// marks a heading only under one line standing after a blank line that does not end a
@@ -550,7 +546,7 @@ fn mark_headings(units: &mut [Unit]) {
         if let Some((inner, level)) = unmarked(&units[i].text, closed_below) {
             if inner.chars().any(char::is_alphanumeric) {
                 units[i].text = if units[i].text.starts_with('*') {
-                    link_spaces(inner)
+                    super::links::link_spaces(inner)
                 } else {
                     inner.to_string()
                 };
@@ -939,6 +935,45 @@ mod tests {
         assert!(!named_and_dated(
             "The council met on 5 June 2023 and voted on the plan."
         ));
+    }
+
+    #[test]
+    fn a_byline_ending_on_its_date_is_whole() {
+        // Filled to the width, but the share bar under it is no part of it.
+        let text = format!(
+            "{}\n{}\n{}\nCompartir en Facebook Compartir en Twitter WhatsApp Telegram\n",
+            "La alcaldía anunció cortes de agua en doce colonias a partir del lunes, según",
+            "informó el organismo operador de agua potable de la ciudad en un comunicado.",
+            "Por Mariana Esquivel Robles | Ciudad de México, 14 de agosto de 2021 | 09:27 hrs",
+        );
+        let u = units(&text);
+        assert_eq!(u.len(), 3, "{u:?}");
+        assert!(dated_byline_ends(
+            "by Dana Whitcomb, Prairie Signal March 12, 2024"
+        ));
+        assert!(!dated_byline_ends(
+            "By Dana Whitcomb, Prairie Signal, who has covered"
+        ));
+    }
+
+    #[test]
+    fn a_rendering_of_linked_words_reads_them_spaced() {
+        // html2text: the date and the author are links; a line that is one link (a
+        // related story) keeps its underscores, the look of a link.
+        let u = units(
+            "Pubblicato il 12_Marzo_2024 da Marco_Bellandi\n\n\
+             Il ponte sul torrente Rivello è di nuovo percorribile.\n\n\
+             Nuova_Rotonda_a_San_Lorenzo\n",
+        );
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Pubblicato il 12 Marzo 2024 da Marco Bellandi",
+                "Il ponte sul torrente Rivello è di nuovo percorribile.",
+                "Nuova_Rotonda_a_San_Lorenzo"
+            ]
+        );
     }
 
     #[test]

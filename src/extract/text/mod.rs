@@ -30,6 +30,7 @@ mod decision;
 mod features;
 mod headline;
 mod lines;
+mod links;
 mod numeric;
 mod pagetitle;
 mod shape;
