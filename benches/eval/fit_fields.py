@@ -61,8 +61,10 @@ LEXICON = ROOT / "src" / "extract" / "text" / "lexicon.txt"
 # A line named inside the story's sentences (`title.in_prose`: an organisation's own name
 # over its news) is rare among them too; set by hand at -1.0. So is a line right under a
 # breadcrumb trail (`title.under_trail`); set by hand at 0.5, as `title.after_meta`.
+# An item of a list of dated lines (`title.dated_list`: a sidebar's latest news read in
+# order before the article) is rare among them as well; set by hand at -1.0.
 FIXED = {"title.file_start_min", "title.after_meta", "title.crumb", "title.rel_title",
-         "title.in_prose", "title.under_trail",
+         "title.in_prose", "title.under_trail", "title.dated_list",
          "title.lead", "date.lead"}
 LEAD_CAP = 1.0
 FIELDS = ("title", "date")

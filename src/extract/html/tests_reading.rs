@@ -148,3 +148,68 @@ fn slashed_dates_of_a_page_without_a_language() {
         Some("2007-02-12")
     );
 }
+
+const BEES: &str = "<p>Los apicultores de la comarca han perdido este invierno, de media, algo \
+    más del 30 % de sus colmenas, según la encuesta que la Asociación realizó entre sus \
+    socios durante el mes de marzo.</p>\
+    <p>De los 64 socios que respondieron, 51 declararon pérdidas superiores al 15 %, y en \
+    siete explotaciones las bajas superaron la mitad de las colmenas de la comarca.</p>\
+    <p>Los técnicos apuntan a la varroa y a la sequía del verano, que hicieron que muchas \
+    colonias entraran en la invernada débiles y con pocas reservas.</p>";
+
+/// An association's table layout of 2008: a `<title>` of the site's name and section
+/// alone, which the footer spells out; a sidebar of dated news before the article; the
+/// article's date over its headline in a `<font>`. The text reading finds the header
+/// (the sidebar's dated lines are a list, not headers), and its date with it.
+#[test]
+fn a_title_naming_only_the_site_yields_to_the_printed_headline() {
+    let head = "Las pérdidas invernales de colmenas superan el 30 % en la comarca";
+    let sidebar: String = [
+        (
+            "02/04/2008",
+            "Curso de iniciación a la apicultura en Molina",
+        ),
+        (
+            "18/03/2008",
+            "Asamblea general ordinaria: resumen de acuerdos",
+        ),
+        ("29/02/2008", "Nueva partida de cera estampada en la sede"),
+    ]
+    .iter()
+    .map(|(d, t)| format!("<span>{d}</span><br><a href=\"/n\">{t}</a><br><br>\n"))
+    .collect();
+    let html = format!(
+        "<html><head><title>AAAT :: Asociación Apícola del Alto Tajo :: Noticias</title>\
+         </head><body><table>\n<tr><td colspan=\"2\"><a href=\"/\">INICIO</a> | \
+         <a href=\"/n\">NOTICIAS</a> | <a href=\"/c\">CONTACTO</a></td></tr>\n<tr>\
+         <td width=\"170\"><table>\n<tr><td><b>ÚLTIMAS NOTICIAS</b></td></tr>\n\
+         <tr><td><font size=\"1\">\n{sidebar}</font></td></tr>\n</table></td>\n\
+         <td><table>\n<tr><td>\n<font size=\"1\"><a href=\"/\">Inicio</a> &gt; \
+         <a href=\"/n\">Noticias</a> &gt; Noticia</font>\n<br><br>\n\
+         <font size=\"1\">Lunes, 14 de abril de 2008</font><br>\n\
+         <font size=\"5\"><b>{head}</b></font>\n<br><br>\n{BEES}</td></tr>\n</table></td></tr>\n\
+         <tr><td colspan=\"2\">Asociación Apícola del Alto Tajo · C/ Mayor, 14 · Sacedón \
+         · © 2003-2008 AAAT</td></tr>\n</table></body></html>"
+    );
+    let f = extract(&html);
+    assert_eq!(f.title.as_deref(), Some(head));
+    assert_eq!(
+        f.date
+            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .as_deref(),
+        Some("2008-04-14")
+    );
+}
+
+/// A blog of 2010: its name in the `<h1>` and, after a guillemet, in the `<title>`
+/// (`Post « Blog`, WordPress's default); the post's title in an `<h2>`.
+#[test]
+fn a_blog_name_after_a_guillemet_is_no_headline() {
+    let head = "Après trois ans de restauration, le squelette du rorqual retrouve la galerie";
+    let html = format!(
+        "<html><head><title>Le rorqual retrouve la galerie « Les coulisses du Muséum</title>\
+         </head><body><div id=\"header\"><h1>Les coulisses du Muséum</h1></div>\
+         <div class=\"post\"><h2>{head}</h2>{STORY}</div></body></html>"
+    );
+    assert_eq!(extract(&html).title.as_deref(), Some(head));
+}

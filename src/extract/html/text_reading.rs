@@ -26,11 +26,26 @@ const SAME_HEADLINE_WORDS: usize = 3;
 /// place (`Bad Hollerbach.`) or a label (`Pressemitteilung Nr.`) in a paragraph.
 const BYLINE_CONFIDENCE: f32 = 0.6;
 
+/// Highest confidence of a `<title>` that no other source backs (no `<h1>`, no metadata
+/// gives its words): the text reading's headline may overrule it.
+const UNBACKED_TITLE: f32 = 0.6;
+
+/// Lowest confidence of the text reading's headline that overrules an unbacked title.
+const SURE_HEADLINE: f32 = 0.8;
+
+/// Lowest confidence of a markup date that is declared or marked as the publication's
+/// (metadata, `<time>`, an address's day), which the text reading never overrules.
+const MARKED_DATE: f32 = 0.7;
+
 /// Fills the byline of `meta` that the markup left empty, and makes a date it gave to the
 /// year or month only precise, from a plain-text reading of `doc`.
 pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     let coarse = meta.date.is_some_and(|d| d.precision < DatePrecision::Day);
-    if meta.byline.is_some() && !coarse {
+    let unbacked = meta
+        .title_rule
+        .as_ref()
+        .is_none_or(|r| r.name == "title-spelled-out" && r.confidence <= UNBACKED_TITLE);
+    if meta.byline.is_some() && !coarse && !unbacked {
         return;
     }
     let page = rendered(doc);
@@ -43,7 +58,27 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
         .flatten()
         .any(|t| same_headline(t, headline));
     if !agrees {
-        return;
+        if !(unbacked && explained.title.confidence >= SURE_HEADLINE) {
+            return;
+        }
+        meta.title = Some(headline.to_string());
+        meta.title_rule = Some(Rule {
+            name: "text-reading",
+            confidence: explained.title.confidence,
+        });
+        // The markup read its dates around a header it did not find; the text reading
+        // found the header, and the date beside it.
+        let shown = meta
+            .date_rule
+            .as_ref()
+            .is_none_or(|r| r.confidence < MARKED_DATE);
+        if shown && fields.date.is_some() {
+            meta.date = fields.date;
+            meta.date_rule = Some(Rule {
+                name: "text-reading",
+                confidence: explained.date.confidence,
+            });
+        }
     }
     // A day in the year or month the markup gives (a copyright line's year, an address's
     // `/2016/04/`) makes it precise.

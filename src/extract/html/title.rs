@@ -92,7 +92,7 @@ fn names_the_site(title: &str, heading: &str) -> bool {
             && rest.split_whitespace().count() >= 2
     });
     blog_prefix
-        || SEPS.iter().any(|sep| {
+        || separators(title).any(|sep| {
             let ends = [
                 title.rsplit_once(sep),
                 title.split_once(sep).map(|(a, b)| (b, a)),
@@ -253,7 +253,7 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
     // Drop site-name segments at either end, repeatedly ("Story | Section | Site").
     for _ in 0..3 {
         let mut changed = false;
-        for sep in SEPS {
+        for sep in separators(&title) {
             if let Some(i) = t.rfind(sep) {
                 let (head, tail) = (&t[..i], &t[i + sep.len()..]);
                 if is_site(tail) || looks_like_site(sep, tail, head) {
@@ -288,6 +288,19 @@ pub fn strip_site_name(title: &str, sites: &[String], h1: Option<&str>) -> Strin
 const SEPS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " ― ",
 ];
+
+/// Guillemets parting a blog's name from a post's title (`Post « Blog`, `Blog » Post`:
+/// WordPress's default), in a title that quotes nothing with them (`« La Cerisaie » part
+/// en tournée`).
+const GUILLEMET_SEPS: &[&str] = &[" « ", " » "];
+
+/// The separators that part segments of `title`.
+fn separators(title: &str) -> impl Iterator<Item = &'static str> {
+    let quotes = title.contains('«') && title.contains('»');
+    SEPS.iter()
+        .chain(GUILLEMET_SEPS.iter().filter(move |_| !quotes))
+        .copied()
+}
 
 fn normalise_site(s: &str) -> String {
     let l = s.to_lowercase();

@@ -426,8 +426,13 @@ pub fn decide_title(
         // A blog's tagline between them puts the date in the post's header, not the blog's.
         // A menu between them puts the date in the header under the menu (a blog's name,
         // its tagline, its menu, then the post's date and title).
+        // In a list of dated lines the date under a line is the next item's.
+        let listed = super::shape::dated_list(units.len(), i, is_meta_at);
+        x.flag(Sig::DatedList as usize, listed);
         let reaches = |m: usize| meta_here(m) && !(i + 1..m).any(&nav);
-        if n1.is_some_and(reaches) || (n2.is_some_and(reaches) && !n1.is_some_and(tagline)) {
+        if !listed
+            && (n1.is_some_and(reaches) || (n2.is_some_and(reaches) && !n1.is_some_and(tagline)))
+        {
             x.flag(Sig::NearDate as usize, true);
             rule = "line_before_date_or_byline";
         }

@@ -623,3 +623,25 @@ fn an_html2text_rendering_s_linked_date_and_author() {
         f.body
     );
 }
+
+/// A sidebar of dated news printed before the article (a table layout read in order):
+/// each item stands over the next item's date, as a headline over its dateline; the
+/// alternating dates and lines are a list, and the article's headline is under its own
+/// date, over its story.
+#[test]
+fn a_list_of_dated_lines_holds_no_headline() {
+    let text = format!(
+        "{MENU}LATEST NEWS\n\n02/04/2008\nBeekeeping course for beginners in Molina\n\n\
+         18/03/2008\nAnnual general meeting: summary of decisions\n\n\
+         29/02/2008\nNew batch of embossed wax at the office\n\n\
+         11/02/2008\nOur honey at the Pastrana fair\n\n\
+         Home > News > Article\n\nMonday, 14 April 2008\n\
+         Retired postman admits he nearly binned a hoard of Roman coins\n\n{STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Retired postman admits he nearly binned a hoard of Roman coins")
+    );
+    assert_eq!(day(&f).as_deref(), Some("2008-04-14"));
+}

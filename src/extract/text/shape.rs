@@ -225,6 +225,41 @@ pub(super) fn under_trail(units: &[Unit], i: usize) -> bool {
         .is_some_and(|j| trail(&units[j].text).is_some_and(|(_, items)| items >= TRAIL_ITEMS))
 }
 
+/// Fewest items of a list of dated lines (each with its date right above it, or each
+/// right above its date) that makes one.
+const DATED_ITEMS: usize = 3;
+
+/// Whether unit `i` is an item of a list of dated lines (`02/04/2008` / `Curso de
+/// iniciación …` / `18/03/2008` / `Asamblea general …`, a sidebar's latest news): lines
+/// and dates alternate for three items or more, so the date beside a line is an item's,
+/// and the date under one is the next item's. `dated(j)`: whether unit `j` is a
+/// dateline. An article's header (`date` / headline / story) is one item.
+pub(super) fn dated_list(count: usize, i: usize, dated: impl Fn(usize) -> bool) -> bool {
+    let item = |p: usize, date_above: bool| {
+        !dated(p)
+            && if date_above {
+                p > 0 && dated(p - 1)
+            } else {
+                p + 1 < count && dated(p + 1)
+            }
+    };
+    let items = |date_above: bool| {
+        if !item(i, date_above) {
+            return 0;
+        }
+        let before = (1..)
+            .map_while(|k| i.checked_sub(2 * k))
+            .take_while(|&p| item(p, date_above))
+            .count();
+        let after = (1..)
+            .map(|k| i + 2 * k)
+            .take_while(|&p| p < count && item(p, date_above))
+            .count();
+        1 + before + after
+    };
+    items(true) >= DATED_ITEMS || items(false) >= DATED_ITEMS
+}
+
 /// Whether unit `i` is a breadcrumb trail ending in a line printed near it: the trail,
 /// not the headline it ends in.
 pub(super) fn trail_to_near(units: &[Unit], feats: &[Features], i: usize) -> bool {

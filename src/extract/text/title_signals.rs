@@ -115,9 +115,12 @@ pub(super) enum Sig {
     /// Right under a breadcrumb trail of three items or more: where pages print their
     /// headline.
     UnderTrail,
+    /// An item of a list of dated lines (a sidebar's latest news: date, title, date,
+    /// title): a teaser, whatever date stands under it.
+    DatedList,
 }
 
-pub(super) const SIGNALS: [(Sig, &str); 45] = [
+pub(super) const SIGNALS: [(Sig, &str); 46] = [
     (Sig::NearDate, "near_date"),
     (Sig::PageTitle, "page_title"),
     (Sig::Repeated, "repeated"),
@@ -163,6 +166,7 @@ pub(super) const SIGNALS: [(Sig, &str); 45] = [
     (Sig::RelTitle, "rel_title"),
     (Sig::InProse, "in_prose"),
     (Sig::UnderTrail, "under_trail"),
+    (Sig::DatedList, "dated_list"),
 ];
 
 /// The signals of one headline candidate, indexed by `Sig as usize`.
