@@ -408,10 +408,10 @@ fn a_hosted_blog_post_under_its_date_header() {
     );
     assert_eq!(f.byline.as_deref(), Some("Marjorie Platt"));
     assert_eq!(day(&f).as_deref(), Some("2006-07-16"));
-    assert!(labels_line(
+    assert!(foot::labels_line(
         "Email ThisBlogThis!Share to TwitterShare to Facebook Labels: slugs, lettuce"
     ));
-    assert!(!labels_line(
+    assert!(!foot::labels_line(
         "We talked about it. Labels: none of them stuck"
     ));
     let bar = "Blogger Search Blog Flag Blog Next blog» Create Blog | Sign In";

@@ -1,0 +1,191 @@
+//! The story's foot: what stands under its last paragraph and is no part of it. An
+//! author's card ends the body; a credit line (`TBP and Agencies`, `— Lukas Brändli`,
+//! `Texto: Inês Carvalhal · Fotografia: Rui Pestana`) is lifted off it; either gives the
+//! byline when none was found at the top.
+
+use super::bylines;
+use super::decision::{self, Candidate};
+use super::features::{self, lexicon, Features};
+use super::lines::Unit;
+use super::Explanation;
+use crate::article::Fields;
+
+/// Story paragraphs before an author's card can end the body.
+const CARD_AFTER: usize = 3;
+/// Units under the body looked through for an author's card.
+const CARD_UNITS: usize = 6;
+
+/// Ends the body at an author's card (the card and what follows it, comments and
+/// teasers, are no story); its name is the byline when none was found at the top.
+pub(super) fn author_card(
+    units: &[Unit],
+    paragraphs: &mut Vec<(usize, String)>,
+    taken: &mut Vec<usize>,
+    fields: &mut Fields,
+    ex: &mut Explanation,
+) {
+    let Some(&(last, _)) = paragraphs.last() else {
+        return;
+    };
+    // Each unit from the one after the story's CARD_AFTER-th paragraph on, with the
+    // paragraph the body would end before.
+    let from = paragraphs
+        .get(CARD_AFTER.saturating_sub(1))
+        .map_or(last + 1, |(i, _)| i + 1);
+    let card = (from..(last + 1 + CARD_UNITS).min(units.len()))
+        .map(|i| (paragraphs.partition_point(|(p, _)| *p < i), i))
+        .find_map(|(k, i)| bylines::author_card(units, i).map(|name| (k, i, name)));
+    let Some((k, i, name)) = card else {
+        return;
+    };
+    paragraphs.truncate(k);
+    taken.push(i);
+    if ex.byline.chosen.is_none() {
+        ex.byline.chosen = Some(Candidate {
+            value: name,
+            rule: "author_card",
+            score: lexicon().weight("byline.min"),
+            lines: (units[i].first, units[i].last),
+            unit: i,
+            signals: Vec::new(),
+        });
+        fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    }
+}
+
+/// Fewest letters of a headline's word that marks a bare line under the story as tags.
+const TAG_WORD_CHARS: usize = 4;
+
+/// Particles a family name may open on when a credit prints it alone.
+const SURNAME_PARTICLES: [&str; 9] = ["de", "van", "von", "da", "di", "du", "del", "le", "la"];
+
+/// Lifts a credit line ("TBP and Agencies", "(AP)", "— Lukas Brändli") off the end of
+/// the body; it becomes the byline when no better one was found at the top.
+pub(super) fn credit_line(
+    units: &[Unit],
+    feats: &[Features],
+    paragraphs: &mut Vec<(usize, String)>,
+    taken: &mut Vec<usize>,
+    fields: &mut Fields,
+    ex: &mut Explanation,
+) {
+    // A one-paragraph story keeps its only paragraph even if it reads like a credit. A bare
+    // name counts only after prose: match reports and lists also end in capitalised names.
+    if paragraphs.len() < 2 {
+        return;
+    }
+    // A post's labels under its credit (`Posted by Mike Sorensen at 3:45 PM` / `Labels:
+    // county board, gas prices`) stay where they are; the credit above them is read.
+    // So does an editor's note under a marked credit (`Written by Dana Whitcomb | Rider
+    // Communications` / `Editor's note: This story was updated …`).
+    let last = &paragraphs[paragraphs.len() - 1].1;
+    let labelled = paragraphs.len() >= 3 && labels_line(last);
+    let noted = paragraphs.len() >= 3 && !labelled && bylines::editors_note(last);
+    let n = paragraphs.len() - usize::from(labelled || noted);
+    let after_prose = is_prose(&paragraphs[n - 2].1);
+    let (i, text) = &paragraphs[n - 1];
+    let i = *i;
+    // A heading the renderer marked (`**** On Our Radar ****`) opens a box, no credit.
+    if units[i].heading > 0 {
+        return;
+    }
+    // Also a blog's `Posted by NAME at TIME` under its post.
+    let found = bylines::credit(text).or_else(|| {
+        bylines::top_line(text)
+            .filter(|(_, rule)| bylines::MARKED.contains(rule))
+            .map(|(name, _)| (name, true))
+    });
+    let Some((name, marked)) = found else {
+        return;
+    };
+    // A bare line opening on an article or other function word (`Das Verbundprojekt
+    // MOORWENDE` over a fact box) names no one; a family name may open on its particle
+    // (`De Clercq`, `Van der Berg`).
+    let opens_on_stop = name.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        lexicon().is_stop(&w) && !SURNAME_PARTICLES.contains(&w.as_str())
+    });
+    if !(marked || after_prose)
+        || feats[i].words > 12
+        || ((labelled || noted) && !marked)
+        || (!marked && opens_on_stop)
+    {
+        return;
+    }
+    // Bare capitalised words under a story that repeat its headline's are its tags
+    // (`Brugge Kerstmis Coronavirus` under `Brugge schrapt kerstmarkt …`), not its author.
+    let headline_words: Vec<String> = fields
+        .title
+        .as_deref()
+        .map(|t| features::words_lower(t).map(|w| w.into_owned()).collect())
+        .unwrap_or_default();
+    if !marked
+        && features::words_lower(&name).any(|w| {
+            w.chars().count() >= TAG_WORD_CHARS && headline_words.contains(&w.into_owned())
+        })
+    {
+        return;
+    }
+    paragraphs.remove(n - 1);
+    taken.push(i);
+    let cand = Candidate {
+        value: name,
+        rule: if marked {
+            "credit_line"
+        } else {
+            "credit_names"
+        },
+        score: if marked {
+            lexicon().weight("byline.credit_marked")
+        } else {
+            lexicon().weight("byline.credit_bare")
+        },
+        lines: (units[i].first, units[i].last),
+        unit: i,
+        signals: Vec::new(),
+    };
+    if ex.byline.chosen.is_none() {
+        let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
+        cands.push(cand);
+        ex.byline = decision::decide(cands, lexicon().weight("byline.min"));
+        fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    } else if ex.byline.runner_up.is_none() {
+        ex.byline.runner_up = Some(cand);
+    }
+}
+
+/// Most words of a post's share links run into its labels.
+const SHARE_ROW_WORDS: usize = 12;
+
+/// A post's list of labels or tags (`Labels: county board, gas prices`).
+pub(super) fn labels_line(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    [
+        "labels:",
+        "tags:",
+        "filed under",
+        "categories:",
+        "schlagwörter:",
+        "étiquettes",
+        "etiquetas:",
+    ]
+    .iter()
+    .any(|l| {
+        lower.starts_with(l)
+            // Behind the post's share links, run into one line (`Email ThisBlogThis!Share
+            // to Twitter … Labels: council, roads`).
+            || lower.split_once(l).is_some_and(|(before, _)| {
+                let words = before.split_whitespace().count();
+                (1..=SHARE_ROW_WORDS).contains(&words)
+                    && !before.contains(['.', '?'])
+                    && (before.contains("share")
+                        || features::words_lower(before).any(|w| lexicon().is_furniture(&w)))
+            })
+    }) && !text.contains('\n')
+}
+
+/// A paragraph of running text: several words, ending like a sentence.
+fn is_prose(paragraph: &str) -> bool {
+    let end = paragraph.trim_end();
+    end.split_whitespace().count() >= 8 && end.ends_with(['.', '!', '?', '"', '”', '’'])
+}
