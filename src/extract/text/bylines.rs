@@ -291,23 +291,15 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         return names(after(1), 2).map(|n| (n, "language_prefix"));
     }
     // "Posted on 27 June 2019 by Jane Doe", "Veröffentlicht am 27. Juni 2019 von Sabine
-    // Müller": a date, then a word of `byline.after_date` and the name.
-    for word in t.split_whitespace().skip(1) {
-        // Where `word` starts in `t`: it is a slice of it.
-        let start = word.as_ptr() as usize - t.as_ptr() as usize;
-        // The date opens the line past its label (`Written 20 November 2019 by …`): a
-        // caption's `In this Dec. 12, 2006, file photo, made available by NASA` is no
-        // dateline.
-        let head = &t[..start];
+    // Müller": a date, then a word of `byline.after_date` and the name. The date opens
+    // the line past its label (`Written 20 November 2019 by …`): a caption's `In this
+    // Dec. 12, 2006, file photo, made available by NASA` is no dateline.
+    let opens_dated = |head: &str| {
         let short = head.split_whitespace().count() <= 5 && !head.contains(',');
-        if lex.has("byline.after_date", &word.to_lowercase())
-            && dateread::read(head).is_some_and(|(_, rule)| rule != "in_line" || short)
-        {
-            let rest = &t[start + word.len()..];
-            return names(rest, 1)
-                .or_else(|| handle(rest))
-                .map(|n| (n, "date_then_by"));
-        }
+        dateread::read(head).is_some_and(|(_, rule)| rule != "in_line" || short)
+    };
+    if let Some(found) = by_after_date(t, opens_dated) {
+        return found.map(|n| (n, "date_then_by"));
     }
     // "Published 14 October 2022 · Fiona Ashworth-Lee, Head of Policy": the dateline,
     // then the name behind a dot or bar.
@@ -821,6 +813,33 @@ pub fn by_line(units: &[super::lines::Unit], i: usize) -> bool {
                 || w.chars().next().is_some_and(char::is_uppercase)
                 || JOINS.contains(&w.to_lowercase().as_str())
         })
+}
+
+/// The name after the first by-word of `t` (`by`, `par`, `von`: `byline.after_date`)
+/// whose text before it `dated` accepts: `None` without such a word, `Some(None)` when
+/// no name follows it.
+fn by_after_date(t: &str, dated: impl Fn(&str) -> bool) -> Option<Option<String>> {
+    let lex = lexicon();
+    for word in t.split_whitespace().skip(1) {
+        // Where `word` starts in `t`: it is a slice of it.
+        let start = word.as_ptr() as usize - t.as_ptr() as usize;
+        if lex.has("byline.after_date", &word.to_lowercase()) && dated(&t[..start]) {
+            let rest = &t[start + word.len()..];
+            return Some(names(rest, 1).or_else(|| handle(rest)));
+        }
+    }
+    None
+}
+
+/// The author a publication's dateline at a story's foot names after its date (`Cet
+/// article a été publié le jeudi 7 février 2019 par Claire Devaux dans Actualités`,
+/// `This entry was posted on March 3, 2015 by Tom Hale`): the line opens on its label,
+/// and the by-word follows the day.
+pub fn foot_dateline_author(line: &str) -> Option<String> {
+    by_after_date(line, |head| {
+        dateread::read(head).is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
+    })
+    .flatten()
 }
 
 /// A credit line at the foot of the story: the byline, and whether it is marked (agency,

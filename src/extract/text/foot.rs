@@ -189,3 +189,87 @@ fn is_prose(paragraph: &str) -> bool {
     let end = paragraph.trim_end();
     end.split_whitespace().count() >= 8 && end.ends_with(['.', '!', '?', '"', '”', '’'])
 }
+
+/// Units under the story's last paragraph looked through for a labelled credit.
+const CREDIT_BELOW_UNITS: usize = 6;
+
+/// A labelled credit a few units under the story's last paragraph, past a gallery's
+/// picture labels or a share row (`Galeria` / `Braços robóticos` / `Texto: Inês
+/// Carvalhal · Fotografia: Rui Pestana`): the byline when the top and the story's last
+/// line gave none. The search stops at a heading that opens another box (related
+/// stories, comments) and at another paragraph of prose; a photographer's credit alone
+/// names no author.
+pub(super) fn credit_below(
+    units: &[Unit],
+    feats: &[Features],
+    last: usize,
+    fields: &mut Fields,
+    ex: &mut Explanation,
+) {
+    if ex.byline.chosen.is_some() {
+        return;
+    }
+    // A box's heading, or a paragraph of another text (a comment, a teaser's summary).
+    let ends_search =
+        |i: usize| feats[i].barrier || (feats[i].sentence_end && feats[i].words >= 12);
+    let found = (last + 1..units.len().min(last + 1 + CREDIT_BELOW_UNITS))
+        .take_while(|&i| !ends_search(i))
+        .find_map(|i| {
+            let text = units[i].text.as_str();
+            let first = text.split([' ', ':']).next().unwrap_or("").to_lowercase();
+            bylines::top_line(text)
+                .filter(|(_, rule)| bylines::MARKED.contains(rule))
+                .filter(|_| !picture_credit(&first))
+                .map(|(name, _)| (i, name))
+        });
+    let Some((i, name)) = found else {
+        return;
+    };
+    let cand = Candidate {
+        value: name,
+        rule: "credit_below",
+        score: lexicon().weight("byline.credit_marked"),
+        lines: (units[i].first, units[i].last),
+        unit: i,
+        signals: Vec::new(),
+    };
+    let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
+    cands.push(cand);
+    ex.byline = decision::decide(cands, lexicon().weight("byline.min"));
+    fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+}
+
+/// The author the story's dateline names after its date, often under the story (`Cet
+/// article a été publié le jeudi 7 février 2019 par Claire Devaux dans Actualités`):
+/// the byline when none was found, once that line gave the story's date.
+pub(super) fn dateline_author(units: &[Unit], fields: &mut Fields, ex: &mut Explanation) {
+    if ex.byline.chosen.is_some() {
+        return;
+    }
+    let Some(date) = ex.date.chosen.as_ref() else {
+        return;
+    };
+    let i = date.unit;
+    let Some(name) = bylines::foot_dateline_author(&units[i].text) else {
+        return;
+    };
+    let cand = Candidate {
+        value: name,
+        rule: "dateline_author",
+        score: lexicon().weight("byline.credit_marked"),
+        lines: (units[i].first, units[i].last),
+        unit: i,
+        signals: Vec::new(),
+    };
+    let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
+    cands.push(cand);
+    ex.byline = decision::decide(cands, lexicon().weight("byline.min"));
+    fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+}
+
+/// Whether a credit's first word labels a picture's (`Foto:`, `Fotografia:`,
+/// `Photographie :`, `Bild:`), in the lexicon's caption words or opening on `photo` or
+/// `foto` in any language.
+fn picture_credit(first: &str) -> bool {
+    lexicon().has("caption", first) || first.starts_with("photo") || first.starts_with("foto")
+}

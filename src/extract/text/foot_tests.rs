@@ -240,3 +240,50 @@ fn a_credit_over_an_editors_note() {
     );
     assert_eq!(extract(&text).byline.as_deref(), Some("Chiara Benedetti"));
 }
+
+/// A labelled credit under a gallery's picture labels, past the story's last paragraph
+/// (`Texto: … · Fotografia: …`), is the byline; a photographer's credit alone is not; a
+/// box's heading ends the search.
+#[test]
+fn a_labelled_credit_under_a_gallery() {
+    let page = |foot: &str| {
+        format!(
+            "{MENU}Council votes to close bridge to cars\n\n3 February 2021\n\n{STORY}\
+             Gallery\nThe bridge at dawn\nThe timber deck\n{foot}\n\
+             Last updated: 05/02/2021 - 10h12\n\nShare Facebook Twitter\n"
+        )
+    };
+    let f = extract(&page("Texto: Inês Carvalhal · Fotografia: Rui Pestana"));
+    assert_eq!(f.byline.as_deref(), Some("Inês Carvalhal"));
+    assert_eq!(extract(&page("Fotografia: Rui Pestana")).byline, None);
+    let f = extract(&page("Related stories\n\nBy Tom Hale"));
+    assert_eq!(f.byline, None);
+    // Under a share row of an old CMS (`Imprimir ● Enviar a un amigo`), over the
+    // comments, whose heading the row's full line does not swallow.
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n3 February 2021\n\n{STORY}\
+         Texto: Tomás Echeverría Ruiz, secretario de la AAAT\n\
+         [imprimir.gif] Imprimir   [sobre.gif] Enviar a un amigo << Volver a noticias\n\
+         Comentarios (2)\nPedro (Sacedón) - 15/04/2008 21:34\n\
+         Yo he perdido 22 de 40. Las que tenía en la vega están todas muertas.\n"
+    );
+    assert_eq!(
+        extract(&text).byline.as_deref(),
+        Some("Tomás Echeverría Ruiz")
+    );
+}
+
+/// A publication's dateline under the story names its author after the day: the byline,
+/// once the line gave the date.
+#[test]
+fn the_author_a_foot_dateline_names() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n{STORY}\
+         Cet article a été publié le jeudi 7 février 2019 par Claire Devaux dans\n\
+         Actualités, Tournées. Mots-clés : pont, conseil\n\nNavigation de l’article\n"
+    );
+    let (f, ex) = run(&text);
+    assert_eq!(day(&f).as_deref(), Some("2019-02-07"));
+    assert_eq!(f.byline.as_deref(), Some("Claire Devaux"));
+    assert_eq!(ex.byline.chosen.map(|c| c.rule), Some("dateline_author"));
+}

@@ -198,6 +198,12 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     if place_dateline(n) {
         return false;
     }
+    // A heading that opens what follows an article (`Comentarios (2)`, `Related
+    // stories`) goes on from no line, however full the line above (a share row), unless
+    // that line ends on its count (`… Enviar por email 7` / `comentários`).
+    if !p.ends_with(|c: char| c.is_ascii_digit()) && super::barrier_heading(n) {
+        return false;
+    }
     let plen = columns(printed.0.trim_end());
     // A long line ending on an article, a preposition or a conjunction goes on in the
     // next (a headline wrapped in a column narrower than the file).
@@ -954,6 +960,28 @@ mod tests {
         assert!(!dated_byline_ends(
             "By Dana Whitcomb, Prairie Signal, who has covered"
         ));
+    }
+
+    #[test]
+    fn a_box_heading_under_a_full_line_opens_its_own_unit() {
+        let text = format!(
+            "{}\n{}\n{}\nComentarios (2)\n{}\ncomentários\n",
+            "La asistencia es gratuita para los socios. Los no socios deberán abonar diez",
+            "euros, que incluyen la comida y el material de la jornada técnica de abril.",
+            "[imprimir.gif] Imprimir   [sobre.gif] Enviar a un amigo << Volver a noticias",
+            "Partilhar no Facebook Partilhar no X Partilhar no WhatsApp Enviar por email 7",
+        );
+        let u = units(&text);
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts[1..3],
+            [
+                "[imprimir.gif] Imprimir   [sobre.gif] Enviar a un amigo << Volver a noticias",
+                "Comentarios (2)"
+            ]
+        );
+        // A count's noun goes on from its number.
+        assert!(texts[3].ends_with("7 comentários"), "{texts:?}");
     }
 
     #[test]

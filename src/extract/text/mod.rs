@@ -257,6 +257,10 @@ fn run(raw: &str) -> (Fields, Explanation) {
         &mut fields,
         &mut ex,
     );
+    if let Some(&(last, _)) = paragraphs.last() {
+        foot::credit_below(&units, &feats, last, &mut fields, &mut ex);
+    }
+    foot::dateline_author(&units, &mut fields, &mut ex);
     let paragraphs = dedup_paragraphs(paragraphs, &feats);
     ex.body.paragraphs = paragraphs.len();
     ex.body.lines = paragraphs
