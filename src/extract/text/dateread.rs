@@ -557,4 +557,22 @@ mod tests {
         let (date, _) = read(line).expect("a date");
         assert_eq!((u8::from(date.utc.month()), date.utc.day()), (3, 12));
     }
+
+    #[test]
+    fn scandinavian_labels_and_months() {
+        assert!(label("Publicerad 2022-10-04 09:30") == Label::Published);
+        assert!(label("Uppdaterad 2022-11-01") == Label::Updated);
+        assert!(label("Publiceret 12. maj 2021") == Label::Published);
+        assert!(label("Oppdatert 4. desember 2020") == Label::Updated);
+        assert_eq!(
+            day("Publicerad 4 oktober 2022 kl. 09.30"),
+            Some((2022, 10, 4))
+        );
+        assert_eq!(day("Publiceret 12. maj 2021"), Some((2021, 5, 12)));
+        assert_eq!(
+            day("Publisert 3. desember 2020 kl. 14.05"),
+            Some((2020, 12, 3))
+        );
+        assert_eq!(day("den 14 augusti 2019"), Some((2019, 8, 14)));
+    }
 }
