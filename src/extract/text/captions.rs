@@ -74,14 +74,24 @@ pub(super) fn caption(t: &str) -> bool {
         w.strip_suffix(':')
             .is_some_and(|l| lex.has("caption", &super::features::lower(l)))
     });
+    // A picture's credit run on after its caption (`… la galerie de zoologie. © Muséum
+    // de Quimperlé / Yann Gourvennec`): a copyright sign after a sentence, a few words
+    // of names after it.
+    let copyright_credit = t
+        .split_once(". ©")
+        .is_some_and(|(_, credit)| credit.split_whitespace().count() <= COPYRIGHT_CREDIT_WORDS);
     (first && (short || marked))
         || tail
+        || copyright_credit
         || anywhere
         || picture
         || agency_credit
         || labelled_credit
         || credited(t)
 }
+
+/// Most words of a picture's credit after its copyright sign.
+const COPYRIGHT_CREDIT_WORDS: usize = 8;
 
 /// Words of a caption before its credit.
 const CREDITED_WORDS: usize = 8;

@@ -645,3 +645,29 @@ fn a_list_of_dated_lines_holds_no_headline() {
     );
     assert_eq!(day(&f).as_deref(), Some("2008-04-14"));
 }
+
+/// A blog's post under its date badge, with a picture's label and its caption under the
+/// headline, the caption closing on its copyright credit (`… over the gallery. © Museum
+/// of Quimperlé / Yann Gourvennec`): the label is no headline, and the headline under the
+/// date still heads the story.
+#[test]
+fn a_headline_over_a_credited_picture() {
+    let text = format!(
+        "{MENU}« Previous post\nNext post »\n09nov2010\n\n\
+         Retired postman admits he nearly binned a hoard of Roman coins\n\n\
+         The postman with the coins at the museum\n\n\
+         The postman shows the coins at the county museum. © County Museum / Ann Hale\n\n\
+         {STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Retired postman admits he nearly binned a hoard of Roman coins")
+    );
+    assert!(super::captions::caption(
+        "The postman shows the coins at the county museum. © County Museum / Ann Hale"
+    ));
+    assert!(!super::captions::caption(
+        "© 2010 County Museum. All rights reserved."
+    ));
+}
