@@ -605,11 +605,21 @@ pub fn decide_date(
             if decision.chosen.is_some() {
                 return None;
             }
+            // Also a date under its label alone (`Fecha de publicación` / `22/03/2019`: a
+            // definition list's term and value, in a box of the story's data).
+            let label_over = |i: usize| {
+                i > 0
+                    && units[i - 1].block == units[i].block
+                    && units[i - 1].text.split_whitespace().count() <= LABEL_ALONE_WORDS
+                    && opening_label(&units[i - 1].text) == Some(true)
+                    && read(&units[i - 1].text).is_none()
+                    && meta.date(i).is_some_and(|(_, rule)| rule == "whole_line")
+            };
             let mut labelled = (0..units.len()).filter_map(|i| {
                 let text = units[i].text.as_str();
                 (!feats[i].bullet
                     && feats[i].chars <= MAX_CHARS
-                    && opening_label(text) == Some(true)
+                    && (opening_label(text) == Some(true) || label_over(i))
                     && !rejected(text))
                 .then(|| read(text).map(|(d, _)| (i, d)))
                 .flatten()
@@ -638,6 +648,9 @@ pub fn decide_date(
     }
     (decision, date)
 }
+
+/// Most words of a publication's label printed alone over its date.
+const LABEL_ALONE_WORDS: usize = 4;
 
 /// Units at the end of the story's region, and past it, where a dateline of the story's
 /// own may stand under its last paragraph (a region often runs on to a tag line).

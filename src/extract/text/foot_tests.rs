@@ -287,3 +287,31 @@ fn the_author_a_foot_dateline_names() {
     assert_eq!(f.byline.as_deref(), Some("Claire Devaux"));
     assert_eq!(ex.byline.chosen.map(|c| c.rule), Some("dateline_author"));
 }
+
+/// A press office's page: its date only in a box of the release's data, as a term over
+/// its value (`Fecha de publicación` / `22/03/2019`); its name printed over the menu and
+/// again over its address at the page's foot, which makes it the site's name, not the
+/// headline.
+#[test]
+fn a_press_release_dated_in_its_data_box() {
+    let text = format!(
+        "Policía Regional de La Rioja\n\nEmergencias 112\n\n{MENU}\
+         Nota de prensa « Volver al listado\n\n\
+         Council votes to close bridge to cars\n\n{STORY}{STORY}{STORY}\
+         Ver todas las notas de prensa\nDatos de la nota\n\n\
+         Fecha de publicación\n    22/03/2019\nHora\n    13:45\n\n\
+         Policía Regional de La Rioja\nAvda. de la Paz, 0 – 26004 Logroño\n\n\
+         Aviso legal · Privacidad · Cookies\n\n\
+         © 2019 Gobierno de La Rioja. Última actualización de la página: 25/03/2019\n"
+    );
+    let (f, ex) = run(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Council votes to close bridge to cars")
+    );
+    assert_eq!(day(&f).as_deref(), Some("2019-03-22"));
+    assert_eq!(ex.date.chosen.map(|c| c.rule), Some("story_foot"));
+    // A date under a revision's label alone is not the publication's.
+    let text = text.replace("Fecha de publicación", "Actualizado");
+    assert_eq!(day(&extract(&text)), None);
+}

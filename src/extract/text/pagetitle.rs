@@ -58,8 +58,15 @@ pub(super) fn segments(s: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Site names the file states: copyright holders, and the short halves of page-title lines
-/// whose other half is a line of its own.
+/// Units above a copyright line that make the page's foot.
+const FOOT_UNITS: usize = 5;
+/// Most words of a name printed again at the page's foot.
+const FOOT_NAME_WORDS: usize = 6;
+
+/// Site names the file states: copyright holders, the short halves of page-title lines
+/// whose other half is a line of its own, and a short line printed again just above the
+/// copyright line (the organisation's contact block: `Policía Regional de La Rioja` over
+/// its address, under the page's masthead of the same name).
 /// `separated[i]` tells whether unit `i` holds a separator ([`has_separator`]).
 /// `feats` gives each line's key.
 pub(super) fn site_names<'k>(
@@ -99,6 +106,13 @@ pub(super) fn site_names<'k>(
                     .map(|s| key(s)),
             );
         }
+    }
+    for (k, _) in feats.iter().enumerate().filter(|(_, f)| f.footer) {
+        out.extend(
+            (k.saturating_sub(FOOT_UNITS)..k)
+                .filter(|&j| feats[j].repeats >= 2 && feats[j].words <= FOOT_NAME_WORDS)
+                .map(|j| feats[j].key.clone()),
+        );
     }
     out
 }
