@@ -68,9 +68,13 @@ const PUBLISHED_LABELS: &[&str] = &[
     "stand:",
 ];
 
-/// Labels that open a line showing a later revision.
+/// Most words of a definition list's term read as the label of the date it defines.
+const TERM_WORDS: usize = 4;
+
 /// Words before a `<time>` element read for its label.
 const LABEL_WORDS: usize = 3;
+
+/// Labels that open a line showing a later revision.
 const UPDATED_LABELS: &[&str] = &[
     "updated",
     "last updated",
@@ -297,12 +301,26 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         Some((t, true)) if kind == Kind::Whole && t.utc.date() != d.utc.date() => t,
         _ => d,
     };
-    let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
+    // A definition list's term labels its value (`<dt>Fecha de publicación</dt>
+    // <dd>22/03/2019</dd>`).
+    let term = (tag == "dd")
+        .then(|| doc.prev_element_sibling(id))
+        .flatten()
+        .filter(|&t| doc.tag_name(t) == "dt")
+        .and_then(|t| {
+            let label = squash_spaces(&doc.text_content(t));
+            let short = label.split_whitespace().count() <= TERM_WORDS;
+            short
+                .then(|| crate::extract::text::date_label(&label))
+                .flatten()
+        });
+    let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l)) || term == Some(true);
     // A class naming updates on both the publication line and the one its text labels as
     // the update (`<p class=is-last-update>05 marzo 2024</p><p class=is-last-update>Ultimo
     // aggiornamento: …</p>`) says nothing of the first.
     let class_only = other && !publish_marked && twin_labelled_updated(doc, id);
     let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l))
+        || term == Some(false)
         || (other && !publish_marked && !class_only);
     let marked = DATE_MARKS.iter().any(|w| marks.contains(w));
     let (rule, confidence) = if updated {

@@ -754,3 +754,29 @@ fn author_labels_places_and_commenters() {
     let f = extract(&page("", top, PARAS));
     assert_eq!(f.byline, None);
 }
+
+/// A press office's release dated only in a box of its data beside the story, as a
+/// definition list's term and value.
+#[test]
+fn a_date_defined_in_a_data_box() {
+    let html = |term: &str| {
+        let story: String = PARAS.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><body><div class=\"col-8\"><h1>Orchestra to tour eleven valley towns</h1>\
+             {story}</div><div class=\"col-4\"><div class=\"card\"><div>Datos de la nota</div>\
+             <dl><dt>{term}</dt><dd>22/03/2019</dd><dt>Hora</dt><dd>13:45</dd></dl>\
+             </div></div></body></html>"
+        )
+    };
+    let read = |h: &str| {
+        let (f, p) = super::extract_explained(h, None);
+        let day = f.date.map(|d| d.utc.date().to_string());
+        (day, p.date.map(|r| r.name))
+    };
+    assert_eq!(
+        read(&html("Fecha de publicación")),
+        (Some("2019-03-22".into()), Some("dateline-published"))
+    );
+    // A revision's term, in a box away from the headline, dates nothing.
+    assert_eq!(read(&html("Última actualización")), (None, None));
+}

@@ -114,6 +114,16 @@ pub fn writes_day_first(text: &str) -> bool {
     numeric::writes_day_first(&lines::units(text))
 }
 
+/// What a label alone says of the date it stands by (`Fecha de publicación`, `Updated`):
+/// `Some(true)` a publication, `Some(false)` a revision, `None` no date label.
+pub fn date_label(label: &str) -> Option<bool> {
+    match dateread::label(label) {
+        dateread::Label::Published => Some(true),
+        dateread::Label::Updated => Some(false),
+        dateread::Label::None => None,
+    }
+}
+
 /// Whether a short heading opens what follows an article (`Comentarios`, `Related
 /// stories`, `Lo más leído`): the lexicon's barrier phrases.
 pub fn barrier_heading(line: &str) -> bool {
