@@ -336,3 +336,32 @@ fn a_trail_names_the_headline_by_its_short_form_from_far_above() {
     assert_ne!(elsewhere, page);
     assert_ne!(extract(&elsewhere).title.as_deref(), Some(head));
 }
+
+/// A broadsheet's headline of twenty words over a shorter standfirst that shares more of
+/// the story's words: the headline is the long line above, the standfirst its deck. A
+/// blog's tagline in lower case over a post's title is no headline over a deck.
+#[test]
+fn a_long_headline_over_a_shorter_standfirst() {
+    let story = "Almost two million people across Sussex and Hampshire will be banned from \
+         using hosepipes from next Friday after the region's largest reservoirs fell to \
+         their lowest summer levels since records began three decades ago.\n\n\
+         Wessex Downs Water said the temporary use ban, which covers watering gardens and \
+         washing cars with a hose, was a last resort after the driest July since 1995.\n\n\
+         The regulator declared a drought across the south-east on Wednesday, and the \
+         water firm faces anger over leaks that lose a fifth of its supply.\n";
+    let text = format!(
+        "  • Home\n  • News\n  • UK\n  • Environment\n\n\
+         Thursday 3rd August 2023 • Updated 3 hours ago\n\n\
+         Hosepipe ban for 1.8 million homes as reservoirs in the South Downs fall to lowest \
+         level in 30 years\n\n\
+         Regulator declares drought in south-east as water firm faces anger over leaks\n\n\
+         By Priya Ramanathan, Environment Correspondent\n\n{story}"
+    );
+    assert_eq!(
+        extract(&text).title.as_deref(),
+        Some(
+            "Hosepipe ban for 1.8 million homes as reservoirs in the South Downs fall to \
+             lowest level in 30 years"
+        )
+    );
+}

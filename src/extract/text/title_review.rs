@@ -14,6 +14,8 @@ use super::lines::Unit;
 /// still give way to it.
 const DECK_WORDS: usize = 10;
 const DECK_MARGIN: f32 = 2.0;
+/// Fewest words of a headline over a deck shorter than itself.
+const LONG_HEADLINE_WORDS: usize = 14;
 /// Fewest words of a unit's opening line taken for the headline joined to its standfirst.
 const OPENING_WORDS: usize = 5;
 
@@ -68,9 +70,12 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
             .any(|x| x.unit == c.unit + 1 && feats[x.unit].words > fc.words);
         (fh.words >= 4
             && fc.words >= DECK_WORDS
-            && fc.words * 10 >= fh.words * 13
+            // Longer than its headline, or both long (a broadsheet's headline of twenty
+            // words over its standfirst).
+            && (fc.words * 10 >= fh.words * 13 || (fh.words >= LONG_HEADLINE_WORDS && !fh.lower_start))
             && !fh.sentence_end
             && !key(&c.value).contains(key(&h.value).as_str())
+            && !key(&h.value).contains(key(&c.value).as_str())
             // A line in capitals over a longer one is a section's label (`GROWING AN
             // ONLINE BUSINESS`), so is one of parts parted by a dot, and a line the
             // renderer marked as a heading is no deck.
