@@ -128,12 +128,14 @@ pub(super) fn headed_furniture(doc: &Document, n: NodeId) -> bool {
 /// and dates.
 pub(super) fn is_furniture_name(names: &str) -> bool {
     // A post's own footer and widget (Blogger's `post-footer` in its `widget Blog` holds
-    // the byline) and a node promoted to the front page (Drupal's `node--promoted`) are
-    // the article's.
+    // the byline, Drupal's `node__footer-meta` the credits) and a node promoted to the
+    // front page (Drupal's `node--promoted`) are the article's.
     let own = [
         "post-footer",
         "entry-footer",
         "article-footer",
+        "node__footer",
+        "node-footer",
         "promoted",
         "widget blog",
     ];

@@ -213,3 +213,17 @@ fn a_blog_name_after_a_guillemet_is_no_headline() {
     );
     assert_eq!(extract(&html).title.as_deref(), Some(head));
 }
+
+/// A Drupal node's own footer holds its credits (`<div class="node__footer-meta">Texto:
+/// … · Fotografia: …</div>`): part of the article, read by the text reading.
+#[test]
+fn credits_in_a_node_s_own_footer() {
+    let html = format!(
+        "<html><head><title>County board OKs $4.2 million fix for aging Harlan Creek dam\
+         </title></head><body><article class=\"node\"><h1>County board OKs $4.2 million fix \
+         for aging Harlan Creek dam</h1><div class=\"node__date\">Tuesday, June 10, 2003</div>\
+         <div class=\"node__body\">{STORY}</div>\n<div class=\"node__footer-meta\"><div>Texto: \
+         Inês Carvalhal · Fotografia: Rui Pestana</div></div></article></body></html>"
+    );
+    assert_eq!(extract(&html).byline.as_deref(), Some("Inês Carvalhal"));
+}
