@@ -365,3 +365,15 @@ fn a_long_headline_over_a_shorter_standfirst() {
         )
     );
 }
+
+/// A trail without separators naming the headline whole after its label and the home
+/// page (`Tu sei qui: Home Notiziario HEADLINE`) points at the headline among the boxes
+/// above it: a diocese's newsletter saved with `lynx -dump`, its campaign banner
+/// `8xmille alla Chiesa cattolica` right over the story.
+#[test]
+fn a_bare_trail_names_the_headline_whole() {
+    assert_eq!(
+        title_of("bare-trail-whole-headline.txt").as_deref(),
+        Some("Torrechiara ritrova la sua chiesa: San Biagio riapre dopo cinque anni di restauri")
+    );
+}

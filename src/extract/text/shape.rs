@@ -189,13 +189,29 @@ const BARE_TRAIL_WORDS: usize = 8;
 /// Fewest words of the line a trail without separators must end in.
 const BARE_TRAIL_TAIL: usize = 4;
 
-/// Whether `text` is a trail whose separators the renderer dropped, cut short where it
-/// names the line whose key is `key`: a few section names, then the line's opening words
+/// Whether `text` is a trail whose separators the renderer dropped, ending in the line
+/// whose key is `key`: a few section names (from the home page's, when the line is
+/// whole), then the line whole, or its opening words
 /// and an ellipsis (`Home News Campus Students vow to fight as Wexbridge scraps…` over
 /// `Students vow to fight as Wexbridge scraps 24-hour library opening`).
 fn bare_trail_names(text: &str, key: &str) -> bool {
     let Some(stem) = cut_stem(text) else {
-        return false;
+        // Or whole, after section names opening on the home page's, past the trail's
+        // label (`Tu sei qui: Home Notiziario Torrechiara ritrova la sua chiesa: …`).
+        let whole = super::features::line_key(text);
+        let home = |head: &str| {
+            let trail = text.split_once(": ").map_or(head, |(_, rest)| rest);
+            super::features::line_key(trail)
+                .split(' ')
+                .next()
+                .is_some_and(|w| super::features::lexicon().has("sections.home", w))
+        };
+        return key.split(' ').count() >= BARE_TRAIL_TAIL
+            && whole.strip_suffix(key).is_some_and(|head| {
+                head.ends_with(' ')
+                    && (1..=BARE_TRAIL_WORDS).contains(&head.split_whitespace().count())
+                    && home(head)
+            });
     };
     // The last word may be cut inside itself.
     let whole = stem.rsplit_once(' ').map_or(stem, |(head, _)| head);
