@@ -200,8 +200,13 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     }
     // A heading that opens what follows an article (`Comentarios (2)`, `Related
     // stories`) goes on from no line, however full the line above (a share row), unless
-    // that line ends on its count (`… Enviar por email 7` / `comentários`).
-    if !p.ends_with(|c: char| c.is_ascii_digit()) && super::barrier_heading(n) {
+    // that line ends on its count (`… Enviar por email 7` / `comentários`); a sentence
+    // going on in lower case (`comments Robin Biesbroek of the CDF.`) is none.
+    if !p.ends_with(|c: char| c.is_ascii_digit())
+        && !n.starts_with(char::is_lowercase)
+        && !n.ends_with(['.', '!', '?'])
+        && super::barrier_heading(n)
+    {
         return false;
     }
     let plen = columns(printed.0.trim_end());
@@ -982,6 +987,10 @@ mod tests {
         );
         // A count's noun goes on from its number.
         assert!(texts[3].ends_with("7 comentários"), "{texts:?}");
+        // A sentence going on in lower case is no box's heading.
+        let text = "The design changed the spacecraft, its logistics and power use, as\n\
+                    comments Robin Biesbroek of the CDF\n";
+        assert_eq!(units(text).len(), 1);
     }
 
     #[test]
