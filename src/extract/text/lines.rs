@@ -42,6 +42,8 @@ pub struct Unit {
 const MAX_WRAP_WIDTH: usize = 100;
 /// How close to the wrap width a line must end to count as filled.
 const FILLED_SLACK: usize = 12;
+/// Most words of a box's heading that opens its own unit (`Comentarios (2)`).
+const BOX_HEADING_WORDS: usize = 6;
 /// Narrowest wrap width taken for one: renderers wrap at 72 to 80 columns, and a file of
 /// short header lines is not wrapped text.
 const MIN_WRAP_WIDTH: usize = 60;
@@ -202,7 +204,8 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     // stories`) goes on from no line, however full the line above (a share row), unless
     // that line ends on its count (`… Enviar por email 7` / `comentários`); a sentence
     // going on in lower case (`comments Robin Biesbroek of the CDF.`) is none.
-    if !p.ends_with(|c: char| c.is_ascii_digit())
+    if n.split_whitespace().nth(BOX_HEADING_WORDS).is_none()
+        && !p.ends_with(|c: char| c.is_ascii_digit())
         && !n.starts_with(char::is_lowercase)
         && !n.ends_with(['.', '!', '?'])
         && super::barrier_heading(n)

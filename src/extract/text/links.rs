@@ -18,7 +18,12 @@ const MIN_LINKED_PHRASES: usize = 3;
 /// Whether the file's lines show html2text's link underscores.
 pub(super) fn renders_links_with_underscores(lines: &[&str]) -> bool {
     let mut seen: Vec<&str> = Vec::new();
-    for token in lines.iter().flat_map(|l| l.split_whitespace()) {
+    let linked = lines
+        .iter()
+        .filter(|l| l.contains('_'))
+        .flat_map(|l| l.split_whitespace())
+        .filter(|t| t.contains('_'));
+    for token in linked {
         let bare = bare(token);
         if linked_phrase(bare) && !seen.contains(&bare) {
             seen.push(bare);
