@@ -5,7 +5,11 @@
 //! a year or a month only, the day it reads in that year or month makes it precise.
 //! Its fields are taken only when it found the same headline as the markup: then the
 //! two readers agree on where the article's header is. An undated page stays undated:
-//! the markup reader has rejected the dates it shows for reasons the text lacks.
+//! the markup reader has rejected the dates it shows for reasons the text lacks. Where
+//! the markup found no headline of its own (no title at all, or only the `<title>`'s
+//! words spelled out by some element, often the site's name in the footer), the text
+//! reading's headline, when sure, is the title, and its date the date: that reading
+//! found the article's header.
 
 use trafilatura::dom::{Document, NodeId};
 
@@ -26,10 +30,6 @@ const SAME_HEADLINE_WORDS: usize = 3;
 /// place (`Bad Hollerbach.`) or a label (`Pressemitteilung Nr.`) in a paragraph.
 const BYLINE_CONFIDENCE: f32 = 0.6;
 
-/// Highest confidence of a `<title>` that no other source backs (no `<h1>`, no metadata
-/// gives its words): the text reading's headline may overrule it.
-const UNBACKED_TITLE: f32 = 0.6;
-
 /// Lowest confidence of the text reading's headline that overrules an unbacked title.
 const SURE_HEADLINE: f32 = 0.8;
 
@@ -38,13 +38,14 @@ const SURE_HEADLINE: f32 = 0.8;
 const MARKED_DATE: f32 = 0.7;
 
 /// Fills the byline of `meta` that the markup left empty, and makes a date it gave to the
-/// year or month only precise, from a plain-text reading of `doc`.
+/// year or month only precise, from a plain-text reading of `doc`; takes that reading's
+/// headline and date where the markup's title is unbacked.
 pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     let coarse = meta.date.is_some_and(|d| d.precision < DatePrecision::Day);
     let unbacked = meta
         .title_rule
         .as_ref()
-        .is_none_or(|r| r.name == "title-spelled-out" && r.confidence <= UNBACKED_TITLE);
+        .is_none_or(|r| r.name == "title-spelled-out");
     if meta.byline.is_some() && !coarse && !unbacked {
         return;
     }
@@ -82,9 +83,10 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     }
     // A day in the year or month the markup gives (a copyright line's year, an address's
     // `/2016/04/`) makes it precise.
-    // A page the markup leaves undated stays so: its reader has rejected the dates it
-    // shows (captions, comments, related lists, a masthead's day, an update alone),
-    // which the text reading would take.
+    // A page the markup leaves undated stays so, unless the reading found the header the
+    // markup did not (above): its reader has rejected the dates it shows (captions,
+    // comments, related lists, a masthead's day, an update alone), which the text
+    // reading would take.
     let refines = |date: &ArticleDate| {
         meta.date.is_some_and(|m| {
             m.precision < DatePrecision::Day

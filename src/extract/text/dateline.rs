@@ -611,7 +611,7 @@ pub fn decide_date(
                 i > 0
                     && units[i - 1].block == units[i].block
                     && units[i - 1].text.split_whitespace().count() <= LABEL_ALONE_WORDS
-                    && opening_label(&units[i - 1].text) == Some(true)
+                    && label(&units[i - 1].text) == Label::Published
                     && read(&units[i - 1].text).is_none()
                     && meta.date(i).is_some_and(|(_, rule)| rule == "whole_line")
             };

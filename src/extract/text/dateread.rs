@@ -163,12 +163,24 @@ pub(super) fn label(text: &str) -> Label {
         if lex.has("date.updated", w) {
             return Label::Updated;
         }
-        if lex.has("date.published", w) {
+        // A word for any date (`Fecha de actualización`, `Data de atualização`) gives way
+        // to the label after it.
+        let generic = GENERIC_DATE_WORDS.contains(&w.as_ref());
+        let later = || {
+            words[k + 1..]
+                .iter()
+                .any(|v| lex.has("date.updated", v) || lex.has("date.published", v))
+        };
+        if lex.has("date.published", w) && !(generic && later()) {
             return Label::Published;
         }
     }
     Label::None
 }
+
+/// Label words naming a date of any kind (`Fecha de publicación`, `Fecha de
+/// actualización`): a publication's only when no other label word follows.
+const GENERIC_DATE_WORDS: [&str; 5] = ["date", "data", "datum", "fecha", "dato"];
 
 /// Label words that open sentences too (`First …`, `Data from …`): labels only before a
 /// colon.

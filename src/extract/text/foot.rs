@@ -1,7 +1,9 @@
 //! The story's foot: what stands under its last paragraph and is no part of it. An
-//! author's card ends the body; a credit line (`TBP and Agencies`, `— Lukas Brändli`,
-//! `Texto: Inês Carvalhal · Fotografia: Rui Pestana`) is lifted off it; either gives the
-//! byline when none was found at the top.
+//! author's card ends the body; a credit line (`TBP and Agencies`, `— Lukas Brändli`) is
+//! lifted off it; a labelled credit a few units under it (`Texto: Inês Carvalhal ·
+//! Fotografia: Rui Pestana`, past a gallery) and the author the story's dateline names
+//! after its day (`publié le … par Claire Devaux`) are read too. Each gives the byline
+//! when none was found at the top.
 
 use super::bylines;
 use super::decision::{self, Candidate};
@@ -145,10 +147,7 @@ pub(super) fn credit_line(
         signals: Vec::new(),
     };
     if ex.byline.chosen.is_none() {
-        let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
-        cands.push(cand);
-        ex.byline = decision::decide(cands, lexicon().weight("byline.min"));
-        fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+        offer_byline(cand, fields, ex);
     } else if ex.byline.runner_up.is_none() {
         ex.byline.runner_up = Some(cand);
     }
@@ -225,18 +224,7 @@ pub(super) fn credit_below(
     let Some((i, name)) = found else {
         return;
     };
-    let cand = Candidate {
-        value: name,
-        rule: "credit_below",
-        score: lexicon().weight("byline.credit_marked"),
-        lines: (units[i].first, units[i].last),
-        unit: i,
-        signals: Vec::new(),
-    };
-    let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
-    cands.push(cand);
-    ex.byline = decision::decide(cands, lexicon().weight("byline.min"));
-    fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    offer_byline(marked_credit(units, i, name, "credit_below"), fields, ex);
 }
 
 /// The author the story's dateline names after its date, often under the story (`Cet
@@ -253,14 +241,24 @@ pub(super) fn dateline_author(units: &[Unit], fields: &mut Fields, ex: &mut Expl
     let Some(name) = bylines::foot_dateline_author(&units[i].text) else {
         return;
     };
-    let cand = Candidate {
+    offer_byline(marked_credit(units, i, name, "dateline_author"), fields, ex);
+}
+
+/// A candidate byline from a marked credit on unit `i`, scored as one.
+fn marked_credit(units: &[Unit], i: usize, name: String, rule: &'static str) -> Candidate {
+    Candidate {
         value: name,
-        rule: "dateline_author",
+        rule,
         score: lexicon().weight("byline.credit_marked"),
         lines: (units[i].first, units[i].last),
         unit: i,
         signals: Vec::new(),
-    };
+    }
+}
+
+/// Decides the byline again between `cand` and the runner-up of a decision that chose
+/// none.
+fn offer_byline(cand: Candidate, fields: &mut Fields, ex: &mut Explanation) {
     let mut cands: Vec<Candidate> = ex.byline.runner_up.take().into_iter().collect();
     cands.push(cand);
     ex.byline = decision::decide(cands, lexicon().weight("byline.min"));

@@ -670,4 +670,9 @@ fn a_headline_over_a_credited_picture() {
     assert!(!super::captions::caption(
         "© 2010 County Museum. All rights reserved."
     ));
+    // A sentence followed by a long notice is no picture's credit.
+    assert!(!super::captions::caption(
+        "Opening hours change in May. © The museum and its partners reserve the right to \
+         change the opening hours of the galleries at any time"
+    ));
 }

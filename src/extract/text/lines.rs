@@ -42,8 +42,6 @@ pub struct Unit {
 const MAX_WRAP_WIDTH: usize = 100;
 /// How close to the wrap width a line must end to count as filled.
 const FILLED_SLACK: usize = 12;
-/// Most words of a box's heading that opens its own unit (`Comentarios (2)`).
-const BOX_HEADING_WORDS: usize = 6;
 /// Narrowest wrap width taken for one: renderers wrap at 72 to 80 columns, and a file of
 /// short header lines is not wrapped text.
 const MIN_WRAP_WIDTH: usize = 60;
@@ -204,7 +202,9 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     // stories`) goes on from no line, however full the line above (a share row), unless
     // that line ends on its count (`… Enviar por email 7` / `comentários`); a sentence
     // going on in lower case (`comments Robin Biesbroek of the CDF.`) is none.
-    if n.split_whitespace().nth(BOX_HEADING_WORDS).is_none()
+    if n.split_whitespace()
+        .nth(super::BARRIER_HEADING_WORDS)
+        .is_none()
         && !p.ends_with(|c: char| c.is_ascii_digit())
         && !n.starts_with(char::is_lowercase)
         && !n.ends_with(['.', '!', '?'])
@@ -334,7 +334,12 @@ fn dated_row(line: &str) -> bool {
 /// 14:37 Uhr`): the second-last or last word holds a digit and the line reads as a day.
 fn dated_byline_ends(line: &str) -> bool {
     let mut last = line.split_whitespace().rev().take(2);
+    // Its year printed: `By Jane Doe, March 12,` / `2024` is one byline wrapped.
+    let year = line
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4);
     super::features::byline_marked(line)
+        && year
         && last.any(|w| w.bytes().any(|b| b.is_ascii_digit()))
         && super::dateread::read(line)
             .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)

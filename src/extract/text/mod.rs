@@ -132,7 +132,7 @@ pub fn barrier_heading(line: &str) -> bool {
 }
 
 /// Most words of a heading [`barrier_heading`] reads.
-const BARRIER_HEADING_WORDS: usize = 6;
+pub(super) const BARRIER_HEADING_WORDS: usize = 6;
 
 /// Whether a line is a span of two days parted by a dash (`June 14, 1931 – February 27,
 /// 2024`, a life's or an event's dates): no dateline.

@@ -64,9 +64,9 @@ const FOOT_UNITS: usize = 5;
 const FOOT_NAME_WORDS: usize = 6;
 
 /// Site names the file states: copyright holders, the short halves of page-title lines
-/// whose other half is a line of its own, and a short line printed again just above the
-/// copyright line (the organisation's contact block: `Policía Regional de La Rioja` over
-/// its address, under the page's masthead of the same name).
+/// whose other half is a line of its own, and a short line printed just above the
+/// copyright line and in the page's top half (the organisation's contact block:
+/// `Policía Regional de La Rioja` over its address, and its masthead).
 /// `separated[i]` tells whether unit `i` holds a separator ([`has_separator`]).
 /// `feats` gives each line's key.
 pub(super) fn site_names<'k>(
@@ -108,9 +108,13 @@ pub(super) fn site_names<'k>(
         }
     }
     for (k, _) in feats.iter().enumerate().filter(|(_, f)| f.footer) {
+        // Printed at the top of the page too, as its masthead.
+        let on_top = |j: usize| (0..k / 2).any(|m| feats[m].key == feats[j].key);
         out.extend(
             (k.saturating_sub(FOOT_UNITS)..k)
-                .filter(|&j| feats[j].repeats >= 2 && feats[j].words <= FOOT_NAME_WORDS)
+                .filter(|&j| {
+                    feats[j].repeats >= 2 && feats[j].words <= FOOT_NAME_WORDS && on_top(j)
+                })
                 .map(|j| feats[j].key.clone()),
         );
     }

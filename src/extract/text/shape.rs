@@ -184,6 +184,8 @@ pub(super) fn crumb_end(units: &[Unit], feats: &[Features], i: usize) -> bool {
     })
 }
 
+/// Most words of a trail's label before its colon (`Tu sei qui:`, `You are here:`).
+const TRAIL_LABEL_WORDS: usize = 3;
 /// Most words of section names a trail without separators opens on.
 const BARE_TRAIL_WORDS: usize = 8;
 /// Fewest words of the line a trail without separators must end in.
@@ -200,7 +202,10 @@ fn bare_trail_names(text: &str, key: &str) -> bool {
         // label (`Tu sei qui: Home Notiziario Torrechiara ritrova la sua chiesa: …`).
         let whole = super::features::line_key(text);
         let home = |head: &str| {
-            let trail = text.split_once(": ").map_or(head, |(_, rest)| rest);
+            let trail = text
+                .split_once(": ")
+                .filter(|(label, _)| label.split_whitespace().count() <= TRAIL_LABEL_WORDS)
+                .map_or(head, |(_, rest)| rest);
             super::features::line_key(trail)
                 .split(' ')
                 .next()
@@ -249,7 +254,7 @@ const DATED_ITEMS: usize = 3;
 /// iniciación …` / `18/03/2008` / `Asamblea general …`, a sidebar's latest news): lines
 /// and dates alternate for three items or more, so the date beside a line is an item's,
 /// and the date under one is the next item's. `dated(j)`: whether unit `j` is a
-/// dateline. An article's header (`date` / headline / story) is one item.
+/// dateline or a byline. An article's header (`date` / headline / story) is one item.
 pub(super) fn dated_list(count: usize, i: usize, dated: impl Fn(usize) -> bool) -> bool {
     let item = |p: usize, date_above: bool| {
         !dated(p)

@@ -56,9 +56,10 @@ fn key(s: &str) -> String {
 
 fn deck_under_headline(decision: &mut Decision, page: &Header) {
     let (units, feats, lex) = (page.units, page.feats, lexicon());
-    // A deck chosen under its headline: the chosen line is half as long again as the
-    // candidate on the unit right above it, which is shaped like a headline, ends no
-    // sentence and scores nearly as well on its own.
+    // A deck chosen under its headline: the chosen line is a third longer than the
+    // candidate on the unit right above it (or that candidate is a long headline itself),
+    // which is shaped like a headline, ends no sentence and scores nearly as well on its
+    // own.
     let deck_of = decision.chosen.as_ref().and_then(|c| {
         let above = c.unit.checked_sub(1)?;
         let h = decision.considered.iter().find(|x| x.unit == above)?;
