@@ -74,12 +74,13 @@ pub fn from_name(name: &str) -> (NameHint, bool) {
 
 /// Decides the format from the start of the (decoded) text.
 pub fn from_content(text: &str) -> Format {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    // A text renderer passes an XHTML page's declaration through to the text it prints
+    // (html2text); what follows the declaration decides.
+    if let Some(after) = declaration_over_text(start) {
+        return from_content(after);
+    }
+    let head: String = start.chars().take(1024).collect();
     let lower = head.to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return Format::Html;
@@ -127,9 +128,32 @@ pub fn from_content(text: &str) -> Format {
     Format::Text
 }
 
+/// The text after an XML declaration (`<?xml …?>`) when no element follows it: what a
+/// text renderer leaves of an XHTML page.
+fn declaration_over_text(start: &str) -> Option<&str> {
+    let rest = start
+        .get(..5)
+        .filter(|h| h.eq_ignore_ascii_case("<?xml"))
+        .and_then(|_| start.split_once("?>"))?
+        .1
+        .trim_start();
+    (!rest.is_empty() && !rest.starts_with('<')).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn declaration_over_rendered_text_is_text() {
+        let dump = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n\nLe blog du Muséum\n";
+        assert_eq!(from_content(dump), Format::Text);
+        assert_eq!(
+            from_content("<?xml version=\"1.0\"?>\n<!-- feed -->\n<rss>"),
+            Format::Xml
+        );
+        assert_eq!(from_content("<?xml version=\"1.0\"?>"), Format::Xml);
+    }
 
     #[test]
     fn names() {

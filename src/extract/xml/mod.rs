@@ -22,7 +22,7 @@ use crate::article::{Fields, Record};
 use crate::extract::date::date_of;
 use crate::extract::dom::{self, Element};
 use crate::extract::extracted::Extracted;
-use crate::extract::prose;
+use crate::extract::{prose, text};
 
 pub use item::Item;
 
@@ -34,17 +34,13 @@ pub fn extract(text: &str) -> Extracted {
     };
     let root = &doc.root;
     let Some(top) = root.elements().next() else {
-        let body = prose::plain_text(&root.text_raw());
-        if !body.is_empty() {
+        // A declaration over plain text (a text renderer's dump of an XHTML page, given
+        // `--format xml`): the text reader reads it.
+        let fields = text::extract(&root.text_raw());
+        if !fields.body.trim().is_empty() {
             out.problems
                 .push("no XML elements found; read as text".into());
-            out.records = records(vec![Item {
-                id: None,
-                fields: Fields {
-                    body,
-                    ..Default::default()
-                },
-            }]);
+            out.records = records(vec![Item { id: None, fields }]);
         }
         return out;
     };
@@ -246,6 +242,25 @@ mod tests {
             out.not_text
         );
         assert!(out.problems.is_empty(), "{:?}", out.problems);
+    }
+
+    #[test]
+    fn declaration_over_plain_text_is_read_as_text() {
+        let out = extract(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\nHarbour ferry returns after winter repairs\n\
+             March 3, 2014\n\nThe ferry that links the two quays sailed again on Monday after four \
+             months in dry dock, the harbour board said.\n\nRepairs to its hull cost more than \
+             planned, and the board will ask the council to share the bill.\n",
+        );
+        assert_eq!(out.records.len(), 1, "{out:?}");
+        let f = &out.records[0].fields;
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Harbour ferry returns after winter repairs")
+        );
+        assert!(f.date.is_some(), "{f:?}");
+        assert!(f.body.starts_with("The ferry"), "{}", f.body);
+        assert!(out.problems.iter().any(|p| p.contains("read as text")));
     }
 
     #[test]
