@@ -377,3 +377,27 @@ fn a_bare_trail_names_the_headline_whole() {
         Some("Torrechiara ritrova la sua chiesa: San Biagio riapre dopo cinque anni di restauri")
     );
 }
+
+#[test]
+fn a_blog_name_marked_over_its_menu_is_no_headline() {
+    // A blog's template marks its name as the top heading, then its menu, the day's
+    // heading and the post's title a level down; the post's words repeat the name's.
+    let f = extract(
+        "Questo sito utilizza cookie di Google per erogare i propri servizi. Se utilizzi \
+         questo sito, accetti l’utilizzo dei cookie.\nUlteriori_informazioni OK\n\
+         ****** Parrocchia San Michele Arcangelo - Castelnuovo ******\n\
+         Notizie, avvisi e vita della comunità parrocchiale di Castelnuovo\n\
+         \x20   * Home\n    * Orari_Messe\n    * Catechismo\n    * Contatti\n\
+         ***** sabato 8 ottobre 2011 *****\n\
+         **** Il campanile di San Michele torna a suonare: il vescovo benedice le campane\n\
+         ****\n\
+         Dopo quasi due anni di silenzio, le campane di San Michele Arcangelo a \
+         Castelnuovo torneranno a suonare domenica, quando il vescovo le benedirà.\n\n\
+         I lavori di consolidamento del campanile di San Michele si sono conclusi a fine \
+         settembre, dopo due anni di cantiere.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Il campanile di San Michele torna a suonare: il vescovo benedice le campane")
+    );
+}

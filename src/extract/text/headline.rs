@@ -532,9 +532,20 @@ pub fn decide_title(
             super::shape::under_trail(units, i),
         );
         x.flag(Sig::FileStart as usize, i == 0);
+        // A deeper heading shaped like a headline under a menu between this one and the
+        // story makes this one the site's masthead (a blog's name over its menu, date
+        // and post title); a deck right under a headline does not.
+        let masthead = || {
+            (i + 1..start).any(|j| {
+                units[j].heading > u.heading
+                    && !meta.at(j)
+                    && heading_shaped(&feats[j], &units[j])
+                    && (i + 1..j).any(|k| feats[k].menu || feats[k].bullet)
+            })
+        };
         x.flag(
             Sig::Marked as usize,
-            u.heading > 0 && u.heading == top_level,
+            u.heading > 0 && u.heading == top_level && !masthead(),
         );
         x.flag(Sig::CleanAbove as usize, first_bad.is_none_or(|b| b > i));
         x.flag(Sig::CleanFileStart as usize, i == 0 && first_bad.is_none());

@@ -96,7 +96,8 @@ pub(super) enum Sig {
     /// dateline or byline is among the next two units.
     HeadsHeader,
     /// Marked as a heading of the file's top level by the renderer (Markdown `#`,
-    /// html2text's `******`).
+    /// html2text's `******`), with no deeper headline-shaped heading under a menu between
+    /// it and the story (a blog's name over its menu and post title).
     Marked,
     /// Headline-shaped, right below a dateline or byline and with prose among the next two
     /// units, not over a caption: the headline of a page that prints its date and author
