@@ -227,3 +227,42 @@ fn credits_in_a_node_s_own_footer() {
     );
     assert_eq!(extract(&html).byline.as_deref(), Some("Inês Carvalhal"));
 }
+
+/// A section page's `<title>` (the site and its section), over a headline in a styled
+/// `<div>`: no heading agrees with the title and no element prints it.
+fn section_titled(title: &str, printed: &str) -> String {
+    format!(
+        "<html><head><title>{title}</title></head><body>\
+         <div class=\"top\"><a href=\"/\">Startseite</a> <a href=\"/a\">Aktuelles</a> \
+         <a href=\"/t\">Touren</a></div>{printed}\
+         <div class=\"content\"><div class=\"news-date\">Dienstag, 10. Juni 2003</div>\
+         <div class=\"news-head\">County board OKs $4.2 million fix for aging Harlan Creek dam\
+         </div>{STORY}</div><div class=\"foot\">© 2003 Courier-Ledger</div></body></html>"
+    )
+}
+
+#[test]
+fn a_title_of_the_site_and_its_section_yields_to_the_printed_headline() {
+    let f = extract(&section_titled("Harlan Valley Courier - Aktuelles", ""));
+    assert_eq!(
+        f.title.as_deref(),
+        Some("County board OKs $4.2 million fix for aging Harlan Creek dam")
+    );
+}
+
+#[test]
+fn a_title_the_page_prints_whole_stays() {
+    // A portal of 2004: a survey's question in bold in the left column, the story's
+    // headline in bold in a cell of the centre, signed and dated under it.
+    let title = "Township board tables vote on gravel pit expansion after packed hearing";
+    let html = format!(
+        "<html><head><title>Pinecrest Valley Online :: {title}</title></head><body>\
+         <table><tr><td><b>Survey</b><br><b>Should the dam repair go ahead this spring?</b>\
+         <br><form><input type=\"radio\"> Yes<br><input type=\"radio\"> No<br></form></td>\
+         <td><table><tr><td><font size=\"3\"><b>{title}</b></font><br><font size=\"1\">\
+         Submitted by Glen Ostrowski on Tue Feb 13, 2024 8:47 am</font></td></tr>\
+         <tr><td>{STORY}</td></tr></table></td></tr></table></body></html>"
+    );
+    let f = extract(&html);
+    assert_eq!(f.title.as_deref(), Some(title));
+}

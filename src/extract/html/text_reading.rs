@@ -6,8 +6,9 @@
 //! Its fields are taken only when it found the same headline as the markup: then the
 //! two readers agree on where the article's header is. An undated page stays undated:
 //! the markup reader has rejected the dates it shows for reasons the text lacks. Where
-//! the markup found no headline of its own (no title at all, or only the `<title>`'s
-//! words spelled out by some element, often the site's name in the footer), the text
+//! the markup found no headline of its own (no title at all, only the `<title>`'s
+//! words spelled out by some element, often the site's name in the footer, or a
+//! `<title>` no other source agrees with and no element prints whole), the text
 //! reading's headline, when sure, is the title, and its date the date: that reading
 //! found the article's header.
 
@@ -33,6 +34,9 @@ const BYLINE_CONFIDENCE: f32 = 0.6;
 /// Lowest confidence of the text reading's headline that overrules an unbacked title.
 const SURE_HEADLINE: f32 = 0.8;
 
+/// Lowest confidence of a title some other source of the page agrees with.
+const BACKED_TITLE: f32 = 0.7;
+
 /// Lowest confidence of a markup date that is declared or marked as the publication's
 /// (metadata, `<time>`, an address's day), which the text reading never overrules.
 const MARKED_DATE: f32 = 0.7;
@@ -42,10 +46,17 @@ const MARKED_DATE: f32 = 0.7;
 /// headline and date where the markup's title is unbacked.
 pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     let coarse = meta.date.is_some_and(|d| d.precision < DatePrecision::Day);
+    // A `<title>` no other source agrees with and no element prints whole names the
+    // site or its section as often as the story (`DAV Sektion Ammertal - Aktuelles`).
+    let lone_title = |r: &Rule| {
+        r.name == "title"
+            && r.confidence < BACKED_TITLE
+            && meta.title.as_deref().is_none_or(|t| !printed(doc, t))
+    };
     let unbacked = meta
         .title_rule
         .as_ref()
-        .is_none_or(|r| r.name == "title-spelled-out");
+        .is_none_or(|r| r.name == "title-spelled-out" || lone_title(r));
     if meta.byline.is_some() && !coarse && !unbacked {
         return;
     }
@@ -123,6 +134,23 @@ fn element_says(doc: &Document, name: &str) -> bool {
             .map(|c| doc.text_content(c))
             .collect();
         squash_spaces(&own).eq_ignore_ascii_case(name)
+    })
+}
+
+/// Whether an element outside the page's furniture prints `title` as its own text, the
+/// same words in any case, spacing and quote style (`<b>Township board tables vote …</b>`
+/// in a table cell).
+fn printed(doc: &Document, title: &str) -> bool {
+    let key = words(title);
+    let root = doc.body().unwrap_or_else(|| doc.root());
+    doc.iter(root, &[]).into_iter().any(|id| {
+        let own: String = doc
+            .child_nodes(id)
+            .into_iter()
+            .filter(|&c| doc.is_text(c))
+            .map(|c| doc.text_content(c))
+            .collect();
+        words(&own) == key && !super::layout::in_furniture(doc, id)
     })
 }
 
