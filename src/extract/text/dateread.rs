@@ -587,4 +587,16 @@ mod tests {
         );
         assert_eq!(day("den 14 augusti 2019"), Some((2019, 8, 14)));
     }
+
+    #[test]
+    fn catalan_and_polish_labels_and_months() {
+        assert!(label("Publicat el 3 de març de 2019") == Label::Published);
+        assert!(label("Darrera actualització: 13/02/2006 11:40") == Label::Updated);
+        assert!(label("Opublikowano: 17.08.2021") == Label::Published);
+        assert!(label("Ostatnia aktualizacja: 18.08.2021") == Label::Updated);
+        assert_eq!(day("Dijous, 9 de febrer de 2006"), Some((2006, 2, 9)));
+        assert_eq!(day("Publicat el 3 de març de 2019"), Some((2019, 3, 3)));
+        assert_eq!(day("wtorek, 17 sierpnia 2021 r."), Some((2021, 8, 17)));
+        assert_eq!(day("8 listopada 2022"), Some((2022, 11, 8)));
+    }
 }

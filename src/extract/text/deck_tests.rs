@@ -401,3 +401,23 @@ fn a_blog_name_marked_over_its_menu_is_no_headline() {
         Some("Il campanile di San Michele torna a suonare: il vescovo benedice le campane")
     );
 }
+
+#[test]
+fn a_headline_of_ten_words_under_its_dateline_over_a_deck_as_long() {
+    // A weekly's header: section and day, the headline, a deck as long, the credit.
+    let f = extract(
+        "PORTADA · LOCAL · COMARCA · ESPORTS · CULTURA · OPINIÓ · AGENDA\n\n\
+         LOCAL  Dijous, 9 de febrer de 2006\n\
+         El ple aprova la reforma integral del mercat municipal per 1,2 milions d'euros\n\
+         L'obra començarà després de l'estiu i reduirà de 24 a 16 el nombre de parades\n\n\
+         Text: Montserrat Puigdevall\n\n\
+         El ple de l'Ajuntament de Riudelles va aprovar dimarts al vespre la reforma del \
+         mercat municipal, que reduirà el nombre de parades de 24 a 16.\n\n\
+         La reforma del mercat costarà 1,2 milions d'euros i l'obra començarà després de \
+         l'estiu, segons l'alcalde.\n",
+    );
+    assert_eq!(
+        f.title.as_deref(),
+        Some("El ple aprova la reforma integral del mercat municipal per 1,2 milions d'euros")
+    );
+}

@@ -62,6 +62,12 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
     // own.
     let deck_of = decision.chosen.as_ref().and_then(|c| {
         let above = c.unit.checked_sub(1)?;
+        let dated_long = |h: usize| {
+            feats[h].words >= DECK_WORDS
+                && feats[c.unit].words >= feats[h].words
+                && h.checked_sub(1)
+                    .is_some_and(|d| page.meta.date(d).is_some())
+        };
         let h = decision.considered.iter().find(|x| x.unit == above)?;
         let (fc, fh) = (&feats[c.unit], &feats[above]);
         // A longer line right below is the deck, and the chosen line its headline.
@@ -72,8 +78,10 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
         (fh.words >= 4
             && fc.words >= DECK_WORDS
             // Longer than its headline, or both long (a broadsheet's headline of twenty
-            // words over its standfirst).
-            && (fc.words * 10 >= fh.words * 13 || (fh.words >= LONG_HEADLINE_WORDS && !fh.lower_start))
+            // words over its standfirst; one of ten under its dateline, over a deck as
+            // long).
+            && (fc.words * 10 >= fh.words * 13
+                || ((fh.words >= LONG_HEADLINE_WORDS || dated_long(above)) && !fh.lower_start))
             && !fh.sentence_end
             && !key(&c.value).contains(key(&h.value).as_str())
             && !key(&h.value).contains(key(&c.value).as_str())
