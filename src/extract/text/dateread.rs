@@ -589,6 +589,40 @@ mod tests {
     }
 
     #[test]
+    fn a_blog_entry_dates_itself() {
+        let of = |t: &str| self_dated(t).map(|d| (d.utc.year(), d.utc.month() as u8, d.utc.day()));
+        assert_eq!(
+            of(
+                "This entry was posted on Sunday 12th September 2010 at 9:47 pm and is filed \
+                under Club news."
+            ),
+            Some((2010, 9, 12))
+        );
+        assert_eq!(
+            of("Dieser Eintrag wurde veröffentlicht am 3. Mai 2012 von Anna."),
+            Some((2012, 5, 3))
+        );
+        assert_eq!(of("The entry was posted on 3 May 2012."), None);
+    }
+
+    #[test]
+    fn a_badge_of_month_day_and_year_glued() {
+        assert_eq!(
+            day(&super::super::numeric::unglued_date("Sep122010")),
+            Some((2010, 9, 12))
+        );
+        assert_eq!(
+            day(&super::super::numeric::unglued_date("Sep72010")),
+            Some((2010, 9, 7))
+        );
+        assert_eq!(
+            super::super::numeric::unglued_date("Route662010"),
+            "Route662010"
+        );
+        assert_eq!(super::super::numeric::unglued_date("A3212345"), "A3212345");
+    }
+
+    #[test]
     fn catalan_and_polish_labels_and_months() {
         assert!(label("Publicat el 3 de març de 2019") == Label::Published);
         assert!(label("Darrera actualització: 13/02/2006 11:40") == Label::Updated);

@@ -72,25 +72,42 @@ const STOP_OTHERS: &[&str] = &[
 
 /// `text` with a numeric date glued onto the word before it parted from it
 /// (`Nacional12/03/2024 13:45`, where the page's style sheet spaced a section label and
-/// the date).
+/// the date), and a date badge's month, day and year glued together parted
+/// (`Sep122010`: a blog's three spans set one over the other).
 pub(super) fn unglued_date(text: &str) -> Cow<'_, str> {
     let glued = |w: &str| {
         let at = w.find(|c: char| c.is_ascii_digit())?;
         (at > 0 && w[..at].chars().all(char::is_alphabetic) && slashed_date(&w[at..]).is_some())
-            .then_some(at)
+            .then(|| format!("{} {}", &w[..at], &w[at..]))
+            .or_else(|| badge(w, at))
     };
     if !text.split(' ').any(|w| glued(w).is_some()) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.split(' ')
-            .map(|w| match glued(w) {
-                Some(at) => format!("{} {}", &w[..at], &w[at..]),
-                None => w.to_string(),
-            })
+            .map(|w| glued(w).unwrap_or_else(|| w.to_string()))
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// A month's name of three letters or more with its day and a year glued on
+/// (`Sep122010`, `Sep72010`), as `Sep 12 2010`: the day is 1 to 31, the year 1900 to
+/// 2099.
+fn badge(w: &str, at: usize) -> Option<String> {
+    let (name, digits) = w.split_at(at);
+    let letters = name.chars().count();
+    if !(3..=9).contains(&letters)
+        || !name.chars().all(char::is_alphabetic)
+        || !matches!(digits.len(), 5 | 6)
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (day, year) = digits.split_at(digits.len() - 4);
+    let (d, y): (u32, u32) = (day.parse().ok()?, year.parse().ok()?);
+    ((1..=31).contains(&d) && (1900..=2099).contains(&y)).then(|| format!("{name} {day} {year}"))
 }
 
 /// `07/09/2018`, `05-03-24`: three numbers joined by slashes, or by dashes with the day
