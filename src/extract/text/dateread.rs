@@ -624,6 +624,9 @@ mod tests {
 
     #[test]
     fn catalan_and_polish_labels_and_months() {
+        assert!(
+            label("Geplaatst op 17-01-2017 | Laatst gewijzigd op 23-01-2017") == Label::Published
+        );
         assert!(label("Publicat el 3 de març de 2019") == Label::Published);
         assert!(label("Darrera actualització: 13/02/2006 11:40") == Label::Updated);
         assert!(label("Opublikowano: 17.08.2021") == Label::Published);
