@@ -66,8 +66,10 @@ pub(super) fn writes_day_first(units: &[Unit]) -> bool {
 /// Units read for the file's language, and the stop-word lists of its languages other
 /// than English.
 const LANGUAGE_UNITS: usize = 400;
+/// (The Scandinavian lists are left out: `men`, `man`, `under`, `end` are English words
+/// too.)
 const STOP_OTHERS: &[&str] = &[
-    "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt",
+    "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt", "stop.ca", "stop.pl",
 ];
 
 /// `text` with a numeric date glued onto the word before it parted from it
