@@ -342,6 +342,9 @@ pub fn credit_line_kind(line: &str) -> Option<(String, Credit)> {
     let agency = lower.iter().any(|w| AGENCY_WORDS.contains(&w.as_str()));
     let parenthesised = stripped.starts_with('(') && stripped.ends_with(')') && words.len() <= 3;
     let dashed = stripped.len() != t.len();
+    if let Some(named) = agency.then(|| agencies_named(inner)).flatten() {
+        return marked(normalize(named));
+    }
     if agency || parenthesised || (dashed && looks_like_names(&words, &lower)) {
         return marked(normalize(stripped));
     }
@@ -349,6 +352,24 @@ pub fn credit_line_kind(line: &str) -> Option<(String, Credit)> {
         return normalize(inner).map(|b| (b, Credit::BareNames));
     }
     None
+}
+
+/// The agencies a phrase credits past its last `by` (`Mit Material von dpa und AFP`,
+/// `With reporting by AP`), when words come before it.
+fn agencies_named(line: &str) -> Option<&str> {
+    const BY: [&str; 6] = [" by ", " von ", " par ", " por ", " door ", " di "];
+    let at = line
+        .char_indices()
+        .filter_map(|(i, _)| {
+            BY.iter()
+                .find(|b| {
+                    line.get(i..i + b.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b))
+                })
+                .map(|b| i + b.len())
+        })
+        .last()?;
+    Some(line[at..].trim()).filter(|rest| !rest.is_empty())
 }
 
 fn ends_like_sentence(s: &str) -> bool {
@@ -515,6 +536,8 @@ mod tests {
             ("Anna Keller", "Anna Keller"),
             ("— Jane Doe", "Jane Doe"),
             ("Reporting by Jane Doe; Editing by Omar Haddad", "Jane Doe"),
+            ("Mit Material von dpa und AFP", "dpa und AFP"),
+            ("With reporting by AP", "AP"),
         ];
         for (line, want) in cases {
             assert_eq!(credit_line(line).as_deref(), Some(want), "{line:?}");

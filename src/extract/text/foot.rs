@@ -192,6 +192,9 @@ fn is_prose(paragraph: &str) -> bool {
 /// Units under the story's last paragraph looked through for a labelled credit.
 const CREDIT_BELOW_UNITS: usize = 6;
 
+/// Most words of a credit under the story that only a language's `by` marks.
+const PREFIXED_CREDIT_WORDS: usize = 6;
+
 /// A labelled credit a few units under the story's last paragraph, past a gallery's
 /// picture labels or a share row (`Galeria` / `Braços robóticos` / `Texto: Inês
 /// Carvalhal · Fotografia: Rui Pestana`): the byline when the top and the story's last
@@ -216,8 +219,15 @@ pub(super) fn credit_below(
         .find_map(|i| {
             let text = units[i].text.as_str();
             let first = text.split([' ', ':']).next().unwrap_or("").to_lowercase();
+            // A language's word for `by` marks a short line of its own (`Von Katrin
+            // Leimbach, Hannover`), not a sentence.
+            let prefixed = |rule: &str| {
+                rule == "language_prefix"
+                    && feats[i].words <= PREFIXED_CREDIT_WORDS
+                    && !feats[i].sentence_end
+            };
             bylines::top_line(text)
-                .filter(|(_, rule)| bylines::MARKED.contains(rule))
+                .filter(|(_, rule)| bylines::MARKED.contains(rule) || prefixed(rule))
                 .filter(|_| !picture_credit(&first))
                 .map(|(name, _)| (i, name))
         });

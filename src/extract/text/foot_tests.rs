@@ -273,6 +273,27 @@ fn a_labelled_credit_under_a_gallery() {
     );
 }
 
+/// A short line that only a language's `by` marks, under the story and a gallery, is
+/// its credit (`Von Katrin Leimbach, Hannover`); a sentence opening on the word is not,
+/// and an agencies' credit names the agencies (`Mit Material von dpa und AFP`).
+#[test]
+fn a_credit_marked_by_a_language_s_by_under_the_story() {
+    let page = |foot: &str| {
+        format!(
+            "{MENU}Council votes to close bridge to cars\n\n3 February 2021\n\n{STORY}\
+             Gallery\nThe bridge at dawn\nThe timber deck\n{foot}\n\
+             Mit Material von dpa und AFP\n\nShare Facebook Twitter\n"
+        )
+    };
+    let f = extract(&page("Von Katrin Leimbach, Hannover"));
+    assert_eq!(f.byline.as_deref(), Some("Katrin Leimbach"));
+    // The sentence names no one: the agencies' credit under it is what is left.
+    let f = extract(&page(
+        "Von Montag an fahren die Busse wieder nach dem alten Plan.",
+    ));
+    assert_eq!(f.byline.as_deref(), Some("dpa und AFP"));
+}
+
 /// A publication's dateline under the story names its author after the day: the byline,
 /// once the line gave the date.
 #[test]
