@@ -662,8 +662,32 @@ fn barrier(lower: &str, c: &WordCounts) -> bool {
         return false;
     }
     let counted = c.words >= 2 && c.first_is_number && c.second_counts;
-    let comment_head = c.words <= 8 && (lower.ends_with(" says:") || lower.ends_with(" wrote:"));
+    let comment_head = c.words <= 8 && comment_head(lower);
     counted || comment_head || footer(lower) || barrier_phrase(lower)
+}
+
+/// Words a comment's head ends on before its colon (`Pete says:`), and before the
+/// ellipsis of a blog's template (`Kari Nordvik sa...`, `Anonym hat gesagt…`): a
+/// quotation's `Helen Marsh said:` in a press release heads no comment.
+const COMMENT_HEAD_COLON: [&str; 3] = ["says", "wrote", "schreibt"];
+const COMMENT_HEAD_ELLIPSIS: [&str; 14] = [
+    "says", "wrote", "said", "sa", "sagde", "skrev", "gesagt", "schreibt", "dit", "dijo", "detto",
+    "zei", "disse", "sade",
+];
+
+/// Whether `lower`, a short line in lower case, heads a comment: a name, then a word
+/// of saying and a colon or an ellipsis.
+fn comment_head(lower: &str) -> bool {
+    let last = |head: &str| head.rsplit_once(' ').map(|(_, w)| w.to_string());
+    let t = lower.trim_end();
+    if let Some(w) = t.strip_suffix(':').and_then(last) {
+        return COMMENT_HEAD_COLON.contains(&w.as_str());
+    }
+    ["...", "…"]
+        .iter()
+        .find_map(|end| t.strip_suffix(end))
+        .and_then(last)
+        .is_some_and(|w| COMMENT_HEAD_ELLIPSIS.contains(&w.as_str()))
 }
 
 /// Whether `lower`, a line in lower case, opens on a barrier phrase of the lexicon
@@ -954,6 +978,28 @@ mod tests {
         let u = units("BY DENISE HARTWELL / Staff Writer\n\nNews / World / Europe\n");
         let f = measure(&u);
         assert!(!f[0].menu && f[1].menu);
+    }
+
+    #[test]
+    fn comment_heads_and_quotations() {
+        for head in [
+            "pete says:",
+            "kari nordvik sa...",
+            "anonym hat gesagt…",
+            "ana dijo...",
+        ] {
+            assert!(comment_head(head), "{head}");
+        }
+        for line in [
+            "environment secretary helen marsh said:",
+            "she said",
+            "sa...",
+        ] {
+            assert!(!comment_head(line), "{line}");
+        }
+        // Counts of comments and their boxes' labels in the other languages.
+        let u = units("3 kommentarer:\n\nKomentarze (37)\n\nLegg inn en kommentar\n");
+        assert!(measure(&u).iter().all(|f| f.barrier));
     }
 
     #[test]

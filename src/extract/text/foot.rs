@@ -167,6 +167,10 @@ pub(super) fn labels_line(text: &str) -> bool {
         "schlagwörter:",
         "étiquettes",
         "etiquetas:",
+        "etichette:",
+        "etiketter:",
+        "etiquetes:",
+        "tagi:",
     ]
     .iter()
     .any(|l| {
@@ -214,8 +218,21 @@ pub(super) fn credit_below(
     // A box's heading, or a paragraph of another text (a comment, a teaser's summary).
     let ends_search =
         |i: usize| feats[i].barrier || (feats[i].sentence_end && feats[i].words >= 12);
-    let found = (last + 1..units.len().min(last + 1 + CREDIT_BELOW_UNITS))
-        .take_while(|&i| !ends_search(i))
+    // A picture's label (`[uebung-was]`) counts for nothing: a gallery counts by its
+    // captions.
+    let pictured = |i: usize| {
+        units[i]
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(super::pagetitle::image_label)
+    };
+    let mut counted = 0;
+    let found = (last + 1..units.len())
+        .take_while(|&i| {
+            counted += usize::from(!pictured(i));
+            counted <= CREDIT_BELOW_UNITS && !ends_search(i)
+        })
         .find_map(|i| {
             let text = units[i].text.as_str();
             let first = text.split([' ', ':']).next().unwrap_or("").to_lowercase();

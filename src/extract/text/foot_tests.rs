@@ -294,6 +294,37 @@ fn a_credit_marked_by_a_language_s_by_under_the_story() {
     assert_eq!(f.byline.as_deref(), Some("dpa und AFP"));
 }
 
+/// A blog's foot in Norwegian: the credit (`Lagt inn av … kl. 22:47`) over its labels
+/// and share links, then the comments under their count and `Name sa...` heads.
+#[test]
+fn a_norwegian_blog_s_credit_over_its_comments() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\ntorsdag 18. februar 2010\n\n{STORY}\
+         Lagt inn av Ingrid Hovde kl. 22:47\nEtiketter: aksjoner, Innerdalen\n\
+         Send dette via e-postBlogThis!Del på TwitterDel på Facebook\n\n3 kommentarer:\n\n\
+         Kari Nordvik sa...\n\n    Godt jobba alle sammen! Og bra at han hadde vett til å bli \
+         sittende i bua, for det var mye løs snø i fjellet den dagen.\n\n\
+         19. februar 2010 08:12\n"
+    );
+    let f = extract(&text);
+    assert_eq!(f.byline.as_deref(), Some("Ingrid Hovde"));
+    assert!(!f.body.contains("Godt jobba"), "{}", f.body);
+}
+
+/// A labelled credit under a gallery of three pictures, each a label and a caption: the
+/// labels count for nothing.
+#[test]
+fn a_credit_under_a_gallery_of_labelled_pictures() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n3 February 2021\n\n{STORY}\
+         [bridge-1]\nThe bridge at dawn\n\n[bridge-2]\nThe timber deck\n\n\
+         [bridge-3]\nThe council meeting\n\n\
+         Text: Lukas Hofbauer (Pressewart) · Fotos: Sabine Kranz\n\n\
+         Schlagwörter: bridge, council\n"
+    );
+    assert_eq!(extract(&text).byline.as_deref(), Some("Lukas Hofbauer"));
+}
+
 /// A publication's dateline under the story names its author after the day: the byline,
 /// once the line gave the date.
 #[test]
