@@ -128,25 +128,36 @@ pub(super) fn headed_furniture(doc: &Document, n: NodeId) -> bool {
 /// and dates.
 pub(super) fn is_furniture_name(names: &str) -> bool {
     // A post's own footer and widget (Blogger's `post-footer` in its `widget Blog` holds
-    // the byline, Drupal's `node__footer-meta` the credits) and a node promoted to the
-    // front page (Drupal's `node--promoted`) are the article's.
-    let own = [
-        "post-footer",
-        "entry-footer",
-        "article-footer",
-        "node__footer",
-        "node-footer",
-        "promoted",
-        "widget blog",
-    ];
-    let names = if own.iter().any(|o| names.contains(o)) {
-        own.iter()
-            .fold(names.to_string(), |n, o| n.replace(o, " "))
-            .into()
-    } else {
-        std::borrow::Cow::Borrowed(names)
-    };
+    // the byline, Drupal's `node__footer-meta` the credits, a headline's
+    // `headline__footer` the byline and timestamp) and a node promoted to the front page
+    // (Drupal's `node--promoted`) are the article's.
+    let own = ["promoted", "widget blog"];
+    let names: std::borrow::Cow<str> =
+        if own.iter().any(|o| names.contains(o)) || names.contains("footer") {
+            let kept: Vec<&str> = names
+                .split_whitespace()
+                .filter(|w| !own_footer(w))
+                .collect();
+            own.iter()
+                .fold(kept.join(" "), |n, o| n.replace(o, " "))
+                .into()
+        } else {
+            std::borrow::Cow::Borrowed(names)
+        };
     FURNITURE.iter().any(|w| names.contains(w))
+}
+
+/// The parts of an article whose footer is the article's own (`post-footer`,
+/// `node__footer-meta`, `headline__footer`).
+const OWN_FOOTERS: [&str; 6] = ["post", "entry", "article", "node", "story", "headline"];
+
+/// Whether a class or id word names the footer of the article or its header, not the
+/// page's: `footer` after one of [`OWN_FOOTERS`] and dashes or underscores.
+fn own_footer(word: &str) -> bool {
+    word.find("footer").is_some_and(|at| {
+        let part = word[..at].trim_end_matches(['-', '_']);
+        part.len() < at && OWN_FOOTERS.iter().any(|o| part.ends_with(o))
+    })
 }
 
 /// Elements in document order, and the headline's place among them.

@@ -415,6 +415,11 @@ pub(super) fn menu_shape(t: &str, words: usize) -> bool {
     if (t.ends_with('»') && !closes_quote) || (words <= 8 && t.contains(" » ")) {
         return true;
     }
+    // A trail behind its label, from the home page, its separators dropped (`Du er her:
+    // Forside Nyheder Ny rute i Rold Skov`).
+    if trail_label_home(t) {
+        return true;
+    }
     // A section path: `Cronaca / La storia`, `News / World / Europe`, `Blaulicht > Polizei
     // > Berlin`, `Europe›Portugal›Lisbon`; not a photo credit (`© REUTERS / POOL`,
     // `Photo: AP / Jane Doe`) or a byline (`BY DENISE HARTWELL / Staff Writer`).
@@ -690,6 +695,20 @@ fn comment_head(lower: &str) -> bool {
         .is_some_and(|w| COMMENT_HEAD_ELLIPSIS.contains(&w.as_str()))
 }
 
+/// Whether `t` opens on a trail's label (`You are here:`, `Du er her:`, lexicon
+/// `trail.labels`) and the home page's name right after it.
+fn trail_label_home(t: &str) -> bool {
+    let lex = lexicon();
+    let lower = t.to_lowercase();
+    lex.lines("trail.labels").iter().any(|label| {
+        lower
+            .strip_prefix(label.as_str())
+            .map(|rest| rest.trim_start_matches([' ', ':']))
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|w| lex.has("sections.home", w))
+    })
+}
+
 /// Whether `lower`, a line in lower case, opens on a barrier phrase of the lexicon
 /// (`comments`, `related stories`, `lo más leído`).
 pub(super) fn barrier_phrase(lower: &str) -> bool {
@@ -906,6 +925,16 @@ mod tests {
              Großwärmepumpe am Klärwerk Süd",
             13
         ));
+        // A trail's label and the home page, the separators dropped; not a sentence.
+        assert!(menu_shape(
+            "Du er her: Forside Nyheder Ny rute i Rold Skov",
+            10
+        ));
+        assert!(menu_shape(
+            "You are here: Home News Council votes to close bridge",
+            10
+        ));
+        assert!(!menu_shape("Du er her i byen, og det er godt", 8));
         // Separators drawn as pictures the renderer names; not a formula's index.
         assert!(menu_shape(
             "Inicio [arrow] Noticias [arrow] Lucía Ferrández, campeona absoluta",
