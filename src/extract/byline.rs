@@ -7,7 +7,7 @@
 
 use super::byline_words::{
     AGENCY_NAMES, AGENCY_WORDS, AUTHOR_LABELS, CREDIT_LABELS, DEGREES, JOB_TITLES, LANGUAGE_BY,
-    NAME_PARTICLES, NOT_NAMES, OUTLET_WORDS, ROLE_QUALIFIERS, ROLE_WORDS,
+    NAME_PARTICLES, NOT_NAMES, OUTLET_WORDS, ROLE_HEADS, ROLE_QUALIFIERS, ROLE_WORDS,
 };
 
 /// A line that only names a news agency: "Associated Press", "The Associated Press",
@@ -466,6 +466,9 @@ pub fn names(byline: &str) -> Vec<String> {
 /// A job title ("AP Auto Writer", "Associated Press Writer", "Valley Post Editor-at-large")
 /// reduced to the news agency it starts with, if any, and a degree to nothing; anything
 /// else is returned as is.
+/// Most words of a role its head opens.
+const ROLE_HEAD_WORDS: usize = 6;
+
 fn without_job_title(part: &str) -> String {
     // `Showbiz Reporter for ClarionOnline`, `Editor at Large`: the title before it.
     let lower = part.to_lowercase();
@@ -479,6 +482,15 @@ fn without_job_title(part: &str) -> String {
         return String::new();
     }
     let words: Vec<&str> = part.split_whitespace().collect();
+    // A role its head opens, as the Romance languages write it (`chargée de
+    // communication`, `responsable pédagogique`, `jefa de prensa`).
+    if words.len() <= ROLE_HEAD_WORDS
+        && words
+            .first()
+            .is_some_and(|w| ROLE_HEADS.contains(&w.to_lowercase().as_str()))
+    {
+        return String::new();
+    }
     let is_title = words.last().is_some_and(|w| {
         let head = w.split('-').next().unwrap_or(w).to_lowercase();
         JOB_TITLES.contains(&head.as_str())
@@ -615,6 +627,16 @@ mod tests {
             ("Jane Doe, AP", "Jane Doe, AP"),
             ("Jane Doe, John Roe", "Jane Doe, John Roe"),
             ("John MacKenzie", "John MacKenzie"),
+            ("Rebecca Alvarado, National Ledger", "Rebecca Alvarado"),
+            (
+                "Dana Whitcombe and Luis Ortega, The National Ledger",
+                "Dana Whitcombe and Luis Ortega",
+            ),
+            (
+                "Élodie Marchetti, chargée de communication",
+                "Élodie Marchetti",
+            ),
+            ("Anna Berg, Västerbottens Kuriren", "Anna Berg"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

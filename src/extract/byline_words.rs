@@ -200,6 +200,28 @@ pub(super) const OUTLET_WORDS: &[&str] = &[
     "presse",
     "wire",
     "service",
+    "ledger",
+    "chronicle",
+    "courier",
+    "observer",
+    "sentinel",
+    "dispatch",
+    "inquirer",
+    "examiner",
+    "bulletin",
+    "telegraph",
+    "monitor",
+    "kurier",
+    "kuriren",
+    "anzeiger",
+    "tagblatt",
+    "rundschau",
+    "dagblad",
+    "giornale",
+    "diario",
+    "periódico",
+    "jornal",
+    "gazeta",
 ];
 
 /// Words that say what kind of piece a byline signs: "Analysis by", "Opinion by".
@@ -289,6 +311,29 @@ pub(super) const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Last words of a job title after a byline's names ("AP Auto Writer", "Editor-at-large").
+/// Words that open a role in the Romance languages, its head first (`chargée de
+/// communication`, `responsable pédagogique`, `jefa de prensa`, `addetto stampa`).
+pub(super) const ROLE_HEADS: &[&str] = &[
+    "chargé",
+    "chargée",
+    "responsable",
+    "directeur",
+    "directrice",
+    "attaché",
+    "attachée",
+    "délégué",
+    "déléguée",
+    "jefe",
+    "jefa",
+    "responsabile",
+    "addetto",
+    "addetta",
+    "portavoz",
+    "portavoce",
+    "assessor",
+    "assessora",
+];
+
 pub(super) const JOB_TITLES: &[&str] = &[
     "writer",
     "writers",
