@@ -825,7 +825,13 @@ fn by_after_date(t: &str, dated: impl Fn(&str) -> bool) -> Option<Option<String>
         let start = word.as_ptr() as usize - t.as_ptr() as usize;
         if lex.has("byline.after_date", &word.to_lowercase()) && dated(&t[..start]) {
             let rest = &t[start + word.len()..];
-            return Some(names(rest, 1).or_else(|| handle(rest)));
+            // A handle only right after the date or its time (`Posted on 3 May 2019 by
+            // marta_k`), not after other words (`31/03/2012 Campeonato escolar por
+            // equipos`, a calendar's entry).
+            let after_time = t[..start].split_whitespace().last().is_some_and(|w| {
+                w.bytes().any(|b| b.is_ascii_digit()) || lex.has("byline.stop", &w.to_lowercase())
+            });
+            return Some(names(rest, 1).or_else(|| handle(rest).filter(|_| after_time)));
         }
     }
     None
@@ -891,6 +897,17 @@ mod tests {
 
     fn top(s: &str) -> Option<String> {
         top_line(s).map(|(n, _)| n)
+    }
+
+    /// A handle right after the date and its time is the author; a calendar entry's
+    /// lower-case word after other words is not.
+    #[test]
+    fn handles_after_a_date() {
+        assert_eq!(
+            top("Posted on August 3, 2023 by marta_k").as_deref(),
+            Some("marta_k")
+        );
+        assert_eq!(top("31/03/2012   Campeonato escolar por equipos"), None);
     }
 
     /// Names with their roles: a research fellow's, and two authors each with a role.
