@@ -360,6 +360,7 @@ fn agencies_named(line: &str) -> Option<&str> {
     const BY: [&str; 6] = [" by ", " von ", " par ", " por ", " door ", " di "];
     let at = line
         .char_indices()
+        .rev()
         .filter_map(|(i, _)| {
             BY.iter()
                 .find(|b| {
@@ -368,7 +369,7 @@ fn agencies_named(line: &str) -> Option<&str> {
                 })
                 .map(|b| i + b.len())
         })
-        .last()?;
+        .next()?;
     Some(line[at..].trim()).filter(|rest| !rest.is_empty())
 }
 
