@@ -267,27 +267,6 @@ fn a_title_the_page_prints_whole_stays() {
     assert_eq!(f.title.as_deref(), Some(title));
 }
 
-/// A page that prints only its revision's day (`Updated: Feb 22, 2012, 10:15 IST`): the
-/// markup takes no update for the publication, the text reading is sure of it.
-#[test]
-fn an_update_alone_dates_a_page_the_markup_leaves_undated() {
-    let html = format!(
-        "<html><head><title>County board OKs $4.2 million fix for aging Harlan Creek dam\
-         </title></head><body><div class=\"nav\"><a href=\"/\">Home</a> <a href=\"/city\">\
-         City</a></div><h1>County board OKs $4.2 million fix for aging Harlan Creek dam</h1>\
-         <div class=\"meta\"><span class=\"byline\">Anand Venkatraman</span> / \
-         <span class=\"time_cptn\">Updated: Feb 22, 2012, 10:15 IST</span></div>\
-         {STORY}</body></html>"
-    );
-    let f = extract(&html);
-    assert_eq!(
-        f.date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
-            .as_deref(),
-        Some("2012-02-22")
-    );
-}
-
 /// A headline's own footer holds its byline and timestamp: no page footer.
 #[test]
 fn a_headline_s_footer_is_the_article_s() {

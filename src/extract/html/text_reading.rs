@@ -4,9 +4,8 @@
 //! …`), as it does in a page saved with `w3m -dump`; where the markup dates the page to
 //! a year or a month only, the day it reads in that year or month makes it precise.
 //! Its fields are taken only when it found the same headline as the markup: then the
-//! two readers agree on where the article's header is. An undated page takes the
-//! reading's date only when that reading is sure of it (0.9): the markup reader has
-//! rejected the dates it shows for reasons the text may lack. Where
+//! two readers agree on where the article's header is. An undated page stays undated:
+//! the markup reader has rejected the dates it shows for reasons the text lacks. Where
 //! the markup found no headline of its own (no title at all, only the `<title>`'s
 //! words spelled out by some element, often the site's name in the footer, or a
 //! `<title>` no other source agrees with and no element prints whole), the text
@@ -38,20 +37,15 @@ const SURE_HEADLINE: f32 = 0.8;
 /// Lowest confidence of a title some other source of the page agrees with.
 const BACKED_TITLE: f32 = 0.7;
 
-/// Lowest confidence of the text reading's date that dates a page the markup left
-/// undated.
-const SURE_DATE: f32 = 0.9;
-
 /// Lowest confidence of a markup date that is declared or marked as the publication's
 /// (metadata, `<time>`, an address's day), which the text reading never overrules.
 const MARKED_DATE: f32 = 0.7;
 
-/// Fills the byline of `meta` that the markup left empty, and the date it left empty or
-/// gave to the year or month only, from a plain-text reading of `doc`; takes that
-/// reading's headline and date where the markup's title is unbacked.
+/// Fills the byline of `meta` that the markup left empty, and makes a date it gave to the
+/// year or month only precise, from a plain-text reading of `doc`; takes that reading's
+/// headline and date where the markup's title is unbacked.
 pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     let coarse = meta.date.is_some_and(|d| d.precision < DatePrecision::Day);
-    let undated = meta.date.is_none();
     // A `<title>` no other source agrees with and no element prints whole names the
     // site or its section as often as the story (`DAV Sektion Ammertal - Aktuelles`).
     let lone_title = |r: &Rule| {
@@ -63,7 +57,7 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
         .title_rule
         .as_ref()
         .is_none_or(|r| r.name == "title-spelled-out" || lone_title(r));
-    if meta.byline.is_some() && !coarse && !unbacked && !undated {
+    if meta.byline.is_some() && !coarse && !unbacked {
         return;
     }
     let page = rendered(doc);
@@ -75,8 +69,11 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
         .into_iter()
         .flatten()
         .any(|t| same_headline(t, headline));
+    // A sentence is no headline to put in a `<title>`'s place: the reading took a
+    // paragraph of a page with little else.
+    let sentence = headline.ends_with('.') && !headline.ends_with("...");
     if !agrees {
-        if !(unbacked && explained.title.confidence >= SURE_HEADLINE) {
+        if !(unbacked && !sentence && explained.title.confidence >= SURE_HEADLINE) {
             return;
         }
         meta.title = Some(headline.to_string());
@@ -98,21 +95,12 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
             });
         }
     }
-    // A page the markup leaves undated takes the reading's date only when the reading
-    // is sure of it: the markup reader has rejected the dates it shows (captions,
-    // comments, related lists, a masthead's day, an update alone), which the text
-    // reading weighs too, but with less to go on.
-    if undated && explained.date.confidence >= SURE_DATE {
-        if let Some(date) = fields.date {
-            meta.date = Some(date);
-            meta.date_rule = Some(Rule {
-                name: "text-reading",
-                confidence: explained.date.confidence,
-            });
-        }
-    }
     // A day in the year or month the markup gives (a copyright line's year, an address's
     // `/2016/04/`) makes it precise.
+    // A page the markup leaves undated stays so, unless the reading found the header the
+    // markup did not (above): its reader has rejected the dates it shows (captions,
+    // comments, related lists, a masthead's day, an update alone), which the text
+    // reading would take.
     let refines = |date: &ArticleDate| {
         meta.date.is_some_and(|m| {
             m.precision < DatePrecision::Day
