@@ -358,6 +358,7 @@ pub fn credit_line_kind(line: &str) -> Option<(String, Credit)> {
 /// `With reporting by AP`), when words come before it.
 fn agencies_named(line: &str) -> Option<&str> {
     const BY: [&str; 6] = [" by ", " von ", " par ", " por ", " door ", " di "];
+    const JOINS: [&str; 7] = ["and", "und", "et", "y", "e", "en", "&"];
     let at = line
         .char_indices()
         .rev()
@@ -370,7 +371,23 @@ fn agencies_named(line: &str) -> Option<&str> {
                 .map(|b| i + b.len())
         })
         .next()?;
-    Some(line[at..].trim()).filter(|rest| !rest.is_empty())
+    // Only agencies after it, and none before it (`Anna Keller (dpa) mit Material von
+    // AFP` is Anna Keller's; `Reuters photo by Jane Doe` is no agencies' credit).
+    let agencies = |part: &str| -> Vec<bool> {
+        part.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let l = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                AGENCY_WORDS.contains(&l.as_str()) || JOINS.contains(&l.as_str())
+            })
+            .collect()
+    };
+    let (before, rest) = (&line[..at], line[at..].trim());
+    let only_agencies = !rest.is_empty() && agencies(rest).iter().all(|&a| a);
+    let none_before = !before.contains(';') && !agencies(before).iter().any(|&a| a);
+    (only_agencies && none_before).then_some(rest)
 }
 
 fn ends_like_sentence(s: &str) -> bool {
@@ -464,12 +481,12 @@ pub fn names(byline: &str) -> Vec<String> {
     out
 }
 
-/// A job title ("AP Auto Writer", "Associated Press Writer", "Valley Post Editor-at-large")
-/// reduced to the news agency it starts with, if any, and a degree to nothing; anything
-/// else is returned as is.
 /// Most words of a role its head opens.
 const ROLE_HEAD_WORDS: usize = 6;
 
+/// A job title ("AP Auto Writer", "Associated Press Writer", "Valley Post Editor-at-large")
+/// reduced to the news agency it starts with, if any, and a degree or a role its head
+/// opens to nothing; anything else is returned as is.
 fn without_job_title(part: &str) -> String {
     // `Showbiz Reporter for ClarionOnline`, `Editor at Large`: the title before it.
     let lower = part.to_lowercase();
@@ -551,6 +568,7 @@ mod tests {
             ("Reporting by Jane Doe; Editing by Omar Haddad", "Jane Doe"),
             ("Mit Material von dpa und AFP", "dpa und AFP"),
             ("With reporting by AP", "AP"),
+            ("Anna Keller (dpa) mit Material von AFP", "Anna Keller"),
         ];
         for (line, want) in cases {
             assert_eq!(credit_line(line).as_deref(), Some(want), "{line:?}");

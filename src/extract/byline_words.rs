@@ -310,7 +310,6 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "the",
 ];
 
-/// Last words of a job title after a byline's names ("AP Auto Writer", "Editor-at-large").
 /// Words that open a role in the Romance languages, its head first (`chargée de
 /// communication`, `responsable pédagogique`, `jefa de prensa`, `addetto stampa`).
 pub(super) const ROLE_HEADS: &[&str] = &[
@@ -334,6 +333,7 @@ pub(super) const ROLE_HEADS: &[&str] = &[
     "assessora",
 ];
 
+/// Last words of a job title after a byline's names ("AP Auto Writer", "Editor-at-large").
 pub(super) const JOB_TITLES: &[&str] = &[
     "writer",
     "writers",

@@ -659,7 +659,7 @@ const BARRIER_FIELD_WORDS: usize = 24;
 /// material may not be published, broadcast, rewritten or redistributed.`
 const FOOTER_WORDS: usize = 30;
 
-fn barrier(lower: &str, c: &WordCounts) -> bool {
+fn barrier(lower: &str, original: &str, c: &WordCounts) -> bool {
     // A post's taxonomy line runs longer, in fields parted by bars (`Posted in Local |
     // Tagged council, harbour | Leave a comment`).
     let fields = lower.matches(" | ").count() >= 2;
@@ -667,7 +667,7 @@ fn barrier(lower: &str, c: &WordCounts) -> bool {
         return false;
     }
     let counted = c.words >= 2 && c.first_is_number && c.second_counts;
-    let comment_head = c.words <= 8 && comment_head(lower);
+    let comment_head = c.words <= 8 && comment_head(original);
     counted || comment_head || footer(lower) || barrier_phrase(lower)
 }
 
@@ -675,35 +675,60 @@ fn barrier(lower: &str, c: &WordCounts) -> bool {
 /// ellipsis of a blog's template (`Kari Nordvik sa...`, `Anonym hat gesagt…`): a
 /// quotation's `Helen Marsh said:` in a press release heads no comment.
 const COMMENT_HEAD_COLON: [&str; 3] = ["says", "wrote", "schreibt"];
+/// Words of saying before a blog template's ellipsis, in its languages.
 const COMMENT_HEAD_ELLIPSIS: [&str; 14] = [
     "says", "wrote", "said", "sa", "sagde", "skrev", "gesagt", "schreibt", "dit", "dijo", "detto",
     "zei", "disse", "sade",
 ];
+/// Most words of the commenter's name before the word of saying.
+const COMMENT_HEAD_NAME_WORDS: usize = 4;
 
-/// Whether `lower`, a short line in lower case, heads a comment: a name, then a word
-/// of saying and a colon or an ellipsis.
-fn comment_head(lower: &str) -> bool {
-    let last = |head: &str| head.rsplit_once(' ').map(|(_, w)| w.to_string());
-    let t = lower.trim_end();
-    if let Some(w) = t.strip_suffix(':').and_then(last) {
-        return COMMENT_HEAD_COLON.contains(&w.as_str());
+/// Whether `t`, a short line, heads a comment: a name or a handle (a few words, none a
+/// stop word), then a word of saying (after its auxiliary: `hat gesagt`, `ha detto`)
+/// and a colon or an ellipsis; `And then he said...` in a story does not.
+fn comment_head(t: &str) -> bool {
+    let t = t.trim_end();
+    let (head, words): (&str, &[&str]) = if let Some(h) = t.strip_suffix(':') {
+        (h, &COMMENT_HEAD_COLON)
+    } else if let Some(h) = ["...", "…"].iter().find_map(|e| t.strip_suffix(e)) {
+        (h, &COMMENT_HEAD_ELLIPSIS)
+    } else {
+        return false;
+    };
+    let mut parts: Vec<&str> = head.split_whitespace().collect();
+    let Some(verb) = parts.pop() else {
+        return false;
+    };
+    if matches!(
+        parts.last().map(|w| w.to_lowercase()).as_deref(),
+        Some("hat" | "ha" | "a")
+    ) {
+        parts.pop();
     }
-    ["...", "…"]
-        .iter()
-        .find_map(|end| t.strip_suffix(end))
-        .and_then(last)
-        .is_some_and(|w| COMMENT_HEAD_ELLIPSIS.contains(&w.as_str()))
+    let lex = lexicon();
+    words.contains(&verb.to_lowercase().as_str())
+        && (1..=COMMENT_HEAD_NAME_WORDS).contains(&parts.len())
+        && parts.iter().all(|w| !lex.is_stop(&w.to_lowercase()))
 }
 
-/// Whether `t` opens on a trail's label (`You are here:`, `Du er her:`, lexicon
-/// `trail.labels`) and the home page's name right after it.
+/// Whether `t` opens on a trail's label and its colon (`You are here:`, `Du er her:`,
+/// lexicon `trail.labels`) and the home page's name right after it.
 fn trail_label_home(t: &str) -> bool {
     let lex = lexicon();
+    // Most lines open on no label's first word: only those are lowered whole.
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    let opens_label = lex
+        .lines("trail.labels")
+        .iter()
+        .any(|l| l.split(' ').next() == Some(first.as_str()));
+    if !opens_label {
+        return false;
+    }
     let lower = t.to_lowercase();
     lex.lines("trail.labels").iter().any(|label| {
         lower
             .strip_prefix(label.as_str())
-            .map(|rest| rest.trim_start_matches([' ', ':']))
+            .and_then(|rest| rest.trim_start_matches([' ', '\u{a0}']).strip_prefix(':'))
             .and_then(|rest| rest.split_whitespace().next())
             .is_some_and(|w| lex.has("sections.home", w))
     })
@@ -712,6 +737,8 @@ fn trail_label_home(t: &str) -> bool {
 /// Whether `lower`, a line in lower case, opens on a barrier phrase of the lexicon
 /// (`comments`, `related stories`, `lo más leído`).
 pub(super) fn barrier_phrase(lower: &str) -> bool {
+    // Also glued to the next word, as renderers print a box's tabs (`CommentsRestacks`,
+    // `ARTÍCULOS RELACIONADOSMÁS DEL AUTOR`).
     lexicon()
         .lines("barrier.phrases")
         .iter()
@@ -772,7 +799,7 @@ pub fn measure(units: &[Unit]) -> Vec<Features> {
                 bullet: starts_with_bullet(t),
                 menu: menu_shape(t, raw_words),
                 furniture: furniture(&c, &key, t) || (i < CONSENT_UNITS && cookie_consent(&key)),
-                barrier: barrier(&key, &c),
+                barrier: barrier(&key, t, &c),
                 footer: footer(&key),
                 repeats,
                 caps_ratio: caps as f32 / raw_words.max(1) as f32,
@@ -935,6 +962,11 @@ mod tests {
             10
         ));
         assert!(!menu_shape("Du er her i byen, og det er godt", 8));
+        assert!(menu_shape(
+            "Vous êtes ici\u{a0}: Accueil Actualités La digue fermée",
+            8
+        ));
+        assert!(!menu_shape("Está en portada de la revista este mes", 8));
         // Separators drawn as pictures the renderer names; not a formula's index.
         assert!(menu_shape(
             "Inicio [arrow] Noticias [arrow] Lucía Ferrández, campeona absoluta",
@@ -1012,16 +1044,19 @@ mod tests {
     #[test]
     fn comment_heads_and_quotations() {
         for head in [
-            "pete says:",
-            "kari nordvik sa...",
-            "anonym hat gesagt…",
-            "ana dijo...",
+            "Pete says:",
+            "Kari Nordvik sa...",
+            "Anonym hat gesagt…",
+            "Ana dijo …",
+            "bobmillion says:",
         ] {
             assert!(comment_head(head), "{head}");
         }
         for line in [
-            "environment secretary helen marsh said:",
-            "she said",
+            "Environment Secretary Helen Marsh said:",
+            "And then he said...",
+            "il a perdu sa...",
+            "She said",
             "sa...",
         ] {
             assert!(!comment_head(line), "{line}");

@@ -238,13 +238,15 @@ pub(super) fn credit_below(
             let first = text.split([' ', ':']).next().unwrap_or("").to_lowercase();
             // A language's word for `by` marks a short line of its own (`Von Katrin
             // Leimbach, Hannover`), not a sentence.
-            let prefixed = |rule: &str| {
+            // A name's lower-case particle is no name's start (`Von der Leyen in Brüssel`).
+            let prefixed = |name: &str, rule: &str| {
                 rule == "language_prefix"
                     && feats[i].words <= PREFIXED_CREDIT_WORDS
                     && !feats[i].sentence_end
+                    && name.starts_with(char::is_uppercase)
             };
             bylines::top_line(text)
-                .filter(|(_, rule)| bylines::MARKED.contains(rule) || prefixed(rule))
+                .filter(|(name, rule)| bylines::MARKED.contains(rule) || prefixed(name, rule))
                 .filter(|_| !picture_credit(&first))
                 .map(|(name, _)| (i, name))
         });

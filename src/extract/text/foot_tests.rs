@@ -287,6 +287,8 @@ fn a_credit_marked_by_a_language_s_by_under_the_story() {
     };
     let f = extract(&page("Von Katrin Leimbach, Hannover"));
     assert_eq!(f.byline.as_deref(), Some("Katrin Leimbach"));
+    let f = extract(&page("Von der Leyen in Brüssel"));
+    assert_ne!(f.byline.as_deref(), Some("der Leyen"));
     // The sentence names no one: the agencies' credit under it is what is left.
     let f = extract(&page(
         "Von Montag an fahren die Busse wieder nach dem alten Plan.",

@@ -26,8 +26,8 @@ use crate::extract::{prose, text};
 
 pub use item::Item;
 
-pub fn extract(text: &str) -> Extracted {
-    let doc = dom::parse(text);
+pub fn extract(xml: &str) -> Extracted {
+    let doc = dom::parse(xml);
     let mut out = Extracted {
         problems: doc.problems,
         ..Default::default()
