@@ -129,15 +129,18 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
 /// Whether the markup holds `name` as a text of its own (`<a href="/autor/…">Inês
 /// Carvalhal</a>`, `<span class="a-name">…</span>`), not inside a longer text.
 fn element_says(doc: &Document, name: &str) -> bool {
-    doc.iter(doc.root(), &[]).into_iter().any(|id| {
-        let own: String = doc
-            .child_nodes(id)
-            .into_iter()
-            .filter(|&c| doc.is_text(c))
-            .map(|c| doc.text_content(c))
-            .collect();
-        squash_spaces(&own).eq_ignore_ascii_case(name)
-    })
+    doc.iter(doc.root(), &[])
+        .into_iter()
+        .any(|id| squash_spaces(&own_text(doc, id)).eq_ignore_ascii_case(name))
+}
+
+/// The text of element `id`'s own text nodes, not its children's elements'.
+fn own_text(doc: &Document, id: NodeId) -> String {
+    doc.child_nodes(id)
+        .into_iter()
+        .filter(|&c| doc.is_text(c))
+        .map(|c| doc.text_content(c))
+        .collect()
 }
 
 /// Whether an element outside the page's furniture prints `title` as its own text, the
@@ -146,15 +149,9 @@ fn element_says(doc: &Document, name: &str) -> bool {
 fn printed(doc: &Document, title: &str) -> bool {
     let key = words(title);
     let root = doc.body().unwrap_or_else(|| doc.root());
-    doc.iter(root, &[]).into_iter().any(|id| {
-        let own: String = doc
-            .child_nodes(id)
-            .into_iter()
-            .filter(|&c| doc.is_text(c))
-            .map(|c| doc.text_content(c))
-            .collect();
-        words(&own) == key && !super::layout::in_furniture(doc, id)
-    })
+    doc.iter(root, &[])
+        .into_iter()
+        .any(|id| words(&own_text(doc, id)) == key && !super::layout::in_furniture(doc, id))
 }
 
 /// Lower-cased words of `s`, punctuation dropped.
