@@ -1,5 +1,6 @@
 //! The words dates are written with: month and weekday names (English, German, French,
-//! Spanish, Italian, Dutch, Portuguese, Russian, Indonesian), the labels that introduce a date ("Updated:",
+//! Spanish, Italian, Dutch, Portuguese, the Scandinavian languages, Catalan, Polish,
+//! Russian, Indonesian), the labels that introduce a date ("Updated:",
 //! "Stand:", "Publié le", "Pubblicato il", "Gepubliceerd op", "Atualizado em") and which
 //! of them mean "updated", the words between a date and its time, ordinal suffixes, and
 //! time zone abbreviations with their fixed offsets. Data and look-ups only; the grammar
@@ -31,35 +32,36 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
 ];
 
 /// Month names by month, lower case, in English, German, French, Spanish, Italian,
-/// Dutch and Portuguese, plus the Indonesian names that differ from Dutch ("maret",
-/// "agustus", "nopember", "desember") and Russian in the nominative ("ноябрь"), the
-/// genitive a date is written with ("20 ноября") and short forms ("нояб."); unaccented
+/// Dutch, Portuguese, Danish, Norwegian, Swedish and Catalan, plus the Indonesian names
+/// that differ from Dutch ("maret", "agustus", "nopember", "desember"), Polish in the
+/// genitive a date is written with ("17 sierpnia"), and Russian in the nominative
+/// ("ноябрь"), the genitive ("20 ноября") and short forms ("нояб."); unaccented
 /// spellings are listed because archives often lost their accents. A name shared by
 /// two languages is listed once.
 #[rustfmt::skip]
 pub(super) const MONTHS: [&[&str]; 12] = [
     &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero",
-      "ene", "gennaio", "gen", "januari", "janeiro", "январь", "января", "янв"],
+      "ene", "gennaio", "gen", "januari", "janeiro", "январь", "января", "янв", "gener", "stycznia"],
     &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
-      "febbraio", "februari", "fevereiro", "fev", "февраль", "февраля", "фев", "февр"],
+      "febbraio", "februari", "fevereiro", "fev", "февраль", "февраля", "фев", "февр", "febrer", "lutego"],
     &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt",
-      "março", "marco", "maret", "март", "марта", "мар"],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр"],
-    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio", "май", "мая"],
+      "março", "marco", "maret", "март", "марта", "мар", "marts", "març", "marca"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр", "kwietnia"],
+    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio", "май", "мая", "maj", "maig", "maja"],
     &["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "июнь", "июня",
-      "июн"],
+      "июн", "juny", "czerwca"],
     &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "июль",
-      "июля", "июл"],
+      "июля", "июл", "juliol", "lipca"],
     &["august", "aug", "août", "aout", "agosto", "ago", "augustus", "agustus", "agu",
-      "agt", "август", "августа", "авг"],
+      "agt", "август", "августа", "авг", "augusti", "agost", "sierpnia"],
     &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
-      "sett", "set", "setembro", "сентябрь", "сентября", "сен", "сент"],
+      "sett", "set", "setembro", "сентябрь", "сентября", "сен", "сент", "setembre", "września", "wrzesnia"],
     &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott",
-      "outubro", "out", "октябрь", "октября", "окт"],
+      "outubro", "out", "октябрь", "октября", "окт", "października", "pazdziernika"],
     &["november", "nov", "novembre", "noviembre", "novembro", "nopember", "nop", "ноябрь",
-      "ноября", "ноя", "нояб"],
+      "ноября", "ноя", "нояб", "listopada"],
     &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
-      "dic", "dicembre", "dezembro", "desember", "декабрь", "декабря", "дек"],
+      "dic", "dicembre", "dezembro", "desember", "декабрь", "декабря", "дек", "desembre", "grudnia"],
 ];
 
 // Short forms that collide with months ("mar" for mardi) are left out on purpose, except
@@ -82,6 +84,11 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
     "пн", "вт", "ср", "чт", "пт", "сб", "вс",
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "lordag", "søndag", "sondag",
+    "måndag", "tisdag", "lördag", "söndag",
+    "poniedziałek", "poniedzialek", "wtorek", "środa", "sroda", "czwartek", "piątek", "piatek",
+    "sobota", "niedziela",
+    "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge",
 ];
 
 /// Words of the labels skipped before a date, in all seven languages; "Mis à jour le" is

@@ -183,13 +183,7 @@ pub(super) fn self_dated(doc: &Document, headline: Option<NodeId>) -> Option<Can
 /// marks it.
 fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
     let tag = doc.tag_name(id);
-    let marks = format!(
-        "{} {} {}",
-        doc.class_name(id),
-        doc.id_attr(id),
-        doc.get_attribute(id, "itemprop").unwrap_or_default()
-    )
-    .to_lowercase();
+    let marks = marks(doc, id);
     let other = OTHER_DATES.iter().any(|w| marks.contains(w));
     let publish_marked = ["publish", "posted", "pubdate", "created"]
         .iter()
@@ -314,13 +308,17 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
                 .then(|| crate::extract::text::date_label(&label))
                 .flatten()
         });
-    let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l)) || term == Some(true);
+    let label = lexicon_label(&text);
+    let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))
+        || term == Some(true)
+        || (term.is_none() && label == Some(true));
     // A class naming updates on both the publication line and the one its text labels as
     // the update (`<p class=is-last-update>05 marzo 2024</p><p class=is-last-update>Ultimo
     // aggiornamento: …</p>`) says nothing of the first.
     let class_only = other && !publish_marked && twin_labelled_updated(doc, id);
     let updated = UPDATED_LABELS.iter().any(|l| lower.starts_with(l))
         || term == Some(false)
+        || (term.is_none() && label == Some(false))
         || (other && !publish_marked && !class_only);
     let marked = DATE_MARKS.iter().any(|w| marks.contains(w));
     let (rule, confidence) = if updated {
@@ -349,6 +347,36 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         },
     })
 }
+
+/// Class, id and itemprop words of `id`, and of the ancestors whose whole text is its
+/// own (`<h2 class="date-header"><span>torsdag 18. februar 2010</span></h2>`): a
+/// wrapper's mark is its only child's.
+fn marks(doc: &Document, id: NodeId) -> String {
+    let own = |n: NodeId| {
+        format!(
+            "{} {} {}",
+            doc.class_name(n),
+            doc.id_attr(n),
+            doc.get_attribute(n, "itemprop").unwrap_or_default()
+        )
+    };
+    let text = squash_spaces(&doc.text_content(id));
+    let mut out = own(id);
+    let mut at = id;
+    for _ in 0..MARK_LEVELS {
+        let Some(p) = doc.parent(at) else { break };
+        if SKIPPED.contains(&doc.tag_name(p)) || squash_spaces(&doc.text_content(p)) != text {
+            break;
+        }
+        out.push(' ');
+        out.push_str(&own(p));
+        at = p;
+    }
+    out.to_lowercase()
+}
+
+/// How many wrapping ancestors lend an element their marks.
+const MARK_LEVELS: usize = 3;
 
 /// Whether an element beside `id` with the same class shows a date its text labels as an
 /// update.
@@ -407,7 +435,19 @@ fn labelled_line_date(text: &str) -> Option<(ArticleDate, Kind)> {
         return Some((d, Kind::Byline));
     }
     let lower = text.to_lowercase();
-    (opens && PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))).then_some((d, Kind::Whole))
+    let published =
+        PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l)) || lexicon_label(text) == Some(true);
+    (opens && published).then_some((d, Kind::Whole))
+}
+
+/// What the words before a line's first digit say of its date, as the plain-text reader's
+/// lexicon knows them (`Oprettet: mandag, 08. oktober 2012`, `Fecha de publicación:
+/// 03/02/2020`): `Some(true)` a publication, `Some(false)` a revision.
+fn lexicon_label(text: &str) -> Option<bool> {
+    let head = &text[..text.find(|c: char| c.is_ascii_digit())?];
+    (!head.trim().is_empty())
+        .then(|| crate::extract::text::date_label(head))
+        .flatten()
 }
 
 fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {

@@ -355,6 +355,54 @@ fn todays_date_in_the_masthead_is_rejected() {
     assert_eq!(day(&html), None);
 }
 
+#[test]
+fn a_wrapped_date_takes_its_wrappers_mark() {
+    // A blog's date header above the post: the date's own `<span>` has no class, its
+    // heading says what it is.
+    let blog = |header: &str| {
+        format!(
+            "<html><head><title>Harbour notes</title></head><body>\
+             <div id=\"header\"><h1>Harbour notes</h1></div><div class=\"main\">{header}\
+             <div class=\"post\"><h3 class=\"post-title\">Kestrel Bay harbour reopens after \
+             repairs</h3><div class=\"post-body\">{BODY}</div></div></div></body></html>"
+        )
+    };
+    let marked = blog(r#"<h2 class="date-header"><span>torsdag 18. februar 2010</span></h2>"#);
+    assert_eq!(day(&marked).as_deref(), Some("2010-02-18"));
+    assert_eq!(rule(&marked), "dateline-marked");
+    let plain = blog(r#"<h2 class="intro"><span>torsdag 18. februar 2010</span></h2>"#);
+    assert_eq!(rule(&plain), "dateline");
+    // A wrapper marking another date marks this one too.
+    let updated = blog(r#"<h2 class="updated"><span>torsdag 18. februar 2010</span></h2>"#);
+    assert_eq!(day(&updated), None);
+}
+
+#[test]
+fn publication_labels_of_the_text_lexicon() {
+    let html = page(
+        "",
+        r#"<dl class="article-info"><dd class="category-name">Kategori: <a href="/n">Nyheder</a></dd>
+           <dd class="create">Oprettet: mandag, 08. oktober 2012 10:14</dd>
+           <dd class="modified">Sidst opdateret: tirsdag, 16. oktober 2012 21:03</dd></dl>"#,
+        "",
+    );
+    assert_eq!(
+        dated(&html),
+        Some((
+            "2012-10-08T10:14:00Z".into(),
+            DatePrecision::Minute,
+            "dateline-published"
+        ))
+    );
+    // A revision label after the date does not make the line a revision's.
+    let html = page(
+        "",
+        r#"<span class="data">27/06/2019 às 10h30 - Atualizado em 27/06/2019 às 12h05</span>"#,
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
+}
+
 fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
     let html = format!(
         "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"

@@ -1,5 +1,5 @@
-//! Reading one line for a date: the labels the date parser does not skip dropped and
-//! month names of more languages put in English ([`for_parser`]), what a label on the
+//! Reading one line for a date: the labels the date parser does not skip dropped
+//! ([`for_parser`]), what a label on the
 //! line says ([`Label`]), what rules a line out (copyright, captions, comments, a span of
 //! days), the dates blog themes glue together, and the date a paragraph gives the piece
 //! itself. [`super::dateline`] scores the lines this reads.
@@ -15,8 +15,8 @@ use super::numeric::{dotted, slashed_date};
 /// Longest line read for a date.
 pub(super) const MAX_CHARS: usize = 160;
 
-/// `line` with leading labels the parser does not skip removed, and Italian, Dutch and
-/// Portuguese month names replaced by English ones; borrowed when nothing changes.
+/// `line` with leading labels the parser does not skip removed, its slashed dates
+/// dotted when the line writes the day first; borrowed when nothing changes.
 pub fn for_parser(line: &str) -> Cow<'_, str> {
     let lex = lexicon();
     let mut rest = line.trim();
@@ -48,34 +48,7 @@ pub fn for_parser(line: &str) -> Cow<'_, str> {
     if day_first && rest.split_whitespace().any(|w| slashed_date(w).is_some()) {
         return Cow::Owned(dotted(rest));
     }
-    let months = lex.lines("months");
-    let needs_months = rest.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        lex.has("months", &w)
-    });
-    if !needs_months {
-        return if rest.len() == line.len() {
-            Cow::Borrowed(line)
-        } else {
-            Cow::Borrowed(rest)
-        };
-    }
-    let mapped: Vec<String> = rest
-        .split_whitespace()
-        .map(|w| {
-            let core = w.trim_matches(|c: char| !c.is_alphabetic());
-            let lower = core.to_lowercase();
-            let english = months.iter().find_map(|m| {
-                let (from, to) = m.split_once(' ')?;
-                (from == lower).then_some(to)
-            });
-            match english {
-                Some(e) if !core.is_empty() => w.replacen(core, e, 1),
-                _ => w.to_string(),
-            }
-        })
-        .collect();
-    Cow::Owned(mapped.join(" "))
+    Cow::Borrowed(rest)
 }
 
 /// `10h15`, `9h`: a time of day as French and Portuguese write it.

@@ -1,4 +1,4 @@
-//! Italian, Dutch and Portuguese datelines, the CJK year-month-day, and the common web
+//! Italian, Dutch, Portuguese, Scandinavian, Catalan and Polish datelines, the CJK year-month-day, and the common web
 //! forms newsroom pages print, end to end.
 
 use super::*;
@@ -97,6 +97,25 @@ fn portuguese() {
 }
 
 #[test]
+fn scandinavian_catalan_and_polish() {
+    both(&[
+        ("torsdag 18. februar 2010", "2010-02-18T00:00:00Z", Day),
+        (
+            "mandag, 08. oktober 2012 10:14",
+            "2012-10-08T10:14:00Z",
+            Minute,
+        ),
+        ("8 marts 2019", "2019-03-08T00:00:00Z", Day),
+        ("lördag 3 augusti 2019", "2019-08-03T00:00:00Z", Day),
+        ("12 maj 2020", "2020-05-12T00:00:00Z", Day),
+        ("dijous, 14 de juny de 2006", "2006-06-14T00:00:00Z", Day),
+        ("3 de març de 2021", "2021-03-03T00:00:00Z", Day),
+        ("wtorek, 17 sierpnia 2021", "2021-08-17T00:00:00Z", Day),
+        ("8 listopada 2022", "2022-11-08T00:00:00Z", Day),
+    ]);
+}
+
+#[test]
 fn cjk_year_month_day() {
     both(&[
         ("2019年11月20日", "2019-11-20T00:00:00Z", Day),
@@ -161,6 +180,9 @@ fn new_month_names_do_not_make_prose_dates() {
         "Marco 20 and 2019",
         "ma 20 in 2019",
         "the 2019 Gen 2 model",
+        "Maja 20 and 2019",
+        "la marca 20 del 2019",
+        "sobota 3 bramki",
     ] {
         assert_eq!(find(text), None, "{text:?}");
     }
