@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use trafilatura::dom::{Document, NodeId};
 
-use super::layout::{headed_furniture, is_furniture_name, Layout};
+use super::layout::{field_lines, headed_furniture, is_furniture_name, Layout};
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::byline;
 use crate::extract::clean::squash_spaces;
@@ -271,6 +271,12 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         return None;
     }
     let text = squash_spaces(&doc.text_content(id));
+    // `Updated 11:32 PM EST, Sun February 9, 2020<br>Published 8:05 PM EST, Sun February
+    // 9, 2020`: the publication's part of a revision line.
+    let text = match crate::extract::text::published_part(&text) {
+        Some(part) => part.to_string(),
+        None => text,
+    };
     if text.is_empty()
         || text.chars().count() > MAX_LINE
         || !text.chars().any(|c| c.is_ascii_digit())
@@ -279,6 +285,16 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
     }
     let lower = text.to_lowercase();
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
+        return None;
+    }
+    // A deadline's, a meeting's or an event's date, by its label on its line or above it
+    // (`Closing date for responses:<br><b>Friday 8th January 2010</b>`).
+    if crate::extract::text::other_date_label(&text, false)
+        || line_above(doc, id, &text).is_some_and(|l| {
+            !l.bytes().any(|b| b.is_ascii_digit())
+                && crate::extract::text::other_date_label(&l, true)
+        })
+    {
         return None;
     }
     // A page in a language written day first reads `07/09/2010` as 7 September.
@@ -296,18 +312,16 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         _ => d,
     };
     // A definition list's term labels its value (`<dt>Fecha de publicación</dt>
-    // <dd>22/03/2019</dd>`).
-    let term = (tag == "dd")
-        .then(|| doc.prev_element_sibling(id))
-        .flatten()
-        .filter(|&t| doc.tag_name(t) == "dt")
-        .and_then(|t| {
-            let label = squash_spaces(&doc.text_content(t));
-            let short = label.split_whitespace().count() <= TERM_WORDS;
-            short
-                .then(|| crate::extract::text::date_label(&label))
-                .flatten()
-        });
+    // <dd>22/03/2019</dd>`), as a table row's header cell does (`<th>Datum:</th>
+    // <td>14.11.2023</td>`, or a cell ending in a colon).
+    let term_label = term_label(doc, id);
+    if term_label
+        .as_deref()
+        .is_some_and(|l| crate::extract::text::other_date_label(l, true))
+    {
+        return None;
+    }
+    let term = term_label.and_then(|l| crate::extract::text::date_label(&l));
     let label = lexicon_label(&text);
     let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))
         || term == Some(true)
@@ -377,6 +391,34 @@ fn marks(doc: &Document, id: NodeId) -> String {
 
 /// How many wrapping ancestors lend an element their marks.
 const MARK_LEVELS: usize = 3;
+
+/// The short label of the definition or table cell `id`: its `<dt>`, or the header cell
+/// (or cell ending in a colon) before it in its row.
+fn term_label(doc: &Document, id: NodeId) -> Option<String> {
+    let prev = doc.prev_element_sibling(id)?;
+    let label = squash_spaces(&doc.text_content(prev));
+    let is_term = match (doc.tag_name(id), doc.tag_name(prev)) {
+        ("dd", "dt") | ("td", "th") => true,
+        ("td", "td") => label.ends_with(':'),
+        _ => false,
+    };
+    (is_term && label.split_whitespace().count() <= TERM_WORDS).then_some(label)
+}
+
+/// The line printed above `id`'s text `own` in its parent, when the parent is short
+/// (a box of a few lines, not an article).
+fn line_above(doc: &Document, id: NodeId, own: &str) -> Option<String> {
+    let parent = doc.parent(id)?;
+    if doc.text_content(parent).chars().count() > LINE_ABOVE_PARENT {
+        return None;
+    }
+    let lines = field_lines(doc, parent);
+    let at = lines.iter().position(|l| l.contains(own))?;
+    lines.get(at.checked_sub(1)?).cloned()
+}
+
+/// Longest text of a parent read for the line above a date.
+const LINE_ABOVE_PARENT: usize = 400;
 
 /// Whether an element beside `id` with the same class shows a date its text labels as an
 /// update.
@@ -546,14 +588,14 @@ fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
     std::iter::successors(Some(id), move |&n| doc.parent(n))
 }
 
-/// Inside a caption, or inside furniture (footers, comments, related lists) that does not
-/// also hold the headline.
 /// Whether `id` is inside a link inside a list item, or beside a headline's link in one:
 /// a list of other stories, each with its date (`<li><a>Headline <span>(12.06.2019)
 /// </span></a></li>`, `<li><a>Waiting lists are a measure of failure</a> <span>27
 /// September 2010</span></li>`). A post's own date in a permalink (`Posted on
 /// <a><time>…</time></a>`) is in no list item, and an author's link beside a date
-/// (`<li>By <a>Jane Doe</a> on <span>…</span></li>`) is no headline.
+/// (`<li>By <a>Jane Doe</a> on <span>…</span></li>`) is no headline, unless the items
+/// beside it show dates too (`<li>Tuesday 13th October 2009 – <a>Playground refurbishment
+/// completed</a></li>` in a list of such).
 /// Items may also be elements of one class side by side (`<div class=pm_list_item><div
 /// class=pm_list_date>06.02.2024</div><div><a>Headline</a></div></div>` and again): one
 /// that holds such a headline's link and not the page's headline is another story's.
@@ -569,7 +611,10 @@ fn linked_item(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
         match doc.tag_name(n) {
             "a" => link = true,
             "li" if link => return true,
-            "li" => return teaser_link(doc, n),
+            "li" => {
+                return teaser_link(doc, n)
+                    || (!doc.query_selector_all(n, "a").is_empty() && dated_sibling(doc, n, true))
+            }
             _ => {}
         }
     }
@@ -587,18 +632,29 @@ fn teaser_link(doc: &Document, n: NodeId) -> bool {
 /// and that other element is a short item showing a date: one of a list of dated items.
 fn repeated_item(doc: &Document, n: NodeId) -> bool {
     let class = doc.class_name(n);
-    !class.trim().is_empty()
-        && doc.parent(n).is_some_and(|p| {
-            doc.child_nodes(p)
-                .into_iter()
-                .filter(|&c| c != n && doc.is_element(c) && doc.class_name(c) == class)
-                .take(MAX_ITEMS_READ)
-                .any(|c| {
-                    let text = squash_spaces(&doc.text_content(c));
-                    text.chars().count() <= MAX_ITEM_CHARS
-                        && crate::extract::text::line_date(&text).is_some()
-                })
-        })
+    !class.trim().is_empty() && dated_sibling(doc, n, false)
+}
+
+/// Whether an element beside `n` under the same parent, of its class (and of its tag,
+/// with `same_tag`), is a short item showing a date.
+fn dated_sibling(doc: &Document, n: NodeId, same_tag: bool) -> bool {
+    let (tag, class) = (doc.tag_name(n), doc.class_name(n));
+    doc.parent(n).is_some_and(|p| {
+        doc.child_nodes(p)
+            .into_iter()
+            .filter(|&c| {
+                c != n
+                    && doc.is_element(c)
+                    && doc.class_name(c) == class
+                    && (!same_tag || doc.tag_name(c) == tag)
+            })
+            .take(MAX_ITEMS_READ)
+            .any(|c| {
+                let text = squash_spaces(&doc.text_content(c));
+                text.chars().count() <= MAX_ITEM_CHARS
+                    && crate::extract::text::line_date(&text).is_some()
+            })
+    })
 }
 
 /// Longest text of an item in a list of dated items, and how many of an element's
@@ -613,6 +669,8 @@ const TEASER_LINK_WORDS: usize = 4;
 /// Levels above a date searched for the link and the list item holding it.
 const LINKED_ITEM_DEPTH: usize = 6;
 
+/// Inside a caption, or inside furniture (footers, comments, related lists) that does not
+/// also hold the headline.
 fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
     for (depth, n) in ancestors(doc, id).enumerate() {
         if around_headline.contains(&n) {

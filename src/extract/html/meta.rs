@@ -14,7 +14,7 @@ use super::layout::Layout;
 use super::page_date::{date, page_url};
 use super::rule::Rule;
 use super::tags::MetaTags;
-use super::title::{headline_h1, headline_node, site_names, spelled_out, title};
+use super::title::{headline_h1, headline_node, headline_shaped, site_names, spelled_out, title};
 use super::url_date::site_of;
 use crate::article::ArticleDate;
 
@@ -53,13 +53,24 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     site_names.extend(url.as_deref().and_then(site_of));
 
     let (mut title, mut title_rule) =
-        title(page_title, &tags, &ld, h1.as_deref(), &site_names).unzip();
-    // A `<title>` alone may be a shortened headline the page prints in full.
+        title(page_title.clone(), &tags, &ld, h1.as_deref(), &site_names).unzip();
+    // A `<title>` alone may name the site where the page prints its headline, or be a
+    // shortened headline the page prints in full.
     if title_rule
         .as_ref()
         .is_some_and(|r| r.name == "title" && r.confidence < 0.7)
     {
-        if let Some(full) = title.as_deref().and_then(|t| spelled_out(doc, t)) {
+        let shaped = |id| headline_shaped(doc, id, page_title.as_deref().unwrap_or_default());
+        if let Some(printed) = sole_h1(doc).and_then(shaped) {
+            // A `<title>` the page's only `<h1>` does not echo (`Little Hadley Parish
+            // Council :: News :: Bypass exhibition` over `Residents pack village hall as
+            // bypass consultation opens`): the heading the page prints is its headline.
+            title = Some(printed);
+            title_rule = Some(Rule {
+                name: "h1-sole",
+                confidence: 0.6,
+            });
+        } else if let Some(full) = title.as_deref().and_then(|t| spelled_out(doc, t)) {
             title = Some(full);
             title_rule = Some(Rule {
                 name: "title-spelled-out",

@@ -403,6 +403,44 @@ fn publication_labels_of_the_text_lexicon() {
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
 }
 
+#[test]
+fn the_publication_line_of_a_revision_stamp() {
+    let html = page(
+        "",
+        r#"<div class="timestamp">Updated 11:32 PM EST, Sun February 9, 2020<br>Published 8:05 PM EST, Sun February 9, 2020</div>"#,
+        "",
+    );
+    assert_eq!(
+        dated(&html),
+        Some((
+            "2020-02-10T01:05:00Z".into(),
+            DatePrecision::Minute,
+            "dateline-published"
+        ))
+    );
+}
+
+#[test]
+fn a_table_row_labels_its_date() {
+    let row = |label: &str, date: &str| {
+        page(
+            "",
+            &format!("<table><tr><th>Nr.</th><td>27/2023</td></tr><tr>{label}<td>{date}</td></tr></table>"),
+            r#"<table><tr><td class="datum">21.11.2023 9:00 Uhr</td><td>4 KLs 12/23, Saal 112</td></tr></table>"#,
+        )
+    };
+    let html = row("<th>Datum:</th>", "14.11.2023");
+    assert_eq!(day(&html).as_deref(), Some("2023-11-14"));
+    assert_eq!(rule(&html), "dateline-published");
+    assert_eq!(
+        rule(&row("<td>Datum:</td>", "14.11.2023")),
+        "dateline-published"
+    );
+    // A row naming a deadline dates nothing.
+    let deadline = row("<th>Anmeldeschluss:</th>", "14.11.2023");
+    assert_ne!(day(&deadline).as_deref(), Some("2023-11-14"));
+}
+
 fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
     let html = format!(
         "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"

@@ -277,3 +277,46 @@ fn a_headline_s_footer_is_the_article_s() {
     assert!(super::layout::is_furniture_name("site-footer"));
     assert!(super::layout::is_furniture_name("footer"));
 }
+
+/// A parish council's table layout: a side column of councillors and the next meeting,
+/// the story under its date and its only `<h1>`, and a column with a consultation's
+/// closing date; the `<title>` is the site's path.
+fn parish_page(h1: &str) -> String {
+    format!(
+        "<html><head><title>Little Hadley Parish Council :: News :: Bypass exhibition</title>\
+         </head><body><table><tr><td width=170><font size=1><b>YOUR COUNCILLORS</b><br>\
+         Cllr Peter Aldous (Chairman)<br>Cllr Susan Marsh (Vice-Chair)</font><br>\
+         <font size=1><b>NEXT MEETING</b><br>Monday 7th December 2009<br>7.30pm, Village \
+         Hall</font></td><td><font size=1><a href=\"../index.htm\">Home</a> &gt; \
+         News</font><br><span class=newsdate>Thursday 12th November 2009</span>{h1}\
+         {STORY}<ul><li>Tuesday 13th October 2009 &ndash; <a href=\"p.htm\">Playground \
+         works done</a></li><li>Friday 30th October 2009 &ndash; <a href=\"g.htm\">New grit \
+         bins</a></li></ul></td><td><font size=1>Closing date for responses:<br><b>Friday \
+         8th January 2010</b></font></td></tr></table></body></html>"
+    )
+}
+
+#[test]
+fn a_page_s_only_h1_over_a_title_it_does_not_echo() {
+    let html = parish_page("<h1>Residents pack village hall as bypass consultation opens</h1>");
+    let (fields, why) = extract_explained(&html, None);
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Residents pack village hall as bypass consultation opens")
+    );
+    assert_eq!(why.title.map(|r| r.name), Some("h1-sole"));
+    // Its date, not the meeting's, the closing date's or an older story's in the list.
+    let d = fields.date.expect("a date");
+    assert_eq!(crate::article::rfc3339(d.utc), "2009-11-12T00:00:00Z");
+}
+
+#[test]
+fn a_sole_h1_naming_the_site_is_no_headline() {
+    for h1 in [
+        "<h1><a href=\"/\">Little Hadley Parish Council</a></h1>",
+        "<h1>Little Hadley Parish Council</h1>",
+    ] {
+        let (_, why) = extract_explained(&parish_page(h1), None);
+        assert_ne!(why.title.map(|r| r.name), Some("h1-sole"), "{h1}");
+    }
+}

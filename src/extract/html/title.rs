@@ -118,6 +118,45 @@ pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
     })
 }
 
+/// The text of the heading `id` when it reads as a story's headline: outside the page's
+/// furniture, [`SOLE_H1_WORDS`] words or more, [`SPELLED_OUT_WORDS`] at most, no sentence,
+/// and not the site's name: neither a link to the site's home page nor the end segment
+/// of `page_title` that names the site (`CAI Sezione di Valtorre » Blog Archive »
+/// Traversata del Monte Pradella`).
+pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> Option<String> {
+    let text = clean(&doc.text_content(id));
+    let words = text.split_whitespace().count();
+    let home_link = doc.query_selector_all(id, "a").into_iter().any(|a| {
+        clean(&doc.text_content(a)) == text
+            && doc.get_attribute(a, "href").is_some_and(|h| home_page(&h))
+    });
+    ((SOLE_H1_WORDS..=SPELLED_OUT_WORDS).contains(&words)
+        && !text.ends_with('.')
+        && !is_boilerplate(&text)
+        && !home_link
+        && !names_the_site(page_title, &text)
+        && !super::layout::in_furniture(doc, id))
+    .then_some(text)
+}
+
+/// Whether an address is a site's home page: `/`, `index.html`, or a scheme and host
+/// with no path.
+fn home_page(href: &str) -> bool {
+    let h = href.trim();
+    let path = match h.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => h,
+    };
+    matches!(
+        path.trim_end_matches('/'),
+        "" | "/index.html" | "/index.htm" | "/index.php" | "index.html" | "index.htm" | "."
+    )
+}
+
+/// Fewest words of a page's only `<h1>` taken over a `<title>` it does not echo: a site's
+/// or a blog's name is shorter.
+const SOLE_H1_WORDS: usize = 4;
+
 /// Most words of the printed headline that spells out a short `<title>`, and the share of
 /// the title's words it must hold.
 const SPELLED_OUT_WORDS: usize = 30;

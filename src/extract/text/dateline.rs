@@ -19,8 +19,8 @@ use crate::article::{ArticleDate, DatePrecision};
 
 use super::classify::Class;
 use super::dateread::{
-    clock_time, ends_since, label, opening_label, read, rejected, self_dated, since_date, Label,
-    MAX_CHARS,
+    clock_time, ends_since, label, opening_label, other_date_label, read, rejected, self_dated,
+    since_date, Label, MAX_CHARS,
 };
 use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
@@ -184,11 +184,16 @@ impl<'a> Meta<'a> {
     /// neither line is a date alone.
     pub fn date(&self, i: usize) -> Option<(ArticleDate, &'static str)> {
         *self.dates[i].get_or_init(|| {
-            // A counter's start (`Besucher seit` / `01.01.2003:` / `48211`) dates nothing.
+            // A counter's start (`Besucher seit` / `01.01.2003:` / `48211`) dates nothing,
+            // nor does a date labelled as a deadline's, a meeting's or an event's
+            // (`NEXT MEETING` / `Monday 7th December 2009`).
+            let above = (i > 0 && self.units[i - 1].block == self.units[i].block)
+                .then(|| self.units[i - 1].text.as_str());
+            let label_above =
+                |t: &str| !t.bytes().any(|b| b.is_ascii_digit()) && other_date_label(t, true);
             if since_date(&self.units[i].text)
-                || (i > 0
-                    && self.units[i - 1].block == self.units[i].block
-                    && ends_since(&self.units[i - 1].text))
+                || other_date_label(&self.units[i].text, false)
+                || above.is_some_and(|t| ends_since(t) || label_above(t))
             {
                 return None;
             }

@@ -202,6 +202,28 @@ pub(super) fn rejected(text: &str) -> bool {
         || counted_since(&words)
 }
 
+/// Whether a label names a date that is not the piece's: a deadline, a meeting, an event
+/// (`Closing date for responses:`, `Next meeting: Monday 7th December 2009`,
+/// `Anmeldeschluss: 3. Mai`). The label is the text before the first figure, at most
+/// [`OTHER_LABEL_WORDS`] words holding a word of the lexicon's `date.other`; one on a line
+/// of its own above the date (`own_line`) must also end in a colon or hold two such words
+/// (`NEXT MEETING`), as a section's name (`News & Events`) over a story's date does not.
+pub(super) fn other_date_label(text: &str, own_line: bool) -> bool {
+    let label = text[..text
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(text.len())]
+        .trim();
+    let lex = lexicon();
+    let words: Vec<_> = words_lower(label).collect();
+    let other = words.iter().filter(|w| lex.has("date.other", w)).count();
+    (1..=OTHER_LABEL_WORDS).contains(&words.len())
+        && other > 0
+        && (!own_line || label.ends_with(':') || other >= 2)
+}
+
+/// Most words of a label naming another date ([`other_date_label`]).
+const OTHER_LABEL_WORDS: usize = 6;
+
 /// Whether `text` holds a date a count or a state runs from ([`counted_since`]).
 pub(super) fn since_date(text: &str) -> bool {
     let words: Vec<_> = words_lower(text).collect();
@@ -499,6 +521,27 @@ mod tests {
     }
 
     /// A counter's start is no date of the page.
+    #[test]
+    fn labels_of_other_dates() {
+        assert!(other_date_label(
+            "Closing date for responses: Friday 8th January 2010",
+            false
+        ));
+        assert!(other_date_label("Anmeldeschluss: 3. Mai 2019", false));
+        assert!(other_date_label("Prochaine réunion : 5 mars 2020", false));
+        assert!(other_date_label("NEXT MEETING", true));
+        assert!(other_date_label("Closing date for responses:", true));
+        // A section's name over a story's date is no label of another date.
+        assert!(!other_date_label("News & Events", true));
+        assert!(!other_date_label("Posted 12 November 2009", false));
+        assert!(!other_date_label("Thursday 12th November 2009", false));
+        // Prose is no label.
+        assert!(!other_date_label(
+            "The council said the next consultation would close on 8 January 2010",
+            false
+        ));
+    }
+
     #[test]
     fn a_date_since_which_visitors_are_counted() {
         assert!(since_date("Besucher seit 01.01.2003: 48211"));

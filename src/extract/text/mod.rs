@@ -134,6 +134,18 @@ pub fn barrier_heading(line: &str) -> bool {
 /// Most words of a heading [`barrier_heading`] reads.
 pub(super) const BARRIER_HEADING_WORDS: usize = 6;
 
+/// The part of a revision line from its publication label on (`Updated 9 March 2020,
+/// first published 2 March 2020`: `published 2 March 2020`).
+pub fn published_part(line: &str) -> Option<&str> {
+    dateread::published_part(line)
+}
+
+/// Whether a label names a date that is not the piece's (`Closing date for responses:`,
+/// `NEXT MEETING`), on the date's line or (`own_line`) on a line of its own above it.
+pub fn other_date_label(label: &str, own_line: bool) -> bool {
+    dateread::other_date_label(label, own_line)
+}
+
 /// Whether a line is a span of two days parted by a dash (`June 14, 1931 – February 27,
 /// 2024`, a life's or an event's dates): no dateline.
 pub fn date_span(line: &str) -> bool {

@@ -746,3 +746,23 @@ fn a_blog_post_credited_under_it_above_its_labels() {
     assert_eq!(f.byline.as_deref(), Some("Mike Sorensen"));
     assert!(!f.body.contains("Posted by"), "{}", f.body);
 }
+
+#[test]
+fn a_meeting_s_date_in_a_side_column_is_not_the_story_s() {
+    let page = "YOUR COUNCILLORS\nCllr Peter Aldous (Chairman)\nCllr Susan Marsh\n\n\
+        NEXT MEETING\nMonday 7th December 2009\n7.30pm, Village Hall\n\n\
+        Closing date for responses:\nFriday 8th January 2010\n\n\
+        Residents pack village hall as bypass consultation opens\n\n\
+        More than 180 people squeezed into St Anne's Village Hall on Tuesday evening for the \
+        first public exhibition of the three route options for the proposed bypass.\n\n\
+        Officers from the county council's highways team spent nearly four hours answering \
+        questions beside the display boards, and the consultation runs for eight weeks.\n";
+    let f = extract(page);
+    assert_eq!(f.date, None);
+    // Unlabelled, the same day is the page's date.
+    let plain = page.replace("NEXT MEETING\n", "").replace(
+        "Closing date for responses:\nFriday 8th January 2010\n\n",
+        "",
+    );
+    assert_eq!(ymd(&extract(&plain)), Some((2009, 12, 7)));
+}
