@@ -9,11 +9,11 @@
 //! unless that furniture also holds the headline, as blog templates wrap the whole post
 //! in a "widget". "Updated" dates are candidates too, below the threshold on their own.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use trafilatura::dom::{Document, NodeId};
 
-use super::layout::{field_lines, headed_furniture, is_furniture_name, Layout};
+use super::layout::{field_lines, headed_furniture, is_furniture_name, names_of, Layout};
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::byline;
 use crate::extract::clean::squash_spaces;
@@ -133,7 +133,9 @@ pub(super) fn shown_dates(
         .map(|h| ancestors(doc, h).collect())
         .unwrap_or_default();
     let day_first = writes_day_first(doc);
-    let mut found: Vec<((bool, usize), Candidate)> = Vec::new();
+    let mut found: Vec<((bool, usize), Candidate, String)> = Vec::new();
+    // The days shown by elements of each class, wherever they are.
+    let mut class_days: HashMap<String, HashSet<time::Date>> = HashMap::new();
     for id in doc.iter(doc.root(), &[]) {
         if !doc.is_element(id) || SKIPPED.contains(&doc.tag_name(id)) {
             continue;
@@ -145,6 +147,13 @@ pub(super) fn shown_dates(
         let Some(candidate) = candidate(doc, id, day_first) else {
             continue;
         };
+        let class = doc.class_name(id).trim().to_string();
+        if !class.is_empty() {
+            class_days
+                .entry(class.clone())
+                .or_default()
+                .insert(candidate.date.utc.date());
+        }
         if hidden_away(doc, id, &around_headline) || linked_item(doc, id, &around_headline) {
             continue;
         }
@@ -154,11 +163,28 @@ pub(super) fn shown_dates(
         } else if rank.1 > FAR_BELOW {
             candidate.confidence -= 0.15;
         }
-        found.push((rank, candidate));
+        found.push((rank, candidate, class));
     }
+    // A class showing several days is a list's (`<td class="ult_fecha">18/05/2021</td>`
+    // over each of the latest stories, in rows of their own): its dates away from the
+    // headline are other stories'. Without a headline, nothing tells which is the page's.
+    found.retain(|(rank, _, class)| {
+        headline.is_none()
+            || rank.1 <= NEAR_HEADLINE
+            || class_days
+                .get(class)
+                .is_none_or(|days| days.len() < LIST_DAYS)
+    });
     found.sort_by_key(|f| f.0);
-    found.into_iter().map(|(_, c)| c).collect()
+    found.into_iter().map(|(_, c, _)| c).collect()
 }
+
+/// Fewest different days elements of one class show to be a list of dated items.
+const LIST_DAYS: usize = 3;
+
+/// Elements this near the headline, in document order, are its header's, whatever their
+/// class shows elsewhere.
+const NEAR_HEADLINE: usize = 25;
 
 /// The date a paragraph of the page, outside its furniture, gives the piece itself
 /// (`This review was published on November 14, 2023, …`): what a page that shows its
@@ -688,7 +714,7 @@ fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
         ) {
             return true;
         }
-        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
+        let names = names_of(doc, n);
         // A caption class names the caption's own box, not a header styled for captions.
         if is_furniture_name(&names)
             || headed_furniture(doc, n)

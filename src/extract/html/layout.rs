@@ -102,13 +102,22 @@ pub(super) fn in_furniture(doc: &Document, id: NodeId) -> bool {
         if matches!(doc.tag_name(n), "footer" | "aside" | "nav") {
             return true;
         }
-        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase();
-        if is_furniture_name(&names) || headed_furniture(doc, n) {
+        if is_furniture_name(&names_of(doc, n)) || headed_furniture(doc, n) {
             return true;
         }
         cur = doc.parent(n);
     }
     false
+}
+
+/// The class and id words of element `n`, lower-cased; none for `<html>` and `<body>`,
+/// whose classes describe the page (Drupal's `one-sidebar sidebar-first` on `<body>`),
+/// not a part of it.
+pub(super) fn names_of(doc: &Document, n: NodeId) -> String {
+    if matches!(doc.tag_name(n), "html" | "body") {
+        return String::new();
+    }
+    format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_lowercase()
 }
 
 /// Whether `n` is a box whose own heading, its first element, says it holds what follows

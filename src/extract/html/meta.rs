@@ -14,7 +14,9 @@ use super::layout::Layout;
 use super::page_date::{date, page_url};
 use super::rule::Rule;
 use super::tags::MetaTags;
-use super::title::{headline_h1, headline_node, headline_shaped, site_names, spelled_out, title};
+use super::title::{
+    headline_h1, headline_node, headline_shaped, printed_segment, site_names, spelled_out, title,
+};
 use super::url_date::site_of;
 use crate::article::ArticleDate;
 
@@ -54,13 +56,15 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
 
     let (mut title, mut title_rule) =
         title(page_title.clone(), &tags, &ld, h1.as_deref(), &site_names).unzip();
+    let mut printed_at = None;
     // A `<title>` alone may name the site where the page prints its headline, or be a
     // shortened headline the page prints in full.
     if title_rule
         .as_ref()
         .is_some_and(|r| r.name == "title" && r.confidence < 0.7)
     {
-        let shaped = |id| headline_shaped(doc, id, page_title.as_deref().unwrap_or_default());
+        let raw_title = page_title.as_deref().unwrap_or_default();
+        let shaped = |id| headline_shaped(doc, id, raw_title);
         if let Some(printed) = sole_h1(doc).and_then(shaped) {
             // A `<title>` the page's only `<h1>` does not echo (`Little Hadley Parish
             // Council :: News :: Bypass exhibition` over `Residents pack village hall as
@@ -70,6 +74,14 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
                 name: "h1-sole",
                 confidence: 0.6,
             });
+        } else if let Some((id, part)) = printed_segment(doc, raw_title) {
+            // A part of the `<title>` the page prints as an element of its own.
+            title = Some(part);
+            title_rule = Some(Rule {
+                name: "title-part-printed",
+                confidence: 0.7,
+            });
+            printed_at = Some(id);
         } else if let Some(full) = title.as_deref().and_then(|t| spelled_out(doc, t)) {
             title = Some(full);
             title_rule = Some(Rule {
@@ -84,6 +96,7 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
         .into_iter()
         .flatten()
         .find_map(|h| headline_node(doc, h))
+        .or(printed_at)
         .or_else(|| sole_h1(doc));
     let layout = Layout::new(doc, headline);
     let address = url.as_deref().or(path);

@@ -441,6 +441,64 @@ fn a_table_row_labels_its_date() {
     assert_ne!(day(&deadline).as_deref(), Some("2023-11-14"));
 }
 
+#[test]
+fn a_label_with_its_of_and_a_class_listing_other_days() {
+    let html = page(
+        "",
+        "",
+        r#"<div class="page-metadata"><small>Data di pubblicazione: 21 ottobre 2020</small></div>"#,
+    );
+    assert_eq!(day(&html).as_deref(), Some("2020-10-21"));
+    // A column of the latest stories, each date in a row of its own with one class, below
+    // the story: other stories' dates, beside an unmarked date above the headline.
+    let rows: String = ["18/05/2021", "17/05/2021", "16/05/2021"]
+        .iter()
+        .map(|d| format!("<tr><td class=\"ult_fecha\">{d}</td></tr><tr><td><a href=\"n\">Otra noticia</a></td></tr>"))
+        .collect();
+    let html = format!(
+        "<html lang=es><head><title>Kestrel Bay harbour reopens after repairs</title></head><body>\
+         <table><tr><td class=\"antetitulo\">Lunes, 17 de mayo de 2021</td></tr></table>\
+         <h1>Kestrel Bay harbour reopens after repairs</h1>{}<table>{rows}</table></body></html>",
+        BODY.repeat(20)
+    );
+    assert_eq!(day(&html).as_deref(), Some("2021-05-17"));
+}
+
+#[test]
+fn classes_of_the_body_describe_the_page() {
+    // Drupal's `one-sidebar sidebar-first` on `<body>` puts nothing in a sidebar.
+    let html = format!(
+        "<html><head><title>Kestrel Bay harbour reopens after repairs | Pine Hollow Area \
+         Historical Society</title></head><body class=\"one-sidebar sidebar-first\">\
+         <h2>Kestrel Bay harbour reopens after repairs</h2><span class=\"submitted\">Submitted \
+         by Ruth Ellingboe on Tue, 10/08/2013 - 19:42</span>{BODY}</body></html>"
+    );
+    let (fields, _) = extract_explained(&html, None);
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Kestrel Bay harbour reopens after repairs")
+    );
+    assert_eq!(fields.byline.as_deref(), Some("Ruth Ellingboe"));
+    assert_eq!(day(&html).as_deref(), Some("2013-10-08"));
+}
+
+#[test]
+fn the_part_of_a_title_the_page_prints() {
+    let html = format!(
+        "<html><head><title>Il Cammino - Settimanale della Diocesi di Montepulciano Val di \
+         Chiana - Kestrel Bay harbour reopens after repairs</title></head><body><table>\
+         <tr><td class=\"menu\"><a href=\"s\">Il Vangelo della domenica</a></td></tr>\
+         <tr><td class=\"titolo\">Kestrel Bay harbour reopens after repairs</td></tr>\
+         <tr><td>{BODY}</td></tr></table></body></html>"
+    );
+    let (fields, why) = extract_explained(&html, None);
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Kestrel Bay harbour reopens after repairs")
+    );
+    assert_eq!(why.title.map(|r| r.name), Some("title-part-printed"));
+}
+
 fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
     let html = format!(
         "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"

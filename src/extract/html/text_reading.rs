@@ -15,7 +15,7 @@
 use trafilatura::dom::{Document, NodeId};
 
 use super::body::walk;
-use super::layout::{headed_furniture, is_furniture_name};
+use super::layout::{headed_furniture, is_furniture_name, names_of};
 use super::meta::Meta;
 use super::rule::Rule;
 use crate::article::{ArticleDate, DatePrecision};
@@ -175,7 +175,7 @@ pub(super) fn same_headline(a: &str, b: &str) -> bool {
 /// furniture by its tag, class or heading (navigation, related stories, comments), or a
 /// link around blocks (another story's card).
 fn furniture(doc: &Document, id: NodeId, tag: &str) -> bool {
-    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_lowercase();
+    let names = names_of(doc, id);
     matches!(tag, "footer" | "aside" | "nav" | "form")
         || is_furniture_name(&names)
         || headed_furniture(doc, id)

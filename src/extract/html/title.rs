@@ -153,6 +153,60 @@ fn home_page(href: &str) -> bool {
     )
 }
 
+/// The part of a `<title>` the page prints as an element of its own, outside its
+/// furniture and not as a link (`Il Cammino - Settimanale della Diocesi di Montepulciano
+/// Val di Chiana - Torna a suonare l'organo settecentesco di San Biagio` over a `<td
+/// class="titolo">` printing the last part): the headline, with the element. Parts of
+/// [`SOLE_H1_WORDS`] words or more are tried, longest first.
+pub(super) fn printed_segment(doc: &Document, page_title: &str) -> Option<(NodeId, String)> {
+    let mut parts: Vec<&str> = vec![page_title];
+    for sep in separators(page_title) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let mut parts: Vec<(String, &str)> = parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| p.split_whitespace().count() >= SOLE_H1_WORDS && p.len() < page_title.len())
+        .map(|p| (agreement_key(p), p))
+        .collect();
+    parts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+    if parts.is_empty() {
+        return None;
+    }
+    let elements: Vec<(NodeId, String)> = doc
+        .query_selector_all(
+            doc.root(),
+            "h1, h2, h3, h4, td, div, span, font, b, strong, p",
+        )
+        .into_iter()
+        .filter(|&id| {
+            doc.child_nodes(id)
+                .into_iter()
+                .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
+        })
+        .filter_map(|id| {
+            let text = clean(&doc.text_content(id));
+            (text.chars().count() <= 300).then(|| (id, agreement_key(&text)))
+        })
+        .collect();
+    parts.into_iter().find_map(|(key, part)| {
+        elements
+            .iter()
+            .find(|(id, k)| {
+                *k == key
+                    && doc.query_selector_all(*id, "a").is_empty()
+                    && !ancestors_have_link(doc, *id)
+                    && !super::layout::in_furniture(doc, *id)
+            })
+            .map(|(id, _)| (*id, part.to_string()))
+    })
+}
+
+/// Whether `id` sits inside a link.
+fn ancestors_have_link(doc: &Document, id: NodeId) -> bool {
+    std::iter::successors(doc.parent(id), |&n| doc.parent(n)).any(|n| doc.tag_name(n) == "a")
+}
+
 /// Fewest words of a page's only `<h1>` taken over a `<title>` it does not echo: a site's
 /// or a blog's name is shorter.
 const SOLE_H1_WORDS: usize = 4;
