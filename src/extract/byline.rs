@@ -66,6 +66,17 @@ pub fn normalize(raw: &str) -> Option<String> {
         Some(i) if is_names(&s[..i]) => s[..i].to_string(),
         _ => s,
     };
+    // The agency the names wrote with (`Sophie Vandermeulen avec Belga`, `Jane Doe with
+    // Reuters`, `mit dpa`): the names alone.
+    let lower = s.to_ascii_lowercase();
+    let s = match WITH_WORDS
+        .iter()
+        .filter_map(|sep| lower.find(sep).map(|i| (i, sep.len())))
+        .min()
+    {
+        Some((i, n)) if is_names(&s[..i]) && is_agency(&s[i + n..]) => s[..i].to_string(),
+        _ => s,
+    };
     let s = once(&without_initials(&without_role(&caps_name(&s))));
     // A byline element holding only its `By` (`<div>Por</div> <a>Name</a>`) names nobody.
     let bare_label = [
@@ -74,6 +85,9 @@ pub fn normalize(raw: &str) -> Option<String> {
     .contains(&s.to_lowercase().as_str());
     (!s.is_empty() && !bare_label).then_some(s)
 }
+
+/// Words joining a byline's names to the agency they wrote with.
+const WITH_WORDS: [&str; 6] = [" with ", " avec ", " mit ", " con ", " com ", " met "];
 
 /// A name in capitals right before words in title case, the outlet or desk it wrote for
 /// (`HELENA MARQUES Transatlantic Press` -> `HELENA MARQUES`): the capitals, two words
@@ -573,6 +587,23 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(credit_line(line).as_deref(), Some(want), "{line:?}");
         }
+    }
+
+    #[test]
+    fn the_agency_a_name_wrote_with() {
+        assert_eq!(
+            normalize("Sophie Vandermeulen avec Belga").as_deref(),
+            Some("Sophie Vandermeulen")
+        );
+        assert_eq!(
+            normalize("Jane Doe with Reuters").as_deref(),
+            Some("Jane Doe")
+        );
+        // Not a partner who is no agency.
+        assert_eq!(
+            normalize("Jane Doe with Tom Hale").as_deref(),
+            Some("Jane Doe with Tom Hale")
+        );
     }
 
     #[test]

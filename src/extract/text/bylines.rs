@@ -42,10 +42,18 @@ fn cut_tail(s: &str) -> &str {
         " / ",
         " on ",
         " am ",
+        " op ",
+        " el ",
         " le ",
         " (",
         " for ",
         " FOR ",
+        " with ",
+        " avec ",
+        " mit ",
+        " con ",
+        " com ",
+        " met ",
         " in ",
         " dans ",
         " em ",
@@ -135,7 +143,8 @@ fn cut_tail(s: &str) -> &str {
 
 /// A line from a byline's word glued onto the word before it (`12.03.2024 - 22:47
 /// UhrVon Jonas Brettschneider`, a picture's label `Eric SongBy Eric Song`): a capital
-/// after a lower-case letter opening `By`, `Von`, `Par`, … and a space.
+/// after a lower-case letter opening `By`, `Von`, `Par`, … and a space; with that word
+/// parted from a name glued onto it (`ByPriya Raman`).
 fn parted_prefix(t: &str) -> std::borrow::Cow<'_, str> {
     let lex = lexicon();
     let glued = t
@@ -150,11 +159,33 @@ fn parted_prefix(t: &str) -> std::borrow::Cow<'_, str> {
             (t[at..].contains(' ') && (word == "by" || lex.has("byline.prefix", &word)))
                 .then_some(at)
         });
-    match glued {
-        Some(at) => t[at..].into(),
+    let t = match glued {
+        Some(at) => &t[at..],
+        None => t,
+    };
+    // The byline's word glued onto the name after it (`ByPriya Raman`, a label and a
+    // link set apart by style alone): a capital right after it, and more name after.
+    let first = t.split(' ').next().unwrap_or("");
+    let name_at = first
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let word = first[..i].to_lowercase();
+            first[..i].chars().skip(1).all(char::is_lowercase)
+                && t.contains(' ')
+                && GLUED_BY.contains(&word.as_str())
+        });
+    match name_at {
+        Some(i) => format!("{} {}", &t[..i], &t[i..]).into(),
         None => t.into(),
     }
 }
+
+/// Byline words read glued onto the name after them: not `Di`, `Van` or `De`, which open
+/// names glued the same way (`DiNapoli`, `VanHorn`).
+const GLUED_BY: [&str; 4] = ["by", "von", "par", "por"];
 
 /// Fewest letters of a stop word glued on in lower case (`Wildschutvrijdag`): shorter
 /// ones end real names (`Newmarch`); and the most a stop word has.
@@ -208,7 +239,9 @@ fn names(raw: &str, min_words: usize) -> Option<String> {
     let given = lex.has("byline.given_months", first)
         && cut.split_whitespace().count() >= 2
         && !cut.bytes().any(|b| b.is_ascii_digit());
-    if lex.has("byline.stop", first) && !given {
+    // Nor does a date's label (`Fecha de publicación: 03/02/2020`).
+    let date_label = lex.has("date.published", first) || lex.has("date.updated", first);
+    if (lex.has("byline.stop", first) && !given) || date_label {
         return None;
     }
     let ok = byline::is_names(cut) || (min_words <= 1 && byline::is_agency(cut));
@@ -908,6 +941,32 @@ mod tests {
             Some("marta_k")
         );
         assert_eq!(top("31/03/2012   Campeonato escolar por equipos"), None);
+    }
+
+    /// Bylines as small sites and portals print them: a name before its date in Dutch and
+    /// Spanish, a `By` glued onto the name, the agency the name wrote with; a date's
+    /// label is no name.
+    #[test]
+    fn bylines_of_more_templates() {
+        for (line, want) in [
+            (
+                "Geplaatst door Pieter-Jan Claes op 3 april 2019",
+                Some("Pieter-Jan Claes"),
+            ),
+            (
+                "Publicado por Ana Ruiz el 3 de abril de 2019",
+                Some("Ana Ruiz"),
+            ),
+            ("ByPriya Raman", Some("Priya Raman")),
+            (
+                "Par Sophie Vandermeulen avec Belga",
+                Some("Sophie Vandermeulen"),
+            ),
+            ("Fecha de publicación: 03/02/2020", None),
+            ("DiNapoli Brothers open a third shop", None),
+        ] {
+            assert_eq!(top(line).as_deref(), want, "{line:?}");
+        }
     }
 
     /// Names with their roles: a research fellow's, and two authors each with a role.
