@@ -98,17 +98,32 @@ const CREDITED_WORDS: usize = 8;
 
 /// A caption whose credit closes it in brackets, an agency or a picture desk in capitals
 /// (`Derek Pilling, 74, with his spaniel in the field where the hoard was found
-/// (SWNS)`); not a headline's tag (`… (UPDATED)`).
-fn credited(t: &str) -> bool {
-    let Some((before, credit)) = t.strip_suffix(')').and_then(|r| r.rsplit_once('(')) else {
+/// (SWNS)`), or a photographer and the outlet (`… on Tuesday, March 7, 2023. (Irene
+/// Castellanos / The Pacific Ledger)`); not a headline's tag (`… (UPDATED)`).
+pub(super) fn credited(t: &str) -> bool {
+    let Some((before, credit)) = t
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+    else {
         return false;
     };
     let acronym = (2..=8).contains(&credit.len())
         && credit.chars().all(|c| c.is_ascii_uppercase())
         && !lexicon().has("caption.tags", &credit.to_lowercase());
+    let photographer = credit.split_once(" / ").is_some_and(|(name, outlet)| {
+        crate::extract::byline::is_names(name)
+            && (1..=OUTLET_WORDS).contains(&outlet.split_whitespace().count())
+            && outlet
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || w == "the")
+    });
     before.split_whitespace().count() >= CREDITED_WORDS
-        && (acronym || crate::extract::byline::is_agency(credit))
+        && (acronym || photographer || crate::extract::byline::is_agency(credit))
 }
+
+/// Most words of the outlet after a photographer's name in a caption's credit.
+const OUTLET_WORDS: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -127,6 +142,13 @@ mod tests {
             "Firefighters pull a family of four from the floodwater in a dramatic rescue (UPDATED)"
         ));
         assert!(!caption("Minister resigns (AP)"));
+        assert!(caption(
+            "Traffic moves through the 110 Freeway trench near Exposition Park on Tuesday, \
+             March 7, 2023. (Irene Castellanos / The Pacific Ledger)"
+        ));
+        assert!(!caption(
+            "Council backs the harbour plan (Updated / Corrected)"
+        ));
         assert!(caption(
             "Vertrocknete Wintergerste bei Dettelbach im Landkreis Kitzingen Bild: BR/Anna Berger"
         ));

@@ -194,6 +194,7 @@ pub(super) fn rejected(text: &str) -> bool {
     let words: Vec<_> = words_lower(text).collect();
     span(text)
         || text.contains('©')
+        || super::captions::credited(text)
         || super::features::find_ascii_ci(text, "copyright").is_some()
         || words
             .iter()
@@ -521,6 +522,15 @@ mod tests {
     }
 
     /// A counter's start is no date of the page.
+    #[test]
+    fn a_credited_caption_dates_nothing() {
+        assert!(rejected(
+            "Traffic moves through the 110 Freeway trench near Exposition Park on Tuesday, \
+             March 7, 2023. (Irene Castellanos / The Pacific Ledger)"
+        ));
+        assert!(!rejected("Published March 8, 2023 6:12 PM PT"));
+    }
+
     #[test]
     fn labels_of_other_dates() {
         assert!(other_date_label(
