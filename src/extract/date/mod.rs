@@ -128,6 +128,12 @@ pub struct LabeledDate {
     pub label: Option<DateLabel>,
 }
 
+/// The month a word names (`april`, `avr.`, `sierpnia`), in any language the parser
+/// reads.
+pub fn month_named(word: &str) -> Option<u32> {
+    names::month_number(&word.trim_end_matches('.').to_lowercase())
+}
+
 /// The whole of `text` (modulo labels such as "Updated:") is a date.
 ///
 /// Anything after a complete (day or finer) date is ignored, because real

@@ -461,8 +461,8 @@ fn twin_labelled_updated(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Whether the page's language writes a numeric date day first: any declared language
-/// but American English (and English with no region, which says nothing); with none
-/// declared, what the page's own dates and words show.
+/// but American English; with none declared, or English of no region, which says
+/// nothing, what the page's own dates and words show.
 fn writes_day_first(doc: &Document) -> bool {
     let lang = doc
         .query_selector(doc.root(), "html")
@@ -471,12 +471,13 @@ fn writes_day_first(doc: &Document) -> bool {
         .trim()
         .to_lowercase()
         .replace('_', "-");
-    if lang.is_empty() {
-        // No language declared (pages of the early 2000s): the dates and words shown.
+    if lang.is_empty() || lang == "en" {
+        // No language declared (pages of the early 2000s), or English of no region:
+        // the dates and words shown.
         let root = doc.body().unwrap_or_else(|| doc.root());
         return crate::extract::text::writes_day_first(&doc.text_content(root));
     }
-    lang != "en" && lang != "en-us"
+    lang != "en-us"
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

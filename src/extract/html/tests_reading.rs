@@ -149,6 +149,40 @@ fn slashed_dates_of_a_page_without_a_language() {
     );
 }
 
+#[test]
+fn dates_written_out_say_the_order_of_a_slashed_one() {
+    // An English page of no region whose dates written out put the day first: a British
+    // parish's `Posted 12/04/2019` is the 12th of April; an American page's the 4th of
+    // December.
+    let page = |lang: &str, services: &str| {
+        format!(
+            "<html{lang}><head><title>Our Bells Ring Out Again</title></head><body>\
+             <div class=\"side\">{services}</div><h1>Our Bells Ring Out Again</h1>{STORY}\
+             <p class=\"posted\">Posted 12/04/2019</p></body></html>"
+        )
+    };
+    let day = |html: &str| {
+        extract(html)
+            .date
+            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+    };
+    let british = "Palm Sunday 14th April, 10am<br>Good Friday 19th April, 2pm";
+    let american = "Palm Sunday, April 14, 10am<br>Good Friday, April 19, 2pm";
+    assert_eq!(day(&page("", british)).as_deref(), Some("2019-04-12"));
+    assert_eq!(
+        day(&page(" lang=en", british)).as_deref(),
+        Some("2019-04-12")
+    );
+    assert_eq!(
+        day(&page(" lang=en", american)).as_deref(),
+        Some("2019-12-04")
+    );
+    assert_eq!(
+        day(&page(" lang=en-US", british)).as_deref(),
+        Some("2019-12-04")
+    );
+}
+
 const BEES: &str = "<p>Los apicultores de la comarca han perdido este invierno, de media, algo \
     más del 30 % de sus colmenas, según la encuesta que la Asociación realizó entre sus \
     socios durante el mes de marzo.</p>\

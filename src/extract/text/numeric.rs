@@ -47,6 +47,12 @@ pub(super) fn writes_day_first(units: &[Unit]) -> bool {
     if day != month {
         return day > month;
     }
+    // Dates written out say the order too: `14th April 2019` puts the day first, `April
+    // 14, 2019` the month (an English page of Britain's or America's).
+    let (day, month) = spelled_order(units);
+    if day != month {
+        return day > month;
+    }
     let lex = lexicon();
     let (mut english, mut other) = (0, 0);
     for w in units
@@ -61,6 +67,38 @@ pub(super) fn writes_day_first(units: &[Unit]) -> bool {
         }
     }
     other > english
+}
+
+/// How many dates written out put the day before the month's name, and how many after.
+fn spelled_order(units: &[Unit]) -> (usize, usize) {
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic() || c == ',' || c == '.');
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && w[digits.len()..]
+                .trim_end_matches([',', '.'])
+                .chars()
+                .all(|c| c.is_ascii_lowercase())
+            && w.len() - digits.len() <= 3
+    };
+    let month = |w: &str| {
+        w.starts_with(char::is_alphabetic)
+            && crate::extract::date::month_named(w.trim_end_matches(',')).is_some()
+    };
+    let (mut first, mut after) = (0, 0);
+    for u in units {
+        let words: Vec<&str> = u.text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if day(pair[0]) && month(pair[1]) {
+                first += 1;
+            } else if month(pair[0]) && day(pair[1]) {
+                after += 1;
+            }
+        }
+    }
+    (first, after)
 }
 
 /// Units read for the file's language, and the stop-word lists of its languages other
