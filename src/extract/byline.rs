@@ -87,7 +87,7 @@ pub fn normalize(raw: &str) -> Option<String> {
 }
 
 /// Words joining a byline's names to the agency they wrote with.
-const WITH_WORDS: [&str; 6] = [" with ", " avec ", " mit ", " con ", " com ", " met "];
+pub const WITH_WORDS: [&str; 6] = [" with ", " avec ", " mit ", " con ", " com ", " met "];
 
 /// A name in capitals right before words in title case, the outlet or desk it wrote for
 /// (`HELENA MARQUES Transatlantic Press` -> `HELENA MARQUES`): the capitals, two words

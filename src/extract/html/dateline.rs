@@ -297,18 +297,18 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         return None;
     }
     let text = squash_spaces(&doc.text_content(id));
-    // `Updated 11:32 PM EST, Sun February 9, 2020<br>Published 8:05 PM EST, Sun February
-    // 9, 2020`: the publication's part of a revision line.
-    let text = match crate::extract::text::published_part(&text) {
-        Some(part) => part.to_string(),
-        None => text,
-    };
     if text.is_empty()
         || text.chars().count() > MAX_LINE
         || !text.chars().any(|c| c.is_ascii_digit())
     {
         return None;
     }
+    // `Updated 11:32 PM EST, Sun February 9, 2020<br>Published 8:05 PM EST, Sun February
+    // 9, 2020`: the publication's part of a revision line.
+    let text = match crate::extract::text::published_part(&text) {
+        Some(part) => part.to_string(),
+        None => text,
+    };
     let lower = text.to_lowercase();
     if lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
         return None;
@@ -400,12 +400,17 @@ fn marks(doc: &Document, id: NodeId) -> String {
             doc.get_attribute(n, "itemprop").unwrap_or_default()
         )
     };
-    let text = squash_spaces(&doc.text_content(id));
+    // A parent whose only content is `at` (besides blank text) has `at`'s text.
+    let only_child = |p: NodeId, at: NodeId| {
+        doc.child_nodes(p)
+            .into_iter()
+            .all(|c| c == at || (doc.is_text(c) && doc.text_content(c).trim().is_empty()))
+    };
     let mut out = own(id);
     let mut at = id;
     for _ in 0..MARK_LEVELS {
         let Some(p) = doc.parent(at) else { break };
-        if SKIPPED.contains(&doc.tag_name(p)) || squash_spaces(&doc.text_content(p)) != text {
+        if SKIPPED.contains(&doc.tag_name(p)) || !only_child(p, at) {
             break;
         }
         out.push(' ');
@@ -662,8 +667,9 @@ fn repeated_item(doc: &Document, n: NodeId) -> bool {
     !class.trim().is_empty() && dated_sibling(doc, n, false)
 }
 
-/// Whether an element beside `n` under the same parent, of its class (and of its tag,
-/// with `same_tag`), is a short item showing a date.
+/// Whether an element beside `n` under the same parent, of its class (and, with
+/// `same_tag`, of its tag and holding a link as `n` does: another story's item, not the
+/// next line of a header's list), is a short item showing a date.
 fn dated_sibling(doc: &Document, n: NodeId, same_tag: bool) -> bool {
     let (tag, class) = (doc.tag_name(n), doc.class_name(n));
     doc.parent(n).is_some_and(|p| {
@@ -673,7 +679,8 @@ fn dated_sibling(doc: &Document, n: NodeId, same_tag: bool) -> bool {
                 c != n
                     && doc.is_element(c)
                     && doc.class_name(c) == class
-                    && (!same_tag || doc.tag_name(c) == tag)
+                    && (!same_tag
+                        || (doc.tag_name(c) == tag && !doc.query_selector_all(c, "a").is_empty()))
             })
             .take(MAX_ITEMS_READ)
             .any(|c| {

@@ -74,7 +74,7 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
                 name: "h1-sole",
                 confidence: 0.6,
             });
-        } else if let Some((id, part)) = printed_segment(doc, raw_title) {
+        } else if let Some((id, part)) = printed_segment(doc, raw_title, &site_names) {
             // A part of the `<title>` the page prints as an element of its own.
             title = Some(part);
             title_rule = Some(Rule {

@@ -499,6 +499,18 @@ fn the_part_of_a_title_the_page_prints() {
     assert_eq!(why.title.map(|r| r.name), Some("title-part-printed"));
 }
 
+#[test]
+fn a_header_s_list_of_dates_is_the_article_s() {
+    // A list item with the author's link and the date, beside an update's item: the
+    // header's lines, not a list of other stories.
+    let html = page(
+        "",
+        r#"<ul class="meta"><li>By <a href="/author/jane">Jane Doe</a> on 5 March 2020</li><li>Updated 6 March 2020</li></ul>"#,
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2020-03-05"));
+}
+
 fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
     let html = format!(
         "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"

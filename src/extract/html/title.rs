@@ -118,9 +118,9 @@ pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
     })
 }
 
-/// The text of the heading `id` when it reads as a story's headline: outside the page's
-/// furniture, [`SOLE_H1_WORDS`] words or more, [`SPELLED_OUT_WORDS`] at most, no sentence,
-/// and not the site's name: neither a link to the site's home page nor the end segment
+/// The text of the heading `id` when it reads as a story's headline over `page_title`, a
+/// `<title>` of parts: outside the page's furniture, [`SOLE_H1_WORDS`] words or more,
+/// [`SPELLED_OUT_WORDS`] at most, no sentence, and not the site's name: neither a link to the site's home page nor the end segment
 /// of `page_title` that names the site (`CAI Sezione di Valtorre » Blog Archive »
 /// Traversata del Monte Pradella`).
 pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> Option<String> {
@@ -130,7 +130,10 @@ pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> O
         clean(&doc.text_content(a)) == text
             && doc.get_attribute(a, "href").is_some_and(|h| home_page(&h))
     });
-    ((SOLE_H1_WORDS..=SPELLED_OUT_WORDS).contains(&words)
+    // Only over a `<title>` of parts (`Site :: Section :: Story`), the site's path.
+    let parted = separators(page_title).any(|sep| page_title.contains(sep));
+    (parted
+        && (SOLE_H1_WORDS..=SPELLED_OUT_WORDS).contains(&words)
         && !text.ends_with('.')
         && !is_boilerplate(&text)
         && !home_link
@@ -157,23 +160,36 @@ fn home_page(href: &str) -> bool {
 /// furniture and not as a link (`Il Cammino - Settimanale della Diocesi di Montepulciano
 /// Val di Chiana - Torna a suonare l'organo settecentesco di San Biagio` over a `<td
 /// class="titolo">` printing the last part): the headline, with the element. Parts of
-/// [`SOLE_H1_WORDS`] words or more are tried, longest first.
-pub(super) fn printed_segment(doc: &Document, page_title: &str) -> Option<(NodeId, String)> {
+/// [`PRINTED_PART_WORDS`] words or more that are not one of the site's `sites` names;
+/// of a path of three parts or more, its last.
+pub(super) fn printed_segment(
+    doc: &Document,
+    page_title: &str,
+    sites: &[String],
+) -> Option<(NodeId, String)> {
     let mut parts: Vec<&str> = vec![page_title];
     for sep in separators(page_title) {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    let mut parts: Vec<(String, &str)> = parts
+    let site_keys: Vec<String> = sites.iter().map(|s| agreement_key(s)).collect();
+    // A path of three parts or more (`Site :: Section :: Story`) ends on the story.
+    let skip = if parts.len() >= 3 { parts.len() - 1 } else { 0 };
+    let parts: Vec<(String, &str)> = parts
         .into_iter()
+        .skip(skip)
         .map(str::trim)
-        .filter(|p| p.split_whitespace().count() >= SOLE_H1_WORDS && p.len() < page_title.len())
+        .filter(|p| {
+            p.split_whitespace().count() >= PRINTED_PART_WORDS && p.len() < page_title.len()
+        })
         .map(|p| (agreement_key(p), p))
+        .filter(|(key, _)| !site_keys.contains(key))
         .collect();
-    parts.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
     if parts.is_empty() {
         return None;
     }
-    let elements: Vec<(NodeId, String)> = doc
+    // The last element printing a part, nearest the story: a masthead printing the site's
+    // name comes first.
+    let printed: Vec<(NodeId, String)> = doc
         .query_selector_all(
             doc.root(),
             "h1, h2, h3, h4, td, div, span, font, b, strong, p",
@@ -186,21 +202,22 @@ pub(super) fn printed_segment(doc: &Document, page_title: &str) -> Option<(NodeI
         })
         .filter_map(|id| {
             let text = clean(&doc.text_content(id));
-            (text.chars().count() <= 300).then(|| (id, agreement_key(&text)))
+            if text.chars().count() > 300 {
+                return None;
+            }
+            let key = agreement_key(&text);
+            let (_, part) = parts.iter().find(|(k, _)| *k == key)?;
+            (doc.query_selector_all(id, "a").is_empty()
+                && !ancestors_have_link(doc, id)
+                && !super::layout::in_furniture(doc, id))
+            .then(|| (id, part.to_string()))
         })
         .collect();
-    parts.into_iter().find_map(|(key, part)| {
-        elements
-            .iter()
-            .find(|(id, k)| {
-                *k == key
-                    && doc.query_selector_all(*id, "a").is_empty()
-                    && !ancestors_have_link(doc, *id)
-                    && !super::layout::in_furniture(doc, *id)
-            })
-            .map(|(id, _)| (*id, part.to_string()))
-    })
+    printed.into_iter().next_back()
 }
+
+/// Fewest words of a `<title>`'s part taken for the headline the page prints.
+const PRINTED_PART_WORDS: usize = 4;
 
 /// Whether `id` sits inside a link.
 fn ancestors_have_link(doc: &Document, id: NodeId) -> bool {

@@ -194,7 +194,7 @@ pub(super) fn rejected(text: &str) -> bool {
     let words: Vec<_> = words_lower(text).collect();
     span(text)
         || text.contains('©')
-        || super::captions::credited(text)
+        || credited_caption(text)
         || super::features::find_ascii_ci(text, "copyright").is_some()
         || words
             .iter()
@@ -203,12 +203,23 @@ pub(super) fn rejected(text: &str) -> bool {
         || counted_since(&words)
 }
 
+/// A caption closing on its credit after a sentence (`… on Tuesday, March 7, 2023. (Irene
+/// Castellanos / The Pacific Ledger)`); not a dateline's zone or agency (`Posted on
+/// Tuesday, March 7, 2023 at 6:12 pm (EST)`).
+fn credited_caption(text: &str) -> bool {
+    super::captions::credited(text)
+        && text
+            .rfind('(')
+            .is_some_and(|i| text[..i].trim_end().ends_with('.'))
+}
+
 /// Whether a label names a date that is not the piece's: a deadline, a meeting, an event
 /// (`Closing date for responses:`, `Next meeting: Monday 7th December 2009`,
 /// `Anmeldeschluss: 3. Mai`). The label is the text before the first figure, at most
-/// [`OTHER_LABEL_WORDS`] words holding a word of the lexicon's `date.other`; one on a line
-/// of its own above the date (`own_line`) must also end in a colon or hold two such words
-/// (`NEXT MEETING`), as a section's name (`News & Events`) over a story's date does not.
+/// [`OTHER_LABEL_WORDS`] words holding a word of the lexicon's `date.other` and no
+/// publication word; one on a line of its own above the date (`own_line`) must also end
+/// in a colon or be in capitals (`NEXT MEETING`), as a headline over its date (`Council
+/// meeting ends in uproar`) is not.
 pub(super) fn other_date_label(text: &str, own_line: bool) -> bool {
     let label = text[..text
         .find(|c: char| c.is_ascii_digit())
@@ -216,10 +227,16 @@ pub(super) fn other_date_label(text: &str, own_line: bool) -> bool {
         .trim();
     let lex = lexicon();
     let words: Vec<_> = words_lower(label).collect();
-    let other = words.iter().filter(|w| lex.has("date.other", w)).count();
+    let other = words.iter().any(|w| lex.has("date.other", w));
+    // `Posted in News & Events on 12 March 2019` is the piece's date.
+    let published = words
+        .iter()
+        .any(|w| lex.has("date.published", w) && !GENERIC_DATE_WORDS.contains(&w.as_ref()));
+    let capitals = !label.chars().any(char::is_lowercase);
     (1..=OTHER_LABEL_WORDS).contains(&words.len())
-        && other > 0
-        && (!own_line || label.ends_with(':') || other >= 2)
+        && other
+        && !published
+        && (!own_line || label.ends_with(':') || capitals)
 }
 
 /// Most words of a label naming another date ([`other_date_label`]).
@@ -529,6 +546,9 @@ mod tests {
              March 7, 2023. (Irene Castellanos / The Pacific Ledger)"
         ));
         assert!(!rejected("Published March 8, 2023 6:12 PM PT"));
+        assert!(!rejected(
+            "Posted on Tuesday, March 7, 2023 at 6:12 pm in the evening (EST)"
+        ));
     }
 
     #[test]
@@ -541,8 +561,18 @@ mod tests {
         assert!(other_date_label("Prochaine réunion : 5 mars 2020", false));
         assert!(other_date_label("NEXT MEETING", true));
         assert!(other_date_label("Closing date for responses:", true));
-        // A section's name over a story's date is no label of another date.
+        // A section's name or a headline over a story's date is no label of another date,
+        // nor is a publication's label naming a section.
         assert!(!other_date_label("News & Events", true));
+        assert!(!other_date_label("Council meeting ends in uproar", true));
+        assert!(!other_date_label(
+            "Registration opens for next year's marathon",
+            true
+        ));
+        assert!(!other_date_label(
+            "Posted in News & Events on 12 March 2019",
+            false
+        ));
         assert!(!other_date_label("Posted 12 November 2009", false));
         assert!(!other_date_label("Thursday 12th November 2009", false));
         // Prose is no label.

@@ -47,12 +47,6 @@ pub(super) fn writes_day_first(units: &[Unit]) -> bool {
     if day != month {
         return day > month;
     }
-    // Dates written out say the order too: `14th April 2019` puts the day first, `April
-    // 14, 2019` the month (an English page of Britain's or America's).
-    let (day, month) = spelled_order(units);
-    if day != month {
-        return day > month;
-    }
     let lex = lexicon();
     let (mut english, mut other) = (0, 0);
     for w in units
@@ -66,8 +60,18 @@ pub(super) fn writes_day_first(units: &[Unit]) -> bool {
             other += 1;
         }
     }
-    other > english
+    if other > english {
+        return true;
+    }
+    // An English page's dates written out say which English: `14th April 2019` puts the
+    // day first (Britain's), `April 14, 2019` the month (America's).
+    let (day, month) = spelled_order(units);
+    day > month
 }
+
+/// Fewest letters of a month's name read for the order of a page's dates (`June`, not
+/// `Jun` or `out`).
+const FULL_MONTH_CHARS: usize = 4;
 
 /// How many dates written out put the day before the month's name, and how many after.
 fn spelled_order(units: &[Unit]) -> (usize, usize) {
@@ -83,9 +87,12 @@ fn spelled_order(units: &[Unit]) -> (usize, usize) {
                 .all(|c| c.is_ascii_lowercase())
             && w.len() - digits.len() <= 3
     };
+    // A month's whole name: short forms are words too (`9 out of 10`, `set 3 records`).
     let month = |w: &str| {
-        w.starts_with(char::is_alphabetic)
-            && crate::extract::date::month_named(w.trim_end_matches(',')).is_some()
+        let w = w.trim_end_matches(',');
+        w.chars().count() >= FULL_MONTH_CHARS
+            && w.starts_with(char::is_alphabetic)
+            && crate::extract::date::month_named(w).is_some()
     };
     let (mut first, mut after) = (0, 0);
     for u in units {
