@@ -32,6 +32,7 @@ mod foot;
 mod headline;
 mod lines;
 mod links;
+mod name_ends;
 mod numeric;
 mod pagetitle;
 mod shape;
