@@ -165,4 +165,6 @@ mod tests;
 #[cfg(test)]
 mod tests_fallback;
 #[cfg(test)]
+mod tests_labels;
+#[cfg(test)]
 mod tests_reading;
