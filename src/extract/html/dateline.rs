@@ -498,7 +498,6 @@ enum Kind {
 /// Most words of a line's part read as a dateline with words before its date.
 const SEGMENT_WORDS: usize = 6;
 
-/// The date a short line shows: all of it, the end of a byline, or one of its parts.
 /// The date of a short line the plain-text reader finds past a publication label in
 /// one of seven languages (`Publicado a 18 de fevereiro de 2020 · Comer & Beber`), or in
 /// a marked byline's line (`Par Marie-Claire Dufresne (service communication) – Publié
@@ -524,6 +523,7 @@ fn lexicon_label(text: &str) -> Option<bool> {
         .flatten()
 }
 
+/// The date a short line shows: all of it, the end of a byline, or one of its parts.
 fn shown_text_date(text: &str) -> Option<(ArticleDate, Kind)> {
     if crate::extract::text::date_span(text) {
         return None;

@@ -538,7 +538,6 @@ mod tests {
         assert_eq!(day("March 2019"), None);
     }
 
-    /// A counter's start is no date of the page.
     #[test]
     fn a_credited_caption_dates_nothing() {
         assert!(rejected(
@@ -582,6 +581,7 @@ mod tests {
         ));
     }
 
+    /// A counter's start is no date of the page.
     #[test]
     fn a_date_since_which_visitors_are_counted() {
         assert!(since_date("Besucher seit 01.01.2003: 48211"));
