@@ -357,6 +357,36 @@ fn a_trail_ending_in_the_headline_cut_short() {
     assert_eq!(extract(&text).title.as_deref(), Some(head));
 }
 
+/// A trail whose last item is the headline's short form, its first word and its place
+/// cut off, names the headline over a picture's label under it.
+#[test]
+fn a_trail_ending_in_the_headline_inside() {
+    let head = "New hyper-acute stroke unit opens at Fenwick General";
+    let page = |trail: &str| {
+        format!(
+            "{MENU}You are here: Home > News > Press releases > {trail}\n\n\
+             Fenwick Hospitals Charity - donate today\n\n{head}\n\n\
+             Stroke team in the new unit and their patients\n\n\
+             Patients who suffer a stroke will now be taken directly to a new specialist \
+             unit at Fenwick General Hospital, where they can be scanned within minutes.\n\n\
+             The eight-bed unit admitted its first patient on Monday, and brings a scanner \
+             and a team of stroke consultants together on the ground floor.\n\n\
+             Until now, stroke patients were admitted to the nearest emergency department \
+             and then moved to the general ward, which could take several hours.\n\n"
+        )
+    };
+    assert_eq!(
+        extract(&page("Hyper-acute stroke unit opens"))
+            .title
+            .as_deref(),
+        Some(head)
+    );
+    assert_ne!(
+        extract(&page("Stroke unit news")).title.as_deref(),
+        Some(head)
+    );
+}
+
 /// Fields glued by a minified page: a section label onto the date, a date's `Uhr` onto
 /// `Von`; a blog's `Postado por NAME às TIME` under its post.
 #[test]

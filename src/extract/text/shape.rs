@@ -150,6 +150,8 @@ const CUT_CRUMB_WORDS: usize = 3;
 
 /// Fewest words of a trail's last item that names a headline by its short form.
 const SHORT_FORM_WORDS: usize = 4;
+/// Most words of a line a trail's last item names from inside it.
+const HEADLINE_WORDS: usize = 20;
 
 /// Whether a trail's last item names the line whose key is `key`: the same words, or the
 /// line's opening words cut short (`Home / Delhi / Kanakpur landfill fire smoulders for
@@ -163,10 +165,17 @@ fn names_line(last: &str, key: &str) -> bool {
             // krijgt nieuwe inrichting` over `Dorpsplein Westerzijl krijgt nieuwe
             // inrichting: bewoners praten mee`, `… › Großwärmepumpe am Klärwerk Süd` over
             // `Großwärmepumpe am Klärwerk Süd speist erstmals Wärme ins Fernwärmenetz ein`).
+            // Or those words inside a line of a headline's length, its opening or its end
+            // cut off (`… > Press releases > Hyper-acute stroke unit opens` over `New
+            // hyper-acute stroke unit opens at Fenwick General`); a paragraph quoting them
+            // is no headline.
             || (last_key.split(' ').count() >= SHORT_FORM_WORDS
-                && key
-                    .strip_prefix(last_key.as_str())
-                    .is_some_and(|rest| rest.starts_with([' ', ':', ','])))
+                && key.split(' ').count() <= HEADLINE_WORDS
+                && key.match_indices(last_key.as_str()).any(|(at, part)| {
+                    (at == 0 || key[..at].ends_with(' '))
+                        && (at + part.len() == key.len()
+                            || key[at + part.len()..].starts_with([' ', ':', ',']))
+                }))
             || cut_stem(last).is_some_and(|stem| {
                 // The last word may be cut inside itself.
                 let whole = stem.rsplit_once(' ').map_or(stem, |(head, _)| head);
