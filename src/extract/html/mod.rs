@@ -168,3 +168,5 @@ mod tests_fallback;
 mod tests_labels;
 #[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod tests_titles;

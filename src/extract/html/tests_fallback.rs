@@ -356,59 +356,6 @@ fn todays_date_in_the_masthead_is_rejected() {
     assert_eq!(day(&html), None);
 }
 
-fn titled(head: &str, h1: &str, title: &str) -> (Option<String>, &'static str) {
-    let html = format!(
-        "<html><head><title>{title}</title>{head}</head><body><h1>{h1}</h1>{BODY}</body></html>"
-    );
-    let (f, why) = extract_explained(&html, None);
-    (f.title, why.title.map_or("", |r| r.name))
-}
-
-#[test]
-fn og_title_and_title_outvote_a_reworded_h1() {
-    let (t, r) = titled(
-        r#"<meta property="og:title" content="Kestrel Bay harbour reopens">
-           <script type="application/ld+json">{"@type":"NewsArticle","headline":"Boats return to Kestrel Bay"}</script>"#,
-        "Boats return to Kestrel Bay",
-        "Kestrel Bay harbour reopens | Kestrel Courier",
-    );
-    assert_eq!(t.as_deref(), Some("Kestrel Bay harbour reopens"));
-    assert_eq!(r, "og:title");
-}
-
-#[test]
-fn truncated_jsonld_headline_loses() {
-    let (t, _) = titled(
-        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kestrel Bay harbour reopens after three weeks of repairs to the"}</script>"#,
-        "Kestrel Bay harbour reopens after three weeks of repairs to the sea wall",
-        "Kestrel Bay harbour reopens after three weeks of repairs to the sea wall",
-    );
-    assert_eq!(
-        t.as_deref(),
-        Some("Kestrel Bay harbour reopens after three weeks of repairs to the sea wall")
-    );
-}
-
-#[test]
-fn site_prefix_from_og_site_name() {
-    let (t, _) = titled(
-        r#"<meta property="og:site_name" content="Kestrel Courier">"#,
-        "",
-        "Kestrel Courier | Harbour reopens after storm repairs",
-    );
-    assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
-}
-
-#[test]
-fn site_suffix_from_the_domain() {
-    let (t, _) = titled(
-        r#"<link rel="canonical" href="https://www.harbourwatch.net/harbour-reopens">"#,
-        "",
-        "Harbour reopens after storm repairs - Harbourwatch Blog",
-    );
-    assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
-}
-
 /// A blog theme: the site's name in the `<h1>`, the post's title in an `<h2>`, and the
 /// `<title>` carrying the blog's name after a dash; the `<h2>` that agrees with the title
 /// is the headline, and the blog's name goes.
@@ -540,51 +487,6 @@ fn a_blogger_post_under_its_date_header() {
         Some("Quittenbrot wie bei Oma")
     );
     assert_eq!(day(&html).as_deref(), Some("2019-11-20"));
-}
-
-/// No title metadata, and a `<title>` written for search engines in other words than the
-/// headline: the `<h1>` that shares enough of its words is the headline.
-#[test]
-fn the_printed_headline_over_a_reworded_page_title() {
-    let (t, r) = titled(
-        "",
-        "Schiermonnikoog wil maximum aan aantal dagjesmensen op drukke zomerdagen",
-        "Schiermonnikoog wil maximum aan dagjesmensen",
-    );
-    assert_eq!(
-        t.as_deref(),
-        Some("Schiermonnikoog wil maximum aan aantal dagjesmensen op drukke zomerdagen")
-    );
-    assert_eq!(r, "h1");
-    // A heading the title goes on from in words is not what the title decorates.
-    let (t, _) = titled(
-        r#"<meta property="og:title" content="How to retire early so you can work, travel and relax">"#,
-        "How to retire early",
-        "How to retire early so you can work, travel and relax",
-    );
-    assert_eq!(
-        t.as_deref(),
-        Some("How to retire early so you can work, travel and relax")
-    );
-}
-
-#[test]
-fn site_and_section_before_the_headline() {
-    let (t, _) = titled(
-        "",
-        "",
-        "Prairie Sentinel - Nation - Small-town libraries bet on wireless Internet to bring patrons back",
-    );
-    assert_eq!(
-        t.as_deref(),
-        Some("Small-town libraries bet on wireless Internet to bring patrons back")
-    );
-}
-
-#[test]
-fn section_name_h1_is_not_the_title() {
-    let (t, _) = titled("", "Sport", "Harbour reopens after storm repairs");
-    assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
 }
 
 #[test]

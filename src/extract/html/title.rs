@@ -267,11 +267,12 @@ pub(super) fn spelled_out(doc: &Document, title: &str) -> Option<String> {
 /// The headline, from the sources that agree most: each of JSON-LD `headline`,
 /// `og:title`, `twitter:title`, `headline` and `dc.title` meta, the headline `<h1>` and
 /// `<title>`, its site name stripped, gets one vote from every other source giving the
-/// same text. Pages disagree with themselves (an SEO `<title>`, a JSON-LD headline cut
-/// at 110 characters, an `<h1>` reworded after publication), and the text most sources
-/// give is the one the page stands behind; among equals the order above decides, with
-/// `og:title` first since publishers write it for people. The rule records the winning
-/// source and how many agreed.
+/// same text, or the same headline cut short or behind a kicker ([`same_headline`]).
+/// Pages disagree with themselves (an SEO `<title>`, a JSON-LD headline cut at 110
+/// characters, an `<h1>` reworded after publication), and the text most sources give is
+/// the one the page stands behind; among equals, the one both the `<h1>` and the
+/// `<title>` give, then the order above, with `og:title` first since publishers write it
+/// for people. The rule records the winning source and how many agreed.
 pub(super) fn title(
     page_title: Option<String>,
     tags: &MetaTags,
@@ -301,15 +302,35 @@ pub(super) fn title(
                 .then_some((name, t, key))
         })
         .collect();
-    let votes = |key: &str| candidates.iter().filter(|(_, _, k)| k == key).count() - 1;
-    let mut best: Option<(usize, usize)> = None;
-    for (i, (_, _, key)) in candidates.iter().enumerate() {
-        let v = votes(key);
+    let agree = |(_, a, ka): &(&str, String, String), (_, b, kb): &(&str, String, String)| {
+        ka == kb || same_headline(a, b)
+    };
+    let votes = |i: usize| {
+        candidates
+            .iter()
+            .enumerate()
+            .filter(|&(j, other)| j != i && agree(&candidates[i], other))
+            .count()
+    };
+    // Among equals, the text both the `<h1>` and the `<title>` give: the page's printed
+    // headline and its own name for itself (`Plans for 120 homes … thrown out by
+    // councillors`) against `og:title` and its `twitter:title` copy (`120 homes plan …
+    // refused after 400 objections`).
+    let own = |i: usize| {
+        ["h1", "title"].iter().all(|source| {
+            candidates
+                .iter()
+                .any(|c| c.0 == *source && agree(&candidates[i], c))
+        })
+    };
+    let mut best: Option<(usize, (usize, bool))> = None;
+    for i in 0..candidates.len() {
+        let v = (votes(i), own(i));
         if best.is_none_or(|(_, bv)| v > bv) {
             best = Some((i, v));
         }
     }
-    let (i, agreeing) = best?;
+    let (i, (agreeing, _)) = best?;
     let (name, text, _) = candidates.get(i)?;
     let confidence = match agreeing {
         0 => 0.6,
@@ -317,6 +338,35 @@ pub(super) fn title(
         _ => 0.9,
     };
     Some((text.clone(), Rule { name, confidence }))
+}
+
+/// Fewest words of a headline cut short or behind a kicker that agrees with it whole.
+const PART_WORDS: usize = 4;
+/// Most words of a kicker before a headline's colon in a `<title>` (`Ried: …`).
+const KICKER_WORDS: usize = 3;
+
+/// Whether one title is the other cut short with an ellipsis (`… behind freshman QB…`
+/// over `… behind freshman QB's three touchdowns`), or the other behind a short kicker
+/// and its colon (`Ried: Gemeinderat gibt grünes Licht …` over `Gemeinderat gibt grünes
+/// Licht …`): the same headline, as a `<title>` prints it.
+fn same_headline(a: &str, b: &str) -> bool {
+    let one_way = |short: &str, long: &str| {
+        let cut = short
+            .strip_suffix('…')
+            .or_else(|| short.strip_suffix("..."))
+            .map(str::trim_end)
+            .is_some_and(|stem| {
+                stem.split_whitespace().count() >= PART_WORDS
+                    && agreement_key(long).starts_with(&agreement_key(stem))
+            });
+        let kicked = long.split_once(": ").is_some_and(|(kicker, rest)| {
+            kicker.split_whitespace().count() <= KICKER_WORDS
+                && short.split_whitespace().count() >= PART_WORDS
+                && agreement_key(rest) == agreement_key(short)
+        });
+        cut || kicked
+    };
+    one_way(a, b) || one_way(b, a)
 }
 
 /// Titles agree when they are the same words in any case, spacing and quote style.
