@@ -162,6 +162,14 @@ pub(super) fn shown_dates(
             candidate.confidence -= 0.1;
         } else if rank.1 > FAR_BELOW {
             candidate.confidence -= 0.15;
+        } else if candidate.rule.ends_with("-updated")
+            && rank.1 <= NEAR_HEADLINE
+            && headline.is_some_and(|h| in_header_of(doc, id, h))
+        {
+            // A revision stamp in the article's header (`Anand Subramanian | TNN |
+            // Updated: Aug 11, 2016, 22:47 IST`) dates the piece when the page shows no
+            // other date: a publication date, surer, still wins.
+            candidate.confidence = candidate.confidence.max(super::page_date::THRESHOLD);
         }
         found.push((rank, candidate, class));
     }
@@ -616,6 +624,19 @@ fn with_zone_in_capitals(text: &str) -> Option<String> {
     (short_word && after_time).then(|| format!("{head} {}", last.to_ascii_uppercase()))
 }
 
+/// Levels above a headline whose box holds its article's header.
+const HEADER_LEVELS: usize = 3;
+
+/// Whether `id` is in the box a few levels above headline `h` (its header, or the
+/// article holding it), not in a column beside the story.
+fn in_header_of(doc: &Document, id: NodeId, h: NodeId) -> bool {
+    ancestors(doc, h)
+        .skip(1)
+        .take(HEADER_LEVELS)
+        .filter(|&n| !matches!(doc.tag_name(n), "body" | "html"))
+        .any(|n| ancestors(doc, id).any(|a| a == n))
+}
+
 fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
     std::iter::successors(Some(id), move |&n| doc.parent(n))
 }
@@ -716,13 +737,23 @@ fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
         if tag == "footer" && doc.parent(n).is_some_and(|p| around_headline.contains(&p)) {
             continue;
         }
+        // So does a box classed `footer` right inside the article's own box (a news
+        // extension's `<div class="article"><div class="header"><h1>…</div><div
+        // class="footer"><time>…`).
+        let names = names_of(doc, n);
+        if names.split_whitespace().any(|w| w == "footer")
+            && doc
+                .parent(n)
+                .is_some_and(|p| around_headline.contains(&p) && super::layout::article_box(doc, p))
+        {
+            continue;
+        }
         if matches!(
             tag,
             "footer" | "aside" | "nav" | "figcaption" | "figure" | "blockquote"
         ) {
             return true;
         }
-        let names = names_of(doc, n);
         // A caption class names the caption's own box, not a header styled for captions.
         if is_furniture_name(&names)
             || headed_furniture(doc, n)

@@ -156,6 +156,16 @@ pub(super) fn is_furniture_name(names: &str) -> bool {
     FURNITURE.iter().any(|w| names.contains(w))
 }
 
+/// Whether element `n` is an article's own box: an `<article>`, or classed `post`,
+/// `entry`, `article`, `node` or `story`, a whole word (the first five of
+/// [`OWN_FOOTERS`]).
+pub(super) fn article_box(doc: &Document, n: NodeId) -> bool {
+    doc.tag_name(n) == "article"
+        || names_of(doc, n)
+            .split_whitespace()
+            .any(|w| OWN_FOOTERS[..5].contains(&w))
+}
+
 /// The parts of an article whose footer is the article's own (`post-footer`,
 /// `node__footer-meta`, `headline__footer`).
 const OWN_FOOTERS: [&str; 6] = ["post", "entry", "article", "node", "story", "headline"];

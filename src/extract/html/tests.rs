@@ -720,7 +720,6 @@ fn date_shown_near_the_headline() {
     let top = format!(
         "{H1}<p class=\"summary-date\">Tickets on sale from March 8, 2021 at the box office</p>\
 <div class=\"recommended-stories\"><div class=\"story-date\">March 1, 2021</div></div>\
-<div class=\"last-updated\">Updated March 10, 2021</div>\
 <div class=\"twitter-widget\"><p class=\"tweet-date\">March 2, 2021, 10:54 am</p></div>"
     );
     let html = page("", &top, PARAS).replace(

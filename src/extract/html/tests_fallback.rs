@@ -212,9 +212,18 @@ fn published_beats_updated() {
     assert_eq!(day(&html).as_deref(), Some("2019-06-27"));
 }
 
+/// A revision stamp in the article's header dates the piece when the page shows no other
+/// date; the same stamp deep in a column of its own does not.
 #[test]
-fn updated_alone_is_too_unsure() {
+fn updated_alone_in_the_header_dates_the_piece() {
     let html = page("", "<p>Updated 28 June 2019</p>", "");
+    assert_eq!(day(&html).as_deref(), Some("2019-06-28"));
+    assert_eq!(rule(&html), "dateline-updated");
+    let html = format!(
+        "<html><body><div><div><div><h1>Kestrel Bay harbour reopens after repairs</h1>\
+         <div>{BODY}</div></div></div></div>\
+         <div class=\"col\"><p>Updated 28 June 2019</p></div></body></html>"
+    );
     assert_eq!(day(&html), None);
 }
 

@@ -162,3 +162,23 @@ fn a_header_s_list_of_dates_is_the_article_s() {
     );
     assert_eq!(day(&html).as_deref(), Some("2020-03-05"));
 }
+
+/// A news extension's single view: the date in a box classed `footer` right inside the
+/// article's box, under its header; the page's own footer dates nothing.
+#[test]
+fn an_article_box_s_footer_shows_its_date() {
+    let html = |foot: &str| {
+        format!(
+            "<html><body><div id=\"content\"><div class=\"news news-single\">\
+             <div class=\"article\"><div class=\"header\"><h1>Kestrel Bay harbour reopens \
+             after repairs</h1></div>{foot}<div class=\"news-text-wrap\">{BODY}</div>\
+             </div></div></div><div class=\"footer\">Stand: 12.05.2014</div></body></html>"
+        )
+    };
+    let inside = html(
+        "<div class=\"footer\"><p><span class=\"news-list-date\"><time datetime=\"2014-05-06\">\
+         06.05.2014</time></span></p></div>",
+    );
+    assert_eq!(day(&inside).as_deref(), Some("2014-05-06"));
+    assert_eq!(day(&html("")), None);
+}
