@@ -61,10 +61,19 @@ fn words(line: &str) -> Vec<Word> {
     out
 }
 
-/// Whether a word of the line starts at `edge` two spaces or more after another word.
+/// Columns past an edge a column's line may start at: a sidebar indents its list's
+/// bullets and their wrapped lines (`Ultim'ora` at the edge, `• 19:02 …` two columns in,
+/// `di Milano` four).
+const INDENT_SLACK: usize = 4;
+
+/// Whether a word of the line starts at `edge`, or a little past it, two spaces or more
+/// after another word that ends before the edge.
 fn beside(ws: &[Word], edge: usize) -> bool {
-    ws.windows(2)
-        .any(|p| p[1].start == edge && p[0].end + 2 <= edge)
+    ws.windows(2).any(|p| {
+        p[0].end + 2 <= p[1].start
+            && p[0].end < edge
+            && (edge..=edge + INDENT_SLACK).contains(&p[1].start)
+    })
 }
 
 fn crosses(ws: &[Word], edge: usize) -> bool {
@@ -94,23 +103,38 @@ struct Split {
 /// show first), none overlapping.
 fn splits(lines: &[(usize, String)]) -> Vec<Split> {
     let ws: Vec<Vec<Word>> = lines.iter().map(|(_, l)| words(l)).collect();
-    let mut support: Vec<(usize, usize)> = Vec::new();
-    for w in &ws {
-        for p in w.windows(2) {
-            let edge = p[1].start;
-            if edge >= MIN_EDGE && p[0].end + 2 <= edge {
-                match support.iter_mut().find(|(e, _)| *e == edge) {
-                    Some((_, n)) => *n += 1,
-                    None => support.push((edge, 1)),
-                }
-            }
-        }
-    }
-    support.retain(|&(_, n)| n >= MIN_SIDE_BY_SIDE);
-    support.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut edges: Vec<usize> = ws
+        .iter()
+        .flat_map(|w| {
+            w.windows(2)
+                .filter(|p| p[1].start >= MIN_EDGE && p[0].end + 2 <= p[1].start)
+                .map(|p| p[1].start)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    // Each edge with the lines beside it, and of those the lines starting right at it:
+    // among edges as well supported, the one most lines start at.
+    let mut support: Vec<(usize, usize, usize)> = edges
+        .into_iter()
+        .map(|edge| {
+            let at = |w: &&Vec<Word>| {
+                w.windows(2)
+                    .any(|p| p[1].start == edge && p[0].end + 2 <= edge)
+            };
+            (
+                edge,
+                ws.iter().filter(|w| beside(w, edge)).count(),
+                ws.iter().filter(at).count(),
+            )
+        })
+        .collect();
+    support.retain(|&(_, n, _)| n >= MIN_SIDE_BY_SIDE);
+    support.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
     let mut taken = vec![false; lines.len()];
     let mut out = Vec::new();
-    for &(edge, _) in &support {
+    for &(edge, _, _) in &support {
         let mut i = 0;
         while i < lines.len() {
             if taken[i] || crosses(&ws[i], edge) {
@@ -148,7 +172,7 @@ fn layout(run: &[Vec<Word>], edge: usize) -> bool {
     for w in run {
         for p in w.windows(2) {
             let e = p[1].start;
-            if e != edge && p[0].end + 2 <= e {
+            if !(edge..=edge + INDENT_SLACK).contains(&e) && p[0].end + 2 <= e {
                 match others.iter_mut().find(|(x, _)| *x == e) {
                     Some((_, n)) => *n += 1,
                     None => others.push((e, 1)),
@@ -380,5 +404,54 @@ Riverside                 Harbour Town
         .map(|(a, b)| format!("{a:<42}{b}\n"))
         .collect::<String>();
         assert_eq!(texts(&prose), prose.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_sidebar_indenting_its_items_past_the_edge() {
+        // The sidebar's heading at the edge, its bullets two columns in, their wrapped
+        // lines four: one column all the same.
+        let pad = |left: &str, right: &str| format!("{left:<56}{right}\n");
+        let page = [
+            pad("Cronaca > Tram 4 sospeso per tre mesi", "Ultim'ora Torino"),
+            pad("la mobilità che cambia", ""),
+            pad("", "  • 19:02 Incendio in un alloggio a"),
+            pad("Tram 4 sospeso per tre mesi,", "    Barriera di Milano"),
+            pad(
+                "bus sostitutivi da Falchera a",
+                "  • 17:45 Salone del Libro, attesi",
+            ),
+            pad("Mirafiori", "    300 mila visitatori"),
+            pad("", "  • 15:30 Consiglio comunale, slitta"),
+            pad(
+                "Dall'8 giugno al 6 settembre la linea più frequentata",
+                "    il voto sul bilancio",
+            ),
+            pad("della città si ferma per il rifacimento dei binari in", ""),
+            pad(
+                "via XX Settembre e corso Unione Sovietica, e Gtt",
+                "I più letti",
+            ),
+            pad(
+                "promette corse ogni cinque minuti nelle ore di punta",
+                "  1. Sindone, record di",
+            ),
+            pad(
+                "con gli autobus articolati della linea sostitutiva.",
+                "    visitatori",
+            ),
+        ]
+        .concat();
+        let order = texts(&page);
+        let at = |t: &str| order.iter().position(|l| l.trim() == t).expect(t);
+        assert_eq!(
+            at("bus sostitutivi da Falchera a"),
+            at("Tram 4 sospeso per tre mesi,") + 1
+        );
+        assert_eq!(at("Mirafiori"), at("bus sostitutivi da Falchera a") + 1);
+        assert!(at("Ultim'ora Torino") > at("con gli autobus articolati della linea sostitutiva."));
+        assert_eq!(
+            at("Barriera di Milano"),
+            at("• 19:02 Incendio in un alloggio a") + 1
+        );
     }
 }

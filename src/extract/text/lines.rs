@@ -235,9 +235,18 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
             return true;
         }
     }
+    // A breadcrumb trail the next word would have fitted after ends its line (`Corriere
+    // Torino > Cronaca > Tram 4 sospeso per tre mesi` over a kicker in lower case).
+    if super::shape::is_trail(p)
+        && width.is_some_and(|w| plen + 1 + first_word_chars(printed.1) <= w)
+    {
+        return false;
+    }
     // A sentence going on in lower case after a long line that does not end one, also
-    // past a dash or an opening quote (`– e quem atravesse o rio`).
-    plen >= WRAPPED_LINE
+    // past a dash or an opening quote (`– e quem atravesse o rio`), or after a comma
+    // however short the line (a headline wrapped in a narrow column: `Tram 4 sospeso per
+    // tre mesi,` / `bus sostitutivi da Falchera a Mirafiori`).
+    (plen >= WRAPPED_LINE || p.ends_with(','))
         && !ends_sentence(p)
         && n.trim_start_matches(['–', '—', ' ', '"', '“', '„', '«', '‘'])
             .chars()
@@ -719,6 +728,34 @@ mod tests {
         let u = units(text);
         assert_eq!(u.len(), 2, "{u:?}");
         assert!(u[0].text.ends_with("conseguir poupar"));
+    }
+
+    /// A short line ending on a comma goes on in lower case (a headline wrapped in a
+    /// narrow column); a breadcrumb trail the next word would have fitted after does not
+    /// take the kicker under it.
+    #[test]
+    fn a_comma_goes_on_and_a_trail_ends_its_line() {
+        let story = "Per tre mesi la linea 4, la spina dorsale del trasporto pubblico\n\
+                     torinese, non passerà più. Dall'8 giugno al 6 settembre i tram che ogni giorno\n\
+                     trasportano oltre 90 mila passeggeri tra Falchera e Mirafiori saranno\n\
+                     sostituiti da autobus, per consentire il rifacimento completo dei binari nel\n\
+                     tratto tra piazza Castello e corso Unione Sovietica, lungo quattro chilometri.\n";
+        let text = format!(
+            "{story}\nCorriere Torino > Cronaca > Tram 4 sospeso per tre mesi\n\
+             la mobilità che cambia\n\nTram 4 sospeso per tre mesi,\n\
+             bus sostitutivi da Falchera a Mirafiori\n"
+        );
+        let u = units(&text);
+        let texts: Vec<&str> = u.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "Corriere Torino > Cronaca > Tram 4 sospeso per tre mesi",
+                "la mobilità che cambia",
+                "Tram 4 sospeso per tre mesi, bus sostitutivi da Falchera a Mirafiori"
+            ],
+            "{texts:?}"
+        );
     }
 
     /// A table row's headline, padded to the width, does not take the byline under it.

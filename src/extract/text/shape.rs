@@ -131,6 +131,12 @@ fn trail(text: &str) -> Option<(&str, usize)> {
     })
 }
 
+/// Whether `text` is a breadcrumb trail of three items or more ([`trail`]): it ends its
+/// line (`Corriere Torino > Cronaca > Tram 4 sospeso per tre mesi` over a kicker).
+pub(super) fn is_trail(text: &str) -> bool {
+    trail(text).is_some_and(|(_, items)| items >= 3)
+}
+
 /// The last item of a breadcrumb trail ([`trail`]).
 fn trail_end(text: &str) -> Option<&str> {
     trail(text).map(|(last, _)| last)
