@@ -421,3 +421,22 @@ fn a_headline_of_ten_words_under_its_dateline_over_a_deck_as_long() {
         Some("El ple aprova la reforma integral del mercat municipal per 1,2 milions d'euros")
     );
 }
+
+/// A long menu line right over the headline, sharing no word with the story, is no
+/// headline over a deck: the headline under it stays.
+#[test]
+fn a_menu_line_over_the_headline_is_no_headline_over_its_deck() {
+    let head = "Dubbo's ageing water mains to be replaced after three bursts in a week";
+    let f = extract(&format!(
+        "  • News\n  • Sport\n  • Rural\n  • Weather\n\n\
+         Local news: ABN Western Plains ABN Central West ABN New England North West News\n\
+         / NSW / Western Plains\n\n{head}\n\nABN Western Plains\n\n\
+         By Joanna Pike and Declan Fogarty\n\nPosted Thu 9 Nov 2017 at 6:12am\n\n\
+         Residents of Dubbo lost their water three times in a week after ageing mains burst \
+         under the town's streets, and the council says the pipes will now be replaced.\n\n\
+         The mains under the eastern suburbs were laid in the 1950s and have burst eleven \
+         times this year, leaving homes, shops and a nursing home without water.\n\n\
+         The council will spend four million dollars over two years replacing the mains.\n"
+    ));
+    assert_eq!(f.title.as_deref(), Some(head));
+}
