@@ -599,6 +599,14 @@ mod tests {
             normalize("Jane Doe with Reuters").as_deref(),
             Some("Jane Doe")
         );
+        // The Swiss, Nordic, Czech, Polish and Italian agencies as well.
+        for agency in ["ats", "Keystone-SDA", "NTB", "Ritzau", "PAP", "Adnkronos"] {
+            assert_eq!(
+                normalize(&format!("Julien Ramseyer avec {agency}")).as_deref(),
+                Some("Julien Ramseyer"),
+                "{agency}"
+            );
+        }
         // Not a partner who is no agency.
         assert_eq!(
             normalize("Jane Doe with Tom Hale").as_deref(),
