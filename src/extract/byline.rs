@@ -6,8 +6,8 @@
 //! A false positive would cut the last paragraph of a story, so prose never qualifies.
 
 use super::byline_words::{
-    AGENCY_NAMES, AGENCY_WORDS, AUTHOR_LABELS, CREDIT_LABELS, DEGREES, JOB_TITLES, LANGUAGE_BY,
-    NAME_PARTICLES, NOT_NAMES, OUTLET_WORDS, ROLE_HEADS, ROLE_QUALIFIERS, ROLE_WORDS,
+    AGENCY_NAMES, AGENCY_WORDS, AUTHOR_LABELS, CREDIT_LABELS, DEGREES, JOB_TITLES, JOINED_AGENCIES,
+    LANGUAGE_BY, NAME_PARTICLES, NOT_NAMES, OUTLET_WORDS, ROLE_HEADS, ROLE_QUALIFIERS, ROLE_WORDS,
 };
 
 /// A line that only names a news agency: "Associated Press", "The Associated Press",
@@ -74,7 +74,7 @@ pub fn normalize(raw: &str) -> Option<String> {
         .filter_map(|sep| lower.find(sep).map(|i| (i, sep.len())))
         .min()
     {
-        Some((i, n)) if is_names(&s[..i]) && is_agency(&s[i + n..]) => s[..i].to_string(),
+        Some((i, n)) if is_names(&s[..i]) && is_joined_agency(&s[i + n..]) => s[..i].to_string(),
         _ => s,
     };
     let s = once(&without_initials(&without_role(&caps_name(&s))));
@@ -84,6 +84,14 @@ pub fn normalize(raw: &str) -> Option<String> {
     ]
     .contains(&s.to_lowercase().as_str());
     (!s.is_empty() && !bare_label).then_some(s)
+}
+
+/// Whether `part`, after a word joining it to a byline's names (`avec`, `with`), is the
+/// agency they wrote with: an agency, or one whose short name is an ordinary word too
+/// ([`JOINED_AGENCIES`]: `avec ats`, `mit apa`).
+pub fn is_joined_agency(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    is_agency(part) || JOINED_AGENCIES.contains(&lower.as_str())
 }
 
 /// Words joining a byline's names to the agency they wrote with.
@@ -599,14 +607,26 @@ mod tests {
             normalize("Jane Doe with Reuters").as_deref(),
             Some("Jane Doe")
         );
-        // The Swiss, Nordic, Czech, Polish and Italian agencies as well.
-        for agency in ["ats", "Keystone-SDA", "NTB", "Ritzau", "PAP", "Adnkronos"] {
+        // The Swiss, Nordic, Czech, Polish and Italian agencies as well; the short names
+        // that are ordinary words too only after the joining word.
+        for agency in [
+            "ats",
+            "Keystone-SDA",
+            "NTB",
+            "Ritzau",
+            "ČTK",
+            "PAP",
+            "agi",
+            "Adnkronos",
+        ] {
             assert_eq!(
                 normalize(&format!("Julien Ramseyer avec {agency}")).as_deref(),
                 Some("Julien Ramseyer"),
                 "{agency}"
             );
         }
+        assert!(!is_agency("The PAP"));
+        assert_eq!(credit_line("Why AGI matters"), None);
         // Not a partner who is no agency.
         assert_eq!(
             normalize("Jane Doe with Tom Hale").as_deref(),

@@ -20,15 +20,11 @@ pub(super) const AGENCY_WORDS: &[&str] = &[
     "lusa",
     "belga",
     "apa",
-    "ats",
-    "sda",
     "keystone-ats",
     "keystone-sda",
     "ntb",
     "ritzau",
-    "ctk",
-    "pap",
-    "agi",
+    "čtk",
     "adnkronos",
     "kna",
     "epd",
@@ -50,6 +46,11 @@ pub(super) const AGENCY_WORDS: &[&str] = &[
     "canadian",
     "press",
 ];
+
+/// Agencies whose short names are ordinary words too (`PAP` a party, `AGI` a field of
+/// research, `ATS` a health agency, `SDA` a church): agencies only after a word joining
+/// them to the names (`Julien Ramseyer avec ats`).
+pub(super) const JOINED_AGENCIES: &[&str] = &["ats", "sda", "pap", "agi"];
 
 /// Words that, at the end of a page, head a navigation block rather than name a person.
 pub(super) const NOT_NAMES: &[&str] = &[
@@ -102,15 +103,11 @@ pub(super) const AGENCY_NAMES: &[(&str, &str)] = &[
     ("lusa", "Lusa"),
     ("belga", "Belga"),
     ("apa", "APA"),
-    ("ats", "ATS"),
-    ("sda", "SDA"),
     ("keystone-ats", "Keystone-ATS"),
     ("keystone-sda", "Keystone-SDA"),
     ("ntb", "NTB"),
     ("ritzau", "Ritzau"),
-    ("ctk", "ČTK"),
-    ("pap", "PAP"),
-    ("agi", "AGI"),
+    ("čtk", "ČTK"),
     ("adnkronos", "Adnkronos"),
     ("kna", "KNA"),
     ("epd", "epd"),

@@ -133,7 +133,7 @@ pub(super) fn shown_dates(
         .map(|h| ancestors(doc, h).collect())
         .unwrap_or_default();
     let day_first = writes_day_first(doc);
-    let mut found: Vec<((bool, usize), Candidate, String)> = Vec::new();
+    let mut found: Vec<((bool, usize), Candidate, String, bool)> = Vec::new();
     // The days shown by elements of each class, wherever they are.
     let mut class_days: HashMap<String, HashSet<time::Date>> = HashMap::new();
     for id in doc.iter(doc.root(), &[]) {
@@ -162,29 +162,33 @@ pub(super) fn shown_dates(
             candidate.confidence -= 0.1;
         } else if rank.1 > FAR_BELOW {
             candidate.confidence -= 0.15;
-        } else if candidate.rule.ends_with("-updated")
-            && rank.1 <= NEAR_HEADLINE
-            && headline.is_some_and(|h| in_header_of(doc, id, h))
-        {
-            // A revision stamp in the article's header (`Anand Subramanian | TNN |
-            // Updated: Aug 11, 2016, 22:47 IST`) dates the piece when the page shows no
-            // other date: a publication date, surer, still wins.
-            candidate.confidence = candidate.confidence.max(super::page_date::THRESHOLD);
         }
-        found.push((rank, candidate, class));
+        let stamp = !rank.0
+            && rank.1 <= NEAR_HEADLINE
+            && candidate.rule.ends_with("-updated")
+            && headline.is_some_and(|h| in_header_of(doc, id, h));
+        found.push((rank, candidate, class, stamp));
     }
     // A class showing several days is a list's (`<td class="ult_fecha">18/05/2021</td>`
     // over each of the latest stories, in rows of their own): its dates away from the
     // headline are other stories'. Without a headline, nothing tells which is the page's.
-    found.retain(|(rank, _, class)| {
+    found.retain(|(rank, _, class, _)| {
         headline.is_none()
             || rank.1 <= NEAR_HEADLINE
             || class_days
                 .get(class)
                 .is_none_or(|days| days.len() < LIST_DAYS)
     });
+    // A revision stamp in the article's header (`Anand Subramanian | TNN | Updated: Aug
+    // 11, 2016, 22:47 IST`) dates the piece when no other shown date is sure enough to.
+    let threshold = super::page_date::THRESHOLD;
+    if !found.iter().any(|f| f.1.confidence >= threshold) {
+        for f in found.iter_mut().filter(|f| f.3) {
+            f.1.confidence = f.1.confidence.max(threshold);
+        }
+    }
     found.sort_by_key(|f| f.0);
-    found.into_iter().map(|(_, c, _)| c).collect()
+    found.into_iter().map(|(_, c, _, _)| c).collect()
 }
 
 /// Fewest different days elements of one class show to be a list of dated items.
@@ -628,13 +632,19 @@ fn with_zone_in_capitals(text: &str) -> Option<String> {
 const HEADER_LEVELS: usize = 3;
 
 /// Whether `id` is in the box a few levels above headline `h` (its header, or the
-/// article holding it), not in a column beside the story.
+/// article holding it, and no further), not in a column beside the story.
 fn in_header_of(doc: &Document, id: NodeId, h: NodeId) -> bool {
-    ancestors(doc, h)
-        .skip(1)
-        .take(HEADER_LEVELS)
-        .filter(|&n| !matches!(doc.tag_name(n), "body" | "html"))
-        .any(|n| ancestors(doc, id).any(|a| a == n))
+    let mut boxes = Vec::new();
+    for n in ancestors(doc, h).skip(1).take(HEADER_LEVELS) {
+        if matches!(doc.tag_name(n), "body" | "html" | "main") {
+            break;
+        }
+        boxes.push(n);
+        if super::layout::article_box(doc, n) || doc.tag_name(n) == "header" {
+            break;
+        }
+    }
+    ancestors(doc, id).any(|a| boxes.contains(&a))
 }
 
 fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
@@ -739,14 +749,18 @@ fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
         }
         // So does a box classed `footer` right inside the article's own box (a news
         // extension's `<div class="article"><div class="header"><h1>…</div><div
-        // class="footer"><time>…`).
-        let names = names_of(doc, n);
+        // class="footer"><time>…`): its other class words still count.
+        let mut names = names_of(doc, n);
         if names.split_whitespace().any(|w| w == "footer")
             && doc
                 .parent(n)
                 .is_some_and(|p| around_headline.contains(&p) && super::layout::article_box(doc, p))
         {
-            continue;
+            names = names
+                .split_whitespace()
+                .filter(|w| *w != "footer")
+                .collect::<Vec<_>>()
+                .join(" ");
         }
         if matches!(
             tag,

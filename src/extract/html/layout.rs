@@ -156,15 +156,17 @@ pub(super) fn is_furniture_name(names: &str) -> bool {
     FURNITURE.iter().any(|w| names.contains(w))
 }
 
-/// Whether element `n` is an article's own box: an `<article>`, or classed `post`,
-/// `entry`, `article`, `node` or `story`, a whole word (the first five of
-/// [`OWN_FOOTERS`]).
+/// Whether element `n` is an article's own box: an `<article>`, or classed one of
+/// [`ARTICLE_BOXES`], a whole word.
 pub(super) fn article_box(doc: &Document, n: NodeId) -> bool {
     doc.tag_name(n) == "article"
         || names_of(doc, n)
             .split_whitespace()
-            .any(|w| OWN_FOOTERS[..5].contains(&w))
+            .any(|w| ARTICLE_BOXES.contains(&w))
 }
+
+/// Class words of an article's own box.
+const ARTICLE_BOXES: [&str; 5] = ["post", "entry", "article", "node", "story"];
 
 /// The parts of an article whose footer is the article's own (`post-footer`,
 /// `node__footer-meta`, `headline__footer`).

@@ -225,6 +225,20 @@ fn updated_alone_in_the_header_dates_the_piece() {
          <div class=\"col\"><p>Updated 28 June 2019</p></div></body></html>"
     );
     assert_eq!(day(&html), None);
+    // Nor in a box beside the article inside `<main>`.
+    let html = page(
+        "",
+        "",
+        "<div class=\"more\"><p>Updated 28 June 2019</p></div>",
+    );
+    assert_eq!(day(&html), None);
+    // A date shown over the headline, as sure as the raised stamp, dates the page.
+    let html = format!(
+        "<html><body><main><article><p>3 May 2019</p>\
+         <h1>Kestrel Bay harbour reopens after repairs</h1><p>Updated 9 June 2020</p>\
+         <div>{BODY}</div></article></main></body></html>"
+    );
+    assert_eq!(day(&html).as_deref(), Some("2019-05-03"));
 }
 
 #[test]

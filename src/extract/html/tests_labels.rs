@@ -181,4 +181,7 @@ fn an_article_box_s_footer_shows_its_date() {
     );
     assert_eq!(day(&inside).as_deref(), Some("2014-05-06"));
     assert_eq!(day(&html("")), None);
+    // Its other class words still count: a footer of comments dates nothing.
+    let comments = html("<div class=\"footer comments\"><p>12.05.2014</p></div>");
+    assert_eq!(day(&comments), None);
 }

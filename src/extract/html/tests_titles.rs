@@ -55,6 +55,16 @@ fn a_title_cut_short_or_kicked_backs_the_h1() {
         let (t, r) = titled(head, h1, title);
         assert_eq!((t.as_deref(), r), (Some(h1), "h1"), "{title}");
     }
+    // An `og:title` cut short, or behind a kicker, backs the whole headline and yields
+    // to it.
+    for og in [
+        "Kestrel Bay harbour reopens after three weeks of…",
+        "Kestrel Bay: Kestrel Bay harbour reopens after three weeks of repairs to the sea wall",
+    ] {
+        let head = format!(r#"<meta property="og:title" content="{og}">"#);
+        let (t, r) = titled(&head, h1, &format!("{h1} | Kestrel Courier"));
+        assert_eq!((t.as_deref(), r), (Some(h1), "h1"), "{og}");
+    }
     // A `<title>` that goes on past the kicker in other words backs nothing.
     let (t, _) = titled(head, h1, "Kestrel Bay: fees, repairs and a new sea wall");
     assert_eq!(t.as_deref(), Some("Harbour fees to double after storm"));

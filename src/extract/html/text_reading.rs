@@ -99,8 +99,8 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     // `/2016/04/`) makes it precise.
     // A page the markup leaves undated stays so, unless the reading found the header the
     // markup did not (above): its reader has rejected the dates it shows (captions,
-    // comments, related lists, a masthead's day, an update alone), which the text
-    // reading would take.
+    // comments, related lists, a masthead's day, an update away from the header), which
+    // the text reading would take.
     let refines = |date: &ArticleDate| {
         meta.date.is_some_and(|m| {
             m.precision < DatePrecision::Day

@@ -323,14 +323,16 @@ pub(super) fn title(
                 .any(|c| c.0 == *source && agree(&candidates[i], c))
         })
     };
-    let mut best: Option<(usize, (usize, bool))> = None;
+    // Then the headline whole over the same cut short or behind a kicker.
+    let whole = |i: usize| !candidates.iter().any(|c| part_of(&candidates[i].1, &c.1));
+    let mut best: Option<(usize, (usize, bool, bool))> = None;
     for i in 0..candidates.len() {
-        let v = (votes(i), own(i));
+        let v = (votes(i), own(i), whole(i));
         if best.is_none_or(|(_, bv)| v > bv) {
             best = Some((i, v));
         }
     }
-    let (i, (agreeing, _)) = best?;
+    let (i, (agreeing, _, _)) = best?;
     let (name, text, _) = candidates.get(i)?;
     let confidence = match agreeing {
         0 => 0.6,
@@ -350,23 +352,26 @@ const KICKER_WORDS: usize = 3;
 /// and its colon (`Ried: Gemeinderat gibt grünes Licht …` over `Gemeinderat gibt grünes
 /// Licht …`): the same headline, as a `<title>` prints it.
 fn same_headline(a: &str, b: &str) -> bool {
-    let one_way = |short: &str, long: &str| {
-        let cut = short
-            .strip_suffix('…')
-            .or_else(|| short.strip_suffix("..."))
-            .map(str::trim_end)
-            .is_some_and(|stem| {
-                stem.split_whitespace().count() >= PART_WORDS
-                    && agreement_key(long).starts_with(&agreement_key(stem))
-            });
-        let kicked = long.split_once(": ").is_some_and(|(kicker, rest)| {
-            kicker.split_whitespace().count() <= KICKER_WORDS
-                && short.split_whitespace().count() >= PART_WORDS
-                && agreement_key(rest) == agreement_key(short)
+    part_of(a, b) || part_of(b, a)
+}
+
+/// Whether title `a` is headline `b` cut short with an ellipsis, or `b` behind a short
+/// kicker and its colon: the headline in part.
+fn part_of(a: &str, b: &str) -> bool {
+    let cut = a
+        .strip_suffix('…')
+        .or_else(|| a.strip_suffix("..."))
+        .map(str::trim_end)
+        .is_some_and(|stem| {
+            stem.split_whitespace().count() >= PART_WORDS
+                && agreement_key(b).starts_with(&agreement_key(stem))
         });
-        cut || kicked
-    };
-    one_way(a, b) || one_way(b, a)
+    let kicked = a.split_once(": ").is_some_and(|(kicker, rest)| {
+        kicker.split_whitespace().count() <= KICKER_WORDS
+            && b.split_whitespace().count() >= PART_WORDS
+            && agreement_key(rest) == agreement_key(b)
+    });
+    cut || kicked
 }
 
 /// Titles agree when they are the same words in any case, spacing and quote style.

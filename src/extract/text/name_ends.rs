@@ -63,7 +63,7 @@ pub(super) fn cut_tail(s: &str) -> &str {
     // co-author (`Jane Doe with Tom Hale`).
     for sep in crate::extract::byline::WITH_WORDS {
         if let Some(i) = s.find(sep) {
-            if crate::extract::byline::is_agency(&s[i + sep.len()..]) {
+            if crate::extract::byline::is_joined_agency(&s[i + sep.len()..]) {
                 end = end.min(i);
             }
         }

@@ -176,9 +176,8 @@ fn names_line(last: &str, key: &str) -> bool {
             // hyper-acute stroke unit opens at Fenwick General`); a paragraph quoting them
             // is no headline.
             || (last_key.split(' ').count() >= SHORT_FORM_WORDS
-                && key.split(' ').count() <= HEADLINE_WORDS
                 && key.match_indices(last_key.as_str()).any(|(at, part)| {
-                    (at == 0 || key[..at].ends_with(' '))
+                    (at == 0 || (key[..at].ends_with(' ') && key.split(' ').count() <= HEADLINE_WORDS))
                         && (at + part.len() == key.len()
                             || key[at + part.len()..].starts_with([' ', ':', ',']))
                 }))
