@@ -94,9 +94,11 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
             && (units[c.unit].heading == 0 || units[above].heading > 0)
             && h.score >= lex.weight("title.min")
             && h.score >= c.score - DECK_MARGIN
-            // A headline shares words with its story; a menu over the headline (`Local
-            // news: ABN Western Plains ABN Central West …`) shares none.
-            && !h.signals.iter().any(|s| s.name == "no_overlap")
+            // A long headline shares words with its story; a menu over the headline
+            // (`Local news: ABN Western Plains ABN Central West …`) shares none. A short
+            // one may be a pun that does not.
+            && !(fh.words >= LONG_HEADLINE_WORDS
+                && h.signals.iter().any(|s| s.name == "no_overlap"))
             // The page's title names the headline, never its deck: a chosen line that
             // repeats it, under one that does not, is the headline under a caption.
             && (c.rule != "repeats_page_title" || h.rule == "repeats_page_title")
