@@ -75,6 +75,10 @@ fn year_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
         return Some(ymd);
     }
     *c = after_year;
+    if let Some(ymd) = hungarian_after_year(c, year) {
+        return Some(ymd);
+    }
+    *c = after_year;
     if let Some(sep) = c.glued_punct(&['-', '/', '.']) {
         if let Some(month) = c.glued_num(1, 2) {
             let after_month = *c;
@@ -96,6 +100,16 @@ fn year_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
         precision,
         ..Ymd::month(year, 1)
     })
+}
+
+/// The rest of Hungarian `2021. március 3.` or `2019. nov. 20.`, the year already read:
+/// a dot glued to the year, a month name, the day and its dot.
+fn hungarian_after_year(c: &mut Cur, year: i32) -> Option<Ymd> {
+    c.glued_punct(&['.'])?;
+    let month = month_name(c)?;
+    let day = c.num(1, 2)?;
+    c.glued_punct(&['.']);
+    (!c.continues_number()).then_some(Ymd::day(year, month, day))
 }
 
 /// The rest of `2019年11月20日` (Chinese, Japanese) or `2019년 11월 20일` (Korean), the

@@ -32,36 +32,62 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
 ];
 
 /// Month names by month, lower case, in English, German, French, Spanish, Italian,
-/// Dutch, Portuguese, Danish, Norwegian, Swedish and Catalan, plus the Indonesian names
-/// that differ from Dutch ("maret", "agustus", "nopember", "desember"), Polish in the
-/// genitive a date is written with ("17 sierpnia"), and Russian in the nominative
-/// ("ноябрь"), the genitive ("20 ноября") and short forms ("нояб."); unaccented
-/// spellings are listed because archives often lost their accents. A name shared by
-/// two languages is listed once.
+/// Dutch, Portuguese, Danish, Norwegian, Swedish, Catalan, Romanian, Turkish and
+/// Hungarian, plus the Indonesian names that differ from Dutch ("maret", "agustus",
+/// "nopember", "desember"); Polish, Czech, Slovak, Finnish and Russian in the nominative
+/// a month heading uses ("czerwiec", "červen", "kesäkuu", "ноябрь") and the genitive or
+/// partitive a date is written with ("17 sierpnia", "8. června", "3. maaliskuuta",
+/// "20 ноября"), and Russian short forms ("нояб."); unaccented spellings are listed
+/// because archives often lost their accents. A name shared by two languages is listed
+/// once.
 #[rustfmt::skip]
 pub(super) const MONTHS: [&[&str]; 12] = [
     &["january", "jan", "januar", "jänner", "janner", "jän", "janvier", "janv", "enero",
-      "ene", "gennaio", "gen", "januari", "janeiro", "январь", "января", "янв", "gener", "stycznia"],
+      "ene", "gennaio", "gen", "januari", "janeiro", "январь", "января", "янв", "gener",
+      "stycznia", "leden", "ledna", "styczeń", "styczen", "tammikuu", "tammikuuta",
+      "ianuarie", "ocak", "január", "januára", "januara"],
     &["february", "feb", "februar", "février", "fevrier", "févr", "fevr", "fév", "febrero",
-      "febbraio", "februari", "fevereiro", "fev", "февраль", "февраля", "фев", "февр", "febrer", "lutego"],
+      "febbraio", "februari", "fevereiro", "fev", "февраль", "февраля", "фев", "февр",
+      "febrer", "lutego", "únor", "unor", "února", "unora", "luty", "helmikuu",
+      "helmikuuta", "februarie", "şubat", "subat", "február", "februára", "februara",
+      "febr"],
     &["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt",
-      "março", "marco", "maret", "март", "марта", "мар", "marts", "març", "marca"],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр", "kwietnia"],
-    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio", "май", "мая", "maj", "maig", "maja"],
+      "março", "marco", "maret", "март", "марта", "мар", "marts", "març", "marca", "březen",
+      "brezen", "března", "brezna", "marzec", "marec", "maaliskuu", "maaliskuuta", "martie",
+      "mart", "március", "marcius", "márc"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр",
+      "kwietnia", "duben", "dubna", "kwiecień", "kwiecien", "huhtikuu", "huhtikuuta",
+      "aprilie", "nisan", "április", "aprilis", "apríla", "aprila", "apríl", "ápr"],
+    &["may", "mai", "mayo", "maggio", "mag", "mei", "maio", "май", "мая", "maj", "maig",
+      "maja", "květen", "kveten", "května", "kvetna", "toukokuu", "toukokuuta", "mayıs",
+      "mayis", "május", "majus", "mája", "máj"],
     &["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "июнь", "июня",
-      "июн", "juny", "czerwca"],
+      "июн", "juny", "czerwca", "červen", "cerven", "června", "cervna", "czerwiec",
+      "kesäkuu", "kesäkuuta", "kesakuuta", "iunie", "haziran", "június", "junius", "júna",
+      "jún"],
     &["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "июль",
-      "июля", "июл", "juliol", "lipca"],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus", "agustus", "agu",
-      "agt", "август", "августа", "авг", "augusti", "agost", "sierpnia"],
+      "июля", "июл", "juliol", "lipca", "červenec", "cervenec", "července", "cervence",
+      "lipiec", "heinäkuu", "heinäkuuta", "heinakuuta", "iulie", "temmuz", "július",
+      "julius", "júla", "júl"],
+    &["august", "aug", "août", "aout", "agosto", "ago", "augustus", "agustus", "agu", "agt",
+      "август", "августа", "авг", "augusti", "agost", "sierpnia", "srpen", "srpna",
+      "sierpień", "sierpien", "elokuu", "elokuuta", "ağustos", "agustos", "augusztus",
+      "augusta"],
     &["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
-      "sett", "set", "setembro", "сентябрь", "сентября", "сен", "сент", "setembre", "września", "wrzesnia"],
-    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott",
-      "outubro", "out", "октябрь", "октября", "окт", "października", "pazdziernika"],
+      "sett", "set", "setembro", "сентябрь", "сентября", "сен", "сент", "setembre",
+      "września", "wrzesnia", "září", "zari", "wrzesień", "wrzesien", "syyskuu",
+      "syyskuuta", "septembrie", "eylül", "eylul", "szeptember", "szept", "septembra"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
+      "out", "октябрь", "октября", "окт", "października", "pazdziernika", "říjen", "rijen",
+      "října", "rijna", "październik", "pazdziernik", "lokakuu", "lokakuuta", "octombrie",
+      "ekim", "október", "októbra", "oktobra"],
     &["november", "nov", "novembre", "noviembre", "novembro", "nopember", "nop", "ноябрь",
-      "ноября", "ноя", "нояб", "listopada"],
+      "ноября", "ноя", "нояб", "listopada", "listopad", "listopadu", "marraskuu",
+      "marraskuuta", "noiembrie", "kasım", "kasim", "novembra"],
     &["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
-      "dic", "dicembre", "dezembro", "desember", "декабрь", "декабря", "дек", "desembre", "grudnia"],
+      "dic", "dicembre", "dezembro", "desember", "декабрь", "декабря", "дек", "desembre",
+      "grudnia", "prosinec", "prosince", "grudzień", "grudzien", "joulukuu", "joulukuuta",
+      "decembrie", "aralık", "aralik", "decembra"],
 ];
 
 // Short forms that collide with months ("mar" for mardi) are left out on purpose, except
@@ -89,6 +115,13 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "poniedziałek", "poniedzialek", "wtorek", "środa", "sroda", "czwartek", "piątek", "piatek",
     "sobota", "niedziela",
     "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge",
+    "pondělí", "pondeli", "úterý", "utery", "středa", "streda", "čtvrtek", "ctvrtek", "pátek",
+    "patek", "neděle", "nedele", "pondelok", "utorok", "štvrtok", "stvrtok", "piatok", "nedeľa",
+    "nedela", "maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai",
+    "sunnuntai", "pazartesi", "salı", "sali", "çarşamba", "carsamba", "perşembe", "persembe",
+    "cuma", "cumartesi", "pazar", "luni", "marți", "marti", "miercuri", "joi", "vineri",
+    "sâmbătă", "sambata", "duminică", "duminica", "hétfő", "hetfo", "kedd", "szerda",
+    "csütörtök", "csutortok", "péntek", "pentek", "szombat", "vasárnap", "vasarnap",
 ];
 
 /// Words of the labels skipped before a date, in all seven languages; "Mis à jour le" is
@@ -104,6 +137,9 @@ pub(super) const LABELS: &[&str] = &[
     "gepubliceerd", "geplaatst", "bijgewerkt", "laatst", "gewijzigd", "op",
     "atualizado", "atualizada", "em", "data",
     "опубликовано", "обновлено", "дата", "публикации", "diterbitkan", "diperbarui", "pada",
+    "publikováno", "zveřejněno", "vloženo", "aktualizováno", "publikované", "aktualizované",
+    "julkaistu", "päivitetty", "muokattu", "yayınlanma", "yayınlandı", "güncelleme",
+    "güncellendi", "tarihi", "publicat", "actualizat", "közzétéve", "frissítve", "publikálva",
 ];
 
 /// Label words that say the date is a revision, not the first publication. "Stand:" is
@@ -113,7 +149,9 @@ pub(super) const LABELS: &[&str] = &[
 pub(super) const UPDATED_WORDS: &[&str] = &[
     "updated", "update", "modified", "revised", "aktualisiert", "zuletzt", "stand", "jour",
     "actualizado", "actualizada", "aggiornato", "aggiornata", "aggiornamento", "bijgewerkt",
-    "gewijzigd", "atualizado", "atualizada", "обновлено", "diperbarui",
+    "gewijzigd", "atualizado", "atualizada", "обновлено", "diperbarui", "aktualizováno",
+    "aktualizované", "päivitetty", "muokattu", "güncelleme", "güncellendi", "actualizat",
+    "frissítve",
 ];
 
 /// Label words that say the date is the publication.
@@ -121,14 +159,16 @@ pub(super) const UPDATED_WORDS: &[&str] = &[
 pub(super) const PUBLISHED_WORDS: &[&str] = &[
     "published", "posted", "originally", "created", "released", "issued", "filed", "pubdate",
     "veröffentlicht", "publié", "publie", "publiée", "publicado", "publicada", "pubblicato",
-    "pubblicata", "gepubliceerd", "geplaatst", "опубликовано", "diterbitkan",
+    "pubblicata", "gepubliceerd", "geplaatst", "опубликовано", "diterbitkan", "publikováno",
+    "zveřejněno", "vloženo", "publikované", "julkaistu", "yayınlanma", "yayınlandı", "publicat",
+    "közzétéve", "publikálva",
 ];
 
 /// Words that may sit between a date and its time.
 #[rustfmt::skip]
 pub(super) const TIME_INTRO: &[&str] = &[
     "at", "um", "à", "a", "las", "la", "gegen", "alle", "ore", "om", "às", "as", "в",
-    "pukul",
+    "pukul", "kl", "klo", "v", "saat", "ora",
 ];
 pub(super) const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "er", "e", "º", "ª"];
 

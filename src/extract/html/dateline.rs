@@ -217,6 +217,35 @@ pub(super) fn self_dated(doc: &Document, headline: Option<NodeId>) -> Option<Can
         })
 }
 
+/// The place and day the story's first paragraphs open on, as press releases and wire
+/// copy write them (`<p><strong>Berlin, 12. Februar 2014 –</strong> Die …`): the first
+/// paragraphs below the headline outside the page's furniture.
+pub(super) fn opening_dateline(
+    doc: &Document,
+    layout: &Layout,
+    headline: Option<NodeId>,
+) -> Option<Candidate> {
+    let around_headline: HashSet<NodeId> = headline
+        .map(|h| ancestors(doc, h).collect())
+        .unwrap_or_default();
+    doc.query_selector_all(doc.root(), "p")
+        .into_iter()
+        .filter(|&p| !layout.rank(p).0 && !hidden_away(doc, p, &around_headline))
+        .map(|p| squash_spaces(&doc.text_content(p)))
+        .filter(|text| !text.is_empty())
+        .take(OPENING_PARAGRAPHS)
+        .find_map(|text| crate::extract::text::opening_dateline(&text))
+        .map(|date| Candidate {
+            date,
+            rule: "story-opening",
+            confidence: 0.6,
+            byline: None,
+        })
+}
+
+/// Paragraphs below the headline read for the day the story opens on.
+const OPENING_PARAGRAPHS: usize = 3;
+
 /// The date `id` shows, if its text (or `datetime`) is one, with a confidence from what
 /// marks it.
 fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
@@ -677,11 +706,35 @@ fn linked_item(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
             "li" => {
                 return teaser_link(doc, n)
                     || (!doc.query_selector_all(n, "a").is_empty() && dated_sibling(doc, n, true))
+                    || dated_list(doc, n)
             }
             _ => {}
         }
     }
     false
+}
+
+/// Whether list item `n` has items beside it showing [`LIST_DAYS`]` - 1` days or more
+/// between them (`<li><strong>26.02.2014</strong><br>Regionalforum Süd</li>` in a box of
+/// coming events): a list of dated things, linked or not, not an article's header.
+fn dated_list(doc: &Document, n: NodeId) -> bool {
+    let Some(parent) = doc.parent(n) else {
+        return false;
+    };
+    let days: HashSet<time::Date> = doc
+        .child_nodes(parent)
+        .into_iter()
+        .filter(|&c| c != n && doc.is_element(c) && doc.tag_name(c) == "li")
+        .take(MAX_ITEMS_READ)
+        .filter_map(|c| {
+            let text = squash_spaces(&doc.text_content(c));
+            (text.chars().count() <= MAX_ITEM_CHARS)
+                .then(|| crate::extract::text::line_date(&text))
+                .flatten()
+                .map(|(d, _)| d.utc.date())
+        })
+        .collect();
+    days.len() + 1 >= LIST_DAYS
 }
 
 /// Whether `n` holds a link of [`TEASER_LINK_WORDS`] words or more: a story's headline.

@@ -3,14 +3,15 @@
 //! source may add the time to a bare day. Without them, the dates the page shows
 //! (`dateline`: `<time>` elements, "Published ..." lines, date-marked elements near the
 //! headline) weighed against the date in the page's address (`url_date`); below
-//! [`THRESHOLD`], a paragraph dating the piece itself (`This review was published on
-//! …`); else the date stays empty.
+//! [`THRESHOLD`], the place and day the story opens on (`Berlin, 12. Februar 2014 – …`),
+//! then a paragraph dating the piece itself (`This review was published on …`); else
+//! the date stays empty.
 
 use serde_json::Value;
 use time::Duration;
 use trafilatura::dom::{Document, NodeId};
 
-use super::dateline::{self_dated, shown_dates, Candidate};
+use super::dateline::{opening_dateline, self_dated, shown_dates, Candidate};
 use super::jsonld::{as_text, JsonLd};
 use super::layout::Layout;
 use super::tags::MetaTags;
@@ -69,7 +70,8 @@ pub(super) fn page_url(doc: &Document, tags: &MetaTags) -> Option<String> {
 
 /// The publication date with the rule that chose it: the page's data when it gives one,
 /// else the best shown date ([`shown_dates`]) weighed against the date in the address,
-/// else a paragraph dating the piece itself ([`self_dated`]).
+/// else the story's opening dateline ([`opening_dateline`]), else a paragraph dating the
+/// piece itself ([`self_dated`]).
 pub(super) fn date(
     doc: &Document,
     tags: &MetaTags,
@@ -99,7 +101,9 @@ pub(super) fn date(
         }
     });
     let shown = shown_dates(doc, layout, headline);
-    decide(shown, in_url).or_else(|| self_dated(doc, headline))
+    decide(shown, in_url)
+        .or_else(|| opening_dateline(doc, layout, headline))
+        .or_else(|| self_dated(doc, headline))
 }
 
 /// The most confident shown date (nearest the headline among equals), checked against the

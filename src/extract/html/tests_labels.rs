@@ -185,3 +185,27 @@ fn an_article_box_s_footer_shows_its_date() {
     let comments = html("<div class=\"footer comments\"><p>12.05.2014</p></div>");
     assert_eq!(day(&comments), None);
 }
+
+#[test]
+fn a_release_dated_where_its_story_opens_beside_coming_events() {
+    let events = "<div id=\"rightcol\"><div class=\"box\"><h3>Termine</h3><ul>\
+         <li><strong>26.02.2014</strong><br>Regionalforum Süd, Augsburg</li>\
+         <li><strong>08.04.2014</strong><br>Fachtag Wärmepumpe, Kassel</li>\
+         <li><strong>15.05.2014</strong><br>Lehrgang Kältemittel, Hannover</li></ul></div></div>";
+    let release = |opening: &str| {
+        page(
+            "",
+            "",
+            &format!(
+                "<div class=\"release\"><p>{opening} Die Installationsbetriebe haben im \
+                 vergangenen Jahr rund elf Prozent mehr Wärmepumpen eingebaut als im Vorjahr.\
+                 </p></div>{events}"
+            ),
+        )
+    };
+    let html = release("<strong>Berlin, 12. Februar 2014 –</strong>");
+    assert_eq!(day(&html).as_deref(), Some("2014-02-12"));
+    assert_eq!(rule(&html), "story-opening");
+    // Without the opening dateline the events' days date nothing.
+    assert_eq!(day(&release("")), None);
+}

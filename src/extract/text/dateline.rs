@@ -19,8 +19,8 @@ use crate::article::{ArticleDate, DatePrecision};
 
 use super::classify::Class;
 use super::dateread::{
-    clock_time, ends_since, label, opening_label, other_date_label, read, rejected, self_dated,
-    since_date, Label, MAX_CHARS,
+    clock_time, ends_since, label, opening_dateline, opening_label, other_date_label, read,
+    rejected, self_dated, since_date, Label, MAX_CHARS,
 };
 use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
@@ -573,9 +573,25 @@ pub fn decide_date(
         .is_some_and(|c| label(&units[c.unit].text) == Label::Updated);
     if decision.chosen.is_none() || revised {
         let earlier = |d: &ArticleDate| date.is_some_and(|c| d.utc < c.utc);
-        let foot = anchors
-            .foot
-            .and_then(|end| foot_dateline(units, classes, meta, end))
+        // With no date near the headline, the place and day a press release or wire
+        // story opens on (`Berlin, 12. Februar 2014 – Die …`).
+        let opening = || {
+            let start = [anchors.region, anchors.story]
+                .into_iter()
+                .flatten()
+                .min()?;
+            (start..units.len())
+                .filter(|&i| classes[i] != Class::Bad)
+                .take(OPENING_UNITS)
+                .find_map(|i| opening_dateline(&units[i].text).map(|d| (i, d)))
+        };
+        let opened = decision.chosen.is_none().then(opening).flatten();
+        let foot = opened
+            .or_else(|| {
+                anchors
+                    .foot
+                    .and_then(|end| foot_dateline(units, classes, meta, end))
+            })
             .filter(|(i, d)| {
                 decision.chosen.is_none()
                     || (label(&units[*i].text) != Label::Updated
@@ -637,7 +653,11 @@ pub fn decide_date(
             let u = &units[i];
             let cand = Candidate {
                 value: crate::article::rfc3339(d.utc),
-                rule: "story_foot",
+                rule: if opened.is_some() {
+                    "story_opening"
+                } else {
+                    "story_foot"
+                },
                 score: lex.weight("date.min"),
                 lines: (u.first, u.last),
                 unit: i,
@@ -653,6 +673,9 @@ pub fn decide_date(
     }
     (decision, date)
 }
+
+/// Units from the story's start read for the place and day it opens on.
+const OPENING_UNITS: usize = 4;
 
 /// Most words of a publication's label printed alone over its date.
 const LABEL_ALONE_WORDS: usize = 4;

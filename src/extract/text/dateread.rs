@@ -287,6 +287,51 @@ pub(super) fn self_dated(text: &str) -> Option<ArticleDate> {
         .flatten()
 }
 
+/// The date a story's first paragraph opens on, after its place, as press releases and
+/// wire copy write it (`Berlin, 12. Februar 2014 – Die …`, `WASHINGTON, March 3, 2021 —
+/// The …`, `NEW YORK, March 3, 2021 /PRNewswire/ -- …`, `Madrid, 3 de marzo de 2021.- …`,
+/// `WASHINGTON, D.C. (March 3, 2021) – …`): a day, not less, between the place and the
+/// dash that opens the text.
+pub(super) fn opening_dateline(text: &str) -> Option<ArticleDate> {
+    let head = text
+        .char_indices()
+        .nth(OPENING_CHARS)
+        .map_or(text, |(at, _)| &text[..at]);
+    let cut = [" – ", " — ", " - ", " -- ", ".- ", ".– ", " /"]
+        .iter()
+        .filter_map(|dash| head.find(dash))
+        .min()?;
+    let (place, date) = head[..cut].split_once(',')?;
+    let place: Vec<&str> = place.split_whitespace().collect();
+    // A place of a few words, its first and last capitalised (`Frankfurt am Main`,
+    // `ST. PAUL`, `Washington D.C.`).
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if place.is_empty()
+        || place.len() > OPENING_PLACE_WORDS
+        || !capital(&place[0])
+        || !place.last().is_some_and(capital)
+        || place.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    // The day, perhaps in parentheses after a state (`D.C. (March 3, 2021)`).
+    let date = date.trim();
+    let date = date
+        .rsplit_once('(')
+        .and_then(|(before, inner)| {
+            (before.split_whitespace().count() <= 2)
+                .then(|| inner.strip_suffix(')'))
+                .flatten()
+        })
+        .unwrap_or(date);
+    parse_whole_date(&for_parser(date)).filter(|d| d.precision >= DatePrecision::Day)
+}
+
+/// How far into a paragraph its opening dateline is looked for, and the most words of
+/// the place before it.
+const OPENING_CHARS: usize = 100;
+const OPENING_PLACE_WORDS: usize = 4;
+
 /// A sentence that speaks of the piece itself (`This review was published on …`, `Dieser
 /// Artikel erschien am …`), not of a report it quotes (`The study, published on …`).
 fn of_itself(text: &str) -> bool {
@@ -642,6 +687,61 @@ mod tests {
             Some((2020, 12, 3))
         );
         assert_eq!(day("den 14 augusti 2019"), Some((2019, 8, 14)));
+    }
+
+    #[test]
+    fn a_story_opening_on_its_place_and_day() {
+        let of =
+            |t: &str| opening_dateline(t).map(|d| (d.utc.year(), d.utc.month() as u8, d.utc.day()));
+        assert_eq!(
+            of("Berlin, 12. Februar 2014 – Die Installationsbetriebe im Verband haben mehr"),
+            Some((2014, 2, 12))
+        );
+        assert_eq!(
+            of("WASHINGTON, March 3, 2021 — The agency said on Wednesday that"),
+            Some((2021, 3, 3))
+        );
+        assert_eq!(
+            of("NEW YORK, March 3, 2021 /PRNewswire/ -- Acme Corp. today announced"),
+            Some((2021, 3, 3))
+        );
+        assert_eq!(
+            of("Madrid, 3 de marzo de 2021.- El Gobierno aprobó hoy"),
+            Some((2021, 3, 3))
+        );
+        assert_eq!(
+            of("WASHINGTON, D.C. (March 3, 2021) – The senator introduced"),
+            Some((2021, 3, 3))
+        );
+        assert_eq!(
+            of("Frankfurt am Main, den 4.5.2019 – Die Messe"),
+            Some((2019, 5, 4))
+        );
+        // No year, no place, a date inside the sentence, a place too long: no dateline.
+        assert_eq!(of("LONDON, March 3 (Reuters) - Britain's economy"), None);
+        assert_eq!(of("On March 3, 2021 – a Wednesday – the council met"), None);
+        assert_eq!(
+            of("Die Stadt hat am 3. März 2021 beschlossen, dass – wie erwartet – gebaut wird"),
+            None
+        );
+        assert_eq!(
+            of("The Council of the City of Springfield, 3 March 2021 – minutes"),
+            None
+        );
+        assert_eq!(of("Berlin, im März 2014 – Die Zahl der"), None);
+    }
+
+    #[test]
+    fn central_european_and_finnish_labels() {
+        assert!(label("Publikováno: 8. června 2009 10:47") == Label::Published);
+        assert!(label("Aktualizováno 9. 6. 2009") == Label::Updated);
+        assert!(label("Julkaistu 3.3.2021 10:47") == Label::Published);
+        assert!(label("päivitetty 3.3.2021 14:02") == Label::Updated);
+        assert_eq!(day("Julkaistu 3.3.2021 klo 10.47"), Some((2021, 3, 3)));
+        assert_eq!(
+            day("Jana Křížová | 8. června 2009 10:47 | Diskuse (14)"),
+            Some((2009, 6, 8))
+        );
     }
 
     #[test]

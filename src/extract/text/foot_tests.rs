@@ -18,6 +18,31 @@ const STORY: &str = "The city will close the old covered bridge to cars from nex
      Residents who live on the far side of the creek will have to drive an extra four \
      miles to reach the town centre, and several said they would appeal the decision.\n\n";
 
+/// A press release dated only where its first paragraph opens (`Berlin, 12. Februar 2014
+/// – …`), beside a box of coming events' days.
+#[test]
+fn a_release_dated_where_its_story_opens() {
+    let story = STORY.replacen(
+        "The city will",
+        "SPRINGFIELD, March 3, 2021 – The city will",
+        1,
+    );
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n{story}\
+         Events\n\n  * 26.03.2021 Open day at the depot\n  * 08.04.2021 Bridge walk\n\
+         \x20 * 15.05.2021 Town meeting\n"
+    );
+    let (f, ex) = run(&text);
+    assert_eq!(day(&f).as_deref(), Some("2021-03-03"));
+    assert_eq!(ex.date.chosen.map(|c| c.rule), Some("story_opening"));
+    assert!(f
+        .body
+        .starts_with("SPRINGFIELD, March 3, 2021 – The city will"));
+    // A dateline under the headline stays the date.
+    let text = format!("{MENU}Council votes to close bridge to cars\n\nMarch 4, 2021\n\n{story}");
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2021-03-04"));
+}
+
 /// The header gives only the revision; the publication is printed under the story.
 #[test]
 fn published_line_under_the_story_beats_an_updated_header() {

@@ -103,6 +103,12 @@ pub fn self_dated(paragraph: &str) -> Option<crate::article::ArticleDate> {
     dateread::self_dated(paragraph)
 }
 
+/// The date a story's first paragraph opens on after its place (`Berlin, 12. Februar
+/// 2014 – Die …`, `WASHINGTON, March 3, 2021 — The …`).
+pub fn opening_dateline(paragraph: &str) -> Option<crate::article::ArticleDate> {
+    dateread::opening_dateline(paragraph)
+}
+
 /// `text` with its numeric dates written day first for the date parser (`05/03/2024`,
 /// `05-03-24` as `05.03.2024`, `05.03.24`).
 pub fn dotted_dates(text: &str) -> String {
@@ -363,9 +369,12 @@ fn decide_top(
         ex.byline.chosen = None;
     }
     fields.byline = ex.byline.chosen.as_ref().map(|c| c.value.clone());
+    // A story's first paragraph that opens on its place and day stays in the story.
     [&ex.title, &ex.date, &ex.byline]
         .iter()
-        .filter_map(|d| d.chosen.as_ref().map(|c| c.unit))
+        .filter_map(|d| d.chosen.as_ref())
+        .filter(|c| c.rule != "story_opening")
+        .map(|c| c.unit)
         .collect()
 }
 

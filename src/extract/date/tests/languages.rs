@@ -1,4 +1,5 @@
-//! Italian, Dutch, Portuguese, Scandinavian, Catalan and Polish datelines, the CJK year-month-day, and the common web
+//! Italian, Dutch, Portuguese, Scandinavian, Catalan, Polish, Czech, Slovak, Finnish,
+//! Turkish, Romanian and Hungarian datelines, the CJK year-month-day, and the common web
 //! forms newsroom pages print, end to end.
 
 use super::*;
@@ -116,6 +117,40 @@ fn scandinavian_catalan_and_polish() {
 }
 
 #[test]
+fn central_european_finnish_turkish_and_romanian() {
+    both(&[
+        ("8. června 2009 10:47", "2009-06-08T10:47:00Z", Minute),
+        ("pondělí 8. června 2009", "2009-06-08T00:00:00Z", Day),
+        ("3. brezna 2021", "2021-03-03T00:00:00Z", Day),
+        ("12. októbra 2018", "2018-10-12T00:00:00Z", Day),
+        (
+            "3. maaliskuuta 2021 klo 10.47",
+            "2021-03-03T10:47:00Z",
+            Minute,
+        ),
+        (
+            "keskiviikko 3. maaliskuuta 2021",
+            "2021-03-03T00:00:00Z",
+            Day,
+        ),
+        ("3 Mart 2021 Çarşamba", "2021-03-03T00:00:00Z", Day),
+        ("14 Kasım 2019", "2019-11-14T00:00:00Z", Day),
+        ("miercuri, 3 martie 2021", "2021-03-03T00:00:00Z", Day),
+        ("2021. március 3.", "2021-03-03T00:00:00Z", Day),
+        ("2019. nov. 20. 10:15", "2019-11-20T10:15:00Z", Minute),
+    ]);
+    assert_eq!(
+        parse("Publikováno: 8. června 2009"),
+        want("2009-06-08T00:00:00Z", Day)
+    );
+    assert_eq!(parse("Červen 2009"), want("2009-06-01T00:00:00Z", Month));
+    assert_eq!(
+        parse("Julkaistu 3.3.2021 10:47"),
+        want("2021-03-03T10:47:00Z", Minute)
+    );
+}
+
+#[test]
 fn cjk_year_month_day() {
     both(&[
         ("2019年11月20日", "2019-11-20T00:00:00Z", Day),
@@ -183,6 +218,9 @@ fn new_month_names_do_not_make_prose_dates() {
         "Maja 20 and 2019",
         "la marca 20 del 2019",
         "sobota 3 bramki",
+        "Mart 20 and 2019",
+        "Augusta 3 to 2019",
+        "the 2019. 3 ekim",
     ] {
         assert_eq!(find(text), None, "{text:?}");
     }
