@@ -209,14 +209,27 @@ fn byte_at(line: &str, edge: usize) -> usize {
     line.len()
 }
 
+/// The light box-drawing characters text browsers draw a table's borders with, one
+/// column wide each.
+const TABLE_RULES: [char; 11] = ['─', '│', '┌', '┐', '└', '┘', '├', '┤', '┬', '┴', '┼'];
+
 /// The lines of `text`, each with its line number counted from 1, in reading order: the
 /// runs printed as side-by-side columns read one column after the other, with a blank
 /// line after each column; a right column's lines keep their indent.
 pub fn reading_order(text: &str) -> Vec<(usize, String)> {
+    // A table's ruled borders (`┌───┐`, `│ cell │`, as w3m draws a `<table border>`) are
+    // blanks of the same width: the cells' text keeps its columns.
     let lines: Vec<(usize, String)> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| (i + 1, l.to_owned()))
+        .map(|(i, l)| {
+            let l = if l.contains(TABLE_RULES) {
+                l.replace(TABLE_RULES, " ")
+            } else {
+                l.to_owned()
+            };
+            (i + 1, l)
+        })
         .collect();
     // Only a line with a gap of two spaces inside its text can have a column beside it.
     let gapped = lines
@@ -301,6 +314,33 @@ The Space Review
             .expect("sidebar");
         assert!(sidebar > headline);
         assert_eq!(order[sidebar + 1].trim(), "weekly newsletter");
+    }
+
+    #[test]
+    fn a_ruled_table_beside_a_menu_reads_as_a_column() {
+        let page = "\
+MENU                   Club News
+                       ┌──────────────────────────────────────────────────────────┐
+Club News              │ Spring Open House Dates Set - Helpers Needed!            │
+                       │ Posted 04-07-09 by Webmaster                             │
+Our Layout             ├──────────────────────────────────────────────────────────┤
+                       │ The board has voted and our Spring Open House will be    │
+Photo Gallery          │ held Saturday April 25 and Sunday April 26 at the Old    │
+                       │ Freight Depot. Hours are 10 AM to 4 PM both days.        │
+Meeting Schedule       │                                                          │
+                       │ This is the first time the public will see the new       │
+Membership             │ Conneaut Lake branch since we finished the scenery.      │
+                       └──────────────────────────────────────────────────────────┘
+";
+        let order = texts(page);
+        let at = |t: &str| order.iter().position(|l| l.trim() == t);
+        let headline = at("Spring Open House Dates Set - Helpers Needed!").expect("headline");
+        assert_eq!(order[headline + 1].trim(), "Posted 04-07-09 by Webmaster");
+        assert!(at("held Saturday April 25 and Sunday April 26 at the Old").is_some());
+        // The menu is read apart from the article, before or after it.
+        let menu = at("Our Layout").expect("menu");
+        assert!(menu < headline || menu > headline + 8);
+        assert!(!order.iter().any(|l| l.contains(TABLE_RULES)));
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     // A byline that ends on its date or time (`Por Mariana Esquivel Robles | Ciudad de
     // México, 14 de agosto de 2021 | 09:27 hrs`) is whole: the share bar or the story
     // under it starts a line of its own, however full the byline.
-    if dated_byline_ends(p) {
+    if dated_byline_ends(p) || dated_fields(p) {
         return false;
     }
     // A dateline opening on its label (`Posted: Saturday, February 10, 2024 5:30 am`) or a
@@ -337,6 +337,22 @@ fn dated_row(line: &str) -> bool {
     line.split_once(" | ")
         .is_some_and(|(first, _)| super::dateread::read(first).is_some())
 }
+
+/// Whether a line is a row of short fields parted by bars, one of them a calendar day
+/// (`Nomvula Khumalo | ANA 19 September 2022 | 07:32 Facebook Twitter WhatsApp`): an
+/// article's stamp, which the caption or story under it does not go on.
+fn dated_fields(line: &str) -> bool {
+    let fields: Vec<&str> = line.split(" | ").collect();
+    fields.len() >= 2
+        && fields.iter().any(|f| {
+            f.split_whitespace().nth(FIELD_WORDS).is_none()
+                && super::dateread::read(f)
+                    .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
+        })
+}
+
+/// Most words of a field of a [`dated_fields`] row that is read for its day.
+const FIELD_WORDS: usize = 8;
 
 /// Whether a line opens on a byline's word and ends on a calendar day or its time
 /// (`by Dana Whitcomb, Prairie Signal March 12, 2024`, `Von Jana Köhler, 12.06.2024,
@@ -1009,6 +1025,28 @@ mod tests {
         ));
         assert!(!dated_byline_ends(
             "By Dana Whitcomb, Prairie Signal, who has covered"
+        ));
+    }
+
+    #[test]
+    fn a_row_of_fields_with_its_day_ends_its_line() {
+        // Filled to the width, but the caption under it is no part of it.
+        let row = "Nomvula Khumalo | ANA 19 September 2022 | 07:32 Facebook Twitter WhatsApp";
+        let text = format!(
+            "{}\n{}\n{row}\n{}\n{}\n\n{}\n{}\n",
+            "The power utility says Stage 5 will be implemented from 16:00 until further",
+            "notice, with Stage 4 planned overnight and again on Tuesday for most areas.",
+            "Electricity pylons outside Witbank Electricity pylons near eMalahleni,",
+            "Mpumalanga. Picture: Thabo Mokoena/ANA (Archive)",
+            "Johannesburg – Eskom will implement Stage 5 load shedding from 16:00 on Monday",
+            "until further notice after seven generating units at three power stations.",
+        );
+        let u = units(&text);
+        assert!(u.iter().any(|u| u.text == row), "{u:?}");
+        assert!(dated_fields("By Jane Doe | March 3, 2021"));
+        // A sentence with a bar and a date in a long part is no row of fields.
+        assert!(!dated_fields(
+            "Tickets | the festival opens on 3 March 2021 with a concert by the town's brass band"
         ));
     }
 
