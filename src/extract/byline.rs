@@ -715,6 +715,11 @@ mod tests {
                 "Élodie Marchetti",
             ),
             ("Anna Berg, Västerbottens Kuriren", "Anna Berg"),
+            (
+                "Mamadou Diallo, Correspondant à Ziguinchor",
+                "Mamadou Diallo",
+            ),
+            ("Lucía Pardo, enviada especial a Kiev", "Lucía Pardo"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

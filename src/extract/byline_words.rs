@@ -328,7 +328,8 @@ pub(super) const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words that open a role in the Romance languages, its head first (`chargée de
-/// communication`, `responsable pédagogique`, `jefa de prensa`, `addetto stampa`).
+/// communication`, `responsable pédagogique`, `jefa de prensa`, `addetto stampa`,
+/// `correspondant à Ziguinchor`).
 pub(super) const ROLE_HEADS: &[&str] = &[
     "chargé",
     "chargée",
@@ -348,6 +349,19 @@ pub(super) const ROLE_HEADS: &[&str] = &[
     "portavoce",
     "assessor",
     "assessora",
+    // A correspondent or envoy and where (`Correspondant à Ziguinchor`, `enviada especial
+    // a Kiev`).
+    "correspondant",
+    "correspondante",
+    "envoyé",
+    "envoyée",
+    "corresponsal",
+    "enviado",
+    "enviada",
+    "corrispondente",
+    "inviato",
+    "inviata",
+    "correspondente",
 ];
 
 /// Last words of a job title after a byline's names ("AP Auto Writer", "Editor-at-large").

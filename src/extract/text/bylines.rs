@@ -777,12 +777,22 @@ mod tests {
         }
     }
 
-    /// `el` and `op` end a name before its date only.
+    /// `el`, `op` and a capitalised `Le` end a name before its date only.
     #[test]
     fn particles_before_a_date_end_a_name() {
         assert_eq!(cut_tail("Mohamed el Dahshan"), "Mohamed el Dahshan");
         assert_eq!(cut_tail("Jan op den Kamp"), "Jan op den Kamp");
         assert_eq!(cut_tail("Ana Ruiz el 3 de abril"), "Ana Ruiz");
+        // Capitalised as a dateline's label: `Le` before the date, not in `Anne Le Goff`.
+        assert_eq!(
+            cut_tail("Claire Mougenot Le 18/05/2018 à 06:15"),
+            "Claire Mougenot"
+        );
+        assert_eq!(cut_tail("Anne Le Goff"), "Anne Le Goff");
+        assert_eq!(
+            top("Par Claire Mougenot Le 18/05/2018 à 06:15 Mis à jour le 19/05/2018").as_deref(),
+            Some("Claire Mougenot")
+        );
     }
 
     /// Names with their roles: a research fellow's, and two authors each with a role.

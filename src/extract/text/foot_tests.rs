@@ -43,6 +43,59 @@ fn a_release_dated_where_its_story_opens() {
     assert_eq!(day(&extract(&text)).as_deref(), Some("2021-03-04"));
 }
 
+/// A byline under the dateline, a share bar, a caption and an ad's label: boilerplate
+/// between does not put it out of the header's reach.
+#[test]
+fn a_byline_below_share_bars_and_ads() {
+    let text = "\
+  • Vidéos
+
+[                    ]OK
+Flash info
+
+  • Assemblée nationale : ouverture d’une session extraordinaire lundi
+  • Éliminatoires CAN 2025 : la liste des Lions dévoilée
+
+Accueil Régions Ziguinchor : les producteurs d’anacarde crient leur détresse
+face aux stocks invendus
+
+  • Économie
+  • Régions
+
+Ziguinchor : les producteurs d’anacarde crient leur détresse face aux stocks
+invendus
+
+Plus de 4 000 tonnes de noix de cajou restent invendues dans les magasins de la
+région, selon les organisations de producteurs.
+
+Publié le jeudi 19 septembre 2024 à 14:02
+2 317
+4
+Partager Tweeter WhatsApp
+
+Sacs de noix de cajou dans un magasin à Ziguinchor
+Des sacs de noix de cajou entassés dans un magasin de Boutoute, le 17 septembre
+2024. (Photo : Ibrahima Sané)
+
+Publicité
+[INS::INS]
+
+Par Mamadou Diallo, Correspondant à Ziguinchor
+
+Dans les magasins de stockage de Boutoute, de Niaguis et de Bignona, les sacs
+de noix de cajou s’empilent jusqu’au plafond. Plus de cinq mois après
+l’ouverture officielle de la campagne de commercialisation, le 2 avril dernier,
+plusieurs milliers de tonnes d’anacarde n’ont toujours pas trouvé preneur dans
+la région de Ziguinchor.
+
+Selon la Fédération régionale des producteurs d’anacarde, ce sont au moins 4
+000 tonnes qui dorment dans les entrepôts. « Les acheteurs indiens et
+vietnamiens sont venus au début, ils ont pris ce qu’ils voulaient, puis ils ont
+";
+    let f = extract(text);
+    assert_eq!(f.byline.as_deref(), Some("Mamadou Diallo"));
+}
+
 /// The header gives only the revision; the publication is printed under the story.
 #[test]
 fn published_line_under_the_story_beats_an_updated_header() {

@@ -378,6 +378,9 @@ fn decide_top(
         .collect()
 }
 
+/// Most units, boilerplate included, looked across from an anchor for a byline.
+const BYLINE_REACH: usize = 12;
+
 /// Words of a unit read whole for a byline.
 const BYLINE_WORDS: usize = 20;
 
@@ -430,9 +433,23 @@ fn decide_top_byline(
 ) -> Decision {
     let mut cands = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // Units around each anchor; below it boilerplate is not counted: a share bar or an
+    // ad's label between the dateline and the byline under it does not part them.
+    let reach = |from: usize, steps: &mut dyn Iterator<Item = usize>, n: usize| {
+        let mut at = from;
+        let mut kept = 0;
+        for j in steps.take(BYLINE_REACH) {
+            at = j;
+            kept += usize::from(classes[j] != Class::Bad);
+            if kept == n {
+                break;
+            }
+        }
+        at
+    };
     for &a in anchors.iter().chain(&date_unit) {
         let lo = a.saturating_sub(4);
-        let hi = (a + 5).min(units.len() - 1);
+        let hi = reach(a, &mut (a + 1..units.len()), 5);
         for i in lo..=hi {
             // Boilerplate is read only for furniture (a share bar holding the byline), list
             // items (`• by Jane Doe`), and a list item only for a marked byline, and for

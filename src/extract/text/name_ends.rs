@@ -46,9 +46,12 @@ pub(super) fn cut_tail(s: &str) -> &str {
             end = end.min(i);
         }
     }
-    // Before a date (`Pieter-Jan Claes op 3 april 2019`, `Ana Ruiz el 3 de abril`), not
-    // inside a name (`Mohamed el Dahshan`, `Jan op den Kamp`).
-    for sep in [" op ", " el "] {
+    // Before a date (`Pieter-Jan Claes op 3 april 2019`, `Ana Ruiz el 3 de abril`,
+    // `Claire Mougenot Le 18/05/2018`), not inside a name (`Mohamed el Dahshan`, `Jan op
+    // den Kamp`, `Anne Le Goff`).
+    for sep in [
+        " op ", " el ", " Le ", " Am ", " On ", " El ", " Il ", " Op ",
+    ] {
         if let Some(i) = s.find(sep) {
             let dated = s[i + sep.len()..]
                 .split_whitespace()
