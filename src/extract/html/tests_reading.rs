@@ -361,3 +361,50 @@ fn a_sole_h1_naming_the_site_is_no_headline() {
         );
     }
 }
+
+/// A club's page of 2009: no heading element, a `<title>` of the site and its section,
+/// the headline a bold `<font>` with its `Posted … by …` line under it, a menu column
+/// beside; the text reading's headline, a little unsure alone, sits right over the date
+/// the markup read, and is the title.
+#[test]
+fn a_font_headline_over_the_date_the_markup_read() {
+    let menu: String = [
+        "Home",
+        "Club News",
+        "Our Layout",
+        "Photo Gallery",
+        "Meeting Schedule",
+        "Membership",
+    ]
+    .iter()
+    .map(|m| format!("<tr><td><font size=\"2\"><a href=\"#\">{m}</a></font></td></tr>"))
+    .chain([
+        "<tr><td><font size=\"1\"><b>Meetings:</b><br>1st &amp; 3rd Tuesday<br>7:30 PM<br>\
+         Old Freight Depot<br>118 Water St.<br>Meadville, PA</font></td></tr>"
+            .to_string(),
+        "<tr><td><font size=\"1\"><b>Upcoming:</b><br>Work night - 04-14-09<br>Board mtg - \
+         04-21-09<br>Open House - 04-25-09 &amp; 04-26-09</font></td></tr>"
+            .to_string(),
+    ])
+    .collect();
+    let html = format!(
+        "<html><head><title>TCMRS - News</title></head><body><table><tr>\
+         <td width=\"150\"><table>{menu}</table></td><td>\
+         <font size=\"5\"><b>Club News</b></font><br>Home &gt; Club News<hr>\
+         <table border=\"1\"><tr><td><font size=\"4\" color=\"#990000\"><b>Spring Open \
+         House Dates Set - Helpers Needed!</b></font><br><font size=\"1\"><i>Posted \
+         04-07-09 by Webmaster</i></font></td></tr><tr><td>{STORY}</td></tr></table>\
+         <p><b>Previous News</b></p><table><tr><td>03-28-09</td><td><b>Dues \
+         Reminder</b> - Dues for 2009 are now past due. Posted by Webmaster</td></tr>\
+         <tr><td>03-15-09</td><td><b>Trestle Finished!</b> - The first train crossed it \
+         on Saturday night. Posted by Dale K.</td></tr></table>\
+         </td></tr></table><p>&copy; 1998-2009 TCMRS. This page last updated 04/08/09</p>\
+         </body></html>"
+    );
+    let f = extract(&html);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Spring Open House Dates Set - Helpers Needed!")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Webmaster"));
+}

@@ -34,6 +34,11 @@ const BYLINE_CONFIDENCE: f32 = 0.6;
 /// Lowest confidence of the text reading's headline that overrules an unbacked title.
 const SURE_HEADLINE: f32 = 0.8;
 
+/// Lowest confidence of the text reading's headline that overrules an unbacked title when
+/// the markup's date stands right under it, within [`DATELINE_GAP`] of its units.
+const DATED_HEADLINE: f32 = 0.6;
+const DATELINE_GAP: usize = 2;
+
 /// Lowest confidence of a title some other source of the page agrees with.
 const BACKED_TITLE: f32 = 0.7;
 
@@ -72,8 +77,24 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     // A sentence is no headline to put in a `<title>`'s place: the reading took a
     // paragraph of a page with little else.
     let sentence = headline.ends_with('.') && !headline.ends_with("...");
+    // The markup's date read on the line under the reading's headline: both readers
+    // found the same header, and a headline less sure alone is sure enough.
+    let dated_below = || {
+        let (Some(t), Some(d)) = (&explained.title.chosen, &explained.date.chosen) else {
+            return false;
+        };
+        let same_day = |a: &ArticleDate, b: &ArticleDate| a.utc.date() == b.utc.date();
+        d.unit > t.unit
+            && d.unit <= t.unit + DATELINE_GAP
+            && meta
+                .date
+                .zip(fields.date)
+                .is_some_and(|(m, f)| same_day(&m, &f))
+    };
+    let sure = explained.title.confidence >= SURE_HEADLINE
+        || (explained.title.confidence >= DATED_HEADLINE && dated_below());
     if !agrees {
-        if !(unbacked && !sentence && explained.title.confidence >= SURE_HEADLINE) {
+        if !(unbacked && !sentence && sure) {
             return;
         }
         meta.title = Some(headline.to_string());
