@@ -90,6 +90,33 @@ pub(super) fn caption(t: &str) -> bool {
         || credited(t)
 }
 
+/// Whether a line ends on a picture's credit after its label (`… im Herbst 2016. Foto:
+/// Simon Gisler`, `… Bild: BR/Anna Berger`): two to [`CREDIT_NAME_WORDS`] words of
+/// names, so the caption ends there. One word may be a name the renderer wrapped.
+pub(super) fn ends_on_credit(line: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(at) = words.iter().rposition(|w| {
+        w.strip_suffix(':')
+            .is_some_and(|l| lex.has("caption", &super::features::lower(l)))
+    }) else {
+        return false;
+    };
+    let credit = &words[at + 1..];
+    // A credit that goes on (`Photo: Damian Dovarganes, AP /` over `Copyright 2019 …`)
+    // ends no line.
+    (2..=CREDIT_NAME_WORDS).contains(&credit.len())
+        && credit
+            .last()
+            .is_some_and(|w| !w.ends_with(['/', ',', '-', '&', '|']))
+        && credit
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || w.contains('/'))
+}
+
+/// Most words of the names a picture's credit ends its line with.
+const CREDIT_NAME_WORDS: usize = 5;
+
 /// Most words of a picture's credit after its copyright sign.
 const COPYRIGHT_CREDIT_WORDS: usize = 8;
 
@@ -128,6 +155,22 @@ const OUTLET_WORDS: usize = 5;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_ends_its_caption() {
+        assert!(ends_on_credit(
+            "Velos vor dem Bahnhof Luzern an einem Werktag im Herbst 2016. Foto: Simon Gisler"
+        ));
+        assert!(ends_on_credit("Der Deich bei Leer. Bild: BR/Anna Berger"));
+        // A name wrapped after its first word, a credit with a sentence after it.
+        assert!(!ends_on_credit("Velos vor dem Bahnhof Luzern. Foto: Simon"));
+        assert!(!ends_on_credit(
+            "Show in Los Angeles Tuesday. Photo: Damian Dovarganes, AP /"
+        ));
+        assert!(!ends_on_credit(
+            "Photo: the council says the bridge will close next month"
+        ));
+    }
 
     #[test]
     fn a_long_line_opening_with_a_caption_word_is_no_caption() {

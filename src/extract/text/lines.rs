@@ -179,6 +179,15 @@ fn continues(prev: &str, next: &str, printed: (&str, &str), width: Option<usize>
     if dated_byline_ends(p) || dated_fields(p) {
         return false;
     }
+    // A caption ends on its picture's credit (`… Foto: Simon Gisler` / `Anna Bürgi und
+    // Reto Kälin`): the next line is no part of it, unless it is the credit's last word
+    // or two, wrapped (`… Photograph: Ollie Brandt/The Daily` / `Ledger`).
+    if super::captions::ends_on_credit(p)
+        && n.starts_with(char::is_uppercase)
+        && n.split_whitespace().nth(2).is_some()
+    {
+        return false;
+    }
     // A dateline opening on its label (`Posted: Saturday, February 10, 2024 5:30 am`) or a
     // short line of a span of days (`Eleanor M. Prusak · Oct. 3, 1938 – Feb. 6, 2024`)
     // starts a line of its own, however full the line above.
@@ -1026,6 +1035,33 @@ mod tests {
         assert!(!dated_byline_ends(
             "By Dana Whitcomb, Prairie Signal, who has covered"
         ));
+    }
+
+    #[test]
+    fn a_caption_ends_on_its_credit() {
+        // Filled to the width, but the byline under the caption is no part of it.
+        let byline = "Anna Bürgi und Reto Kälin";
+        let text = format!(
+            "{}\n{}\n{}\n{byline}\nPubliziert: 11.01.2017, 14:02\n\n{}\n{}\n",
+            "Die Stadt Luzern will die Velostation am Bahnhof bis 2022 auf gut 2400 Plätze",
+            "verdoppeln. Der Stadtrat beantragt dafür einen Kredit von 6,8 Millionen Franken.",
+            "Velos vor dem Bahnhof Luzern an einem Werktag im Herbst 2016. Foto: Simon Gisler",
+            "Schon heute ist jeder der 1200 Abstellplätze der bestehenden Velostation an",
+            "Werktagen ab acht Uhr morgens besetzt, wie eine Zählung der Stadt gezeigt hat.",
+        );
+        let u = units(&text);
+        assert!(u.iter().any(|u| u.text == byline), "{u:?}");
+        // The credit's last word, wrapped, stays with it.
+        let text = text.replace(
+            "Luzern an einem Werktag im Herbst 2016. Foto: Simon Gisler\n",
+            "an einem Werktag 2016. Photograph: Ollie Brandt/The Daily\nLedger\n",
+        );
+        let u = units(&text);
+        assert!(
+            u.iter()
+                .any(|u| u.text.ends_with("Brandt/The Daily Ledger")),
+            "{u:?}"
+        );
     }
 
     #[test]
