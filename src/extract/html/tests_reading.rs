@@ -408,3 +408,22 @@ fn a_font_headline_over_the_date_the_markup_read() {
     );
     assert_eq!(f.byline.as_deref(), Some("Webmaster"));
 }
+
+/// Two authors, each a `<span>` of a generated class, parted by a comma: the text
+/// reading's byline, unsure alone, is what the markup shows name by name.
+#[test]
+fn authors_each_an_element_of_their_own() {
+    let html = format!(
+        "<html><head><title>Uutisvirta: Kuopion uimahalli kallistuu…</title></head><body>\
+         <div class=\"sc-nav\"><a href=\"/\">Etusivu</a> <a href=\"/uutiset\">Uutiset</a></div>\
+         <h1>Kuopion uimahallihanke kallistuu 12 miljoonaa euroa</h1>\
+         <div class=\"sc-k3\"><div class=\"sc-aus\"><span class=\"sc-au\">Juha Virtanen</span>, \
+         <span class=\"sc-au\">Maria Laaksonen</span></div><span>4.3.2025 10:47</span></div>\
+         <div class=\"sc-body\">{STORY}</div></body></html>"
+    );
+    let f = extract(&html);
+    assert_eq!(
+        f.byline.as_deref(),
+        Some("Juha Virtanen and Maria Laaksonen")
+    );
+}

@@ -140,7 +140,15 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     }
     if meta.byline.is_none() {
         let sure = explained.byline.confidence >= BYLINE_CONFIDENCE;
-        meta.byline = fields.byline.filter(|name| sure || element_says(doc, name));
+        // Each of several authors may be an element of its own (`<span>Juha
+        // Virtanen</span>, <span>Maria Laaksonen</span>`).
+        let each_said = |byline: &str| {
+            let names = crate::extract::byline::names(byline);
+            names.len() > 1 && names.iter().all(|n| element_says(doc, n))
+        };
+        meta.byline = fields
+            .byline
+            .filter(|name| sure || element_says(doc, name) || each_said(name));
         if meta.byline.is_some() {
             meta.authors = fields.authors;
         }
