@@ -9,8 +9,9 @@
 //! Lines the reader rules out (copyright, captions, comments, related-story lists) are
 //! never candidates, nor is prose, nor a date less precise than a day. A date widget's
 //! two short lines (`November 20` / `15:23 2019`) are read together when neither is a
-//! date alone. With no date near the story: a dateline under it, a paragraph dating the
-//! piece itself, and the one day lines anywhere label as the publication.
+//! date alone. With no date near the story: the place and day its first paragraph opens
+//! on (`Berlin, 12. Februar 2014 – …`), a dateline under it, a paragraph dating the piece
+//! itself, and the one day lines anywhere label as the publication.
 
 use std::cell::OnceCell;
 use std::sync::OnceLock;
