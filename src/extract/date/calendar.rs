@@ -103,12 +103,17 @@ fn year_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
 }
 
 /// The rest of Hungarian `2021. március 3.` or `2019. nov. 20.`, the year already read:
-/// a dot glued to the year, a month name, the day and its dot.
+/// a dot glued to the year, a month name in lower case, the day and its dot (a sentence
+/// ending on a year and the next opening on a month, `in 2019. May 20 people …`, is no
+/// date).
 fn hungarian_after_year(c: &mut Cur, year: i32) -> Option<Ymd> {
     c.glued_punct(&['.'])?;
+    if !c.peek()?.raw.starts_with(char::is_lowercase) {
+        return None;
+    }
     let month = month_name(c)?;
     let day = c.num(1, 2)?;
-    c.glued_punct(&['.']);
+    c.glued_punct(&['.'])?;
     (!c.continues_number()).then_some(Ymd::day(year, month, day))
 }
 

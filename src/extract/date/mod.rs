@@ -2,13 +2,15 @@
 //! in real news text (bylines, datelines, `<DATE>` fields, meta tags) and
 //! normalising them to UTC. Nothing else in the crate should parse dates.
 //!
-//! Accepted shapes, with labels and weekday names skipped. Labels, in seven languages
-//! and two more: "Published (on)", "Posted on", "Updated", "Last updated", "First
+//! Accepted shapes, with labels and weekday names skipped. Labels, among them:
+//! "Published (on)", "Posted on", "Updated", "Last updated", "First
 //! published", "Veröffentlicht am", "Aktualisiert am", "Stand:", "Publié le", "Mis à
 //! jour le", "Publicado el", "Actualizado", "Pubblicato il", "Aggiornato il", "Ultimo
 //! aggiornamento", "Gepubliceerd op", "Bijgewerkt op", "Publicado em", "Atualizado em",
-//! "Опубликовано", "Обновлено", "Diterbitkan (pada)", "Diperbarui (pada)".
-//! Weekdays in the same nine, full or short, with or without accents and dots
+//! "Опубликовано", "Обновлено", "Diterbitkan (pada)", "Diperbarui (pada)", "Publikováno",
+//! "Julkaistu", "Güncellendi", "Frissítve".
+//! Weekdays in the languages of the month names, full or short, with or without accents
+//! and dots
 //! (`Wed`, `Mittwoch`, `mer.`, `mercoledì`, `woensdag`, `wo`, `quarta-feira`, `qua`,
 //! `среда`, `ср`, `Rabu`); Italian `mar` is read as March first, as martedì when
 //! March gives no date.
@@ -37,7 +39,7 @@
 //! - A time after the date (`5:30 pm`, `5:30 p.m.`, `17:30`, `17h30`, `8h05`,
 //!   `14:30 Uhr`, `10.15 uur`, `09.34`, `noon`, and four digits glued to a zone,
 //!   `1509GMT`; introduced by "at", "um", "à", "a las", "alle (ore)", "om", "às", "в",
-//!   "pukul", a comma, dash or bar …: `segunda-feira, 22 de janeiro de 2018 às 0:13`,
+//!   "pukul", "kl", "klo", "v", "saat", "ora", a comma, dash or bar …: `segunda-feira, 22 de janeiro de 2018 às 0:13`,
 //!   `20 novembre 2019 à 8h05`, `20 ноября 2019, 10:15`) or before it
 //!   (`1:03 PM ET, Wed January 22, 2014`, `Updated 1:39 am EST, Wednesday, November
 //!   20, 2019`, and CNN's `1909 GMT (0309 HKT) November 18, 2019`: before a date, four

@@ -124,8 +124,8 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "csütörtök", "csutortok", "péntek", "pentek", "szombat", "vasárnap", "vasarnap",
 ];
 
-/// Words of the labels skipped before a date, in all seven languages; "Mis à jour le" is
-/// four of them.
+/// Words of the labels skipped before a date, in the languages of the month names;
+/// "Mis à jour le" is four of them.
 #[rustfmt::skip]
 pub(super) const LABELS: &[&str] = &[
     "updated", "update", "published", "posted", "last", "first", "originally", "date", "dated",

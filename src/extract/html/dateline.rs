@@ -219,15 +219,14 @@ pub(super) fn self_dated(doc: &Document, headline: Option<NodeId>) -> Option<Can
 
 /// The place and day the story's first paragraphs open on, as press releases and wire
 /// copy write them (`<p><strong>Berlin, 12. Februar 2014 –</strong> Die …`): the first
-/// paragraphs below the headline outside the page's furniture.
+/// paragraphs below the headline outside the page's furniture. A page without a headline
+/// (a list of teasers) has no story to open.
 pub(super) fn opening_dateline(
     doc: &Document,
     layout: &Layout,
     headline: Option<NodeId>,
 ) -> Option<Candidate> {
-    let around_headline: HashSet<NodeId> = headline
-        .map(|h| ancestors(doc, h).collect())
-        .unwrap_or_default();
+    let around_headline: HashSet<NodeId> = ancestors(doc, headline?).collect();
     doc.query_selector_all(doc.root(), "p")
         .into_iter()
         .filter(|&p| !layout.rank(p).0 && !hidden_away(doc, p, &around_headline))

@@ -3,9 +3,9 @@
 //! source may add the time to a bare day. Without them, the dates the page shows
 //! (`dateline`: `<time>` elements, "Published ..." lines, date-marked elements near the
 //! headline) weighed against the date in the page's address (`url_date`); below
-//! [`THRESHOLD`], the place and day the story opens on (`Berlin, 12. Februar 2014 – …`),
-//! then a paragraph dating the piece itself (`This review was published on …`); else
-//! the date stays empty.
+//! [`THRESHOLD`], a paragraph dating the piece itself (`This review was published on …`),
+//! then the place and day the story opens on (`Berlin, 12. Februar 2014 – …`); else the
+//! date stays empty.
 
 use serde_json::Value;
 use time::Duration;
@@ -70,8 +70,8 @@ pub(super) fn page_url(doc: &Document, tags: &MetaTags) -> Option<String> {
 
 /// The publication date with the rule that chose it: the page's data when it gives one,
 /// else the best shown date ([`shown_dates`]) weighed against the date in the address,
-/// else the story's opening dateline ([`opening_dateline`]), else a paragraph dating the
-/// piece itself ([`self_dated`]).
+/// else a paragraph dating the piece itself ([`self_dated`]), else the story's opening
+/// dateline ([`opening_dateline`]).
 pub(super) fn date(
     doc: &Document,
     tags: &MetaTags,
@@ -102,8 +102,8 @@ pub(super) fn date(
     });
     let shown = shown_dates(doc, layout, headline);
     decide(shown, in_url)
-        .or_else(|| opening_dateline(doc, layout, headline))
         .or_else(|| self_dated(doc, headline))
+        .or_else(|| opening_dateline(doc, layout, headline))
 }
 
 /// The most confident shown date (nearest the headline among equals), checked against the

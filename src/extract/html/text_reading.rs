@@ -144,7 +144,7 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
         // Virtanen</span>, <span>Maria Laaksonen</span>`).
         let each_said = |byline: &str| {
             let names = crate::extract::byline::names(byline);
-            names.len() > 1 && names.iter().all(|n| element_says(doc, n))
+            names.len() > 1 && side_by_side(doc, &names)
         };
         meta.byline = fields
             .byline
@@ -158,9 +158,33 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
 /// Whether the markup holds `name` as a text of its own (`<a href="/autor/…">Inês
 /// Carvalhal</a>`, `<span class="a-name">…</span>`), not inside a longer text.
 fn element_says(doc: &Document, name: &str) -> bool {
+    !elements_saying(doc, name).is_empty()
+}
+
+/// The elements whose own text is `name`.
+fn elements_saying(doc: &Document, name: &str) -> Vec<NodeId> {
     doc.iter(doc.root(), &[])
         .into_iter()
-        .any(|id| squash_spaces(&own_text(doc, id)).eq_ignore_ascii_case(name))
+        .filter(|&id| squash_spaces(&own_text(doc, id)).eq_ignore_ascii_case(name))
+        .collect()
+}
+
+/// Whether each of `names` is the own text of an element, all of them children of one
+/// element (`<div><span>Juha Virtanen</span>, <span>Maria Laaksonen</span></div>`).
+fn side_by_side(doc: &Document, names: &[String]) -> bool {
+    let parents = |name: &String| -> Vec<NodeId> {
+        elements_saying(doc, name)
+            .into_iter()
+            .filter_map(|id| doc.parent(id))
+            .collect()
+    };
+    let Some((first, rest)) = names.split_first() else {
+        return false;
+    };
+    let others: Vec<Vec<NodeId>> = rest.iter().map(parents).collect();
+    parents(first)
+        .into_iter()
+        .any(|p| others.iter().all(|o| o.contains(&p)))
 }
 
 /// The text of element `id`'s own text nodes, not its children's elements'.

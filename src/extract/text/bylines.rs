@@ -789,6 +789,18 @@ mod tests {
             "Claire Mougenot"
         );
         assert_eq!(cut_tail("Anne Le Goff"), "Anne Le Goff");
+        assert_eq!(cut_tail("Anne Le Goff 3 mars 2021"), "Anne Le Goff");
+        assert_eq!(cut_tail("Phuong Le 2 hours ago"), "Phuong Le");
+        assert_eq!(cut_tail("Phuong Le 03/03/2021 10:00"), "Phuong Le");
+        assert_eq!(
+            cut_tail("Mohamed El Erian 3 March 2021"),
+            "Mohamed El Erian"
+        );
+        assert_eq!(
+            cut_tail("Anne Le Goff Le 18/05/2018 à 06:15"),
+            "Anne Le Goff"
+        );
+        assert_eq!(cut_tail("Jana Köhler Am 12.06.2024"), "Jana Köhler");
         assert_eq!(
             top("Par Claire Mougenot Le 18/05/2018 à 06:15 Mis à jour le 19/05/2018").as_deref(),
             Some("Claire Mougenot")

@@ -586,13 +586,9 @@ pub fn decide_date(
                 .take(OPENING_UNITS)
                 .find_map(|i| opening_dateline(&units[i].text).map(|d| (i, d)))
         };
-        let opened = decision.chosen.is_none().then(opening).flatten();
-        let foot = opened
-            .or_else(|| {
-                anchors
-                    .foot
-                    .and_then(|end| foot_dateline(units, classes, meta, end))
-            })
+        let foot = anchors
+            .foot
+            .and_then(|end| foot_dateline(units, classes, meta, end))
             .filter(|(i, d)| {
                 decision.chosen.is_none()
                     || (label(&units[*i].text) != Label::Updated
@@ -620,6 +616,10 @@ pub fn decide_date(
                     })
                     .filter(|(_, d)| decision.chosen.is_none() || (revised && earlier(d)))
             });
+        let opened = (foot.is_none() && decision.chosen.is_none())
+            .then(opening)
+            .flatten();
+        let foot = foot.or(opened);
         // Nothing near the story: the one day the page labels as its publication on a
         // line of its own anywhere (`Published online March 19, 2024 · Filed under …` at
         // the page's foot), no list item.

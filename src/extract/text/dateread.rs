@@ -301,20 +301,46 @@ pub(super) fn opening_dateline(text: &str) -> Option<ArticleDate> {
         .iter()
         .filter_map(|dash| head.find(dash))
         .min()?;
+    // The story opens in capitals after the dash (`– Die …`, `/PRNewswire/ -- Acme …`),
+    // not in a sentence going on (`In Paris, on 3 March 2021 – the day the strike …`).
+    let mut story = &text[cut..];
+    if let Some(wire) = story.strip_prefix(" /") {
+        story = wire.split_once('/').map_or("", |(_, after)| after);
+    }
+    let opens = story
+        .trim_start_matches([' ', '-', '–', '—', '.'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '„' | '«'));
     let (place, date) = head[..cut].split_once(',')?;
-    let place: Vec<&str> = place.split_whitespace().collect();
-    // A place of a few words, its first and last capitalised (`Frankfurt am Main`,
-    // `ST. PAUL`, `Washington D.C.`).
-    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    if place.is_empty()
-        || place.len() > OPENING_PLACE_WORDS
-        || !capital(&place[0])
-        || !place.last().is_some_and(capital)
-        || place.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    let words: Vec<&str> = place.split_whitespace().collect();
+    // A place of a few words, capitalised but for a place's particles (`Frankfurt am
+    // Main`, `ST. PAUL`, `Washington D.C.`); no label (`Update, March 4, 2021 –`), no
+    // weekday that makes one date with the day (`Monday, March 3, 2021 –`).
+    let lex = lexicon();
+    let placed = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            || crate::extract::byline::is_name_particle(w)
+            || PLACE_PARTICLES.contains(w)
+    };
+    let labelled = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        lex.has("date.published", &w) || lex.has("date.updated", &w)
+    });
+    if !opens
+        || words.is_empty()
+        || words.len() > OPENING_PLACE_WORDS
+        || !words[0].starts_with(char::is_uppercase)
+        || !words.iter().all(placed)
+        || words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        || labelled
+        || parse_whole_date(&head[..cut]).is_some()
     {
         return None;
     }
-    // The day, perhaps in parentheses after a state (`D.C. (March 3, 2021)`).
+    // The day, perhaps after an article (`den 4.5.2019`, `le 3 mars 2021`) or in
+    // parentheses after a state (`D.C. (March 3, 2021)`), not after other words (`on 3
+    // March 2021`).
     let date = date.trim();
     let date = date
         .rsplit_once('(')
@@ -324,6 +350,13 @@ pub(super) fn opening_dateline(text: &str) -> Option<ArticleDate> {
                 .flatten()
         })
         .unwrap_or(date);
+    let first = date.split_whitespace().next().unwrap_or_default();
+    if first.starts_with(char::is_alphabetic)
+        && crate::extract::date::month_named(first).is_none()
+        && !DATE_ARTICLES.contains(&first.to_lowercase().as_str())
+    {
+        return None;
+    }
     parse_whole_date(&for_parser(date)).filter(|d| d.precision >= DatePrecision::Day)
 }
 
@@ -331,6 +364,13 @@ pub(super) fn opening_dateline(text: &str) -> Option<ArticleDate> {
 /// the place before it.
 const OPENING_CHARS: usize = 100;
 const OPENING_PLACE_WORDS: usize = 4;
+
+/// Lower-case words inside a place's name (`Frankfurt am Main`, `Stratford upon Avon`,
+/// `Boulogne sur Mer`), besides the name particles.
+const PLACE_PARTICLES: [&str; 7] = ["am", "an", "im", "upon", "on", "sur", "en"];
+
+/// Words a dateline may set before its day (`den 4.5.2019`, `le 3 mars 2021`).
+const DATE_ARTICLES: [&str; 5] = ["den", "le", "el", "il", "am"];
 
 /// A sentence that speaks of the piece itself (`This review was published on …`, `Dieser
 /// Artikel erschien am …`), not of a report it quotes (`The study, published on …`).
@@ -729,6 +769,21 @@ mod tests {
             None
         );
         assert_eq!(of("Berlin, im März 2014 – Die Zahl der"), None);
+        // A weekday, a label, a sentence going on, a life's dates: no place and day.
+        assert_eq!(of("Monday, March 3, 2021 – The council met at noon"), None);
+        assert_eq!(
+            of("Update, March 4, 2021 — This story has been updated"),
+            None
+        );
+        assert_eq!(
+            of("In Paris, on 3 March 2021 – the day the strike began"),
+            None
+        );
+        assert_eq!(of("Born in Vienna, 3 March 1950 – died in Rome"), None);
+        assert_eq!(
+            of("Dear Members, 3 March 2021 - minutes of the meeting"),
+            None
+        );
     }
 
     #[test]

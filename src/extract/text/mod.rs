@@ -460,7 +460,11 @@ fn decide_top_byline(
                 .iter()
                 .flatten()
                 .any(|&h| h.abs_diff(i) == 1);
+            // Past the first five units below it, only units that are not boilerplate
+            // (a related story's `• … by Jane Doe` is).
+            let far = i > a + 5 && classes[i] == Class::Bad;
             if !seen.insert(i)
+                || far
                 || classes[i] == Class::Bad
                     && !feats[i].furniture
                     && !listed

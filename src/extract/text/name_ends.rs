@@ -46,18 +46,28 @@ pub(super) fn cut_tail(s: &str) -> &str {
             end = end.min(i);
         }
     }
-    // Before a date (`Pieter-Jan Claes op 3 april 2019`, `Ana Ruiz el 3 de abril`,
-    // `Claire Mougenot Le 18/05/2018`), not inside a name (`Mohamed el Dahshan`, `Jan op
-    // den Kamp`, `Anne Le Goff`).
-    for sep in [
-        " op ", " el ", " Le ", " Am ", " On ", " El ", " Il ", " Op ",
-    ] {
+    // Before a date (`Pieter-Jan Claes op 3 april 2019`, `Ana Ruiz el 3 de abril`), not
+    // inside a name (`Mohamed el Dahshan`, `Jan op den Kamp`).
+    for sep in [" op ", " el "] {
         if let Some(i) = s.find(sep) {
             let dated = s[i + sep.len()..]
                 .split_whitespace()
                 .take(2)
                 .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
             if dated {
+                end = end.min(i);
+            }
+        }
+    }
+    // Capitalised as a dateline's label right before its day, after a name of two words
+    // or more (`Claire Mougenot Le 18/05/2018 à 06:15`), not a family name before a date
+    // (`Phuong Le 03/03/2021`, `Anne Le Goff 3 mars 2021`, `Mohamed El Erian`).
+    for sep in [" Le ", " Am ", " On ", " El ", " Il ", " Op "] {
+        for (i, _) in s.match_indices(sep) {
+            let named = s[..i].split_whitespace().count() >= 2;
+            let day = crate::extract::date::parse_date(&s[i + sep.len()..])
+                .is_some_and(|d| d.precision >= crate::article::DatePrecision::Day);
+            if named && day {
                 end = end.min(i);
             }
         }
