@@ -2,7 +2,7 @@
 //! marks it as a revision, or "Published", "Publié le", "Gepubliceerd op" … as the first
 //! publication. Reads the label words just before a date; knows nothing of the date itself.
 
-use super::names::{LABELS, PUBLISHED_WORDS, UPDATED_WORDS};
+use super::names::{is_label, PUBLISHED_WORDS, UPDATED_WORDS};
 use super::tokens::{Kind, Tok};
 
 /// Which date a label introduces. Callers prefer `Published` over `Updated` when a text
@@ -36,7 +36,7 @@ pub(super) fn label_before(toks: &[Tok], start: usize) -> Option<DateLabel> {
                 if PUBLISHED_WORDS.contains(&w) {
                     return Some(DateLabel::Published);
                 }
-                if !(t.weekday || LABELS.contains(&w)) {
+                if !(t.weekday || is_label(w)) {
                     return None;
                 }
             }

@@ -1,10 +1,13 @@
 //! The words dates are written with: month and weekday names (English, German, French,
 //! Spanish, Italian, Dutch, Portuguese, the Scandinavian languages, Catalan, Polish,
-//! Russian, Indonesian), the labels that introduce a date ("Updated:",
+//! Czech, Slovak, Finnish, Turkish, Romanian, Hungarian, Russian, Indonesian), the labels that introduce a date ("Updated:",
 //! "Stand:", "Publié le", "Pubblicato il", "Gepubliceerd op", "Atualizado em") and which
 //! of them mean "updated", the words between a date and its time, ordinal suffixes, and
 //! time zone abbreviations with their fixed offsets. Data and look-ups only; the grammar
 //! that uses them is elsewhere.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Zone abbreviations by fixed offset in minutes east of UTC.
 #[rustfmt::skip]
@@ -179,7 +182,34 @@ pub(super) fn zone_minutes(name: &str) -> Option<i32> {
         .map(|&(minutes, _)| minutes)
 }
 
+/// The month (1 to 12) a lower-case word names. Every word of a text the date finder
+/// reads is looked up, so the names are hashed once.
 pub(super) fn month_number(lower: &str) -> Option<u32> {
-    let index = MONTHS.iter().position(|names| names.contains(&lower))?;
-    u32::try_from(index + 1).ok()
+    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut index = HashMap::new();
+            for (month, names) in (1u32..).zip(MONTHS.iter()) {
+                for name in names.iter() {
+                    index.entry(*name).or_insert(month);
+                }
+            }
+            index
+        })
+        .get(lower)
+        .copied()
+}
+
+/// Whether a lower-case word is a weekday's name.
+pub(super) fn is_weekday(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| WEEKDAYS.iter().copied().collect())
+        .contains(lower)
+}
+
+/// Whether a lower-case word is one of the [`LABELS`] skipped before a date.
+pub(super) fn is_label(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| LABELS.iter().copied().collect())
+        .contains(lower)
 }

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::names::{month_number, LABELS, WEEKDAYS};
+use super::names::{is_label, is_weekday, month_number};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -126,7 +126,7 @@ pub(super) fn tokenize(window: &str) -> Vec<Tok<'_>> {
             kind,
             raw,
             month: month_number(&lower),
-            weekday: WEEKDAYS.contains(&lower.as_str()),
+            weekday: is_weekday(&lower),
             lower,
             value,
             spaced,
@@ -312,7 +312,7 @@ pub(super) fn skip_labels(toks: &[Tok]) -> usize {
         .position(|t| match t.kind {
             Kind::Punct(_) => false,
             Kind::Num => true,
-            Kind::Word => t.month.is_some() || !(t.weekday || LABELS.contains(&t.lower.as_str())),
+            Kind::Word => t.month.is_some() || !(t.weekday || is_label(&t.lower)),
         })
         .unwrap_or(toks.len())
 }
