@@ -194,13 +194,18 @@ fn numeric(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
 fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     let day = c.num(1, 2)?;
     ordinal_suffix(c);
+    let mut dotted = false;
     for _ in 0..2 {
-        if c.punct(&['.', '-', '/']).is_none() {
-            break;
+        match c.punct(&['.', '-', '/']) {
+            Some(p) => dotted |= p == '.',
+            None => break,
         }
     }
     c.word(&["of", "de"]);
-    let month = month_name(c)?;
+    let croatian_october = dotted
+        && c.peek()
+            .is_some_and(|t| LISTOPAD.contains(&t.lower.as_str()));
+    let month = month_name(c).map(|m| if croatian_october { 10 } else { m })?;
     for _ in 0..2 {
         if c.punct(&[',', '-', '/', '.']).is_none() {
             break;
@@ -215,6 +220,11 @@ fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
     year_word(c);
     Some(Ymd::day(year, month, day))
 }
+
+/// "listopad" is November in Polish and Czech but October in Croatian, which alone
+/// writes a dot after the day before it (`3. listopada 2021.`; Polish `3 listopada
+/// 2021`, Czech `3. listopadu 2021`).
+const LISTOPAD: [&str; 2] = ["listopad", "listopada"];
 
 /// `January 22, 2014`, `Sept. 3, 2019`, and in `parse_date` `March 2019`.
 fn month_first(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {

@@ -28,6 +28,8 @@ pub(super) fn clock_after_date(c: &mut Cur) -> Result<Option<Clock>, BadTime> {
     if iso_t {
         c.i += 1;
     } else {
+        // Croatian and Serbian close the year with a dot: `3. ožujka 2021. u 10:47`.
+        c.glued_punct(&['.']);
         for _ in 0..3 {
             let linked =
                 c.punct(&[',', '-', '|', '@', '–', '—', '·', '•']).is_some() || c.word(TIME_INTRO);

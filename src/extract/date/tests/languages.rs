@@ -1,5 +1,6 @@
 //! Italian, Dutch, Portuguese, Scandinavian, Catalan, Polish, Czech, Slovak, Finnish,
-//! Turkish, Romanian and Hungarian datelines, the CJK year-month-day, and the common web
+//! Turkish, Romanian, Hungarian, South Slavic, Greek, Bulgarian, Ukrainian and Estonian
+//! datelines, the CJK year-month-day, and the common web
 //! forms newsroom pages print, end to end.
 
 use super::*;
@@ -151,6 +152,48 @@ fn central_european_finnish_turkish_and_romanian() {
 }
 
 #[test]
+fn south_slavic_greek_cyrillic_and_estonian() {
+    both(&[
+        ("3. ožujka 2021. u 10:47", "2021-03-03T10:47:00Z", Minute),
+        ("srijeda, 17. travnja 2019.", "2019-04-17T00:00:00Z", Day),
+        ("5. studenoga 2020", "2020-11-05T00:00:00Z", Day),
+        ("3. marec 2021 ob 10.47", "2021-03-03T10:47:00Z", Minute),
+        ("četrtek, 12. septembra 2019", "2019-09-12T00:00:00Z", Day),
+        ("14. decembar 2018. u 9:05", "2018-12-14T09:05:00Z", Minute),
+        ("03 Μαρτίου 2021, 10:47", "2021-03-03T10:47:00Z", Minute),
+        ("Τετάρτη 3 Μαρτίου 2021", "2021-03-03T00:00:00Z", Day),
+        ("ΤΕΤΑΡΤΗ 3 ΜΑΡΤΙΟΥ 2021", "2021-03-03T00:00:00Z", Day),
+        ("3 март 2021 г.", "2021-03-03T00:00:00Z", Day),
+        ("17 октомври 2019", "2019-10-17T00:00:00Z", Day),
+        ("3 березня 2021 о 10:47", "2021-03-03T10:47:00Z", Minute),
+        ("3. märts 2021", "2021-03-03T00:00:00Z", Day),
+    ]);
+    assert_eq!(
+        parse("Objavljeno: 3. ožujka 2021."),
+        want("2021-03-03T00:00:00Z", Day)
+    );
+    assert_eq!(
+        parse("Δημοσιεύθηκε: 03 Μαρτίου 2021"),
+        want("2021-03-03T00:00:00Z", Day)
+    );
+}
+
+#[test]
+fn listopad_is_october_only_after_a_dotted_day() {
+    // Croatian writes `3. listopada 2021.` for October; Polish `3 listopada 2021` and
+    // Czech `3. listopadu 2021` are November.
+    assert_eq!(
+        parse("3. listopada 2021."),
+        want("2021-10-03T00:00:00Z", Day)
+    );
+    assert_eq!(parse("3 listopada 2021"), want("2021-11-03T00:00:00Z", Day));
+    assert_eq!(
+        parse("3. listopadu 2021"),
+        want("2021-11-03T00:00:00Z", Day)
+    );
+}
+
+#[test]
 fn cjk_year_month_day() {
     both(&[
         ("2019年11月20日", "2019-11-20T00:00:00Z", Day),
@@ -220,6 +263,8 @@ fn new_month_names_do_not_make_prose_dates() {
         "sobota 3 bramki",
         "Mart 20 and 2019",
         "Augusta 3 to 2019",
+        "Marta 3 and 2019",
+        "Juna 20 and 2019",
         "the 2019. 3 ekim",
         "Sales fell sharply in 2019. May 20 people lost their jobs",
         "It was sold in 2019. Mar 3 was the last day",
