@@ -118,7 +118,7 @@ pub(super) fn tokenize(window: &str) -> Vec<Tok<'_>> {
             Kind::Num => digits_value(raw),
             _ => 0,
         };
-        if kind == Kind::Num && split_glued_year_time(&mut toks, raw, spaced, &mut chars) {
+        if kind == Kind::Num && split_glued_year(&mut toks, raw, spaced, &mut chars) {
             spaced = false;
             continue;
         }
@@ -166,10 +166,11 @@ fn digits_value(raw: &str) -> u32 {
 }
 
 /// Text rendering drops the space between a date's year and its time ("Nov 15,
-/// 20195:45 AM", "Nov 19 20197:05 AM EST"). A run of five or six digits that starts
-/// with a plausible year, ends in an hour and is followed by `:MM` is pushed as two
-/// tokens, the year and the hour, as if spaced; only after a day or a month name.
-fn split_glued_year_time<'a>(
+/// 20195:45 AM", "Nov 19 20197:05 AM EST") or the day of a second date ("7th June
+/// 20169th June 2016"). A run of five or six digits that starts with a plausible year,
+/// and ends in an hour followed by `:MM` or in a day followed by its ordinal suffix or a
+/// month name, is pushed as two tokens, as if spaced; only after a day or a month name.
+fn split_glued_year<'a>(
     toks: &mut Vec<Tok<'a>>,
     raw: &'a str,
     spaced: bool,
@@ -183,18 +184,22 @@ fn split_glued_year_time<'a>(
         .rev()
         .find(|t| t.kind != Kind::Punct(','))
         .is_some_and(|t| t.month.is_some() || (t.kind == Kind::Num && t.raw.len() <= 2));
-    let mut ahead = rest.clone().map(|(_, c)| c);
-    let minutes_follow = ahead.next() == Some(':')
-        && ahead.next().is_some_and(|c| c.is_ascii_digit())
-        && ahead.next().is_some_and(|c| c.is_ascii_digit());
-    let (Some(year), Some(hour)) = (raw.get(..4), raw.get(4..)) else {
+    let ahead: String = rest.clone().map(|(_, c)| c).take(16).collect();
+    let mut chars = ahead.chars();
+    let minutes_follow = chars.next() == Some(':')
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let (Some(year), Some(tail)) = (raw.get(..4), raw.get(4..)) else {
         return false;
     };
-    let plausible = (1800..2200).contains(&digits_value(year)) && digits_value(hour) < 24;
-    if !(after_day_or_month && minutes_follow && plausible) {
+    let tail_value = digits_value(tail);
+    let next_day = (1..=31).contains(&tail_value) && starts_day_rest(&ahead);
+    let plausible = (1800..2200).contains(&digits_value(year))
+        && ((minutes_follow && tail_value < 24) || next_day);
+    if !(after_day_or_month && plausible) {
         return false;
     }
-    for (part, spaced) in [(year, spaced), (hour, true)] {
+    for (part, spaced) in [(year, spaced), (tail, true)] {
         toks.push(Tok {
             kind: Kind::Num,
             raw: part,
@@ -206,6 +211,25 @@ fn split_glued_year_time<'a>(
         });
     }
     true
+}
+
+/// What follows a day glued onto the year before it, the next date of a pair printed
+/// without a space (`7th June 20169th June 2016`, a post's published and updated dates):
+/// an ordinal suffix, or a space and a month name.
+fn starts_day_rest(ahead: &str) -> bool {
+    let word_after = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if ahead.starts_with(char::is_alphabetic) {
+        let suffix = word_after(ahead);
+        return ["st", "nd", "rd", "th"].contains(&suffix.as_str());
+    }
+    ahead
+        .strip_prefix(' ')
+        .is_some_and(|rest| month_number(&word_after(rest)).is_some())
 }
 
 /// Han ideographs, kana and Hangul: scripts written without spaces between words.

@@ -95,7 +95,8 @@ fn a_row_of_fields_dates_the_page_and_a_list_of_teasers_does_not() {
         teasers,
     );
     assert_eq!(day(&html).as_deref(), Some("2024-02-07"));
-    assert_eq!(rule(&html), "dateline-segment");
+    // `Pressemitteilung vom` labels the publication.
+    assert_eq!(rule(&html), "dateline-published");
     // Without the row, the teasers' dates are no one's.
     let html = page("", "", teasers);
     assert_eq!(day(&html), None);

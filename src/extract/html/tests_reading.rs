@@ -362,6 +362,34 @@ fn a_sole_h1_naming_the_site_is_no_headline() {
     }
 }
 
+/// A utility's press page: its `<title>` names the site and the section around a colon,
+/// the page's only `<h1>` prints the story's headline with its deck in an `<h2>` below.
+#[test]
+fn a_page_s_only_h1_over_a_site_and_section_title() {
+    let page = |title: &str| {
+        format!(
+            "<html><head><title>{title}</title></head><body><ul><li><a href=\"/\">Start\
+             </a></li><li><a href=\"/presse\">Presse</a></li></ul><p>Pressemitteilung vom \
+             12.09.2011</p><h1>Fernwärme für die Südstadt: Bauarbeiten beginnen am 19. \
+             September</h1><h2>Stadtwerke investieren rund 4,2 Millionen Euro in neue \
+             Trasse zwischen Heizkraftwerk und Schulzentrum</h2>{STORY}</body></html>"
+        )
+    };
+    let (fields, why) =
+        extract_explained(&page("Stadtwerke Wernigstadt: Pressemitteilungen"), None);
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Fernwärme für die Südstadt: Bauarbeiten beginnen am 19. September")
+    );
+    assert_eq!(why.title.map(|r| r.name), Some("h1-sole"));
+    // A headline behind its kicker is no site and section.
+    let (_, why) = extract_explained(
+        &page("Fernwärme: Stadtwerke bauen neue Trasse in der Südstadt"),
+        None,
+    );
+    assert_ne!(why.title.map(|r| r.name), Some("h1-sole"));
+}
+
 /// A club's page of 2009: no heading element, a `<title>` of the site and its section,
 /// the headline a bold `<font>` with its `Posted … by …` line under it, a menu column
 /// beside; the text reading's headline, a little unsure alone, sits right over the date

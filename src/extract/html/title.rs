@@ -130,8 +130,11 @@ pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> O
         clean(&doc.text_content(a)) == text
             && doc.get_attribute(a, "href").is_some_and(|h| home_page(&h))
     });
-    // Only over a `<title>` of parts (`Site :: Section :: Story`), the site's path.
-    let parted = separators(page_title).any(|sep| page_title.contains(sep));
+    // Only over a `<title>` of parts (`Site :: Section :: Story`), the site's path, or a
+    // site and its section parted by a colon (`Stadtwerke Wernigstadt:
+    // Pressemitteilungen`).
+    let parted =
+        separators(page_title).any(|sep| page_title.contains(sep)) || site_and_section(page_title);
     (parted
         && (SOLE_H1_WORDS..=SPELLED_OUT_WORDS).contains(&words)
         && !text.ends_with('.')
@@ -141,6 +144,19 @@ pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> O
         && !super::layout::in_furniture(doc, id))
     .then_some(text)
 }
+
+/// A `<title>` of two short parts around a colon, each of [`SECTION_WORDS`] words at
+/// most: a site and its section (`Stadtwerke Wernigstadt: Pressemitteilungen`), not a
+/// headline behind its kicker (`Brexit: May loses Commons vote by 230`).
+fn site_and_section(page_title: &str) -> bool {
+    page_title.split_once(": ").is_some_and(|(site, section)| {
+        let words = |s: &str| s.split_whitespace().count();
+        (1..=SECTION_WORDS).contains(&words(site)) && (1..=SECTION_WORDS).contains(&words(section))
+    })
+}
+
+/// Most words of each part of a `Site: Section` title.
+const SECTION_WORDS: usize = 3;
 
 /// Whether an address is a site's home page: `/`, `index.html`, or a scheme and host
 /// with no path.

@@ -117,7 +117,10 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
             matches!(w, "by" | "by:" | "da") || lex.has("byline.prefix", w.trim_end_matches(':'))
         });
         if by {
-            return names(after(2), 1).map(|n| (n, "label_by"));
+            let rest = after(2);
+            return names(rest, 1)
+                .or_else(|| dated_handle(rest))
+                .map(|n| (n, "label_by"));
         }
         if first.ends_with(':') {
             return names(after(1), 1).map(|n| (n, "label_colon"));
@@ -127,8 +130,16 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
             return names(after(2), 1).map(|n| (n, "label_colon"));
         }
     }
-    if lex.has("byline.prefix", &first) {
-        return names(after(1), 2).map(|n| (n, "language_prefix"));
+    // `Von Hans Müller`, and with a colon `Por: Camila Fuentes`; a name of one word
+    // (a pseudonym) when the line goes on to its date (`par Tsunoo, le lundi 9 juillet
+    // 2012 à 16h23`).
+    if lex.has("byline.prefix", first_bare) {
+        let dated = || {
+            dateread::read(after(2))
+                .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
+        };
+        let min_words = if dated() { 1 } else { 2 };
+        return names(after(1), min_words).map(|n| (n, "language_prefix"));
     }
     // "Posted on 27 June 2019 by Jane Doe", "Veröffentlicht am 27. Juni 2019 von Sabine
     // Müller": a date, then a word of `byline.after_date` and the name. The date opens
@@ -240,6 +251,16 @@ fn handle(rest: &str) -> Option<String> {
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
         && !lexicon().is_stop(w);
     ok.then(|| w.to_string())
+}
+
+/// A user name before the date (`Posted by tinfoilhat on Friday November 22, 2019
+/// @11:05AM`): a [`handle`], then a calendar day among the next words.
+fn dated_handle(rest: &str) -> Option<String> {
+    let (first, after) = rest.split_once(' ')?;
+    let name = handle(first)?;
+    dateread::read(after)
+        .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
+        .then_some(name)
 }
 
 /// A byline label standing alone on its line, its name on the next (`Author:` /
@@ -479,7 +500,8 @@ const BARE_NAME_CHARS: usize = 80;
 /// A name printed with no byline word beside the dateline (`Rui Almeida` over `20 de
 /// Novembro de 2019`, `Ruth Ellison Cities correspondent`, `Charlie Wood, Business
 /// Insider`, `Núria Ferrer Soler | Barcelona`): two to four words of a name, then at most
-/// a role, a desk or a place after a separator. `lower_words`: whether a word is printed
+/// a role, a desk or a place after a separator; or a desk's own byline (`Our
+/// Correspondent`). `lower_words`: whether a word is printed
 /// in lower case elsewhere in the file (`Climate Change` over a date is a section label
 /// when the story speaks of climate change).
 pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<String> {
@@ -491,6 +513,15 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
         || dateread::read(t).is_some()
     {
         return None;
+    }
+    // A desk's conventional byline (`Our Correspondent`, `Staff Reporter`), as printed.
+    let desk = t.trim_end_matches(['.', ',']);
+    if lexicon()
+        .lines("byline.desk")
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(desk))
+    {
+        return Some(desk.to_string());
     }
     // Names parted by commas (`Sofie Vermeulen, Pieter-Jan De Clercq`), each a bare name
     // of its own and none a role: a desk or an outlet after the comma (`Charlie Wood,
@@ -1271,6 +1302,54 @@ mod tests {
             top("Von der Leyen sagte am Montag, die Lage sei ernst."),
             None
         );
+    }
+
+    #[test]
+    fn bylines_of_round_31_s_templates() {
+        // A prefix with a colon, a phrase that labels the author, a place and a follow
+        // button after the name.
+        assert_eq!(
+            top("Por: Camila Fuentes").as_deref(),
+            Some("Camila Fuentes")
+        );
+        assert_eq!(
+            top("Author of the article: Jenna Kowalchuk, Westmark News").as_deref(),
+            Some("Jenna Kowalchuk")
+        );
+        assert_eq!(
+            top("Autor: Petra Hölscher aus Bottrop folgen").as_deref(),
+            Some("Petra Hölscher")
+        );
+        assert_eq!(
+            top("Συντάκτης: Γιώργος Παπαδάκης").as_deref(),
+            Some("Γιώργος Παπαδάκης")
+        );
+        // A user name before the date; a pseudonym of one word before it.
+        assert_eq!(
+            top("Posted by tinfoilhat on Friday November 22, 2019 @11:05AM from the").as_deref(),
+            Some("tinfoilhat")
+        );
+        assert_eq!(
+            top("par Tsunoo, le lundi 9 juillet 2012 à 16h23").as_deref(),
+            Some("Tsunoo")
+        );
+        // Without its date, one word after a prefix is no name; a lower-case word after
+        // `Posted by` with no date is no handle.
+        assert_eq!(top("par Tsunoo"), None);
+        assert_eq!(top("Posted by admin in category news"), None);
+        // `aus` before a sentence is no place the name writes from.
+        assert_eq!(
+            cut_tail("Die Drehleiter aus Bad Weilingen löschte das Feuer"),
+            "Die Drehleiter aus Bad Weilingen löschte das Feuer"
+        );
+        assert_eq!(cut_tail("Jane Doe from Leeds"), "Jane Doe");
+        // A desk's byline, as printed.
+        let never = |_: &str| false;
+        assert_eq!(
+            bare_name("Our Correspondent", &never).as_deref(),
+            Some("Our Correspondent")
+        );
+        assert_eq!(bare_name("Our Readers", &never), None);
     }
 
     #[test]

@@ -146,12 +146,27 @@ pub(super) fn credit_line(
         unit: i,
         signals: Vec::new(),
     };
-    if ex.byline.chosen.is_none() {
+    // A name printed after the dateline with nothing saying it wrote the piece
+    // (`08.05.2014 | Kirchenkreis Solling-Ahle`, the publisher's desk) gives way to a
+    // credit at the foot that says so (`Text: Martina Lührs / Foto: Jens Abel`).
+    let unmarked_top = ex
+        .byline
+        .chosen
+        .as_ref()
+        .is_some_and(|c| UNMARKED_TOP.contains(&c.rule) && c.unit < i);
+    if marked && unmarked_top {
+        fields.byline = Some(cand.value.clone());
+        ex.byline.runner_up = ex.byline.chosen.replace(cand);
+    } else if ex.byline.chosen.is_none() {
         offer_byline(cand, fields, ex);
     } else if ex.byline.runner_up.is_none() {
         ex.byline.runner_up = Some(cand);
     }
 }
+
+/// Rules of a byline read near the headline from a name beside a dateline, with no word
+/// marking it as the author's.
+const UNMARKED_TOP: [&str; 2] = ["date_then_name", "name_date"];
 
 /// Most words of a post's share links run into its labels.
 const SHARE_ROW_WORDS: usize = 12;

@@ -447,3 +447,25 @@ fn a_press_release_dated_in_its_data_box() {
     let text = text.replace("Fecha de publicación", "Actualizado");
     assert_eq!(day(&extract(&text)), None);
 }
+
+/// A name after the dateline with nothing saying it wrote the piece (the church district
+/// that published it), and a credit at the foot that says who did.
+#[test]
+fn a_labelled_credit_at_the_foot_over_a_name_beside_the_dateline() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\n08.05.2014 | Kirchenkreis Solling-Ahle\n\n\
+         {STORY}Text: Martina Lührs / Foto: Jens Abel\n\n  * Druckversion\n"
+    );
+    let (f, ex) = run(&text);
+    assert_eq!(f.byline.as_deref(), Some("Martina Lührs"));
+    assert_eq!(
+        ex.byline.runner_up.map(|c| c.value).as_deref(),
+        Some("Kirchenkreis Solling-Ahle")
+    );
+    // With no credit at the foot, the name beside the dateline stays.
+    let text = text.replace("Text: Martina Lührs / Foto: Jens Abel\n\n", "");
+    assert_eq!(
+        extract(&text).byline.as_deref(),
+        Some("Kirchenkreis Solling-Ahle")
+    );
+}

@@ -71,6 +71,10 @@ pub(super) const WINDOW: usize = 30;
 const MAX_REACH: usize = 200;
 /// Units of the story whose words a headline is compared with.
 const STORY_UNITS: usize = 12;
+/// Units looked through below a headline under its dateline for the story's prose: two,
+/// or three past a deck.
+const AFTER_META_REACH: usize = 3;
+
 /// Units looked through below a candidate for its dateline or byline.
 const LOOK_AHEAD: usize = 12;
 /// Units that are not boilerplate looked through, below the story's first unit and past
@@ -704,10 +708,24 @@ pub fn decide_title(
                     .is_some_and(meta_here)
                 // A picture's label right over its caption is no headline.
                 && !units.get(i + 1).is_some_and(|n| caption(&n.text))
-                && (i + 1..units.len())
-                    .filter(|&j| classes[j] != Class::Bad && !caption(&units[j].text))
-                    .take(2)
-                    .any(prose_at),
+                // Prose follows among the next two units, or past a longer deck that ends
+                // no sentence, with no dateline or byline between.
+                && {
+                    let next: Vec<usize> = (i + 1..units.len())
+                        .filter(|&j| classes[j] != Class::Bad && !caption(&units[j].text))
+                        .take(AFTER_META_REACH)
+                        .collect();
+                    let deck = next.first().is_some_and(|&d| {
+                        feats[d].words > f.words && !feats[d].sentence_end && !meta_here(d)
+                    });
+                    next.iter().take(2).any(|&j| prose_at(j))
+                        || (deck
+                            && next
+                                .iter()
+                                .skip(1)
+                                .take_while(|&&j| !meta_here(j))
+                                .any(|&j| prose_at(j)))
+                },
         );
         // A heading the renderer marked at the top level is one whatever its shape.
         if heading_shaped(f, u) || (u.heading > 0 && u.heading == top_level) {
@@ -727,7 +745,7 @@ pub fn decide_title(
             }
             _ => u.text.as_str(),
         };
-        let text = super::shape::unglued_kicker(text);
+        let text = super::shape::without_tools(super::shape::unglued_kicker(text));
         scored.push((
             Candidate {
                 value: strip_site(&crate::extract::squash_spaces(text), &sites),

@@ -308,10 +308,15 @@ fn table_row(line: &str) -> bool {
 /// Words of a line that may be a byline.
 const BYLINE_WORDS: usize = 10;
 
-/// A short line opening with a byline's capitalised lead word (`By`, `Von`, `Par`, `Di`).
+/// A short line opening with a byline's capitalised lead word (`By`, `Von`, `Par`, `Di`)
+/// or its label (`Autor:`, `Συντάκτης:`).
 fn byline_start(line: &str) -> bool {
+    let labelled = line.split_whitespace().next().is_some_and(|w| {
+        w.strip_suffix(':')
+            .is_some_and(|l| super::features::lexicon().has("byline.label", &l.to_lowercase()))
+    });
     line.starts_with(char::is_uppercase)
-        && super::features::byline_marked(line)
+        && (super::features::byline_marked(line) || labelled)
         && line.split_whitespace().nth(BYLINE_WORDS).is_none()
 }
 

@@ -12,7 +12,8 @@ use super::features::lexicon;
 /// Cuts a name run at the first separator, number or date word that follows it:
 /// "Jane Doe | March 3, 2014" -> "Jane Doe", "Jane Doe on 3 March" -> "Jane Doe",
 /// "Jane Doe Updated Nov" -> "Jane Doe", "Jane Doe in Community Garden" -> "Jane Doe",
-/// "Camille Roussel dans Actualités" -> "Camille Roussel".
+/// "Camille Roussel dans Actualités" -> "Camille Roussel", "Petra Hölscher aus Bottrop
+/// folgen" -> "Petra Hölscher".
 pub(super) fn cut_tail(s: &str) -> &str {
     let mut end = s.len();
     // A name holds no bar or dot, spaced or glued on (`Élodie Marchand·Actualités`).
@@ -68,6 +69,25 @@ pub(super) fn cut_tail(s: &str) -> &str {
             let day = crate::extract::date::parse_date(&s[i + sep.len()..])
                 .is_some_and(|d| d.precision >= crate::article::DatePrecision::Day);
             if named && day {
+                end = end.min(i);
+            }
+        }
+    }
+    // Before the place a contributor writes from (`Petra Hölscher aus Bottrop folgen`):
+    // the line ends on a few capitalised words, perhaps a follow button's.
+    for sep in [" aus ", " from "] {
+        if let Some(i) = s.find(sep) {
+            let lex = lexicon();
+            let place: Vec<&str> = s[i + sep.len()..]
+                .split_whitespace()
+                .take_while(|w| !lex.has("byline.stop", &w.to_lowercase()))
+                .collect();
+            let rest = s[i + sep.len()..].split_whitespace().count();
+            let ends = rest == place.len() || rest == place.len() + 1;
+            if (1..=PLACE_WORDS).contains(&place.len())
+                && ends
+                && place.iter().all(|w| w.starts_with(char::is_uppercase))
+            {
                 end = end.min(i);
             }
         }
@@ -151,6 +171,9 @@ pub(super) fn cut_tail(s: &str) -> &str {
         _ => cut,
     }
 }
+
+/// Most words of the place a contributor writes from.
+const PLACE_WORDS: usize = 3;
 
 /// A line from a byline's word glued onto the word before it (`12.03.2024 - 22:47
 /// UhrVon Jonas Brettschneider`, a picture's label `Eric SongBy Eric Song`): a capital

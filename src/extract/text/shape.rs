@@ -3,7 +3,7 @@
 //! picture's label over its caption, and the stem of a headline cut short.
 
 use super::captions::caption;
-use super::features::Features;
+use super::features::{lexicon, Features};
 use super::lines::Unit;
 
 /// Words of a line as a headline's length counts them: scripts written without spaces
@@ -334,9 +334,55 @@ pub(super) fn unglued_kicker(text: &str) -> &str {
     }
 }
 
+/// A headline without the buttons its page printed in the same row (`Ξεκινά τον
+/// Οκτώβριο … PDF Εκτύπωση E-mail`, a content management system's `PDF Print E-mail`
+/// icons): a run of two or more of the lexicon's `title.tools` words ending the line,
+/// with [`TOOLS_HEADLINE_WORDS`] words or more before it. One such word alone may end a
+/// headline (`Scammers target pensioners by email`).
+pub(super) fn without_tools(text: &str) -> &str {
+    let lex = lexicon();
+    let mut end = text.len();
+    let mut tools = 0;
+    while let Some((head, last)) = text[..end].trim_end().rsplit_once(' ') {
+        if !lex.has("title.tools", &last.to_lowercase()) {
+            break;
+        }
+        tools += 1;
+        end = head.len();
+    }
+    let head = text[..end].trim_end();
+    if tools >= 2 && head.split_whitespace().count() >= TOOLS_HEADLINE_WORDS {
+        head
+    } else {
+        text
+    }
+}
+
+/// Fewest words of a headline left once its buttons are cut off.
+const TOOLS_HEADLINE_WORDS: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn buttons_in_the_headline_s_row_are_cut_off() {
+        assert_eq!(
+            without_tools("Ξεκινά τον Οκτώβριο η ανάπλαση της πλατείας PDF Εκτύπωση E-mail"),
+            "Ξεκινά τον Οκτώβριο η ανάπλαση της πλατείας"
+        );
+        assert_eq!(
+            without_tools("Gemeinderat beschließt neuen Haushalt PDF Drucken E-Mail"),
+            "Gemeinderat beschließt neuen Haushalt"
+        );
+        for kept in [
+            "Scammers target pensioners by email",
+            "PDF Print E-mail",
+            "Why you should print",
+        ] {
+            assert_eq!(without_tools(kept), kept);
+        }
+    }
 
     #[test]
     fn a_glued_kicker_is_no_part_of_the_headline() {

@@ -310,4 +310,19 @@ fn words_and_numbers_glued_by_text_rendering() {
         find("Posted on Maret 30, 2015 by Admin"),
         want("2015-03-30T00:00:00Z", Day)
     );
+    // A post's published and updated dates printed without a space between them.
+    let pair: Vec<_> =
+        find_labeled_dates_with_now("Posted on 7th June 20169th June 2016 by Town Clerk", NOW)
+            .into_iter()
+            .map(|d| show(d.date).0)
+            .collect();
+    assert_eq!(pair, ["2016-06-07T00:00:00Z", "2016-06-09T00:00:00Z"]);
+    assert_eq!(
+        find("June 7, 20169 June 2016"),
+        want("2016-06-07T00:00:00Z", Day)
+    );
+    // Not a day with its suffix or month: a number glued on stays whole.
+    for text in ["7th June 20169 people", "7th June 201640th June"] {
+        assert_eq!(find(text), None, "{text:?}");
+    }
 }
