@@ -74,6 +74,7 @@ pub(super) fn authors(
         "[class*=byline] [class*=author]",
         "[class*=byline]",
         "[class*=author-name]",
+        "[class*=authorname]",
         // An author's card or box under the story (blog platforms): its name.
         "[class*=author-card] [class*=name]",
         "[class*=author-box] [class*=name]",
@@ -141,7 +142,17 @@ fn sibling_names(doc: &Document, id: NodeId, sel: &str) -> Vec<String> {
 /// punctuation and lower-cased: generated and module class names carry them among other
 /// words (`gnt_ar_by`, `Byline_root__Cq9m3`, `nota__autor`, `article__author`).
 const BYLINE_CLASS_WORDS: &[&str] = &[
-    "by", "byline", "author", "authors", "autor", "autores", "autore", "auteur", "auteurs", "firma",
+    "by",
+    "byline",
+    "author",
+    "authors",
+    "autor",
+    "autores",
+    "autore",
+    "auteur",
+    "auteurs",
+    "firma",
+    "authorname",
 ];
 
 /// The nearest element to the headline (below it first) whose class or id holds a word of

@@ -473,6 +473,17 @@ fn bylines_from_author_elements() {
         "",
     );
     assert_eq!(extract(&label).byline.as_deref(), Some("Diego Hernández"));
+    // A name's class run together (`skr-authorname`), over a list of other posts whose
+    // authors are marked with the word.
+    let run_together = page(
+        "",
+        r#"<div><span>Autor:</span> <a href="/profile-2/ph" class="skr-authorname">Petra Hölscher</a> <span class="skr-authorcity">aus Bottrop</span></div>"#,
+        r#"<ul><li><a href="/a">VfB siegt im Derby</a> <span class="skr-mf-author">von Thomas Kaluza</span></li></ul>"#,
+    );
+    assert_eq!(
+        extract(&run_together).byline.as_deref(),
+        Some("Petra Hölscher")
+    );
     // An outlet after a slash; a credit made of a label and a linked name; the name on an
     // author's card under the story.
     let outlet = page(

@@ -154,7 +154,9 @@ pub(super) fn credit_line(
         .chosen
         .as_ref()
         .is_some_and(|c| UNMARKED_TOP.contains(&c.rule) && c.unit < i);
-    if marked && unmarked_top {
+    // Initials at the foot (`(jkr)`) name no one better than the name at the top.
+    let full_name = cand.value.split_whitespace().count() >= 2;
+    if marked && unmarked_top && full_name {
         fields.byline = Some(cand.value.clone());
         ex.byline.runner_up = ex.byline.chosen.replace(cand);
     } else if ex.byline.chosen.is_none() {

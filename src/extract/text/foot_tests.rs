@@ -469,3 +469,13 @@ fn a_labelled_credit_at_the_foot_over_a_name_beside_the_dateline() {
         Some("Kirchenkreis Solling-Ahle")
     );
 }
+
+/// A name beside the dateline, and the author's initials at the foot: the name stays.
+#[test]
+fn initials_at_the_foot_leave_the_name_beside_the_dateline() {
+    let text = format!(
+        "{MENU}Council votes to close bridge to cars\n\nJana Křížová | 8. června 2009 10:47\n\n\
+         {STORY}(jkr)\n\n  * Tisk\n"
+    );
+    assert_eq!(extract(&text).byline.as_deref(), Some("Jana Křížová"));
+}

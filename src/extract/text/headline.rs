@@ -745,7 +745,9 @@ pub fn decide_title(
             }
             _ => u.text.as_str(),
         };
-        let text = super::shape::without_tools(super::shape::unglued_kicker(text));
+        let text = super::shape::without_source_domain(super::shape::without_tools(
+            super::shape::unglued_kicker(text),
+        ));
         scored.push((
             Candidate {
                 value: strip_site(&crate::extract::squash_spaces(text), &sites),

@@ -115,6 +115,7 @@ const LANGUAGE_UNITS: usize = 400;
 /// too.)
 const STOP_OTHERS: &[&str] = &[
     "stop.de", "stop.fr", "stop.es", "stop.it", "stop.nl", "stop.pt", "stop.ca", "stop.pl",
+    "stop.ro", "stop.cs", "stop.sk", "stop.hr", "stop.sl", "stop.hu", "stop.id", "stop.el",
 ];
 
 /// `text` with a numeric date glued onto the word before it parted from it

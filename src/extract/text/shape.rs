@@ -358,12 +358,49 @@ pub(super) fn without_tools(text: &str) -> &str {
     }
 }
 
+/// A headline without the source's domain a link aggregator prints after it (`PyPI Pulls
+/// 40 Typosquatting Packages … Code (zdnet.com)`): a bracketed host name, one word with a
+/// dot and letters after it, ending the line.
+pub(super) fn without_source_domain(text: &str) -> &str {
+    let Some((head, inside)) = text.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) else {
+        return text;
+    };
+    let host = inside.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty()
+            && (2..=6).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+    });
+    if host && head.split_whitespace().count() >= TOOLS_HEADLINE_WORDS {
+        head.trim_end()
+    } else {
+        text
+    }
+}
+
 /// Fewest words of a headline left once its buttons are cut off.
 const TOOLS_HEADLINE_WORDS: usize = 3;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_s_domain_after_the_headline_is_cut_off() {
+        assert_eq!(
+            without_source_domain("PyPI Pulls 40 Typosquatting Packages (zdnet.com)"),
+            "PyPI Pulls 40 Typosquatting Packages"
+        );
+        for kept in [
+            "Shares fall 3.5 percent (Reuters)",
+            "Ten things we learned (part 2)",
+            "Node hits version 1.0 (finally)",
+        ] {
+            assert_eq!(without_source_domain(kept), kept);
+        }
+    }
 
     #[test]
     fn buttons_in_the_headline_s_row_are_cut_off() {
