@@ -21,10 +21,11 @@
 //!   `2014-01-22T05:30:00+08:00`, compact `20151210T191044Z`.
 //! - RFC 2822: `Tue, 03 Mar 2019 14:05:00 +0100`.
 //! - Named months (English, German, French, Spanish, Italian, Dutch, Portuguese, the
-//!   Scandinavian languages, Catalan, Romanian, Turkish, Hungarian; Polish, Czech,
-//!   Slovak, Finnish and Russian in the genitive and nominative; Indonesian; any case;
-//!   accents optional; trailing dot allowed), day first or month first, and Hungarian
-//!   year first (`2021. március 3.`):
+//!   Scandinavian languages, Catalan, Romanian, Turkish, Hungarian, Estonian; Polish,
+//!   Czech, Slovak, Croatian, Serbian, Slovenian, Finnish, Greek, Bulgarian, Ukrainian
+//!   and Russian in the genitive and nominative; Indonesian; any case; accents
+//!   optional; trailing dot allowed, also after the year: `3. ožujka 2021. u 10:47`),
+//!   day first or month first, and Hungarian year first (`2021. március 3.`):
 //!   `22 Jan 2014`, `January 22, 2014`, `Sept. 3, 2019`, `3. März 2019`,
 //!   `1er janvier 2020`, `3 de marzo de 2019`, `27 giugno 2019`, `1° gennaio 2020`,
 //!   `2 mrt. 2019`, `22 de outubro de 2010`, Reuters `26-FEB-1987`,
