@@ -202,10 +202,10 @@ fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
         }
     }
     c.word(&["of", "de"]);
-    let croatian_october = dotted
+    let listopad = dotted
         && c.peek()
             .is_some_and(|t| LISTOPAD.contains(&t.lower.as_str()));
-    let month = month_name(c).map(|m| if croatian_october { 10 } else { m })?;
+    let month = month_name(c)?;
     for _ in 0..2 {
         if c.punct(&[',', '-', '/', '.']).is_none() {
             break;
@@ -218,12 +218,14 @@ fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
         year_before_clock(c, ctx)
     })?;
     year_word(c);
+    let croatian_october = listopad && c.peek_glued().is_some_and(|t| t.kind == Kind::Punct('.'));
+    let month = if croatian_october { 10 } else { month };
     Some(Ymd::day(year, month, day))
 }
 
-/// "listopad" is November in Polish and Czech but October in Croatian, which alone
-/// writes a dot after the day before it (`3. listopada 2021.`; Polish `3 listopada
-/// 2021`, Czech `3. listopadu 2021`).
+/// "listopad" is November in Polish and Czech but October in Croatian, which writes a
+/// dot after both the day and the year (`3. listopada 2021.`; Polish `3 listopada 2021`
+/// or `11. listopada 1918 r.`, Czech `3. listopadu 2021`).
 const LISTOPAD: [&str; 2] = ["listopad", "listopada"];
 
 /// `January 22, 2014`, `Sept. 3, 2019`, and in `parse_date` `March 2019`.

@@ -28,8 +28,16 @@ pub(super) fn clock_after_date(c: &mut Cur) -> Result<Option<Clock>, BadTime> {
     if iso_t {
         c.i += 1;
     } else {
-        // Croatian and Serbian close the year with a dot: `3. ožujka 2021. u 10:47`.
-        c.glued_punct(&['.']);
+        // Croatian and Serbian close the year with a dot: `3. ožujka 2021. u 10:47`; a
+        // sentence's full stop before a number (`3 March 2020. 31:28`) is no link.
+        let before_dot = *c;
+        if c.glued_punct(&['.']).is_some()
+            && !c
+                .peek()
+                .is_some_and(|t| TIME_INTRO.contains(&t.lower.as_str()))
+        {
+            *c = before_dot;
+        }
         for _ in 0..3 {
             let linked =
                 c.punct(&[',', '-', '|', '@', '–', '—', '·', '•']).is_some() || c.word(TIME_INTRO);

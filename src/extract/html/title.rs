@@ -145,18 +145,20 @@ pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> O
     .then_some(text)
 }
 
-/// A `<title>` of two short parts around a colon, each of [`SECTION_WORDS`] words at
-/// most: a site and its section (`Stadtwerke Wernigstadt: Pressemitteilungen`), not a
-/// headline behind its kicker (`Brexit: May loses Commons vote by 230`).
+/// A `<title>` of two short parts around a colon: a site's name of two or three
+/// capitalised words and its section of one or two (`Stadtwerke Wernigstadt:
+/// Pressemitteilungen`), not a headline behind its kicker (`Brexit: May resigns`,
+/// `Review: Dune Part Two`, `Brexit: May loses Commons vote by 230`).
 fn site_and_section(page_title: &str) -> bool {
     page_title.split_once(": ").is_some_and(|(site, section)| {
         let words = |s: &str| s.split_whitespace().count();
-        (1..=SECTION_WORDS).contains(&words(site)) && (1..=SECTION_WORDS).contains(&words(section))
+        (2..=3).contains(&words(site))
+            && site
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && (1..=2).contains(&words(section))
     })
 }
-
-/// Most words of each part of a `Site: Section` title.
-const SECTION_WORDS: usize = 3;
 
 /// Whether an address is a site's home page: `/`, `index.html`, or a scheme and host
 /// with no path.

@@ -118,8 +118,9 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         });
         if by {
             let rest = after(2);
+            let posted = matches!(first_bare, "posted" | "submitted");
             return names(rest, 1)
-                .or_else(|| dated_handle(rest))
+                .or_else(|| dated_handle(rest).filter(|_| posted))
                 .map(|n| (n, "label_by"));
         }
         if first.ends_with(':') {
@@ -131,12 +132,14 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         }
     }
     // `Von Hans Müller`, and with a colon `Por: Camila Fuentes`; a name of one word
-    // (a pseudonym) when the line goes on to its date (`par Tsunoo, le lundi 9 juillet
-    // 2012 à 16h23`).
+    // (a pseudonym) after the prefix in lower case when the line goes on to its date
+    // (`par Tsunoo, le lundi 9 juillet 2012 à 16h23`; not `Von Hamburg, 3. März 2020`
+    // or `Di Maio, 12 marzo 2020`).
     if lex.has("byline.prefix", first_bare) {
         let dated = || {
-            dateread::read(after(2))
-                .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
+            t.starts_with(char::is_lowercase)
+                && dateread::read(after(2))
+                    .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
         };
         let min_words = if dated() { 1 } else { 2 };
         return names(after(1), min_words).map(|n| (n, "language_prefix"));
@@ -249,14 +252,16 @@ fn handle(rest: &str) -> Option<String> {
         && w.chars().next().is_some_and(char::is_lowercase)
         && w.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        && !lexicon().is_stop(w);
+        && !lexicon().is_stop_not_name(w);
     ok.then(|| w.to_string())
 }
 
-/// A user name before the date (`Posted by tinfoilhat on Friday November 22, 2019
-/// @11:05AM`): a [`handle`], then a calendar day among the next words.
+/// A user name before the date, as community sites post (`Posted by tinfoilhat on
+/// Friday November 22, 2019 @11:05AM`): a [`handle`], `on`, then a calendar day among the
+/// next words.
 fn dated_handle(rest: &str) -> Option<String> {
     let (first, after) = rest.split_once(' ')?;
+    let after = after.strip_prefix("on ")?;
     let name = handle(first)?;
     dateread::read(after)
         .is_some_and(|(d, _)| d.precision >= crate::article::DatePrecision::Day)
@@ -585,7 +590,7 @@ pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<Strin
             l.chars().count() == 1
                 || w.starts_with(char::is_lowercase)
                 || (k > 0 && k + 1 < words.len() && byline::is_name_particle(l))
-                || !(lex.is_stop(l) || lex.has("byline.stop", l) || lex.has("sections", l))
+                || !(lex.is_stop_not_name(l) || lex.has("byline.stop", l) || lex.has("sections", l))
         })
         && !words
             .iter()
@@ -1336,6 +1341,15 @@ mod tests {
         // Without its date, one word after a prefix is no name; a lower-case word after
         // `Posted by` with no date is no handle.
         assert_eq!(top("par Tsunoo"), None);
+        for place in ["Von Hamburg, 3. März 2020", "Di Maio, 12 marzo 2020"] {
+            assert_eq!(top(place), None, "{place}");
+        }
+        for plain in [
+            "Written by hand on 12 March 1943, the letter",
+            "Reported by phone on 3 March 2020",
+        ] {
+            assert_eq!(top(plain), None, "{plain}");
+        }
         assert_eq!(top("Posted by admin in category news"), None);
         // `aus` before a sentence is no place the name writes from.
         assert_eq!(
@@ -1350,6 +1364,16 @@ mod tests {
             Some("Our Correspondent")
         );
         assert_eq!(bare_name("Our Readers", &never), None);
+        // Names that are function words of a language with a stop list stay names.
+        for name in [
+            "Andrew Yang",
+            "Lydia Ko",
+            "Len Downey",
+            "Aki Ito",
+            "Samo Kralj",
+        ] {
+            assert_eq!(bare_name(name, &never).as_deref(), Some(name));
+        }
     }
 
     #[test]

@@ -43,6 +43,13 @@ impl Lexicon {
             .is_some_and(|bits| bits & !FURNITURE_BIT != 0)
     }
 
+    /// Whether `word` (lower case) is a stop word that no name is made of: not one of the
+    /// `names.common` words, function words of one language that are names in others
+    /// (Indonesian `yang`, Andrew Yang; Czech `na`).
+    pub fn is_stop_not_name(&self, word: &str) -> bool {
+        self.is_stop(word) && !self.has("names.common", word)
+    }
+
     /// Whether `word` (lower case) is a word of page furniture (share, print, cookies).
     pub fn is_furniture(&self, word: &str) -> bool {
         self.stop
@@ -708,7 +715,9 @@ fn comment_head(t: &str) -> bool {
     let lex = lexicon();
     words.contains(&verb.to_lowercase().as_str())
         && (1..=COMMENT_HEAD_NAME_WORDS).contains(&parts.len())
-        && parts.iter().all(|w| !lex.is_stop(&w.to_lowercase()))
+        && parts
+            .iter()
+            .all(|w| !lex.is_stop_not_name(&w.to_lowercase()))
 }
 
 /// Whether `t` opens on a trail's label and its colon (`You are here:`, `Du er her:`,

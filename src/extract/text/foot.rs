@@ -87,6 +87,11 @@ pub(super) fn credit_line(
     let after_prose = is_prose(&paragraphs[n - 2].1);
     let (i, text) = &paragraphs[n - 1];
     let i = *i;
+    // Whether the credit says who wrote the piece.
+    let writer = text.split_whitespace().next().is_some_and(|w| {
+        let w = w.trim_end_matches(':').to_lowercase();
+        WRITER_LABELS.contains(&w.as_str())
+    });
     // A heading the renderer marked (`**** On Our Radar ****`) opens a box, no credit.
     if units[i].heading > 0 {
         return;
@@ -105,7 +110,7 @@ pub(super) fn credit_line(
     // (`De Clercq`, `Van der Berg`).
     let opens_on_stop = name.split_whitespace().next().is_some_and(|w| {
         let w = w.to_lowercase();
-        lexicon().is_stop(&w) && !SURNAME_PARTICLES.contains(&w.as_str())
+        lexicon().is_stop_not_name(&w) && !SURNAME_PARTICLES.contains(&w.as_str())
     });
     if !(marked || after_prose)
         || feats[i].words > 12
@@ -148,15 +153,16 @@ pub(super) fn credit_line(
     };
     // A name printed after the dateline with nothing saying it wrote the piece
     // (`08.05.2014 | Kirchenkreis Solling-Ahle`, the publisher's desk) gives way to a
-    // credit at the foot that says so (`Text: Martina Lührs / Foto: Jens Abel`).
+    // credit at the foot that says so (`Text: Martina Lührs / Foto: Jens Abel`), not to
+    // a picture's or a helper's (`Photos by Tom Hale`, `Additional reporting by …`).
     let unmarked_top = ex
         .byline
         .chosen
         .as_ref()
-        .is_some_and(|c| UNMARKED_TOP.contains(&c.rule) && c.unit < i);
+        .is_some_and(|c| c.rule == "date_then_name" && c.unit < i);
     // Initials at the foot (`(jkr)`) name no one better than the name at the top.
     let full_name = cand.value.split_whitespace().count() >= 2;
-    if marked && unmarked_top && full_name {
+    if marked && writer && unmarked_top && full_name {
         fields.byline = Some(cand.value.clone());
         ex.byline.runner_up = ex.byline.chosen.replace(cand);
     } else if ex.byline.chosen.is_none() {
@@ -166,9 +172,11 @@ pub(super) fn credit_line(
     }
 }
 
-/// Rules of a byline read near the headline from a name beside a dateline, with no word
-/// marking it as the author's.
-const UNMARKED_TOP: [&str; 2] = ["date_then_name", "name_date"];
+/// Words opening a credit that says who wrote the piece (`Text: …`, `Autor: …`, `By …`).
+const WRITER_LABELS: &[&str] = &[
+    "text", "texte", "texto", "testo", "tekst", "autor", "autorin", "author", "auteur", "autore",
+    "by", "von", "par", "por", "door", "written",
+];
 
 /// Most words of a post's share links run into its labels.
 const SHARE_ROW_WORDS: usize = 12;

@@ -462,6 +462,15 @@ fn a_labelled_credit_at_the_foot_over_a_name_beside_the_dateline() {
         ex.byline.runner_up.map(|c| c.value).as_deref(),
         Some("Kirchenkreis Solling-Ahle")
     );
+    // A picture's or a helper's credit names no writer.
+    for credit in ["Photos by Tom Hale", "Additional reporting by Tom Hale"] {
+        let other = text.replace("Text: Martina Lührs / Foto: Jens Abel", credit);
+        assert_eq!(
+            extract(&other).byline.as_deref(),
+            Some("Kirchenkreis Solling-Ahle"),
+            "{credit}"
+        );
+    }
     // With no credit at the foot, the name beside the dateline stays.
     let text = text.replace("Text: Martina Lührs / Foto: Jens Abel\n\n", "");
     assert_eq!(

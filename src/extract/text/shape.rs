@@ -336,15 +336,17 @@ pub(super) fn unglued_kicker(text: &str) -> &str {
 
 /// A headline without the buttons its page printed in the same row (`Ξεκινά τον
 /// Οκτώβριο … PDF Εκτύπωση E-mail`, a content management system's `PDF Print E-mail`
-/// icons): a run of two or more of the lexicon's `title.tools` words ending the line,
-/// with [`TOOLS_HEADLINE_WORDS`] words or more before it. One such word alone may end a
+/// icons): a run of two or more capitalised words of the lexicon's `title.tools` ending
+/// the line, with [`TOOLS_HEADLINE_WORDS`] words or more before it. One such word alone may end a
 /// headline (`Scammers target pensioners by email`).
 pub(super) fn without_tools(text: &str) -> &str {
     let lex = lexicon();
     let mut end = text.len();
     let mut tools = 0;
     while let Some((head, last)) = text[..end].trim_end().rsplit_once(' ') {
-        if !lex.has("title.tools", &last.to_lowercase()) {
+        // Buttons are capitalised (`PDF Drucken E-Mail`); words of a sentence are not
+        // (`… als PDF drucken`).
+        if !(last.starts_with(char::is_uppercase) && lex.has("title.tools", &last.to_lowercase())) {
             break;
         }
         tools += 1;
@@ -359,8 +361,8 @@ pub(super) fn without_tools(text: &str) -> &str {
 }
 
 /// A headline without the source's domain a link aggregator prints after it (`PyPI Pulls
-/// 40 Typosquatting Packages … Code (zdnet.com)`): a bracketed host name, one word with a
-/// dot and letters after it, ending the line.
+/// 40 Typosquatting Packages … Code (zdnet.com)`): a bracketed host name in lower case,
+/// one word with a dot and letters after it, ending the line.
 pub(super) fn without_source_domain(text: &str) -> &str {
     let Some((head, inside)) = text.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) else {
         return text;
@@ -371,7 +373,7 @@ pub(super) fn without_source_domain(text: &str) -> &str {
             && tld.chars().all(|c| c.is_ascii_lowercase())
             && name
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-'))
     });
     if host && head.split_whitespace().count() >= TOOLS_HEADLINE_WORDS {
         head.trim_end()
@@ -397,6 +399,7 @@ mod tests {
             "Shares fall 3.5 percent (Reuters)",
             "Ten things we learned (part 2)",
             "Node hits version 1.0 (finally)",
+            "Deno 2.0 takes aim at (Node.js)",
         ] {
             assert_eq!(without_source_domain(kept), kept);
         }
@@ -416,6 +419,8 @@ mod tests {
             "Scammers target pensioners by email",
             "PDF Print E-mail",
             "Why you should print",
+            "So lässt sich eine Webseite als PDF drucken",
+            "Stop junk mail: opt out of print mail",
         ] {
             assert_eq!(without_tools(kept), kept);
         }

@@ -191,6 +191,19 @@ fn listopad_is_october_only_after_a_dotted_day() {
         parse("3. listopadu 2021"),
         want("2021-11-03T00:00:00Z", Day)
     );
+    assert_eq!(
+        find("Dnia 11. listopada 1918 r."),
+        want("1918-11-11T00:00:00Z", Day)
+    );
+    // A sentence's full stop after the year links no time to it.
+    assert_eq!(
+        find("3 March 2020. 31:28"),
+        want("2020-03-03T00:00:00Z", Day)
+    );
+    assert_eq!(
+        find("on 3 March 2020. 10:47 update"),
+        want("2020-03-03T00:00:00Z", Day)
+    );
 }
 
 #[test]
@@ -264,6 +277,7 @@ fn new_month_names_do_not_make_prose_dates() {
         "Mart 20 and 2019",
         "Augusta 3 to 2019",
         "Marta 3 and 2019",
+        "Marta 12, 2019",
         "Juna 20 and 2019",
         "the 2019. 3 ekim",
         "Sales fell sharply in 2019. May 20 people lost their jobs",
