@@ -440,3 +440,54 @@ fn a_menu_line_over_the_headline_is_no_headline_over_its_deck() {
     ));
     assert_eq!(f.title.as_deref(), Some(head));
 }
+
+const WERK_STORY: &str = "Die Stadtwerke bauen ihr Fernwärmenetz weiter aus. Ab Montag verlegen \
+     Fachfirmen im Auftrag des Unternehmens eine rund 1,8 Kilometer lange Leitung vom \
+     Heizkraftwerk bis zum Schulzentrum.\n\nDamit können künftig rund 600 Wohnungen, das \
+     Hallenbad und drei Schulen mit umweltfreundlicher Wärme versorgt werden, sagt der \
+     Geschäftsführer.\n\nDie Arbeiten sollen nach derzeitiger Planung Ende November \
+     abgeschlossen sein, sofern das Wetter mitspielt.\n\n";
+
+/// A utility's press release as lynx prints it: the release's date above the headline,
+/// a deck, the graphic's label and its credited caption, then the story.
+#[test]
+fn a_headline_under_its_dateline_over_a_deck_and_a_graphic() {
+    let text = format!(
+        "  * Presse\n  * Karriere\n\nPressemitteilung vom 12.09.2011\n\n\
+         Fernwärme für die Südstadt: Bauarbeiten beginnen am 19. September\n\n\
+         Stadtwerke investieren rund 4,2 Millionen Euro in neue Trasse zwischen\n\
+         Heizkraftwerk und Schulzentrum\n\nTrassenplan Fernwärme Südstadt\n\n\
+         Verlauf der neuen Fernwärmetrasse (Grafik: Stadtwerke Wernigstadt)\n\n{WERK_STORY}"
+    );
+    let f = extract(&text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Fernwärme für die Südstadt: Bauarbeiten beginnen am 19. September")
+    );
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2011-09-12")
+    );
+}
+
+/// A content management system's buttons in the headline's row, and the byline's label
+/// on the line under it with no blank between.
+#[test]
+fn buttons_after_the_headline_and_a_labelled_byline_under_it() {
+    let text = "Αρχική Τοπικά\n\nΞεκινά τον Οκτώβριο η ανάπλαση της πλατείας Ελευθερίας PDF Εκτύπωση E-mail\n\
+         Συντάκτης: Γιώργος Παπαδάκης\nΤρίτη, 15 Σεπτεμβρίου 2009 12:40\n\n\
+         Τον Οκτώβριο αναμένεται να ξεκινήσουν οι εργασίες ανάπλασης της πλατείας, σύμφωνα \
+         με τον δήμαρχο, ο οποίος παρουσίασε χθες το τελικό σχέδιο στο δημοτικό συμβούλιο.\n\n\
+         Το έργο περιλαμβάνει την πλήρη ανακατασκευή των πεζοδρομίων, νέο φωτισμό και \
+         φύτευση δέντρων σε όλη την πλατεία.\n";
+    let f = extract(text);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Ξεκινά τον Οκτώβριο η ανάπλαση της πλατείας Ελευθερίας")
+    );
+    assert_eq!(f.byline.as_deref(), Some("Γιώργος Παπαδάκης"));
+    assert_eq!(
+        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        Some("2009-09-15")
+    );
+}
