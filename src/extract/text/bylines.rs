@@ -21,6 +21,7 @@ pub const MARKED: &[&str] = &[
     "label_colon",
     "label_line",
     "date_then_by",
+    "date_then_label",
 ];
 
 /// Longest line read for a byline at the top.
@@ -168,6 +169,11 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
             }
         }
     }
+    // "14.01.2020, 09:37 Aktualizacja: 14.01.2020, 12:15 Autor: Katarzyna Wiśniewska": a
+    // row of the dateline's fields with the author's label among them.
+    if let Some(name) = labelled_after_date(t) {
+        return Some((name, "date_then_label"));
+    }
     // "Jane Doe | Reporter", "Jane Doe, Staff Writer", "Jane Doe - Nov 19, 2019",
     // "Jane Doe / NCA NewsWire" (an outlet of capitalised words after a slash).
     for sep in [" | ", " - ", " – ", " — ", ", ", " • ", " · ", " / "] {
@@ -230,6 +236,22 @@ pub fn top_line(text: &str) -> Option<(String, &'static str)> {
         }
     }
     None
+}
+
+/// The name after a byline's label and its colon inside a line that opens on a date
+/// (`14.01.2020, 09:37 Aktualizacja: … Autor: Katarzyna Wiśniewska`).
+fn labelled_after_date(t: &str) -> Option<String> {
+    let lex = lexicon();
+    let (at, label) = t.match_indices(": ").find_map(|(i, _)| {
+        let label = t[..i].rsplit(' ').next()?;
+        lex.has("byline.label", &label.to_lowercase())
+            .then_some((i, label))
+    })?;
+    let head = t[..at - label.len()].trim_end();
+    let dated = !head.is_empty()
+        && head.split_whitespace().count() <= DATE_HEAD_WORDS
+        && dateread::read(head).is_some_and(|(_, rule)| rule != "in_line");
+    dated.then(|| names(&t[at + 2..], 2)).flatten()
 }
 
 /// Most words of a dateline a name follows behind a dot or bar.
@@ -1357,6 +1379,24 @@ mod tests {
             "Die Drehleiter aus Bad Weilingen löschte das Feuer"
         );
         assert_eq!(cut_tail("Jane Doe from Leeds"), "Jane Doe");
+        assert_eq!(
+            top("14.01.2020, 09:37 Aktualizacja: 14.01.2020, 12:15 Autor: Katarzyna Wiśniewska")
+                .as_deref(),
+            Some("Katarzyna Wiśniewska")
+        );
+        assert_eq!(
+            bare_name(
+                "Anna LindqvistReporteranna.lindqvist@hoglandsbladet.se",
+                &|_| false
+            )
+            .as_deref(),
+            Some("Anna Lindqvist")
+        );
+        // A label after words that are no date names no author there.
+        assert_eq!(
+            top("Weitere Artikel zum Thema Autor: Katarzyna Wiśniewska"),
+            None
+        );
         // A desk's byline, as printed.
         let never = |_: &str| false;
         assert_eq!(

@@ -164,7 +164,7 @@ pub fn date_span(line: &str) -> bool {
 /// Fiona Ashworth-Lee, Head of Policy`), read as plain-text bylines are.
 pub fn name_after_date(line: &str) -> Option<String> {
     bylines::top_line(line)
-        .filter(|(_, rule)| matches!(*rule, "date_then_by" | "date_then_name"))
+        .filter(|(_, rule)| matches!(*rule, "date_then_by" | "date_then_name" | "date_then_label"))
         .map(|(name, _)| name)
 }
 

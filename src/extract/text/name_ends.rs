@@ -251,7 +251,17 @@ fn glued_stop(word: &str) -> Option<usize> {
             return None;
         }
         let rest = letters[at..].to_lowercase();
+        // A role with the e-mail address glued on after it (`Anna
+        // LindqvistReporteranna.lindqvist@…`, three spans printed as one word).
+        let role_then_address = capital
+            && word.contains('@')
+            && lex
+                .lines("byline.role")
+                .iter()
+                .flat_map(|l| l.split_whitespace())
+                .any(|r| rest.starts_with(r) && rest.len() > r.len());
         let stop = lex.has("byline.stop", &rest)
+            || role_then_address
             || (capital && (lex.has("byline.role", &rest) || lex.has("reading.read", &rest)));
         ((capital || long) && stop).then_some(at)
     })
