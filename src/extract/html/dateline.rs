@@ -9,6 +9,7 @@
 //! unless that furniture also holds the headline, as blog templates wrap the whole post
 //! in a "widget". "Updated" dates are candidates too, below the threshold on their own.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use trafilatura::dom::{Document, NodeId};
@@ -132,7 +133,7 @@ pub(super) fn shown_dates(
     let around_headline: HashSet<NodeId> = headline
         .map(|h| ancestors(doc, h).collect())
         .unwrap_or_default();
-    let day_first = writes_day_first(doc);
+    let order = NumericOrder::new(doc);
     let mut found: Vec<((bool, usize), Candidate, String, bool)> = Vec::new();
     // The days shown by elements of each class, wherever they are.
     let mut class_days: HashMap<String, HashSet<time::Date>> = HashMap::new();
@@ -144,7 +145,7 @@ pub(super) fn shown_dates(
         if rank.0 && rank.1 > FAR_ABOVE {
             continue;
         }
-        let Some(candidate) = candidate(doc, id, day_first) else {
+        let Some(candidate) = candidate(doc, id, &order) else {
             continue;
         };
         let class = doc.class_name(id).trim().to_string();
@@ -247,7 +248,7 @@ const OPENING_PARAGRAPHS: usize = 3;
 
 /// The date `id` shows, if its text (or `datetime`) is one, with a confidence from what
 /// marks it.
-fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
+fn candidate(doc: &Document, id: NodeId, order: &NumericOrder) -> Option<Candidate> {
     let tag = doc.tag_name(id);
     let marks = marks(doc, id);
     let other = OTHER_DATES.iter().any(|w| marks.contains(w));
@@ -262,12 +263,7 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
             .or_else(|| {
                 // A `<time>` element's text is a date, wherever in it the date stands
                 // (`Madrid, 27 de junio de 2019 - 14:35 CEST`).
-                let text = squash_spaces(&doc.text_content(id));
-                let text = if day_first {
-                    crate::extract::text::dotted_dates(&text)
-                } else {
-                    text
-                };
+                let text = order.normalise(squash_spaces(&doc.text_content(id)));
                 shown_text_date(&text)
                     .map(|(d, _)| d)
                     .or_else(|| crate::extract::text::line_date(&text).map(|(d, _)| d))
@@ -364,11 +360,7 @@ fn candidate(doc: &Document, id: NodeId, day_first: bool) -> Option<Candidate> {
         return None;
     }
     // A page in a language written day first reads `07/09/2010` as 7 September.
-    let text = if day_first {
-        crate::extract::text::dotted_dates(&text)
-    } else {
-        text
-    };
+    let text = order.normalise(text);
     let (d, kind) = shown_text_date(&text).or_else(|| labelled_line_date(&text))?;
     // A numeric date after a French, German or Portuguese label, or with a time written
     // their way, puts the day first (`Publié le 12/03/2023 à 18:05`): the plain-text
@@ -464,14 +456,29 @@ fn marks(doc: &Document, id: NodeId) -> String {
 const MARK_LEVELS: usize = 3;
 
 /// The short label of the definition or table cell `id`: its `<dt>`, or the header cell
-/// (or cell ending in a colon) before it in its row.
+/// (or cell ending in a colon) before it in its row; or an element of its own ending in
+/// a colon right before it (`<span class="date-label">Last updated:</span> <span>28
+/// August 2021</span>`).
 fn term_label(doc: &Document, id: NodeId) -> Option<String> {
     let prev = doc.prev_element_sibling(id)?;
     let label = squash_spaces(&doc.text_content(prev));
+    let adjacent = || {
+        let siblings = doc
+            .parent(id)
+            .map(|p| doc.child_nodes(p))
+            .unwrap_or_default();
+        let at = |n: NodeId| siblings.iter().position(|&c| c == n);
+        match (at(prev), at(id)) {
+            (Some(a), Some(b)) => siblings[a + 1..b]
+                .iter()
+                .all(|&c| doc.is_text(c) && doc.text_content(c).trim().is_empty()),
+            _ => false,
+        }
+    };
     let is_term = match (doc.tag_name(id), doc.tag_name(prev)) {
         ("dd", "dt") | ("td", "th") => true,
         ("td", "td") => label.ends_with(':'),
-        _ => false,
+        _ => label.ends_with(':') && adjacent(),
     };
     (is_term && label.split_whitespace().count() <= TERM_WORDS).then_some(label)
 }
@@ -503,6 +510,44 @@ fn twin_labelled_updated(doc: &Document, id: NodeId) -> bool {
             }
         })
     })
+}
+
+/// How the page writes its numeric dates: slashed dates day first ([`writes_day_first`]),
+/// and dotted ones month first where its own dates say so, worked out on first use.
+struct NumericOrder<'d> {
+    doc: &'d Document,
+    day_first: bool,
+    dots_month_first: OnceCell<bool>,
+}
+
+impl<'d> NumericOrder<'d> {
+    fn new(doc: &'d Document) -> Self {
+        NumericOrder {
+            doc,
+            day_first: writes_day_first(doc),
+            dots_month_first: OnceCell::new(),
+        }
+    }
+
+    /// `text` with its numeric dates written as the date parser reads them in the
+    /// page's order.
+    fn normalise(&self, text: String) -> String {
+        let month_first = text.contains('.')
+            && *self.dots_month_first.get_or_init(|| {
+                let root = self.doc.body().unwrap_or_else(|| self.doc.root());
+                crate::extract::text::writes_dots_month_first(&self.doc.text_content(root))
+            });
+        let text = if month_first {
+            crate::extract::text::month_first_dots(&text)
+        } else {
+            text
+        };
+        if self.day_first {
+            crate::extract::text::dotted_dates(&text)
+        } else {
+            text
+        }
+    }
 }
 
 /// Whether the page's language writes a numeric date day first: any declared language

@@ -54,8 +54,15 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     );
     site_names.extend(url.as_deref().and_then(site_of));
 
-    let (mut title, mut title_rule) =
-        title(page_title.clone(), &tags, &ld, h1.as_deref(), &site_names).unzip();
+    let (mut title, mut title_rule) = title(
+        doc,
+        page_title.clone(),
+        &tags,
+        &ld,
+        h1.as_deref(),
+        &site_names,
+    )
+    .unzip();
     let mut printed_at = None;
     // A `<title>` alone may name the site where the page prints its headline, or be a
     // shortened headline the page prints in full.

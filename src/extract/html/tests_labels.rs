@@ -209,3 +209,44 @@ fn a_release_dated_where_its_story_opens_beside_coming_events() {
     // Without the opening dateline the events' days date nothing.
     assert_eq!(day(&release("")), None);
 }
+
+/// A label of its own element right before the date (`<span>Last updated:</span>
+/// <span class="entry-date">`) says what the date is, as a table's header cell does; the
+/// `updated` class a theme puts on the publication `<time>` then says nothing of it.
+#[test]
+fn a_label_element_before_its_date() {
+    let html = page(
+        "",
+        r#"<div class="meta"><div><time class="entry-date updated" datetime="2021-08-27T16:05:00+02:00">27 August 2021 - 16:05</time></div>
+           <div><span class="date-label">Last updated:</span> <span class="entry-date">28 August 2021 - 09:32</span></div></div>"#,
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2021-08-27"));
+    // Words between the two are no label's.
+    let html = page(
+        "",
+        r#"<div class="meta"><span class="date-label">Last updated:</span> by the desk <span class="entry-date">28 August 2021 - 09:32</span></div>"#,
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2021-08-28"));
+}
+
+/// A page whose dotted dates can only be read month first (`09.27.2018`, `10.23.2018`)
+/// writes them all so: `10.04.2018` is 4 October; a page with a day-first one keeps
+/// reading them day first.
+#[test]
+fn dotted_dates_month_first_by_the_page() {
+    let html = |others: &str| {
+        page(
+            "",
+            r#"<span class="insight-date">10.04.2018</span>"#,
+            &format!("<ul class=\"related\"><li>{others}</li></ul>"),
+        )
+    };
+    assert_eq!(
+        day(&html("09.27.2018 Webinar on 10.23.2018")).as_deref(),
+        Some("2018-10-04")
+    );
+    assert_eq!(day(&html("27.09.2018")).as_deref(), Some("2018-04-10"));
+    assert_eq!(day(&html("")).as_deref(), Some("2018-04-10"));
+}

@@ -147,3 +147,102 @@ fn section_name_h1_is_not_the_title() {
     let (t, _) = titled("", "Sport", "Harbour reopens after storm repairs");
     assert_eq!(t.as_deref(), Some("Harbour reopens after storm repairs"));
 }
+
+/// `og:title`, the `<title>` and the `<h1>` word the story three ways and none backs
+/// another: the headline a reader sees wins, the `<h1>` or a `<title>` part the page
+/// prints in an element of its own, not a share title only the page's head carries.
+#[test]
+fn a_printed_headline_over_a_reworded_og_title() {
+    let og = r#"<meta property="og:title" content="Glass sponges keep a diary of ocean heat">"#;
+    let (t, r) = titled(
+        og,
+        "Deep-sea sponges may be quietly recording ocean heat waves",
+        "Deep-sea sponges may record ocean heat waves | Frontier Science News",
+    );
+    assert_eq!(
+        (t.as_deref(), r),
+        (
+            Some("Deep-sea sponges may be quietly recording ocean heat waves"),
+            "h1"
+        )
+    );
+    let html = format!(
+        "<html><head><title>OesteNews - Geral - Chuva de granizo destelha mais de 300 casas \
+         em Chapecó</title>{og}</head><body><div class=\"titulo_noticia\">Chuva de granizo \
+         destelha mais de 300 casas em Chapecó</div>{BODY}</body></html>"
+    );
+    let (f, _) = extract_explained(&html, None);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Chuva de granizo destelha mais de 300 casas em Chapecó")
+    );
+    // Printed nowhere, the three stay as they were: `og:title` first.
+    let (t, r) = titled(
+        og,
+        "",
+        "Deep-sea sponges may record ocean heat waves | Frontier Science News",
+    );
+    assert_eq!(
+        (t.as_deref(), r),
+        (Some("Glass sponges keep a diary of ocean heat"), "og:title")
+    );
+}
+
+/// An `<h1>` printing the site's name at its full length (`TSV Grünbach 1921 e.V.` for
+/// the `<title>`'s `TSV Grünbach`) is the masthead, and the story's `<h2>` the headline;
+/// a `<title>` parted by `::` is no blog's `Name: Post`.
+#[test]
+fn the_site_name_at_length_in_the_h1() {
+    let html = format!(
+        "<html><head><title>TSV Grünbach - Deutlicher Heimsieg gegen Eintracht Oberhain</title>\
+         </head><body><h1>TSV Grünbach 1921 e.V.</h1><h2>Deutlicher Heimsieg gegen Eintracht \
+         Oberhain</h2>{BODY}</body></html>"
+    );
+    let (f, _) = extract_explained(&html, None);
+    assert_eq!(
+        f.title.as_deref(),
+        Some("Deutlicher Heimsieg gegen Eintracht Oberhain")
+    );
+    let (t, r) = titled(
+        r#"<meta property="og:title" content="Ice jam floods Millbrook's Lower Village">"#,
+        "Ice jam on the Sawmill River floods Millbrook's Lower Village, forcing dozens out",
+        "Ice jam on the Sawmill River floods Millbrook's Lower Village, forcing dozens out :: \
+         WQRV Riverbend Public Radio",
+    );
+    assert_eq!(r, "h1", "{t:?}");
+}
+
+/// A kicker set in the headline's element (`<span class="dachzeile">`) and the hidden
+/// colon after it are no part of the headline.
+#[test]
+fn a_kicker_inside_the_h1() {
+    let h1 = r#"<span class="dachzeile">Unwetter</span><span class="hidden">: </span>Sturmflut an der Ems: Deichverbände rechnen mit höchstem Pegel"#;
+    let (t, _) = titled(
+        "",
+        h1,
+        "Sturmflut an der Ems: Deichverbände rechnen mit höchstem Pegel | RNW",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Sturmflut an der Ems: Deichverbände rechnen mit höchstem Pegel")
+    );
+    let (t, _) = titled(
+        "",
+        r#"<span class="kicker">Förderprogramm</span> Rechnungshof rügt Zahlungen an Projekte ohne Zeitplan"#,
+        "Förderung: Rechnungshof rügt Millionen für Projekte - DER KOMPASS",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Rechnungshof rügt Zahlungen an Projekte ohne Zeitplan")
+    );
+    // A class naming no kicker keeps its words.
+    let (t, _) = titled(
+        "",
+        r#"<span class="lead">Kestrel Bay</span> harbour reopens after repairs"#,
+        "Kestrel Bay harbour reopens after repairs | Kestrel Courier",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Kestrel Bay harbour reopens after repairs")
+    );
+}

@@ -41,7 +41,7 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
         doc.query_selector_all(doc.root(), tag)
             .into_iter()
             .filter(|&id| !super::layout::in_furniture(doc, id))
-            .map(|id| clean(&doc.text_content(id)))
+            .map(|id| heading_text(doc, id))
             .filter(|t| !t.is_empty() && t.chars().count() <= 300)
             .collect()
     };
@@ -84,10 +84,10 @@ pub(super) fn headline_h1(doc: &Document, page_title: Option<&str>) -> Option<St
 /// Headline`) and `heading` that end, shorter than what the title holds besides it.
 fn names_the_site(title: &str, heading: &str) -> bool {
     let key = agreement_key(heading);
-    // `Blog name: Headline`, not `Headline : Show : Site` (a colon set off by spaces
-    // parts segments).
+    // `Blog name: Headline`, not `Headline : Show : Site` or `Headline :: Site` (a
+    // colon set off by spaces parts segments).
     let blog_prefix = title.split_once(": ").is_some_and(|(head, rest)| {
-        !head.ends_with(char::is_whitespace)
+        !head.ends_with(|c: char| c.is_whitespace() || c == ':')
             && agreement_key(head) == key
             && rest.split_whitespace().count() >= 2
     });
@@ -98,10 +98,89 @@ fn names_the_site(title: &str, heading: &str) -> bool {
                 title.split_once(sep).map(|(a, b)| (b, a)),
             ];
             ends.into_iter().flatten().any(|(rest, end)| {
-                agreement_key(end) == key && rest.chars().count() > end.chars().count()
+                rest.chars().count() > end.chars().count()
+                    && (agreement_key(end) == key || site_at_length(end, rest, heading))
             })
         })
 }
+
+/// Whether `heading` is the site's name `end` at its full length (`TSV Grünbach 1921
+/// e.V.` for `TSV Grünbach - Deutlicher Heimsieg gegen Eintracht Oberhain`): it holds
+/// every word of `end` and none of the headline's in `rest` but short ones (`The
+/// Harrow Valley Courier` for `Harrow Valley Courier :: Obituaries :: … who kept the
+/// Eastfield branch open`).
+fn site_at_length(end: &str, rest: &str, heading: &str) -> bool {
+    let (end, rest, heading) = (word_set(end), word_set(rest), word_set(heading));
+    end.len() >= 2
+        && end.is_subset(&heading)
+        && heading
+            .intersection(&rest)
+            .all(|w| w.chars().count() <= SHORT_WORD)
+}
+
+/// Most letters of a word (`the`, `de`, `e.V.`'s `v`) a site's name may share with its
+/// headline.
+const SHORT_WORD: usize = 3;
+
+/// The text of heading `id` without the kicker a page sets in it before the headline
+/// (`<h1><span class="dachzeile">Unwetter</span><span class="hidden">: </span>Sturmflut an
+/// der Ems …</h1>`): leading elements classed one of [`KICKERS`], or hidden, and the
+/// punctuation after them.
+pub(super) fn heading_text(doc: &Document, id: NodeId) -> String {
+    let children = doc.child_nodes(id);
+    let leading = children
+        .iter()
+        .take_while(|&&c| {
+            if doc.is_text(c) {
+                return doc.text_content(c).trim().is_empty();
+            }
+            let names = super::layout::names_of(doc, c);
+            doc.is_element(c)
+                && names
+                    .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
+                    .any(|w| KICKERS.contains(&w) || HIDDEN.contains(&w))
+        })
+        .count();
+    let whole = clean(&doc.text_content(id));
+    if leading == 0 || leading == children.len() {
+        return whole;
+    }
+    let rest: String = children[leading..]
+        .iter()
+        .map(|&c| doc.text_content(c))
+        .collect();
+    let rest = clean(&rest);
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !is_quote(c));
+    if rest.split_whitespace().count() >= PART_WORDS {
+        rest.to_string()
+    } else {
+        whole
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '«' | '„' | '“' | '‘' | '¿' | '¡')
+}
+
+/// Class words of a kicker set inside a headline's element: English, German, French,
+/// Spanish, Italian and Dutch newsroom names.
+const KICKERS: [&str; 12] = [
+    "kicker",
+    "dachzeile",
+    "topline",
+    "overline",
+    "eyebrow",
+    "supertitle",
+    "roofline",
+    "spitzmarke",
+    "surtitre",
+    "antetitulo",
+    "occhiello",
+    "bovenkop",
+];
+
+/// Class words of text kept for screen readers only.
+const HIDDEN: [&str; 4] = ["hidden", "sr", "visually", "screenreader"];
 
 /// Where a page's headline is looked for, in this order: `<h1>`, `<h2>`, and an element
 /// classed as a post's title in the hAtom way (`entry-title`) or Blogger's
@@ -114,7 +193,7 @@ pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
     HEADLINE_TAGS.iter().find_map(|tag| {
         doc.query_selector_all(doc.root(), tag)
             .into_iter()
-            .find(|&id| clean(&doc.text_content(id)) == headline)
+            .find(|&id| heading_text(doc, id) == headline)
     })
 }
 
@@ -124,7 +203,7 @@ pub(super) fn headline_node(doc: &Document, headline: &str) -> Option<NodeId> {
 /// of `page_title` that names the site (`CAI Sezione di Valtorre » Blog Archive »
 /// Traversata del Monte Pradella`).
 pub(super) fn headline_shaped(doc: &Document, id: NodeId, page_title: &str) -> Option<String> {
-    let text = clean(&doc.text_content(id));
+    let text = heading_text(doc, id);
     let words = text.split_whitespace().count();
     let home_link = doc.query_selector_all(id, "a").into_iter().any(|a| {
         clean(&doc.text_content(a)) == text
@@ -207,31 +286,37 @@ pub(super) fn printed_segment(
     }
     // The last element printing a part, nearest the story: a masthead printing the site's
     // name comes first.
-    let printed: Vec<(NodeId, String)> = doc
-        .query_selector_all(
-            doc.root(),
-            "h1, h2, h3, h4, td, div, span, font, b, strong, p",
-        )
-        .into_iter()
-        .filter(|&id| {
-            doc.child_nodes(id)
-                .into_iter()
-                .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
-        })
-        .filter_map(|id| {
-            let text = clean(&doc.text_content(id));
-            if text.chars().count() > 300 {
-                return None;
-            }
+    printed_elements(doc)
+        .filter_map(|(id, text)| {
             let key = agreement_key(&text);
             let (_, part) = parts.iter().find(|(k, _)| *k == key)?;
-            (doc.query_selector_all(id, "a").is_empty()
-                && !ancestors_have_link(doc, id)
-                && !super::layout::in_furniture(doc, id))
-            .then(|| (id, part.to_string()))
+            Some((id, part.to_string()))
         })
-        .collect();
-    printed.into_iter().next_back()
+        .last()
+}
+
+/// The short texts the page prints as elements of their own outside its furniture and
+/// links, with their elements: where a headline a reader sees would be, in a heading, a
+/// table cell or a styled `<div class="titulo_noticia">`.
+fn printed_elements(doc: &Document) -> impl Iterator<Item = (NodeId, String)> + '_ {
+    doc.query_selector_all(
+        doc.root(),
+        "h1, h2, h3, h4, td, div, span, font, b, strong, p",
+    )
+    .into_iter()
+    .filter(|&id| {
+        doc.child_nodes(id)
+            .into_iter()
+            .any(|c| doc.is_text(c) && !doc.text_content(c).trim().is_empty())
+    })
+    .filter_map(|id| {
+        let text = clean(&doc.text_content(id));
+        (text.chars().count() <= 300
+            && doc.query_selector_all(id, "a").is_empty()
+            && !ancestors_have_link(doc, id)
+            && !super::layout::in_furniture(doc, id))
+        .then_some((id, text))
+    })
 }
 
 /// Fewest words of a `<title>`'s part taken for the headline the page prints.
@@ -289,9 +374,11 @@ pub(super) fn spelled_out(doc: &Document, title: &str) -> Option<String> {
 /// Pages disagree with themselves (an SEO `<title>`, a JSON-LD headline cut at 110
 /// characters, an `<h1>` reworded after publication), and the text most sources give is
 /// the one the page stands behind; among equals, the one both the `<h1>` and the
-/// `<title>` give, then the order above, with `og:title` first since publishers write it
-/// for people. The rule records the winning source and how many agreed.
+/// `<title>` give, then the one the page prints for its readers ([`printed_texts`]),
+/// then the order above, with `og:title` first since publishers write it for people. The
+/// rule records the winning source and how many agreed.
 pub(super) fn title(
+    doc: &Document,
     page_title: Option<String>,
     tags: &MetaTags,
     ld: &JsonLd,
@@ -341,16 +428,40 @@ pub(super) fn title(
                 .any(|c| c.0 == *source && agree(&candidates[i], c))
         })
     };
-    // Then the headline whole over the same cut short or behind a kicker.
+    // Then the headline whole over the same cut short or behind a kicker; then the text
+    // a reader sees over those only the page's head carries, where no source backs
+    // another: a share
+    // title reworded for social feeds (`Deep-sea glass sponges keep a centuries-long
+    // diary of ocean heat`) against the printed `Deep-sea sponges may be quietly
+    // recording ocean heat waves`. The headline `<h1>` is printed by its nature; the
+    // page is read for the others only when they are in question.
+    let printed_keys = std::cell::OnceCell::new();
+    let printed = |i: usize| {
+        let (name, _, key) = &candidates[i];
+        *name == "h1"
+            || printed_keys
+                .get_or_init(|| printed_texts(doc))
+                .contains(key)
+    };
     let whole = |i: usize| !candidates.iter().any(|c| part_of(&candidates[i].1, &c.1));
-    let mut best: Option<(usize, (usize, bool, bool))> = None;
+    let top = (0..candidates.len()).map(|i| (votes(i), own(i))).max()?;
+    let contested = top.0 == 0
+        && (0..candidates.len())
+            .filter(|&i| (votes(i), own(i)) == top)
+            .map(|i| &candidates[i].2)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            > 1;
+    let mut best: Option<(usize, (usize, bool, bool, bool))> = None;
     for i in 0..candidates.len() {
-        let v = (votes(i), own(i), whole(i));
+        let (v, o) = (votes(i), own(i));
+        let seen = (v, o) == top && contested && printed(i);
+        let v = (v, o, whole(i), seen);
         if best.is_none_or(|(_, bv)| v > bv) {
             best = Some((i, v));
         }
     }
-    let (i, (agreeing, _, _)) = best?;
+    let (i, (agreeing, _, _, _)) = best?;
     let (name, text, _) = candidates.get(i)?;
     let confidence = match agreeing {
         0 => 0.6,
@@ -358,6 +469,14 @@ pub(super) fn title(
         _ => 0.9,
     };
     Some((text.clone(), Rule { name, confidence }))
+}
+
+/// The agreement keys of the texts [`printed_elements`] finds.
+fn printed_texts(doc: &Document) -> std::collections::HashSet<String> {
+    printed_elements(doc)
+        .map(|(_, text)| agreement_key(&text))
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// Fewest words of a headline cut short or behind a kicker that agrees with it whole.

@@ -26,7 +26,9 @@ use super::dateread::{
 use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
 use super::lines::Unit;
-use super::numeric::{dotted, slashed_date, unglued_date, writes_day_first};
+use super::numeric::{
+    dots_month_first, dotted, month_first_dots, slashed_date, unglued_date, writes_day_first,
+};
 
 /// Most words of a content line that may still be a dateline.
 const MAX_WORDS: usize = 25;
@@ -167,6 +169,8 @@ pub struct Meta<'a> {
     dates: Vec<OnceCell<Option<(ArticleDate, &'static str)>>>,
     /// The file writes slashed dates day first ([`writes_day_first`]), worked out once.
     day_first: OnceCell<bool>,
+    /// The file writes dotted dates month first ([`dots_month_first`]), worked out once.
+    dots_month_first: OnceCell<bool>,
 }
 
 impl<'a> Meta<'a> {
@@ -177,6 +181,7 @@ impl<'a> Meta<'a> {
             cells: vec![OnceCell::new(); units.len()],
             dates: vec![OnceCell::new(); units.len()],
             day_first: OnceCell::new(),
+            dots_month_first: OnceCell::new(),
         }
     }
 
@@ -198,7 +203,15 @@ impl<'a> Meta<'a> {
             {
                 return None;
             }
-            let text = &unglued_date(&self.units[i].text);
+            let mut text = unglued_date(&self.units[i].text);
+            if text.contains('.')
+                && *self
+                    .dots_month_first
+                    .get_or_init(|| dots_month_first(self.units))
+            {
+                text = month_first_dots(&text).into();
+            }
+            let text = &text;
             let slashed = || text.split_whitespace().any(|w| slashed_date(w).is_some());
             if slashed() && *self.day_first.get_or_init(|| writes_day_first(self.units)) {
                 return read(&dotted(text));

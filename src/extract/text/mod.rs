@@ -115,6 +115,17 @@ pub fn dotted_dates(text: &str) -> String {
     numeric::dotted(text)
 }
 
+/// Whether a text writes its dotted dates month first (`10.04.2018` beside
+/// `09.27.2018`), from dates that can only be read one way.
+pub fn writes_dots_month_first(text: &str) -> bool {
+    numeric::dots_month_first(&lines::units(text))
+}
+
+/// `text` with its dotted dates rewritten year first, read month first.
+pub fn month_first_dots(text: &str) -> String {
+    numeric::month_first_dots(text)
+}
+
 /// Whether a text writes its slashed dates day first (`29/01/07`): from dates that can
 /// only be read one way, else from its language.
 pub fn writes_day_first(text: &str) -> bool {

@@ -20,6 +20,55 @@ pub(super) fn dotted(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether the file writes its dotted dates month first, as some American pages do
+/// (`10.04.2018` beside `09.27.2018` and `10.23.2018`): of its dotted dates that can be
+/// read one way only, at least one is month first and none day first.
+pub(super) fn dots_month_first(units: &[Unit]) -> bool {
+    let (mut day, mut month) = (0, 0);
+    for (a, b, _) in units
+        .iter()
+        .flat_map(|u| u.text.split_whitespace())
+        .filter_map(dotted_fields)
+    {
+        match (a, b) {
+            (13..=31, 1..=12) => day += 1,
+            (1..=12, 13..=31) => month += 1,
+            _ => {}
+        }
+    }
+    month > 0 && day == 0
+}
+
+/// `text` with its dotted dates rewritten year first (`10.04.2018` as `2018-10-04`), for
+/// a file whose dotted dates are month first ([`dots_month_first`]).
+pub(super) fn month_first_dots(text: &str) -> String {
+    text.split(' ')
+        .map(|w| match dotted_fields(w) {
+            Some((m, d, y)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+                let core = w.trim_matches(|c: char| !c.is_ascii_digit());
+                w.replacen(core, &format!("{y:04}-{m:02}-{d:02}"), 1)
+            }
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The fields of a dotted date of a four-digit year (`09.27.2018`, `9.27.2018.`).
+fn dotted_fields(word: &str) -> Option<(u32, u32, u32)> {
+    let core = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let mut parts = core.split('.');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+    (parts.next().is_none()
+        && short(a)
+        && short(b)
+        && y.len() == 4
+        && y.bytes().all(|c| c.is_ascii_digit()))
+    .then(|| Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?)))
+    .flatten()
+}
+
 /// Whether the file writes its slashed dates day first (`05/03/2024` for 5 March). Its
 /// own dates say so when one cannot be read the other way (`28/02/2024`, `02/28/2024`),
 /// the more of them winning; otherwise its language does: English writes the month first
@@ -176,4 +225,29 @@ pub(super) fn slashed_date(word: &str) -> Option<char> {
                 && numeric(&parts[2], 4)
         };
     ok.then_some(sep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::lines;
+
+    #[test]
+    fn dotted_dates_month_first_where_the_file_shows_it() {
+        let file = |text: &str| lines::units(text);
+        assert!(dots_month_first(&file("10.04.2018\n\nWebinar 10.23.2018")));
+        assert!(!dots_month_first(&file("10.04.2018\n\nWebinar 23.10.2018")));
+        assert!(!dots_month_first(&file(
+            "10.04.2018 and 09.27.2018 and 27.09.2018"
+        )));
+        assert!(!dots_month_first(&file("10.04.2018")));
+        assert_eq!(
+            month_first_dots("Published 10.04.2018, 14:02"),
+            "Published 2018-10-04, 14:02"
+        );
+        assert_eq!(
+            month_first_dots("Version 1.2.3 on 4.5.2018."),
+            "Version 1.2.3 on 2018-04-05."
+        );
+    }
 }
