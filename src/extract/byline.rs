@@ -274,6 +274,12 @@ fn strip_language_by(s: &str) -> Option<&str> {
     (name.chars().next()?.is_uppercase() && name.split_whitespace().count() >= 2).then_some(name)
 }
 
+/// Whether `head` is a label that credits the names after its "by" (`Commentary`,
+/// `Written`), not a link's label (`View all posts`).
+pub fn is_credit_label(head: &str) -> bool {
+    CREDIT_LABELS.contains(&head.trim().to_lowercase().as_str())
+}
+
 /// "Analysis by Jane Doe" -> "Jane Doe".
 fn strip_credit_label(s: &str) -> Option<&str> {
     CREDIT_LABELS.iter().find_map(|label| {
@@ -349,6 +355,12 @@ pub fn credit_line_kind(line: &str) -> Option<(String, Credit)> {
         return marked((!ends_like_sentence(&byline)).then_some(byline));
     }
     let stripped = t.trim_start_matches(['-', '–', '—', ' ']);
+    // A labelled credit after its dash (`— Reporter: Caoimhe Ní Fhearghail`).
+    if stripped.len() != t.len() {
+        if let Some(names) = strip_author_label(stripped) {
+            return marked(normalize(names).filter(|b| !ends_like_sentence(b)));
+        }
+    }
     let inner = stripped.trim_matches(['(', ')']);
     if ends_like_sentence(inner) || inner.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -627,6 +639,12 @@ mod tests {
         }
         assert!(!is_agency("The PAP"));
         assert_eq!(credit_line("Why AGI matters"), None);
+        // A labelled credit after its dash; a label alone names nobody.
+        assert_eq!(
+            credit_line("— Reporter: Caoimhe Ní Fhearghail").as_deref(),
+            Some("Caoimhe Ní Fhearghail")
+        );
+        assert_eq!(credit_line("— Reporter: the council said so."), None);
         // Not a partner who is no agency.
         assert_eq!(
             normalize("Jane Doe with Tom Hale").as_deref(),
@@ -661,6 +679,10 @@ mod tests {
             ("Por: Daniela Ortiz Villaseñor", "Daniela Ortiz Villaseñor"),
             ("Texto de Rita Sampaio", "Rita Sampaio"),
             ("Text: Anna Berger", "Anna Berger"),
+            ("Av Ingrid Haugland", "Ingrid Haugland"),
+            ("Af Mette Jensen", "Mette Jensen"),
+            ("Haber: Mehmet Kaya", "Mehmet Kaya"),
+            ("Szerző: Szabó Dániel", "Szabó Dániel"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

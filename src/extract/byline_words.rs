@@ -272,17 +272,21 @@ pub(super) const CREDIT_LABELS: &[&str] = &[
     "reported",
 ];
 
-/// "By" in other languages: German, French, Spanish and Portuguese, Dutch, and Italian
-/// (lower case only: `Di Maio` is a name).
+/// "By" in other languages: German, French, Spanish and Portuguese, Dutch, Norwegian and
+/// Swedish, Danish, and Italian (lower case only: `Di Maio` is a name).
 pub(super) const LANGUAGE_BY: &[&str] = &[
     "von ",
     "par ",
     "por ",
     "door ",
+    "av ",
+    "af ",
     "von: ",
     "par: ",
     "por: ",
     "door: ",
+    "av: ",
+    "af: ",
     "texto de ",
     "texte de ",
     "text von ",
@@ -292,8 +296,27 @@ pub(super) const LANGUAGE_BY: &[&str] = &[
 
 /// Labels naming the author before a colon (`Author: Jane Doe`, `Text: Anna Berger`).
 pub(super) const AUTHOR_LABELS: &[&str] = &[
-    "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore", "autori",
-    "autores", "text", "texte", "texto", "tekst", "reporter",
+    "author",
+    "authors",
+    "autor",
+    "autorin",
+    "autoren",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autores",
+    "text",
+    "texte",
+    "texto",
+    "tekst",
+    "reporter",
+    "szerző",
+    "yazar",
+    "muhabir",
+    "haber",
+    "forfatter",
+    "författare",
 ];
 
 /// Particles of family names (`van`, `de`, `della`), in lower case.

@@ -131,12 +131,45 @@ fn sibling_names(doc: &Document, id: NodeId, sel: &str) -> Vec<String> {
             .collect(),
     );
     let named: usize = names.iter().map(|n| n.chars().count()).sum();
-    let whole = squash_spaces(&doc.text_content(parent)).chars().count();
-    if !rel && whole > named + SEPARATOR_CHARS * (names.len() + 1) {
+    let text = squash_spaces(&doc.text_content(parent));
+    let whole = text.chars().count();
+    if !rel
+        && whole > named + SEPARATOR_CHARS * (names.len() + 1)
+        && !joined_after_label(&text, &names)
+    {
         return Vec::new();
     }
     names
 }
+
+/// Whether `text` is `names` in order, joined by commas or a word for "and", after a
+/// label of a few words (`By regional affairs reporter Tom Carrick and Mia Pham`).
+fn joined_after_label(text: &str, names: &[String]) -> bool {
+    let mut rest = text;
+    for (i, name) in names.iter().enumerate() {
+        let Some(at) = rest.find(name.as_str()) else {
+            return false;
+        };
+        let between = rest[..at].trim().trim_end_matches(',');
+        let ok = if i == 0 {
+            between.split_whitespace().count() <= LABEL_WORDS
+        } else {
+            between.is_empty() || AND_WORDS.contains(&between.to_lowercase().as_str())
+        };
+        if !ok {
+            return false;
+        }
+        rest = &rest[at + name.len()..];
+    }
+    rest.trim().chars().count() <= SEPARATOR_CHARS
+}
+
+/// Most words of the label before a byline's first name.
+const LABEL_WORDS: usize = 5;
+
+/// Words joining a byline's last two names: English, German, French, Spanish,
+/// Portuguese and Italian, Dutch, Scandinavian.
+const AND_WORDS: [&str; 10] = ["and", "&", "und", "et", "y", "e", "en", "og", "och", "i"];
 
 /// Words of a class or id that name a byline's element, once the name is cut at its
 /// punctuation and lower-cased: generated and module class names carry them among other
@@ -153,6 +186,11 @@ const BYLINE_CLASS_WORDS: &[&str] = &[
     "auteurs",
     "firma",
     "authorname",
+    // Hungarian, Turkish, Danish and Norwegian, Swedish.
+    "szerzo",
+    "yazar",
+    "forfatter",
+    "forfattare",
 ];
 
 /// The nearest element to the headline (below it first) whose class or id holds a word of
@@ -279,8 +317,10 @@ fn byline_text(doc: &Document, id: NodeId) -> Option<String> {
     let heading = ["author", "autor", "auteur"]
         .iter()
         .any(|w| lower.contains(w));
-    if lower.contains(" by ") || lower.starts_with("more ") || lower.starts_with("all ") || heading
-    {
+    let linked_label = lower
+        .split_once(" by ")
+        .is_some_and(|(head, _)| !byline::is_credit_label(head));
+    if linked_label || lower.starts_with("more ") || lower.starts_with("all ") || heading {
         return None;
     }
     plausible_name(&line)

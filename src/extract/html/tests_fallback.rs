@@ -498,6 +498,33 @@ fn bylines_from_author_elements() {
         "",
     );
     assert_eq!(extract(&credit).byline.as_deref(), Some("Joana Silva"));
+    // Two linked names after a label of a few words; a credit label before `by` and the
+    // names after it.
+    let pair = page(
+        "",
+        r#"<div class="byline"><span class="byline__prefix">By regional affairs reporter</span> <a class="byline__name" href="/news/tc">Tom Carrick</a> <span class="byline__and">and</span> <a class="byline__name" href="/news/mp">Mia Pham</a></div>"#,
+        "",
+    );
+    assert_eq!(
+        extract(&pair).byline.as_deref(),
+        Some("Tom Carrick and Mia Pham")
+    );
+    let commentary = page(
+        "",
+        r#"<p class="post__byline">Commentary by <a href="/experts/ar/">Anjali Rao</a> and <a href="/experts/tw/">Thomas Whitfield</a></p>"#,
+        "",
+    );
+    assert_eq!(
+        extract(&commentary).byline.as_deref(),
+        Some("Anjali Rao and Thomas Whitfield")
+    );
+    // An author's field named in Hungarian.
+    let field = page(
+        "",
+        r#"<div class="field field-field-szerzo"><div class="field-items"><a href="/szerzo/sd">Szabó Dániel</a></div></div>"#,
+        "",
+    );
+    assert_eq!(extract(&field).byline.as_deref(), Some("Szabó Dániel"));
     let card = page(
         "",
         "",
