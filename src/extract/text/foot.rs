@@ -71,6 +71,11 @@ pub(super) fn credit_line(
     fields: &mut Fields,
     ex: &mut Explanation,
 ) {
+    // The story's tools printed under it (`● Print this story ● E-mail to a friend`) are
+    // no part of it, and the credit above them is read.
+    while paragraphs.len() >= 3 && tools_row(&paragraphs[paragraphs.len() - 1].1) {
+        paragraphs.pop();
+    }
     // A one-paragraph story keeps its only paragraph even if it reads like a credit. A bare
     // name counts only after prose: match reports and lists also end in capitalised names.
     if paragraphs.len() < 2 {
@@ -177,6 +182,23 @@ const WRITER_LABELS: &[&str] = &[
     "text", "texte", "texto", "testo", "tekst", "autor", "autorin", "author", "auteur", "autore",
     "by", "von", "par", "por", "door", "written",
 ];
+
+/// A row of a story's tools (`● Print this story ● E-mail to a friend Write a letter to
+/// the editor`, `Drucken | E-Mail | PDF`): a short line, no sentence, with two capitalised
+/// words or more of the lexicon's `title.tools`.
+pub(super) fn tools_row(text: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let tools = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.starts_with(char::is_uppercase) && lex.has("title.tools", &w.to_lowercase()))
+        .count();
+    words.len() <= TOOLS_ROW_WORDS && tools >= 2 && !text.trim_end().ends_with('.')
+}
+
+/// Most words of a row of a story's tools.
+const TOOLS_ROW_WORDS: usize = 16;
 
 /// Most words of a post's share links run into its labels.
 const SHARE_ROW_WORDS: usize = 12;

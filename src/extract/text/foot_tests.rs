@@ -488,3 +488,30 @@ fn initials_at_the_foot_leave_the_name_beside_the_dateline() {
     );
     assert_eq!(extract(&text).byline.as_deref(), Some("Jana Křížová"));
 }
+
+/// The story's tools printed under its credit (`● Print this story ● E-mail to a friend`)
+/// are not body, and the labelled credit above them after its dash gives the byline.
+#[test]
+fn a_labelled_credit_over_the_story_tools() {
+    let paras = [
+        "The county council approved the plan for the mart on Tuesday after a long debate \
+         among the members of the planning committee.",
+        "The co-op hopes to begin work in April, with the new ring open for the autumn \
+         weanling sales next year.",
+    ];
+    let f = extract(&format!(
+        "Mart redevelopment gets green light\n\nThursday, 15th January 2004\n\n{}\n\n{}\n\n\
+         — Reporter: Caoimhe Ní Fhearghail\n\n\
+         ● Print this story   ● E-mail to a friend   Write a letter to the editor\n",
+        paras[0], paras[1]
+    ));
+    assert_eq!(f.body, paras.join("\n\n"));
+    assert_eq!(f.byline.as_deref(), Some("Caoimhe Ní Fhearghail"));
+    // A sentence naming the tools is the story's.
+    let tools = "Readers can Print and E-mail the form from the council's website.";
+    let f = extract(&format!(
+        "Mart redevelopment gets green light\n\nThursday, 15th January 2004\n\n{}\n\n{}\n\n{tools}\n",
+        paras[0], paras[1]
+    ));
+    assert!(f.body.ends_with(tools), "{}", f.body);
+}

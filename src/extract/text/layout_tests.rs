@@ -706,3 +706,26 @@ fn a_headline_over_a_credited_picture() {
          change the opening hours of the galleries at any time"
     ));
 }
+
+/// A name on its own line over the headline, the dateline under it, is the author's
+/// (`Szabó Dániel` / headline / date); a name the story goes on to mention is a kicker
+/// naming someone in the news.
+#[test]
+fn a_name_over_the_headline_and_its_dateline() {
+    let story = "A városvezetés szerint 2,4 milliárd forintba kerülne a létesítmény, amelyre \
+         uniós forrást is pályázna az önkormányzat, és a tervek szerint 2013-ban nyitna meg.\n\n\
+         Az új uszoda a Nagyerdő szélén épülne, a régi strand helyén, ahol most parkoló van.\n";
+    let page = |name: &str, tail: &str| {
+        format!(
+            "Címlap › Belföld › Vidék\n\n{name}\n\nÚj tanuszoda épülhet Debrecenben, de a pénz \
+             még hiányzik\n\n2010. november 18., csütörtök 14:52\n\n{story}{tail}"
+        )
+    };
+    let f = extract(&page("Szabó Dániel", ""));
+    assert_eq!(f.byline.as_deref(), Some("Szabó Dániel"));
+    let f = extract(&page(
+        "Kovács Péter",
+        "\nKovács Péter polgármester szerint a döntés még nem végleges.\n",
+    ));
+    assert_eq!(f.byline, None);
+}

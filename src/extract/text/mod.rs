@@ -572,6 +572,15 @@ fn bare_names(
         .and_then(|o| o.checked_sub(1));
     // A date-first header: `DATE` / headline / `NAME`.
     let under_head = head.filter(|&h| h == d + 1).map(|h| h + 1);
+    // A name-first one: `NAME` / headline / `DATE`, where the story never names the
+    // person (a kicker over a headline names someone in the news: `Angela Merkel`).
+    let over_head = head
+        .filter(|&h| d == h + 1)
+        .and_then(|h| h.checked_sub(1))
+        .filter(|&o| {
+            let surname = units[o].text.split_whitespace().last().unwrap_or_default();
+            !units[d + 1..].iter().any(|u| u.text.contains(surname))
+        });
     // The dateline itself when a name opens it.
     let opening = bylines::name_before_date(&units[d].text, &lower_words).map(|name| Candidate {
         value: name,
@@ -594,7 +603,7 @@ fn bare_names(
     } else {
         d + 1
     };
-    [above, Some(below), over_masthead, under_head]
+    [above, Some(below), over_masthead, under_head, over_head]
         .into_iter()
         .flatten()
         .filter(|&i| i < units.len() && Some(i) != head && feats[i].words <= 12)
