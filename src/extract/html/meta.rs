@@ -72,13 +72,21 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     {
         let raw_title = page_title.as_deref().unwrap_or_default();
         let shaped = |id| headline_shaped(doc, id, raw_title);
-        if let Some(printed) = sole_h1(doc).and_then(shaped) {
+        let printed = sole_h1(doc)
+            .and_then(shaped)
+            .map(|t| (t, "h1-sole"))
+            .or_else(|| {
+                h2_under_logo(doc)
+                    .and_then(shaped)
+                    .map(|t| (t, "h2-under-logo"))
+            });
+        if let Some((printed, name)) = printed {
             // A `<title>` the page's only `<h1>` does not echo (`Little Hadley Parish
             // Council :: News :: Bypass exhibition` over `Residents pack village hall as
             // bypass consultation opens`): the heading the page prints is its headline.
             title = Some(printed);
             title_rule = Some(Rule {
-                name: "h1-sole",
+                name,
                 confidence: 0.6,
             });
         } else if let Some((id, part)) = printed_segment(doc, raw_title, &site_names) {
@@ -138,6 +146,19 @@ fn first_text(doc: &Document, selector: &str) -> Option<String> {
 }
 
 /// The page's `<h1>` when it has exactly one.
+/// The first `<h2>` outside the page's furniture, where every `<h1>` holds no words
+/// (`<h1 class="logo"><a><img alt="Mercy Valley Health System"></a></h1>`): the page's
+/// top heading is its logo, the story's is the next level down.
+fn h2_under_logo(doc: &Document) -> Option<NodeId> {
+    let h1s = doc.query_selector_all(doc.root(), "h1");
+    if h1s.is_empty() || h1s.iter().any(|&h| !doc.text_content(h).trim().is_empty()) {
+        return None;
+    }
+    doc.query_selector_all(doc.root(), "h2")
+        .into_iter()
+        .find(|&h| !super::layout::in_furniture(doc, h) && !doc.text_content(h).trim().is_empty())
+}
+
 fn sole_h1(doc: &Document) -> Option<NodeId> {
     match doc.query_selector_all(doc.root(), "h1").as_slice() {
         [one] => Some(*one),

@@ -458,3 +458,29 @@ fn authors_each_an_element_of_their_own() {
         Some("Juha Virtanen and Maria Laaksonen")
     );
 }
+
+/// A release whose `<title>` is the site's path and whose `<h1>` is its logo image: the
+/// first `<h2>` prints the story's headline; a textless `<h1>` alone gives no title.
+#[test]
+fn the_h2_under_a_logo_h1() {
+    let page = |h2: &str| {
+        format!(
+            "<html><head><title>Mercy Valley Health System :: Newsroom :: Press Releases</title>\
+             </head><body><table><tr><td><h1 class=\"logo\"><a href=\"/default.asp\"><img \
+             src=\"/logo.gif\" alt=\"Mercy Valley Health System\"></a></h1></td></tr><tr><td>\
+             {h2}{STORY}<p><b>About Mercy Valley Health System</b></p><p>Mercy Valley is a \
+             nonprofit system of three hospitals.</p></td></tr></table></body></html>"
+        )
+    };
+    let (fields, why) = extract_explained(
+        &page("<h2 class=\"prhead\">Mercy Valley Opens Region's First 24-Hour Cardiac Lab</h2>"),
+        None,
+    );
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Mercy Valley Opens Region's First 24-Hour Cardiac Lab")
+    );
+    assert_eq!(why.title.map(|r| r.name), Some("h2-under-logo"));
+    let (_, why) = extract_explained(&page(""), None);
+    assert_ne!(why.title.map(|r| r.name), Some("h2-under-logo"));
+}
