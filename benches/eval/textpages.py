@@ -698,6 +698,15 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 _SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 
+def page_text(raw):
+    """A written page's markup as text: UTF-8, or the single-byte Windows Latin encoding
+    older pages declare (`charset=iso-8859-1`, which browsers read as windows-1252)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def written_pages(folder):
     """[(stem, html bytes, gold)] for the hand-written pages in `folder` (see the module
     docstring)."""
@@ -706,7 +715,7 @@ def written_pages(folder):
         j = json.loads(f.with_suffix(".json").read_text(encoding="utf-8"))
         # The printed headline, or the page's own metadata title (`og:title`, `<title>`),
         # which the 181 pages are scored against: both are the page's word for it.
-        p = parse_meta(f.read_text(encoding="utf-8"))
+        p = parse_meta(page_text(f.read_bytes()))
         og = next((m.get("content") for m in p.meta if m.get("property", "").lower() == "og:title"), None)
         # `date_utc`: the day in UTC of a printed time and zone that falls on another day
         # (`Feb. 27, 2024 at 5:14 p.m. PST` is 28 February in UTC), right only with a time.

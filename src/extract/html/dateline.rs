@@ -460,6 +460,16 @@ const MARK_LEVELS: usize = 3;
 /// a colon right before it (`<span class="date-label">Last updated:</span> <span>28
 /// August 2021</span>`).
 fn term_label(doc: &Document, id: NodeId) -> Option<String> {
+    // A cell's or a definition's only element stands for it (`<td><font>09/04/03</font>`).
+    let id =
+        doc.parent(id)
+            .filter(|&p| {
+                matches!(doc.tag_name(p), "td" | "dd")
+                    && doc.child_nodes(p).into_iter().all(|c| {
+                        c == id || (doc.is_text(c) && doc.text_content(c).trim().is_empty())
+                    })
+            })
+            .unwrap_or(id);
     let prev = doc.prev_element_sibling(id)?;
     let label = squash_spaces(&doc.text_content(prev));
     let adjacent = || {
@@ -477,7 +487,10 @@ fn term_label(doc: &Document, id: NodeId) -> Option<String> {
     };
     let is_term = match (doc.tag_name(id), doc.tag_name(prev)) {
         ("dd", "dt") | ("td", "th") => true,
-        ("td", "td") => label.ends_with(':'),
+        // A cell that labels without a colon (`FOR IMMEDIATE RELEASE` | `09/04/03`).
+        ("td", "td") => {
+            label.ends_with(':') || crate::extract::text::date_label(&label) == Some(true)
+        }
         _ => label.ends_with(':') && adjacent(),
     };
     (is_term && label.split_whitespace().count() <= TERM_WORDS).then_some(label)

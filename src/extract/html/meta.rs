@@ -75,11 +75,7 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
         let printed = sole_h1(doc)
             .and_then(shaped)
             .map(|t| (t, "h1-sole"))
-            .or_else(|| {
-                h2_under_logo(doc)
-                    .and_then(shaped)
-                    .map(|t| (t, "h2-under-logo"))
-            });
+            .or_else(|| h2_under_logo(doc, shaped).map(|t| (t, "h2-under-logo")));
         if let Some((printed, name)) = printed {
             // A `<title>` the page's only `<h1>` does not echo (`Little Hadley Parish
             // Council :: News :: Bypass exhibition` over `Residents pack village hall as
@@ -146,17 +142,20 @@ fn first_text(doc: &Document, selector: &str) -> Option<String> {
 }
 
 /// The page's `<h1>` when it has exactly one.
-/// The first `<h2>` outside the page's furniture, where every `<h1>` holds no words
+/// The longest headline-shaped `<h2>` (`shaped`), where every `<h1>` holds no words
 /// (`<h1 class="logo"><a><img alt="Mercy Valley Health System"></a></h1>`): the page's
-/// top heading is its logo, the story's is the next level down.
-fn h2_under_logo(doc: &Document) -> Option<NodeId> {
+/// top heading is its logo, the story's is the next level down, where the boxes' own
+/// headings (`Buscar notas por consejería`) are shorter than a story's headline.
+fn h2_under_logo(doc: &Document, shaped: impl Fn(NodeId) -> Option<String>) -> Option<String> {
     let h1s = doc.query_selector_all(doc.root(), "h1");
     if h1s.is_empty() || h1s.iter().any(|&h| !doc.text_content(h).trim().is_empty()) {
         return None;
     }
     doc.query_selector_all(doc.root(), "h2")
         .into_iter()
-        .find(|&h| !super::layout::in_furniture(doc, h) && !doc.text_content(h).trim().is_empty())
+        .filter_map(shaped)
+        .rev()
+        .max_by_key(|t| t.split_whitespace().count())
 }
 
 fn sole_h1(doc: &Document) -> Option<NodeId> {

@@ -250,3 +250,23 @@ fn dotted_dates_month_first_by_the_page() {
     assert_eq!(day(&html("27.09.2018")).as_deref(), Some("2018-04-10"));
     assert_eq!(day(&html("")).as_deref(), Some("2018-04-10"));
 }
+
+/// A release's header row: `FOR IMMEDIATE RELEASE` in one cell labels the date in the
+/// next one, inside its `<font>`; a cell naming nothing leaves it a plain dateline.
+#[test]
+fn a_release_row_labels_its_date() {
+    let row = |label: &str| {
+        page(
+            "",
+            &format!(
+                "<table><tr><td><font size=1><b>{label}</b></font></td><td align=right>\
+                 <font size=1>09/04/03</font></td></tr></table>"
+            ),
+            "<table><tr><td><font size=1><b>09/13/03</b><br>Open house</font></td></tr></table>",
+        )
+    };
+    let html = row("FOR IMMEDIATE RELEASE");
+    assert_eq!(day(&html).as_deref(), Some("2003-09-04"));
+    assert_eq!(rule(&html), "dateline-published");
+    assert_ne!(rule(&row("NEWSROOM")), "dateline-published");
+}

@@ -460,7 +460,8 @@ fn authors_each_an_element_of_their_own() {
 }
 
 /// A release whose `<title>` is the site's path and whose `<h1>` is its logo image: the
-/// first `<h2>` prints the story's headline; a textless `<h1>` alone gives no title.
+/// longest `<h2>` prints the story's headline, not a box's; a textless `<h1>` alone
+/// gives no title.
 #[test]
 fn the_h2_under_a_logo_h1() {
     let page = |h2: &str| {
@@ -468,7 +469,7 @@ fn the_h2_under_a_logo_h1() {
             "<html><head><title>Mercy Valley Health System :: Newsroom :: Press Releases</title>\
              </head><body><table><tr><td><h1 class=\"logo\"><a href=\"/default.asp\"><img \
              src=\"/logo.gif\" alt=\"Mercy Valley Health System\"></a></h1></td></tr><tr><td>\
-             {h2}{STORY}<p><b>About Mercy Valley Health System</b></p><p>Mercy Valley is a \
+             <h2>Search the newsroom</h2>{h2}{STORY}<p><b>About Mercy Valley Health System</b></p><p>Mercy Valley is a \
              nonprofit system of three hospitals.</p></td></tr></table></body></html>"
         )
     };

@@ -118,6 +118,20 @@ pub(super) fn next_kept_unit(classes: &[Class], i: usize) -> Option<usize> {
     (i + 1..classes.len()).find(|&k| classes[k] != Class::Bad)
 }
 
+/// A row of single letters: a calendar's weekday initials (`L M X J V S D`, `M T W T F
+/// S S`) or an index's alphabet, run into words or not (`L M X J V S D Presentación del`):
+/// four letters or more opening the line, or making most of it.
+fn letter_row(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let letter = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+    let opening = words.iter().take_while(|w| letter(w)).count();
+    let letters = words.iter().filter(|w| letter(w)).count();
+    opening >= LETTER_ROW || (letters >= LETTER_ROW && letters * 2 > words.len())
+}
+
+/// Fewest single letters of a row of them.
+const LETTER_ROW: usize = 4;
+
 fn key(s: &str) -> String {
     super::features::line_key(s)
 }
@@ -404,6 +418,8 @@ pub fn decide_title(
             || f.alpha_ratio < 0.5
             || blob(&u.text)
             || super::features::figures(&u.text)
+            || letter_row(&u.text)
+            || super::shape::outlet_and_place(&u.text)
             || picture_label(units, feats, i)
             || trail_to_near(units, feats, i)
             || u.text.ends_with([':', ',', ';'])
@@ -833,6 +849,23 @@ mod tests {
     use super::super::features::measure;
     use super::super::lines::units;
     use super::*;
+
+    #[test]
+    fn a_row_of_single_letters_is_no_headline() {
+        assert!(letter_row("L M X J V S D"));
+        assert!(letter_row(
+            "L M X J V S D Presentación del Ver todas las notas"
+        ));
+        assert!(letter_row("A B C D E F G H"));
+        assert!(!letter_row("Plan B: a fix for the A-road junction"));
+        assert!(!letter_row("J. R. R. Tolkien's letters go on show"));
+        let text = "Agenda\n\nL M X J V S D\n\n12 de junio de 2008\n\nLa consejera ha \
+            presentado hoy en Valladolid el dispositivo de lucha contra los incendios \
+            forestales, que contará con más efectivos que el año pasado y con nuevos medios.\n\n\
+            El operativo estará activo desde el primero de julio hasta finales de septiembre en \
+            toda la comunidad, con especial atención a las comarcas de mayor riesgo.\n";
+        assert_ne!(title(text).as_deref(), Some("L M X J V S D"));
+    }
 
     fn title(text: &str) -> Option<String> {
         let u = units(text);

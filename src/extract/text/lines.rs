@@ -457,7 +457,11 @@ pub fn units(text: &str) -> Vec<Unit> {
     } else {
         read
     };
-    let lines: Vec<&str> = read.iter().map(|l| l.as_ref()).collect();
+    // A table's cell of tools beside the text (`PDF  Imprimir  E-mail`) is no part of it.
+    let lines: Vec<&str> = read
+        .iter()
+        .map(|l| super::shape::without_tools_cell(l).unwrap_or(l))
+        .collect();
     let mut out: Vec<Unit> = Vec::new();
     let mut block = 0;
     let mut blank_before = true;

@@ -593,8 +593,12 @@ fn bare_names(
     // Next to the dateline, past one line of furniture or another date (`Marcus Delaney
     // Staff reporter` / `+ Follow` / `Feb. 27, 2024 …`, `NAME` / `Actualizado …` /
     // `Publicado …`).
-    let passed =
-        |j: usize| feats[j].furniture || feats[j].menu || dateread::read(&units[j].text).is_some();
+    let passed = |j: usize| {
+        feats[j].furniture
+            || feats[j].menu
+            || dateread::read(&units[j].text).is_some()
+            || shape::outlet_and_place(&units[j].text)
+    };
     let above = d
         .checked_sub(1)
         .and_then(|a| if passed(a) { a.checked_sub(1) } else { Some(a) });

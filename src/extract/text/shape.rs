@@ -334,6 +334,43 @@ pub(super) fn unglued_kicker(text: &str) -> &str {
     }
 }
 
+/// A Portuguese byline's outlet and place under the author's name (`Do G1, em São
+/// Paulo`, `Da Redação, em Brasília`): "from" the outlet, "in" the place.
+pub(super) fn outlet_and_place(text: &str) -> bool {
+    let Some((outlet, place)) = text.split_once(", em ") else {
+        return false;
+    };
+    let capital = |s: &str| s.trim().starts_with(char::is_uppercase);
+    let outlet = ["Do ", "Da ", "Dos ", "Das "]
+        .iter()
+        .find_map(|p| outlet.strip_prefix(p));
+    outlet.is_some_and(|o| capital(o) && o.split_whitespace().count() <= 3)
+        && capital(place)
+        && place.split_whitespace().count() <= 4
+}
+
+/// A line without the tools a table's right-hand cell printed beside its text, past a
+/// wide gap (`termómetro del                      PDF            Imprimir
+/// E-mail`, a content management system's icons beside a wrapped headline): two or more
+/// capitalised words of the lexicon's `title.tools` and nothing else after the gap.
+pub(super) fn without_tools_cell(line: &str) -> Option<&str> {
+    let lex = lexicon();
+    let tools = |cell: &str| {
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        words.len() >= 2
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) && lex.has("title.tools", &w.to_lowercase())
+            })
+    };
+    line.match_indices(TOOLS_GAP)
+        .map(|(at, _)| (line[..at].trim_end(), &line[at..]))
+        .find(|(text, cell)| !text.trim().is_empty() && tools(cell))
+        .map(|(text, _)| text)
+}
+
+/// The gap that parts a table's cells in a rendering (wider than a sentence's spacing).
+const TOOLS_GAP: &str = "        ";
+
 /// A headline without the buttons its page printed in the same row (`Ξεκινά τον
 /// Οκτώβριο … PDF Εκτύπωση E-mail`, a content management system's `PDF Print E-mail`
 /// icons): a run of two or more capitalised words of the lexicon's `title.tools` ending
@@ -388,6 +425,36 @@ const TOOLS_HEADLINE_WORDS: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_of_tools_beside_the_text() {
+        assert_eq!(
+            without_tools_cell(
+                "termómetro del                      PDF            Imprimir              E-mail"
+            ),
+            Some("termómetro del")
+        );
+        // A sentence's own word after a gap, or one tool alone, stays.
+        assert_eq!(
+            without_tools_cell("Gemeinderat tagt          Drucken"),
+            None
+        );
+        assert_eq!(
+            without_tools_cell("Der Rat          tagt heute Abend"),
+            None
+        );
+        assert_eq!(without_tools_cell("PDF Drucken E-Mail"), None);
+    }
+
+    #[test]
+    fn an_outlet_and_place_under_a_name() {
+        assert!(outlet_and_place("Do N1, em Belo Horizonte"));
+        assert!(outlet_and_place("Da Redação, em Brasília"));
+        assert!(!outlet_and_place(
+            "Incêndio atinge vegetação da Serra do Curral, em Belo Horizonte"
+        ));
+        assert!(!outlet_and_place("Do lado de fora, em silêncio"));
+    }
 
     #[test]
     fn a_source_s_domain_after_the_headline_is_cut_off() {
