@@ -347,6 +347,13 @@ pub fn credit_line_kind(line: &str) -> Option<(String, Credit)> {
     if t.is_empty() || t.chars().count() > 90 {
         return None;
     }
+    // `With files from The Canadian Press`: the sources the writer drew on, no author.
+    if ["with files from ", "with a file from "]
+        .iter()
+        .any(|p| strip_prefix_ci(t, p).is_some())
+    {
+        return None;
+    }
     if let Some(rest) = strip_prefix_ci(t, "reporting by ") {
         let names = rest.split(';').next().unwrap_or(rest);
         return marked(normalize(names.trim_end_matches('.')));
@@ -645,6 +652,7 @@ mod tests {
             Some("Caoimhe Ní Fhearghail")
         );
         assert_eq!(credit_line("— Reporter: the council said so."), None);
+        assert_eq!(credit_line("With files from The Canadian Press"), None);
         // Not a partner who is no agency.
         assert_eq!(
             normalize("Jane Doe with Tom Hale").as_deref(),
@@ -683,6 +691,7 @@ mod tests {
             ("Af Mette Jensen", "Mette Jensen"),
             ("Haber: Mehmet Kaya", "Mehmet Kaya"),
             ("Szerző: Szabó Dániel", "Szabó Dániel"),
+            ("Erstellt von Ingrid Hofbauer", "Ingrid Hofbauer"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

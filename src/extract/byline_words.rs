@@ -259,6 +259,7 @@ pub(super) const CREDIT_LABELS: &[&str] = &[
     "publicada",
     "geschrieben",
     "verfasst",
+    "erstellt",
     "geplaatst",
     "gepost",
     "écrit",

@@ -534,10 +534,13 @@ const BARE_NAME_CHARS: usize = 80;
 pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<String> {
     let spaced = link_spaced(unbulleted(text).trim());
     let t = spaced.as_ref();
+    // A share bar (`Facebook X WhatsApp Kopioi linkki`) names nobody.
+    let furniture = || super::features::words_lower(t).any(|w| lexicon().is_furniture(&w));
     if t.chars().count() > BARE_NAME_CHARS
         || t.contains(':')
         || t.ends_with(['!', '?'])
         || dateread::read(t).is_some()
+        || furniture()
     {
         return None;
     }

@@ -729,3 +729,30 @@ fn a_name_over_the_headline_and_its_dateline() {
     ));
     assert_eq!(f.byline, None);
 }
+
+/// A name over the dateline whose author box gives an address in small letters
+/// (`marc.doucette@cpb.ca`) is still a name; a share bar beside the dateline names
+/// nobody; a comment count run on after a labelled name is cut off; the sources a story
+/// drew on (`With files from The Canadian Press`) are no author.
+#[test]
+fn names_beside_the_dateline_and_what_runs_on() {
+    let story = "The owners of the old grain elevator on the waterfront say restoring the 1931 \
+         structure would cost far more than the city can pay.\n\nCouncil will debate the \
+         demolition permit next month, and heritage groups have asked for a delay.\n\n";
+    let box_ = "About the Author\n\nMarc Doucette\n\nMarc Doucette has covered northwestern \
+         Ontario since 2009. You can reach him at marc.doucette@cpb.ca.\n";
+    let f = extract(&format!(
+        "Grain elevator may come down\n\n[marc-] Marc Doucette · CPB News\nPosted: May 22, \
+         2012 6:00 AM EDT\n\n{story}With files from The Canadian Press\n\n{box_}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Marc Doucette"));
+    let f = extract(&format!(
+        "Grain elevator may come down\n\n3.11.2021 7:14\nFacebook X WhatsApp Kopioi linkki\n\n{story}"
+    ));
+    assert_eq!(f.byline, None);
+    let f = extract(&format!(
+        "Rondo przy Kaliskiej gotowe\n\n3 listopada 2016, 14:02 Autor: Tomasz Wiśniewski \
+         Komentarze (5)\n\n{story}"
+    ));
+    assert_eq!(f.byline.as_deref(), Some("Tomasz Wiśniewski"));
+}

@@ -543,14 +543,17 @@ fn bare_names(
     read: &std::collections::HashSet<usize>,
 ) -> Vec<Candidate> {
     // Words the file prints in lower case: a section label's words (`Climate change`)
-    // are, a name's are not.
+    // are, a name's are not, but for addresses (`marc.doucette@cpb.ca`).
     let lower: std::cell::OnceCell<std::collections::HashSet<String>> = std::cell::OnceCell::new();
+    let address = |w: &&str| w.contains('@') || w.contains("://") || w.starts_with("www.");
     let lower_words = |w: &str| {
         lower
             .get_or_init(|| {
                 units
                     .iter()
-                    .flat_map(|u| u.text.split(|c: char| !c.is_alphanumeric()))
+                    .flat_map(|u| u.text.split_whitespace())
+                    .filter(|w| !address(w))
+                    .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
                     .filter(|w| w.starts_with(char::is_lowercase))
                     .map(str::to_owned)
                     .collect()

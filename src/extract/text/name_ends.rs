@@ -47,6 +47,22 @@ pub(super) fn cut_tail(s: &str) -> &str {
             end = end.min(i);
         }
     }
+    // Before a comment count's label or a share button run on after the name (`Tomasz
+    // Wiśniewski Komentarze (5)`, `Aino Leinonen Facebook`), two words or more into it.
+    let lex = lexicon();
+    for (i, _) in s.match_indices(' ') {
+        let next = s[i + 1..].split_whitespace().next().unwrap_or_default();
+        let word = next
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if s[..i].split_whitespace().count() >= 2
+            && next.starts_with(char::is_uppercase)
+            && (lex.has("barrier.count", &word) || lex.is_furniture(&word))
+        {
+            end = end.min(i);
+            break;
+        }
+    }
     // Before a date (`Pieter-Jan Claes op 3 april 2019`, `Ana Ruiz el 3 de abril`), not
     // inside a name (`Mohamed el Dahshan`, `Jan op den Kamp`).
     for sep in [" op ", " el "] {
