@@ -269,7 +269,13 @@ fn strip_language_by(s: &str) -> Option<&str> {
     let rest = LANGUAGE_BY
         .iter()
         .find_map(|w| strip_prefix_ci(s, w))
-        .or_else(|| s.strip_prefix("di "))?;
+        .or_else(|| s.strip_prefix("di "))
+        // Norwegian and Swedish `Av`, Danish `Af`, as written (`AV Club` is a name).
+        .or_else(|| {
+            ["Av ", "av ", "Af ", "af "]
+                .iter()
+                .find_map(|p| s.strip_prefix(p))
+        })?;
     let name = rest.trim_start();
     (name.chars().next()?.is_uppercase() && name.split_whitespace().count() >= 2).then_some(name)
 }
@@ -692,6 +698,7 @@ mod tests {
             ("Haber: Mehmet Kaya", "Mehmet Kaya"),
             ("Szerző: Szabó Dániel", "Szabó Dániel"),
             ("Erstellt von Ingrid Hofbauer", "Ingrid Hofbauer"),
+            ("AV Club Staff", "AV Club Staff"),
         ] {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
         }

@@ -273,21 +273,17 @@ pub(super) const CREDIT_LABELS: &[&str] = &[
     "reported",
 ];
 
-/// "By" in other languages: German, French, Spanish and Portuguese, Dutch, Norwegian and
-/// Swedish, Danish, and Italian (lower case only: `Di Maio` is a name).
+/// "By" in other languages: German, French, Spanish and Portuguese, Dutch, and Italian
+/// (lower case only: `Di Maio` is a name).
 pub(super) const LANGUAGE_BY: &[&str] = &[
     "von ",
     "par ",
     "por ",
     "door ",
-    "av ",
-    "af ",
     "von: ",
     "par: ",
     "por: ",
     "door: ",
-    "av: ",
-    "af: ",
     "texto de ",
     "texte de ",
     "text von ",

@@ -379,7 +379,17 @@ fn candidate(doc: &Document, id: NodeId, order: &NumericOrder) -> Option<Candida
     {
         return None;
     }
-    let term = term_label.and_then(|l| crate::extract::text::date_label(&l));
+    let release = |l: &str| {
+        let lower = l.to_lowercase();
+        RELEASE_LABELS.iter().any(|r| lower.contains(r))
+    };
+    let term = term_label.and_then(|l| {
+        if release(&l) {
+            Some(true)
+        } else {
+            crate::extract::text::date_label(&l)
+        }
+    });
     let label = lexicon_label(&text);
     let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))
         || term == Some(true)
@@ -487,14 +497,19 @@ fn term_label(doc: &Document, id: NodeId) -> Option<String> {
     };
     let is_term = match (doc.tag_name(id), doc.tag_name(prev)) {
         ("dd", "dt") | ("td", "th") => true,
-        // A cell that labels without a colon (`FOR IMMEDIATE RELEASE` | `09/04/03`).
+        // A press release's header cell labels without a colon (`FOR IMMEDIATE RELEASE`
+        // | `09/04/03`).
         ("td", "td") => {
-            label.ends_with(':') || crate::extract::text::date_label(&label) == Some(true)
+            let lower = label.to_lowercase();
+            label.ends_with(':') || RELEASE_LABELS.iter().any(|r| lower.contains(r))
         }
         _ => label.ends_with(':') && adjacent(),
     };
     (is_term && label.split_whitespace().count() <= TERM_WORDS).then_some(label)
 }
+
+/// A press release's header labels, which date it without a colon.
+const RELEASE_LABELS: [&str; 2] = ["immediate release", "press release"];
 
 /// The line printed above `id`'s text `own` in its parent, when the parent is short
 /// (a box of a few lines, not an article).
@@ -526,7 +541,8 @@ fn twin_labelled_updated(doc: &Document, id: NodeId) -> bool {
 }
 
 /// How the page writes its numeric dates: slashed dates day first ([`writes_day_first`]),
-/// and dotted ones month first where its own dates say so, worked out on first use.
+/// and, on a page written month first, dotted ones month first where its own dates say
+/// so, worked out on first use.
 struct NumericOrder<'d> {
     doc: &'d Document,
     day_first: bool,
@@ -545,7 +561,8 @@ impl<'d> NumericOrder<'d> {
     /// `text` with its numeric dates written as the date parser reads them in the
     /// page's order.
     fn normalise(&self, text: String) -> String {
-        let month_first = text.contains('.')
+        let month_first = !self.day_first
+            && text.contains('.')
             && *self.dots_month_first.get_or_init(|| {
                 let root = self.doc.body().unwrap_or_else(|| self.doc.root());
                 crate::extract::text::writes_dots_month_first(&self.doc.text_content(root))

@@ -72,17 +72,13 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
     {
         let raw_title = page_title.as_deref().unwrap_or_default();
         let shaped = |id| headline_shaped(doc, id, raw_title);
-        let printed = sole_h1(doc)
-            .and_then(shaped)
-            .map(|t| (t, "h1-sole"))
-            .or_else(|| h2_under_logo(doc, shaped).map(|t| (t, "h2-under-logo")));
-        if let Some((printed, name)) = printed {
+        if let Some(printed) = sole_h1(doc).and_then(shaped) {
             // A `<title>` the page's only `<h1>` does not echo (`Little Hadley Parish
             // Council :: News :: Bypass exhibition` over `Residents pack village hall as
             // bypass consultation opens`): the heading the page prints is its headline.
             title = Some(printed);
             title_rule = Some(Rule {
-                name,
+                name: "h1-sole",
                 confidence: 0.6,
             });
         } else if let Some((id, part)) = printed_segment(doc, raw_title, &site_names) {
@@ -93,6 +89,13 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
                 confidence: 0.7,
             });
             printed_at = Some(id);
+        } else if let Some(printed) = h2_under_logo(doc, shaped) {
+            // A `<title>` that prints none of its parts, over a logo `<h1>`.
+            title = Some(printed);
+            title_rule = Some(Rule {
+                name: "h2-under-logo",
+                confidence: 0.6,
+            });
         } else if let Some(full) = title.as_deref().and_then(|t| spelled_out(doc, t)) {
             title = Some(full);
             title_rule = Some(Rule {

@@ -484,4 +484,19 @@ fn the_h2_under_a_logo_h1() {
     assert_eq!(why.title.map(|r| r.name), Some("h2-under-logo"));
     let (_, why) = extract_explained(&page(""), None);
     assert_ne!(why.title.map(|r| r.name), Some("h2-under-logo"));
+    // A `<title>` whose headline the page prints (in an `<h3>`) keeps it over a longer
+    // teaser's `<h2>`.
+    let html = page(
+        "<h2>Police appeal after second break-in at Kestrel marina this month</h2>\
+         <h3>Council approves harbour budget for next year</h3>",
+    )
+    .replace(
+        "Mercy Valley Health System :: Newsroom :: Press Releases",
+        "Council approves harbour budget for next year :: Kestrel Courier",
+    );
+    let (fields, _) = extract_explained(&html, None);
+    assert_eq!(
+        fields.title.as_deref(),
+        Some("Council approves harbour budget for next year")
+    );
 }

@@ -203,6 +203,17 @@ fn the_site_name_at_length_in_the_h1() {
         f.title.as_deref(),
         Some("Deutlicher Heimsieg gegen Eintracht Oberhain")
     );
+    // A short headline in the `<title>` beside a long site name is no site's name the
+    // `<h1>` spells out at length.
+    let (t, _) = titled(
+        r#"<meta property="og:site_name" content="Yorkshire Evening Post">"#,
+        "Fire in Leeds city centre injures three people",
+        "Fire in Leeds - Yorkshire Evening Post",
+    );
+    assert_eq!(
+        t.as_deref(),
+        Some("Fire in Leeds city centre injures three people")
+    );
     let (t, r) = titled(
         r#"<meta property="og:title" content="Ice jam floods Millbrook's Lower Village">"#,
         "Ice jam on the Sawmill River floods Millbrook's Lower Village, forcing dozens out",

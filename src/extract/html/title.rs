@@ -110,11 +110,21 @@ fn names_the_site(title: &str, heading: &str) -> bool {
 /// Harrow Valley Courier` for `Harrow Valley Courier :: Obituaries :: … who kept the
 /// Eastfield branch open`).
 fn site_at_length(end: &str, rest: &str, heading: &str) -> bool {
-    let (end, rest, heading) = (word_set(end), word_set(rest), word_set(heading));
-    end.len() >= 2
-        && end.is_subset(&heading)
-        && heading
-            .intersection(&rest)
+    let (end_words, rest_words) = (word_set(end), word_set(rest));
+    let words = word_set(heading);
+    // What the heading adds to the name reads as more of a name (`The`, `1921`, `e.V.`),
+    // not a headline's words (`Fire in Leeds city centre injures three people`).
+    let name_like = heading
+        .split_whitespace()
+        .filter(|w| !word_set(w).is_subset(&end_words))
+        .all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w.contains('.')
+        });
+    end_words.len() >= 2
+        && end_words.is_subset(&words)
+        && name_like
+        && words
+            .intersection(&rest_words)
             .all(|w| w.chars().count() <= SHORT_WORD)
 }
 
@@ -136,9 +146,10 @@ pub(super) fn heading_text(doc: &Document, id: NodeId) -> String {
             }
             let names = super::layout::names_of(doc, c);
             doc.is_element(c)
-                && names
+                && (names
                     .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
-                    .any(|w| KICKERS.contains(&w) || HIDDEN.contains(&w))
+                    .any(|w| KICKERS.contains(&w))
+                    || names.split_whitespace().any(|w| HIDDEN.contains(&w)))
         })
         .count();
     let whole = clean(&doc.text_content(id));
@@ -150,16 +161,12 @@ pub(super) fn heading_text(doc: &Document, id: NodeId) -> String {
         .map(|&c| doc.text_content(c))
         .collect();
     let rest = clean(&rest);
-    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric() && !is_quote(c));
+    let rest = rest.trim_start_matches([':', '|', '·', '•', '–', '—', '-', '/', ' ']);
     if rest.split_whitespace().count() >= PART_WORDS {
         rest.to_string()
     } else {
         whole
     }
-}
-
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '«' | '„' | '“' | '‘' | '¿' | '¡')
 }
 
 /// Class words of a kicker set inside a headline's element: English, German, French,
@@ -179,8 +186,15 @@ const KICKERS: [&str; 12] = [
     "bovenkop",
 ];
 
-/// Class words of text kept for screen readers only.
-const HIDDEN: [&str; 4] = ["hidden", "sr", "visually", "screenreader"];
+/// Classes of text kept for screen readers only.
+const HIDDEN: [&str; 6] = [
+    "hidden",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "element-invisible",
+];
 
 /// Where a page's headline is looked for, in this order: `<h1>`, `<h2>`, and an element
 /// classed as a post's title in the hAtom way (`entry-title`) or Blogger's

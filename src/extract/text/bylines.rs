@@ -531,11 +531,30 @@ const BARE_NAME_CHARS: usize = 80;
 /// Correspondent`). `lower_words`: whether a word is printed
 /// in lower case elsewhere in the file (`Climate Change` over a date is a section label
 /// when the story speaks of climate change).
+/// The networks and verbs of a share bar, which no name holds.
+const SHARE_WORDS: [&str; 14] = [
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "instagram",
+    "telegram",
+    "email",
+    "e-mail",
+    "share",
+    "teilen",
+    "partager",
+    "compartir",
+];
+
 pub fn bare_name(text: &str, lower_words: &dyn Fn(&str) -> bool) -> Option<String> {
     let spaced = link_spaced(unbulleted(text).trim());
     let t = spaced.as_ref();
-    // A share bar (`Facebook X WhatsApp Kopioi linkki`) names nobody.
-    let furniture = || super::features::words_lower(t).any(|w| lexicon().is_furniture(&w));
+    // A share bar (`Facebook X WhatsApp Kopioi linkki`) names nobody; a name may be a
+    // furniture word elsewhere (`Skip Bayless`).
+    let furniture = || super::features::words_lower(t).any(|w| SHARE_WORDS.contains(&w.as_ref()));
     if t.chars().count() > BARE_NAME_CHARS
         || t.contains(':')
         || t.ends_with(['!', '?'])

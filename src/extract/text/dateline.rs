@@ -169,7 +169,8 @@ pub struct Meta<'a> {
     dates: Vec<OnceCell<Option<(ArticleDate, &'static str)>>>,
     /// The file writes slashed dates day first ([`writes_day_first`]), worked out once.
     day_first: OnceCell<bool>,
-    /// The file writes dotted dates month first ([`dots_month_first`]), worked out once.
+    /// The file writes dotted dates month first ([`dots_month_first`]) and is in no
+    /// language that writes the day first, worked out once.
     dots_month_first: OnceCell<bool>,
 }
 
@@ -207,7 +208,7 @@ impl<'a> Meta<'a> {
             if text.contains('.')
                 && *self
                     .dots_month_first
-                    .get_or_init(|| dots_month_first(self.units))
+                    .get_or_init(|| dots_month_first(self.units) && !writes_day_first(self.units))
             {
                 text = month_first_dots(&text).into();
             }

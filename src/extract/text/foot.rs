@@ -194,7 +194,10 @@ pub(super) fn tools_row(text: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| w.starts_with(char::is_uppercase) && lex.has("title.tools", &w.to_lowercase()))
         .count();
-    words.len() <= TOOLS_ROW_WORDS && tools >= 2 && !text.trim_end().ends_with('.')
+    // Parted as buttons (`●`, `|`), or made of tools alone: `Daily Mail Print Edition`
+    // is a name.
+    let parted = text.contains(['●', '•', '|', '·', '»']) || tools == words.len();
+    words.len() <= TOOLS_ROW_WORDS && tools >= 2 && parted && !text.trim_end().ends_with('.')
 }
 
 /// Most words of a row of a story's tools.

@@ -514,4 +514,6 @@ fn a_labelled_credit_over_the_story_tools() {
         paras[0], paras[1]
     ));
     assert!(f.body.ends_with(tools), "{}", f.body);
+    assert!(!super::foot::tools_row("Daily Mail Print Edition archive"));
+    assert!(super::foot::tools_row("Drucken | E-Mail | PDF"));
 }

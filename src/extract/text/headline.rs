@@ -118,15 +118,13 @@ pub(super) fn next_kept_unit(classes: &[Class], i: usize) -> Option<usize> {
     (i + 1..classes.len()).find(|&k| classes[k] != Class::Bad)
 }
 
-/// A row of single letters: a calendar's weekday initials (`L M X J V S D`, `M T W T F
-/// S S`) or an index's alphabet, run into words or not (`L M X J V S D Presentación del`):
-/// four letters or more opening the line, or making most of it.
+/// A row of single capitals: a calendar's weekday initials (`L M X J V S D`, `M T W T F
+/// S S`) or an index's alphabet, run into words or not (`L M X J V S D Presentación
+/// del`): four or more opening the line. Polish and Czech prepositions are single
+/// letters too (`W Krakowie i w Gdańsku z wizytą`), one capital at a time.
 fn letter_row(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let letter = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-    let opening = words.iter().take_while(|w| letter(w)).count();
-    let letters = words.iter().filter(|w| letter(w)).count();
-    opening >= LETTER_ROW || (letters >= LETTER_ROW && letters * 2 > words.len())
+    let capital = |w: &&str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    text.split_whitespace().take_while(capital).count() >= LETTER_ROW
 }
 
 /// Fewest single letters of a row of them.
@@ -857,6 +855,8 @@ mod tests {
             "L M X J V S D Presentación del Ver todas las notas"
         ));
         assert!(letter_row("A B C D E F G H"));
+        assert!(!letter_row("W Krakowie i w Gdańsku z wizytą"));
+        assert!(!letter_row("Z Polski i z Ukrainy o wojnie"));
         assert!(!letter_row("Plan B: a fix for the A-road junction"));
         assert!(!letter_row("J. R. R. Tolkien's letters go on show"));
         let text = "Agenda\n\nL M X J V S D\n\n12 de junio de 2008\n\nLa consejera ha \

@@ -728,6 +728,12 @@ fn a_name_over_the_headline_and_its_dateline() {
         "\nKovács Péter polgármester szerint a döntés még nem végleges.\n",
     ));
     assert_eq!(f.byline, None);
+    // Family name first: the story names `Orbán` alone.
+    let f = extract(&page(
+        "Orbán Viktor",
+        "\nOrbán a héten Debrecenbe látogat.\n",
+    ));
+    assert_eq!(f.byline, None);
 }
 
 /// A name over the dateline whose author box gives an address in small letters

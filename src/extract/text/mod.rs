@@ -581,8 +581,12 @@ fn bare_names(
         .filter(|&h| d == h + 1)
         .and_then(|h| h.checked_sub(1))
         .filter(|&o| {
-            let surname = units[o].text.split_whitespace().last().unwrap_or_default();
-            !units[d + 1..].iter().any(|u| u.text.contains(surname))
+            // Any of its words, whichever the family name (`Szabó Dániel`, `Orbán Viktor`).
+            let named = |w: &str| {
+                w.chars().count() >= 3 && units[d + 1..].iter().any(|u| u.text.contains(w))
+            };
+            !crate::extract::byline::is_outlet(&units[o].text)
+                && !units[o].text.split_whitespace().any(named)
         });
     // The dateline itself when a name opens it.
     let opening = bylines::name_before_date(&units[d].text, &lower_words).map(|name| Candidate {

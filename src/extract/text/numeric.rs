@@ -22,7 +22,8 @@ pub(super) fn dotted(text: &str) -> String {
 
 /// Whether the file writes its dotted dates month first, as some American pages do
 /// (`10.04.2018` beside `09.27.2018` and `10.23.2018`): of its dotted dates that can be
-/// read one way only, at least one is month first and none day first.
+/// read one way only, two or more are month first and none day first (one stray token,
+/// a build number, proves nothing).
 pub(super) fn dots_month_first(units: &[Unit]) -> bool {
     let (mut day, mut month) = (0, 0);
     for (a, b, _) in units
@@ -36,8 +37,11 @@ pub(super) fn dots_month_first(units: &[Unit]) -> bool {
             _ => {}
         }
     }
-    month > 0 && day == 0
+    month >= MONTH_FIRST_WITNESSES && day == 0
 }
+
+/// Fewest dotted dates, readable month first only, that show a file writes them so.
+const MONTH_FIRST_WITNESSES: usize = 2;
 
 /// `text` with its dotted dates rewritten year first (`10.04.2018` as `2018-10-04`), for
 /// a file whose dotted dates are month first ([`dots_month_first`]).
@@ -235,7 +239,10 @@ mod tests {
     #[test]
     fn dotted_dates_month_first_where_the_file_shows_it() {
         let file = |text: &str| lines::units(text);
-        assert!(dots_month_first(&file("10.04.2018\n\nWebinar 10.23.2018")));
+        assert!(dots_month_first(&file(
+            "10.04.2018\n\nWebinar 10.23.2018 and 09.27.2018"
+        )));
+        assert!(!dots_month_first(&file("10.04.2018\n\nWebinar 10.23.2018")));
         assert!(!dots_month_first(&file("10.04.2018\n\nWebinar 23.10.2018")));
         assert!(!dots_month_first(&file(
             "10.04.2018 and 09.27.2018 and 27.09.2018"

@@ -346,6 +346,7 @@ pub(super) fn outlet_and_place(text: &str) -> bool {
         .find_map(|p| outlet.strip_prefix(p));
     outlet.is_some_and(|o| capital(o) && o.split_whitespace().count() <= 3)
         && capital(place)
+        && !place.contains(',')
         && place.split_whitespace().count() <= 4
 }
 
@@ -454,6 +455,7 @@ mod tests {
             "Incêndio atinge vegetação da Serra do Curral, em Belo Horizonte"
         ));
         assert!(!outlet_and_place("Do lado de fora, em silêncio"));
+        assert!(!outlet_and_place("Da Vinci, em Milão, ganha exposição"));
     }
 
     #[test]
