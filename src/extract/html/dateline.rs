@@ -562,7 +562,7 @@ impl<'d> NumericOrder<'d> {
     /// page's order.
     fn normalise(&self, text: String) -> String {
         let month_first = !self.day_first
-            && text.contains('.')
+            && crate::extract::text::has_dotted_date(&text)
             && *self.dots_month_first.get_or_init(|| {
                 let root = self.doc.body().unwrap_or_else(|| self.doc.root());
                 crate::extract::text::writes_dots_month_first(&self.doc.text_content(root))

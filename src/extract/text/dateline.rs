@@ -27,7 +27,8 @@ use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
 use super::lines::Unit;
 use super::numeric::{
-    dots_month_first, dotted, month_first_dots, slashed_date, unglued_date, writes_day_first,
+    dots_month_first, dotted, has_dotted_date, month_first_dots, slashed_date, unglued_date,
+    writes_day_first,
 };
 
 /// Most words of a content line that may still be a dateline.
@@ -205,7 +206,7 @@ impl<'a> Meta<'a> {
                 return None;
             }
             let mut text = unglued_date(&self.units[i].text);
-            if text.contains('.')
+            if has_dotted_date(&text)
                 && *self
                     .dots_month_first
                     .get_or_init(|| dots_month_first(self.units) && !writes_day_first(self.units))

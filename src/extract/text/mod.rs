@@ -118,7 +118,12 @@ pub fn dotted_dates(text: &str) -> String {
 /// Whether a text writes its dotted dates month first (`10.04.2018` beside
 /// `09.27.2018`), from dates that can only be read one way.
 pub fn writes_dots_month_first(text: &str) -> bool {
-    numeric::dots_month_first(&lines::units(text))
+    numeric::words_month_first(text.split_whitespace())
+}
+
+/// Whether `text` holds a dotted date of a four-digit year (`10.04.2018`).
+pub fn has_dotted_date(text: &str) -> bool {
+    numeric::has_dotted_date(text)
 }
 
 /// `text` with its dotted dates rewritten year first, read month first.

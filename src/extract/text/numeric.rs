@@ -25,12 +25,13 @@ pub(super) fn dotted(text: &str) -> String {
 /// read one way only, two or more are month first and none day first (one stray token,
 /// a build number, proves nothing).
 pub(super) fn dots_month_first(units: &[Unit]) -> bool {
+    words_month_first(units.iter().flat_map(|u| u.text.split_whitespace()))
+}
+
+/// [`dots_month_first`] over a text's words.
+pub(super) fn words_month_first<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     let (mut day, mut month) = (0, 0);
-    for (a, b, _) in units
-        .iter()
-        .flat_map(|u| u.text.split_whitespace())
-        .filter_map(dotted_fields)
-    {
+    for (a, b, _) in words.filter_map(dotted_fields) {
         match (a, b) {
             (13..=31, 1..=12) => day += 1,
             (1..=12, 13..=31) => month += 1,
@@ -56,6 +57,11 @@ pub(super) fn month_first_dots(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether `text` holds a dotted date of a four-digit year (`10.04.2018`).
+pub(super) fn has_dotted_date(text: &str) -> bool {
+    text.split_whitespace().any(|w| dotted_fields(w).is_some())
 }
 
 /// The fields of a dotted date of a four-digit year (`09.27.2018`, `9.27.2018.`).
