@@ -379,12 +379,8 @@ fn candidate(doc: &Document, id: NodeId, order: &NumericOrder) -> Option<Candida
     {
         return None;
     }
-    let release = |l: &str| {
-        let lower = l.to_lowercase();
-        RELEASE_LABELS.iter().any(|r| lower.contains(r))
-    };
     let term = term_label.and_then(|l| {
-        if release(&l) {
+        if release_label(&l) {
             Some(true)
         } else {
             crate::extract::text::date_label(&l)
@@ -499,17 +495,20 @@ fn term_label(doc: &Document, id: NodeId) -> Option<String> {
         ("dd", "dt") | ("td", "th") => true,
         // A press release's header cell labels without a colon (`FOR IMMEDIATE RELEASE`
         // | `09/04/03`).
-        ("td", "td") => {
-            let lower = label.to_lowercase();
-            label.ends_with(':') || RELEASE_LABELS.iter().any(|r| lower.contains(r))
-        }
+        ("td", "td") => label.ends_with(':') || release_label(&label),
         _ => label.ends_with(':') && adjacent(),
     };
     (is_term && label.split_whitespace().count() <= TERM_WORDS).then_some(label)
 }
 
-/// A press release's header labels, which date it without a colon.
-const RELEASE_LABELS: [&str; 2] = ["immediate release", "press release"];
+/// Whether a label is a press release's header (`FOR IMMEDIATE RELEASE`), which dates
+/// the release without a colon.
+fn release_label(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    ["immediate release", "press release"]
+        .iter()
+        .any(|r| lower.contains(r))
+}
 
 /// The line printed above `id`'s text `own` in its parent, when the parent is short
 /// (a box of a few lines, not an article).

@@ -187,12 +187,11 @@ const WRITER_LABELS: &[&str] = &[
 /// the editor`, `Drucken | E-Mail | PDF`): a short line, no sentence, with two capitalised
 /// words or more of the lexicon's `title.tools`.
 pub(super) fn tools_row(text: &str) -> bool {
-    let lex = lexicon();
     let words: Vec<&str> = text.split_whitespace().collect();
     let tools = words
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|w| w.starts_with(char::is_uppercase) && lex.has("title.tools", &w.to_lowercase()))
+        .filter(|w| super::shape::tool_word(w))
         .count();
     // Parted as buttons (`●`, `|`), or made of tools alone: `Daily Mail Print Edition`
     // is a name.

@@ -355,18 +355,20 @@ pub(super) fn outlet_and_place(text: &str) -> bool {
 /// E-mail`, a content management system's icons beside a wrapped headline): two or more
 /// capitalised words of the lexicon's `title.tools` and nothing else after the gap.
 pub(super) fn without_tools_cell(line: &str) -> Option<&str> {
-    let lex = lexicon();
     let tools = |cell: &str| {
         let words: Vec<&str> = cell.split_whitespace().collect();
-        words.len() >= 2
-            && words.iter().all(|w| {
-                w.starts_with(char::is_uppercase) && lex.has("title.tools", &w.to_lowercase())
-            })
+        words.len() >= 2 && words.iter().all(|w| tool_word(w))
     };
     line.match_indices(TOOLS_GAP)
         .map(|(at, _)| (line[..at].trim_end(), &line[at..]))
         .find(|(text, cell)| !text.trim().is_empty() && tools(cell))
         .map(|(text, _)| text)
+}
+
+/// Whether `word` is a button of a story's tools: capitalised and in the lexicon's
+/// `title.tools` (`PDF`, `Drucken`, `E-mail`; `… als PDF drucken` is a sentence's).
+pub(super) fn tool_word(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && lexicon().has("title.tools", &word.to_lowercase())
 }
 
 /// The gap that parts a table's cells in a rendering (wider than a sentence's spacing).
@@ -378,13 +380,10 @@ const TOOLS_GAP: &str = "        ";
 /// the line, with [`TOOLS_HEADLINE_WORDS`] words or more before it. One such word alone may end a
 /// headline (`Scammers target pensioners by email`).
 pub(super) fn without_tools(text: &str) -> &str {
-    let lex = lexicon();
     let mut end = text.len();
     let mut tools = 0;
     while let Some((head, last)) = text[..end].trim_end().rsplit_once(' ') {
-        // Buttons are capitalised (`PDF Drucken E-Mail`); words of a sentence are not
-        // (`… als PDF drucken`).
-        if !(last.starts_with(char::is_uppercase) && lex.has("title.tools", &last.to_lowercase())) {
+        if !tool_word(last) {
             break;
         }
         tools += 1;
