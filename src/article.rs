@@ -1,10 +1,10 @@
 //! `Article`: one news article as plain data, the currency between extraction, indexing and
 //! display. No tantivy types here, so extractors and printers stay independent of the index.
 //!
-//! This module also owns the article's date as data: [`ArticleDate`] (an instant in UTC
-//! and how much of it the source gave, [`DatePrecision`]) and its one written form,
-//! [`rfc3339`], shared by the index manifest and every printer. Reading dates out of
-//! text is `extract::date`'s job.
+//! This module also owns the article's date as data: [`ArticleDate`] (a moment in the
+//! offset the source gave it in, and how much of it the source gave, [`DatePrecision`])
+//! and its one written form, [`rfc3339`], shared by the index manifest and every printer.
+//! Reading dates out of text is `extract::date`'s job.
 
 use time::{OffsetDateTime, UtcOffset};
 
@@ -18,18 +18,57 @@ pub enum DatePrecision {
     Second,
 }
 
-/// A date found in an article, normalised to UTC.
+/// A date found in an article: the moment, in the offset the source printed it in (UTC when
+/// the source gave no offset), so that an evening story from New York keeps the day its
+/// readers saw. Equality compares the moments, not how they were written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArticleDate {
-    pub utc: OffsetDateTime,
+    pub at: OffsetDateTime,
     pub precision: DatePrecision,
 }
 
-/// `2014-01-22T05:30:00Z`: RFC 3339 in UTC, second precision.
+impl ArticleDate {
+    /// The date and time on the source's clock, read as if UTC. The index stores this, so
+    /// date ranges, sorting by date and timelines follow the day the source printed.
+    pub fn wall_clock(&self) -> OffsetDateTime {
+        self.at.replace_offset(UtcOffset::UTC)
+    }
+
+    /// The source's offset from UTC, in seconds east.
+    pub fn offset_seconds(&self) -> i32 {
+        self.at.offset().whole_seconds()
+    }
+
+    /// The inverse of [`ArticleDate::wall_clock`] with [`ArticleDate::offset_seconds`]: an
+    /// offset outside ±25 hours (not one newsdex wrote) reads as UTC.
+    pub fn from_wall_clock(
+        wall: OffsetDateTime,
+        offset_seconds: i64,
+        precision: DatePrecision,
+    ) -> Self {
+        let offset = i32::try_from(offset_seconds)
+            .ok()
+            .and_then(|s| UtcOffset::from_whole_seconds(s).ok())
+            .unwrap_or(UtcOffset::UTC);
+        ArticleDate {
+            at: wall.replace_offset(offset),
+            precision,
+        }
+    }
+}
+
+/// `2014-01-22T05:30:00Z`, `2019-11-18T19:05:00-05:00`: RFC 3339 at second precision, in
+/// the time's own offset (`Z` for UTC). An offset with seconds, which RFC 3339 cannot
+/// write, is written in UTC.
 pub fn rfc3339(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
+    let offset = t.offset();
+    let (t, zone) = if offset.is_utc() || offset.seconds_past_minute() != 0 {
+        (t.to_offset(UtcOffset::UTC), "Z".to_string())
+    } else {
+        (t, offset_text(offset))
+    };
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{zone}",
         t.year(),
         t.month() as u8,
         t.day(),
@@ -37,6 +76,13 @@ pub fn rfc3339(t: OffsetDateTime) -> String {
         t.minute(),
         t.second()
     )
+}
+
+/// `-05:00`, `+05:30`: an offset from UTC as RFC 3339 writes it (whole minutes).
+pub fn offset_text(offset: UtcOffset) -> String {
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    let minutes = offset.whole_minutes().unsigned_abs();
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// The fields an extractor recovers from one article.
@@ -138,6 +184,36 @@ impl DatePrecision {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn moment(y: i32, m: u8, d: u8, hm: (u8, u8), offset: (i8, i8, i8)) -> OffsetDateTime {
+        let month = time::Month::try_from(m).unwrap();
+        time::Date::from_calendar_date(y, month, d)
+            .unwrap()
+            .with_hms(hm.0, hm.1, 0)
+            .unwrap()
+            .assume_offset(UtcOffset::from_hms(offset.0, offset.1, offset.2).unwrap())
+    }
+
+    #[test]
+    fn dates_keep_the_source_offset_through_the_wall_clock() {
+        let at = moment(2019, 11, 18, (19, 5), (-5, 0, 0));
+        let d = ArticleDate {
+            at,
+            precision: DatePrecision::Minute,
+        };
+        assert_eq!(rfc3339(d.at), "2019-11-18T19:05:00-05:00");
+        assert_eq!(rfc3339(d.wall_clock()), "2019-11-18T19:05:00Z");
+        assert_eq!(d.offset_seconds(), -18_000);
+        let back = ArticleDate::from_wall_clock(d.wall_clock(), -18_000, DatePrecision::Minute);
+        assert_eq!(rfc3339(back.at), "2019-11-18T19:05:00-05:00");
+        assert_eq!(back, d);
+        let india = moment(2019, 11, 7, (9, 30), (5, 30, 0));
+        assert_eq!(rfc3339(india), "2019-11-07T09:30:00+05:30");
+        let odd = ArticleDate::from_wall_clock(d.wall_clock(), 1 << 40, DatePrecision::Minute);
+        assert_eq!(odd.offset_seconds(), 0);
+        let seconds = moment(1900, 1, 1, (0, 0), (0, 19, 32));
+        assert_eq!(rfc3339(seconds), "1899-12-31T23:40:28Z");
+    }
 
     #[test]
     fn doc_id_is_stable_and_round_trips() {

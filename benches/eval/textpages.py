@@ -38,6 +38,10 @@ Four sets, all generated into a work directory (never the repository):
   headline: a <title> of the site and its section is no title); a `date_utc` names the day in UTC of a printed time and zone that falls on
   another day (right only when the output has a time, as the 181 pages' offsets are).
 
+A date with a time and an offset names a moment: it is also right when its UTC day is
+the UTC day of the gold's moment (`2019-11-19T22:01:00-08:00`, as a page prints it, for
+metadata's `2019-11-20T06:01:00Z`).
+
 Scores per set: title accuracy (normalised rule below), raw exact share, and t.h1, the
 share right under the title rule or equal to one of the page's own <h1> headlines (about
 one page in ten words its metadata title otherwise than the headline it prints), date accuracy
@@ -233,7 +237,8 @@ def page_gold(html, url):
         "h1": [h for h in h1 if h],
         "og_title": og, "title_tag": title_tag, "sites": site_keys(p, url),
         "date_raw": date_raw, "date": days[0] if days else None,
-        "date_utc": days[1] if days else None, "date_precision": None,
+        "date_utc": days[1] if days else None, "moment_day": days[1] if days else None,
+        "date_precision": None,
         "byline": meta_author(p, html), "lang": p.lang, "canonical": p.canonical, "url": url,
     }
 
@@ -720,7 +725,7 @@ def written_pages(folder):
         # `date_utc`: the day in UTC of a printed time and zone that falls on another day
         # (`Feb. 27, 2024 at 5:14 p.m. PST` is 28 February in UTC), right only with a time.
         gold = {"title": j["title"], "date": j.get("date"), "date_utc": j.get("date"),
-                "date_utc_timed": j.get("date_utc"),
+                "date_utc_timed": j.get("date_utc"), "moment_day": j.get("date_utc") or j.get("date"),
                 "byline": j.get("byline"), "body": "\n\n".join(j["body"]), "kind": f.stem,
                 # An empty byline in a written page's gold says the page names no author.
                 "no_byline": j.get("byline") == "",
@@ -826,7 +831,11 @@ def score_page(key, gold, got, text=None):
         d = (a.get("date") or "")[:10]
         timed = a.get("date_precision") in ("minute", "second")
         days = {gold["date"], gold["date_utc"]} | ({gold.get("date_utc_timed")} if timed else set())
-        r["date"] = "ok" if d in days - {None} else ("empty" if not d else "wrong")
+        # A time with its offset names a moment: right when it is the gold's moment's UTC
+        # day too (`2019-11-19T22:01:00-08:00` for a gold of `2019-11-20T06:01:00Z`).
+        utc = (_days(a.get("date")) or (None, None))[1] if timed else None
+        moment = utc is not None and utc == gold.get("moment_day")
+        r["date"] = "ok" if d in days - {None} or moment else ("empty" if not d else "wrong")
         if r["date"] == "ok":
             want = gold.get("date_precision")
             prec = a.get("date_precision")

@@ -52,8 +52,9 @@ pub fn to_document(
         doc.add_text(f.source_id, s);
     }
     if let Some(d) = &a.fields.date {
-        doc.add_date(f.date, DateTime::from_utc(d.utc));
+        doc.add_date(f.date, DateTime::from_utc(d.wall_clock()));
         doc.add_text(f.date_precision, d.precision.as_str());
+        doc.add_i64(f.date_offset, i64::from(d.offset_seconds()));
     }
     doc.add_u64(f.fingerprint, fingerprint.lo);
     doc.add_u64(f.fingerprint_hi, fingerprint.hi);

@@ -275,6 +275,7 @@ impl OpenIndex {
             let ff = searcher.segment_reader(segment).fast_fields();
             let ids = ff.u64(schema::fast::ID).ok();
             let dates = ff.date(schema::fast::DATE).ok();
+            let offsets = ff.i64(schema::fast::DATE_OFFSET).ok();
             // The precision column's few values ("year", ..., "second"), by ordinal.
             let precision = ff
                 .str(schema::fast::DATE_PRECISION)
@@ -298,19 +299,19 @@ impl OpenIndex {
                 let d = addrs[i].doc_id;
                 let v = &mut values[i];
                 v.id = ids.as_ref().and_then(|c| c.first(d)).unwrap_or(0);
-                v.date = dates
-                    .as_ref()
-                    .and_then(|c| c.first(d))
-                    .map(|t| ArticleDate {
-                        utc: t.into_utc(),
-                        precision: precision
+                v.date = dates.as_ref().and_then(|c| c.first(d)).map(|t| {
+                    ArticleDate::from_wall_clock(
+                        t.into_utc(),
+                        offsets.as_ref().and_then(|c| c.first(d)).unwrap_or(0),
+                        precision
                             .as_ref()
                             .and_then(|(column, names)| {
                                 let ord = column.term_ords(d).next()?;
                                 *names.get(ord as usize)?
                             })
                             .unwrap_or(DatePrecision::Second),
-                    });
+                    )
+                });
             }
             let Some(paths) = ff.str(schema::fast::PATH).ok().flatten() else {
                 continue;

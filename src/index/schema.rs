@@ -59,6 +59,7 @@ pub mod fast {
     pub const AUTHORS: &str = "authors";
     pub const DATE: &str = "date";
     pub const DATE_PRECISION: &str = "date_precision";
+    pub const DATE_OFFSET: &str = "date_offset";
     pub const LANGUAGE: &str = "language";
     pub const FINGERPRINT: &str = "fingerprint";
     pub const FINGERPRINT_HI: &str = "fingerprint_hi";
@@ -87,6 +88,7 @@ pub struct Fields {
     pub source_id: Field,
     pub date: Field,
     pub date_precision: Field,
+    pub date_offset: Field,
     pub fingerprint: Field,
     pub fingerprint_hi: Field,
     pub cluster: Field,
@@ -198,6 +200,7 @@ impl IndexSchema {
             source_id: get("source_id")?,
             date: get("date")?,
             date_precision: get("date_precision")?,
+            date_offset: get("date_offset")?,
             fingerprint: get("fingerprint")?,
             fingerprint_hi: get("fingerprint_hi")?,
             cluster: get("cluster")?,
@@ -409,6 +412,7 @@ mod tests {
             (f.authors, fast::AUTHORS),
             (f.date, fast::DATE),
             (f.date_precision, fast::DATE_PRECISION),
+            (f.date_offset, fast::DATE_OFFSET),
             (f.language, fast::LANGUAGE),
             (f.fingerprint, fast::FINGERPRINT),
             (f.fingerprint_hi, fast::FINGERPRINT_HI),

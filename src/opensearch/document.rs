@@ -53,6 +53,10 @@ pub struct Source {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_precision: Option<String>,
+    /// The source's offset from UTC in seconds east; `date` is the source's clock read as
+    /// UTC, as in the local index (schema/fields.json).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_offset: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,8 +84,9 @@ impl Source {
             byline: f.byline.clone(),
             authors: f.authors.clone(),
             source_id: f.source_id.clone(),
-            date: f.date.map(|d| rfc3339(d.utc)),
+            date: f.date.map(|d| rfc3339(d.wall_clock())),
             date_precision: f.date.map(|d| d.precision.as_str().to_string()),
+            date_offset: f.date.map(|d| i64::from(d.offset_seconds())),
             fingerprint: e.fingerprint.map(|(lo, hi)| format!("{hi:016x}{lo:016x}")),
             cluster: e.cluster.map(|c| format!("{c:016x}")),
             body: f.body.clone(),
@@ -92,13 +97,17 @@ impl Source {
     /// when the document is not one newsdex wrote (its id is no article id).
     pub fn article(&self) -> Option<Article> {
         let date = self.date.as_deref().and_then(|d| {
-            let utc = crate::search::bounds::parse_span("date", d).ok()?.start;
+            let wall = crate::search::bounds::parse_span("date", d).ok()?.start;
             let precision = self
                 .date_precision
                 .as_deref()
                 .and_then(DatePrecision::from_name)
                 .unwrap_or(DatePrecision::Second);
-            Some(ArticleDate { utc, precision })
+            Some(ArticleDate::from_wall_clock(
+                wall,
+                self.date_offset.unwrap_or(0),
+                precision,
+            ))
         });
         Some(Article {
             id: DocId::parse(&self.id)?,
@@ -163,7 +172,7 @@ pub fn quickwit_line(out: &mut Vec<u8>, e: &Exported) {
     if let (Some(obj), Some(date)) = (value.as_object_mut(), e.article.fields.date) {
         obj.insert(
             "date".to_string(),
-            serde_json::Value::from(date.utc.unix_timestamp()),
+            serde_json::Value::from(date.wall_clock().unix_timestamp()),
         );
     }
     push_line(out, &value);
@@ -191,7 +200,7 @@ mod tests {
                 fields: Fields {
                     title: Some("Ministers sign Caspian pipeline accord".into()),
                     date: Some(ArticleDate {
-                        utc: time::OffsetDateTime::from_unix_timestamp(1_393_838_100).unwrap(),
+                        at: time::OffsetDateTime::from_unix_timestamp(1_393_838_100).unwrap(),
                         precision: DatePrecision::Minute,
                     }),
                     byline: Some("Anna Novak".into()),

@@ -99,6 +99,7 @@ mod tests {
                 }
                 "string" => assert_eq!(ty, "keyword", "{name}"),
                 "date" => assert_eq!(ty, "date", "{name}"),
+                "i64" => assert_eq!(ty, "long", "{name}"),
                 // The id and the copy cluster are written as 16 hex digits.
                 "u64" => assert_eq!(ty, "keyword", "{name}"),
                 other => panic!("{name}: no mapping rule for {other}"),
@@ -119,6 +120,7 @@ mod tests {
             source_id: Some(String::new()),
             date: Some(String::new()),
             date_precision: Some(String::new()),
+            date_offset: Some(0),
             fingerprint: Some(String::new()),
             cluster: Some(String::new()),
             body: String::new(),

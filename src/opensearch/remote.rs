@@ -220,7 +220,7 @@ impl Remote {
                 "inner_hits": {
                     "name": "copies",
                     "size": MAX_COPIES + 1,
-                    "_source": ["id", "path", "date", "date_precision", "title"],
+                    "_source": ["id", "path", "date", "date_precision", "date_offset", "title"],
                     "sort": [date("asc"), { "id": "asc" }]
                 }
             });
@@ -399,7 +399,7 @@ impl Remote {
                 "must_not": [{ "ids": { "values": [id.to_string()] } }]
             } },
             "size": 10_000,
-            "_source": ["id", "path", "date", "date_precision", "title"],
+            "_source": ["id", "path", "date", "date_precision", "date_offset", "title"],
         }))?;
         let mut copies: Vec<CopyRef> = answer["hits"]["hits"]
             .as_array()

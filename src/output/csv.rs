@@ -53,7 +53,7 @@ pub fn search_rows(out: &mut dyn Write, r: &SearchResults) -> std::io::Result<()
             &a.id.to_string(),
             &a.path,
             a.fields.title.as_deref().unwrap_or(""),
-            &a.fields.date.map(|d| rfc3339(d.utc)).unwrap_or_default(),
+            &a.fields.date.map(|d| rfc3339(d.at)).unwrap_or_default(),
             a.fields.byline.as_deref().unwrap_or(""),
             &format!("{:.4}", h.score),
             &h.snippet.text,

@@ -42,7 +42,7 @@ impl<'a> JsonCopy<'a> {
             id: c.id.to_string(),
             path: &c.path,
             title: c.title.as_deref(),
-            date: c.date.map(|d| rfc3339(d.utc)),
+            date: c.date.map(|d| rfc3339(d.at)),
         }
     }
 }
@@ -55,7 +55,7 @@ impl<'a> JsonHit<'a> {
             id: a.id.to_string(),
             path: &a.path,
             title: a.fields.title.as_deref(),
-            date: a.fields.date.map(|d| rfc3339(d.utc)),
+            date: a.fields.date.map(|d| rfc3339(d.at)),
             date_precision: a.fields.date.map(|d| d.precision.as_str()),
             byline: a.fields.byline.as_deref(),
             language: a.language.code,
@@ -132,7 +132,7 @@ pub fn article_value(a: &Article) -> serde_json::Value {
         encoding: &a.encoding,
         language: a.language.code,
         title: a.fields.title.as_deref(),
-        date: a.fields.date.map(|d| rfc3339(d.utc)),
+        date: a.fields.date.map(|d| rfc3339(d.at)),
         date_precision: a.fields.date.map(|d| d.precision.as_str()),
         byline: a.fields.byline.as_deref(),
         authors: &a.fields.authors,

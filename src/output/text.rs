@@ -12,29 +12,39 @@ use crate::search::{SearchResults, Snippet, Stats};
 
 /// Dates as people read them, only as precise as the source was.
 pub fn human_date(d: &ArticleDate) -> String {
-    let t = d.utc;
+    let t = d.at;
     match d.precision {
         DatePrecision::Year => format!("{:04}", t.year()),
         DatePrecision::Month => format!("{:04}-{:02}", t.year(), t.month() as u8),
         DatePrecision::Day => format!("{:04}-{:02}-{:02}", t.year(), t.month() as u8, t.day()),
         DatePrecision::Minute => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            t.year(),
-            t.month() as u8,
-            t.day(),
-            t.hour(),
-            t.minute()
-        ),
-        DatePrecision::Second => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            "{:04}-{:02}-{:02} {:02}:{:02}{}",
             t.year(),
             t.month() as u8,
             t.day(),
             t.hour(),
             t.minute(),
-            t.second()
+            zone(t)
+        ),
+        DatePrecision::Second => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}{}",
+            t.year(),
+            t.month() as u8,
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            zone(t)
         ),
     }
+}
+
+/// ` -05:00` after a time the source gave in another offset than UTC; nothing for UTC.
+fn zone(t: time::OffsetDateTime) -> String {
+    if t.offset().is_utc() {
+        return String::new();
+    }
+    format!(" {}", crate::article::offset_text(t.offset()))
 }
 
 /// The snippet with highlights painted (or left plain without colour).
@@ -172,7 +182,7 @@ pub fn article(
         for c in &copies.copies {
             let date = c
                 .date
-                .map(|d| crate::article::rfc3339(d.utc))
+                .map(|d| crate::article::rfc3339(d.at))
                 .unwrap_or_else(|| "-".into());
             writeln!(
                 out,
@@ -216,7 +226,7 @@ pub fn extracted(out: &mut dyn Write, a: &Article, color: bool) -> std::io::Resu
         "date:      {}",
         f.date.map_or_else(none, |d| format!(
             "{} ({})",
-            crate::article::rfc3339(d.utc),
+            crate::article::rfc3339(d.at),
             d.precision.as_str()
         ))
     )?;
@@ -350,7 +360,7 @@ pub fn stats(
             || "-".to_string(),
             |t| {
                 human_date(&ArticleDate {
-                    utc: t,
+                    at: t,
                     precision: DatePrecision::Day,
                 })
             },

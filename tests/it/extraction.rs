@@ -135,7 +135,7 @@ fn html_bylines_and_dates_from_references_and_the_page() {
             "wire-story-shown-date.html",
             "NORA VALE and IDA KRUSE, Associated Press",
             &["NORA VALE", "IDA KRUSE", "AP"][..],
-            "2021-03-09T04:11:00Z",
+            "2021-03-08T23:11:00-05:00",
             "minute",
         ),
         (

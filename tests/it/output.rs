@@ -86,7 +86,7 @@ fn text_output_has_rank_title_meta_and_snippet() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("1. "), "{text}");
     assert!(
-        lines[1].contains("2019-03-03 13:05")
+        lines[1].contains("2019-03-03 14:05:00 +01:00")
             && lines[1].contains("scraped/zurich-zeppelin-gondola.txt"),
         "{text}"
     );

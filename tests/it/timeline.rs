@@ -83,3 +83,50 @@ fn timeline_counts_calendar_buckets_with_empty_ones_and_normalizes() {
     );
     assert_eq!(env.run(&["timeline", "xylophonist"]).status.code(), Some(1));
 }
+
+/// An article keeps the day its source printed: `01:15 CEST` on 1 June 2023 is 31 May in
+/// UTC, and a date filter, a timeline and the printed date all put it on 1 June.
+#[test]
+fn dates_follow_the_day_the_source_printed() {
+    let env = TestEnv::indexed();
+    let path = "scraped/heatwave-power-grid.txt";
+    let on = |from: &str, to: &str| {
+        env.paths(&["", "--from", from, "--to", to, "-n", "100", "--no-collapse"])
+            .contains(&path.to_string())
+    };
+    assert!(on("2023-06-01", "2023-06-01"));
+    assert!(!on("2023-05-31", "2023-05-31"));
+    let hit = env.search_json(&["heatwave", "--no-collapse"]);
+    let first = &hit["hits"][0];
+    assert_eq!(first["path"], path);
+    assert_eq!(first["date"], "2023-06-01T01:15:00+02:00");
+    let out = env.run(&[
+        "timeline",
+        "heatwave",
+        "--by",
+        "day",
+        "--from",
+        "2023-05-31",
+        "--to",
+        "2023-06-01",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", crate::env::stderr(&out));
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let counts: Vec<(String, u64)> = t["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["start"].as_str().unwrap().to_string(),
+                b["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("2023-05-31".to_string(), 0), ("2023-06-01".to_string(), 1)]
+    );
+}

@@ -420,10 +420,8 @@ fn finish(ymd: Ymd, clock: Option<Clock>, end: usize, ctx: &Ctx) -> Option<(Arti
         Some(k) => (k.time, k.offset.unwrap_or(UtcOffset::UTC), k.precision),
         None => (Time::MIDNIGHT, UtcOffset::UTC, ymd.precision),
     };
-    let utc = PrimitiveDateTime::new(date, time)
-        .assume_offset(offset)
-        .checked_to_offset(UtcOffset::UTC)?;
-    Some((ArticleDate { utc, precision }, end))
+    let at = PrimitiveDateTime::new(date, time).assume_offset(offset);
+    Some((ArticleDate { at, precision }, end))
 }
 
 #[cfg(test)]

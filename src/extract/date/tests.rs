@@ -12,9 +12,9 @@ const NOW: i32 = 2026;
 
 type Got = Option<(String, DatePrecision)>;
 
+/// The moment in UTC (the offset the source wrote is checked in `the_source_offset_is_kept`).
 fn show(d: ArticleDate) -> (String, DatePrecision) {
-    assert_eq!(d.utc.offset(), UtcOffset::UTC);
-    let u = d.utc;
+    let u = d.at.to_offset(UtcOffset::UTC);
     let s = format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
         u.year(),
@@ -652,4 +652,26 @@ fn plain_functions_use_the_current_year() {
     assert!(parse_date("2014-01-22").is_some());
     assert!(find_date("on 2014-01-22").is_some());
     assert_eq!(parse_date("9999-01-01"), None);
+}
+
+#[test]
+fn the_source_offset_is_kept() {
+    let local = |text: &str| parse_date_with_now(text, NOW).map(|d| crate::article::rfc3339(d.at));
+    assert_eq!(
+        local("November 18, 2019 7:05 PM EST").as_deref(),
+        Some("2019-11-18T19:05:00-05:00")
+    );
+    assert_eq!(
+        local("2019-11-07T09:30:00+05:30").as_deref(),
+        Some("2019-11-07T09:30:00+05:30")
+    );
+    assert_eq!(
+        local("18.11.2019 19:05 MEZ").as_deref(),
+        Some("2019-11-18T19:05:00+01:00")
+    );
+    // No zone printed: the clock as given, in UTC.
+    assert_eq!(
+        local("18 November 2019").as_deref(),
+        Some("2019-11-18T00:00:00Z")
+    );
 }

@@ -153,7 +153,7 @@ pub(super) fn shown_dates(
             class_days
                 .entry(class.clone())
                 .or_default()
-                .insert(candidate.date.utc.date());
+                .insert(candidate.date.at.date());
         }
         if hidden_away(doc, id, &around_headline) || linked_item(doc, id, &around_headline) {
             continue;
@@ -366,7 +366,7 @@ fn candidate(doc: &Document, id: NodeId, order: &NumericOrder) -> Option<Candida
     // their way, puts the day first (`Publié le 12/03/2023 à 18:05`): the plain-text
     // reader knows those labels.
     let d = match crate::extract::text::line_date(&text) {
-        Some((t, true)) if kind == Kind::Whole && t.utc.date() != d.utc.date() => t,
+        Some((t, true)) if kind == Kind::Whole && t.at.date() != d.at.date() => t,
         _ => d,
     };
     // A definition list's term labels its value (`<dt>Fecha de publicación</dt>
@@ -804,7 +804,7 @@ fn dated_list(doc: &Document, n: NodeId) -> bool {
             (text.chars().count() <= MAX_ITEM_CHARS)
                 .then(|| crate::extract::text::line_date(&text))
                 .flatten()
-                .map(|(d, _)| d.utc.date())
+                .map(|(d, _)| d.at.date())
         })
         .collect();
     days.len() + 1 >= LIST_DAYS

@@ -177,14 +177,14 @@ fn most_precise(dates: Vec<ArticleDate>) -> Option<ArticleDate> {
 /// time is read as midnight UTC, but the page meant its own day, which runs from 14 hours
 /// before to 12 hours after the UTC one.
 fn within(coarse: &ArticleDate, fine: &ArticleDate) -> bool {
-    let start = coarse.utc;
+    let start = coarse.at;
     let days = match coarse.precision {
         DatePrecision::Year => i64::from(time::util::days_in_year(start.year())),
         DatePrecision::Month => i64::from(start.month().length(start.year())),
         _ => 1,
     };
     let end = start + Duration::days(days);
-    start - Duration::hours(14) <= fine.utc && fine.utc < end + Duration::hours(12)
+    start - Duration::hours(14) <= fine.at && fine.at < end + Duration::hours(12)
 }
 
 fn element_date(doc: &Document, id: NodeId) -> Option<ArticleDate> {

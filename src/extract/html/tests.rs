@@ -15,8 +15,7 @@ use crate::article::DatePrecision;
 
 fn rfc3339(f: &Fields) -> Option<String> {
     f.date.map(|d| {
-        d.utc
-            .format(&time::format_description::well_known::Rfc3339)
+        d.at.format(&time::format_description::well_known::Rfc3339)
             .unwrap()
     })
 }
@@ -72,7 +71,7 @@ fn json_ld_article_gives_all_fields() {
         f.title.as_deref(),
         Some("Orchestra to tour eleven valley towns")
     );
-    assert_eq!(rfc3339(&f).as_deref(), Some("2021-03-09T07:15:00Z"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2021-03-09T08:15:00+01:00"));
     assert_eq!(f.date.unwrap().precision, DatePrecision::Second);
     assert_eq!(f.byline.as_deref(), Some("Ana Ruiz and Tom Becker"));
     assert_eq!(f.authors, vec!["Ana Ruiz", "Tom Becker"]);
@@ -183,7 +182,7 @@ fn dates_read_as_plain_text_lines() {
         let top = format!("<h1>Orchestra to tour eleven valley towns</h1>{top}");
         let f = extract(&page("", &top, PARAS));
         assert_eq!(
-            f.date.map(|d| d.utc.date().to_string()).as_deref(),
+            f.date.map(|d| d.at.date().to_string()).as_deref(),
             Some(day),
             "{top}"
         );
@@ -223,7 +222,7 @@ fn itemprop_date_and_author() {
 <meta itemprop="datePublished" content="2019-09-30T07:00:00-04:00">"#;
     let f = extract(&page("", top, PARAS));
     assert_eq!(f.byline.as_deref(), Some("Lea Fontaine"));
-    assert_eq!(rfc3339(&f).as_deref(), Some("2019-09-30T11:00:00Z"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2019-09-30T07:00:00-04:00"));
 }
 
 #[test]
@@ -473,7 +472,7 @@ fn json_ld_with_trailing_commas_is_read() {
   "author":{"@type":"Person","name":"Ana Ruiz",},
 }</script>"#;
     let f = extract(&page(head, "", PARAS));
-    assert_eq!(rfc3339(&f).as_deref(), Some("2021-03-08T21:06:51Z"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2021-03-08T16:06:51-05:00"));
     assert_eq!(f.byline.as_deref(), Some("Ana Ruiz"));
     // Commas inside strings are text, not syntax.
     assert_eq!(
@@ -501,7 +500,7 @@ fn a_precise_date_refines_a_coarse_one_on_the_same_day() {
         (
             "2021-03-08",
             "2021-03-08T22:30:00-05:00",
-            "2021-03-09T03:30:00Z",
+            "2021-03-08T22:30:00-05:00",
             DatePrecision::Second,
         ),
         (
@@ -644,7 +643,7 @@ fn dates_by_their_text_over_their_class() {
     // Two `<time>` elements whose own text labels them: the publication's.
     let labelled = r#"<div class="meta"><time datetime="2024-03-12T09:00:00-05:00">Updated March 12, 2024</time> · <time datetime="2024-03-10T07:30:00-05:00">Published March 10, 2024</time></div>"#;
     let f = extract(&page("", &format!("{H1}{labelled}"), PARAS));
-    assert_eq!(rfc3339(&f).as_deref(), Some("2024-03-10T12:30:00Z"));
+    assert_eq!(rfc3339(&f).as_deref(), Some("2024-03-10T07:30:00-05:00"));
     // Comments in a box named only by its heading; their `<time>` text read day first on
     // a Spanish page, and none of them the article's date.
     let comments = r#"<p class="v-ath__d">Valencia | Martes, 12 marzo 2024, 18:05</p>"#;
@@ -686,7 +685,7 @@ fn date_shown_near_the_headline() {
     for (top, want) in [
         (
             "<div class=\"byline\"><span class=\"author\">Kim Osei</span></div>\n<div class=\"publish-date\">\n  Published 10:40 PM EST Mar 8, 2021\n</div>",
-            "2021-03-09T03:40:00Z",
+            "2021-03-08T22:40:00-05:00",
         ),
         (
             r#"<span class="article-publish-date">March 8, 2021, 8:15 AM</span>"#,
@@ -769,7 +768,7 @@ fn a_date_defined_in_a_data_box() {
     };
     let read = |h: &str| {
         let (f, p) = super::extract_explained(h, None);
-        let day = f.date.map(|d| d.utc.date().to_string());
+        let day = f.date.map(|d| d.at.date().to_string());
         (day, p.date.map(|r| r.name))
     };
     assert_eq!(

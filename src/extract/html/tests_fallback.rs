@@ -23,7 +23,7 @@ pub(super) fn page(head: &str, top: &str, after: &str) -> String {
 pub(super) fn dated(html: &str) -> Option<(String, DatePrecision, &'static str)> {
     let (fields, why) = extract_explained(html, None);
     let d = fields.date?;
-    Some((rfc3339(d.utc), d.precision, why.date.map_or("", |r| r.name)))
+    Some((rfc3339(d.at), d.precision, why.date.map_or("", |r| r.name)))
 }
 
 pub(super) fn day(html: &str) -> Option<String> {
@@ -268,7 +268,7 @@ fn lower_case_zone_after_a_time() {
     let html = page("", r#"<p class="stamp">Nov 20 2019, 10:18am ist</p>"#, "");
     assert_eq!(
         dated(&html).map(|(t, ..)| t),
-        Some("2019-11-20T04:48:00Z".into())
+        Some("2019-11-20T10:18:00+05:30".into())
     );
 }
 
@@ -558,7 +558,7 @@ fn a_mirrored_path_dates_a_page_that_names_no_address() {
         let (f, why) = extract_explained(&html, Some(path));
         f.date.map(|d| {
             (
-                rfc3339(d.utc)[..10].to_string(),
+                rfc3339(d.at)[..10].to_string(),
                 d.precision,
                 why.date.map_or("", |r| r.name),
             )
@@ -581,7 +581,7 @@ fn a_mirrored_path_dates_a_page_that_names_no_address() {
     );
     let (f, _) = extract_explained(&addressed, Some("www.example.com/2019/06/27/x.html"));
     assert_eq!(
-        f.date.map(|d| rfc3339(d.utc)[..10].to_string()),
+        f.date.map(|d| rfc3339(d.at)[..10].to_string()),
         Some("2018-03-04".into())
     );
 }

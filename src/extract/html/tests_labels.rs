@@ -65,7 +65,7 @@ fn the_publication_line_of_a_revision_stamp() {
     assert_eq!(
         dated(&html),
         Some((
-            "2020-02-10T01:05:00Z".into(),
+            "2020-02-09T20:05:00-05:00".into(),
             DatePrecision::Minute,
             "dateline-published"
         ))

@@ -34,7 +34,7 @@ fn a_byline_only_the_text_shows() {
     assert_eq!(f.byline.as_deref(), Some("Harold T. Weems"));
     assert_eq!(
         f.date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .map(|d| crate::article::rfc3339(d.at)[..10].to_string())
             .as_deref(),
         Some("2003-06-10")
     );
@@ -96,7 +96,7 @@ fn a_day_refines_the_year_of_a_date_badge() {
     let (f, why) = extract_explained(&html, None);
     let d = f.date.expect("a date");
     assert_eq!(
-        crate::article::rfc3339(d.utc)[..10].to_string(),
+        crate::article::rfc3339(d.at)[..10].to_string(),
         "2003-06-10"
     );
     assert_eq!(why.date.map(|r| r.name), Some("text-reading"));
@@ -123,7 +123,7 @@ fn a_headline_marked_in_microdata_and_a_foot_credit() {
     assert_eq!(f.title.as_deref(), Some(head));
     assert_eq!(
         f.date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .map(|d| crate::article::rfc3339(d.at)[..10].to_string())
             .as_deref(),
         Some("2024-06-04")
     );
@@ -143,7 +143,7 @@ fn slashed_dates_of_a_page_without_a_language() {
     assert_eq!(
         extract(&page)
             .date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .map(|d| crate::article::rfc3339(d.at)[..10].to_string())
             .as_deref(),
         Some("2007-02-12")
     );
@@ -164,7 +164,7 @@ fn dates_written_out_say_the_order_of_a_slashed_one() {
     let day = |html: &str| {
         extract(html)
             .date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .map(|d| crate::article::rfc3339(d.at)[..10].to_string())
     };
     let british = "Palm Sunday 14th April, 10am<br>Good Friday 19th April, 2pm";
     let american = "Palm Sunday, April 14, 10am<br>Good Friday, April 19, 2pm";
@@ -232,7 +232,7 @@ fn a_title_naming_only_the_site_yields_to_the_printed_headline() {
     assert_eq!(f.title.as_deref(), Some(head));
     assert_eq!(
         f.date
-            .map(|d| crate::article::rfc3339(d.utc)[..10].to_string())
+            .map(|d| crate::article::rfc3339(d.at)[..10].to_string())
             .as_deref(),
         Some("2008-04-14")
     );
@@ -344,7 +344,7 @@ fn a_page_s_only_h1_over_a_title_it_does_not_echo() {
     assert_eq!(why.title.map(|r| r.name), Some("h1-sole"));
     // Its date, not the meeting's, the closing date's or an older story's in the list.
     let d = fields.date.expect("a date");
-    assert_eq!(crate::article::rfc3339(d.utc), "2009-11-12T00:00:00Z");
+    assert_eq!(crate::article::rfc3339(d.at), "2009-11-12T00:00:00Z");
 }
 
 #[test]

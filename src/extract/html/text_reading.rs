@@ -83,7 +83,7 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
         let (Some(t), Some(d)) = (&explained.title.chosen, &explained.date.chosen) else {
             return false;
         };
-        let same_day = |a: &ArticleDate, b: &ArticleDate| a.utc.date() == b.utc.date();
+        let same_day = |a: &ArticleDate, b: &ArticleDate| a.at.date() == b.at.date();
         d.unit > t.unit
             && d.unit <= t.unit + DATELINE_GAP
             && meta
@@ -125,8 +125,8 @@ pub(super) fn fill_in(doc: &Document, meta: &mut Meta) {
     let refines = |date: &ArticleDate| {
         meta.date.is_some_and(|m| {
             m.precision < DatePrecision::Day
-                && date.utc.year() == m.utc.year()
-                && (m.precision == DatePrecision::Year || date.utc.month() == m.utc.month())
+                && date.at.year() == m.at.year()
+                && (m.precision == DatePrecision::Year || date.at.month() == m.at.month())
         })
     };
     if coarse {

@@ -162,7 +162,7 @@ mod tests {
         url_date(url).map(|d| {
             format!(
                 "{} {:?}",
-                crate::article::rfc3339(d.utc).get(..10).unwrap_or(""),
+                crate::article::rfc3339(d.at).get(..10).unwrap_or(""),
                 d.precision
             )
         })

@@ -373,8 +373,8 @@ mod tests {
         assert_eq!(r.key, "");
         assert_eq!(r.fields.title.as_deref(), Some("Ferry & bus strike"));
         assert_eq!(
-            r.fields.date.unwrap().utc.to_string(),
-            "2019-03-05 13:05:00.0 +00:00:00"
+            r.fields.date.unwrap().at.to_string(),
+            "2019-03-05 14:05:00.0 +01:00:00"
         );
         assert_eq!(r.fields.byline.as_deref(), Some("Ana Ruiz, Li Wei"));
         assert_eq!(r.fields.authors, ["Ana Ruiz", "Li Wei"]);
@@ -430,7 +430,7 @@ mod tests {
         let f = &out.records[0].fields;
         assert_eq!(f.title.as_deref(), Some("Mapped title"));
         assert_eq!(
-            f.date.unwrap().utc.to_string(),
+            f.date.unwrap().at.to_string(),
             "2019-03-07 23:06:40.0 +00:00:00"
         );
         assert_eq!(f.authors, ["Ann Lee", "Bo Park"]);
@@ -459,7 +459,7 @@ mod tests {
         assert_eq!(out.detail, Some("ninjs"));
         let f = &out.records[0].fields;
         assert_eq!(
-            f.date.unwrap().utc.to_string(),
+            f.date.unwrap().at.to_string(),
             "2017-07-03 1:38:13.0 +00:00:00"
         );
         assert_eq!(f.byline.as_deref(), Some("Henning Gloystein"));

@@ -257,7 +257,7 @@ fn unix_date(n: i64) -> Option<ArticleDate> {
     }
     let utc = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
     Some(ArticleDate {
-        utc,
+        at: utc,
         precision: DatePrecision::Second,
     })
 }

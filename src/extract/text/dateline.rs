@@ -491,7 +491,7 @@ pub fn decide_date(
         }
     }
     found.sort_by_key(|&(i, _, _)| i);
-    let day = |d: &ArticleDate| (d.utc.year(), d.utc.month(), d.utc.day());
+    let day = |d: &ArticleDate| (d.at.year(), d.at.month(), d.at.day());
     // An item of a list of dated links (`• Reminder: street sweeping starts April 1
     // March 16, 2024` among other posts' items, each on another day) dates another post.
     let dated_item = |i: usize, date: &ArticleDate| {
@@ -564,7 +564,7 @@ pub fn decide_date(
                     .any(|(j, _, e)| *j != i && day(e) == day(&date)),
             );
             Candidate {
-                value: crate::article::rfc3339(date.utc),
+                value: crate::article::rfc3339(date.at),
                 rule,
                 score: x.score(weights()),
                 lines: (u.first, u.last),
@@ -588,7 +588,7 @@ pub fn decide_date(
         .as_ref()
         .is_some_and(|c| label(&units[c.unit].text) == Label::Updated);
     if decision.chosen.is_none() || revised {
-        let earlier = |d: &ArticleDate| date.is_some_and(|c| d.utc < c.utc);
+        let earlier = |d: &ArticleDate| date.is_some_and(|c| d.at < c.at);
         // With no date near the headline, the place and day a press release or wire
         // story opens on (`Berlin, 12. Februar 2014 – Die …`).
         let opening = || {
@@ -607,7 +607,7 @@ pub fn decide_date(
             .filter(|(i, d)| {
                 decision.chosen.is_none()
                     || (label(&units[*i].text) != Label::Updated
-                        && date.is_some_and(|c| d.utc <= c.utc))
+                        && date.is_some_and(|c| d.at <= c.at))
             })
             .or_else(|| {
                 // `Originally published on January 12, 2018.`, `This review was published
@@ -662,13 +662,13 @@ pub fn decide_date(
                 .flatten()
             });
             let (i, d) = labelled.next()?;
-            let day = |d: &ArticleDate| d.utc.date();
+            let day = |d: &ArticleDate| d.at.date();
             labelled.all(|(_, e)| day(&e) == day(&d)).then_some((i, d))
         });
         if let Some((i, d)) = foot {
             let u = &units[i];
             let cand = Candidate {
-                value: crate::article::rfc3339(d.utc),
+                value: crate::article::rfc3339(d.at),
                 rule: if opened.is_some() {
                     "story_opening"
                 } else {

@@ -556,7 +556,7 @@ mod tests {
     use super::*;
 
     fn day(text: &str) -> Option<(i32, u8, u8)> {
-        read(text).map(|(d, _)| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+        read(text).map(|(d, _)| (d.at.year(), d.at.month() as u8, d.at.day()))
     }
 
     #[test]
@@ -708,7 +708,7 @@ mod tests {
         let line = "Last Updated: March 13, 2024 at 8:02 a.m. ET First Published: March 12, 2024 at 4:47 p.m. ET";
         assert!(label(line) == Label::Published);
         let (date, _) = read(line).expect("a date");
-        assert_eq!((u8::from(date.utc.month()), date.utc.day()), (3, 12));
+        assert_eq!((u8::from(date.at.month()), date.at.day()), (3, 12));
     }
 
     #[test]
@@ -732,7 +732,7 @@ mod tests {
     #[test]
     fn a_story_opening_on_its_place_and_day() {
         let of =
-            |t: &str| opening_dateline(t).map(|d| (d.utc.year(), d.utc.month() as u8, d.utc.day()));
+            |t: &str| opening_dateline(t).map(|d| (d.at.year(), d.at.month() as u8, d.at.day()));
         assert_eq!(
             of("Berlin, 12. Februar 2014 – Die Installationsbetriebe im Verband haben mehr"),
             Some((2014, 2, 12))
@@ -801,7 +801,7 @@ mod tests {
 
     #[test]
     fn a_blog_entry_dates_itself() {
-        let of = |t: &str| self_dated(t).map(|d| (d.utc.year(), d.utc.month() as u8, d.utc.day()));
+        let of = |t: &str| self_dated(t).map(|d| (d.at.year(), d.at.month() as u8, d.at.day()));
         assert_eq!(
             of(
                 "This entry was posted on Sunday 12th September 2010 at 9:47 pm and is filed \

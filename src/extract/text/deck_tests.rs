@@ -58,7 +58,7 @@ fn a_kicker_over_a_headline_over_a_deck_is_no_headline() {
         Some("Barcelona instalará 300 fuentes nuevas en los barrios con menos zonas verdes")
     );
     assert_eq!(
-        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        f.date.map(|d| d.at.date().to_string()).as_deref(),
         Some("2015-02-27")
     );
 }
@@ -465,7 +465,7 @@ fn a_headline_under_its_dateline_over_a_deck_and_a_graphic() {
         Some("Fernwärme für die Südstadt: Bauarbeiten beginnen am 19. September")
     );
     assert_eq!(
-        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        f.date.map(|d| d.at.date().to_string()).as_deref(),
         Some("2011-09-12")
     );
 }
@@ -487,7 +487,7 @@ fn buttons_after_the_headline_and_a_labelled_byline_under_it() {
     );
     assert_eq!(f.byline.as_deref(), Some("Γιώργος Παπαδάκης"));
     assert_eq!(
-        f.date.map(|d| d.utc.date().to_string()).as_deref(),
+        f.date.map(|d| d.at.date().to_string()).as_deref(),
         Some("2009-09-15")
     );
 }

@@ -6,7 +6,7 @@ use super::*;
 
 /// The day of a file's date, `YYYY-MM-DD`.
 fn day(f: &Fields) -> Option<String> {
-    f.date.as_ref().map(|d| d.utc.date().to_string())
+    f.date.as_ref().map(|d| d.at.date().to_string())
 }
 
 const MENU: &str = "  * Home\n  * News\n  * Sport\n  * Weather\n  * Contact\n\n";

@@ -6,7 +6,7 @@ use super::*;
 
 /// The day of a file's date, `YYYY-MM-DD`.
 fn day(f: &Fields) -> Option<String> {
-    f.date.as_ref().map(|d| d.utc.date().to_string())
+    f.date.as_ref().map(|d| d.at.date().to_string())
 }
 
 /// `n` short teaser headlines, each a block of its own and none repeated: a column of
@@ -166,7 +166,7 @@ fn date_over_two_lines() {
     );
     let d = f.date.expect("date");
     assert_eq!(
-        (d.utc.year(), d.utc.month() as u8, d.utc.day(), d.utc.hour()),
+        (d.at.year(), d.at.month() as u8, d.at.day(), d.at.hour()),
         (2019, 11, 20, 15)
     );
     assert!(!f.body.contains("15:23"));
@@ -177,7 +177,7 @@ fn date_over_two_lines() {
          and left thousands of homes without power across the region.\n\nMore rain is due.\n",
     );
     assert_eq!(f.title.as_deref(), Some("Storm kills 12 people"));
-    assert_eq!(f.date.map(|d| d.utc.day()), Some(20));
+    assert_eq!(f.date.map(|d| d.at.day()), Some(20));
 }
 
 /// Pages saved as Markdown or through html2text: the headline loses its heading marks,

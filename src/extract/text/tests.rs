@@ -19,11 +19,11 @@ fn scraped_layout_gets_all_four_fields() {
     let d = f.date.expect("date");
     assert_eq!(
         (
-            d.utc.year(),
-            d.utc.month() as u8,
-            d.utc.day(),
-            d.utc.hour(),
-            d.utc.minute()
+            d.at.year(),
+            d.at.month() as u8,
+            d.at.day(),
+            d.at.hour(),
+            d.at.minute()
         ),
         (2014, 1, 22, 5, 30)
     );
@@ -137,7 +137,7 @@ const PARA2: &str = "Officials said construction would begin next spring and tha
 
 fn ymd(f: &Fields) -> Option<(i32, u8, u8)> {
     f.date
-        .map(|d| (d.utc.year(), d.utc.month() as u8, d.utc.day()))
+        .map(|d| (d.at.year(), d.at.month() as u8, d.at.day()))
 }
 
 #[test]
@@ -379,7 +379,7 @@ fn datelines_with_pipes_or_a_m_are_read() {
             Some("Power shutoff begins over fire danger"),
             "{line}"
         );
-        let date = f.date.map(|d| crate::article::rfc3339(d.utc));
+        let date = f.date.map(|d| crate::article::rfc3339(d.at));
         assert!(
             date.as_deref().is_some_and(|d| d.starts_with(day)),
             "{line}: {date:?}"

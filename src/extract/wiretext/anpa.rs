@@ -292,7 +292,7 @@ mod tests {
         );
         assert_eq!(f.byline.as_deref(), Some("ANNA TESTER and BEN EXAMPLE"));
         assert_eq!(
-            f.date.map(|d| d.utc.to_string()).as_deref(),
+            f.date.map(|d| d.at.to_string()).as_deref(),
             Some("2017-04-02 9:15:00.0 +00:00:00")
         );
         assert_eq!(
@@ -361,7 +361,7 @@ mod tests {
         );
         assert_eq!(f.body, "First headline here\n\nSecond headline here");
         assert_eq!(
-            f.date.map(|d| d.utc.to_string()).as_deref(),
+            f.date.map(|d| d.at.to_string()).as_deref(),
             Some("2016-02-10 4:23:00.0 +00:00:00")
         );
     }

@@ -94,7 +94,7 @@ mod tests {
         let f = split_frame("\u{1}env\n\u{2}text\n\u{3}131137 GMT Nov 13\n\u{7f}\u{4}");
         assert_eq!(f.text, "text\n");
         let d = trailer_date(f.trailer).expect("date");
-        assert_eq!(d.utc.to_string(), "2013-11-13 11:37:00.0 +00:00:00");
+        assert_eq!(d.at.to_string(), "2013-11-13 11:37:00.0 +00:00:00");
         // Missing ETX: text to the end, no trailer; missing STX: the first line is envelope.
         let f = split_frame("\u{1}env\n\u{2}cut off");
         assert_eq!((f.text, f.trailer), ("cut off", ""));

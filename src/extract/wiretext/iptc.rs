@@ -250,7 +250,7 @@ mod tests {
             Some("Ana Test in Portsea and Bo Example in Bern")
         );
         assert_eq!(
-            f.date.map(|d| d.utc.to_string()).as_deref(),
+            f.date.map(|d| d.at.to_string()).as_deref(),
             Some("2018-11-21 23:22:00.0 +00:00:00")
         );
         assert_eq!(
@@ -278,7 +278,7 @@ mod tests {
              The party plans a ballot."
         );
         assert_eq!(
-            f.date.map(|d| d.utc.to_string()).as_deref(),
+            f.date.map(|d| d.at.to_string()).as_deref(),
             Some("2013-11-13 11:37:00.0 +00:00:00")
         );
     }
@@ -298,7 +298,7 @@ mod tests {
         assert_eq!(f.byline.as_deref(), Some("Tom Tester"));
         assert_eq!(f.body, "Text.");
         assert_eq!(
-            f.date.map(|d| d.utc.to_string()).as_deref(),
+            f.date.map(|d| d.at.to_string()).as_deref(),
             Some("2018-11-21 12:59:00.0 +00:00:00")
         );
     }

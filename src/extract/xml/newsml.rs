@@ -246,8 +246,8 @@ wraps.</p>]]></inlineData></contentSet></newsItem>
         let a = &items[0].fields;
         assert_eq!(a.title.as_deref(), Some("Main headline"));
         assert_eq!(
-            a.date.unwrap().utc.to_string(),
-            "2019-05-01 7:00:00.0 +00:00:00"
+            a.date.unwrap().at.to_string(),
+            "2019-05-01 9:00:00.0 +02:00:00"
         );
         assert_eq!(a.byline.as_deref(), Some("By Ann Lee"));
         assert_eq!(a.body, "First para.\n\nSecond para.");
@@ -255,7 +255,7 @@ wraps.</p>]]></inlineData></contentSet></newsItem>
         let b = &items[1].fields;
         assert_eq!(b.title, None);
         assert_eq!(
-            b.date.unwrap().utc.to_string(),
+            b.date.unwrap().at.to_string(),
             "2018-02-03 4:05:06.0 +00:00:00"
         );
         assert_eq!(b.byline.as_deref(), Some("Tom Field"));
@@ -294,8 +294,8 @@ wraps.</p>]]></inlineData></contentSet></newsItem>
         assert_eq!(f.byline.as_deref(), Some("Eve Stone"));
         assert_eq!(f.body, "One.\n\nTwo.");
         assert_eq!(
-            f.date.unwrap().utc.to_string(),
-            "2018-04-04 14:58:59.0 +00:00:00"
+            f.date.unwrap().at.to_string(),
+            "2018-04-04 17:58:59.0 +03:00:00"
         );
         assert_eq!(f.source_id.as_deref(), Some("urn:newsml:x:1"));
     }

@@ -137,8 +137,8 @@ mod tests {
         let f = it.fields;
         assert_eq!(f.title.as_deref(), Some("Harbour cranes return"));
         assert_eq!(
-            f.date.unwrap().utc.to_string(),
-            "2019-03-12 7:15:00.0 +00:00:00"
+            f.date.unwrap().at.to_string(),
+            "2019-03-12 8:15:00.0 +01:00:00"
         );
         assert_eq!(f.byline.as_deref(), Some("By Mara Velde"));
         assert_eq!(

@@ -218,22 +218,26 @@ function plural(n, one, many) {
 // ---------------------------------------------------------------------------------------
 // Dates
 
-/** A date as precise as the article gives it ("2014", "March 2014", "14 Mar 2014"). */
+/**
+ * A date as precise as the article gives it ("2014", "March 2014", "14 Mar 2014"), on the
+ * source's clock: the API writes the offset the source gave ("2019-11-18T19:05:00-05:00"
+ * is 18 Nov 2019, 19:05 UTC-05:00), so the fields are read as written, not converted.
+ */
 function formatDate(iso, precision, withTime) {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
+  const f = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!f) return String(iso);
+  const y = Number(f[1]);
+  const m = Number(f[2]) - 1;
+  if (!(m >= 0 && m < 12)) return String(iso);
   switch (precision) {
     case 'year': return String(y);
     case 'month': return `${MONTHS_LONG[m]} ${y}`;
     default: {
-      const day = `${d.getUTCDate()} ${MONTHS[m]} ${y}`;
+      const day = `${Number(f[3])} ${MONTHS[m]} ${y}`;
       if (withTime && (precision === 'minute' || precision === 'second')) {
-        const hh = String(d.getUTCHours()).padStart(2, '0');
-        const mm = String(d.getUTCMinutes()).padStart(2, '0');
-        return `${day}, ${hh}:${mm} UTC`;
+        const zone = f[6] === 'Z' ? 'UTC' : `UTC${f[6]}`;
+        return `${day}, ${f[4]}:${f[5]} ${zone}`;
       }
       return day;
     }

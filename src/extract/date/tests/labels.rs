@@ -41,7 +41,7 @@ fn labels_in_seven_languages_are_skipped_and_classified() {
                 "parse_date({text:?})"
             );
             assert_eq!(
-                parse_whole_date_with_now(&text, NOW).map(|d| d.utc.day()),
+                parse_whole_date_with_now(&text, NOW).map(|d| d.at.day()),
                 Some(20),
                 "parse_whole_date({text:?})"
             );

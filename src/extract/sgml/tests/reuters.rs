@@ -5,8 +5,7 @@ use crate::extract::sgml::extract;
 
 fn rfc(e: &Extracted, i: usize) -> Option<String> {
     e.records[i].fields.date.map(|d| {
-        d.utc
-            .format(&time::format_description::well_known::Rfc3339)
+        d.at.format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default()
     })
 }

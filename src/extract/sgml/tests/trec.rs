@@ -3,7 +3,7 @@
 use crate::extract::sgml::extract;
 
 fn day(e: &crate::extract::extracted::Extracted, i: usize) -> Option<String> {
-    e.records[i].fields.date.map(|d| d.utc.date().to_string())
+    e.records[i].fields.date.map(|d| d.at.date().to_string())
 }
 
 #[test]
