@@ -10,7 +10,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// Zone abbreviations by fixed offset in minutes east of UTC.
+/// Zone abbreviations by fixed offset in minutes east of UTC; Canadian French writes
+/// `HAE`/`HNE` (heure avancée / normale de l'Est) for EDT/EST, and so on westward.
 #[rustfmt::skip]
 pub(super) const ZONES: &[(i32, &[&str])] = &[
     (0, &["UTC", "UT", "GMT", "Z", "WET"]),
@@ -26,11 +27,12 @@ pub(super) const ZONES: &[(i32, &[&str])] = &[
     (660, &["AEDT"]),
     (720, &["NZST"]),
     (780, &["NZDT"]),
-    (-240, &["EDT"]),
-    (-300, &["EST", "ET", "CDT"]),
-    (-360, &["CST", "CT", "MDT"]),
-    (-420, &["MST", "MT", "PDT"]),
-    (-480, &["PST", "PT", "AKDT"]),
+    (-180, &["HAA"]),
+    (-240, &["EDT", "HAE", "HNA"]),
+    (-300, &["EST", "ET", "CDT", "HNE", "HAC"]),
+    (-360, &["CST", "CT", "MDT", "HNC", "HAR"]),
+    (-420, &["MST", "MT", "PDT", "HNR", "HAP"]),
+    (-480, &["PST", "PT", "AKDT", "HNP"]),
     (-540, &["AKST"]),
     (-600, &["HST"]),
 ];
@@ -161,7 +163,7 @@ pub(super) const WEEKDAYS: &[&str] = &[
 pub(super) const LABELS: &[&str] = &[
     "updated", "update", "published", "posted", "last", "first", "originally", "date", "dated",
     "on", "modified", "created", "released", "issued", "filed", "pubdate",
-    "stand", "datum", "veröffentlicht", "aktualisiert", "zuletzt", "am", "vom",
+    "stand", "datum", "veröffentlicht", "publiziert", "aktualisiert", "zuletzt", "am", "vom",
     "publié", "publie", "publiée", "mis", "à", "jour", "le", "publicado", "publicada",
     "actualizado", "actualizada", "fecha", "el",
     "pubblicato", "pubblicata", "aggiornato", "aggiornata", "ultimo", "aggiornamento", "il",
@@ -194,8 +196,8 @@ pub(super) const UPDATED_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const PUBLISHED_WORDS: &[&str] = &[
     "published", "posted", "originally", "created", "released", "issued", "filed", "pubdate",
-    "veröffentlicht", "publié", "publie", "publiée", "publicado", "publicada", "pubblicato",
-    "pubblicata", "gepubliceerd", "geplaatst", "опубликовано", "diterbitkan", "publikováno",
+    "veröffentlicht", "publiziert", "publié", "publie", "publiée", "publicado", "publicada",
+    "pubblicato", "pubblicata", "gepubliceerd", "geplaatst", "опубликовано", "diterbitkan", "publikováno",
     "zveřejněno", "vloženo", "publikované", "julkaistu", "yayınlanma", "yayınlandı", "publicat",
     "közzétéve", "publikálva",
     "objavljeno", "δημοσιεύθηκε", "δημοσιευθηκε", "δημοσίευση", "δημοσιευση", "публикувано",

@@ -669,6 +669,10 @@ fn the_source_offset_is_kept() {
         local("18.11.2019 19:05 MEZ").as_deref(),
         Some("2019-11-18T19:05:00+01:00")
     );
+    assert_eq!(
+        local("12 mars 2024 à 21 h 15 HAE").as_deref(),
+        Some("2024-03-12T21:15:00-04:00")
+    );
     // No zone printed: the clock as given, in UTC.
     assert_eq!(
         local("18 November 2019").as_deref(),

@@ -155,7 +155,10 @@ pub(super) fn shown_dates(
                 .or_default()
                 .insert(candidate.date.at.date());
         }
-        if hidden_away(doc, id, &around_headline) || linked_item(doc, id, &around_headline) {
+        if hidden_away(doc, id, &around_headline)
+            || linked_item(doc, id, &around_headline)
+            || beside_teaser_link(doc, id, &around_headline)
+        {
             continue;
         }
         let mut candidate = candidate;
@@ -199,6 +202,46 @@ const LIST_DAYS: usize = 3;
 /// class shows elsewhere.
 const NEAR_HEADLINE: usize = 25;
 
+/// The day a newspaper's edition pages print far above the headline, in the masthead
+/// (`Tuesday | October 14, 2003`), taken only where the page's own links confirm it: most
+/// of its links that carry a day in their path (`/20031014/news/news.html`), and
+/// [`EDITION_LINKS`] or more, carry that one day. A live site's masthead shows the day the
+/// page was saved, and its section links carry no day.
+pub(super) fn edition_date(doc: &Document, layout: &Layout) -> Option<Candidate> {
+    let mut days: HashMap<time::Date, usize> = HashMap::new();
+    let mut dated = 0;
+    for a in doc.query_selector_all(doc.root(), "a") {
+        let Some(d) = doc
+            .get_attribute(a, "href")
+            .and_then(|href| super::url_date::url_date(&href))
+            .filter(|d| d.precision == DatePrecision::Day)
+        else {
+            continue;
+        };
+        dated += 1;
+        *days.entry(d.at.date()).or_default() += 1;
+    }
+    let (&day, &n) = days.iter().max_by_key(|&(d, n)| (*n, *d))?;
+    if n < EDITION_LINKS || n * 2 <= dated {
+        return None;
+    }
+    let order = NumericOrder::new(doc);
+    doc.iter(doc.root(), &[])
+        .into_iter()
+        .filter(|&id| {
+            doc.is_element(id) && !SKIPPED.contains(&doc.tag_name(id)) && layout.rank(id).0
+        })
+        .find_map(|id| candidate(doc, id, &order).filter(|c| c.date.at.date() == day))
+        .map(|c| Candidate {
+            rule: "edition",
+            confidence: super::page_date::THRESHOLD,
+            ..c
+        })
+}
+
+/// Fewest of a page's links carrying one day for its masthead's date to be the edition's.
+const EDITION_LINKS: usize = 3;
+
 /// The date a paragraph of the page, outside its furniture, gives the piece itself
 /// (`This review was published on November 14, 2023, …`): what a page that shows its
 /// date nowhere else may say under its story.
@@ -238,6 +281,27 @@ pub(super) fn opening_dateline(
         .map(|date| Candidate {
             date,
             rule: "story-opening",
+            confidence: 0.6,
+            byline: None,
+        })
+}
+
+/// The day a statement is signed on, in a paragraph of its own below the headline
+/// outside the page's furniture (`<p><em>Montreuil, le 12 mars 2024 – Le Bureau
+/// fédéral</em></p>` under a union's communiqué).
+pub(super) fn signature_date(
+    doc: &Document,
+    layout: &Layout,
+    headline: Option<NodeId>,
+) -> Option<Candidate> {
+    let around_headline: HashSet<NodeId> = ancestors(doc, headline?).collect();
+    doc.query_selector_all(doc.root(), "p")
+        .into_iter()
+        .filter(|&p| !layout.rank(p).0 && !hidden_away(doc, p, &around_headline))
+        .find_map(|p| crate::extract::text::signature_date(&squash_spaces(&doc.text_content(p))))
+        .map(|date| Candidate {
+            date,
+            rule: "signature",
             confidence: 0.6,
             byline: None,
         })
@@ -399,6 +463,18 @@ fn candidate(doc: &Document, id: NodeId, order: &NumericOrder) -> Option<Candida
         || (term.is_none() && label == Some(false))
         || (other && !publish_marked && !class_only);
     let marked = DATE_MARKS.iter().any(|w| marks.contains(w));
+    // A bare year nothing marks as a date is a number (`<span>1832</span>` views), or
+    // the end of a date block split into elements (`<span>12</span><span>avril</span>
+    // <span>2016</span>`), whose whole text is the date.
+    let d = if d.precision == DatePrecision::Year && !(labelled || publish_marked || marked) {
+        doc.parent(id)
+            .map(|p| squash_spaces(&doc.text_content(p)))
+            .filter(|t| t.chars().count() <= MAX_LINE)
+            .and_then(|t| parse_whole_date(&order.normalise(t)))
+            .filter(|w| w.precision >= DatePrecision::Day)?
+    } else {
+        d
+    };
     let (rule, confidence) = if updated {
         ("dateline-updated", 0.45)
     } else if labelled || publish_marked {
@@ -455,7 +531,17 @@ fn marks(doc: &Document, id: NodeId) -> String {
         out.push_str(&own(p));
         at = p;
     }
-    out.to_lowercase()
+    let out = out.to_lowercase();
+    // hAtom's `entry-date updated` (WordPress themes' class for the post's own date, as
+    // in `<time class="entry-date updated td-module-date">`) names no revision.
+    if out.split_whitespace().any(|w| w == "entry-date") {
+        return out
+            .split_whitespace()
+            .filter(|&w| w != "updated")
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    out
 }
 
 /// How many wrapping ancestors lend an element their marks.
@@ -774,6 +860,9 @@ fn linked_item(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
             return true;
         }
         match doc.tag_name(n) {
+            // A card linking to another story, its headline and date inside the link
+            // (`<a><div>Inspectie brengt roest …</div><div>di 14 november 2023</div></a>`).
+            "a" if linked_words(doc, n, id) >= TEASER_LINK_WORDS => return true,
             "a" => link = true,
             "li" if link => return true,
             "li" => {
@@ -785,6 +874,17 @@ fn linked_item(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) ->
         }
     }
     false
+}
+
+/// Words of link `a`'s text besides the date element `id` inside it; none for a link
+/// that is a byline with its date (`<a>By Anna Novak on 5 March 2024</a>`).
+fn linked_words(doc: &Document, a: NodeId, id: NodeId) -> usize {
+    let text = squash_spaces(&doc.text_content(a));
+    if crate::extract::text::marked_byline(&text).is_some() {
+        return 0;
+    }
+    let all = text.split_whitespace().count();
+    all.saturating_sub(doc.text_content(id).split_whitespace().count())
 }
 
 /// Whether list item `n` has items beside it showing [`LIST_DAYS`]` - 1` days or more
@@ -809,6 +909,84 @@ fn dated_list(doc: &Document, n: NodeId) -> bool {
         .collect();
     days.len() + 1 >= LIST_DAYS
 }
+
+/// Whether `id` (or the element it alone fills) is printed right after or right before a
+/// link of [`TEASER_LINK_WORDS`] words or more, with only spaces, line breaks or
+/// separators between: another story's headline and its date (`<a>Anuncian tandeo en la
+/// zona centro</a> <font>(01/03/2024)</font>`, `<a>…</a><br><font>Por Rodolfo Castañeda
+/// | 04/03/2024</font>`, `<font>Monday | October 13, 2003</font><br><a>Heavy rains …`).
+/// A link holding the headline is the story's own.
+fn beside_teaser_link(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
+    let mut n = id;
+    for _ in 0..TEASER_DATE_DEPTH {
+        let Some(parent) = doc.parent(n) else {
+            return false;
+        };
+        let kids = doc.child_nodes(parent);
+        let Some(at) = kids.iter().position(|&c| c == n) else {
+            return false;
+        };
+        let teaser = |side: &mut dyn Iterator<Item = &NodeId>| {
+            for &c in side {
+                if doc.is_text(c) {
+                    if doc.text_content(c).trim_matches(SEPARATING).is_empty() {
+                        continue;
+                    }
+                    return Some(false);
+                }
+                if !doc.is_element(c) || doc.tag_name(c) == "br" {
+                    continue;
+                }
+                return Some(
+                    doc.tag_name(c) == "a"
+                        && !around_headline.contains(&c)
+                        && headline_link(doc, c),
+                );
+            }
+            None
+        };
+        let before = teaser(&mut kids[..at].iter().rev());
+        let after = teaser(&mut kids[at + 1..].iter());
+        if before == Some(true) || after == Some(true) {
+            return true;
+        }
+        if before.is_some() {
+            return false;
+        }
+        // Nothing beside it: the element it fills may stand by the link.
+        let alone = kids
+            .iter()
+            .filter(|&&c| c != n)
+            .all(|&c| !doc.is_element(c) && doc.text_content(c).trim().is_empty());
+        if !alone || around_headline.contains(&parent) {
+            return false;
+        }
+        n = parent;
+    }
+    false
+}
+
+/// Whether link `a` reads as another story's headline: [`TEASER_LINK_WORDS`] words or more
+/// of letters (not `87 Comments (87 New)`), to another page (not `#comments`).
+fn headline_link(doc: &Document, a: NodeId) -> bool {
+    let to_page = doc
+        .get_attribute(a, "href")
+        .is_some_and(|h| !h.trim_start().starts_with('#'));
+    let words = doc
+        .text_content(a)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    to_page && words >= TEASER_LINK_WORDS
+}
+
+/// What may stand between a link and the date printed after it.
+const SEPARATING: &[char] = &[
+    ' ', '\u{a0}', '\n', '\t', '-', '–', '—', '|', '·', '•', '(', ')',
+];
+
+/// Levels of elements a date alone fills, read for the link before them.
+const TEASER_DATE_DEPTH: usize = 3;
 
 /// Whether `n` holds a link of [`TEASER_LINK_WORDS`] words or more: a story's headline.
 fn teaser_link(doc: &Document, n: NodeId) -> bool {

@@ -15,7 +15,8 @@ use super::page_date::{date, page_url};
 use super::rule::Rule;
 use super::tags::MetaTags;
 use super::title::{
-    headline_h1, headline_node, headline_shaped, printed_segment, site_names, spelled_out, title,
+    headline_h1, headline_node, headline_shaped, printed_node, printed_segment, site_names,
+    spelled_out, title,
 };
 use super::url_date::site_of;
 use crate::article::ArticleDate;
@@ -104,14 +105,16 @@ pub fn read(doc: &Document, path: Option<&str>) -> Meta {
             });
         }
     }
-    // Where the article's header is: the element holding the headline, else the page's
-    // only `<h1>` (its words may differ from every title the page declares).
+    // Where the article's header is: the heading holding the headline, else the page's
+    // only `<h1>` (its words may differ from every title the page declares), else the
+    // element printing the headline in a table layout's bold `<font>`.
     let headline = [h1.as_deref(), title.as_deref(), ld.headline.as_deref()]
         .into_iter()
         .flatten()
         .find_map(|h| headline_node(doc, h))
         .or(printed_at)
-        .or_else(|| sole_h1(doc));
+        .or_else(|| sole_h1(doc))
+        .or_else(|| title.as_deref().and_then(|t| printed_node(doc, t)));
     let layout = Layout::new(doc, headline);
     let address = url.as_deref().or(path);
     let date = date(doc, &tags, &ld, &layout, headline, address);

@@ -169,4 +169,6 @@ mod tests_labels;
 #[cfg(test)]
 mod tests_reading;
 #[cfg(test)]
+mod tests_teasers;
+#[cfg(test)]
 mod tests_titles;

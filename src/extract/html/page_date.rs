@@ -11,7 +11,9 @@ use serde_json::Value;
 use time::Duration;
 use trafilatura::dom::{Document, NodeId};
 
-use super::dateline::{opening_dateline, self_dated, shown_dates, Candidate};
+use super::dateline::{
+    edition_date, opening_dateline, self_dated, shown_dates, signature_date, Candidate,
+};
 use super::jsonld::{as_text, JsonLd};
 use super::layout::Layout;
 use super::tags::MetaTags;
@@ -101,9 +103,21 @@ pub(super) fn date(
         }
     });
     let shown = shown_dates(doc, layout, headline);
-    decide(shown, in_url)
-        .or_else(|| self_dated(doc, headline))
-        .or_else(|| opening_dateline(doc, layout, headline))
+    let signed = || signature_date(doc, layout, headline);
+    match decide(shown, in_url) {
+        // A revision stamp alone gives way to the day the statement was signed, on or
+        // before it.
+        Some(c) if c.rule.ends_with("-updated") => Some(
+            signed()
+                .filter(|s| s.date.at.date() <= c.date.at.date())
+                .unwrap_or(c),
+        ),
+        Some(c) => Some(c),
+        None => self_dated(doc, headline)
+            .or_else(|| opening_dateline(doc, layout, headline))
+            .or_else(signed)
+            .or_else(|| edition_date(doc, layout)),
+    }
 }
 
 /// The most confident shown date (nearest the headline among equals), checked against the

@@ -79,10 +79,10 @@ fn a_bare_name_beside_a_date_needs_an_element_of_its_own() {
     assert_eq!(extract(&number).byline, None);
 }
 
-/// A blog's date badge in spans on source lines of their own: the markup reader gets the
-/// year alone, the text reading the day, which refines it.
+/// A blog's date badge in spans on source lines of their own: the markup reader reads the
+/// badge whole, from its year's span.
 #[test]
-fn a_day_refines_the_year_of_a_date_badge() {
+fn a_date_badge_in_spans_is_read_whole() {
     let head = "County board OKs $4.2 million fix for aging Harlan Creek dam";
     let html = table_page(head, "")
         .replace(
@@ -99,7 +99,7 @@ fn a_day_refines_the_year_of_a_date_badge() {
         crate::article::rfc3339(d.at)[..10].to_string(),
         "2003-06-10"
     );
-    assert_eq!(why.date.map(|r| r.name), Some("text-reading"));
+    assert_eq!(why.date.map(|r| r.name), Some("dateline"));
 }
 
 /// A Joomla article: the headline an `<h2 itemprop="headline">` whose words the `<title>`

@@ -278,20 +278,29 @@ pub(super) fn printed_segment(
     page_title: &str,
     sites: &[String],
 ) -> Option<(NodeId, String)> {
+    let site_keys: Vec<String> = sites.iter().map(|s| agreement_key(s)).collect();
+    let site_letters: Vec<String> = sites.iter().map(|s| normalise_site(s)).collect();
+    let whole = page_title.len();
+    // `Site Name: Headline`, the site named before a colon.
+    let page_title = page_title
+        .split_once(": ")
+        .filter(|(head, _)| {
+            !head.ends_with(char::is_whitespace)
+                && (site_keys.contains(&agreement_key(head))
+                    || site_letters.contains(&normalise_site(head)))
+        })
+        .map_or(page_title, |(_, rest)| rest);
     let mut parts: Vec<&str> = vec![page_title];
     for sep in separators(page_title) {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    let site_keys: Vec<String> = sites.iter().map(|s| agreement_key(s)).collect();
     // A path of three parts or more (`Site :: Section :: Story`) ends on the story.
     let skip = if parts.len() >= 3 { parts.len() - 1 } else { 0 };
     let parts: Vec<(String, &str)> = parts
         .into_iter()
         .skip(skip)
         .map(str::trim)
-        .filter(|p| {
-            p.split_whitespace().count() >= PRINTED_PART_WORDS && p.len() < page_title.len()
-        })
+        .filter(|p| p.split_whitespace().count() >= PRINTED_PART_WORDS && p.len() < whole)
         .map(|p| (agreement_key(p), p))
         .filter(|(key, _)| !site_keys.contains(key))
         .collect();
@@ -306,6 +315,21 @@ pub(super) fn printed_segment(
             let (_, part) = parts.iter().find(|(k, _)| *k == key)?;
             Some((id, part.to_string()))
         })
+        .last()
+}
+
+/// The element printing `headline` whole where no heading does (`<font size=5><b>…`
+/// in a table layout, a styled `<div>`): the last of the page's printed texts that agrees
+/// with it, nearest the story, as for [`printed_segment`]. Short headlines are left alone,
+/// as a menu entry may print them.
+pub(super) fn printed_node(doc: &Document, headline: &str) -> Option<NodeId> {
+    if headline.split_whitespace().count() < PRINTED_PART_WORDS {
+        return None;
+    }
+    let key = agreement_key(headline);
+    printed_elements(doc)
+        .filter(|(_, text)| agreement_key(text) == key)
+        .map(|(id, _)| id)
         .last()
 }
 

@@ -82,6 +82,7 @@ pub(super) fn caption(t: &str) -> bool {
         .is_some_and(|(_, credit)| credit.split_whitespace().count() <= COPYRIGHT_CREDIT_WORDS);
     (first && (short || marked))
         || tail
+        || ends_on_picture_by(t)
         || copyright_credit
         || anywhere
         || picture
@@ -112,6 +113,22 @@ pub(super) fn ends_on_credit(line: &str) -> bool {
         && credit
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) || w.contains('/'))
+}
+
+/// Whether a line ends on a picture's credit with `by` (`… Hospital on Wednesday.
+/// Picture by Jack Thornton`, `Photo by Ana Ruiz`): a caption word, `by`, and one to
+/// [`CREDIT_NAME_WORDS`] capitalised words to the end.
+fn ends_on_picture_by(t: &str) -> bool {
+    let lex = lexicon();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(at) = words.iter().rposition(|w| w.eq_ignore_ascii_case("by")) else {
+        return false;
+    };
+    let names = &words[at + 1..];
+    at >= 1
+        && lex.has("caption", &super::features::lower(words[at - 1]))
+        && (1..=CREDIT_NAME_WORDS).contains(&names.len())
+        && names.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Most words of the names a picture's credit ends its line with.

@@ -21,7 +21,7 @@ use crate::article::{ArticleDate, DatePrecision};
 use super::classify::Class;
 use super::dateread::{
     clock_time, ends_since, label, opening_dateline, opening_label, other_date_label, read,
-    rejected, self_dated, since_date, Label, MAX_CHARS,
+    rejected, self_dated, signature, since_date, Label, MAX_CHARS,
 };
 use super::decision::{decide, field_weights, Candidate, Decision, Measured};
 use super::features::{lexicon, words_lower, Features};
@@ -476,6 +476,7 @@ pub fn decide_date(
                 || (classes[i] == Class::Good && f.words > MAX_WORDS)
                 || rejected(&u.text)
                 || attribution(&u.text, f)
+                || (f.bullet && teaser_dated(&u.text))
             {
                 continue;
             }
@@ -587,7 +588,17 @@ pub fn decide_date(
         .chosen
         .as_ref()
         .is_some_and(|c| label(&units[c.unit].text) == Label::Updated);
-    if decision.chosen.is_none() || revised {
+    // An unlabelled date above the headline may be the day the page was saved, in its top
+    // bar (`Sabato 9 Marzo 2024 · Aggiornato alle 10:42`): a day the page labels as its
+    // publication at the story's foot, on or before it, stands for it.
+    let masthead = decision.chosen.as_ref().is_some_and(|c| {
+        c.signals.iter().any(|s| s.name == "above_head")
+            && label(&units[c.unit].text) != Label::Published
+    });
+    let labelled_before = |i: usize, d: &ArticleDate| {
+        masthead && label(&units[i].text) == Label::Published && date.is_some_and(|c| d.at <= c.at)
+    };
+    if decision.chosen.is_none() || revised || masthead {
         let earlier = |d: &ArticleDate| date.is_some_and(|c| d.at < c.at);
         // With no date near the headline, the place and day a press release or wire
         // story opens on (`Berlin, 12. Februar 2014 – Die …`).
@@ -606,8 +617,10 @@ pub fn decide_date(
             .and_then(|end| foot_dateline(units, classes, meta, end))
             .filter(|(i, d)| {
                 decision.chosen.is_none()
-                    || (label(&units[*i].text) != Label::Updated
+                    || (!masthead
+                        && label(&units[*i].text) != Label::Updated
                         && date.is_some_and(|c| d.at <= c.at))
+                    || labelled_before(*i, d)
             })
             .or_else(|| {
                 // `Originally published on January 12, 2018.`, `This review was published
@@ -616,7 +629,7 @@ pub fn decide_date(
                 let (lo, hi) = (anchors.region?, anchors.foot?);
                 // A paragraph too long for a dateline is read up to MAX_CHARS: the label
                 // and its date open the sentence.
-                (lo..=(hi + FOOT_AFTER).min(units.len() - 1))
+                (lo..=(hi + FOOT_INFO_AFTER).min(units.len() - 1))
                     .filter(|&i| classes[i] != Class::Bad)
                     .find_map(|i| {
                         let text = units[i].text.as_str();
@@ -629,6 +642,20 @@ pub fn decide_date(
                         };
                         date.map(|d| (i, d))
                     })
+                    .filter(|(i, d)| {
+                        decision.chosen.is_none()
+                            || (revised && earlier(d))
+                            || labelled_before(*i, d)
+                    })
+            })
+            .or_else(|| {
+                // The day a statement is signed on under it (`Montreuil, le 12 mars 2024
+                // – Le Bureau fédéral`): its date when the header gives none, or only a
+                // later revision.
+                let (lo, hi) = (anchors.region?, anchors.foot?);
+                (lo..=(hi + FOOT_AFTER).min(units.len() - 1))
+                    .filter(|&i| classes[i] != Class::Bad)
+                    .find_map(|i| signature(&units[i].text).map(|d| (i, d)))
                     .filter(|(_, d)| decision.chosen.is_none() || (revised && earlier(d)))
             });
         let opened = (foot.is_none() && decision.chosen.is_none())
@@ -693,6 +720,27 @@ pub fn decide_date(
 /// Units from the story's start read for the place and day it opens on.
 const OPENING_UNITS: usize = 4;
 
+/// Whether a list item is another story's headline with its date in brackets after it
+/// (`Modica, crolla un cornicione in corso Umberto: nessun ferito (14/02/2024)`): words of
+/// a headline, [`TEASER_WORDS`] or more, before the bracketed date that ends the line.
+fn teaser_dated(text: &str) -> bool {
+    let Some((before, inside)) = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+    else {
+        return false;
+    };
+    let lettered = before
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    lettered >= TEASER_WORDS && read(inside).is_some()
+}
+
+/// Fewest words of a teaser's headline before its bracketed date.
+const TEASER_WORDS: usize = 4;
+
 /// Most words of a publication's label printed alone over its date.
 const LABEL_ALONE_WORDS: usize = 4;
 
@@ -700,6 +748,10 @@ const LABEL_ALONE_WORDS: usize = 4;
 /// own may stand under its last paragraph (a region often runs on to a tag line).
 const FOOT_INSIDE: usize = 4;
 const FOOT_AFTER: usize = 2;
+/// Units after the story's last read for a labelled publication date: a CMS's box of the
+/// story's details under it (`Dettagli` / `Scritto da …` / `Categoria: …` / `Pubblicato:
+/// …`).
+const FOOT_INFO_AFTER: usize = 6;
 
 /// A date alone on its line, or labelled as the publication's, among the last units of
 /// the story's region or the first ones under it; not one of a list of dated lines

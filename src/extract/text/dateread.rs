@@ -360,6 +360,20 @@ pub(super) fn opening_dateline(text: &str) -> Option<ArticleDate> {
     parse_whole_date(&for_parser(date)).filter(|d| d.precision >= DatePrecision::Day)
 }
 
+/// The day a statement is signed on, in a line of its own under it (`Montreuil, le 12
+/// mars 2024 – Le Bureau fédéral`, `Berlin, den 4. Mai 2019`): a place and a day, read as
+/// the opening of a story that would follow them.
+pub(super) fn signature(line: &str) -> Option<ArticleDate> {
+    let line = line.trim().trim_end_matches('.');
+    if line.split_whitespace().count() > SIGNATURE_WORDS {
+        return None;
+    }
+    opening_dateline(line).or_else(|| opening_dateline(&format!("{line} – Signed")))
+}
+
+/// Most words of a signature line.
+const SIGNATURE_WORDS: usize = 12;
+
 /// How far into a paragraph its opening dateline is looked for, and the most words of
 /// the place before it.
 const OPENING_CHARS: usize = 100;

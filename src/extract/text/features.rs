@@ -455,12 +455,19 @@ pub(super) fn menu_shape(t: &str, words: usize) -> bool {
     {
         return true;
     }
-    if path.len() >= 2
+    // Three parts or more, each a capitalised name of a few words, may run longer
+    // (`Investor Relations / News & Events / Press Releases`).
+    let long_path = path.len() >= 3
         && path
             .iter()
-            .map(|p| p.split_whitespace().count())
-            .sum::<usize>()
-            <= BREADCRUMB_WORDS
+            .all(|p| p.starts_with(|c: char| c.is_uppercase()));
+    if path.len() >= 2
+        && (long_path
+            || path
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum::<usize>()
+                <= BREADCRUMB_WORDS)
         && !crumbs.contains(['©', ':'])
         && !byline_marked(t)
         && path

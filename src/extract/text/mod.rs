@@ -109,6 +109,12 @@ pub fn opening_dateline(paragraph: &str) -> Option<crate::article::ArticleDate> 
     dateread::opening_dateline(paragraph)
 }
 
+/// The day a signature line under a statement gives (`Montreuil, le 12 mars 2024 – Le
+/// Bureau fédéral`).
+pub fn signature_date(line: &str) -> Option<crate::article::ArticleDate> {
+    dateread::signature(line)
+}
+
 /// `text` with its numeric dates written day first for the date parser (`05/03/2024`,
 /// `05-03-24` as `05.03.2024`, `05.03.24`).
 pub fn dotted_dates(text: &str) -> String {
@@ -797,5 +803,7 @@ mod foot_tests;
 mod header_tests;
 #[cfg(test)]
 mod layout_tests;
+#[cfg(test)]
+mod page_parts_tests;
 #[cfg(test)]
 mod tests;

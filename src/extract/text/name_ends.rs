@@ -177,6 +177,13 @@ pub(super) fn cut_tail(s: &str) -> &str {
             end = end.min(offset + at);
             break;
         }
+        // A family name with words glued on that go on past it (`Geneviève
+        // OuelletInitiative de journalisme local`): a role or a programme's name.
+        let more = s[offset + word.len()..].split_whitespace().next().is_some();
+        if let Some(at) = (n > 0 && more).then(|| camel_glued(word)).flatten() {
+            end = end.min(offset + at);
+            break;
+        }
         offset += word.len() + 1;
     }
     let cut = s[..end].trim().trim_end_matches([',', ';', '|', '-']);
@@ -187,6 +194,22 @@ pub(super) fn cut_tail(s: &str) -> &str {
         _ => cut,
     }
 }
+
+/// The byte offset of a capital glued on after [`CAMEL_RUN`] lower-case letters or more
+/// and followed by one (`OuelletInitiative`); names capitalised inside keep a shorter run
+/// before theirs (`McDonald`, `MacLeod`, `DeSantis`).
+fn camel_glued(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    (CAMEL_RUN + 1..chars.len().saturating_sub(1)).find_map(|k| {
+        let run = chars[k - CAMEL_RUN..k]
+            .iter()
+            .all(|(_, c)| c.is_lowercase());
+        (run && chars[k].1.is_uppercase() && chars[k + 1].1.is_lowercase()).then_some(chars[k].0)
+    })
+}
+
+/// Lower-case letters before a capital glued on mid-word.
+const CAMEL_RUN: usize = 4;
 
 /// Most words of the place a contributor writes from.
 const PLACE_WORDS: usize = 3;

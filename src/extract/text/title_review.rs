@@ -39,6 +39,7 @@ pub(super) struct Header<'a> {
 /// The decision after the second looks.
 pub(super) fn review(mut decision: Decision, page: &Header) -> Decision {
     deck_under_headline(&mut decision, page);
+    kicker_before_printed_headline(&mut decision, page);
     quotation_over_headline(&mut decision, page);
     first_line_of_clean_file(&mut decision, page);
     if decision.chosen.is_none() {
@@ -109,6 +110,46 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
         decision.runner_up = decision.chosen.replace(h);
     }
 }
+
+/// A kicker the renderer printed on the headline's line (`Wiedervernässung Nasse Moore
+/// binden schneller Kohlenstoff als gedacht`), where the page prints the headline without
+/// it elsewhere (its breadcrumb's last item, `4. Nasse Moore binden …`): the chosen line
+/// less one to [`GLUED_KICKER_WORDS`] words at its start, when another line is that rest
+/// of [`PRINTED_REST_WORDS`] words or more.
+fn kicker_before_printed_headline(decision: &mut Decision, page: &Header) {
+    let Some(c) = decision.chosen.as_mut() else {
+        return;
+    };
+    let words: Vec<&str> = c.value.split_whitespace().collect();
+    let elsewhere: std::collections::HashSet<String> = page
+        .units
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != c.unit)
+        .map(|(_, u)| key(list_item_text(&u.text)))
+        .collect();
+    let rest = (1..=GLUED_KICKER_WORDS)
+        .filter(|&k| words.len() >= k + PRINTED_REST_WORDS)
+        .map(|k| words[k..].join(" "))
+        .find(|rest| elsewhere.contains(&key(rest)));
+    if let Some(rest) = rest {
+        c.value = rest;
+    }
+}
+
+/// A line without the number or bullet of a list item (`4. Nasse Moore …`, `• …`).
+fn list_item_text(t: &str) -> &str {
+    let t = t.trim_start_matches(['•', '*', '-', '·', ' ']);
+    match t.split_once(". ") {
+        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => rest,
+        _ => t,
+    }
+}
+
+/// Most words of a kicker glued before a headline, and fewest of the headline printed
+/// without it elsewhere.
+const GLUED_KICKER_WORDS: usize = 3;
+const PRINTED_REST_WORDS: usize = 4;
 
 fn quotation_over_headline(decision: &mut Decision, page: &Header) {
     let (classes, feats, lex) = (page.classes, page.feats, lexicon());
