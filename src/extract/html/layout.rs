@@ -181,6 +181,11 @@ fn own_footer(word: &str) -> bool {
     })
 }
 
+/// `id` and its ancestors, nearest first.
+pub(super) fn ancestors(doc: &Document, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    std::iter::successors(Some(id), move |&n| doc.parent(n))
+}
+
 /// Elements in document order, and the headline's place among them.
 pub(super) struct Layout {
     order: HashMap<NodeId, usize>,

@@ -47,6 +47,7 @@ mod nesting;
 mod page_date;
 mod rule;
 mod tags;
+mod teasers;
 mod text_reading;
 mod title;
 mod url_date;
