@@ -610,7 +610,8 @@ fn date_within(lower: Bound<OffsetDateTime>, upper: Bound<OffsetDateTime>) -> Va
     }
 }
 
-/// An instant in RFC 3339, UTC; with milliseconds (the `date` field's resolution) when it
+/// A bound in RFC 3339 on the articles' clocks, written as UTC as the documents' dates are;
+/// with milliseconds (the `date` field's resolution) when it
 /// falls between seconds, as the end of the calendar's last span does.
 fn instant(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);

@@ -19,7 +19,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 use time::{Date, OffsetDateTime};
 
-use crate::article::{rfc3339, Article, DatePrecision, DocId};
+use crate::article::{rfc3339, Article, ArticleDate, DatePrecision, DocId};
 use crate::error::{Error, Result};
 use crate::index::Manifest;
 use crate::opensearch::client::{Client, Connection};
@@ -462,15 +462,20 @@ impl Remote {
             "track_total_hits": true,
             "aggs": {
                 "dated": { "filter": { "exists": { "field": "date" } } },
-                "earliest": { "min": { "field": "date" } },
-                "latest": { "max": { "field": "date" } }
+                "earliest": { "top_hits": { "size": 1, "sort": [{ "date": "asc" }], "_source": ["date", "date_offset"] } },
+                "latest": { "top_hits": { "size": 1, "sort": [{ "date": "desc" }], "_source": ["date", "date_offset"] } }
             }
         }))?;
         let aggs = &answer["aggregations"];
+        // The first and last article's date, as that article prints it (its clock and
+        // offset, as the local index keeps them).
         let instant = |v: &Value| {
-            v["value"]
-                .as_f64()
-                .and_then(|ms| OffsetDateTime::from_unix_timestamp((ms / 1000.0) as i64).ok())
+            let source = &v["hits"]["hits"][0]["_source"];
+            let wall = crate::search::bounds::parse_span("date", source["date"].as_str()?)
+                .ok()?
+                .start;
+            let offset = source["date_offset"].as_i64().unwrap_or(0);
+            Some(ArticleDate::from_wall_clock(wall, offset, DatePrecision::Second).at)
         };
         let name = &self.client.name;
         let index_stats =

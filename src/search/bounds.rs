@@ -3,8 +3,10 @@
 //!
 //! A bound names a span: `2014` is all of 2014, `2014-01` all of January, `2014-01-22` that
 //! day, an RFC 3339 time that second. `--from` takes the start of its span and `--to` the
-//! end of its span, so both are inclusive at the granularity the user typed. Times without
-//! an offset are UTC, like the dates in the index.
+//! end of its span, so both are inclusive at the granularity the user typed. Bounds are on
+//! the articles' clocks, as the index keeps dates (the time each source printed): a time's
+//! offset is read and set aside, so `2019-11-18T19:05:00-05:00` is 19:05 on the 18th, the
+//! date a New York story of that minute shows.
 
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
@@ -85,10 +87,9 @@ pub fn parse_span(flag: &'static str, input: &str) -> Result<Span> {
         }
         (Some(m), Some(d), Some(t)) => {
             let date = Date::from_calendar_date(year, m, d).map_err(|_| bad())?;
-            let (time, offset) = parse_time(t).ok_or_else(bad)?;
-            let at = PrimitiveDateTime::new(date, time)
-                .assume_offset(offset)
-                .to_offset(UtcOffset::UTC);
+            // The offset only checks the value; the clock is what articles are dated by.
+            let (time, _offset) = parse_time(t).ok_or_else(bad)?;
+            let at = PrimitiveDateTime::new(date, time).assume_utc();
             Span {
                 start: at,
                 end: at + time::Duration::SECOND,
@@ -290,10 +291,11 @@ mod tests {
     }
 
     #[test]
-    fn rfc3339_instants_convert_to_utc() {
+    fn rfc3339_times_are_read_on_the_articles_clocks() {
+        // The offset is set aside: 05:30 is the clock an article of that minute shows.
         assert_eq!(
             span("2014-01-22T05:30:00+08:00"),
-            ("2014-01-21T21:30:00Z".into(), "2014-01-21T21:30:01Z".into())
+            ("2014-01-22T05:30:00Z".into(), "2014-01-22T05:30:01Z".into())
         );
         assert_eq!(span("2014-01-22T05:30:00Z").0, "2014-01-22T05:30:00Z");
         assert_eq!(span("2014-01-22 05:30").0, "2014-01-22T05:30:00Z");

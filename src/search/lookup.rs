@@ -4,7 +4,7 @@
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{DocId, SegmentReader, Term};
 
-use crate::article::{Article, DocId as ArticleId};
+use crate::article::{Article, ArticleDate, DatePrecision, DocId as ArticleId};
 use crate::error::{Error, Result};
 use crate::index::schema::fast;
 use crate::index::OpenIndex;
@@ -189,11 +189,19 @@ pub fn stats(index: &OpenIndex, searcher: &tantivy::Searcher) -> Result<Stats> {
     let (dated, first, last) = searcher
         .search(&dated_query, &(Count, by_date(false), by_date(true)))
         .map_err(|e| Error::tantivy(&index.dir, e))?;
+    // The stored clock with the source's offset: the date as that article prints it.
     let to_time = |v: Vec<(Option<i64>, tantivy::DocAddress)>, negate: bool| {
-        v.into_iter().next().and_then(|(k, _)| k).and_then(|t| {
-            let t = if negate { -t } else { t };
-            time::OffsetDateTime::from_unix_timestamp(t).ok()
-        })
+        let (k, at) = v.into_iter().next()?;
+        let t = if negate { -k? } else { k? };
+        let wall = time::OffsetDateTime::from_unix_timestamp(t).ok()?;
+        let offset = searcher
+            .segment_reader(at.segment_ord)
+            .fast_fields()
+            .i64(fast::DATE_OFFSET)
+            .ok()
+            .and_then(|c| c.first(at.doc_id))
+            .unwrap_or(0);
+        Some(ArticleDate::from_wall_clock(wall, offset, DatePrecision::Second).at)
     };
     Ok(Stats {
         articles: searcher.num_docs(),

@@ -80,7 +80,7 @@ pub struct CopyRef {
 /// Copies in the order they are listed: earliest first, undated last, then by id.
 pub fn sort_copies(copies: &mut [CopyRef]) {
     copies.sort_by(|a, b| {
-        let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.at), c.id);
+        let key = |c: &CopyRef| (c.date.is_none(), c.date.map(|d| d.wall_clock()), c.id);
         key(a).cmp(&key(b))
     });
 }

@@ -113,7 +113,7 @@ pub fn in_date_order(hits: &mut [Hit]) {
         let key = |h: &Hit| {
             (
                 h.article.fields.date.is_none(),
-                h.article.fields.date.map(|d| d.at),
+                h.article.fields.date.map(|d| d.wall_clock()),
                 h.article.id,
             )
         };

@@ -201,7 +201,13 @@ fn day_month_name(c: &mut Cur, ctx: &Ctx) -> Option<Ymd> {
             None => break,
         }
     }
-    c.word(&["of", "de"]);
+    if !c.word(&["of", "de"]) {
+        // Catalan elides the article before a vowel: `17 d'octubre de 2023`.
+        let before = *c;
+        if !(c.word(&["d"]) && c.punct(&['\'', '’']).is_some()) {
+            *c = before;
+        }
+    }
     let listopad = dotted
         && c.peek()
             .is_some_and(|t| LISTOPAD.contains(&t.lower.as_str()));

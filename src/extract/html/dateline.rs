@@ -17,7 +17,7 @@ use trafilatura::dom::{Document, NodeId};
 use super::layout::{
     ancestors, field_lines, headed_furniture, is_furniture_name, names_of, Layout,
 };
-use super::teasers::{beside_teaser_link, linked_item, LIST_DAYS};
+use super::teasers::{beside_teaser_link, linked_item, teaser_line, LIST_DAYS};
 use crate::article::{ArticleDate, DatePrecision};
 use crate::extract::byline;
 use crate::extract::clean::squash_spaces;
@@ -158,13 +158,24 @@ pub(super) fn shown_dates(
                 .or_default()
                 .insert(candidate.date.at.date());
         }
-        if hidden_away(doc, id, &around_headline)
+        // A box of the story's data beside it (`<th>Publicação</th><td>18/07/2024 …`) in
+        // a sidebar the page's furniture otherwise fills.
+        let hidden = hidden_away(doc, id, &around_headline);
+        let boxed = hidden
+            && candidate.rule == "dateline-published"
+            && term_label(doc, id)
+                .is_some_and(|l| crate::extract::text::date_label(&l) == Some(true));
+        if (hidden && !boxed)
             || linked_item(doc, id, &around_headline)
             || beside_teaser_link(doc, id, &around_headline)
+            || teaser_line(doc, id, &around_headline)
         {
             continue;
         }
         let mut candidate = candidate;
+        if boxed {
+            candidate.confidence -= BOXED_PENALTY;
+        }
         if rank.0 {
             candidate.confidence -= 0.1;
         } else if rank.1 > FAR_BELOW {
@@ -198,19 +209,27 @@ pub(super) fn shown_dates(
     found.into_iter().map(|(_, c, _, _)| c).collect()
 }
 
+/// How much less sure a publication date in a data box among the page's furniture is.
+const BOXED_PENALTY: f32 = 0.2;
+
 /// Elements this near the headline, in document order, are its header's, whatever their
 /// class shows elsewhere.
 const NEAR_HEADLINE: usize = 25;
 
 /// The day a newspaper's edition pages print far above the headline, in the masthead
-/// (`Tuesday | October 14, 2003`), taken only where the page's own links confirm it: most
-/// of its links that carry a day in their path (`/20031014/news/news.html`), and
-/// [`EDITION_LINKS`] or more, carry that one day. A live site's masthead shows the day the
+/// (`Tuesday | October 14, 2003`), taken only where the page's own links to its sections
+/// confirm it: most of its section links that carry a day in their path
+/// (`/20031014/news/news.html`), and [`EDITION_LINKS`] or more, carry that one day. A live site's masthead shows the day the
 /// page was saved, and its section links carry no day.
 pub(super) fn edition_date(doc: &Document, layout: &Layout) -> Option<Candidate> {
     let mut days: HashMap<time::Date, usize> = HashMap::new();
     let mut dated = 0;
     for a in doc.query_selector_all(doc.root(), "a") {
+        // A section of the edition (`News`, `Caribbean Leisure`), not a story's headline
+        // in a list of the day's latest.
+        if doc.text_content(a).split_whitespace().count() > EDITION_SECTION_WORDS {
+            continue;
+        }
         let Some(d) = doc
             .get_attribute(a, "href")
             .and_then(|href| super::url_date::url_date(&href))
@@ -239,76 +258,11 @@ pub(super) fn edition_date(doc: &Document, layout: &Layout) -> Option<Candidate>
         })
 }
 
+/// Most words of a link into one of the edition's sections.
+const EDITION_SECTION_WORDS: usize = 3;
+
 /// Fewest of a page's links carrying one day for its masthead's date to be the edition's.
 const EDITION_LINKS: usize = 3;
-
-/// The date a paragraph of the page, outside its furniture, gives the piece itself
-/// (`This review was published on November 14, 2023, …`): what a page that shows its
-/// date nowhere else may say under its story.
-pub(super) fn self_dated(doc: &Document, headline: Option<NodeId>) -> Option<Candidate> {
-    let around_headline: HashSet<NodeId> = headline
-        .map(|h| ancestors(doc, h).collect())
-        .unwrap_or_default();
-    doc.query_selector_all(doc.root(), "p")
-        .into_iter()
-        .filter(|&p| !hidden_away(doc, p, &around_headline))
-        .find_map(|p| crate::extract::text::self_dated(&squash_spaces(&doc.text_content(p))))
-        .map(|date| Candidate {
-            date,
-            rule: "self-dated",
-            confidence: 0.6,
-            byline: None,
-        })
-}
-
-/// The place and day the story's first paragraphs open on, as press releases and wire
-/// copy write them (`<p><strong>Berlin, 12. Februar 2014 –</strong> Die …`): the first
-/// paragraphs below the headline outside the page's furniture. A page without a headline
-/// (a list of teasers) has no story to open.
-pub(super) fn opening_dateline(
-    doc: &Document,
-    layout: &Layout,
-    headline: Option<NodeId>,
-) -> Option<Candidate> {
-    let around_headline: HashSet<NodeId> = ancestors(doc, headline?).collect();
-    doc.query_selector_all(doc.root(), "p")
-        .into_iter()
-        .filter(|&p| !layout.rank(p).0 && !hidden_away(doc, p, &around_headline))
-        .map(|p| squash_spaces(&doc.text_content(p)))
-        .filter(|text| !text.is_empty())
-        .take(OPENING_PARAGRAPHS)
-        .find_map(|text| crate::extract::text::opening_dateline(&text))
-        .map(|date| Candidate {
-            date,
-            rule: "story-opening",
-            confidence: 0.6,
-            byline: None,
-        })
-}
-
-/// The day a statement is signed on, in a paragraph of its own below the headline
-/// outside the page's furniture (`<p><em>Montreuil, le 12 mars 2024 – Le Bureau
-/// fédéral</em></p>` under a union's communiqué).
-pub(super) fn signature_date(
-    doc: &Document,
-    layout: &Layout,
-    headline: Option<NodeId>,
-) -> Option<Candidate> {
-    let around_headline: HashSet<NodeId> = ancestors(doc, headline?).collect();
-    doc.query_selector_all(doc.root(), "p")
-        .into_iter()
-        .filter(|&p| !layout.rank(p).0 && !hidden_away(doc, p, &around_headline))
-        .find_map(|p| crate::extract::text::signature_date(&squash_spaces(&doc.text_content(p))))
-        .map(|date| Candidate {
-            date,
-            rule: "signature",
-            confidence: 0.6,
-            byline: None,
-        })
-}
-
-/// Paragraphs below the headline read for the day the story opens on.
-const OPENING_PARAGRAPHS: usize = 3;
 
 /// The date `id` shows, if its text (or `datetime`) is one, with a confidence from what
 /// marks it.
@@ -837,7 +791,7 @@ fn in_header_of(doc: &Document, id: NodeId, h: NodeId) -> bool {
 
 /// Inside a caption, or inside furniture (footers, comments, related lists) that does not
 /// also hold the headline.
-fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
+pub(super) fn hidden_away(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
     for (depth, n) in ancestors(doc, id).enumerate() {
         if around_headline.contains(&n) {
             return false;

@@ -45,6 +45,7 @@ mod layout;
 mod meta;
 mod nesting;
 mod page_date;
+mod paragraph_dates;
 mod rule;
 mod tags;
 mod teasers;

@@ -11,11 +11,10 @@ use serde_json::Value;
 use time::Duration;
 use trafilatura::dom::{Document, NodeId};
 
-use super::dateline::{
-    edition_date, opening_dateline, self_dated, shown_dates, signature_date, Candidate,
-};
+use super::dateline::{edition_date, shown_dates, Candidate};
 use super::jsonld::{as_text, JsonLd};
 use super::layout::Layout;
+use super::paragraph_dates::{opening_dateline, self_dated, signature_date};
 use super::tags::MetaTags;
 use super::url_date::url_date;
 use crate::article::{ArticleDate, DatePrecision};
@@ -109,7 +108,10 @@ pub(super) fn date(
         // before it.
         Some(c) if c.rule.ends_with("-updated") => Some(
             signed()
-                .filter(|s| s.date.at.date() <= c.date.at.date())
+                .filter(|s| {
+                    let (signed, updated) = (s.date.wall_clock(), c.date.wall_clock());
+                    signed <= updated && updated - signed <= Duration::days(SIGNED_BEFORE_DAYS)
+                })
                 .unwrap_or(c),
         ),
         Some(c) => Some(c),
@@ -119,6 +121,9 @@ pub(super) fn date(
             .or_else(|| edition_date(doc, layout)),
     }
 }
+
+/// Most days a statement's signature may precede the revision stamp it stands for.
+const SIGNED_BEFORE_DAYS: i64 = 31;
 
 /// The most confident shown date (nearest the headline among equals), checked against the
 /// address: a shown date inside the address's day or month is kept (it is more precise)
@@ -187,18 +192,23 @@ fn most_precise(dates: Vec<ArticleDate>) -> Option<ArticleDate> {
     Some(best)
 }
 
-/// Whether `fine` falls inside the span of `coarse` in some time zone: a date without a
-/// time is read as midnight UTC, but the page meant its own day, which runs from 14 hours
-/// before to 12 hours after the UTC one.
+/// Whether `fine`, on its source's clock, falls inside the span of `coarse`: the page's
+/// own day (or month, or year). A time given in UTC may be the page's day in its own zone,
+/// which runs from 14 hours before to 12 hours after the UTC one.
 fn within(coarse: &ArticleDate, fine: &ArticleDate) -> bool {
-    let start = coarse.at;
+    let start = coarse.wall_clock();
     let days = match coarse.precision {
         DatePrecision::Year => i64::from(time::util::days_in_year(start.year())),
         DatePrecision::Month => i64::from(start.month().length(start.year())),
         _ => 1,
     };
     let end = start + Duration::days(days);
-    start - Duration::hours(14) <= fine.at && fine.at < end + Duration::hours(12)
+    let at = fine.wall_clock();
+    if fine.at.offset().is_utc() {
+        start - Duration::hours(14) <= at && at < end + Duration::hours(12)
+    } else {
+        start <= at && at < end
+    }
 }
 
 fn element_date(doc: &Document, id: NodeId) -> Option<ArticleDate> {

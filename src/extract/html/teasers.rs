@@ -37,7 +37,11 @@ pub(super) fn linked_item(doc: &Document, id: NodeId, around_headline: &HashSet<
         match doc.tag_name(n) {
             // A card linking to another story, its headline and date inside the link
             // (`<a><div>Inspectie brengt roest …</div><div>di 14 november 2023</div></a>`).
-            "a" if linked_words(doc, n, id) >= TEASER_LINK_WORDS => return true,
+            "a" if to_page(doc, n)
+                && (TEASER_LINK_WORDS..=CARD_WORDS).contains(&linked_words(doc, n, id)) =>
+            {
+                return true
+            }
             "a" => link = true,
             "li" if link => return true,
             "li" => {
@@ -145,19 +149,65 @@ pub(super) fn beside_teaser_link(
     false
 }
 
+/// Whether `id` is a line pointing to another story with that story's date after its
+/// link (`<p>Saiba mais: <a>Semarh proíbe uso do fogo no Tocantins …</a> (publicada em
+/// 14/06/2024)</p>`): a headline's link inside it and few words besides.
+pub(super) fn teaser_line(doc: &Document, id: NodeId, around_headline: &HashSet<NodeId>) -> bool {
+    let all = doc.text_content(id).split_whitespace().count();
+    doc.query_selector_all(id, "a").into_iter().any(|a| {
+        let linked = doc.text_content(a).split_whitespace().count();
+        !around_headline.contains(&a)
+            && headline_link(doc, a)
+            && all.saturating_sub(linked) <= TEASER_LINE_WORDS
+    })
+}
+
+/// Most words of a line pointing to another story besides its link.
+const TEASER_LINE_WORDS: usize = 10;
+
 /// Whether link `a` reads as another story's headline: [`TEASER_LINK_WORDS`] words or more
 /// of letters (not `87 Comments (87 New)`), to another page (not `#comments`).
 fn headline_link(doc: &Document, a: NodeId) -> bool {
-    let to_page = doc
-        .get_attribute(a, "href")
-        .is_some_and(|h| !h.trim_start().starts_with('#'));
-    let words = doc
-        .text_content(a)
+    let text = squash_spaces(&doc.text_content(a));
+    let words = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit()))
         .count();
-    to_page && words >= TEASER_LINK_WORDS
+    to_page(doc, a) && !author_link(doc, a, &text) && words >= TEASER_LINK_WORDS
 }
+
+/// Whether link `a` goes to another page (not `#comments`, not a bare `<a name>`).
+fn to_page(doc: &Document, a: NodeId) -> bool {
+    doc.get_attribute(a, "href")
+        .is_some_and(|h| !h.trim().is_empty() && !h.trim_start().starts_with('#'))
+}
+
+/// Whether link `a` (its text `text`) is an author's: `rel=author`, an author's page
+/// (`/autor/…`, `/auteur/…`, `/author/…`), or names alone (`María José García López`).
+fn author_link(doc: &Document, a: NodeId, text: &str) -> bool {
+    let rel = doc.get_attribute(a, "rel").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("author"))
+    });
+    let href = doc
+        .get_attribute(a, "href")
+        .unwrap_or_default()
+        .to_lowercase();
+    let page = AUTHOR_PATHS.iter().any(|p| href.contains(p));
+    rel || page || crate::extract::byline::is_names(text)
+}
+
+/// Path parts of an author's page.
+const AUTHOR_PATHS: [&str; 8] = [
+    "/author",
+    "/autor",
+    "/auteur",
+    "/autore",
+    "/authors",
+    "/journalist",
+    "/redakteur",
+    "/people/",
+];
 
 /// What may stand between a link and the date printed after it.
 const SEPARATING: &[char] = &[
@@ -213,6 +263,10 @@ const MAX_ITEMS_READ: usize = 12;
 
 /// Words from which a link beside a date in a list item is another story's headline.
 const TEASER_LINK_WORDS: usize = 4;
+
+/// Most words of a card linking to another story (a link holding more is a page's own
+/// markup gone wrong, an unclosed `<a name>` around the page).
+const CARD_WORDS: usize = 40;
 
 /// Levels above a date searched for the link and the list item holding it.
 const LINKED_ITEM_DEPTH: usize = 6;

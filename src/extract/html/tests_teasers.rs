@@ -1,9 +1,10 @@
 //! Unit tests of the dates a page shows beside other stories (a teaser's link and its
 //! date, a card linking to another story), of the dates a page gives only in its
 //! masthead, a signature or a date block split into elements, and of headlines printed
-//! in a table layout's bold `<font>`; inline pages written for these tests.
+//! in a table layout's bold `<font>`, and of a declared day refined by a time on the
+//! page's clock; inline pages written for these tests.
 
-use super::tests_fallback::{day, page, rule, BODY};
+use super::tests_fallback::{dated, day, page, rule, BODY};
 use super::*;
 
 #[test]
@@ -173,4 +174,114 @@ fn swiss_publiziert_labels_the_publication() {
         "",
     );
     assert_eq!(day(&html).as_deref(), Some("2024-03-14"));
+}
+
+#[test]
+fn links_that_are_no_other_story_leave_a_date_be() {
+    // An author's link of four names before the date, and an unclosed `<a name>` holding
+    // the whole page.
+    let html = page(
+        "",
+        r#"<div class="meta"><a href="/autor/maria-jose-garcia-lopez">María José García López</a> | <span class="fecha">12 de marzo de 2024</span></div>"#,
+        "",
+    );
+    assert_eq!(day(&html).as_deref(), Some("2024-03-12"));
+    let html = format!(
+        "<html><head><title>Kestrel Bay harbour reopens after repairs</title></head><body>\
+         <a name=\"top\"><table><tr><td><h1>Kestrel Bay harbour reopens after repairs</h1>\
+         <p class=\"date\">12 March 2024</p>{BODY}</td></tr></table></body></html>"
+    );
+    assert_eq!(day(&html).as_deref(), Some("2024-03-12"));
+}
+
+#[test]
+fn a_place_and_day_inside_the_story_is_no_signature() {
+    // A flashback's place and day, prose after it: the revision stamp stands.
+    let html = page(
+        "",
+        r#"<p class="modified">Updated March 14, 2024</p>"#,
+        r#"<div class="more"><p><em>Kyiv, 24 February 2022</em></p><p>That morning the first sirens sounded over the city before dawn, and the trains out of the capital filled within hours.</p></div>"#,
+    );
+    assert_eq!(day(&html).as_deref(), Some("2024-03-14"));
+}
+
+#[test]
+fn a_list_of_the_days_stories_confirms_no_edition() {
+    // A live site's top bar and a ticker of the day's stories: the masthead's day is the
+    // day the page was saved, not the story's.
+    let menu: String = (0..45)
+        .map(|i| format!("<a href=\"/s{i}\">S{i}</a> "))
+        .collect();
+    let ticker: String = (0..4)
+        .map(|i| {
+            format!("<a href=\"/2024/03/14/story-{i}\">Council story number {i} of the day</a> ")
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Bridge to close - Gazette</title></head><body>\
+         <div><font>Thursday, March 14, 2024</font></div><div>{ticker}</div><div>{menu}</div>\
+         <h1>Kestrel Bay harbour reopens after repairs</h1>{BODY}</body></html>"
+    );
+    assert_eq!(day(&html), None);
+}
+
+#[test]
+fn a_footer_repeating_the_headline_does_not_move_the_header() {
+    let paras: String = (0..25).map(|_| BODY).collect();
+    let html = format!(
+        "<html><head><title>Gazette: Fair board posts first profit in six years</title></head>\
+         <body><font size=\"5\"><b>Fair board posts first profit in six years</b></font>\
+         <div>Tuesday, March 12, 2024</div>{paras}\
+         <div class=\"x\"><p><b>Fair board posts first profit in six years</b></p>\
+         <p>Wednesday, March 20, 2024</p></div></body></html>"
+    );
+    assert_eq!(day(&html).as_deref(), Some("2024-03-12"));
+}
+
+#[test]
+fn a_read_more_line_dates_its_link_and_a_data_box_dates_the_story() {
+    // `Saiba mais: <a>…</a> (publicada em …)` inside the story is the linked story's date;
+    // the sidebar's box of the story's data (`Publicação`) gives the story's own.
+    let html = page(
+        "",
+        "",
+        r#"<p><strong>Saiba mais:</strong> <a href="/noticias/semarh-proibe-uso-do-fogo">Semarh proíbe uso do fogo no Tocantins até 31 de outubro</a> (publicada em 14/06/2024)</p>
+           <aside class="sidebar"><h2>Informações</h2><table><tr><th scope="row">Publicação</th><td>18/07/2024 - 22h40</td></tr></table></aside>"#,
+    );
+    assert_eq!(day(&html).as_deref(), Some("2024-07-18"));
+}
+
+#[test]
+fn the_headline_at_its_first_printing_places_the_header() {
+    // A `<title>` part printed in the story's header and again over a comment.
+    let html = format!(
+        "<html><head><title>Oxbow County Online - News - Rural Fire District Takes Delivery \
+         of New Tanker</title></head><body><table><tr><td><font class=\"storytitle\"><b>Rural \
+         Fire District Takes Delivery of New Tanker</b></font><br><font class=\"tiny\">Posted \
+         on Saturday, March 13, 2004 @ 19:40:12 CST by Marge</font></td></tr></table>{BODY}\
+         <table><tr><td><font><b>Rural Fire District Takes Delivery of New Tanker</b></font>\
+         <br><font>by Anonymous on Monday, March 15, 2004 @ 06:30:40 CST</font></td></tr>\
+         </table></body></html>"
+    );
+    assert_eq!(day(&html).as_deref(), Some("2004-03-13"));
+}
+
+#[test]
+fn a_declared_day_is_refined_only_by_a_time_on_that_day() {
+    // JSON-LD's day and a `<meta>` time: the time refines the day on the page's clock; in
+    // UTC it may fall on the next day, in the page's own zone.
+    let head = |meta: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+             \"datePublished\":\"2021-03-08\"}}</script>\
+             <meta property=\"article:published_time\" content=\"{meta}\">"
+        )
+    };
+    let offset = page(&head("2021-03-09T06:00:00+09:00"), "", "");
+    assert_eq!(day(&offset).as_deref(), Some("2021-03-08"));
+    let utc = page(&head("2021-03-09T03:00:00Z"), "", "");
+    assert_eq!(
+        dated(&utc).map(|(t, _, _)| t).as_deref(),
+        Some("2021-03-09T03:00:00Z")
+    );
 }

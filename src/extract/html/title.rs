@@ -307,30 +307,33 @@ pub(super) fn printed_segment(
     if parts.is_empty() {
         return None;
     }
-    // The last element printing a part, nearest the story: a masthead printing the site's
-    // name comes first.
-    printed_elements(doc)
-        .filter_map(|(id, text)| {
-            let key = agreement_key(&text);
-            let (_, part) = parts.iter().find(|(k, _)| *k == key)?;
-            Some((id, part.to_string()))
-        })
-        .last()
+    // The longest part printed (the headline, not a masthead's site name), at its first
+    // element (comments and footers may repeat it).
+    let mut best: Option<(NodeId, &str)> = None;
+    for (id, text) in printed_elements(doc) {
+        let key = agreement_key(&text);
+        let Some((_, part)) = parts.iter().find(|(k, _)| *k == key) else {
+            continue;
+        };
+        if best.is_none_or(|(_, b)| part.len() > b.len()) {
+            best = Some((id, part));
+        }
+    }
+    best.map(|(id, part)| (id, part.to_string()))
 }
 
 /// The element printing `headline` whole where no heading does (`<font size=5><b>…`
-/// in a table layout, a styled `<div>`): the last of the page's printed texts that agrees
-/// with it, nearest the story, as for [`printed_segment`]. Short headlines are left alone,
-/// as a menu entry may print them.
+/// in a table layout, a styled `<div>`): the first of the page's printed texts that agrees
+/// with it (a footer may repeat it). Short headlines are left alone, as a menu entry may
+/// print them.
 pub(super) fn printed_node(doc: &Document, headline: &str) -> Option<NodeId> {
     if headline.split_whitespace().count() < PRINTED_PART_WORDS {
         return None;
     }
     let key = agreement_key(headline);
     printed_elements(doc)
-        .filter(|(_, text)| agreement_key(text) == key)
+        .find(|(_, text)| agreement_key(text) == key)
         .map(|(id, _)| id)
-        .last()
 }
 
 /// The short texts the page prints as elements of their own outside its furniture and

@@ -116,8 +116,8 @@ pub(super) fn ends_on_credit(line: &str) -> bool {
 }
 
 /// Whether a line ends on a picture's credit with `by` (`… Hospital on Wednesday.
-/// Picture by Jack Thornton`, `Photo by Ana Ruiz`): a caption word, `by`, and one to
-/// [`CREDIT_NAME_WORDS`] capitalised words to the end.
+/// Picture by Jack Thornton`, `Photo by Ana Ruiz`): a caption word opening the line or a
+/// sentence, `by`, and one to [`CREDIT_NAME_WORDS`] capitalised words to the end.
 fn ends_on_picture_by(t: &str) -> bool {
     let lex = lexicon();
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -125,7 +125,10 @@ fn ends_on_picture_by(t: &str) -> bool {
         return false;
     };
     let names = &words[at + 1..];
-    at >= 1
+    // The caption word opens the line or a sentence (`… on Wednesday. Picture by …`), not
+    // a headline's phrase (`… see the new picture by Banksy`).
+    let opens = at == 1 || (at >= 2 && words[at - 2].ends_with(['.', '!', '?', ')']));
+    opens
         && lex.has("caption", &super::features::lower(words[at - 1]))
         && (1..=CREDIT_NAME_WORDS).contains(&names.len())
         && names.iter().all(|w| w.starts_with(char::is_uppercase))

@@ -595,8 +595,26 @@ pub fn decide_date(
         c.signals.iter().any(|s| s.name == "above_head")
             && label(&units[c.unit].text) != Label::Published
     });
+    // Past the story's foot, in its box of details (`Scritto da …`, `Categoria: Modica`,
+    // `Pubblicato: …`): another labelled field or a byline beside it, not a related
+    // story's headline.
+    let in_details = |i: usize| {
+        (i.saturating_sub(DETAILS_REACH)..=(i + DETAILS_REACH).min(units.len() - 1))
+            .filter(|&j| j != i)
+            .any(|j| {
+                let t = units[j].text.trim();
+                let labelled = t
+                    .split_whitespace()
+                    .take(DETAILS_LABEL_WORDS)
+                    .any(|w| w.ends_with(':'))
+                    && t.split_whitespace().count() <= DETAILS_FIELD_WORDS;
+                labelled || super::bylines::top_line(t).is_some()
+            })
+    };
     let labelled_before = |i: usize, d: &ArticleDate| {
-        masthead && label(&units[i].text) == Label::Published && date.is_some_and(|c| d.at <= c.at)
+        masthead
+            && label(&units[i].text) == Label::Published
+            && date.is_some_and(|c| d.at.date() <= c.at.date())
     };
     if decision.chosen.is_none() || revised || masthead {
         let earlier = |d: &ArticleDate| date.is_some_and(|c| d.at < c.at);
@@ -645,15 +663,16 @@ pub fn decide_date(
                     .filter(|(i, d)| {
                         decision.chosen.is_none()
                             || (revised && earlier(d))
-                            || labelled_before(*i, d)
+                            || (labelled_before(*i, d) && in_details(*i))
                     })
             })
             .or_else(|| {
                 // The day a statement is signed on under it (`Montreuil, le 12 mars 2024
                 // – Le Bureau fédéral`): its date when the header gives none, or only a
                 // later revision.
+                // Among the story's last units, not a place and day heading a flashback.
                 let (lo, hi) = (anchors.region?, anchors.foot?);
-                (lo..=(hi + FOOT_AFTER).min(units.len() - 1))
+                (lo.max(hi.saturating_sub(FOOT_INSIDE))..=(hi + FOOT_AFTER).min(units.len() - 1))
                     .filter(|&i| classes[i] != Class::Bad)
                     .find_map(|i| signature(&units[i].text).map(|d| (i, d)))
                     .filter(|(_, d)| decision.chosen.is_none() || (revised && earlier(d)))
@@ -685,7 +704,15 @@ pub fn decide_date(
                     && feats[i].chars <= MAX_CHARS
                     && (opening_label(text) == Some(true) || label_over(i))
                     && !rejected(text))
-                .then(|| read(text).map(|(d, _)| (i, d)))
+                .then(|| {
+                    // A date alone under its label reads as the page writes its dates
+                    // (`Fecha:` / `07/11/2019` on a Spanish page is 7 November).
+                    if label_over(i) {
+                        meta.date(i).map(|(d, _)| (i, d))
+                    } else {
+                        read(text).map(|(d, _)| (i, d))
+                    }
+                })
                 .flatten()
             });
             let (i, d) = labelled.next()?;
@@ -735,7 +762,16 @@ fn teaser_dated(text: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
-    lettered >= TEASER_WORDS && read(inside).is_some()
+    // A byline with its date in brackets (`By Anna Schmidt and Peter Morris (12/03/2024)`)
+    // is the story's own.
+    lettered >= TEASER_WORDS
+        && read(inside).is_some()
+        && super::bylines::top_line(
+            before
+                .trim_start_matches(['*', '•', '-', '·', ' '])
+                .trim_end(),
+        )
+        .is_none()
 }
 
 /// Fewest words of a teaser's headline before its bracketed date.
@@ -748,6 +784,11 @@ const LABEL_ALONE_WORDS: usize = 4;
 /// own may stand under its last paragraph (a region often runs on to a tag line).
 const FOOT_INSIDE: usize = 4;
 const FOOT_AFTER: usize = 2;
+/// Units either side of a labelled date read for the other fields of its box, the most
+/// words before a field's colon, and the most words of such a field.
+const DETAILS_REACH: usize = 2;
+const DETAILS_LABEL_WORDS: usize = 3;
+const DETAILS_FIELD_WORDS: usize = 8;
 /// Units after the story's last read for a labelled publication date: a CMS's box of the
 /// story's details under it (`Dettagli` / `Scritto da …` / `Categoria: …` / `Pubblicato:
 /// …`).

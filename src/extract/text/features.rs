@@ -455,12 +455,17 @@ pub(super) fn menu_shape(t: &str, words: usize) -> bool {
     {
         return true;
     }
-    // Three parts or more, each a capitalised name of a few words, may run longer
-    // (`Investor Relations / News & Events / Press Releases`).
+    // Three parts or more, each a capitalised name of a few words, one naming a section,
+    // may run longer (`Investor Relations / News & Events / Press Releases`; not
+    // `Flood Warnings / Road Closures / School Delays Announced`).
     let long_path = path.len() >= 3
         && path
             .iter()
-            .all(|p| p.starts_with(|c: char| c.is_uppercase()));
+            .all(|p| p.starts_with(|c: char| c.is_uppercase()))
+        && path.iter().any(|p| {
+            words_lower(p)
+                .any(|w| lexicon().has("sections", &w) || lexicon().has("sections.home", &w))
+        });
     if path.len() >= 2
         && (long_path
             || path

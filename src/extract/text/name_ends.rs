@@ -177,9 +177,13 @@ pub(super) fn cut_tail(s: &str) -> &str {
             end = end.min(offset + at);
             break;
         }
-        // A family name with words glued on that go on past it (`Geneviève
-        // OuelletInitiative de journalisme local`): a role or a programme's name.
-        let more = s[offset + word.len()..].split_whitespace().next().is_some();
+        // A family name with words glued on that go on past it in lower case (`Geneviève
+        // OuelletInitiative de journalisme local`): a role or a programme's name; not a
+        // name after a particle glued on (`VanderMeer and Ann VanderMeer`).
+        let more = s[offset + word.len()..]
+            .split_whitespace()
+            .take(CAMEL_PHRASE_WORDS)
+            .any(|w| w.chars().all(char::is_lowercase));
         if let Some(at) = (n > 0 && more).then(|| camel_glued(word)).flatten() {
             end = end.min(offset + at);
             break;
@@ -204,9 +208,20 @@ fn camel_glued(word: &str) -> Option<usize> {
         let run = chars[k - CAMEL_RUN..k]
             .iter()
             .all(|(_, c)| c.is_lowercase());
-        (run && chars[k].1.is_uppercase() && chars[k + 1].1.is_lowercase()).then_some(chars[k].0)
+        let at = chars[k].0;
+        let particle = GLUED_PARTICLES.contains(&word[..at].to_lowercase().as_str());
+        (run && !particle && chars[k].1.is_uppercase() && chars[k + 1].1.is_lowercase())
+            .then_some(at)
     })
 }
+
+/// Name particles written glued onto the name after them (`VanderMeer`, `FitzGerald`).
+const GLUED_PARTICLES: [&str; 8] = [
+    "vander", "vanden", "vonder", "fitz", "della", "delle", "dello", "mac",
+];
+
+/// Words after a glued word read for the lower-case word of a phrase.
+const CAMEL_PHRASE_WORDS: usize = 3;
 
 /// Lower-case letters before a capital glued on mid-word.
 const CAMEL_RUN: usize = 4;

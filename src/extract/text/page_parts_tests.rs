@@ -29,6 +29,14 @@ fn a_breadcrumb_of_long_section_names_is_no_headline() {
         extract(&text).title.as_deref(),
         Some("Investor Relations / News & Events / Press Releases")
     );
+    // A headline of slashed parts, none a section's, stays one.
+    let text = format!(
+        "{MENU}Flood Warnings / Road Closures / School Delays Announced\nMarch 3, 2021\n\n{STORY}"
+    );
+    assert_eq!(
+        extract(&text).title.as_deref(),
+        Some("Flood Warnings / Road Closures / School Delays Announced")
+    );
     // A headline with a slash in it stays one.
     let text =
         format!("{MENU}Bridge / tunnel: the council decides tonight\nMarch 3, 2021\n\n{STORY}");
@@ -50,6 +58,10 @@ fn a_line_ending_on_picture_by_is_a_caption() {
         "Picture by Picasso sells for record sum at auction"
     ));
     assert!(!caption("Council backs the plan by Mayor Ruiz"));
+    assert!(!caption(
+        "Fans queue for hours to see the new picture by Banksy"
+    ));
+    assert!(!caption("Newly Found Video by Martin Luther King Jr Airs"));
 }
 
 #[test]
@@ -88,6 +100,10 @@ fn a_teaser_with_its_day_in_brackets_dates_another_story() {
          Umberto: nessun ferito (14/02/2024)\n\n{STORY}"
     );
     assert_eq!(day(&extract(&text)), None);
+    // A byline in a list item with its date in brackets is the story's own.
+    let text =
+        format!("{MENU}{HEADLINE}\n\n  * By Anna Schmidt and Peter Morris (23/03/2024)\n\n{STORY}");
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2024-03-23"));
 }
 
 #[test]
@@ -123,4 +139,19 @@ fn a_role_glued_onto_the_authors_name_is_cut() {
         f.date.map(|d| crate::article::rfc3339(d.at)).as_deref(),
         Some("2024-03-12T21:15:00-04:00")
     );
+}
+
+#[test]
+fn a_date_under_its_label_reads_as_the_page_writes_dates() {
+    let story = "La Universidad ha presentado este jueves una nariz electrónica de bajo coste \
+         que detecta el fraude en el aceite de oliva en menos de un minuto, según sus autores.\n\n\
+         El sistema, que cabe en la palma de la mano, analiza los compuestos volátiles del \
+         aceite y los compara con los de una base de datos de muestras certificadas.\n\n\
+         Los investigadores esperan que las cooperativas puedan usarlo en sus propias \
+         almazaras a partir del próximo año, cuando terminen las pruebas de campo.\n\n";
+    let text = format!(
+        "{MENU}Una nariz electrónica de bajo coste detecta el fraude en el aceite\n\n{story}\
+         Fecha:\n    07/11/2019\n"
+    );
+    assert_eq!(day(&extract(&text)).as_deref(), Some("2019-11-07"));
 }

@@ -120,6 +120,13 @@ fn scandinavian_catalan_and_polish() {
 #[test]
 fn central_european_finnish_turkish_and_romanian() {
     both(&[
+        // Catalan elides `de` before a vowel.
+        (
+            "dimarts, 17 d'octubre de 2023 10:15",
+            "2023-10-17T10:15:00Z",
+            Minute,
+        ),
+        ("3 d’abril de 2024", "2024-04-03T00:00:00Z", Day),
         ("8. června 2009 10:47", "2009-06-08T10:47:00Z", Minute),
         ("pondělí 8. června 2009", "2009-06-08T00:00:00Z", Day),
         ("3. brezna 2021", "2021-03-03T00:00:00Z", Day),
