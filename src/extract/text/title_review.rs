@@ -121,21 +121,39 @@ fn kicker_before_printed_headline(decision: &mut Decision, page: &Header) {
         return;
     };
     let words: Vec<&str> = c.value.split_whitespace().collect();
-    let elsewhere: std::collections::HashSet<String> = page
+    let rests: Vec<(String, String)> = (1..=GLUED_KICKER_WORDS)
+        .filter(|&k| words.len() >= k + PRINTED_REST_WORDS)
+        .map(|k| {
+            let rest = words[k..].join(" ");
+            (key(&rest), rest)
+        })
+        .collect();
+    let Some(longest) = rests.first().map(|(k, _)| k.len()) else {
+        return;
+    };
+    let shortest = rests.last().map_or(0, |(k, _)| k.len());
+    // Only lines about as long as a rest are keyed (a page has hundreds of lines).
+    let found = page
         .units
         .iter()
         .enumerate()
-        .filter(|&(i, _)| i != c.unit)
-        .map(|(_, u)| key(list_item_text(&u.text)))
-        .collect();
-    let rest = (1..=GLUED_KICKER_WORDS)
-        .filter(|&k| words.len() >= k + PRINTED_REST_WORDS)
-        .map(|k| words[k..].join(" "))
-        .find(|rest| elsewhere.contains(&key(rest)));
-    if let Some(rest) = rest {
+        .filter(|&(i, u)| {
+            i != c.unit && (shortest..=longest + LIST_MARK_CHARS).contains(&u.text.trim().len())
+        })
+        .find_map(|(_, u)| {
+            let k = key(list_item_text(&u.text));
+            rests
+                .iter()
+                .find(|(rk, _)| *rk == k)
+                .map(|(_, r)| r.clone())
+        });
+    if let Some(rest) = found {
         c.value = rest;
     }
 }
+
+/// Most characters of a list item's number or bullet and spaces before its text.
+const LIST_MARK_CHARS: usize = 8;
 
 /// A line without the number or bullet of a list item (`4. Nasse Moore …`, `• …`).
 fn list_item_text(t: &str) -> &str {
