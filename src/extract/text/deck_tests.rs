@@ -75,6 +75,21 @@ fn a_deck_under_its_headline_gives_way_to_it() {
 }
 
 #[test]
+fn two_decks_under_a_release_give_way_to_its_headline() {
+    // A written press-release wire page (benches/eval/written/r36c-en-wire-halvard-phase2)
+    // through w3m: a headline in title case, two decks of a sentence each, the wire's
+    // credit and the date; the lower deck scores best, the upper deck then the headline
+    // take its place.
+    assert_eq!(
+        title_of("two-decks-under-release.txt").as_deref(),
+        Some(
+            "Halvard Biosystems Reports Positive Topline Results from Phase 2 PHOENIX-2 Trial \
+             of HLV-204 in Idiopathic Pulmonary Fibrosis"
+        )
+    );
+}
+
+#[test]
 fn a_deck_a_third_longer_than_its_headline_gives_way_to_it() {
     // A written Brazilian daily (benches/eval/written/r8-pt-folha) through w3m: a
     // section label, a headline of thirteen words, a deck of eighteen without a full

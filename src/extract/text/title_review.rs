@@ -38,7 +38,15 @@ pub(super) struct Header<'a> {
 
 /// The decision after the second looks.
 pub(super) fn review(mut decision: Decision, page: &Header) -> Decision {
-    deck_under_headline(&mut decision, page);
+    // Two decks may stand under a press release's headline: the first swap lands on the
+    // upper deck, the second on the headline.
+    let mut deck = None;
+    for _ in 0..DECK_SWAPS {
+        let Some(swapped) = deck_under_headline(&mut decision, page, deck) else {
+            break;
+        };
+        deck = Some(swapped);
+    }
     kicker_before_printed_headline(&mut decision, page);
     quotation_over_headline(&mut decision, page);
     first_line_of_clean_file(&mut decision, page);
@@ -55,7 +63,14 @@ fn key(s: &str) -> String {
     super::features::line_key(s)
 }
 
-fn deck_under_headline(decision: &mut Decision, page: &Header) {
+/// Gives the chosen line's place to the headline above it when the chosen line is its
+/// deck; returns the deck's unit when it did. `deck` is a line already found to be a deck,
+/// which does not make the line above it a headline over its own deck.
+fn deck_under_headline(
+    decision: &mut Decision,
+    page: &Header,
+    deck: Option<usize>,
+) -> Option<usize> {
     let (units, feats, lex) = (page.units, page.feats, lexicon());
     // A deck chosen under its headline: the chosen line is a third longer than the
     // candidate on the unit right above it (or that candidate is a long headline itself),
@@ -71,11 +86,17 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
         };
         let h = decision.considered.iter().find(|x| x.unit == above)?;
         let (fc, fh) = (&feats[c.unit], &feats[above]);
+        // Past a deck already given way to, the line above is the headline only if it is
+        // capitalised as one over its deck and is no trail (`La Voz de Galicia › Vigo`).
+        if deck.is_some()
+            && (fh.caps_ratio <= fc.caps_ratio || h.value.contains(['›', '»', '>', '|', '/']))
+        {
+            return None;
+        }
         // A longer line right below is the deck, and the chosen line its headline.
-        let longer_below = decision
-            .considered
-            .iter()
-            .any(|x| x.unit == c.unit + 1 && feats[x.unit].words > fc.words);
+        let longer_below = decision.considered.iter().any(|x| {
+            x.unit == c.unit + 1 && Some(x.unit) != deck && feats[x.unit].words > fc.words
+        });
         (fh.words >= 4
             && fc.words >= DECK_WORDS
             // Longer than its headline, or both long (a broadsheet's headline of twenty
@@ -106,10 +127,15 @@ fn deck_under_headline(decision: &mut Decision, page: &Header) {
             && !longer_below)
             .then(|| h.clone())
     });
-    if let Some(h) = deck_of {
-        decision.runner_up = decision.chosen.replace(h);
-    }
+    let h = deck_of?;
+    let swapped = decision.chosen.replace(h);
+    let unit = swapped.as_ref().map(|c| c.unit);
+    decision.runner_up = swapped;
+    unit
 }
+
+/// Most decks given way to, one after another.
+const DECK_SWAPS: usize = 2;
 
 /// A kicker the renderer printed on the headline's line (`Wiedervernässung Nasse Moore
 /// binden schneller Kohlenstoff als gedacht`), where the page prints the headline without
